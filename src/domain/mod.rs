@@ -1,0 +1,11 @@
+//! The pure domain: report schema, loading and validation, the bundled reports, the forecast
+//! engine, the consistency checks and the reader's scenario. No web dependencies: everything
+//! here is tested natively with `cargo test`.
+
+pub mod bundled;
+pub mod checks;
+pub mod engine;
+pub mod load;
+pub mod scenario;
+pub mod schema;
+pub mod validate;

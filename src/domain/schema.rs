@@ -1,0 +1,510 @@
+//! The report schema: what a report data file (`reports/*.json`) may contain.
+//!
+//! Every struct denies unknown fields so that a typo in a data file is an error that names the
+//! field, not a silently ignored value. Values are stored in absolute units (US$2.5 bn is
+//! `2.5e9`, 70万 seats is `700000`); formatting into billion/亿 happens at display time.
+
+use serde::{Deserialize, Serialize};
+
+/// A text in the languages the explorer speaks. English is required; Chinese in Simplified
+/// and Traditional script where we have it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct LocalText {
+    pub en: String,
+    #[serde(rename = "zh-Hans", default, skip_serializing_if = "Option::is_none")]
+    pub zh_hans: Option<String>,
+    #[serde(rename = "zh-Hant", default, skip_serializing_if = "Option::is_none")]
+    pub zh_hant: Option<String>,
+}
+
+impl LocalText {
+    pub fn en(text: &str) -> Self {
+        LocalText {
+            en: text.to_string(),
+            ..Default::default()
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReportKind {
+    /// A market report: headline series, segments, dynamics.
+    Market,
+    /// A business plan: KPI targets and projections rather than a market series.
+    Plan,
+}
+
+/// Where a number comes from. Shown on every value the explorer draws or lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum Provenance {
+    /// Stated in the source.
+    Reported,
+    /// The source gives a bound ("at least", "over", "多", "以上", "突破").
+    Bound,
+    /// Computed from reported values (a back-cast, an interpolation, a forecast year).
+    Derived,
+    /// A model input that is not in the source (e.g. a segment share).
+    Assumption,
+    /// The reader's own input.
+    Scenario,
+}
+
+/// Which side a `bound` value limits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BoundSide {
+    /// The true value is at least this ("900多", "1000以上", "突破80万", "> 5000亿").
+    Lower,
+    /// The true value is at most this.
+    Upper,
+}
+
+/// What a series' values measure.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum Unit {
+    /// Money in an ISO 4217 currency as reported ("USD", "CNY").
+    Currency(String),
+    /// A count of things (seats, users, families), with the noun.
+    Count(LocalText),
+    /// A fraction shown as a percentage (0.13 = 13%).
+    Percent,
+    /// A plain number such as a satisfaction score.
+    Number,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Cadence {
+    Day,
+    Week,
+    Month,
+    Quarter,
+    Year,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Report {
+    /// Stable id used in URLs ("smartphone-leasing").
+    pub id: String,
+    pub kind: ReportKind,
+    pub meta: Meta,
+    /// Time series: the headline first, then context series.
+    pub series: Vec<Series>,
+    /// How the headline is extended over the forecast years. Absent for plan reports.
+    #[serde(default)]
+    pub forecast: Option<ForecastModel>,
+    /// Growth rates the source states in words ("a CAGR of 13% over 2025–2032").
+    #[serde(default)]
+    pub growth_statements: Vec<GrowthStatement>,
+    /// Statements of a part's value and its share of a whole ("North America 926.9 = 38.3%").
+    #[serde(default)]
+    pub share_statements: Vec<ShareStatement>,
+    /// Segment dimensions (type, region → country, …). Empty for plan reports.
+    #[serde(default)]
+    pub dimensions: Vec<Dimension>,
+    /// Qualitative claims about segments that the model's assumptions must agree with.
+    #[serde(default)]
+    pub segment_claims: Vec<SegmentClaim>,
+    /// Model inputs not attached to a segment (plan projections' start values, …).
+    #[serde(default)]
+    pub assumptions: Vec<Assumption>,
+    /// Key facts for the overview, each with its provenance.
+    #[serde(default)]
+    pub facts: Vec<Fact>,
+    /// Drivers, restraints, opportunities, threats, impacts, phases… in our own words.
+    #[serde(default)]
+    pub sections: Vec<Section>,
+    #[serde(default)]
+    pub key_players: Vec<KeyPlayer>,
+    #[serde(default)]
+    pub developments: Vec<Development>,
+    pub contents: Contents,
+    /// Targets of a plan-type report.
+    #[serde(default)]
+    pub kpis: Vec<KpiTarget>,
+    /// Growth projections of a plan-type report, each aimed at a KPI target.
+    #[serde(default)]
+    pub projections: Vec<Projection>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meta {
+    pub title: LocalText,
+    /// Publisher's name as the source gives it (a fact: keeps its wording).
+    pub publisher: LocalText,
+    /// Publisher's product code, if any ("SMRC30744").
+    #[serde(default)]
+    pub code: Option<String>,
+    /// Geographic scope ("Global", "China").
+    pub region: LocalText,
+    /// ISO 4217 code of the currency the source reports in.
+    pub currency: String,
+    /// The language(s) of the source document, as BCP 47 tags.
+    pub source_languages: Vec<String>,
+    /// The year the model anchors on (the last year with a reported headline value).
+    pub base_year: i32,
+    /// First and last year of the history the report covers.
+    pub history: YearRange,
+    /// First and last forecast year.
+    pub forecast: YearRange,
+    /// One paragraph in our own words: what the report is about.
+    pub summary: LocalText,
+    /// The headline in a few words for the library card ("US$2.5 bn (2025) → US$6.1 bn (2032)").
+    pub headline: LocalText,
+    /// Which seed document this report was built from.
+    pub source_file: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct YearRange {
+    pub from: i32,
+    pub to: i32,
+}
+
+impl YearRange {
+    pub fn years(&self) -> impl Iterator<Item = i32> {
+        self.from..=self.to
+    }
+    pub fn contains(&self, year: i32) -> bool {
+        (self.from..=self.to).contains(&year)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Series {
+    pub id: String,
+    pub name: LocalText,
+    pub unit: Unit,
+    pub points: Vec<Point>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Point {
+    pub year: i32,
+    pub value: f64,
+    pub provenance: Provenance,
+    /// Required when `provenance` is `bound`, forbidden otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bound: Option<BoundSide>,
+    /// Where in the source, or how it was derived, in our own words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<LocalText>,
+}
+
+/// How the headline's published path is extended from its anchor.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ForecastModel {
+    /// The series the forecast extends (the headline).
+    pub series: String,
+    /// The year whose reported value the path is anchored on.
+    pub anchor_year: i32,
+    /// Where the published growth rate comes from.
+    pub published_rate: RateSource,
+    /// The range the reader's CAGR slider covers.
+    pub rate_range: Range,
+}
+
+/// Where a published growth rate comes from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum RateSource {
+    /// The rate implied by two reported values of the forecast series (Excel's RRI).
+    Implied { from: i32, to: i32 },
+    /// A least-squares log-linear fit over the series' history, honouring bounds.
+    Fit,
+    /// The rate of `growth_statements[index]`.
+    Stated(usize),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Range {
+    pub min: f64,
+    pub max: f64,
+    pub step: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GrowthStatement {
+    pub series: String,
+    /// Compound annual rate as a fraction (0.13 = 13%).
+    pub rate: f64,
+    pub from_year: i32,
+    pub to_year: i32,
+    #[serde(default)]
+    pub note: Option<LocalText>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ShareStatement {
+    /// Statements with the same `whole` describe the same total.
+    pub whole: String,
+    pub whole_name: LocalText,
+    pub part: LocalText,
+    pub year: i32,
+    pub value: f64,
+    /// The part's share of the whole as a fraction (0.383 = 38.3%).
+    pub share: f64,
+    pub unit: Unit,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReconcileMode {
+    /// Segments are shares of the headline total; the shares evolve with relative growth and
+    /// are renormalised every year.
+    TopDown,
+    /// The total is the sum of segments that each grow at their own rate.
+    BottomUp,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dimension {
+    pub id: String,
+    pub name: LocalText,
+    pub mode: ReconcileMode,
+    pub members: Vec<Member>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Member {
+    pub id: String,
+    /// The segment's name as the source gives it.
+    pub name: LocalText,
+    /// Base-year share of the parent (assumption): siblings' defaults sum to 1.
+    pub share: AssumptionRange,
+    /// Own annual growth (assumption). Absent: grows with its parent.
+    #[serde(default)]
+    pub growth: Option<AssumptionRange>,
+    #[serde(default)]
+    pub children: Vec<Member>,
+}
+
+/// A model input's default and the range a slider may move it in.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AssumptionRange {
+    pub default: f64,
+    pub min: f64,
+    pub max: f64,
+    pub step: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Assumption {
+    pub id: String,
+    pub label: LocalText,
+    pub unit: Unit,
+    #[serde(flatten)]
+    pub range: AssumptionRange,
+    /// Why this default, in our own words.
+    pub note: LocalText,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClaimKind {
+    /// The member has the largest share of its dimension in every forecast year.
+    LargestShare,
+    /// The member has the highest CAGR of its dimension over the forecast.
+    FastestGrowth,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SegmentClaim {
+    pub kind: ClaimKind,
+    pub dimension: String,
+    pub member: String,
+    pub summary: LocalText,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Fact {
+    pub label: LocalText,
+    pub value: f64,
+    pub unit: Unit,
+    #[serde(default)]
+    pub year: Option<i32>,
+    pub provenance: Provenance,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bound: Option<BoundSide>,
+    #[serde(default)]
+    pub note: Option<LocalText>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SectionKind {
+    Driver,
+    Restraint,
+    Opportunity,
+    Threat,
+    Impact,
+    Segment,
+    Phase,
+    Insight,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    pub kind: SectionKind,
+    pub title: LocalText,
+    /// Our own words.
+    pub summary: LocalText,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KeyPlayer {
+    /// The company's name as the source gives it.
+    pub name: String,
+    #[serde(default)]
+    pub name_zh: Option<String>,
+    #[serde(default)]
+    pub note: Option<LocalText>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Development {
+    /// "2025-08", "2013", or a span "1998/2004".
+    pub date: String,
+    #[serde(default)]
+    pub actor: Option<String>,
+    pub summary: LocalText,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contents {
+    pub chapters: Vec<Chapter>,
+    #[serde(default)]
+    pub listed: Vec<ListedItem>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Chapter {
+    /// "5", "5.2", "10.4.3".
+    pub number: String,
+    pub title: LocalText,
+    #[serde(default)]
+    pub children: Vec<Chapter>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ListedKind {
+    Table,
+    Figure,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ListedItem {
+    pub kind: ListedKind,
+    /// "Table 3"; for unnumbered figures, the position in the list.
+    pub number: String,
+    pub title: LocalText,
+    #[serde(default)]
+    pub years: Option<YearRange>,
+    /// The listed unit as the source writes it ("$MN", "亿元").
+    #[serde(default)]
+    pub unit_label: Option<String>,
+    /// Set when the model can rebuild this table from its segments (a model estimate).
+    #[serde(default)]
+    pub reconstruct: Option<Reconstruct>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reconstruct {
+    pub dimension: String,
+    /// One member (its own row); absent: the whole dimension.
+    #[serde(default)]
+    pub member: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum KpiKind {
+    /// A level to reach ("3 million active users").
+    Level,
+    /// A growth rate per `cadence` ("MAU +10% a month").
+    GrowthRate,
+    /// A share, as a fraction ("5% market share").
+    Share,
+    /// A count per `cadence` ("100 articles a month").
+    Throughput,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Comparator {
+    AtLeast,
+    AtMost,
+    About,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Horizon {
+    pub count: u32,
+    pub cadence: Cadence,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KpiTarget {
+    pub id: String,
+    /// Targets with the same metric describe the same quantity: differing values are flagged.
+    pub metric: String,
+    pub label: LocalText,
+    pub kind: KpiKind,
+    pub value: f64,
+    pub unit: Unit,
+    pub comparator: Comparator,
+    /// Within what time the target is to be reached ("in 3 years", "in year 1").
+    #[serde(default)]
+    pub horizon: Option<Horizon>,
+    /// Per what period a rate or throughput is measured.
+    #[serde(default)]
+    pub cadence: Option<Cadence>,
+    /// The plan's section the target comes from ("01 Project overview").
+    pub section: LocalText,
+    pub provenance: Provenance,
+}
+
+/// A compound-growth projection of a plan quantity towards a target.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Projection {
+    pub id: String,
+    pub label: LocalText,
+    /// Assumption id of the starting value.
+    pub start: String,
+    /// Assumption id of the rate per period.
+    pub rate: String,
+    pub periods: u32,
+    pub cadence: Cadence,
+    /// KPI id of the level target the projection aims at.
+    pub target: String,
+}

@@ -1,0 +1,77 @@
+//! Bad report files get a message that names the file, the field and the reason; nothing panics.
+
+use report_explorer::domain::bundled::BUNDLED;
+use report_explorer::domain::load::parse_report;
+
+fn smartphone() -> serde_json::Value {
+    serde_json::from_str(BUNDLED[0].1).unwrap()
+}
+
+fn error_for(value: &serde_json::Value) -> String {
+    parse_report("mine.json", &value.to_string())
+        .expect_err("should be rejected")
+        .to_string()
+}
+
+#[test]
+fn unknown_field_is_named() {
+    let mut v = smartphone();
+    v["meta"]["titel"] = "typo".into();
+    let e = error_for(&v);
+    assert!(e.starts_with("mine.json: meta"), "{e}");
+    assert!(e.contains("unknown field `titel`"), "{e}");
+}
+
+#[test]
+fn missing_value_is_named() {
+    let mut v = smartphone();
+    v["meta"].as_object_mut().unwrap().remove("currency");
+    let e = error_for(&v);
+    assert!(e.contains("missing field `currency`"), "{e}");
+}
+
+#[test]
+fn non_finite_number_is_rejected() {
+    let text = BUNDLED[0].1.replacen("2500000000", "1e999", 1);
+    let e = parse_report("mine.json", &text).unwrap_err().to_string();
+    assert!(e.starts_with("mine.json: series[0].points[0].value"), "{e}");
+}
+
+#[test]
+fn year_out_of_range_is_named() {
+    let mut v = smartphone();
+    v["series"][0]["points"][1]["year"] = 20320.into();
+    let e = error_for(&v);
+    assert_eq!(e, "mine.json: series[0].points[1].year: year 20320 out of range 1900–2100");
+}
+
+#[test]
+fn shares_that_do_not_sum_are_named() {
+    let mut v = smartphone();
+    let share = &mut v["dimensions"][0]["members"][0]["share"];
+    share["default"] = share["max"].clone();
+    let e = error_for(&v);
+    assert!(e.starts_with("mine.json: dimensions[0].members: shares that do not sum"), "{e}");
+}
+
+#[test]
+fn unknown_dimension_member_is_named() {
+    let mut v = smartphone();
+    v["segment_claims"][0]["member"] = "flux-capacitor".into();
+    let e = error_for(&v);
+    assert!(e.contains("segment_claims[0].member: unknown dimension member \"flux-capacitor\""), "{e}");
+}
+
+#[test]
+fn syntax_errors_give_a_position() {
+    let e = parse_report("mine.json", "{\"id\": ").unwrap_err().to_string();
+    assert!(e.starts_with("mine.json: "), "{e}");
+    assert!(e.contains("line 1"), "{e}");
+}
+
+#[test]
+fn garbage_never_panics() {
+    for text in ["", "null", "[]", "42", "{}", "{\"id\":\"x\"}", "\u{feff}{", "{\"id\":1}"] {
+        assert!(parse_report("g.json", text).is_err(), "{text:?}");
+    }
+}
