@@ -9,8 +9,14 @@ use report_explorer::domain::schema::*;
 
 fn report(id: &str) -> Report {
     let (reports, errors) = load_bundled();
-    assert!(errors.is_empty(), "bundled reports failed validation: {errors:?}");
-    reports.into_iter().find(|r| r.id == id).expect("report present")
+    assert!(
+        errors.is_empty(),
+        "bundled reports failed validation: {errors:?}"
+    );
+    reports
+        .into_iter()
+        .find(|r| r.id == id)
+        .expect("report present")
 }
 
 fn point(r: &Report, series: &str, year: i32) -> Point {
@@ -27,10 +33,21 @@ fn all_three_reports_load_in_library_order() {
     let (reports, errors) = load_bundled();
     assert!(errors.is_empty(), "{errors:?}");
     let ids: Vec<_> = reports.iter().map(|r| r.id.as_str()).collect();
-    assert_eq!(ids, ["smartphone-leasing", "china-call-center", "parent-child-community"]);
+    assert_eq!(
+        ids,
+        [
+            "smartphone-leasing",
+            "china-call-center",
+            "parent-child-community"
+        ]
+    );
     for r in &reports {
         assert!(!r.meta.summary.en.is_empty());
-        assert!(r.meta.title.zh_hans.is_some() && r.meta.title.zh_hant.is_some(), "{}", r.id);
+        assert!(
+            r.meta.title.zh_hans.is_some() && r.meta.title.zh_hant.is_some(),
+            "{}",
+            r.id
+        );
     }
 }
 
@@ -48,6 +65,28 @@ fn smartphone_headline_and_stated_vs_implied() {
     assert!((h.rate - 0.1359).abs() < 1e-3, "implied rate {}", h.rate);
     // The published path passes through both reported values; 2024 is a back-cast.
     assert!((h.value(2032).unwrap() - 6.1e9).abs() < 1.0);
+    let y2032 = h.points.iter().find(|p| p.year == 2032).unwrap();
+    assert_eq!(
+        y2032.provenance,
+        Provenance::Reported,
+        "the path passes through the reported 2032 value"
+    );
+    let moved = compute(
+        &r,
+        &Scenario {
+            headline_rate: Some(0.10),
+            ..Scenario::default()
+        },
+    )
+    .unwrap();
+    let y2032 = moved
+        .headline
+        .unwrap()
+        .points
+        .into_iter()
+        .find(|p| p.year == 2032)
+        .unwrap();
+    assert_eq!(y2032.provenance, Provenance::Scenario);
     let y2024 = h.points.iter().find(|p| p.year == 2024).unwrap();
     assert_eq!(y2024.provenance, Provenance::Derived);
     assert!((y2024.value - 2.5e9 / (1.0 + h.rate)).abs() < 1.0);
@@ -56,16 +95,23 @@ fn smartphone_headline_and_stated_vs_implied() {
     let stated = checks
         .iter()
         .find_map(|c| match &c.kind {
-            CheckKind::StatedVsImplied { stated, implied, stated_end, .. } => {
-                Some((c.severity, *stated, *implied, *stated_end))
-            }
+            CheckKind::StatedVsImplied {
+                stated,
+                implied,
+                stated_end,
+                ..
+            } => Some((c.severity, *stated, *implied, *stated_end)),
             _ => None,
         })
         .expect("stated vs implied check");
     assert_eq!(stated.0, Severity::Warning);
     assert_eq!(stated.1, 0.13);
     assert!((stated.2 - 0.136).abs() < 0.001);
-    assert!((stated.3 - 5.88e9).abs() < 0.01e9, "13% lands at {}", stated.3);
+    assert!(
+        (stated.3 - 5.88e9).abs() < 0.01e9,
+        "13% lands at {}",
+        stated.3
+    );
 }
 
 #[test]
@@ -75,7 +121,10 @@ fn smartphone_segments_agree_with_the_source_claims_and_reconcile() {
     let geo = r.dimensions.iter().find(|d| d.id == "geography").unwrap();
     assert_eq!(geo.members.len(), 5);
     // The seed lists 3 + 6 + 7 + 4 + 5 = 25 countries and rest-of entries (PRODUCT.md says 23).
-    assert_eq!(geo.members.iter().map(|m| m.children.len()).sum::<usize>(), 25);
+    assert_eq!(
+        geo.members.iter().map(|m| m.children.len()).sum::<usize>(),
+        25
+    );
 
     let computed = compute(&r, &Scenario::published()).unwrap();
     let checks = run_checks(&r, &computed);
@@ -84,13 +133,21 @@ fn smartphone_segments_agree_with_the_source_claims_and_reconcile() {
         .filter(|c| matches!(c.kind, CheckKind::SegmentClaim { .. }))
         .collect();
     assert_eq!(claims.len(), 4);
-    assert!(claims.iter().all(|c| c.severity == Severity::Info), "{claims:?}");
+    assert!(
+        claims.iter().all(|c| c.severity == Severity::Info),
+        "{claims:?}"
+    );
 
     for d in computed.dimensions.iter().map(|d| d.as_ref().unwrap()) {
         assert_eq!(d.provenance, Provenance::Assumption);
         for t in 0..d.years.len() {
             let sum: f64 = d.top_level().map(|row| row.values[t]).sum();
-            assert!((sum / d.total[t] - 1.0).abs() < 1e-9, "{} {}", d.dimension, d.years[t]);
+            assert!(
+                (sum / d.total[t] - 1.0).abs() < 1e-9,
+                "{} {}",
+                d.dimension,
+                d.years[t]
+            );
         }
     }
 }
@@ -100,14 +157,19 @@ fn a_scenario_that_breaks_a_claim_is_flagged() {
     let r = report("smartphone-leasing");
     let mut s = Scenario::published();
     // Short-term leasing suddenly grows fastest: the source's claim no longer holds.
-    s.values.insert(growth_key("leasing-model", "short-term-leasing"), 0.35);
+    s.values
+        .insert(growth_key("leasing-model", "short-term-leasing"), 0.35);
     let computed = compute(&r, &s).unwrap();
     let failed = run_checks(&r, &computed).into_iter().find(|c| {
         matches!(&c.kind, CheckKind::SegmentClaim { dimension, leader, .. }
             if dimension == "leasing-model" && leader == "short-term-leasing")
     });
     assert_eq!(failed.map(|c| c.severity), Some(Severity::Warning));
-    let d = computed.dimensions.iter().find_map(|d| d.as_ref().ok().filter(|d| d.dimension == "leasing-model")).unwrap();
+    let d = computed
+        .dimensions
+        .iter()
+        .find_map(|d| d.as_ref().ok().filter(|d| d.dimension == "leasing-model"))
+        .unwrap();
     assert_eq!(d.provenance, Provenance::Scenario);
 }
 
@@ -117,7 +179,10 @@ fn call_center_history_bounds_and_fit() {
     assert_eq!(point(&r, "investment", 2011).value, 701e8);
     assert_eq!(point(&r, "investment", 2012).value, 826e8);
     let b13 = point(&r, "investment", 2013);
-    assert_eq!((b13.provenance, b13.bound), (Provenance::Bound, Some(BoundSide::Lower)));
+    assert_eq!(
+        (b13.provenance, b13.bound),
+        (Provenance::Bound, Some(BoundSide::Lower))
+    );
     assert_eq!(b13.value, 900e8);
     assert_eq!(point(&r, "investment", 2014).value, 1000e8);
     assert_eq!(point(&r, "seats", 2013).value, 700_000.0);
@@ -127,14 +192,23 @@ fn call_center_history_bounds_and_fit() {
     let h = computed.headline.unwrap();
     assert!((h.published.rate - (826.0 / 701.0 - 1.0)).abs() < 1e-9);
     assert_eq!(h.points.last().unwrap().year, 2022);
-    assert!(h.points.iter().filter(|p| p.year >= 2016).all(|p| p.provenance == Provenance::Derived));
+    assert!(h
+        .points
+        .iter()
+        .filter(|p| p.year >= 2016)
+        .all(|p| p.provenance == Provenance::Derived));
 
     // A reader's low rate falls below the source's "over 900亿 in 2013": flagged.
-    let slow = Scenario { headline_rate: Some(0.02), ..Scenario::default() };
+    let slow = Scenario {
+        headline_rate: Some(0.02),
+        ..Scenario::default()
+    };
     let computed = compute(&r, &slow).unwrap();
     let violated = run_checks(&r, &computed)
         .into_iter()
-        .filter(|c| c.severity == Severity::Warning && matches!(c.kind, CheckKind::PathVsBound { .. }))
+        .filter(|c| {
+            c.severity == Severity::Warning && matches!(c.kind, CheckKind::PathVsBound { .. })
+        })
         .count();
     assert_eq!(violated, 2);
 }
@@ -152,7 +226,11 @@ fn call_center_regional_statements_imply_one_world_total() {
         .expect("implied totals check");
     assert_eq!(check.0, Severity::Info);
     for part in &check.1 {
-        assert!((part.3 / 1e8 - 2420.0).abs() < 1.0, "implied world {}", part.3);
+        assert!(
+            (part.3 / 1e8 - 2420.0).abs() < 1.0,
+            "implied world {}",
+            part.3
+        );
     }
     assert!(check.2 < 0.001);
 }
@@ -164,7 +242,13 @@ fn plan_targets_contradictions_and_projection() {
     assert!(r.dimensions.is_empty() && r.forecast.is_none());
     let active = r.kpis.iter().find(|k| k.id == "active-users-3y").unwrap();
     assert_eq!(active.value, 3_000_000.0);
-    assert_eq!(active.horizon, Some(Horizon { count: 3, cadence: Cadence::Year }));
+    assert_eq!(
+        active.horizon,
+        Some(Horizon {
+            count: 3,
+            cadence: Cadence::Year
+        })
+    );
 
     let computed = compute(&r, &Scenario::published()).unwrap();
     let conflicts: Vec<_> = run_checks(&r, &computed)

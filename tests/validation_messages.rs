@@ -42,7 +42,10 @@ fn year_out_of_range_is_named() {
     let mut v = smartphone();
     v["series"][0]["points"][1]["year"] = 20320.into();
     let e = error_for(&v);
-    assert_eq!(e, "mine.json: series[0].points[1].year: year 20320 out of range 1900–2100");
+    assert_eq!(
+        e,
+        "mine.json: series[0].points[1].year: year 20320 out of range 1900–2100"
+    );
 }
 
 #[test]
@@ -51,7 +54,10 @@ fn shares_that_do_not_sum_are_named() {
     let share = &mut v["dimensions"][0]["members"][0]["share"];
     share["default"] = share["max"].clone();
     let e = error_for(&v);
-    assert!(e.starts_with("mine.json: dimensions[0].members: shares that do not sum"), "{e}");
+    assert!(
+        e.starts_with("mine.json: dimensions[0].members: shares that do not sum"),
+        "{e}"
+    );
 }
 
 #[test]
@@ -59,19 +65,33 @@ fn unknown_dimension_member_is_named() {
     let mut v = smartphone();
     v["segment_claims"][0]["member"] = "flux-capacitor".into();
     let e = error_for(&v);
-    assert!(e.contains("segment_claims[0].member: unknown dimension member \"flux-capacitor\""), "{e}");
+    assert!(
+        e.contains("segment_claims[0].member: unknown dimension member \"flux-capacitor\""),
+        "{e}"
+    );
 }
 
 #[test]
 fn syntax_errors_give_a_position() {
-    let e = parse_report("mine.json", "{\"id\": ").unwrap_err().to_string();
+    let e = parse_report("mine.json", "{\"id\": ")
+        .unwrap_err()
+        .to_string();
     assert!(e.starts_with("mine.json: "), "{e}");
     assert!(e.contains("line 1"), "{e}");
 }
 
 #[test]
 fn garbage_never_panics() {
-    for text in ["", "null", "[]", "42", "{}", "{\"id\":\"x\"}", "\u{feff}{", "{\"id\":1}"] {
+    for text in [
+        "",
+        "null",
+        "[]",
+        "42",
+        "{}",
+        "{\"id\":\"x\"}",
+        "\u{feff}{",
+        "{\"id\":1}",
+    ] {
         assert!(parse_report("g.json", text).is_err(), "{text:?}");
     }
 }

@@ -92,8 +92,12 @@ fn reported_value(s: &Series, year: i32) -> Option<f64> {
 
 fn stated_vs_implied(report: &Report, out: &mut Vec<Check>) {
     for g in &report.growth_statements {
-        let Ok(s) = series(report, &g.series) else { continue };
-        let (Some(start), Some(end)) = (reported_value(s, g.from_year), reported_value(s, g.to_year)) else {
+        let Ok(s) = series(report, &g.series) else {
+            continue;
+        };
+        let (Some(start), Some(end)) =
+            (reported_value(s, g.from_year), reported_value(s, g.to_year))
+        else {
             continue;
         };
         let Ok(c) = compare_stated(start, end, f64::from(g.to_year - g.from_year), g.rate) else {
@@ -110,7 +114,11 @@ fn stated_vs_implied(report: &Report, out: &mut Vec<Check>) {
                 stated_end: c.stated_end,
                 reported_end: c.reported_end,
             },
-            severity: if agrees { Severity::Info } else { Severity::Warning },
+            severity: if agrees {
+                Severity::Info
+            } else {
+                Severity::Warning
+            },
             key: if agrees {
                 "check.stated_vs_implied.agrees"
             } else {
@@ -121,7 +129,11 @@ fn stated_vs_implied(report: &Report, out: &mut Vec<Check>) {
 }
 
 fn implied_totals(report: &Report, out: &mut Vec<Check>) {
-    let mut wholes: Vec<&str> = report.share_statements.iter().map(|s| s.whole.as_str()).collect();
+    let mut wholes: Vec<&str> = report
+        .share_statements
+        .iter()
+        .map(|s| s.whole.as_str())
+        .collect();
     wholes.dedup();
     for whole in wholes {
         let parts: Vec<_> = report
@@ -148,7 +160,11 @@ fn implied_totals(report: &Report, out: &mut Vec<Check>) {
                 parts,
                 spread,
             },
-            severity: if agrees { Severity::Info } else { Severity::Warning },
+            severity: if agrees {
+                Severity::Info
+            } else {
+                Severity::Warning
+            },
             key: if agrees {
                 "check.implied_totals.agree"
             } else {
@@ -185,9 +201,17 @@ fn conflicting_targets(report: &Report, out: &mut Vec<Check>) {
 
 fn path_vs_bounds(report: &Report, computed: &Computed, out: &mut Vec<Check>) {
     let Some(h) = &computed.headline else { return };
-    let Ok(s) = series(report, &h.series) else { return };
-    for p in s.points.iter().filter(|p| p.provenance == Provenance::Bound) {
-        let (Some(side), Some(path_value)) = (p.bound, h.value(p.year)) else { continue };
+    let Ok(s) = series(report, &h.series) else {
+        return;
+    };
+    for p in s
+        .points
+        .iter()
+        .filter(|p| p.provenance == Provenance::Bound)
+    {
+        let (Some(side), Some(path_value)) = (p.bound, h.value(p.year)) else {
+            continue;
+        };
         let holds = match side {
             BoundSide::Lower => path_value >= p.value * (1.0 - 1e-9),
             BoundSide::Upper => path_value <= p.value * (1.0 + 1e-9),
@@ -200,8 +224,16 @@ fn path_vs_bounds(report: &Report, computed: &Computed, out: &mut Vec<Check>) {
                 side,
                 path_value,
             },
-            severity: if holds { Severity::Info } else { Severity::Warning },
-            key: if holds { "check.bound.holds" } else { "check.bound.violated" },
+            severity: if holds {
+                Severity::Info
+            } else {
+                Severity::Warning
+            },
+            key: if holds {
+                "check.bound.holds"
+            } else {
+                "check.bound.violated"
+            },
         });
     }
 }
@@ -229,8 +261,16 @@ fn segment_claims(report: &Report, computed: &Computed, out: &mut Vec<Check>) {
                 member: claim.member.clone(),
                 leader,
             },
-            severity: if holds { Severity::Info } else { Severity::Warning },
-            key: if holds { "check.claim.holds" } else { "check.claim.fails" },
+            severity: if holds {
+                Severity::Info
+            } else {
+                Severity::Warning
+            },
+            key: if holds {
+                "check.claim.holds"
+            } else {
+                "check.claim.fails"
+            },
         });
     }
 }

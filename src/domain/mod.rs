@@ -5,6 +5,7 @@
 pub mod bundled;
 pub mod checks;
 pub mod engine;
+pub mod format;
 pub mod load;
 pub mod scenario;
 pub mod schema;

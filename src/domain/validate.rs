@@ -59,7 +59,10 @@ impl Validator<'_> {
         }
         for (tag, value) in [("zh-Hans", &text.zh_hans), ("zh-Hant", &text.zh_hant)] {
             if value.as_deref().is_some_and(|s| s.trim().is_empty()) {
-                return self.fail(format!("{path}.{tag}"), "empty text: omit the field instead");
+                return self.fail(
+                    format!("{path}.{tag}"),
+                    "empty text: omit the field instead",
+                );
             }
         }
         Ok(())
@@ -136,7 +139,10 @@ impl Validator<'_> {
         if !(r.min <= r.default && r.default <= r.max) {
             return self.fail(
                 format!("{path}.default"),
-                format!("default {} is outside min {} – max {}", r.default, r.min, r.max),
+                format!(
+                    "default {} is outside min {} – max {}",
+                    r.default, r.min, r.max
+                ),
             );
         }
         if share && (r.min < 0.0 || r.max > 1.0) {
@@ -148,12 +154,7 @@ impl Validator<'_> {
         Ok(())
     }
 
-    fn provenance(
-        &self,
-        path: &str,
-        provenance: Provenance,
-        bound: Option<BoundSide>,
-    ) -> Check {
+    fn provenance(&self, path: &str, provenance: Provenance, bound: Option<BoundSide>) -> Check {
         match (provenance, bound) {
             (Provenance::Bound, None) => self.fail(
                 format!("{path}.bound"),
@@ -174,7 +175,9 @@ impl Validator<'_> {
 
     fn unit(&self, path: &str, unit: &Unit) -> Check {
         match unit {
-            Unit::Currency(code) if code.len() != 3 || !code.chars().all(|c| c.is_ascii_uppercase()) => {
+            Unit::Currency(code)
+                if code.len() != 3 || !code.chars().all(|c| c.is_ascii_uppercase()) =>
+            {
                 self.fail(path, format!("currency {code:?} is not an ISO 4217 code"))
             }
             Unit::Count(noun) => self.text(&format!("{path}.count"), noun),
@@ -191,13 +194,19 @@ impl Validator<'_> {
             self.series(&format!("series[{i}]"), s, &mut series_ids)?;
         }
         if r.series.is_empty() {
-            return self.fail("series", "missing value: a report needs at least one series");
+            return self.fail(
+                "series",
+                "missing value: a report needs at least one series",
+            );
         }
 
         match (&r.forecast, r.kind) {
             (Some(f), _) => self.forecast(r, f)?,
             (None, ReportKind::Market) => {
-                return self.fail("forecast", "missing value: a market report needs a forecast model")
+                return self.fail(
+                    "forecast",
+                    "missing value: a market report needs a forecast model",
+                )
             }
             (None, ReportKind::Plan) => {}
         }
@@ -205,7 +214,10 @@ impl Validator<'_> {
         for (i, g) in r.growth_statements.iter().enumerate() {
             let path = format!("growth_statements[{i}]");
             if !series_ids.contains(&g.series) {
-                return self.fail(format!("{path}.series"), format!("unknown series {:?}", g.series));
+                return self.fail(
+                    format!("{path}.series"),
+                    format!("unknown series {:?}", g.series),
+                );
             }
             self.rate(&format!("{path}.rate"), g.rate)?;
             self.year(&format!("{path}.from_year"), g.from_year)?;
@@ -242,12 +254,18 @@ impl Validator<'_> {
         for (i, c) in r.segment_claims.iter().enumerate() {
             let path = format!("segment_claims[{i}]");
             let Some(d) = r.dimensions.iter().find(|d| d.id == c.dimension) else {
-                return self.fail(format!("{path}.dimension"), format!("unknown dimension {:?}", c.dimension));
+                return self.fail(
+                    format!("{path}.dimension"),
+                    format!("unknown dimension {:?}", c.dimension),
+                );
             };
             if !d.members.iter().any(|m| m.id == c.member) {
                 return self.fail(
                     format!("{path}.member"),
-                    format!("unknown dimension member {:?} in {:?}", c.member, c.dimension),
+                    format!(
+                        "unknown dimension member {:?} in {:?}",
+                        c.member, c.dimension
+                    ),
                 );
             }
             self.text(&format!("{path}.summary"), &c.summary)?;
@@ -309,7 +327,10 @@ impl Validator<'_> {
         self.years("meta.history", &m.history)?;
         self.years("meta.forecast", &m.forecast)?;
         if m.forecast.from <= m.history.from {
-            return self.fail("meta.forecast", "the forecast must start after the history starts");
+            return self.fail(
+                "meta.forecast",
+                "the forecast must start after the history starts",
+            );
         }
         if m.source_languages.is_empty() {
             return self.fail("meta.source_languages", "missing value");
@@ -322,7 +343,10 @@ impl Validator<'_> {
         self.text(&format!("{path}.name"), &s.name)?;
         self.unit(&format!("{path}.unit"), &s.unit)?;
         if s.points.is_empty() {
-            return self.fail(format!("{path}.points"), "missing value: a series needs points");
+            return self.fail(
+                format!("{path}.points"),
+                "missing value: a series needs points",
+            );
         }
         let mut last_year = None;
         for (j, p) in s.points.iter().enumerate() {
@@ -333,7 +357,10 @@ impl Validator<'_> {
                 return self.fail(format!("{pp}.value"), "a series value may not be negative");
             }
             if last_year.is_some_and(|y| y >= p.year) {
-                return self.fail(format!("{pp}.year"), "points must be in increasing year order without repeats");
+                return self.fail(
+                    format!("{pp}.year"),
+                    "points must be in increasing year order without repeats",
+                );
             }
             last_year = Some(p.year);
             self.provenance(&pp, p.provenance, p.bound)?;
@@ -354,7 +381,10 @@ impl Validator<'_> {
         if !reported(f.anchor_year) {
             return self.fail(
                 "forecast.anchor_year",
-                format!("no positive reported value of {:?} in {}", f.series, f.anchor_year),
+                format!(
+                    "no positive reported value of {:?} in {}",
+                    f.series, f.anchor_year
+                ),
             );
         }
         match &f.published_rate {
@@ -368,7 +398,10 @@ impl Validator<'_> {
                     }
                 }
                 if from >= to {
-                    return self.fail("forecast.published_rate.implied", "from must come before to");
+                    return self.fail(
+                        "forecast.published_rate.implied",
+                        "from must come before to",
+                    );
                 }
             }
             RateSource::Stated(i) => {
@@ -438,7 +471,10 @@ impl Validator<'_> {
 
     fn contents(&self, r: &Report) -> Check {
         if r.contents.chapters.is_empty() {
-            return self.fail("contents.chapters", "missing value: the table of contents is empty");
+            return self.fail(
+                "contents.chapters",
+                "missing value: the table of contents is empty",
+            );
         }
         fn chapters(v: &Validator, path: &str, list: &[Chapter]) -> Check {
             for (i, c) in list.iter().enumerate() {
@@ -489,7 +525,10 @@ impl Validator<'_> {
             self.unit(&format!("{path}.unit"), &k.unit)?;
             self.provenance(&path, k.provenance, None)?;
             if matches!(k.kind, KpiKind::GrowthRate | KpiKind::Throughput) && k.cadence.is_none() {
-                return self.fail(format!("{path}.cadence"), "missing value: a rate needs a cadence");
+                return self.fail(
+                    format!("{path}.cadence"),
+                    "missing value: a rate needs a cadence",
+                );
             }
             if k.horizon.is_some_and(|h| h.count == 0) {
                 return self.fail(format!("{path}.horizon.count"), "horizon 0");
@@ -500,16 +539,29 @@ impl Validator<'_> {
             self.text(&format!("{path}.label"), &p.label)?;
             for (name, id) in [("start", &p.start), ("rate", &p.rate)] {
                 if !assumption_ids.contains(id) {
-                    return self.fail(format!("{path}.{name}"), format!("unknown assumption {id:?}"));
+                    return self.fail(
+                        format!("{path}.{name}"),
+                        format!("unknown assumption {id:?}"),
+                    );
                 }
             }
             if p.periods == 0 {
-                return self.fail(format!("{path}.periods"), "horizon 0: a projection needs periods");
+                return self.fail(
+                    format!("{path}.periods"),
+                    "horizon 0: a projection needs periods",
+                );
             }
             match r.kpis.iter().find(|k| k.id == p.target) {
                 Some(k) if k.kind == KpiKind::Level => {}
-                Some(_) => return self.fail(format!("{path}.target"), "the target must be a level KPI"),
-                None => return self.fail(format!("{path}.target"), format!("unknown KPI {:?}", p.target)),
+                Some(_) => {
+                    return self.fail(format!("{path}.target"), "the target must be a level KPI")
+                }
+                None => {
+                    return self.fail(
+                        format!("{path}.target"),
+                        format!("unknown KPI {:?}", p.target),
+                    )
+                }
             }
         }
         Ok(())
@@ -532,9 +584,7 @@ fn is_valid_date(date: &str) -> bool {
     match date.split_once(['-', '/']) {
         None => year(date),
         Some((y, rest)) if date.get(4..5) == Some("-") => {
-            year(y)
-                && rest.len() == 2
-                && rest.parse::<u8>().is_ok_and(|m| (1..=12).contains(&m))
+            year(y) && rest.len() == 2 && rest.parse::<u8>().is_ok_and(|m| (1..=12).contains(&m))
         }
         Some((a, b)) => year(a) && year(b) && a <= b,
     }

@@ -54,7 +54,11 @@ pub fn top_down_shares(segments: &[SegmentInput], years: usize) -> EngineResult<
         let tf = t as f64;
         let mut max = f64::NEG_INFINITY;
         for (i, &s0) in base.iter().enumerate() {
-            logw[i] = if s0 > 0.0 { s0.ln() + tf * log_growth[i] } else { f64::NEG_INFINITY };
+            logw[i] = if s0 > 0.0 {
+                s0.ln() + tf * log_growth[i]
+            } else {
+                f64::NEG_INFINITY
+            };
             max = max.max(logw[i]);
         }
         let weights: Vec<f64> = logw.iter().map(|&lw| (lw - max).exp()).collect();
@@ -158,7 +162,10 @@ mod tests {
     #[test]
     fn bad_input_is_an_error() {
         assert_eq!(top_down(&[1.0], &[]), Err(EngineError::Empty));
-        assert_eq!(top_down(&[], &[seg(1.0, 0.1)]), Err(EngineError::ZeroHorizon));
+        assert_eq!(
+            top_down(&[], &[seg(1.0, 0.1)]),
+            Err(EngineError::ZeroHorizon)
+        );
         assert!(top_down(&[1.0], &[seg(0.0, 0.1)]).is_err());
         assert!(top_down(&[1.0], &[seg(1.0, -1.5)]).is_err());
         assert!(top_down(&[f64::NAN], &[seg(1.0, 0.1)]).is_err());

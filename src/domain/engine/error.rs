@@ -29,7 +29,11 @@ impl fmt::Display for EngineError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             EngineError::RateAtOrBelowMinusOne(r) => {
-                write!(f, "a growth rate of {:.1}% is not possible (must be above −100%)", r * 100.0)
+                write!(
+                    f,
+                    "a growth rate of {:.1}% is not possible (must be above −100%)",
+                    r * 100.0
+                )
             }
             EngineError::NonPositiveValue(v) => write!(f, "the value {v} must be above zero"),
             EngineError::NonFinite => write!(f, "a number is missing or not finite"),

@@ -34,7 +34,12 @@ pub struct GrowthFit {
 
 impl GrowthFit {
     pub fn value_at(&self, year: i32) -> EngineResult<f64> {
-        super::growth::value_at(self.reference_year, self.value_at_reference, self.rate, year)
+        super::growth::value_at(
+            self.reference_year,
+            self.value_at_reference,
+            self.rate,
+            year,
+        )
     }
 }
 
@@ -63,10 +68,16 @@ pub fn fit_growth(observations: &[Observation]) -> EngineResult<GrowthFit> {
     // Centre time on the reported mean for conditioning; lines are (a, b) in centred time.
     let t0 = reported.iter().map(|p| p.0).sum::<f64>() / reported.len() as f64;
     let pts: Vec<(f64, f64)> = reported.iter().map(|&(t, y)| (t - t0, y)).collect();
-    let cons: Vec<(f64, f64, BoundSide, i32)> =
-        bounds.iter().map(|&(t, y, s, yr)| (t - t0, y, s, yr)).collect();
+    let cons: Vec<(f64, f64, BoundSide, i32)> = bounds
+        .iter()
+        .map(|&(t, y, s, yr)| (t - t0, y, s, yr))
+        .collect();
 
-    let sse = |a: f64, b: f64| pts.iter().map(|&(t, y)| (y - a - b * t).powi(2)).sum::<f64>();
+    let sse = |a: f64, b: f64| {
+        pts.iter()
+            .map(|&(t, y)| (y - a - b * t).powi(2))
+            .sum::<f64>()
+    };
     let feasible = |a: f64, b: f64| {
         cons.iter().all(|&(t, y, side, _)| {
             let line = a + b * t;
@@ -147,16 +158,29 @@ mod tests {
     use super::*;
 
     fn rep(year: i32, value: f64) -> Observation {
-        Observation { year, value, bound: None }
+        Observation {
+            year,
+            value,
+            bound: None,
+        }
     }
     fn lower(year: i32, value: f64) -> Observation {
-        Observation { year, value, bound: Some(BoundSide::Lower) }
+        Observation {
+            year,
+            value,
+            bound: Some(BoundSide::Lower),
+        }
     }
 
     #[test]
     fn call_center_history_fits_through_reported_points() {
-        let fit = fit_growth(&[rep(2011, 701.0), rep(2012, 826.0), lower(2013, 900.0), lower(2014, 1000.0)])
-            .unwrap();
+        let fit = fit_growth(&[
+            rep(2011, 701.0),
+            rep(2012, 826.0),
+            lower(2013, 900.0),
+            lower(2014, 1000.0),
+        ])
+        .unwrap();
         assert!((fit.rate - (826.0 / 701.0 - 1.0)).abs() < 1e-12);
         assert!(fit.binding_bounds.is_empty());
         assert!(fit.value_at(2013).unwrap() >= 900.0);
@@ -178,7 +202,11 @@ mod tests {
             rep(2011, 100.0),
             rep(2012, 110.0),
             lower(2013, 200.0),
-            Observation { year: 2013, value: 150.0, bound: Some(BoundSide::Upper) },
+            Observation {
+                year: 2013,
+                value: 150.0,
+                bound: Some(BoundSide::Upper),
+            },
         ];
         assert_eq!(fit_growth(&obs), Err(EngineError::Infeasible));
     }
@@ -188,7 +216,10 @@ mod tests {
         assert_eq!(fit_growth(&[]), Err(EngineError::Empty));
         assert_eq!(
             fit_growth(&[rep(2011, 1.0), lower(2012, 2.0)]),
-            Err(EngineError::NotEnoughPoints { needed: 2, found: 1 })
+            Err(EngineError::NotEnoughPoints {
+                needed: 2,
+                found: 1
+            })
         );
         assert_eq!(
             fit_growth(&[rep(2011, 1.0), rep(2012, -2.0)]),

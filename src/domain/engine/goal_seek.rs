@@ -36,7 +36,10 @@ pub fn periods_to_reach(start: f64, target: f64, rate: f64) -> EngineResult<Reac
     let target = positive(target)?;
     let rate = growth_rate(rate)?;
     if target <= start {
-        return Ok(Reach { exact: 0.0, whole: 0 });
+        return Ok(Reach {
+            exact: 0.0,
+            whole: 0,
+        });
     }
     if rate <= 0.0 {
         return Err(EngineError::Unreachable);
@@ -50,7 +53,10 @@ pub fn periods_to_reach(start: f64, target: f64, rate: f64) -> EngineResult<Reac
     if whole > f64::from(u32::MAX) {
         return Err(EngineError::OutOfRange);
     }
-    Ok(Reach { exact, whole: whole as u32 })
+    Ok(Reach {
+        exact,
+        whole: whole as u32,
+    })
 }
 
 #[cfg(test)]
@@ -77,10 +83,19 @@ mod tests {
 
     #[test]
     fn impossible_goals_are_errors() {
-        assert_eq!(periods_to_reach(10.0, 20.0, 0.0), Err(EngineError::Unreachable));
-        assert_eq!(periods_to_reach(10.0, 20.0, -0.1), Err(EngineError::Unreachable));
+        assert_eq!(
+            periods_to_reach(10.0, 20.0, 0.0),
+            Err(EngineError::Unreachable)
+        );
+        assert_eq!(
+            periods_to_reach(10.0, 20.0, -0.1),
+            Err(EngineError::Unreachable)
+        );
         assert_eq!(rate_to_reach(10.0, 20.0, 0), Err(EngineError::ZeroHorizon));
-        assert_eq!(start_to_reach(0.0, 0.1, 3), Err(EngineError::NonPositiveValue(0.0)));
+        assert_eq!(
+            start_to_reach(0.0, 0.1, 3),
+            Err(EngineError::NonPositiveValue(0.0))
+        );
         assert_eq!(periods_to_reach(10.0, 5.0, 0.1).unwrap().whole, 0);
     }
 }

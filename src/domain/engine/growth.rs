@@ -100,8 +100,14 @@ mod tests {
 
     #[test]
     fn bad_inputs_are_errors() {
-        assert_eq!(compound(1.0, -1.0, 3.0), Err(EngineError::RateAtOrBelowMinusOne(-1.0)));
-        assert_eq!(compound(0.0, 0.1, 3.0), Err(EngineError::NonPositiveValue(0.0)));
+        assert_eq!(
+            compound(1.0, -1.0, 3.0),
+            Err(EngineError::RateAtOrBelowMinusOne(-1.0))
+        );
+        assert_eq!(
+            compound(0.0, 0.1, 3.0),
+            Err(EngineError::NonPositiveValue(0.0))
+        );
         assert_eq!(compound(f64::NAN, 0.1, 3.0), Err(EngineError::NonFinite));
         assert_eq!(rri(0.0, 1.0, 2.0), Err(EngineError::ZeroHorizon));
         assert_eq!(compound(1e300, 10.0, 1000.0), Err(EngineError::OutOfRange));

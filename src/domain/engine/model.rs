@@ -31,11 +31,16 @@ pub fn published_rate(report: &Report) -> EngineResult<PublishedRate> {
             .ok_or(EngineError::Empty)
     };
     let (rate, fit) = match &model.published_rate {
-        RateSource::Implied { from, to } => {
-            (rri(f64::from(to - from), reported(*from)?, reported(*to)?)?, None)
-        }
+        RateSource::Implied { from, to } => (
+            rri(f64::from(to - from), reported(*from)?, reported(*to)?)?,
+            None,
+        ),
         RateSource::Stated(i) => (
-            report.growth_statements.get(*i).ok_or(EngineError::Empty)?.rate,
+            report
+                .growth_statements
+                .get(*i)
+                .ok_or(EngineError::Empty)?
+                .rate,
             None,
         ),
         RateSource::Fit => {
@@ -182,7 +187,9 @@ fn headline(report: &Report, model: &ForecastModel, scenario: &Scenario) -> Engi
         .find(|p| p.year == model.anchor_year && p.provenance == Provenance::Reported)
         .map(|p| p.value)
         .ok_or(EngineError::Empty)?;
-    let modified = scenario.headline_rate.is_some_and(|r| (r - published.rate).abs() > 1e-12);
+    let modified = scenario
+        .headline_rate
+        .is_some_and(|r| (r - published.rate).abs() > 1e-12);
     let first = report.meta.history.from.min(model.anchor_year);
     let points = (first..=report.meta.forecast.to)
         .map(|year| {
@@ -200,7 +207,12 @@ fn headline(report: &Report, model: &ForecastModel, scenario: &Scenario) -> Engi
             value_at(model.anchor_year, anchor_value, r, year).map(|value| PathPoint {
                 year,
                 value,
-                provenance,
+                // Where the path passes through a value the source reports, it is that value.
+                provenance: if provenance == Provenance::Derived && is_reported(s, year, value) {
+                    Provenance::Reported
+                } else {
+                    provenance
+                },
             })
         })
         .collect::<EngineResult<Vec<_>>>()?;
@@ -210,6 +222,14 @@ fn headline(report: &Report, model: &ForecastModel, scenario: &Scenario) -> Engi
         published,
         rate,
         points,
+    })
+}
+
+fn is_reported(series: &Series, year: i32, value: f64) -> bool {
+    series.points.iter().any(|p| {
+        p.year == year
+            && p.provenance == Provenance::Reported
+            && ((p.value - value) / p.value).abs() < 1e-9
     })
 }
 
@@ -289,7 +309,11 @@ fn push_rows(
     Ok(())
 }
 
-fn projection(report: &Report, p: &Projection, scenario: &Scenario) -> EngineResult<ProjectionResult> {
+fn projection(
+    report: &Report,
+    p: &Projection,
+    scenario: &Scenario,
+) -> EngineResult<ProjectionResult> {
     let assumption = |id: &str| {
         report
             .assumptions

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Installs what building and testing need, idempotently and pinned. Sourced by serve.sh and
+# test.sh; safe to run again (each step checks before it installs).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+TRUNK_VERSION=0.21.14
+WASM_BINDGEN_VERSION=0.2.130   # must equal the exact wasm-bindgen pin in Cargo.toml
+
+say() { printf '\033[1m[tools]\033[0m %s\n' "$*"; }
+
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+
+# Rust toolchain and the wasm target (rust-toolchain.toml names both; rustup installs on use).
+if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if ! trunk --version 2>/dev/null | grep -q " $TRUNK_VERSION"; then
+  say "installing trunk $TRUNK_VERSION (takes a few minutes once)"
+  cargo install --locked trunk --version "$TRUNK_VERSION"
+fi
+
+if ! wasm-bindgen --version 2>/dev/null | grep -q " $WASM_BINDGEN_VERSION"; then
+  say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION"
+  # Not --locked: the CLI's own lockfile names a yanked crate.
+  cargo install wasm-bindgen-cli --version "=$WASM_BINDGEN_VERSION"
+fi
+
+# npm dev tools (wasm-opt from binaryen, Playwright) exactly as the lockfile says.
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/@playwright/test ] \
+   || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "installing npm dev tools from package-lock.json"
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
+fi
+
+# Crates, so the builds below need no network.
+cargo fetch --locked >/dev/null 2>&1 || cargo fetch --locked
+
+if [ "${NEED_BROWSER:-0}" = 1 ] && { ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; }; then
+  say "installing Debian chromium and chromium-driver for the browser tests"
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver
+fi

@@ -1,0 +1,6 @@
+//! The chart core shared by every chart kind: scales, ticks, paths, stacking, arcs, treemap
+//! layout and the palette. Pure functions with unit tests; the SVG components in `ui::charts`
+//! only wire signals to them.
+
+pub mod scale;
+pub mod shapes;

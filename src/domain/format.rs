@@ -1,0 +1,308 @@
+//! Number formatting per interface language: billion/million for English, 亿/万 (億/萬) for
+//! Chinese; currency shown as reported. Never prints NaN or infinity: those become "—".
+
+use super::schema::{LocalText, Unit};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Locale {
+    #[default]
+    En,
+    ZhHans,
+    ZhHant,
+}
+
+impl Locale {
+    pub const ALL: [Locale; 3] = [Locale::En, Locale::ZhHans, Locale::ZhHant];
+
+    /// BCP 47 tag, as used in `lang` attributes and URLs.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Locale::En => "en",
+            Locale::ZhHans => "zh-Hans",
+            Locale::ZhHant => "zh-Hant",
+        }
+    }
+
+    pub fn from_tag(tag: &str) -> Option<Locale> {
+        let t = tag.to_ascii_lowercase();
+        if t == "en" || t.starts_with("en-") {
+            Some(Locale::En)
+        } else if t == "zh-hant"
+            || t.starts_with("zh-hant")
+            || t == "zh-tw"
+            || t == "zh-hk"
+            || t == "zh-mo"
+        {
+            Some(Locale::ZhHant)
+        } else if t == "zh" || t.starts_with("zh-") {
+            Some(Locale::ZhHans)
+        } else {
+            None
+        }
+    }
+
+    fn is_chinese(self) -> bool {
+        self != Locale::En
+    }
+}
+
+/// The text in the reader's language, and whether it had to fall back to another one.
+pub fn pick(text: &LocalText, locale: Locale) -> (&str, bool) {
+    let wanted = match locale {
+        Locale::En => Some(text.en.as_str()),
+        Locale::ZhHans => text.zh_hans.as_deref(),
+        Locale::ZhHant => text.zh_hant.as_deref(),
+    };
+    match wanted {
+        Some(s) => (s, false),
+        None => {
+            // Chinese readers prefer the other Chinese script over English.
+            let other = match locale {
+                Locale::ZhHans => text.zh_hant.as_deref(),
+                Locale::ZhHant => text.zh_hans.as_deref(),
+                Locale::En => None,
+            };
+            (other.unwrap_or(&text.en), true)
+        }
+    }
+}
+
+/// Groups thousands: 1234567 → "1,234,567".
+fn group_thousands(int_part: &str) -> String {
+    let mut out = String::with_capacity(int_part.len() + int_part.len() / 3);
+    for (i, c) in int_part.chars().enumerate() {
+        if i > 0 && (int_part.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A plain number with `decimals` decimals (trailing zeros trimmed) and thousands separators.
+pub fn number(value: f64, decimals: usize) -> String {
+    if !value.is_finite() {
+        return "—".to_string();
+    }
+    let s = format!("{:.*}", decimals, value.abs());
+    let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
+    let frac = frac.trim_end_matches('0');
+    let sign = if value < 0.0 && s.chars().any(|c| c.is_ascii_digit() && c != '0') {
+        "-"
+    } else {
+        ""
+    };
+    if frac.is_empty() {
+        format!("{sign}{}", group_thousands(int))
+    } else {
+        format!("{sign}{}.{frac}", group_thousands(int))
+    }
+}
+
+/// Decimals that give about three significant digits for a scaled value.
+fn decimals_for(scaled: f64) -> usize {
+    let a = scaled.abs();
+    if a >= 100.0 {
+        0
+    } else if a >= 10.0 {
+        1
+    } else {
+        2
+    }
+}
+
+/// A magnitude with its word: (2.5, " bn") for 2.5e9 in English, (25.0, "亿") in Chinese.
+pub fn magnitude(value: f64, locale: Locale) -> (f64, &'static str) {
+    let a = value.abs();
+    if locale.is_chinese() {
+        let (yi, wan) = if locale == Locale::ZhHant {
+            ("億", "萬")
+        } else {
+            ("亿", "万")
+        };
+        if a >= 1e8 {
+            (value / 1e8, yi)
+        } else if a >= 1e4 {
+            (value / 1e4, wan)
+        } else {
+            (value, "")
+        }
+    } else if a >= 1e9 {
+        (value / 1e9, " bn")
+    } else if a >= 1e6 {
+        (value / 1e6, " m")
+    } else {
+        (value, "")
+    }
+}
+
+/// A compact amount: "2.5 bn", "701亿", "70万", "5,000".
+pub fn compact(value: f64, locale: Locale) -> String {
+    if !value.is_finite() {
+        return "—".to_string();
+    }
+    let (scaled, word) = magnitude(value, locale);
+    let decimals = if word.is_empty() && scaled.abs() >= 1000.0 {
+        0
+    } else {
+        decimals_for(scaled)
+    };
+    format!("{}{word}", number(scaled, decimals))
+}
+
+fn currency_prefix(code: &str) -> Option<&'static str> {
+    match code {
+        "USD" => Some("US$"),
+        "CNY" => Some("¥"),
+        "EUR" => Some("€"),
+        "GBP" => Some("£"),
+        "JPY" => Some("JP¥"),
+        _ => None,
+    }
+}
+
+fn currency_suffix_zh(code: &str, locale: Locale) -> Option<&'static str> {
+    match (code, locale) {
+        ("USD", _) => Some("美元"),
+        ("CNY", _) => Some("元"),
+        ("EUR", _) => Some("欧元"),
+        ("GBP", Locale::ZhHant) => Some("英鎊"),
+        ("GBP", _) => Some("英镑"),
+        ("JPY", _) => Some("日元"),
+        _ => None,
+    }
+}
+
+/// Money as reported: "US$2.5 bn", "25亿美元", "¥70.1 bn", "701亿元".
+pub fn money(value: f64, currency: &str, locale: Locale) -> String {
+    if !value.is_finite() {
+        return "—".to_string();
+    }
+    let amount = compact(value, locale);
+    if locale.is_chinese() {
+        match currency_suffix_zh(currency, locale) {
+            Some(s) => format!("{amount}{s}"),
+            None => format!("{amount} {currency}"),
+        }
+    } else {
+        match currency_prefix(currency) {
+            Some(p) => format!("{p}{amount}"),
+            None => format!("{currency} {amount}"),
+        }
+    }
+}
+
+/// A fraction as a percentage with up to `decimals` decimals: 0.1359 → "13.6%".
+pub fn percent(fraction: f64, decimals: usize) -> String {
+    if !fraction.is_finite() {
+        return "—".to_string();
+    }
+    format!("{}%", number(fraction * 100.0, decimals))
+}
+
+/// Percentage points with a sign: 0.006 → "+0.6 pt".
+pub fn points(delta: f64, locale: Locale) -> String {
+    if !delta.is_finite() {
+        return "—".to_string();
+    }
+    let sign = if delta > 0.0 { "+" } else { "" };
+    let unit = if locale.is_chinese() {
+        "个百分点"
+    } else {
+        " pt"
+    };
+    let unit = if locale == Locale::ZhHant {
+        "個百分點"
+    } else {
+        unit
+    };
+    format!("{sign}{}{unit}", number(delta * 100.0, 1))
+}
+
+/// A value in its unit: money, a count with its noun, a percentage or a number.
+pub fn value(value: f64, unit: &Unit, locale: Locale) -> String {
+    if !value.is_finite() {
+        return "—".to_string();
+    }
+    match unit {
+        Unit::Currency(code) => money(value, code, locale),
+        Unit::Count(noun) => {
+            let (noun, _) = pick(noun, locale);
+            if locale.is_chinese() {
+                format!("{}{noun}", compact(value, locale))
+            } else {
+                format!("{} {noun}", compact(value, locale))
+            }
+        }
+        Unit::Percent => percent(value, 1),
+        Unit::Number => number(value, 2),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn money_per_locale() {
+        assert_eq!(money(2.5e9, "USD", Locale::En), "US$2.5 bn");
+        assert_eq!(money(6.1e9, "USD", Locale::ZhHans), "61亿美元");
+        assert_eq!(money(701e8, "CNY", Locale::ZhHans), "701亿元");
+        assert_eq!(money(701e8, "CNY", Locale::En), "¥70.1 bn");
+        assert_eq!(money(5.8815e9, "USD", Locale::En), "US$5.88 bn");
+        assert_eq!(money(92.69e9, "USD", Locale::ZhHant), "927億美元");
+        assert_eq!(money(1.0, "XYZ", Locale::En), "XYZ 1");
+    }
+
+    #[test]
+    fn counts_and_magnitudes() {
+        assert_eq!(compact(700_000.0, Locale::ZhHans), "70万");
+        assert_eq!(compact(700_000.0, Locale::En), "700,000");
+        assert_eq!(compact(1.5e8, Locale::En), "150 m");
+        assert_eq!(compact(1.5e8, Locale::ZhHant), "1.5億");
+        assert_eq!(compact(3e6, Locale::ZhHans), "300万");
+        assert_eq!(compact(4.5, Locale::En), "4.5");
+    }
+
+    #[test]
+    fn percentages_and_points() {
+        assert_eq!(percent(0.1359034, 1), "13.6%");
+        assert_eq!(percent(0.13, 1), "13%");
+        assert_eq!(percent(0.0009933, 4), "0.0993%");
+        assert_eq!(points(0.0059, Locale::En), "+0.6 pt");
+        assert_eq!(points(-0.02, Locale::ZhHans), "-2个百分点");
+    }
+
+    #[test]
+    fn never_nan_on_screen() {
+        for s in [
+            number(f64::NAN, 2),
+            compact(f64::INFINITY, Locale::En),
+            money(f64::NAN, "USD", Locale::ZhHans),
+            percent(f64::NEG_INFINITY, 1),
+        ] {
+            assert_eq!(s, "—");
+        }
+        assert_eq!(number(-0.0001, 2), "0");
+        assert_eq!(number(-1234.5, 1), "-1,234.5");
+    }
+
+    #[test]
+    fn locale_tags() {
+        assert_eq!(Locale::from_tag("zh-TW"), Some(Locale::ZhHant));
+        assert_eq!(Locale::from_tag("zh-CN"), Some(Locale::ZhHans));
+        assert_eq!(Locale::from_tag("en-GB"), Some(Locale::En));
+        assert_eq!(Locale::from_tag("fr"), None);
+    }
+
+    #[test]
+    fn pick_falls_back_and_says_so() {
+        let t = LocalText {
+            en: "Hi".into(),
+            zh_hans: Some("你好".into()),
+            zh_hant: None,
+        };
+        assert_eq!(pick(&t, Locale::ZhHant), ("你好", true));
+        assert_eq!(pick(&t, Locale::En), ("Hi", false));
+    }
+}

@@ -1,0 +1,253 @@
+//! Every interface string, in English, 简体中文 and 繁體中文.
+//!
+//! A message is an enum variant and each language an exhaustive `match`, so a message without
+//! a translation does not compile. Templates use `{0}`, `{1}` … filled by [`fill`].
+
+pub mod checks;
+
+pub use crate::domain::format::Locale;
+use crate::domain::schema::Provenance;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Msg {
+    AppName,
+    SkipToContent,
+    Language,
+    Library,
+    LibraryIntro,
+    OpenReport,
+    BackToLibrary,
+    Publisher,
+    Region,
+    Currency,
+    Period,
+    PeriodValue,
+    Headline,
+    Overview,
+    Summary,
+    Code,
+    KindMarket,
+    KindPlan,
+    PublishedGrowth,
+    RateImplied,
+    RateFitted,
+    RateFittedBinding,
+    RateStated,
+    StatedVsImplied,
+    Checks,
+    NoChecks,
+    KeyFacts,
+    Fact,
+    Value,
+    Year,
+    Source,
+    HeadlinePath,
+    HeadlineTableCaption,
+    TextInOtherLanguage,
+    LoadErrors,
+    EngineErrorPrefix,
+    PerYear,
+    KpiTargets,
+    Projection,
+}
+
+/// The text of a message in a language.
+pub fn tr(locale: Locale, msg: Msg) -> &'static str {
+    match locale {
+        Locale::En => en(msg),
+        Locale::ZhHans => zh_hans(msg),
+        Locale::ZhHant => zh_hant(msg),
+    }
+}
+
+/// Fills `{0}`, `{1}` … in a template.
+pub fn fill(template: &str, args: &[&str]) -> String {
+    let mut out = template.to_string();
+    for (i, a) in args.iter().enumerate() {
+        out = out.replace(&format!("{{{i}}}"), a);
+    }
+    out
+}
+
+/// The label of a provenance, as tables and tooltips name it.
+pub fn provenance(locale: Locale, p: Provenance) -> &'static str {
+    match (locale, p) {
+        (Locale::En, Provenance::Reported) => "reported",
+        (Locale::En, Provenance::Bound) => "bound",
+        (Locale::En, Provenance::Derived) => "derived",
+        (Locale::En, Provenance::Assumption) => "assumption",
+        (Locale::En, Provenance::Scenario) => "scenario",
+        (Locale::ZhHans, Provenance::Reported) => "报告值",
+        (Locale::ZhHans, Provenance::Bound) => "界限值",
+        (Locale::ZhHans, Provenance::Derived) => "推算值",
+        (Locale::ZhHans, Provenance::Assumption) => "假设值",
+        (Locale::ZhHans, Provenance::Scenario) => "情景值",
+        (Locale::ZhHant, Provenance::Reported) => "報告值",
+        (Locale::ZhHant, Provenance::Bound) => "界限值",
+        (Locale::ZhHant, Provenance::Derived) => "推算值",
+        (Locale::ZhHant, Provenance::Assumption) => "假設值",
+        (Locale::ZhHant, Provenance::Scenario) => "情境值",
+    }
+}
+
+fn en(msg: Msg) -> &'static str {
+    use Msg::*;
+    match msg {
+        AppName => "Report Explorer",
+        SkipToContent => "Skip to content",
+        Language => "Language",
+        Library => "Library",
+        LibraryIntro => "Market-research reports you can explore: every figure says where it comes from, and every forecast is computed in your browser.",
+        OpenReport => "Open report",
+        BackToLibrary => "Back to library",
+        Publisher => "Publisher",
+        Region => "Region",
+        Currency => "Currency",
+        Period => "Period",
+        PeriodValue => "history {0}–{1}, forecast {2}–{3}",
+        Headline => "Headline",
+        Overview => "Overview",
+        Summary => "Summary",
+        Code => "Code",
+        KindMarket => "Market report",
+        KindPlan => "Business plan",
+        PublishedGrowth => "Published growth",
+        RateImplied => "{0} a year, implied by the reported values of {1} and {2}.",
+        RateFitted => "{0} a year, fitted to the reported history ({1}).",
+        RateFittedBinding => "{0} a year, fitted to the reported history ({1}) and raised to respect the source's lower bound in {2}.",
+        RateStated => "{0} a year, as the source states it.",
+        StatedVsImplied => "Stated vs implied growth",
+        Checks => "Consistency checks",
+        NoChecks => "The figures raise no consistency questions.",
+        KeyFacts => "Key facts",
+        Fact => "Fact",
+        Value => "Value",
+        Year => "Year",
+        Source => "Source",
+        HeadlinePath => "Headline by year",
+        HeadlineTableCaption => "{0} by year, with where each value comes from",
+        TextInOtherLanguage => "shown in another language: no translation available",
+        LoadErrors => "Some reports could not be loaded",
+        EngineErrorPrefix => "Cannot compute",
+        PerYear => "a year",
+        KpiTargets => "Targets",
+        Projection => "Projection",
+    }
+}
+
+fn zh_hans(msg: Msg) -> &'static str {
+    use Msg::*;
+    match msg {
+        AppName => "报告浏览器",
+        SkipToContent => "跳到正文",
+        Language => "语言",
+        Library => "报告库",
+        LibraryIntro => {
+            "可交互浏览的市场研究报告：每个数字都标明来源，所有预测都在您的浏览器中计算。"
+        }
+        OpenReport => "打开报告",
+        BackToLibrary => "返回报告库",
+        Publisher => "出版方",
+        Region => "地区",
+        Currency => "货币",
+        Period => "时期",
+        PeriodValue => "历史 {0}–{1}，预测 {2}–{3}",
+        Headline => "核心数据",
+        Overview => "概览",
+        Summary => "摘要",
+        Code => "编号",
+        KindMarket => "市场报告",
+        KindPlan => "商业计划",
+        PublishedGrowth => "公布的增长率",
+        RateImplied => "每年 {0}，由 {1} 年和 {2} 年的报告值推得。",
+        RateFitted => "每年 {0}，按历史报告值（{1}）拟合。",
+        RateFittedBinding => {
+            "每年 {0}，按历史报告值（{1}）拟合，并上调以满足来源给出的 {2} 年下限。"
+        }
+        RateStated => "每年 {0}，即来源所述。",
+        StatedVsImplied => "所述增长率与隐含增长率",
+        Checks => "一致性检查",
+        NoChecks => "这些数字没有引出一致性问题。",
+        KeyFacts => "关键事实",
+        Fact => "事实",
+        Value => "数值",
+        Year => "年份",
+        Source => "来源",
+        HeadlinePath => "核心数据逐年值",
+        HeadlineTableCaption => "{0}逐年值及每个数值的来源",
+        TextInOtherLanguage => "以其他语言显示：暂无译文",
+        LoadErrors => "部分报告无法载入",
+        EngineErrorPrefix => "无法计算",
+        PerYear => "每年",
+        KpiTargets => "目标",
+        Projection => "预测",
+    }
+}
+
+fn zh_hant(msg: Msg) -> &'static str {
+    use Msg::*;
+    match msg {
+        AppName => "報告瀏覽器",
+        SkipToContent => "跳到正文",
+        Language => "語言",
+        Library => "報告庫",
+        LibraryIntro => {
+            "可互動瀏覽的市場研究報告：每個數字都標明來源，所有預測都在您的瀏覽器中計算。"
+        }
+        OpenReport => "開啟報告",
+        BackToLibrary => "返回報告庫",
+        Publisher => "出版方",
+        Region => "地區",
+        Currency => "貨幣",
+        Period => "時期",
+        PeriodValue => "歷史 {0}–{1}，預測 {2}–{3}",
+        Headline => "核心數據",
+        Overview => "概覽",
+        Summary => "摘要",
+        Code => "編號",
+        KindMarket => "市場報告",
+        KindPlan => "商業計劃",
+        PublishedGrowth => "公布的成長率",
+        RateImplied => "每年 {0}，由 {1} 年和 {2} 年的報告值推得。",
+        RateFitted => "每年 {0}，按歷史報告值（{1}）擬合。",
+        RateFittedBinding => {
+            "每年 {0}，按歷史報告值（{1}）擬合，並上調以滿足來源給出的 {2} 年下限。"
+        }
+        RateStated => "每年 {0}，即來源所述。",
+        StatedVsImplied => "所述成長率與隱含成長率",
+        Checks => "一致性檢查",
+        NoChecks => "這些數字沒有引出一致性問題。",
+        KeyFacts => "關鍵事實",
+        Fact => "事實",
+        Value => "數值",
+        Year => "年份",
+        Source => "來源",
+        HeadlinePath => "核心數據逐年值",
+        HeadlineTableCaption => "{0}逐年值及每個數值的來源",
+        TextInOtherLanguage => "以其他語言顯示：暫無譯文",
+        LoadErrors => "部分報告無法載入",
+        EngineErrorPrefix => "無法計算",
+        PerYear => "每年",
+        KpiTargets => "目標",
+        Projection => "預測",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fill_replaces_every_placeholder() {
+        assert_eq!(fill("{0} to {1}, {0}", &["a", "b"]), "a to b, a");
+    }
+
+    #[test]
+    fn chinese_scripts_differ_where_characters_do() {
+        assert_ne!(
+            tr(Locale::ZhHans, Msg::Library),
+            tr(Locale::ZhHant, Msg::Library)
+        );
+        assert_eq!(tr(Locale::En, Msg::Overview), "Overview");
+    }
+}

@@ -1,0 +1,62 @@
+import { test, expect } from '@playwright/test';
+import { openApp, shot, watchErrors, PHONE, DESKTOP } from './helpers';
+
+for (const [label, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
+  test.describe(`at ${label} width`, () => {
+    test.use({ viewport });
+
+    test('library lists the three bundled reports from a sub-path', async ({ page }) => {
+      const errors = watchErrors(page);
+      await openApp(page);
+      await expect(page).toHaveURL(/\/a\/b\/$/);
+      const titles = await page.locator('.card h2').allTextContents();
+      expect(titles[0]).toContain('Modular Smartphone Leasing');
+      expect(titles[1]).toContain('Call Center');
+      expect(titles[2]).toContain('Parent');
+      await expect(page.locator('.card').first()).toContainText('Stratistics');
+      await shot(page, `library-${label}`);
+      expect(errors).toEqual([]);
+    });
+
+    test('opening each report shows its headline read from the data', async ({ page }) => {
+      const errors = watchErrors(page);
+      await openApp(page);
+      const expected: Record<string, RegExp> = {
+        'smartphone-leasing': /^US\$2\.5 bn \(2025\) → US\$6\.1 bn \(2032\)$/,
+        'china-call-center': /^¥70\.1 bn \(2011\) → ≥ ¥100 bn \(2014\)$/,
+        'parent-child-community': /^≥ ¥500 bn \(2023\)/,
+      };
+      for (const [id, headline] of Object.entries(expected)) {
+        await page.locator(`.card[data-report="${id}"] button`).click();
+        await expect(page.getByTestId('headline')).toHaveText(headline);
+        await shot(page, `overview-${id}-${label}`);
+        await page.getByRole('button', { name: /Back to library/ }).click();
+        await expect(page.locator('.card')).toHaveCount(3);
+      }
+      expect(errors).toEqual([]);
+    });
+  });
+}
+
+test('the smartphone overview names the stated-vs-implied gap and the headline table', async ({ page }) => {
+  await openApp(page);
+  await page.locator('.card[data-report="smartphone-leasing"] button').click();
+  await expect(page.getByTestId('published-rate')).toContainText('13.6% a year');
+  const check = page.locator('[data-check="check.stated_vs_implied.differs"]');
+  await expect(check).toContainText('13%');
+  await expect(check).toContainText('US$5.88 bn');
+  const rows = page.getByTestId('headline-table').locator('tbody tr');
+  await expect(rows).toHaveCount(9); // 2024–2032
+  await expect(rows.first()).toContainText('2024');
+  await expect(rows.first()).toContainText('derived');
+  await expect(rows.nth(1)).toContainText('reported');
+});
+
+test('switching the interface language keeps the open report', async ({ page }) => {
+  await openApp(page);
+  await page.locator('.card[data-report="china-call-center"] button').click();
+  await page.getByRole('combobox').selectOption('zh-Hans');
+  await expect(page.getByTestId('headline')).toHaveText('701亿元 (2011) → ≥ 1,000亿元 (2014)');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hans');
+  await expect(page.locator('h1')).toContainText('呼叫中心');
+});
