@@ -43,8 +43,9 @@ fn texts(host: &web_sys::HtmlElement, selector: &str) -> Vec<String> {
 }
 
 #[wasm_bindgen_test]
-fn library_lists_the_three_bundled_reports() {
+async fn library_lists_the_three_bundled_reports() {
     let host = mount();
+    settle().await;
     let titles = texts(&host, ".card h2");
     assert_eq!(titles.len(), 3, "{titles:?}");
     assert!(
@@ -60,6 +61,7 @@ fn library_lists_the_three_bundled_reports() {
 #[wasm_bindgen_test]
 async fn opening_a_report_shows_its_headline_and_checks() {
     let host = mount();
+    settle().await;
     let button: web_sys::HtmlElement = host
         .query_selector(".card[data-report='smartphone-leasing'] button")
         .unwrap()
@@ -79,4 +81,75 @@ async fn opening_a_report_shows_its_headline_and_checks() {
         "{checks:?}"
     );
     host.remove();
+}
+
+mod chart_component {
+    use super::*;
+    use leptos::prelude::*;
+    use report_explorer::chart::xy::{Datum, Series, SeriesKind};
+    use report_explorer::domain::format::Locale;
+    use report_explorer::domain::schema::{Provenance, Unit};
+    use report_explorer::ui::charts::{xy_chart, Charts, XySpec};
+    use report_explorer::ui::dom::Dom;
+
+    fn spec(last: f64) -> XySpec {
+        XySpec {
+            name: "test".into(),
+            title: "Test market".into(),
+            description: "A known series".into(),
+            series: vec![Series {
+                key: "m".into(),
+                label: "Market".into(),
+                color: 0,
+                kind: SeriesKind::Line { dashed_from: Some(2025.0) },
+                points: vec![
+                    Datum::new(2024.0, 2e9, Provenance::Derived),
+                    Datum::new(2025.0, 4e9, Provenance::Reported),
+                    Datum::new(2026.0, last, Provenance::Derived),
+                ],
+                low: vec![],
+            }],
+            unit: Unit::Currency("USD".into()),
+            x_title: "Year".into(),
+            notes: vec![],
+            tall: false,
+        }
+    }
+
+    fn attr(host: &web_sys::HtmlElement, selector: &str, name: &str) -> String {
+        host.query_selector(selector).unwrap().and_then(|e| e.get_attribute(name)).unwrap_or_default()
+    }
+
+    #[wasm_bindgen_test]
+    async fn known_series_gives_known_paths_ticks_and_tooltip_and_updates_in_place() {
+        let doc = super::document();
+        let host: web_sys::HtmlElement = doc.create_element("div").unwrap().unchecked_into();
+        doc.body().unwrap().append_child(&host).unwrap();
+        let last = RwSignal::new(6e9);
+        let h = host.clone();
+        leptos::mount::mount_to(host.clone(), move || {
+            let charts = Charts::new();
+            view! { <Dom render=move || vec![xy_chart(charts, spec(last.get()), false, Locale::En)]/> }
+        })
+        .forget();
+        settle().await;
+        // Plot 80..780 × 16..296 (height 340); y ticks 0, 2, 4, 6 bn.
+        assert_eq!(texts(&h, "text.tick.y"), vec!["US$0", "US$2 bn", "US$4 bn", "US$6 bn"]);
+        assert_eq!(texts(&h, "text.tick.x"), vec!["2024", "2025", "2026"]);
+        assert_eq!(attr(&h, "path[data-series='m']", "d"), "M80 202.67L430 109.33");
+        assert_eq!(attr(&h, "path[data-series='m-forecast']", "d"), "M430 109.33L780 16");
+        // Focusing a marker names its value, year and provenance.
+        let marker: web_sys::HtmlElement = h.query_selector("path.mk.filled").unwrap().unwrap().unchecked_into();
+        marker.focus().unwrap();
+        settle().await;
+        assert_eq!(texts(&h, "[data-testid=readout]"), vec!["Market, 2025: US$4 bn (reported)"]);
+        // A new value moves the same elements: nothing is rebuilt.
+        let line = h.query_selector("path[data-series='m-forecast']").unwrap().unwrap();
+        last.set(8e9);
+        settle().await;
+        assert!(line.is_connected(), "the forecast path element is kept");
+        assert_eq!(line.get_attribute("d").unwrap_or_default(), "M430 156L780 16");
+        assert!(marker.is_connected(), "the marker element is kept");
+        h.remove();
+    }
 }

@@ -3,4 +3,6 @@
 //! only wire signals to them.
 
 pub mod scale;
+pub mod scene;
 pub mod shapes;
+pub mod xy;

@@ -278,7 +278,8 @@ fn segment_claims(report: &Report, computed: &Computed, out: &mut Vec<Check>) {
 /// The claimed member if it leads in every year; otherwise the first member that beats it.
 fn largest_share_leader(d: &DimensionResult, claimed: &str) -> Option<String> {
     let claimed_row = d.row(claimed)?;
-    for t in 0..d.years.len() {
+    // Claims speak of the forecast period: from the base year on.
+    for t in d.base_index..d.years.len() {
         let top = d
             .top_level()
             .max_by(|a, b| a.values[t].total_cmp(&b.values[t]))?;
@@ -291,13 +292,13 @@ fn largest_share_leader(d: &DimensionResult, claimed: &str) -> Option<String> {
 
 /// The top-level member with the highest CAGR over the dimension's years.
 fn fastest_growth_leader(d: &DimensionResult) -> Option<String> {
-    let n = d.years.len();
-    if n < 2 {
+    let (b, n) = (d.base_index, d.years.len());
+    if n < b + 2 {
         return None;
     }
     d.top_level()
-        .filter(|r| r.values[0] > 0.0)
-        .map(|r| (r.values[n - 1] / r.values[0], r))
+        .filter(|r| r.values[b] > 0.0)
+        .map(|r| (r.values[n - 1] / r.values[b], r))
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, r)| r.member.clone())
 }

@@ -4,8 +4,10 @@
 
 pub mod bundled;
 pub mod checks;
+pub mod decode;
 pub mod engine;
 pub mod format;
+pub mod json;
 pub mod load;
 pub mod scenario;
 pub mod schema;

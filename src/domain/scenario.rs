@@ -99,3 +99,109 @@ pub fn assumption_slots(report: &Report) -> Vec<AssumptionSlot> {
     }
     out
 }
+
+/// Named starting points for a scenario.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Preset {
+    /// The report's own numbers: no changes.
+    Published,
+    /// Growth 40% slower than published, for the headline and every segment.
+    Bear,
+    /// The rate the source states in words, where it differs from what its numbers imply
+    /// (13% rather than the implied 13.6%); otherwise the published rate.
+    Base,
+    /// Growth 40% faster than published, for the headline and every segment.
+    Bull,
+}
+
+impl Preset {
+    pub const ALL: [Preset; 4] = [Preset::Published, Preset::Bear, Preset::Base, Preset::Bull];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Preset::Published => "published",
+            Preset::Bear => "bear",
+            Preset::Base => "base",
+            Preset::Bull => "bull",
+        }
+    }
+}
+
+/// How much slower or faster bear and bull grow than published.
+pub const PRESET_FACTOR: f64 = 0.4;
+
+fn clamp(v: f64, r: &AssumptionRange) -> f64 {
+    v.clamp(r.min, r.max)
+}
+
+/// The scenario a preset stands for. `published_rate` is the report's published headline rate.
+pub fn preset(report: &Report, published_rate: f64, preset: Preset) -> Scenario {
+    let factor = match preset {
+        Preset::Published => return Scenario::published(),
+        Preset::Base => {
+            let stated = report.forecast.as_ref().and_then(|f| {
+                report
+                    .growth_statements
+                    .iter()
+                    .find(|g| g.series == f.series)
+                    .map(|g| g.rate)
+            });
+            let mut s = Scenario::published();
+            if let Some(rate) = stated.filter(|r| (r - published_rate).abs() > 1e-12) {
+                s.headline_rate = Some(rate);
+            }
+            return s;
+        }
+        Preset::Bear => 1.0 - PRESET_FACTOR,
+        Preset::Bull => 1.0 + PRESET_FACTOR,
+    };
+    let mut s = Scenario::published();
+    let range = report.forecast.as_ref().map(|f| AssumptionRange {
+        default: published_rate,
+        min: f.rate_range.min,
+        max: f.rate_range.max,
+        step: f.rate_range.step,
+    });
+    if let Some(r) = range {
+        s.headline_rate = Some(clamp(published_rate * factor, &r));
+    }
+    for slot in assumption_slots(report) {
+        if slot.kind == SlotKind::Growth {
+            let v = clamp(slot.range.default * factor, &slot.range);
+            s.set(&slot.key, v, slot.range.default);
+        }
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::bundled::load_bundled;
+
+    #[test]
+    fn presets_move_growth_the_stated_way() {
+        let (reports, _) = load_bundled();
+        let r = &reports[0];
+        let published = 0.13590341;
+        assert!(preset(r, published, Preset::Published).is_published());
+        let base = preset(r, published, Preset::Base);
+        assert_eq!(base.headline_rate, Some(0.13));
+        let bear = preset(r, published, Preset::Bear);
+        let bull = preset(r, published, Preset::Bull);
+        assert!(bear.headline_rate.unwrap() < published && bull.headline_rate.unwrap() > published);
+        let key = growth_key("type", "camera-modules");
+        assert!(bear.values[&key] < bull.values[&key]);
+        // The call-center report states no rate: base is the published one.
+        assert!(preset(&reports[1], 0.178, Preset::Base).is_published());
+    }
+
+    #[test]
+    fn setting_a_value_back_to_its_default_forgets_it() {
+        let mut s = Scenario::published();
+        s.set("k", 0.2, 0.1);
+        assert!(!s.is_published());
+        s.set("k", 0.1, 0.1);
+        assert!(s.is_published());
+    }
+}

@@ -8,6 +8,41 @@ pub mod checks;
 pub use crate::domain::format::Locale;
 use crate::domain::schema::Provenance;
 
+/// A translatable message. Views may define their own message enums (one concern per file);
+/// each implements this with an exhaustive `match` per language.
+pub trait Message: Copy {
+    fn text(self, locale: Locale) -> &'static str;
+}
+
+impl Message for Msg {
+    fn text(self, locale: Locale) -> &'static str {
+        tr(locale, self)
+    }
+}
+
+/// Defines a message enum with its three translations in one table:
+/// `messages! { pub enum M { A => ("en", "简", "繁"), … } }`. A missing language is a
+/// compile error, like a missing variant.
+#[macro_export]
+macro_rules! messages {
+    ($(#[$meta:meta])* $vis:vis enum $name:ident { $($variant:ident => ($en:expr, $hans:expr, $hant:expr)),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        $vis enum $name { $($variant),+ }
+        impl $crate::i18n::Message for $name {
+            fn text(self, locale: $crate::i18n::Locale) -> &'static str {
+                match (self, locale) {
+                    $(
+                        ($name::$variant, $crate::i18n::Locale::En) => $en,
+                        ($name::$variant, $crate::i18n::Locale::ZhHans) => $hans,
+                        ($name::$variant, $crate::i18n::Locale::ZhHant) => $hant,
+                    )+
+                }
+            }
+        }
+    };
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Msg {
     AppName,
@@ -49,6 +84,38 @@ pub enum Msg {
     PerYear,
     KpiTargets,
     Projection,
+    Legend,
+    ChartHint,
+    ShowTable,
+    HideTable,
+    Segment,
+    Share,
+    ShareOfTotal,
+    Segments,
+    Scenarios,
+    Dynamics,
+    Contents,
+    KpiBoard,
+    ReportViews,
+    ModifiedAssumptions,
+    PublishedAssumptions,
+    Reset,
+    YearAxis,
+    HeadlineChartDesc,
+    PublishedPath,
+    YourScenario,
+    SourceBounds,
+    NoteHistory,
+    NoteForecast,
+    NoteReported,
+    NoteDerived,
+    NoteBound,
+    NoteScenario,
+    StatedCagr,
+    ImpliedCagr,
+    ExactValue,
+    OutOfRange,
+    NotANumber,
 }
 
 /// The text of a message in a language.
@@ -132,6 +199,38 @@ fn en(msg: Msg) -> &'static str {
         PerYear => "a year",
         KpiTargets => "Targets",
         Projection => "Projection",
+        Legend => "Legend",
+        ChartHint => "Hover over or tab to a point to read its value and source.",
+        ShowTable => "Show table",
+        HideTable => "Hide table",
+        Segment => "Segment",
+        Share => "Share",
+        ShareOfTotal => "Share of total",
+        Segments => "Segments",
+        Scenarios => "Scenarios",
+        Dynamics => "Dynamics",
+        Contents => "Contents",
+        KpiBoard => "KPI board",
+        ReportViews => "Report views",
+        ModifiedAssumptions => "Modified assumptions",
+        PublishedAssumptions => "Published assumptions",
+        Reset => "Reset to published",
+        YearAxis => "Year",
+        HeadlineChartDesc => "{0} by year: values the source reports, bounds it gives, values derived from them and the forecast, each drawn differently.",
+        PublishedPath => "Published path",
+        YourScenario => "Your scenario",
+        SourceBounds => "Source bounds",
+        NoteHistory => "solid: history",
+        NoteForecast => "dashed: forecast",
+        NoteReported => "reported",
+        NoteDerived => "derived",
+        NoteBound => "lower bound",
+        NoteScenario => "scenario / assumption",
+        StatedCagr => "Stated CAGR",
+        ImpliedCagr => "Implied CAGR",
+        ExactValue => "exact value",
+        OutOfRange => "Out of range, kept within",
+        NotANumber => "Not a number:",
     }
 }
 
@@ -181,6 +280,40 @@ fn zh_hans(msg: Msg) -> &'static str {
         PerYear => "每年",
         KpiTargets => "目标",
         Projection => "预测",
+        Legend => "图例",
+        ChartHint => "将鼠标移到数据点上或用 Tab 键选中，即可查看数值及来源。",
+        ShowTable => "显示表格",
+        HideTable => "隐藏表格",
+        Segment => "细分",
+        Share => "份额",
+        ShareOfTotal => "占总量份额",
+        Segments => "细分市场",
+        Scenarios => "情景",
+        Dynamics => "市场动态",
+        Contents => "目录",
+        KpiBoard => "KPI 看板",
+        ReportViews => "报告视图",
+        ModifiedAssumptions => "已修改假设",
+        PublishedAssumptions => "公布的假设",
+        Reset => "重置为公布值",
+        YearAxis => "年份",
+        HeadlineChartDesc => {
+            "{0}逐年值：来源报告值、来源给出的界限、由此推算的数值及预测，各以不同方式绘制。"
+        }
+        PublishedPath => "公布路径",
+        YourScenario => "您的情景",
+        SourceBounds => "来源界限",
+        NoteHistory => "实线：历史",
+        NoteForecast => "虚线：预测",
+        NoteReported => "报告值",
+        NoteDerived => "推算值",
+        NoteBound => "下限",
+        NoteScenario => "情景 / 假设",
+        StatedCagr => "所述年复合增长率",
+        ImpliedCagr => "隐含年复合增长率",
+        ExactValue => "精确值",
+        OutOfRange => "超出范围，已限制在",
+        NotANumber => "不是数字：",
     }
 }
 
@@ -230,6 +363,40 @@ fn zh_hant(msg: Msg) -> &'static str {
         PerYear => "每年",
         KpiTargets => "目標",
         Projection => "預測",
+        Legend => "圖例",
+        ChartHint => "將滑鼠移到資料點上或用 Tab 鍵選取，即可查看數值及來源。",
+        ShowTable => "顯示表格",
+        HideTable => "隱藏表格",
+        Segment => "細分",
+        Share => "份額",
+        ShareOfTotal => "佔總量份額",
+        Segments => "細分市場",
+        Scenarios => "情境",
+        Dynamics => "市場動態",
+        Contents => "目錄",
+        KpiBoard => "KPI 看板",
+        ReportViews => "報告視圖",
+        ModifiedAssumptions => "已修改假設",
+        PublishedAssumptions => "公布的假設",
+        Reset => "重設為公布值",
+        YearAxis => "年份",
+        HeadlineChartDesc => {
+            "{0}逐年值：來源報告值、來源給出的界限、由此推算的數值及預測，各以不同方式繪製。"
+        }
+        PublishedPath => "公布路徑",
+        YourScenario => "您的情境",
+        SourceBounds => "來源界限",
+        NoteHistory => "實線：歷史",
+        NoteForecast => "虛線：預測",
+        NoteReported => "報告值",
+        NoteDerived => "推算值",
+        NoteBound => "下限",
+        NoteScenario => "情境 / 假設",
+        StatedCagr => "所述年複合成長率",
+        ImpliedCagr => "隱含年複合成長率",
+        ExactValue => "精確值",
+        OutOfRange => "超出範圍，已限制在",
+        NotANumber => "不是數字：",
     }
 }
 

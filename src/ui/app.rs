@@ -1,9 +1,10 @@
-//! The shell: header with language choice, then the library or the open report.
+//! The shell: skip link, header with the language choice, then the library or the open report.
 
-use super::library::Library;
-use super::overview::Overview;
-use super::state::{use_app, AppState};
-use crate::i18n::{Locale, Msg};
+use super::dom::{el, text_el, Dom, Ev, Node, On};
+use super::library::library;
+use super::report::ReportPage;
+use super::state::AppState;
+use crate::i18n::{Locale, Message, Msg};
 use leptos::prelude::*;
 
 #[component]
@@ -20,63 +21,57 @@ pub fn App() -> impl IntoView {
             let _ = el.set_attribute("lang", tag);
         }
     });
+    let _ = window_event_listener(leptos::ev::resize, move |_| {
+        if let Some(w) = web_sys::window()
+            .and_then(|w| w.inner_width().ok())
+            .and_then(|w| w.as_f64())
+        {
+            app.viewport_width.set(w);
+        }
+    });
     view! {
-        <a class="skip-link" href="#main">{move || app.t(Msg::SkipToContent)}</a>
-        <header class="app-header">
-            <button class="brand" on:click=move |_| app.open.set(None)>
-                {move || app.t(Msg::AppName)}
-            </button>
-            <LanguagePicker/>
-        </header>
+        <Dom render=move || header(app)/>
         <main id="main" tabindex="-1">
-            <LoadErrors/>
             {move || match app.open.get() {
-                None => view! { <Library/> }.into_any(),
-                Some(i) => view! { <Overview index=i/> }.into_any(),
+                None => view! { <Dom render=move || library(app)/> }.into_any(),
+                Some(i) => view! { <ReportPage index=i/> }.into_any(),
             }}
         </main>
     }
 }
 
-#[component]
-fn LanguagePicker() -> impl IntoView {
-    let app = use_app();
+fn header(app: AppState) -> Vec<Node> {
+    let locale = app.locale.get();
+    let t = |m: Msg| m.text(locale);
     let names = [
         (Locale::En, "English"),
         (Locale::ZhHans, "简体中文"),
         (Locale::ZhHant, "繁體中文"),
     ];
-    view! {
-        <label class="language">
-            <span class="label">{move || app.t(Msg::Language)}</span>
-            <select
-                prop:value=move || app.locale.get().tag()
-                on:change=move |ev| {
-                    if let Some(l) = Locale::from_tag(&event_target_value(&ev)) {
-                        app.locale.set(l);
-                    }
-                }
-            >
-                {names
-                    .into_iter()
-                    .map(|(l, name)| view! { <option value=l.tag() lang=l.tag()>{name}</option> })
-                    .collect_view()}
-            </select>
-        </label>
-    }
-}
-
-/// Reports that failed validation are named with the reason; the others still work.
-#[component]
-fn LoadErrors() -> impl IntoView {
-    let app = use_app();
-    let errors = app.load_errors.get_value();
-    (!errors.is_empty()).then(|| {
-        view! {
-            <section class="notice error" role="alert">
-                <h2>{move || app.t(Msg::LoadErrors)}</h2>
-                <ul>{errors.into_iter().map(|e| view! { <li>{e.to_string()}</li> }).collect_view()}</ul>
-            </section>
-        }
-    })
+    let picker = el("select")
+        .id("language")
+        .prop("value", locale.tag())
+        .on(On::Change, move |ev: &Ev| {
+            if let Some(l) = Locale::from_tag(&ev.value) {
+                app.locale.set(l);
+            }
+        })
+        .children(names.iter().map(|(l, name)| {
+            el("option")
+                .attr("value", l.tag())
+                .attr("lang", l.tag())
+                .text(*name)
+        }));
+    vec![
+        text_el("a", "skip-link", t(Msg::SkipToContent)).attr("href", "#main"),
+        el("header")
+            .class("app-header")
+            .child(text_el("button", "brand", t(Msg::AppName)).on_click(move || app.open.set(None)))
+            .child(
+                el("div")
+                    .class("language")
+                    .child(text_el("label", "label", t(Msg::Language)).attr("for", "language"))
+                    .child(picker),
+            ),
+    ]
 }

@@ -1,52 +1,62 @@
-//! Small pieces shared by views: localized text with its fallback note, provenance badges.
+//! Small node builders shared by views: report text in the reader's language (with a note when
+//! it falls back to another), provenance badges, notes.
 
-use super::state::use_app;
-use crate::domain::format::pick;
+use super::dom::{el, text_el, Node};
+use crate::domain::format::{pick, Locale};
 use crate::domain::schema::{LocalText, Provenance};
-use crate::i18n::Msg;
-use leptos::prelude::*;
+use crate::i18n::{provenance, Message, Msg};
 
-/// A report text in the reader's language; when it is not available, the text shown is
-/// marked with the language it is in and a note.
-#[component]
-pub fn Text(text: LocalText) -> impl IntoView {
-    let app = use_app();
-    move || {
-        let locale = app.locale.get();
-        let (s, fallback) = pick(&text, locale);
-        let s = s.to_string();
-        if fallback {
-            let lang = if locale == crate::domain::format::Locale::En {
-                "zh"
-            } else {
-                "en"
-            };
-            view! {
-                <span lang=lang>{s}</span>
-                <span class="fallback-note">" (" {app.t(Msg::TextInOtherLanguage)} ")"</span>
-            }
-            .into_any()
-        } else {
-            view! { <span>{s}</span> }.into_any()
-        }
+/// A report text in the reader's language; when unavailable, the text shown is marked with its
+/// language and a note says so.
+pub fn local_text(text: &LocalText, locale: Locale) -> Node {
+    let (s, fallback) = pick(text, locale);
+    if fallback {
+        let lang = if locale == Locale::En { "zh" } else { "en" };
+        el("span")
+            .child(el("span").attr("lang", lang).text(s))
+            .child(text_el(
+                "span",
+                "fallback-note",
+                format!(" ({})", Msg::TextInOtherLanguage.text(locale)),
+            ))
+    } else {
+        el("span").text(s)
     }
 }
 
-/// A text in the reader's language as a plain string (for attributes and titles).
-pub fn local(text: &LocalText) -> String {
-    let app = use_app();
-    pick(text, app.locale.get()).0.to_string()
+/// The text alone, for attributes and labels.
+pub fn local(text: &LocalText, locale: Locale) -> String {
+    pick(text, locale).0.to_string()
 }
 
-#[component]
-pub fn ProvenanceBadge(provenance: Provenance) -> impl IntoView {
-    let app = use_app();
-    let class = match provenance {
+pub fn badge(p: Provenance, locale: Locale) -> Node {
+    let class = match p {
         Provenance::Reported => "badge prov-reported",
         Provenance::Bound => "badge prov-bound",
         Provenance::Derived => "badge prov-derived",
         Provenance::Assumption => "badge prov-assumption",
         Provenance::Scenario => "badge prov-scenario",
     };
-    view! { <span class=class>{move || crate::i18n::provenance(app.locale.get(), provenance)}</span> }
+    text_el("span", class, provenance(locale, p))
+}
+
+/// A section with a heading (level 2) and its content.
+pub fn section(class: &str, id: &str, heading: impl Into<String>) -> Node {
+    el("section")
+        .class(class.to_string())
+        .attr("aria-labelledby", format!("{id}-h"))
+        .child(text_el("h2", "", heading).id(format!("{id}-h")))
+}
+
+/// A note: `info` (nothing contradicts) or `warning` (two statements disagree).
+pub fn note(warning: bool, text: impl Into<String>) -> Node {
+    text_el(
+        "p",
+        if warning {
+            "check warning"
+        } else {
+            "check info"
+        },
+        text,
+    )
 }

@@ -2,9 +2,18 @@
 //! their own beyond wiring.
 
 mod app;
+pub mod charts;
 mod common;
+mod contents;
+mod controls;
+pub mod dom;
+mod dynamics;
+mod kpis;
 mod library;
 mod overview;
+mod report;
+mod scenarios;
+mod segments;
 pub mod state;
 
 pub use app::App;

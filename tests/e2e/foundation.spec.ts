@@ -38,18 +38,25 @@ for (const [label, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as cons
   });
 }
 
-test('the smartphone overview names the stated-vs-implied gap and the headline table', async ({ page }) => {
+test('the smartphone overview names the stated-vs-implied gap and charts the headline', async ({ page }) => {
   await openApp(page);
   await page.locator('.card[data-report="smartphone-leasing"] button').click();
   await expect(page.getByTestId('published-rate')).toContainText('13.6% a year');
   const check = page.locator('[data-check="check.stated_vs_implied.differs"]');
   await expect(check).toContainText('13%');
   await expect(check).toContainText('US$5.88 bn');
-  const rows = page.getByTestId('headline-table').locator('tbody tr');
+  const chart = page.locator('[data-chart="headline"]');
+  // Reported values are filled markers, derived ones hollow; the forecast is a dashed path.
+  await expect(chart.locator('path.mk.filled')).toHaveCount(2);
+  await expect(chart.locator('path.mk.hollow')).toHaveCount(7);
+  await expect(chart.locator('path.line.dashed[data-series="published-forecast"]')).toHaveAttribute('d', /^M/);
+  await chart.getByRole('button', { name: 'Show table' }).click();
+  const rows = chart.locator('table tbody tr');
   await expect(rows).toHaveCount(9); // 2024–2032
   await expect(rows.first()).toContainText('2024');
   await expect(rows.first()).toContainText('derived');
-  await expect(rows.nth(1)).toContainText('reported');
+  await expect(rows.nth(1)).toContainText('US$2.5 bn (reported)');
+  await expect(rows.last()).toContainText('US$6.1 bn (reported)');
 });
 
 test('switching the interface language keeps the open report', async ({ page }) => {

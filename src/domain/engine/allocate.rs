@@ -40,6 +40,16 @@ pub fn normalised_shares(segments: &[SegmentInput]) -> EngineResult<Vec<f64>> {
 
 /// Shares of each segment in each year `t = 0..years` (outer: segment, inner: year).
 pub fn top_down_shares(segments: &[SegmentInput], years: usize) -> EngineResult<Vec<Vec<f64>>> {
+    top_down_shares_from(segments, years, 0)
+}
+
+/// Like [`top_down_shares`] for years `t = t0 .. t0 + years` relative to the base year (a
+/// negative `t0` reaches back before the base year).
+pub fn top_down_shares_from(
+    segments: &[SegmentInput],
+    years: usize,
+    t0: i32,
+) -> EngineResult<Vec<Vec<f64>>> {
     if years == 0 {
         return Err(EngineError::ZeroHorizon);
     }
@@ -51,7 +61,7 @@ pub fn top_down_shares(segments: &[SegmentInput], years: usize) -> EngineResult<
     let mut out = vec![Vec::with_capacity(years); segments.len()];
     let mut logw = vec![f64::NEG_INFINITY; segments.len()];
     for t in 0..years {
-        let tf = t as f64;
+        let tf = t as f64 + f64::from(t0);
         let mut max = f64::NEG_INFINITY;
         for (i, &s0) in base.iter().enumerate() {
             logw[i] = if s0 > 0.0 {
@@ -72,10 +82,19 @@ pub fn top_down_shares(segments: &[SegmentInput], years: usize) -> EngineResult<
 
 /// Top-down values: `total[t] × share[i][t]`.
 pub fn top_down(total: &[f64], segments: &[SegmentInput]) -> EngineResult<Vec<Vec<f64>>> {
+    top_down_from(total, segments, 0)
+}
+
+/// Top-down values when `total[0]` is year `t0` relative to the base year.
+pub fn top_down_from(
+    total: &[f64],
+    segments: &[SegmentInput],
+    t0: i32,
+) -> EngineResult<Vec<Vec<f64>>> {
     for &v in total {
         finite(v)?;
     }
-    let shares = top_down_shares(segments, total.len())?;
+    let shares = top_down_shares_from(segments, total.len(), t0)?;
     Ok(shares
         .into_iter()
         .map(|row| row.iter().zip(total).map(|(s, t)| s * t).collect())
@@ -87,6 +106,16 @@ pub fn bottom_up(
     base_total: f64,
     segments: &[SegmentInput],
     years: usize,
+) -> EngineResult<(Vec<Vec<f64>>, Vec<f64>)> {
+    bottom_up_from(base_total, segments, years, 0)
+}
+
+/// Bottom-up values for years `t = t0 .. t0 + years` around the base year.
+pub fn bottom_up_from(
+    base_total: f64,
+    segments: &[SegmentInput],
+    years: usize,
+    t0: i32,
 ) -> EngineResult<(Vec<Vec<f64>>, Vec<f64>)> {
     if years == 0 {
         return Err(EngineError::ZeroHorizon);
@@ -100,7 +129,7 @@ pub fn bottom_up(
     for (s0, seg) in base.iter().zip(segments) {
         let lg = growth_rate(seg.growth)?.ln_1p();
         let row: Vec<f64> = (0..years)
-            .map(|t| s0 * base_total * (t as f64 * lg).exp())
+            .map(|t| s0 * base_total * ((t as f64 + f64::from(t0)) * lg).exp())
             .collect();
         if row.iter().any(|v| !v.is_finite()) {
             return Err(EngineError::OutOfRange);

@@ -2,6 +2,7 @@
 //! NaN, infinity or a panic. `model` ties them to a report and a scenario.
 
 pub mod allocate;
+pub mod compare;
 pub mod error;
 pub mod fit;
 pub mod goal_seek;

@@ -2,7 +2,7 @@
 //! projections, each value with its provenance. This is the "full recompute" the benchmark
 //! measures; views derive what they show from it.
 
-use super::allocate::{bottom_up, top_down, SegmentInput};
+use super::allocate::{bottom_up_from, top_down, top_down_from, SegmentInput};
 use super::error::{EngineError, EngineResult};
 use super::fit::{fit_growth, GrowthFit, Observation};
 use super::goal_seek::{periods_to_reach, Reach};
@@ -115,6 +115,8 @@ pub struct DimensionResult {
     pub dimension: String,
     pub mode: ReconcileMode,
     pub years: Vec<i32>,
+    /// Index of the base year in `years` (earlier years are back-cast history).
+    pub base_index: usize,
     /// The total the top-level rows add up to: the headline (top-down) or their sum (bottom-up).
     pub total: Vec<f64>,
     pub rows: Vec<SegmentRow>,
@@ -254,15 +256,22 @@ fn dimension(
     headline: &Headline,
     scenario: &Scenario,
 ) -> EngineResult<DimensionResult> {
-    let years: Vec<i32> = (report.meta.base_year..=report.meta.forecast.to).collect();
+    // From the first history year (the listed tables start there) to the last forecast year;
+    // time runs from the base year, so earlier years have negative t.
+    let base = report.meta.base_year;
+    let first = report.meta.history.from.min(base);
+    let years: Vec<i32> = (first..=report.meta.forecast.to).collect();
+    let base_index = (base - first) as usize;
     let total_path: Vec<f64> = years
         .iter()
         .map(|&y| headline.value(y).ok_or(EngineError::Empty))
         .collect::<EngineResult<_>>()?;
     let top = inputs(&dim.id, &dim.members, scenario);
     let (values, total) = match dim.mode {
-        ReconcileMode::TopDown => (top_down(&total_path, &top)?, total_path),
-        ReconcileMode::BottomUp => bottom_up(total_path[0], &top, years.len())?,
+        ReconcileMode::TopDown => (top_down_from(&total_path, &top, first - base)?, total_path),
+        ReconcileMode::BottomUp => {
+            bottom_up_from(total_path[base_index], &top, years.len(), first - base)?
+        }
     };
     let mut rows = Vec::new();
     for (m, v) in dim.members.iter().zip(values) {
@@ -272,6 +281,7 @@ fn dimension(
         dimension: dim.id.clone(),
         mode: dim.mode,
         years,
+        base_index,
         total,
         rows,
         provenance: if scenario.touches_dimension(&dim.id) {

@@ -1,0 +1,426 @@
+//! A chart as a flat, keyed list of SVG nodes — what every chart kind produces from its data
+//! and geometry, and what the one renderer (`ui::charts::scene`) patches into the page. Keys
+//! are stable across updates, so a moving slider changes attributes, never elements.
+
+use super::shapes::{arc_angles, arc_path, Rect};
+use super::xy::{Datum, Geometry, Series, SeriesKind};
+use crate::domain::schema::{BoundSide, Provenance};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SvgNode {
+    /// Unique within the scene and stable across updates.
+    pub key: String,
+    pub tag: &'static str,
+    pub attrs: Vec<(&'static str, String)>,
+    pub text: Option<String>,
+    /// Focusable marks carry what the tooltip and screen readers say.
+    pub label: Option<String>,
+}
+
+impl SvgNode {
+    pub fn new(key: impl Into<String>, tag: &'static str) -> Self {
+        SvgNode {
+            key: key.into(),
+            tag,
+            attrs: Vec::new(),
+            text: None,
+            label: None,
+        }
+    }
+    pub fn attr(mut self, name: &'static str, value: impl ToString) -> Self {
+        self.attrs.push((name, value.to_string()));
+        self
+    }
+    pub fn text(mut self, text: impl Into<String>) -> Self {
+        self.text = Some(text.into());
+        self
+    }
+    /// Makes the node a focusable mark with an accessible name.
+    pub fn mark(mut self, label: String) -> Self {
+        self.label = Some(label);
+        self
+    }
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// Rounds for attribute output (0.01 px).
+pub fn px(v: f64) -> String {
+    let r = (v * 100.0).round() / 100.0;
+    if r.is_finite() {
+        let s = format!("{r}");
+        if s == "-0" {
+            "0".into()
+        } else {
+            s
+        }
+    } else {
+        "0".into()
+    }
+}
+
+/// Palette class for a series colour slot.
+pub fn color_class(slot: usize) -> &'static str {
+    const CLASSES: [&str; 8] = ["s0", "s1", "s2", "s3", "s4", "s5", "s6", "s7"];
+    CLASSES[slot % CLASSES.len()]
+}
+
+/// SVG path of a marker: filled circle = reported, hollow circle = derived, triangle = bound,
+/// hollow diamond = assumption, filled diamond = scenario.
+pub fn marker_path(x: f64, y: f64, d: &Datum) -> String {
+    let (x, y) = ((x * 10.0).round() / 10.0, (y * 10.0).round() / 10.0);
+    match d.provenance {
+        Provenance::Reported | Provenance::Derived => {
+            let r = if d.provenance == Provenance::Reported {
+                4.5
+            } else {
+                3.5
+            };
+            format!(
+                "M{} {y}a{r} {r} 0 1 0 {} 0a{r} {r} 0 1 0 -{} 0Z",
+                x - r,
+                2.0 * r,
+                2.0 * r
+            )
+        }
+        Provenance::Bound => match d.bound {
+            Some(BoundSide::Upper) => format!(
+                "M{} {}L{} {}L{x} {}Z",
+                x - 5.5,
+                y - 4.0,
+                x + 5.5,
+                y - 4.0,
+                y + 5.5
+            ),
+            _ => format!(
+                "M{} {}L{} {}L{x} {}Z",
+                x - 5.5,
+                y + 4.0,
+                x + 5.5,
+                y + 4.0,
+                y - 5.5
+            ),
+        },
+        Provenance::Assumption | Provenance::Scenario => {
+            format!(
+                "M{x} {}L{} {y}L{x} {}L{} {y}Z",
+                y - 5.0,
+                x + 5.0,
+                y + 5.0,
+                x - 5.0
+            )
+        }
+    }
+}
+
+fn marker_class(p: Provenance) -> &'static str {
+    match p {
+        Provenance::Reported | Provenance::Scenario => "mk filled",
+        Provenance::Derived | Provenance::Assumption => "mk hollow",
+        Provenance::Bound => "mk hollow bound",
+    }
+}
+
+/// Formatting the x/y chart needs from the caller (locale-aware, unit-aware).
+pub struct XyLabels<'a> {
+    pub x_title: &'a str,
+    pub x_tick: &'a dyn Fn(f64) -> String,
+    pub y_tick: &'a dyn Fn(f64) -> String,
+    /// What a focused mark says: (series label, datum).
+    pub mark: &'a dyn Fn(&str, &Datum) -> String,
+}
+
+fn x_key(x: f64) -> i64 {
+    (x * 1000.0).round() as i64
+}
+
+/// The scene of an x/y chart: grid and ticks, shapes (areas, bands, lines), bars, markers.
+pub fn xy_scene(series: &[Series], g: &Geometry, labels: &XyLabels) -> Vec<SvgNode> {
+    let (x0, y_top, x1, y_bottom) = g.plot;
+    let label_of = |key: &str| {
+        series
+            .iter()
+            .find(|s| s.key == key)
+            .map_or("", |s| s.label.as_str())
+    };
+    let color_of = |key: &str| series.iter().find(|s| s.key == key).map_or(0, |s| s.color);
+    let mut out = Vec::new();
+    for t in &g.y_ticks {
+        let k = format!("{}", (t.value * 1e6).round() as i64);
+        out.push(
+            SvgNode::new(format!("gy{k}"), "line")
+                .attr("class", "gridline")
+                .attr("x1", px(x0))
+                .attr("x2", px(x1))
+                .attr("y1", px(t.at))
+                .attr("y2", px(t.at)),
+        );
+        out.push(
+            SvgNode::new(format!("ty{k}"), "text")
+                .attr("class", "tick y")
+                .attr("x", px(x0 - 6.0))
+                .attr("y", px(t.at))
+                .attr("dy", "0.32em")
+                .text((labels.y_tick)(t.value)),
+        );
+    }
+    out.push(
+        SvgNode::new("axis-x", "line")
+            .attr("class", "axis-line")
+            .attr("x1", px(x0))
+            .attr("x2", px(x1))
+            .attr("y1", px(y_bottom))
+            .attr("y2", px(y_bottom)),
+    );
+    for t in &g.x_ticks {
+        out.push(
+            SvgNode::new(format!("tx{}", x_key(t.value)), "text")
+                .attr("class", "tick x")
+                .attr("x", px(t.at))
+                .attr("y", px(y_bottom + 18.0))
+                .text((labels.x_tick)(t.value)),
+        );
+    }
+    out.push(
+        SvgNode::new("title-x", "text")
+            .attr("class", "axis-title x")
+            .attr("x", px((x0 + x1) / 2.0))
+            .attr("y", px(g.size.height - 6.0))
+            .text(labels.x_title),
+    );
+    let _ = y_top;
+    // Areas and bands first (under lines), then lines, bars and markers on top.
+    for pass in 0..2 {
+        for shape in &g.shapes {
+            let Some(s) = series.iter().find(|s| s.key == shape.key) else {
+                continue;
+            };
+            let is_fill = matches!(s.kind, SeriesKind::StackedArea | SeriesKind::Band);
+            if (pass == 0) != is_fill
+                || matches!(
+                    s.kind,
+                    SeriesKind::Markers | SeriesKind::StackedBar | SeriesKind::GroupedBar
+                )
+            {
+                continue;
+            }
+            let class = match s.kind {
+                SeriesKind::StackedArea => "area",
+                SeriesKind::Band => "band",
+                _ => "line",
+            };
+            out.push(
+                SvgNode::new(format!("p-{}", s.key), "path")
+                    .attr("class", format!("{class} {}", color_class(s.color)))
+                    .attr("data-series", &s.key)
+                    .attr("d", &shape.solid),
+            );
+            if matches!(s.kind, SeriesKind::Line { .. }) {
+                out.push(
+                    SvgNode::new(format!("pd-{}", s.key), "path")
+                        .attr("class", format!("line dashed {}", color_class(s.color)))
+                        .attr("data-series", format!("{}-forecast", s.key))
+                        .attr("d", &shape.dashed),
+                );
+            }
+        }
+    }
+    for b in &g.bars {
+        out.push(
+            SvgNode::new(format!("b-{}-{}", b.series, x_key(b.datum.x)), "rect")
+                .attr("class", format!("bar {}", color_class(color_of(&b.series))))
+                .attr("x", px(b.x))
+                .attr("y", px(b.y))
+                .attr("width", px(b.w))
+                .attr("height", px(b.h))
+                .mark((labels.mark)(label_of(&b.series), &b.datum)),
+        );
+    }
+    for m in &g.markers {
+        out.push(
+            SvgNode::new(format!("m-{}-{}", m.series, x_key(m.datum.x)), "path")
+                .attr(
+                    "class",
+                    format!(
+                        "{} {}",
+                        marker_class(m.datum.provenance),
+                        color_class(color_of(&m.series))
+                    ),
+                )
+                .attr("d", marker_path(m.x, m.y, &m.datum))
+                .mark((labels.mark)(label_of(&m.series), &m.datum)),
+        );
+    }
+    out
+}
+
+/// The scene of a donut: one arc per slice with its label, and the total in the middle.
+pub fn donut_scene(slices: &[(String, f64, usize, String)], total_text: &str) -> Vec<SvgNode> {
+    let (cx, cy, outer, inner) = (130.0, 130.0, 120.0, 68.0);
+    let angles = arc_angles(&slices.iter().map(|s| s.1).collect::<Vec<_>>());
+    let mut out: Vec<SvgNode> = slices
+        .iter()
+        .zip(angles)
+        .map(|((key, _, color, label), (a0, a1))| {
+            SvgNode::new(format!("sl-{key}"), "path")
+                .attr("class", format!("slice {}", color_class(*color)))
+                .attr("data-slice", key)
+                .attr("d", arc_path(cx, cy, outer, inner, a0, a1))
+                .mark(label.clone())
+        })
+        .collect();
+    out.push(
+        SvgNode::new("total", "text")
+            .attr("class", "donut-total")
+            .attr("x", px(cx))
+            .attr("y", px(cy))
+            .attr("dy", "0.32em")
+            .text(total_text),
+    );
+    out
+}
+
+/// One treemap cell to draw.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cell {
+    pub key: String,
+    pub name: String,
+    pub label: String,
+    pub color: usize,
+    pub depth: usize,
+    pub rect: Rect,
+}
+
+/// The scene of a treemap: a rect per cell, and its name where it fits.
+pub fn treemap_scene(cells: &[Cell]) -> Vec<SvgNode> {
+    let mut out = Vec::new();
+    for c in cells {
+        let class = if c.depth == 0 {
+            "cell region"
+        } else {
+            "cell leaf"
+        };
+        out.push(
+            SvgNode::new(format!("c-{}", c.key), "rect")
+                .attr("class", format!("{class} {}", color_class(c.color)))
+                .attr("data-cell", &c.key)
+                .attr("x", px(c.rect.x))
+                .attr("y", px(c.rect.y))
+                .attr("width", px(c.rect.w))
+                .attr("height", px(c.rect.h))
+                .mark(c.label.clone()),
+        );
+    }
+    // Names on top of every cell, so region names are not hidden under their countries.
+    for c in cells {
+        if c.rect.w > 46.0 && c.rect.h > 16.0 {
+            // Fit the name to the cell (about 6.5 px a character).
+            let max = ((c.rect.w - 8.0) / 6.5).max(1.0) as usize;
+            let mut s: String = c.name.chars().take(max).collect();
+            if s.chars().count() < c.name.chars().count() {
+                s.pop();
+                s = s.trim_end().to_string();
+                s.push('…');
+            }
+            let class = if c.depth == 0 {
+                "cell-name region"
+            } else {
+                "cell-name leaf"
+            };
+            out.push(
+                SvgNode::new(format!("n-{}", c.key), "text")
+                    .attr("class", class)
+                    .attr("x", px(c.rect.x + 4.0))
+                    .attr("y", px(c.rect.y + 13.0))
+                    .text(s),
+            );
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::chart::xy::{layout, Size};
+    use std::collections::BTreeSet;
+
+    #[test]
+    fn xy_scene_has_stable_keys_and_labels() {
+        let s = Series {
+            key: "m".into(),
+            label: "Market".into(),
+            color: 1,
+            kind: SeriesKind::Line {
+                dashed_from: Some(2025.0),
+            },
+            points: vec![
+                Datum::new(2024.0, 2.0, Provenance::Derived),
+                Datum::new(2025.0, 4.0, Provenance::Reported),
+            ],
+            low: vec![],
+        };
+        let g = layout(
+            std::slice::from_ref(&s),
+            Size {
+                width: 800.0,
+                height: 360.0,
+            },
+            &BTreeSet::new(),
+        );
+        let labels = XyLabels {
+            x_title: "Year",
+            x_tick: &|x| format!("{x}"),
+            y_tick: &|y| format!("{y}"),
+            mark: &|series, d| format!("{series} {}: {}", d.x, d.y),
+        };
+        let nodes = xy_scene(&[s], &g, &labels);
+        let marker = nodes.iter().find(|n| n.key == "m-m-2025000").unwrap();
+        assert_eq!(marker.label.as_deref(), Some("Market 2025: 4"));
+        assert_eq!(marker.get("class"), Some("mk filled s1"));
+        let line = nodes.iter().find(|n| n.key == "p-m").unwrap();
+        assert_eq!(line.get("d"), Some("M80 166L780 16"));
+        let keys: BTreeSet<&str> = nodes.iter().map(|n| n.key.as_str()).collect();
+        assert_eq!(keys.len(), nodes.len(), "keys are unique");
+    }
+
+    #[test]
+    fn donut_and_treemap_scenes() {
+        let d = donut_scene(
+            &[
+                ("a".into(), 1.0, 0, "A 50%".into()),
+                ("b".into(), 1.0, 1, "B 50%".into()),
+            ],
+            "2",
+        );
+        assert_eq!(d.len(), 3);
+        assert_eq!(d[0].label.as_deref(), Some("A 50%"));
+        let cells = vec![Cell {
+            key: "x".into(),
+            name: "A long region name".into(),
+            label: "x".into(),
+            color: 0,
+            depth: 0,
+            rect: Rect {
+                x: 0.0,
+                y: 0.0,
+                w: 60.0,
+                h: 30.0,
+            },
+        }];
+        let t = treemap_scene(&cells);
+        assert_eq!(t[1].text.as_deref(), Some("A long…"));
+    }
+
+    #[test]
+    fn px_rounds_and_cleans() {
+        assert_eq!(px(1.005), "1");
+        assert_eq!(px(-0.001), "0");
+        assert_eq!(px(f64::NAN), "0");
+        assert_eq!(px(12.345), "12.35");
+    }
+}

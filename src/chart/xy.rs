@@ -1,0 +1,474 @@
+//! Geometry of x/y charts (lines with markers, stacked areas, bars, bands) as a pure function of
+//! the data, the drawing size and the hidden series. The SVG component renders what this
+//! returns and nothing else, so everything a reader sees here is unit-tested natively.
+
+use super::scale::{nice_ticks, LinearScale};
+use super::shapes::{area_path, line_path, stack};
+use crate::domain::schema::{BoundSide, Provenance};
+use std::collections::BTreeSet;
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Datum {
+    pub x: f64,
+    pub y: f64,
+    pub provenance: Provenance,
+    pub bound: Option<BoundSide>,
+}
+
+impl Datum {
+    pub fn new(x: f64, y: f64, provenance: Provenance) -> Self {
+        Datum {
+            x,
+            y,
+            provenance,
+            bound: None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum SeriesKind {
+    /// A line with a marker per point; dashed from `dashed_from` on (the forecast).
+    Line { dashed_from: Option<f64> },
+    /// Markers only (source bounds).
+    Markers,
+    /// One layer of a stacked area.
+    StackedArea,
+    /// One layer of stacked bars.
+    StackedBar,
+    /// One of several bars side by side per x.
+    GroupedBar,
+    /// A band between `lower` (this series' `low`) and the points (upper), e.g. p10–p90.
+    Band,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Series {
+    /// Stable key (legend toggles, DOM keys).
+    pub key: String,
+    pub label: String,
+    /// Palette slot 0..8.
+    pub color: usize,
+    pub kind: SeriesKind,
+    pub points: Vec<Datum>,
+    /// Lower edge of a band, same x as `points`.
+    pub low: Vec<f64>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Size {
+    pub width: f64,
+    pub height: f64,
+}
+
+/// Space for axes and labels around the plot.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Margins {
+    pub top: f64,
+    pub right: f64,
+    pub bottom: f64,
+    pub left: f64,
+}
+
+impl Margins {
+    pub fn for_width(width: f64) -> Self {
+        if width < 500.0 {
+            Margins {
+                top: 12.0,
+                right: 10.0,
+                bottom: 40.0,
+                left: 58.0,
+            }
+        } else {
+            Margins {
+                top: 16.0,
+                right: 20.0,
+                bottom: 44.0,
+                left: 80.0,
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tick {
+    /// Pixel position along its axis.
+    pub at: f64,
+    pub value: f64,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Marker {
+    pub series: String,
+    pub x: f64,
+    pub y: f64,
+    pub datum: Datum,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bar {
+    pub series: String,
+    pub x: f64,
+    pub y: f64,
+    pub w: f64,
+    pub h: f64,
+    pub datum: Datum,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SeriesShape {
+    pub key: String,
+    /// Solid part of a line, or the area/band outline.
+    pub solid: String,
+    /// Dashed (forecast) part of a line.
+    pub dashed: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Geometry {
+    pub size: Size,
+    pub plot: (f64, f64, f64, f64),
+    pub x_ticks: Vec<Tick>,
+    pub y_ticks: Vec<Tick>,
+    pub shapes: Vec<SeriesShape>,
+    pub markers: Vec<Marker>,
+    pub bars: Vec<Bar>,
+}
+
+impl Geometry {
+    pub fn shape(&self, key: &str) -> Option<&SeriesShape> {
+        self.shapes.iter().find(|s| s.key == key)
+    }
+}
+
+fn finite(v: f64) -> Option<f64> {
+    v.is_finite().then_some(v)
+}
+
+/// Lays out the visible series in `size`. Y always starts at zero (market sizes and counts).
+pub fn layout(series: &[Series], size: Size, hidden: &BTreeSet<String>) -> Geometry {
+    let m = Margins::for_width(size.width);
+    let (x0, x1) = (m.left, (size.width - m.right).max(m.left + 1.0));
+    let (y0, y1) = ((size.height - m.bottom).max(m.top + 1.0), m.top);
+    let visible: Vec<&Series> = series.iter().filter(|s| !hidden.contains(&s.key)).collect();
+
+    let xs: BTreeSet<i64> = visible
+        .iter()
+        .flat_map(|s| s.points.iter())
+        .filter_map(|d| finite(d.x))
+        .map(|x| (x * 1000.0).round() as i64)
+        .collect();
+    let xs: Vec<f64> = xs.into_iter().map(|x| x as f64 / 1000.0).collect();
+    let (xmin, xmax) = match (xs.first(), xs.last()) {
+        (Some(a), Some(b)) => (*a, *b),
+        _ => (0.0, 1.0),
+    };
+
+    // Stacked layers share one cumulative baseline per kind.
+    let stacked_values = |kind: SeriesKind| -> Vec<Vec<f64>> {
+        visible
+            .iter()
+            .filter(|s| s.kind == kind)
+            .map(|s| {
+                xs.iter()
+                    .map(|x| s.points.iter().find(|d| d.x == *x).map_or(0.0, |d| d.y))
+                    .collect()
+            })
+            .collect()
+    };
+    let area_bands = stack(&stacked_values(SeriesKind::StackedArea));
+    let bar_bands = stack(&stacked_values(SeriesKind::StackedBar));
+
+    let mut ymax: f64 = 0.0;
+    for s in &visible {
+        for d in &s.points {
+            if let Some(y) = finite(d.y) {
+                ymax = ymax.max(y);
+            }
+        }
+    }
+    for bands in [&area_bands, &bar_bands] {
+        if let Some(top) = bands.last() {
+            for (_, t) in top {
+                ymax = ymax.max(*t);
+            }
+        }
+    }
+    let (yticks, ydomain) = nice_ticks(0.0, ymax, if size.height < 260.0 { 4 } else { 5 });
+    let ys = LinearScale::new(ydomain, (y0, y1));
+
+    let bar_kinds = visible
+        .iter()
+        .any(|s| matches!(s.kind, SeriesKind::StackedBar | SeriesKind::GroupedBar));
+    // Bars need half a slot of room at each end; lines use the full width.
+    let slot = if xs.len() > 1 {
+        (x1 - x0) / xs.len() as f64
+    } else {
+        x1 - x0
+    };
+    let xs_scale = if bar_kinds {
+        LinearScale::new((xmin, xmax), (x0 + slot / 2.0, x1 - slot / 2.0))
+    } else {
+        LinearScale::new((xmin, xmax), (x0, x1))
+    };
+
+    let mut shapes = Vec::new();
+    let mut markers = Vec::new();
+    let mut bars = Vec::new();
+    let grouped: Vec<&&Series> = visible
+        .iter()
+        .filter(|s| s.kind == SeriesKind::GroupedBar)
+        .collect();
+    let (mut area_i, mut bar_i) = (0, 0);
+
+    for s in &visible {
+        let pts: Vec<(f64, f64, Datum)> = s
+            .points
+            .iter()
+            .filter(|d| d.x.is_finite() && d.y.is_finite())
+            .map(|d| (xs_scale.map(d.x), ys.map(d.y), *d))
+            .collect();
+        let mut shape = SeriesShape {
+            key: s.key.clone(),
+            ..Default::default()
+        };
+        match s.kind {
+            SeriesKind::Line { dashed_from } => {
+                let split = dashed_from.unwrap_or(f64::INFINITY);
+                let solid: Vec<(f64, f64)> = pts
+                    .iter()
+                    .filter(|p| p.2.x <= split)
+                    .map(|p| (p.0, p.1))
+                    .collect();
+                // The dashed part starts at the last solid point so the line is continuous.
+                let dashed: Vec<(f64, f64)> = pts
+                    .iter()
+                    .filter(|p| {
+                        p.2.x >= split
+                            || Some(p.2.x)
+                                == pts
+                                    .iter()
+                                    .map(|q| q.2.x)
+                                    .filter(|x| *x <= split)
+                                    .reduce(f64::max)
+                    })
+                    .map(|p| (p.0, p.1))
+                    .collect();
+                shape.solid = line_path(&solid);
+                shape.dashed = if dashed.len() > 1 {
+                    line_path(&dashed)
+                } else {
+                    String::new()
+                };
+                markers.extend(pts.iter().map(|p| Marker {
+                    series: s.key.clone(),
+                    x: p.0,
+                    y: p.1,
+                    datum: p.2,
+                }));
+            }
+            SeriesKind::Markers => {
+                markers.extend(pts.iter().map(|p| Marker {
+                    series: s.key.clone(),
+                    x: p.0,
+                    y: p.1,
+                    datum: p.2,
+                }));
+            }
+            SeriesKind::Band => {
+                let upper: Vec<(f64, f64)> = pts.iter().map(|p| (p.0, p.1)).collect();
+                let lower: Vec<(f64, f64)> = s
+                    .points
+                    .iter()
+                    .zip(&s.low)
+                    .filter(|(d, l)| d.x.is_finite() && l.is_finite())
+                    .map(|(d, l)| (xs_scale.map(d.x), ys.map(*l)))
+                    .collect();
+                shape.solid = area_path(&upper, &lower);
+            }
+            SeriesKind::StackedArea => {
+                if let Some(band) = area_bands.get(area_i) {
+                    let upper: Vec<(f64, f64)> = xs
+                        .iter()
+                        .zip(band)
+                        .map(|(x, b)| (xs_scale.map(*x), ys.map(b.1)))
+                        .collect();
+                    let lower: Vec<(f64, f64)> = xs
+                        .iter()
+                        .zip(band)
+                        .map(|(x, b)| (xs_scale.map(*x), ys.map(b.0)))
+                        .collect();
+                    shape.solid = area_path(&upper, &lower);
+                    markers.extend(xs.iter().zip(band).filter_map(|(x, b)| {
+                        let d = s.points.iter().find(|d| d.x == *x)?;
+                        Some(Marker {
+                            series: s.key.clone(),
+                            x: xs_scale.map(*x),
+                            y: ys.map(b.1),
+                            datum: *d,
+                        })
+                    }));
+                }
+                area_i += 1;
+            }
+            SeriesKind::StackedBar => {
+                if let Some(band) = bar_bands.get(bar_i) {
+                    let w = (slot * 0.7).max(1.0);
+                    bars.extend(xs.iter().zip(band).filter_map(|(x, b)| {
+                        let d = s.points.iter().find(|d| d.x == *x)?;
+                        let (top, bottom) = (ys.map(b.1), ys.map(b.0));
+                        Some(Bar {
+                            series: s.key.clone(),
+                            x: xs_scale.map(*x) - w / 2.0,
+                            y: top,
+                            w,
+                            h: (bottom - top).max(0.0),
+                            datum: *d,
+                        })
+                    }));
+                }
+                bar_i += 1;
+            }
+            SeriesKind::GroupedBar => {
+                let n = grouped.len().max(1) as f64;
+                let i = grouped.iter().position(|g| g.key == s.key).unwrap_or(0) as f64;
+                let w = (slot * 0.8 / n).max(1.0);
+                bars.extend(pts.iter().map(|p| Bar {
+                    series: s.key.clone(),
+                    x: p.0 - slot * 0.4 + i * w,
+                    y: p.1,
+                    w,
+                    h: (y0 - p.1).max(0.0),
+                    datum: p.2,
+                }));
+            }
+        }
+        shapes.push(shape);
+    }
+
+    // Year ticks: every year when they fit, otherwise every 2nd, 5th… year.
+    let room = ((x1 - x0) / 44.0).max(1.0) as usize;
+    let every = [1, 2, 5, 10, 20, 50]
+        .into_iter()
+        .find(|e| xs.len().div_ceil(*e) <= room)
+        .unwrap_or(100);
+    let x_ticks = xs
+        .iter()
+        .enumerate()
+        .filter(|(i, x)| *i % every == 0 || (x.fract() != 0.0))
+        .map(|(_, x)| Tick {
+            at: xs_scale.map(*x),
+            value: *x,
+        })
+        .collect();
+    let y_ticks = yticks
+        .into_iter()
+        .map(|v| Tick {
+            at: ys.map(v),
+            value: v,
+        })
+        .collect();
+
+    Geometry {
+        size,
+        plot: (x0, y1, x1, y0),
+        x_ticks,
+        y_ticks,
+        shapes,
+        markers,
+        bars,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(key: &str, pts: &[(f64, f64)], dashed_from: Option<f64>) -> Series {
+        Series {
+            key: key.into(),
+            label: key.into(),
+            color: 0,
+            kind: SeriesKind::Line { dashed_from },
+            points: pts
+                .iter()
+                .map(|&(x, y)| Datum::new(x, y, Provenance::Derived))
+                .collect(),
+            low: vec![],
+        }
+    }
+
+    const SIZE: Size = Size {
+        width: 800.0,
+        height: 360.0,
+    };
+
+    #[test]
+    fn a_known_series_gives_known_coordinates() {
+        // Plot area: x 80..780, y 316..16; y domain 0..6 (ticks 0,2,4,6).
+        let s = line(
+            "m",
+            &[(2024.0, 2.0), (2025.0, 4.0), (2026.0, 6.0)],
+            Some(2025.0),
+        );
+        let g = layout(&[s], SIZE, &BTreeSet::new());
+        assert_eq!(
+            g.y_ticks.iter().map(|t| t.value).collect::<Vec<_>>(),
+            vec![0.0, 2.0, 4.0, 6.0]
+        );
+        assert_eq!(g.y_ticks[0].at, 316.0);
+        assert_eq!(g.y_ticks[3].at, 16.0);
+        let shape = g.shape("m").unwrap();
+        assert_eq!(shape.solid, "M80 216L430 116");
+        assert_eq!(shape.dashed, "M430 116L780 16");
+        assert_eq!(g.markers.len(), 3);
+        assert_eq!(
+            g.x_ticks.iter().map(|t| t.value).collect::<Vec<_>>(),
+            vec![2024.0, 2025.0, 2026.0]
+        );
+    }
+
+    #[test]
+    fn hidden_series_leave_the_scale() {
+        let a = line("a", &[(1.0, 1.0), (2.0, 1.0)], None);
+        let b = line("b", &[(1.0, 100.0), (2.0, 100.0)], None);
+        let hidden: BTreeSet<String> = ["b".to_string()].into();
+        let g = layout(&[a, b], SIZE, &hidden);
+        assert_eq!(g.y_ticks.last().unwrap().value, 1.0);
+        assert!(g.shape("b").is_none());
+    }
+
+    #[test]
+    fn stacked_areas_sit_on_each_other() {
+        let mk = |key: &str, y: f64| Series {
+            key: key.into(),
+            label: key.into(),
+            color: 0,
+            kind: SeriesKind::StackedArea,
+            points: vec![
+                Datum::new(0.0, y, Provenance::Assumption),
+                Datum::new(1.0, y, Provenance::Assumption),
+            ],
+            low: vec![],
+        };
+        let g = layout(&[mk("a", 2.0), mk("b", 2.0)], SIZE, &BTreeSet::new());
+        // Top of b is the stack total 4 → y domain 0..4, top tick at the top of the plot.
+        assert_eq!(g.y_ticks.last().unwrap().value, 4.0);
+        let top_b = g
+            .markers
+            .iter()
+            .filter(|m| m.series == "b")
+            .map(|m| m.y)
+            .collect::<Vec<_>>();
+        assert_eq!(top_b, vec![16.0, 16.0]);
+    }
+
+    #[test]
+    fn empty_and_bad_data_do_not_break_the_layout() {
+        let g = layout(&[], SIZE, &BTreeSet::new());
+        assert!(g.markers.is_empty() && !g.y_ticks.is_empty());
+        let s = line("nan", &[(1.0, f64::NAN), (2.0, 3.0)], None);
+        let g = layout(&[s], SIZE, &BTreeSet::new());
+        assert_eq!(g.markers.len(), 1);
+    }
+}

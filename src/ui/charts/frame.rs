@@ -1,0 +1,220 @@
+//! The frame every chart shares, and the per-view chart state (hidden series, readout, table
+//! shown) kept in one signal so charts can be created by plain render functions.
+
+use crate::chart::scene::{color_class, SvgNode};
+use crate::i18n::{Locale, Message, Msg};
+use crate::ui::dom::{el, text_el, Node, On};
+use leptos::prelude::*;
+use std::collections::{BTreeSet, HashMap};
+
+/// The same data as a table: column headings and rows of (row heading, cells).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct TableData {
+    pub caption: String,
+    pub corner: String,
+    pub columns: Vec<String>,
+    pub rows: Vec<(String, Vec<String>)>,
+}
+
+/// A plain table with row headings; wide tables scroll inside their own box.
+pub fn data_table(t: &TableData, testid: &'static str) -> Node {
+    let head = el("tr")
+        .child(text_el("th", "", t.corner.clone()).attr("scope", "col"))
+        .children(
+            t.columns
+                .iter()
+                .map(|c| text_el("th", "", c.clone()).attr("scope", "col")),
+        );
+    let body = el("tbody").children(t.rows.iter().map(|(h, cells)| {
+        el("tr")
+            .key(h.clone())
+            .child(text_el("th", "", h.clone()).attr("scope", "row"))
+            .children(cells.iter().map(|c| text_el("td", "num", c.clone())))
+    }));
+    el("div").class("table-scroll").child(
+        el("table")
+            .testid(testid)
+            .child_opt((!t.caption.is_empty()).then(|| text_el("caption", "", t.caption.clone())))
+            .child(el("thead").child(head))
+            .child(body),
+    )
+}
+
+/// What a reader did to one chart.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ChartUi {
+    pub hidden: BTreeSet<String>,
+    pub readout: Option<String>,
+    /// Key of the mark the readout is about (drawn highlighted).
+    pub active: Option<String>,
+    pub table: bool,
+}
+
+/// The chart state of one view, by chart name.
+#[derive(Clone, Copy)]
+pub struct Charts(RwSignal<HashMap<String, ChartUi>>);
+
+impl Charts {
+    pub fn new() -> Self {
+        Charts(RwSignal::new(HashMap::new()))
+    }
+    /// The chart's state (tracked: the view re-renders when it changes).
+    pub fn get(&self, name: &str) -> ChartUi {
+        self.0.with(|m| m.get(name).cloned().unwrap_or_default())
+    }
+    fn update(&self, name: &str, f: impl FnOnce(&mut ChartUi)) {
+        self.0.update(|m| f(m.entry(name.to_string()).or_default()));
+    }
+}
+
+impl Default for Charts {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct LegendEntry {
+    pub key: String,
+    pub label: String,
+    pub color: usize,
+}
+
+/// Everything a chart frame shows around its drawing.
+pub struct Frame {
+    pub name: String,
+    pub title: String,
+    pub description: String,
+    pub legend: Vec<LegendEntry>,
+    /// Extra legend notes: (text, glyph class) for line styles and marker shapes.
+    pub notes: Vec<(String, &'static str)>,
+    pub table: TableData,
+    pub view_box: String,
+    pub svg_class: &'static str,
+}
+
+/// A chart: caption, legend toggles, the drawing (marks focusable, with labels), the readout
+/// and the table view.
+pub fn chart(charts: Charts, frame: Frame, scene: Vec<SvgNode>, locale: Locale) -> Node {
+    let ui = charts.get(&frame.name);
+    let t = |m: Msg| m.text(locale);
+    let name = frame.name.clone();
+    let title_id = format!("{name}-t");
+    let desc_id = format!("{name}-d");
+    let legend = el("ul")
+        .class("legend")
+        .attr("aria-label", t(Msg::Legend))
+        .children(frame.legend.iter().map(|e| {
+            let (name, key) = (name.clone(), e.key.clone());
+            el("li").key(e.key.clone()).child(
+                el("button")
+                    .class("legend-item")
+                    .attr("aria-pressed", (!ui.hidden.contains(&e.key)).to_string())
+                    .on_click(move || {
+                        charts.update(&name, |u| {
+                            if !u.hidden.remove(&key) {
+                                u.hidden.insert(key.clone());
+                            }
+                        })
+                    })
+                    .child(
+                        el("span")
+                            .class(format!("swatch {}", color_class(e.color)))
+                            .attr("aria-hidden", "true"),
+                    )
+                    .text(e.label.clone()),
+            )
+        }))
+        .children(frame.notes.iter().map(|(text, glyph)| {
+            el("li")
+                .key(format!("note-{glyph}"))
+                .class("legend-note")
+                .child(
+                    el("span")
+                        .class(format!("glyph {glyph}"))
+                        .attr("aria-hidden", "true"),
+                )
+                .text(text.clone())
+        }));
+    let marks = scene.into_iter().map(|n| {
+        let active = ui.active.as_deref() == Some(n.key.as_str());
+        let mut node = el(n.tag).key(n.key.clone());
+        for (a, v) in n.attrs {
+            if a == "class" && active {
+                node = node.attr(a, format!("{v} active"));
+            } else {
+                node = node.attr(a, v);
+            }
+        }
+        if let Some(text) = n.text {
+            node = node.text(text);
+        }
+        if let Some(label) = n.label {
+            let (name, key, l2) = (name.clone(), n.key.clone(), label.clone());
+            node = node
+                .attr("tabindex", "0")
+                .attr("role", "img")
+                .attr("aria-label", label)
+                .on(On::Point, move |_| {
+                    charts.update(&name, |u| {
+                        u.readout = Some(l2.clone());
+                        u.active = Some(key.clone());
+                    })
+                });
+        }
+        node
+    });
+    let svg = el("svg")
+        .class(frame.svg_class)
+        .attr("viewBox", frame.view_box)
+        .attr("focusable", "false")
+        .children(marks);
+    let table_toggle = {
+        let name = name.clone();
+        el("button")
+            .class("link table-toggle")
+            .attr("aria-expanded", ui.table.to_string())
+            .on_click(move || charts.update(&name, |u| u.table = !u.table))
+            .text(t(if ui.table {
+                Msg::HideTable
+            } else {
+                Msg::ShowTable
+            }))
+    };
+    el("figure")
+        .class("chart")
+        .attr("data-chart", name.clone())
+        .child(
+            el("figcaption")
+                .child(text_el("h3", "", frame.title.clone()).id(title_id.clone()))
+                .child(text_el("p", "chart-desc", frame.description).id(desc_id.clone())),
+        )
+        .child(legend)
+        .child(
+            el("div")
+                .class("chart-body")
+                .attr("role", "group")
+                .attr("aria-labelledby", title_id)
+                .attr("aria-describedby", desc_id)
+                .child(svg),
+        )
+        .child(
+            text_el(
+                "p",
+                "readout",
+                ui.readout.unwrap_or_else(|| t(Msg::ChartHint).to_string()),
+            )
+            .attr("aria-live", "polite")
+            .testid("readout"),
+        )
+        .child(table_toggle)
+        .child_opt(ui.table.then(|| {
+            data_table(
+                &TableData {
+                    caption: frame.title,
+                    ..frame.table
+                },
+                "chart-table",
+            )
+        }))
+}

@@ -1,0 +1,386 @@
+//! The chart kinds: x/y (lines, stacked areas, bars, bands), donut, treemap and sparkline.
+//! Each turns its data into a pure scene (`crate::chart::scene`) plus legend and table, and
+//! hands them to the shared frame.
+
+use super::frame::{chart, Charts, Frame, LegendEntry, TableData};
+use super::{point_label, tick_label, value_text, x_label};
+use crate::chart::scale::LinearScale;
+use crate::chart::scene::{donut_scene, treemap_scene, xy_scene, Cell, XyLabels};
+use crate::chart::shapes::{line_path, treemap, Rect};
+use crate::chart::xy::{layout, Series, Size};
+use crate::domain::format::{self, Locale};
+use crate::domain::schema::{Provenance, Unit};
+use crate::i18n::{provenance, Message, Msg};
+use crate::ui::dom::{el, Node};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct XySpec {
+    pub name: String,
+    pub title: String,
+    pub description: String,
+    pub series: Vec<Series>,
+    pub unit: Unit,
+    pub x_title: String,
+    pub notes: Vec<(String, &'static str)>,
+    /// Taller drawing (overview headline).
+    pub tall: bool,
+}
+
+fn legend(series: &[Series]) -> Vec<LegendEntry> {
+    series
+        .iter()
+        .map(|s| LegendEntry {
+            key: s.key.clone(),
+            label: s.label.clone(),
+            color: s.color,
+        })
+        .collect()
+}
+
+pub fn xy_chart(charts: Charts, spec: XySpec, narrow: bool, locale: Locale) -> Node {
+    let ui = charts.get(&spec.name);
+    let size = match (narrow, spec.tall) {
+        (true, tall) => Size {
+            width: 360.0,
+            height: if tall { 300.0 } else { 260.0 },
+        },
+        (false, tall) => Size {
+            width: 800.0,
+            height: if tall { 380.0 } else { 340.0 },
+        },
+    };
+    let g = layout(&spec.series, size, &ui.hidden);
+    let unit = spec.unit.clone();
+    let scene = xy_scene(
+        &spec.series,
+        &g,
+        &XyLabels {
+            x_title: &spec.x_title,
+            x_tick: &x_label,
+            y_tick: &|v| tick_label(v, &unit, locale),
+            mark: &|series, d| point_label(series, d.x, d.y, &unit, d.provenance, d.bound, locale),
+        },
+    );
+    // Table: one row per x, one column per series, each cell with its provenance.
+    let mut xs: Vec<f64> = spec
+        .series
+        .iter()
+        .flat_map(|s| s.points.iter().map(|d| d.x))
+        .collect();
+    xs.sort_by(f64::total_cmp);
+    xs.dedup();
+    let table = TableData {
+        caption: String::new(),
+        corner: spec.x_title.clone(),
+        columns: spec.series.iter().map(|s| s.label.clone()).collect(),
+        rows: xs
+            .iter()
+            .map(|x| {
+                let cells = spec
+                    .series
+                    .iter()
+                    .map(|s| match s.points.iter().find(|d| d.x == *x) {
+                        Some(d) => format!(
+                            "{} ({})",
+                            value_text(d.y, &spec.unit, d.bound, locale),
+                            provenance(locale, d.provenance)
+                        ),
+                        None => "—".to_string(),
+                    })
+                    .collect();
+                (x_label(*x), cells)
+            })
+            .collect(),
+    };
+    chart(
+        charts,
+        Frame {
+            name: spec.name,
+            title: spec.title,
+            description: spec.description,
+            legend: legend(&spec.series),
+            notes: spec.notes,
+            table,
+            view_box: format!("0 0 {} {}", size.width, size.height),
+            svg_class: "xy",
+        },
+        scene,
+        locale,
+    )
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Slice {
+    pub key: String,
+    pub label: String,
+    pub value: f64,
+    pub color: usize,
+    pub provenance: Provenance,
+}
+
+pub fn donut_chart(
+    charts: Charts,
+    name: &str,
+    title: String,
+    description: String,
+    slices: &[Slice],
+    unit: &Unit,
+    locale: Locale,
+) -> Node {
+    let ui = charts.get(name);
+    let visible: Vec<&Slice> = slices
+        .iter()
+        .filter(|s| !ui.hidden.contains(&s.key))
+        .collect();
+    let total: f64 = visible
+        .iter()
+        .map(|s| s.value)
+        .filter(|v| v.is_finite())
+        .sum();
+    let share = |v: f64| if total > 0.0 { v / total } else { 0.0 };
+    let scene = donut_scene(
+        &visible
+            .iter()
+            .map(|s| {
+                let label = format!(
+                    "{}: {} · {} ({})",
+                    s.label,
+                    format::value(s.value, unit, locale),
+                    format::percent(share(s.value), 1),
+                    provenance(locale, s.provenance)
+                );
+                (s.key.clone(), s.value, s.color, label)
+            })
+            .collect::<Vec<_>>(),
+        &format::value(total, unit, locale),
+    );
+    let table = TableData {
+        caption: String::new(),
+        corner: Msg::Segment.text(locale).into(),
+        columns: vec![
+            Msg::Value.text(locale).into(),
+            Msg::Share.text(locale).into(),
+        ],
+        rows: visible
+            .iter()
+            .map(|s| {
+                (
+                    s.label.clone(),
+                    vec![
+                        format!(
+                            "{} ({})",
+                            format::value(s.value, unit, locale),
+                            provenance(locale, s.provenance)
+                        ),
+                        format::percent(share(s.value), 1),
+                    ],
+                )
+            })
+            .collect(),
+    };
+    chart(
+        charts,
+        Frame {
+            name: name.to_string(),
+            title,
+            description,
+            legend: slices
+                .iter()
+                .map(|s| LegendEntry {
+                    key: s.key.clone(),
+                    label: s.label.clone(),
+                    color: s.color,
+                })
+                .collect(),
+            notes: Vec::new(),
+            table,
+            view_box: "0 0 260 260".into(),
+            svg_class: "donut",
+        },
+        scene,
+        locale,
+    )
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TreemapNode {
+    pub key: String,
+    pub label: String,
+    pub value: f64,
+    pub color: usize,
+    pub provenance: Provenance,
+    pub children: Vec<TreemapNode>,
+}
+
+pub fn treemap_chart(
+    charts: Charts,
+    name: &str,
+    title: String,
+    description: String,
+    nodes: &[TreemapNode],
+    unit: &Unit,
+    narrow: bool,
+    locale: Locale,
+) -> Node {
+    let ui = charts.get(name);
+    let (w, h) = if narrow {
+        (340.0, 300.0)
+    } else {
+        (800.0, 380.0)
+    };
+    let total: f64 = nodes.iter().map(|n| n.value).sum();
+    let share = |v: f64| if total > 0.0 { v / total } else { 0.0 };
+    let describe = |n: &TreemapNode| {
+        format!(
+            "{}: {} · {}",
+            n.label,
+            format::value(n.value, unit, locale),
+            format::percent(share(n.value), 1)
+        )
+    };
+    let shown: Vec<&TreemapNode> = nodes
+        .iter()
+        .filter(|n| !ui.hidden.contains(&n.key))
+        .collect();
+    let rects = treemap(
+        &shown.iter().map(|n| n.value).collect::<Vec<_>>(),
+        Rect {
+            x: 0.0,
+            y: 0.0,
+            w,
+            h,
+        },
+    );
+    let mut cells = Vec::new();
+    for (n, r) in shown.iter().zip(rects) {
+        cells.push(Cell {
+            key: n.key.clone(),
+            name: n.label.clone(),
+            label: describe(n),
+            color: n.color,
+            depth: 0,
+            rect: r,
+        });
+        if !n.children.is_empty() && r.w > 8.0 && r.h > 24.0 {
+            // A header strip keeps the region's name visible above its countries.
+            let inner = Rect {
+                x: r.x + 2.0,
+                y: r.y + 18.0,
+                w: r.w - 4.0,
+                h: r.h - 20.0,
+            };
+            let kids = treemap(
+                &n.children.iter().map(|c| c.value).collect::<Vec<_>>(),
+                inner,
+            );
+            for (c, cr) in n.children.iter().zip(kids) {
+                cells.push(Cell {
+                    key: c.key.clone(),
+                    name: c.label.clone(),
+                    label: describe(c),
+                    color: n.color,
+                    depth: 1,
+                    rect: cr,
+                });
+            }
+        }
+    }
+    let mut rows = Vec::new();
+    for n in nodes {
+        rows.push((
+            n.label.clone(),
+            vec![
+                format!(
+                    "{} ({})",
+                    format::value(n.value, unit, locale),
+                    provenance(locale, n.provenance)
+                ),
+                format::percent(share(n.value), 1),
+            ],
+        ));
+        for c in &n.children {
+            rows.push((
+                format!("— {}", c.label),
+                vec![
+                    format!(
+                        "{} ({})",
+                        format::value(c.value, unit, locale),
+                        provenance(locale, c.provenance)
+                    ),
+                    format::percent(share(c.value), 1),
+                ],
+            ));
+        }
+    }
+    chart(
+        charts,
+        Frame {
+            name: name.to_string(),
+            title,
+            description,
+            legend: nodes
+                .iter()
+                .map(|n| LegendEntry {
+                    key: n.key.clone(),
+                    label: n.label.clone(),
+                    color: n.color,
+                })
+                .collect(),
+            notes: Vec::new(),
+            table: TableData {
+                caption: String::new(),
+                corner: Msg::Segment.text(locale).into(),
+                columns: vec![
+                    Msg::Value.text(locale).into(),
+                    Msg::ShareOfTotal.text(locale).into(),
+                ],
+                rows,
+            },
+            view_box: format!("0 0 {w} {h}"),
+            svg_class: "treemap",
+        },
+        treemap_scene(&cells),
+        locale,
+    )
+}
+
+/// A small decorative trend line (the card states the headline in words).
+pub fn sparkline(values: &[(f64, f64)], split_at: Option<f64>) -> Node {
+    let (w, h) = (120.0, 32.0);
+    let (x0, x1) = values
+        .iter()
+        .fold((f64::MAX, f64::MIN), |(a, b), v| (a.min(v.0), b.max(v.0)));
+    let ymax = values
+        .iter()
+        .map(|v| v.1)
+        .filter(|v| v.is_finite())
+        .fold(0.0, f64::max);
+    let sx = LinearScale::new((x0, x1), (2.0, w - 2.0));
+    let sy = LinearScale::new((0.0, ymax), (h - 2.0, 2.0));
+    let split = split_at.unwrap_or(f64::INFINITY);
+    let last_solid = values
+        .iter()
+        .map(|v| v.0)
+        .filter(|x| *x <= split)
+        .fold(f64::MIN, f64::max);
+    let path = |keep: &dyn Fn(f64) -> bool| {
+        line_path(
+            &values
+                .iter()
+                .filter(|v| keep(v.0))
+                .map(|v| (sx.map(v.0), sy.map(v.1)))
+                .collect::<Vec<_>>(),
+        )
+    };
+    el("svg")
+        .class("sparkline")
+        .attr("viewBox", format!("0 0 {w} {h}"))
+        .attr("aria-hidden", "true")
+        .attr("focusable", "false")
+        .child(el("path").class("line s0").attr("d", path(&|x| x <= split)))
+        .child(
+            el("path")
+                .class("line dashed s0")
+                .attr("d", path(&|x| x >= last_solid)),
+        )
+}

@@ -1,0 +1,424 @@
+//! Scenarios: the reader's growth assumptions. A slider (with a number field) for the headline
+//! CAGR and for every segment's growth and base share; presets; the scenario drawn against the
+//! published path with the difference per year; what the checks say about the scenario.
+
+use super::charts::Charts;
+use super::common::{local, section};
+use super::controls::{AssumptionInput, ValueKind};
+use super::dom::{el, text_el, Dom, Node};
+use super::overview::headline_chart;
+use super::segments::{chosen_dimension, dimension_picker};
+use super::state::{use_app, use_report, AppState, ReportCtx};
+use crate::domain::checks::{CheckKind, Severity};
+use crate::domain::engine::compare::compare;
+use crate::domain::engine::model::{compute, Computed};
+use crate::domain::format::{self, pick, Locale};
+use crate::domain::scenario::{growth_key, preset, share_key, Preset, Scenario};
+use crate::domain::schema::{AssumptionRange, Member, Unit};
+use crate::i18n::{checks::describe, fill, Message, Msg};
+use leptos::prelude::*;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+crate::messages! {
+    pub enum ScenMsg {
+        Presets => ("Presets", "预设", "預設"),
+        PresetPublished => ("Published", "公布值", "公布值"),
+        PresetBear => ("Bear", "悲观", "悲觀"),
+        PresetBase => ("Base", "基准", "基準"),
+        PresetBull => ("Bull", "乐观", "樂觀"),
+        PresetHelp => (
+            "Bear and bull grow 40% slower or faster than published, headline and segments alike; base uses the growth rate the source states in words.",
+            "悲观与乐观情景的增长比公布值慢或快 40%（核心数据与各细分相同）；基准情景采用来源文字所述的增长率。",
+            "悲觀與樂觀情境的成長比公布值慢或快 40%（核心數據與各細分相同）；基準情境採用來源文字所述的成長率。"
+        ),
+        HeadlineCagr => ("Headline growth (CAGR) from {0}", "自 {0} 年起的核心增长率（年复合）", "自 {0} 年起的核心成長率（年複合）"),
+        ChartTitle => ("Your scenario against the published path", "您的情景与公布路径对比", "您的情境與公布路徑對比"),
+        ChartDesc => ("The published path and your scenario by year; the difference is in the table below.", "公布路径与您的情景逐年对比；差异见下表。", "公布路徑與您的情境逐年對比；差異見下表。"),
+        Difference => ("Difference per year", "逐年差异", "逐年差異"),
+        Published => ("Published", "公布值", "公布值"),
+        Scenario => ("Scenario", "情景", "情境"),
+        DiffAbs => ("Difference", "差额", "差額"),
+        DiffPct => ("Difference %", "差异 %", "差異 %"),
+        EndSummary => ("In {0}: {1} against {2} published ({3}, {4}); CAGR {5} against {6} ({7}).", "{0} 年：{1}，公布值为 {2}（{3}，{4}）；年复合增长率 {5}，公布值为 {6}（{7}）。", "{0} 年：{1}，公布值為 {2}（{3}，{4}）；年複合成長率 {5}，公布值為 {6}（{7}）。"),
+        SegmentAssumptions => ("Segment assumptions", "细分假设", "細分假設"),
+        SegmentHelp => (
+            "Growth is each segment's own yearly growth; base share is its share of the parent in the base year. Shares are renormalised, so moving one rescales the others.",
+            "增长率为各细分自身的年增长；基准份额为基准年占上级的份额。份额会重新归一，调整其一会按比例调整其他份额。",
+            "成長率為各細分自身的年成長；基準份額為基準年佔上級的份額。份額會重新歸一，調整其一會按比例調整其他份額。"
+        ),
+        Growth => ("growth", "增长率", "成長率"),
+        BaseShare => ("base share", "基准份额", "基準份額"),
+        SubSegments => ("Shares within {0}", "{0}内部份额", "{0}內部份額"),
+        WhatChecksSay => ("What the checks say about this scenario", "一致性检查对此情景的结论", "一致性檢查對此情境的結論"),
+        AllHold => ("Your scenario agrees with every claim and bound of the source.", "您的情景与来源的所有判断和界限一致。", "您的情境與來源的所有判斷和界限一致。"),
+    }
+}
+
+fn preset_label(p: Preset) -> ScenMsg {
+    match p {
+        Preset::Published => ScenMsg::PresetPublished,
+        Preset::Bear => ScenMsg::PresetBear,
+        Preset::Base => ScenMsg::PresetBase,
+        Preset::Bull => ScenMsg::PresetBull,
+    }
+}
+
+/// Input errors by input id (what the reader typed that could not be used).
+type Errors = RwSignal<HashMap<String, String>>;
+
+#[component]
+pub fn Scenarios() -> impl IntoView {
+    let app = use_app();
+    let ctx = use_report();
+    let charts = Charts::new();
+    let errors: Errors = RwSignal::new(HashMap::new());
+    let published: Arc<Option<Computed>> =
+        Arc::new(ctx.with(|r| compute(r, &Scenario::published()).ok()));
+    view! { <Dom render=move || scenarios(app, ctx, charts, errors, &published)/> }
+}
+
+/// A slider bound to one scenario value.
+fn scenario_input(
+    ctx: ReportCtx,
+    errors: Errors,
+    key: String,
+    label: String,
+    range: AssumptionRange,
+    locale: Locale,
+) -> Node {
+    let id = key.replace('.', "-");
+    let value = ctx.scenario.with(|s| s.value(&key, range.default));
+    let changed = ctx.scenario.with(|s| s.values.contains_key(&key));
+    let error = errors.with(|e| e.get(&id).cloned());
+    let (k, id2) = (key.clone(), id.clone());
+    AssumptionInput {
+        id: &id,
+        label,
+        value,
+        range,
+        kind: ValueKind::Percent,
+        changed,
+        error,
+        value_text: None,
+    }
+    .render(
+        locale,
+        move |v| ctx.scenario.update(|s| s.set(&k, v, range.default)),
+        move |e| {
+            errors.update(|m| match e {
+                Some(e) => {
+                    m.insert(id2.clone(), e);
+                }
+                None => {
+                    m.remove(&id2);
+                }
+            })
+        },
+    )
+}
+
+fn scenarios(
+    app: AppState,
+    ctx: ReportCtx,
+    charts: Charts,
+    errors: Errors,
+    published: &Option<Computed>,
+) -> Vec<Node> {
+    let locale = app.locale.get();
+    let t = |m: ScenMsg| m.text(locale);
+    let Some(published_rate) = published
+        .as_ref()
+        .and_then(|p| p.headline.as_ref())
+        .map(|h| h.published.rate)
+    else {
+        return vec![text_el(
+            "p",
+            "notice error",
+            Msg::EngineErrorPrefix.text(locale),
+        )];
+    };
+    let (rate_range, anchor, unit) = ctx.with(|r| {
+        let f = r.forecast.as_ref();
+        (
+            f.map(|f| AssumptionRange {
+                default: published_rate,
+                min: f.rate_range.min,
+                max: f.rate_range.max,
+                step: f.rate_range.step,
+            })
+            .unwrap_or(AssumptionRange {
+                default: published_rate,
+                min: 0.0,
+                max: 0.5,
+                step: 0.001,
+            }),
+            f.map_or(r.meta.base_year, |f| f.anchor_year),
+            r.series
+                .first()
+                .map(|s| s.unit.clone())
+                .unwrap_or(Unit::Number),
+        )
+    });
+    let current = ctx.scenario.get();
+
+    // Presets.
+    let buttons = Preset::ALL.into_iter().map(|p| {
+        let pressed = ctx.with(|r| preset(r, published_rate, p)) == current;
+        text_el("button", "preset", t(preset_label(p)))
+            .key(p.id())
+            .attr("data-preset", p.id())
+            .attr("aria-pressed", pressed.to_string())
+            .on_click(move || ctx.scenario.set(ctx.with(|r| preset(r, published_rate, p))))
+    });
+    let presets = section("presets", "presets", t(ScenMsg::Presets))
+        .child(
+            el("div")
+                .class("preset-buttons")
+                .attr("role", "group")
+                .attr("aria-labelledby", "presets-h")
+                .children(buttons),
+        )
+        .child(text_el("p", "help", t(ScenMsg::PresetHelp)));
+
+    // The headline rate.
+    let headline_error = errors.with(|e| e.get("headline-cagr").cloned());
+    let headline_input = AssumptionInput {
+        id: "headline-cagr",
+        label: fill(t(ScenMsg::HeadlineCagr), &[&anchor.to_string()]),
+        value: current.headline_rate.unwrap_or(published_rate),
+        range: rate_range,
+        kind: ValueKind::Percent,
+        changed: current.headline_rate.is_some(),
+        error: headline_error,
+        value_text: None,
+    }
+    .render(
+        locale,
+        move |v| {
+            ctx.scenario.update(|s| {
+                s.headline_rate = if (v - published_rate).abs() <= 1e-12 {
+                    None
+                } else {
+                    Some(v)
+                }
+            })
+        },
+        move |e| {
+            errors.update(|m| match e {
+                Some(e) => {
+                    m.insert("headline-cagr".into(), e);
+                }
+                None => {
+                    m.remove("headline-cagr");
+                }
+            })
+        },
+    );
+
+    // Published against scenario, year by year.
+    let pts = |c: &Computed| {
+        c.headline
+            .as_ref()
+            .map(|h| {
+                h.points
+                    .iter()
+                    .map(|p| (p.year, p.value))
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+    };
+    let cmp = compare(
+        &published.as_ref().map(pts).unwrap_or_default(),
+        &ctx.computed.get().map(|c| pts(&c)).unwrap_or_default(),
+        anchor,
+    );
+    let signed = |v: f64| {
+        format!(
+            "{}{}",
+            if v > 0.0 { "+" } else { "" },
+            format::value(v, &unit, locale)
+        )
+    };
+    let pct = |v: Option<f64>, d: usize| {
+        v.map(|v| {
+            format!(
+                "{}{}",
+                if v > 0.0 { "+" } else { "" },
+                format::percent(v, d)
+            )
+        })
+        .unwrap_or_else(|| "—".into())
+    };
+    let summary = cmp
+        .end()
+        .map(|end| {
+            fill(
+                t(ScenMsg::EndSummary),
+                &[
+                    &end.year.to_string(),
+                    &format::value(end.other, &unit, locale),
+                    &format::value(end.base, &unit, locale),
+                    &signed(end.abs),
+                    &pct(end.pct, 1),
+                    &cmp.other_cagr
+                        .map(|v| format::percent(v, 1))
+                        .unwrap_or_default(),
+                    &cmp.base_cagr
+                        .map(|v| format::percent(v, 1))
+                        .unwrap_or_default(),
+                    &cmp.cagr_diff()
+                        .map(|d| format::points(d, locale))
+                        .unwrap_or_default(),
+                ],
+            )
+        })
+        .unwrap_or_default();
+    let head = el("tr").children(
+        [
+            Msg::Year.text(locale),
+            t(ScenMsg::Published),
+            t(ScenMsg::Scenario),
+            t(ScenMsg::DiffAbs),
+            t(ScenMsg::DiffPct),
+        ]
+        .into_iter()
+        .map(|h| text_el("th", "", h).attr("scope", "col")),
+    );
+    let rows = cmp.years.iter().map(|d| {
+        el("tr")
+            .key(d.year.to_string())
+            .attr("data-year", d.year.to_string())
+            .child(text_el("th", "", d.year.to_string()).attr("scope", "row"))
+            .child(text_el("td", "num", format::value(d.base, &unit, locale)))
+            .child(text_el("td", "num", format::value(d.other, &unit, locale)))
+            .child(text_el("td", "num", signed(d.abs)))
+            .child(text_el("td", "num", pct(d.pct, 2)))
+    });
+    let difference = section("difference", "diff", t(ScenMsg::Difference))
+        .child(text_el("p", "", summary).testid("end-summary"))
+        .child(
+            el("div").class("table-scroll").child(
+                el("table")
+                    .testid("difference-table")
+                    .child(el("thead").child(head))
+                    .child(el("tbody").children(rows)),
+            ),
+        );
+
+    let mut out = vec![presets, headline_input];
+    out.extend(headline_chart(
+        app,
+        ctx,
+        charts,
+        published,
+        "scenario",
+        t(ScenMsg::ChartTitle).into(),
+        t(ScenMsg::ChartDesc).into(),
+    ));
+    out.push(difference);
+    out.push(scenario_checks(ctx, locale));
+    out.extend(segment_assumptions(app, ctx, errors, locale));
+    out
+}
+
+/// Warnings the scenario raises (claims it breaks, bounds it crosses), live.
+fn scenario_checks(ctx: ReportCtx, locale: Locale) -> Node {
+    let checks = ctx.checks.get();
+    let warnings: Vec<_> = checks
+        .iter()
+        .filter(|c| {
+            c.severity == Severity::Warning
+                && matches!(
+                    c.kind,
+                    CheckKind::SegmentClaim { .. } | CheckKind::PathVsBound { .. }
+                )
+        })
+        .collect();
+    let s = section("scenario-checks", "sc", ScenMsg::WhatChecksSay.text(locale))
+        .attr("aria-live", "polite");
+    if warnings.is_empty() {
+        s.child(text_el("p", "check info", ScenMsg::AllHold.text(locale)).testid("scenario-ok"))
+    } else {
+        s.child(
+            el("ul")
+                .class("check-list")
+                .children(warnings.iter().enumerate().map(|(i, c)| {
+                    el("li")
+                        .key(i.to_string())
+                        .class("check warning")
+                        .attr("data-check", c.key)
+                        .text(ctx.with(|r| describe(c, r, locale)))
+                })),
+        )
+    }
+}
+
+fn segment_assumptions(
+    app: AppState,
+    ctx: ReportCtx,
+    errors: Errors,
+    locale: Locale,
+) -> Option<Node> {
+    let t = |m: ScenMsg| m.text(locale);
+    let (dim, _) = chosen_dimension(app, ctx)?;
+    let member_box = |m: &Member| {
+        let name = local(&m.name, locale);
+        let mut fs = el("fieldset")
+            .key(m.id.clone())
+            .class("member-assumptions")
+            .attr("data-member", m.id.clone())
+            .child(text_el("legend", "", name.clone()));
+        if let Some(g) = m.growth {
+            fs = fs.child(scenario_input(
+                ctx,
+                errors,
+                growth_key(&dim.id, &m.id),
+                format!("{name} — {}", t(ScenMsg::Growth)),
+                g,
+                locale,
+            ));
+        }
+        fs = fs.child(scenario_input(
+            ctx,
+            errors,
+            share_key(&dim.id, &m.id),
+            format!("{name} — {}", t(ScenMsg::BaseShare)),
+            m.share,
+            locale,
+        ));
+        if !m.children.is_empty() {
+            let kids = m.children.iter().map(|c| {
+                scenario_input(
+                    ctx,
+                    errors,
+                    share_key(&dim.id, &c.id),
+                    format!("{} — {}", pick(&c.name, locale).0, t(ScenMsg::BaseShare)),
+                    c.share,
+                    locale,
+                )
+            });
+            fs = fs.child(
+                el("details")
+                    .class("sub-assumptions")
+                    .child(text_el(
+                        "summary",
+                        "",
+                        fill(t(ScenMsg::SubSegments), &[&name]),
+                    ))
+                    .children(kids),
+            );
+        }
+        fs
+    };
+    Some(
+        section("segment-assumptions", "sa", t(ScenMsg::SegmentAssumptions))
+            .child(text_el("p", "help", t(ScenMsg::SegmentHelp)))
+            .child(dimension_picker(app, ctx, &dim.id, locale))
+            .child(
+                el("div")
+                    .class("assumption-grid")
+                    .children(dim.members.iter().map(member_box)),
+            ),
+    )
+}

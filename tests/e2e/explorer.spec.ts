@@ -1,0 +1,171 @@
+import { test, expect, type Page } from '@playwright/test';
+import { openApp, shot, watchErrors, PHONE, DESKTOP } from './helpers';
+
+const REPORTS = {
+  'smartphone-leasing': ['overview', 'segments', 'scenarios', 'dynamics', 'contents'],
+  'china-call-center': ['overview', 'scenarios', 'dynamics', 'contents'],
+  'parent-child-community': ['overview', 'dynamics', 'contents', 'kpis'],
+} as const;
+
+async function openReport(page: Page, id: string) {
+  await page.locator(`.card[data-report="${id}"] button`).click();
+  await expect(page.locator(`article.report[data-report="${id}"]`)).toBeVisible();
+}
+
+async function openView(page: Page, view: string) {
+  await page.locator(`[role=tab][data-view="${view}"]`).click();
+  await expect(page.locator(`[role=tab][data-view="${view}"]`)).toHaveAttribute('aria-selected', 'true');
+}
+
+/** Nothing may stick out sideways: a phone reader must never scroll the page horizontally. */
+async function expectNoHorizontalOverflow(page: Page) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(1);
+}
+
+for (const [label, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
+  test.describe(`every view at ${label} width`, () => {
+    test.use({ viewport });
+    for (const [id, views] of Object.entries(REPORTS)) {
+      test(`${id}: only the views that apply, each rendering without errors`, async ({ page }) => {
+        const errors = watchErrors(page);
+        await openApp(page);
+        await openReport(page, id);
+        const tabs = await page.locator('[role=tab]').evaluateAll((ts) => ts.map((t) => t.getAttribute('data-view')));
+        expect(tabs).toEqual([...views]);
+        for (const view of views) {
+          await openView(page, view);
+          await expect(page.locator('#view-panel .dom > *').first()).toBeVisible();
+          await expectNoHorizontalOverflow(page);
+          await shot(page, `${id}-${view}-${label}`);
+        }
+        expect(errors).toEqual([]);
+      });
+    }
+  });
+}
+
+test('segments: dimensions, treemap for regions, sortable table that reconciles', async ({ page }) => {
+  await openApp(page);
+  await openReport(page, 'smartphone-leasing');
+  await openView(page, 'segments');
+  await expect(page.getByTestId('reconciliation')).toContainText('Top-down');
+  await expect(page.getByTestId('assumption-note')).toContainText('model assumption');
+  const table = page.getByTestId('segment-table');
+  await expect(table.locator('tbody tr')).toHaveCount(6);
+  // Largest type first by default: camera modules, as the source says.
+  await expect(table.locator('tbody tr').first()).toHaveAttribute('data-member', 'camera-modules');
+  await page.getByTestId('dimension-picker').selectOption('geography');
+  await expect(page.locator('[data-chart="segments-treemap"]')).toBeVisible();
+  await expect(table.locator('tbody tr')).toHaveCount(5 + 25);
+  await expect(table.locator('tbody tr').first()).toHaveAttribute('data-member', 'asia-pacific');
+  // Sort by CAGR: North America grows fastest.
+  await table.getByRole('button', { name: /CAGR/ }).click();
+  await expect(table.locator('tbody tr').first()).toHaveAttribute('data-member', 'north-america');
+  // The stacked area's table view adds up to the headline in 2032.
+  await page.getByTestId('year-picker').selectOption('2028');
+  await expect(page.locator('[data-chart="segments-share"] h3')).toContainText('2028');
+});
+
+test('scenarios: keyboard and mouse move the headline rate; chart, table and difference agree with the engine', async ({ page }) => {
+  await openApp(page);
+  await openReport(page, 'smartphone-leasing');
+  await openView(page, 'scenarios');
+  const slider = page.locator('#headline-cagr-slider');
+  const field = page.locator('#headline-cagr-field');
+  await expect(field).toHaveValue('13.6');
+  await expect(page.getByTestId('scenario-status')).toContainText('Published assumptions');
+
+  // Keyboard: five steps of 0.1 points up.
+  await slider.focus();
+  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+  // The slider snaps to its 0.1-point grid: five steps up land near 14.1%.
+  await expect.poll(async () => Number(await field.inputValue())).toBeGreaterThan(13.95);
+  expect(Number(await field.inputValue())).toBeLessThan(14.25);
+  await expect(page.getByTestId('scenario-status')).toContainText('Modified assumptions');
+
+  // Exact entry: 20% a year → 2.5 × 1.2^7 = 8.957… bn in 2032.
+  await field.fill('20');
+  await field.press('Tab');
+  const row2032 = page.getByTestId('difference-table').locator('tr[data-year="2032"]');
+  await expect(row2032).toContainText('US$8.96 bn');
+  await expect(row2032).toContainText('US$6.1 bn');
+  await expect(page.getByTestId('end-summary')).toContainText('20%');
+  // The chart draws the scenario: its 2032 marker says the same value.
+  const chart = page.locator('[data-chart="scenario"]');
+  await expect(chart.locator('path.mk[aria-label*="2032: US$8.96 bn (scenario)"]')).toHaveCount(1);
+
+  // Mouse: clicking near the left end of the track lowers the rate a lot.
+  const box = await slider.boundingBox();
+  if (!box) throw new Error('slider has no box');
+  await page.mouse.click(box.x + 4, box.y + box.height / 2);
+  const low = Number(await field.inputValue());
+  expect(low).toBeLessThan(5);
+
+  // Bad typing keeps the last value and says why.
+  await field.fill('abc');
+  await field.press('Tab');
+  await expect(page.locator('#headline-cagr-msg')).toContainText('Not a number');
+  await expect(field).not.toHaveValue('abc');
+
+  // Presets and reset.
+  await page.locator('[data-preset="base"]').click();
+  await expect(field).toHaveValue('13');
+  await page.getByTestId('reset').click();
+  await expect(field).toHaveValue('13.6');
+  await expect(page.getByTestId('scenario-status')).toContainText('Published assumptions');
+});
+
+test('scenarios: a segment assumption that contradicts the source is flagged live', async ({ page }) => {
+  await openApp(page);
+  await openReport(page, 'smartphone-leasing');
+  await openView(page, 'scenarios');
+  await expect(page.getByTestId('scenario-ok')).toBeVisible();
+  await page.getByTestId('dimension-picker').selectOption('leasing-model');
+  const field = page.locator('#leasing-model-short-term-leasing-growth-field');
+  await field.fill('35');
+  await field.press('Tab');
+  await expect(page.locator('.scenario-checks [data-check="check.claim.fails"]')).toContainText('Long-Term Leasing');
+  // The segments view now marks its values as the reader's scenario.
+  await openView(page, 'segments');
+  await page.getByTestId('dimension-picker').selectOption('leasing-model');
+  await expect(page.getByTestId('segment-table').locator('tbody tr').first().locator('.badge')).toHaveText('scenario');
+});
+
+test('call-center: a growth rate below the source bounds is flagged', async ({ page }) => {
+  await openApp(page);
+  await openReport(page, 'china-call-center');
+  await expect(page.locator('[data-check="check.bound.holds"]')).toHaveCount(2);
+  await openView(page, 'scenarios');
+  const field = page.locator('#headline-cagr-field');
+  await field.fill('2');
+  await field.press('Tab');
+  await expect(page.locator('.scenario-checks [data-check="check.bound.violated"]')).toHaveCount(2);
+});
+
+test('the scenario survives a language switch', async ({ page }) => {
+  await openApp(page);
+  await openReport(page, 'smartphone-leasing');
+  await openView(page, 'scenarios');
+  await page.locator('[data-preset="bull"]').click();
+  const before = await page.locator('#headline-cagr-field').inputValue();
+  await page.locator('#language').selectOption('zh-Hant');
+  await expect(page.locator('[role=tab][data-view="scenarios"]')).toHaveText('情境');
+  await expect(page.locator('#headline-cagr-field')).toHaveValue(before);
+  await expect(page.getByTestId('scenario-status')).toContainText('已修改假設');
+  await shot(page, 'smartphone-leasing-scenarios-zh-Hant-desktop');
+});
+
+test('charts: legend toggles a series, focus names value and provenance, table view matches', async ({ page }) => {
+  await openApp(page);
+  await openReport(page, 'china-call-center');
+  const chart = page.locator('[data-chart="headline"]');
+  await expect(chart.locator('path.mk.bound')).toHaveCount(2);
+  await chart.locator('path.mk').first().focus();
+  await expect(chart.getByTestId('readout')).toContainText('2011: ¥70.1 bn (reported)');
+  await chart.getByRole('button', { name: 'Source bounds' }).click();
+  await expect(chart.getByRole('button', { name: 'Source bounds' })).toHaveAttribute('aria-pressed', 'false');
+  await expect(chart.locator('path.mk.bound')).toHaveCount(0);
+  await chart.getByRole('button', { name: 'Show table' }).click();
+  await expect(chart.getByTestId('chart-table').locator('tbody tr').first()).toContainText('¥70.1 bn (reported)');
+});
