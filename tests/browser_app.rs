@@ -101,7 +101,9 @@ mod chart_component {
                 key: "m".into(),
                 label: "Market".into(),
                 color: 0,
-                kind: SeriesKind::Line { dashed_from: Some(2025.0) },
+                kind: SeriesKind::Line {
+                    dashed_from: Some(2025.0),
+                },
                 points: vec![
                     Datum::new(2024.0, 2e9, Provenance::Derived),
                     Datum::new(2025.0, 4e9, Provenance::Reported),
@@ -117,7 +119,10 @@ mod chart_component {
     }
 
     fn attr(host: &web_sys::HtmlElement, selector: &str, name: &str) -> String {
-        host.query_selector(selector).unwrap().and_then(|e| e.get_attribute(name)).unwrap_or_default()
+        host.query_selector(selector)
+            .unwrap()
+            .and_then(|e| e.get_attribute(name))
+            .unwrap_or_default()
     }
 
     #[wasm_bindgen_test]
@@ -134,21 +139,43 @@ mod chart_component {
         .forget();
         settle().await;
         // Plot 80..780 × 16..296 (height 340); y ticks 0, 2, 4, 6 bn.
-        assert_eq!(texts(&h, "text.tick.y"), vec!["US$0", "US$2 bn", "US$4 bn", "US$6 bn"]);
+        assert_eq!(
+            texts(&h, "text.tick.y"),
+            vec!["US$0", "US$2 bn", "US$4 bn", "US$6 bn"]
+        );
         assert_eq!(texts(&h, "text.tick.x"), vec!["2024", "2025", "2026"]);
-        assert_eq!(attr(&h, "path[data-series='m']", "d"), "M80 202.67L430 109.33");
-        assert_eq!(attr(&h, "path[data-series='m-forecast']", "d"), "M430 109.33L780 16");
+        assert_eq!(
+            attr(&h, "path[data-series='m']", "d"),
+            "M80 202.67L430 109.33"
+        );
+        assert_eq!(
+            attr(&h, "path[data-series='m-forecast']", "d"),
+            "M430 109.33L780 16"
+        );
         // Focusing a marker names its value, year and provenance.
-        let marker: web_sys::HtmlElement = h.query_selector("path.mk.filled").unwrap().unwrap().unchecked_into();
+        let marker: web_sys::HtmlElement = h
+            .query_selector("path.mk.filled")
+            .unwrap()
+            .unwrap()
+            .unchecked_into();
         marker.focus().unwrap();
         settle().await;
-        assert_eq!(texts(&h, "[data-testid=readout]"), vec!["Market, 2025: US$4 bn (reported)"]);
+        assert_eq!(
+            texts(&h, "[data-testid=readout]"),
+            vec!["Market, 2025: US$4 bn (reported)"]
+        );
         // A new value moves the same elements: nothing is rebuilt.
-        let line = h.query_selector("path[data-series='m-forecast']").unwrap().unwrap();
+        let line = h
+            .query_selector("path[data-series='m-forecast']")
+            .unwrap()
+            .unwrap();
         last.set(8e9);
         settle().await;
         assert!(line.is_connected(), "the forecast path element is kept");
-        assert_eq!(line.get_attribute("d").unwrap_or_default(), "M430 156L780 16");
+        assert_eq!(
+            line.get_attribute("d").unwrap_or_default(),
+            "M430 156L780 16"
+        );
         assert!(marker.is_connected(), "the marker element is kept");
         h.remove();
     }

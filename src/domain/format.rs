@@ -239,9 +239,52 @@ pub fn value(value: f64, unit: &Unit, locale: Locale) -> String {
     }
 }
 
+/// Decimals that show a step exactly (0.5 → 1, 1 → 0, 0.001 → 3).
+pub fn display_decimals(step: f64) -> usize {
+    let mut d = 0;
+    let mut s = step;
+    while d < 6 && (s - s.round()).abs() > 1e-9 {
+        s *= 10.0;
+        d += 1;
+    }
+    d
+}
+
+/// Parses what a reader typed: "13.5", "13,5" (decimal comma), "100,000" or "1,234.5"
+/// (grouping commas), with an optional "%". `None` for anything else.
+pub fn parse_typed(text: &str) -> Option<f64> {
+    let t = text.trim().trim_end_matches('%').trim();
+    let groups: Vec<&str> = t.split(',').collect();
+    let grouping = groups.len() > 1
+        && (t.contains('.')
+            || groups[1..]
+                .iter()
+                .all(|g| g.len() == 3 && g.chars().all(|c| c.is_ascii_digit())));
+    let cleaned = if grouping {
+        t.replace(',', "")
+    } else {
+        t.replace(',', ".")
+    };
+    cleaned.parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn typed_values() {
+        assert_eq!(parse_typed(" 13,5 % "), Some(13.5));
+        assert_eq!(parse_typed("100,000"), Some(100_000.0));
+        assert_eq!(parse_typed("1,234.5"), Some(1234.5));
+        assert_eq!(parse_typed("1,2345"), Some(1.2345));
+        assert_eq!(parse_typed("abc"), None);
+        assert_eq!(parse_typed("NaN"), None);
+        assert_eq!(parse_typed("inf"), None);
+        assert_eq!(display_decimals(0.5), 1);
+        assert_eq!(display_decimals(1.0), 0);
+        assert_eq!(display_decimals(0.1), 1);
+    }
 
     #[test]
     fn money_per_locale() {

@@ -26,7 +26,10 @@ pub fn App() -> impl IntoView {
             .and_then(|w| w.inner_width().ok())
             .and_then(|w| w.as_f64())
         {
-            app.viewport_width.set(w);
+            let narrow = w < super::state::NARROW_BELOW;
+            if narrow != app.narrow_layout.get_untracked() {
+                app.narrow_layout.set(narrow);
+            }
         }
     });
     view! {

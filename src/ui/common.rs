@@ -47,16 +47,3 @@ pub fn section(class: &str, id: &str, heading: impl Into<String>) -> Node {
         .attr("aria-labelledby", format!("{id}-h"))
         .child(text_el("h2", "", heading).id(format!("{id}-h")))
 }
-
-/// A note: `info` (nothing contradicts) or `warning` (two statements disagree).
-pub fn note(warning: bool, text: impl Into<String>) -> Node {
-    text_el(
-        "p",
-        if warning {
-            "check warning"
-        } else {
-            "check info"
-        },
-        text,
-    )
-}

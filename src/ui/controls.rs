@@ -3,7 +3,7 @@
 //! the last valid value and says why.
 
 use super::dom::{el, Ev, Node, On};
-use crate::domain::format::{self, Locale};
+use crate::domain::format::{self, display_decimals, parse_typed, Locale};
 use crate::domain::schema::AssumptionRange;
 use crate::i18n::{Message, Msg};
 
@@ -35,23 +35,6 @@ impl ValueKind {
             ValueKind::Number => format::number(v, 2),
         }
     }
-}
-
-/// Decimals that show a step exactly (0.005 → 3, as a percentage → 1).
-fn display_decimals(step: f64) -> usize {
-    let mut d = 0;
-    let mut s = step;
-    while d < 6 && (s - s.round()).abs() > 1e-9 {
-        s *= 10.0;
-        d += 1;
-    }
-    d
-}
-
-/// Parses what a reader typed ("13.5", "13,5", " 13.5 % ") into a display value.
-pub fn parse_typed(text: &str) -> Option<f64> {
-    let t: String = text.trim().trim_end_matches('%').trim().replace(',', ".");
-    t.parse::<f64>().ok().filter(|v| v.is_finite())
 }
 
 /// A labelled slider with a text field beside it for exact entry. `on_change` receives valid,
@@ -179,19 +162,5 @@ impl AssumptionInput<'_> {
                     .attr("role", "status")
                     .text(self.error.unwrap_or_default()),
             )
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn typed_values() {
-        assert_eq!(parse_typed(" 13,5 % "), Some(13.5));
-        assert_eq!(parse_typed("abc"), None);
-        assert_eq!(parse_typed("NaN"), None);
-        assert_eq!(display_decimals(0.5), 1);
-        assert_eq!(display_decimals(1.0), 0);
     }
 }

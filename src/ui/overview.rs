@@ -155,6 +155,7 @@ pub fn headline_chart(
     name: &str,
     title: String,
     description: String,
+    band: Option<Series>,
 ) -> Option<Node> {
     let locale = app.locale.get();
     let t = |m: Msg| m.text(locale);
@@ -178,6 +179,8 @@ pub fn headline_chart(
                 .unwrap_or(Unit::Number),
         )
     });
+    // A band (e.g. the bear–bull range) is drawn first, under the paths.
+    let series: Vec<Series> = band.into_iter().chain(series).collect();
     Some(xy_chart(
         charts,
         XySpec {
@@ -223,7 +226,8 @@ fn overview(
     if has_forecast {
         let title = format!("{}: {}", t(Msg::Headline), local(&series_name, locale));
         let desc = fill(t(Msg::HeadlineChartDesc), &[&local(&series_name, locale)]);
-        if let Some(c) = headline_chart(app, ctx, charts, published, "headline", title, desc) {
+        if let Some(c) = headline_chart(app, ctx, charts, published, "headline", title, desc, None)
+        {
             out.push(c);
         }
         out.push(published_growth(ctx, locale));

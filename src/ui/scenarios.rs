@@ -2,18 +2,20 @@
 //! CAGR and for every segment's growth and base share; presets; the scenario drawn against the
 //! published path with the difference per year; what the checks say about the scenario.
 
-use super::charts::Charts;
+use super::charts::{xy_chart, Charts, XySpec};
 use super::common::{local, section};
 use super::controls::{AssumptionInput, ValueKind};
 use super::dom::{el, text_el, Dom, Node};
 use super::overview::headline_chart;
 use super::segments::{chosen_dimension, dimension_picker};
 use super::state::{use_app, use_report, AppState, ReportCtx};
+use crate::chart::xy::{Datum, Series, SeriesKind};
 use crate::domain::checks::{CheckKind, Severity};
 use crate::domain::engine::compare::compare;
 use crate::domain::engine::model::{compute, Computed};
 use crate::domain::format::{self, pick, Locale};
 use crate::domain::scenario::{growth_key, preset, share_key, Preset, Scenario};
+use crate::domain::schema::Provenance;
 use crate::domain::schema::{AssumptionRange, Member, Unit};
 use crate::i18n::{checks::describe, fill, Message, Msg};
 use leptos::prelude::*;
@@ -52,6 +54,9 @@ crate::messages! {
         SubSegments => ("Shares within {0}", "{0}内部份额", "{0}內部份額"),
         WhatChecksSay => ("What the checks say about this scenario", "一致性检查对此情景的结论", "一致性檢查對此情境的結論"),
         AllHold => ("Your scenario agrees with every claim and bound of the source.", "您的情景与来源的所有判断和界限一致。", "您的情境與來源的所有判斷和界限一致。"),
+        PresetRange => ("Bear–bull range", "悲观–乐观区间", "悲觀–樂觀區間"),
+        BarsTitle => ("Published and scenario value by year", "公布值与情景值逐年对比", "公布值與情境值逐年對比"),
+        BarsDesc => ("For each forecast year, the published value beside your scenario's.", "每个预测年份的公布值与您的情景值并列。", "每個預測年份的公布值與您的情境值並列。"),
     }
 }
 
@@ -315,11 +320,105 @@ fn scenarios(
         "scenario",
         t(ScenMsg::ChartTitle).into(),
         t(ScenMsg::ChartDesc).into(),
+        Some(preset_band(
+            ctx,
+            published_rate,
+            anchor,
+            t(ScenMsg::PresetRange),
+        )),
     ));
     out.push(difference);
+    out.push(year_bars(app, charts, &cmp, &unit, locale));
     out.push(scenario_checks(ctx, locale));
     out.extend(segment_assumptions(app, ctx, errors, locale));
     out
+}
+
+/// The range between the bear and bull presets, as a band behind the paths.
+fn preset_band(ctx: ReportCtx, published_rate: f64, anchor: i32, label: &str) -> Series {
+    let path = |p: Preset| {
+        ctx.with(|r| compute(r, &preset(r, published_rate, p)).ok())
+            .and_then(|c| {
+                c.headline.map(|h| {
+                    h.points
+                        .into_iter()
+                        .filter(|x| x.year >= anchor)
+                        .map(|x| (x.year, x.value))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .unwrap_or_default()
+    };
+    let (bear, bull) = (path(Preset::Bear), path(Preset::Bull));
+    Series {
+        key: "preset-range".into(),
+        label: label.into(),
+        color: 4,
+        kind: SeriesKind::Band,
+        points: bull
+            .iter()
+            .map(|(y, v)| Datum::new(f64::from(*y), *v, Provenance::Scenario))
+            .collect(),
+        low: bear.iter().map(|(_, v)| *v).collect(),
+    }
+}
+
+/// Published and scenario values side by side for each forecast year (grouped bars).
+fn year_bars(
+    app: AppState,
+    charts: Charts,
+    cmp: &crate::domain::engine::compare::Comparison,
+    unit: &Unit,
+    locale: Locale,
+) -> Node {
+    let t = |m: ScenMsg| m.text(locale);
+    let modified = cmp.years.iter().any(|d| d.abs != 0.0);
+    let bars = |key: &str, label: &str, color: usize, scenario: bool| Series {
+        key: key.into(),
+        label: label.into(),
+        color,
+        kind: SeriesKind::GroupedBar,
+        points: cmp
+            .years
+            .iter()
+            .skip(1)
+            .map(|d| {
+                let (v, p) = if scenario {
+                    (
+                        d.other,
+                        if modified {
+                            Provenance::Scenario
+                        } else {
+                            Provenance::Derived
+                        },
+                    )
+                } else {
+                    (d.base, Provenance::Derived)
+                };
+                Datum::new(f64::from(d.year), v, p)
+            })
+            .collect(),
+        low: vec![],
+    };
+    let series = vec![
+        bars("published", t(ScenMsg::Published), 0, false),
+        bars("scenario", t(ScenMsg::Scenario), 1, true),
+    ];
+    xy_chart(
+        charts,
+        XySpec {
+            name: "scenario-bars".into(),
+            title: t(ScenMsg::BarsTitle).into(),
+            description: t(ScenMsg::BarsDesc).into(),
+            series,
+            unit: unit.clone(),
+            x_title: Msg::YearAxis.text(locale).into(),
+            notes: Vec::new(),
+            tall: false,
+        },
+        app.narrow(),
+        locale,
+    )
 }
 
 /// Warnings the scenario raises (claims it breaks, bounds it crosses), live.

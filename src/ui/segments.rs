@@ -47,14 +47,6 @@ crate::messages! {
     }
 }
 
-fn row_class(depth: usize) -> &'static str {
-    if depth > 0 {
-        "child"
-    } else {
-        ""
-    }
-}
-
 /// Sortable table columns.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum SortKey {

@@ -72,6 +72,9 @@ impl View {
     }
 }
 
+/// Below this window width (CSS px) charts use their phone layout.
+pub const NARROW_BELOW: f64 = 640.0;
+
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub reports: StoredValue<Arc<Vec<Report>>>,
@@ -85,8 +88,9 @@ pub struct AppState {
     /// Chosen segment dimension (by id) and year of the share chart.
     pub dimension: RwSignal<Option<String>>,
     pub share_year: RwSignal<Option<i32>>,
-    /// Window width in CSS pixels, for chart layouts that must stay legible on a phone.
-    pub viewport_width: RwSignal<f64>,
+    /// Whether the window is phone-narrow (charts are drawn for that width to stay legible).
+    /// Changes only when the class flips, so resizing re-renders nothing needlessly.
+    pub narrow_layout: RwSignal<bool>,
 }
 
 impl AppState {
@@ -109,7 +113,7 @@ impl AppState {
             scenarios: StoredValue::new(scenarios),
             dimension: RwSignal::new(None),
             share_year: RwSignal::new(None),
-            viewport_width: RwSignal::new(width),
+            narrow_layout: RwSignal::new(width < NARROW_BELOW),
         }
     }
 
@@ -128,7 +132,7 @@ impl AppState {
 
     /// Narrow layouts (phones) get charts drawn for their width.
     pub fn narrow(&self) -> bool {
-        self.viewport_width.get() < 640.0
+        self.narrow_layout.get()
     }
 }
 

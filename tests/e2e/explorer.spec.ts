@@ -169,3 +169,65 @@ test('charts: legend toggles a series, focus names value and provenance, table v
   await chart.getByRole('button', { name: 'Show table' }).click();
   await expect(chart.getByTestId('chart-table').locator('tbody tr').first()).toContainText('¥70.1 bn (reported)');
 });
+
+test('dynamics: grouped cards, key players and a dated timeline', async ({ page }) => {
+  await openApp(page);
+  await openReport(page, 'smartphone-leasing');
+  await openView(page, 'dynamics');
+  const kinds = await page.getByTestId('dynamics-group').evaluateAll((gs) => gs.map((g) => g.getAttribute('data-kind')));
+  expect(kinds.slice(0, 4)).toEqual(['driver', 'restraint', 'opportunity', 'threat']);
+  await expect(page.getByTestId('key-players').locator('li')).toHaveCount(15);
+  const dates = await page.getByTestId('timeline-item').evaluateAll((is) => is.map((i) => i.getAttribute('data-date')));
+  expect(dates).toEqual(['2025-05', '2025-06', '2025-07', '2025-08']);
+  await expect(page.getByTestId('timeline')).toContainText('Fairphone');
+});
+
+test('contents: chapter tree, listed tables, and a reconstructed table marked as a model estimate', async ({ page }) => {
+  await openApp(page);
+  await openReport(page, 'smartphone-leasing');
+  await openView(page, 'contents');
+  await expect(page.getByTestId('chapter')).toHaveCount(12);
+  await expect(page.getByTestId('listed-item')).toHaveCount(25);
+  const table3 = page.getByTestId('listed-item').nth(2);
+  await expect(table3).toContainText('Camera Modules');
+  await table3.getByTestId('open-estimate').click();
+  const panel = table3.getByTestId('estimate-panel');
+  await expect(panel).toContainText('Model estimate');
+  const estimate = panel.getByTestId('estimate-table');
+  await expect(estimate).toHaveAttribute('data-provenance', 'assumption');
+  await expect(estimate.locator('thead')).toContainText('2024');
+  await expect(estimate.locator('thead')).toContainText('2032');
+  await shot(page, 'smartphone-leasing-contents-estimate-desktop');
+  // The call-center report lists figures the model cannot rebuild.
+  await page.getByRole('button', { name: /Back to library/ }).click();
+  await openReport(page, 'china-call-center');
+  await openView(page, 'contents');
+  await expect(page.getByTestId('chapter')).toHaveCount(15);
+  await expect(page.getByTestId('listed-item')).toHaveCount(18);
+  await expect(page.getByTestId('listed-item').first()).toContainText('Not reconstructable');
+});
+
+test('KPI board: targets, contradictions, projector and goal seek agree with the engine', async ({ page }) => {
+  await openApp(page);
+  await openReport(page, 'parent-child-community');
+  await openView(page, 'kpis');
+  await expect(page.getByTestId('kpi-row')).toHaveCount(41);
+  // The plan contradicts itself on user growth, revenue growth and articles a month.
+  await expect(page.getByTestId('kpi-contradiction')).toHaveCount(3);
+  await expect(page.getByTestId('projection-reach')).toContainText('36');
+  await expect(page.getByTestId('goal-rate')).toContainText('9.91%');
+  await expect(page.getByTestId('goal-start')).toContainText('97,048');
+  // At 8% a month the target needs 45 months.
+  const rate = page.locator('#projector-rate-field');
+  await rate.fill('8');
+  await rate.press('Tab');
+  await expect(page.getByTestId('projection-reach')).toContainText('45');
+  // A start typed with grouping commas is understood.
+  const start = page.locator('#projector-start-field');
+  await start.fill('200,000');
+  await start.press('Tab');
+  await expect(start).toHaveValue(/200/);
+  await expect(page.locator('#projector-start-msg')).toHaveText('');
+  await page.getByTestId('projector-reset').click();
+  await expect(page.getByTestId('projection-reach')).toContainText('36');
+});

@@ -7,7 +7,7 @@ use super::{point_label, tick_label, value_text, x_label};
 use crate::chart::scale::LinearScale;
 use crate::chart::scene::{donut_scene, treemap_scene, xy_scene, Cell, XyLabels};
 use crate::chart::shapes::{line_path, treemap, Rect};
-use crate::chart::xy::{layout, Series, Size};
+use crate::chart::xy::{layout, Series, SeriesKind, Size};
 use crate::domain::format::{self, Locale};
 use crate::domain::schema::{Provenance, Unit};
 use crate::i18n::{provenance, Message, Msg};
@@ -79,12 +79,24 @@ pub fn xy_chart(charts: Charts, spec: XySpec, narrow: bool, locale: Locale) -> N
                 let cells = spec
                     .series
                     .iter()
-                    .map(|s| match s.points.iter().find(|d| d.x == *x) {
-                        Some(d) => format!(
-                            "{} ({})",
-                            value_text(d.y, &spec.unit, d.bound, locale),
-                            provenance(locale, d.provenance)
-                        ),
+                    .map(|s| match s.points.iter().position(|d| d.x == *x) {
+                        Some(i) if s.kind == SeriesKind::Band => {
+                            let low = s.low.get(i).map_or_else(String::new, |l| {
+                                format::value(*l, &spec.unit, locale)
+                            });
+                            format!(
+                                "{low} – {}",
+                                format::value(s.points[i].y, &spec.unit, locale)
+                            )
+                        }
+                        Some(i) => {
+                            let d = &s.points[i];
+                            format!(
+                                "{} ({})",
+                                value_text(d.y, &spec.unit, d.bound, locale),
+                                provenance(locale, d.provenance)
+                            )
+                        }
                         None => "—".to_string(),
                     })
                     .collect();
@@ -102,7 +114,7 @@ pub fn xy_chart(charts: Charts, spec: XySpec, narrow: bool, locale: Locale) -> N
             notes: spec.notes,
             table,
             view_box: format!("0 0 {} {}", size.width, size.height),
-            svg_class: "xy",
+            svg_class: if narrow { "xy narrow" } else { "xy" },
         },
         scene,
         locale,
@@ -337,7 +349,7 @@ pub fn treemap_chart(
                 rows,
             },
             view_box: format!("0 0 {w} {h}"),
-            svg_class: "treemap",
+            svg_class: if narrow { "treemap narrow" } else { "treemap" },
         },
         treemap_scene(&cells),
         locale,
