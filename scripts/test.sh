@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: native (unit, integration, property, table), browser (wasm-bindgen-test in
-# headless Chromium), the release build with its size budget, and end-to-end (Playwright
-# against dist/ served under a sub-path). Installs what is missing first.
+# headless Chromium), the release build with its size budget, the single-file build, and
+# end-to-end (Playwright against dist/ served under sub-paths, and the single file from disk).
+# Installs what is missing first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 NEED_BROWSER=1 source scripts/tools.sh
@@ -33,5 +34,8 @@ if [ "$kb" -gt "$CEILING_KB" ]; then
   exit 1
 fi
 
-step "end-to-end tests (Playwright, machine Chromium, dist/ under /a/b/)"
+step "single-file build from the same release (dist-single/report-explorer.html)"
+node scripts/single-file.mjs dist dist-single
+
+step "end-to-end tests (Playwright, machine Chromium, dist/ under /a/b/, / and a deep path; file://)"
 npx playwright test

@@ -10,4 +10,6 @@ pub mod domain;
 pub mod i18n;
 
 #[cfg(target_arch = "wasm32")]
+pub mod browser;
+#[cfg(target_arch = "wasm32")]
 pub mod ui;

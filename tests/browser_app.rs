@@ -180,3 +180,48 @@ mod chart_component {
         h.remove();
     }
 }
+
+mod markup_in_data {
+    use super::*;
+    use leptos::prelude::*;
+    use report_explorer::domain::bundled::BUNDLED;
+    use report_explorer::domain::load::parse_report;
+    use report_explorer::ui::dom::Dom;
+    use report_explorer::ui::library::library;
+    use report_explorer::ui::state::AppState;
+
+    const EVIL_TITLE: &str = "<b>Bold</b> <img src=x onerror=\"window.__pwned=1\"> Market";
+    const EVIL_HEADLINE: &str = "<script>window.__pwned=2</script>US$1 bn";
+
+    /// A report parsed by the same code as the bundled ones, with markup in its texts.
+    fn fixture() -> report_explorer::domain::schema::Report {
+        let mut v: serde_json::Value = serde_json::from_str(BUNDLED[0].1).unwrap();
+        v["meta"]["title"]["en"] = EVIL_TITLE.into();
+        v["meta"]["headline"]["en"] = EVIL_HEADLINE.into();
+        v["meta"]["summary"]["en"] = "<iframe src=\"https://example.com\"></iframe>".into();
+        parse_report("fixture.json", &v.to_string()).expect("the fixture is a valid report")
+    }
+
+    #[wasm_bindgen_test]
+    async fn report_texts_render_as_literal_text_and_run_nothing() {
+        let doc = super::document();
+        let host: web_sys::HtmlElement = doc.create_element("div").unwrap().unchecked_into();
+        doc.body().unwrap().append_child(&host).unwrap();
+        let report = fixture();
+        leptos::mount::mount_to(host.clone(), move || {
+            let app = AppState::from_reports(vec![report.clone()], vec![]);
+            provide_context(app);
+            view! { <Dom render=move || library(app)/> }
+        })
+        .forget();
+        settle().await;
+        assert_eq!(texts(&host, ".card h2"), vec![EVIL_TITLE.to_string()]);
+        assert_eq!(texts(&host, "[data-testid=card-headline]"), vec![EVIL_HEADLINE.to_string()]);
+        for tag in ["b", "img", "script", "iframe"] {
+            assert!(host.query_selector(tag).unwrap().is_none(), "no <{tag}> element was created");
+        }
+        let pwned = js_sys::Reflect::get(&web_sys::window().unwrap(), &"__pwned".into()).unwrap();
+        assert!(pwned.is_undefined(), "no script ran");
+        host.remove();
+    }
+}

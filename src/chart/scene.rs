@@ -15,6 +15,8 @@ pub struct SvgNode {
     pub text: Option<String>,
     /// Focusable marks carry what the tooltip and screen readers say.
     pub label: Option<String>,
+    /// Where a tooltip about this mark points (viewBox units).
+    pub anchor: Option<(f64, f64)>,
 }
 
 impl SvgNode {
@@ -25,6 +27,7 @@ impl SvgNode {
             attrs: Vec::new(),
             text: None,
             label: None,
+            anchor: None,
         }
     }
     pub fn attr(mut self, name: &'static str, value: impl ToString) -> Self {
@@ -35,9 +38,10 @@ impl SvgNode {
         self.text = Some(text.into());
         self
     }
-    /// Makes the node a focusable mark with an accessible name.
-    pub fn mark(mut self, label: String) -> Self {
+    /// Makes the node a focusable mark with an accessible name; a tooltip points at `at`.
+    pub fn mark(mut self, label: String, at: (f64, f64)) -> Self {
         self.label = Some(label);
+        self.anchor = Some(at);
         self
     }
     pub fn get(&self, name: &str) -> Option<&str> {
@@ -237,7 +241,7 @@ pub fn xy_scene(series: &[Series], g: &Geometry, labels: &XyLabels) -> Vec<SvgNo
                 .attr("y", px(b.y))
                 .attr("width", px(b.w))
                 .attr("height", px(b.h))
-                .mark((labels.mark)(label_of(&b.series), &b.datum)),
+                .mark((labels.mark)(label_of(&b.series), &b.datum), (b.x + b.w / 2.0, b.y)),
         );
     }
     for m in &g.markers {
@@ -252,7 +256,7 @@ pub fn xy_scene(series: &[Series], g: &Geometry, labels: &XyLabels) -> Vec<SvgNo
                     ),
                 )
                 .attr("d", marker_path(m.x, m.y, &m.datum))
-                .mark((labels.mark)(label_of(&m.series), &m.datum)),
+                .mark((labels.mark)(label_of(&m.series), &m.datum), (m.x, m.y)),
         );
     }
     out
@@ -270,7 +274,8 @@ pub fn donut_scene(slices: &[(String, f64, usize, String)], total_text: &str) ->
                 .attr("class", format!("slice {}", color_class(*color)))
                 .attr("data-slice", key)
                 .attr("d", arc_path(cx, cy, outer, inner, a0, a1))
-                .mark(label.clone())
+                // The tooltip points at the middle of the slice's outer edge.
+                .mark(label.clone(), (cx + outer * ((a0 + a1) / 2.0).sin(), cy - outer * ((a0 + a1) / 2.0).cos()))
         })
         .collect();
     out.push(
@@ -282,6 +287,21 @@ pub fn donut_scene(slices: &[(String, f64, usize, String)], total_text: &str) ->
             .text(total_text),
     );
     out
+}
+
+/// A tooltip callout: a box with the label above the anchor, kept inside the drawing.
+pub fn tooltip(label: &str, at: (f64, f64), width: f64, height: f64) -> Vec<SvgNode> {
+    // About 6.6 units a character at 12px; wide labels are cut to the drawing's width.
+    let chars = label.chars().count() as f64;
+    let w = (chars * 6.6 + 16.0).min(width - 4.0);
+    let h = 24.0;
+    let x = (at.0 - w / 2.0).clamp(2.0, (width - w - 2.0).max(2.0));
+    let above = at.1 - h - 10.0;
+    let y = if above >= 2.0 { above } else { (at.1 + 10.0).min(height - h - 2.0) };
+    vec![
+        SvgNode::new("tip-box", "rect").attr("class", "tip-box").attr("x", px(x)).attr("y", px(y)).attr("width", px(w)).attr("height", px(h)).attr("rx", "4"),
+        SvgNode::new("tip-text", "text").attr("class", "tip-text").attr("x", px(x + w / 2.0)).attr("y", px(y + h / 2.0)).attr("dy", "0.35em").text(label),
+    ]
 }
 
 /// One treemap cell to draw.
@@ -312,7 +332,7 @@ pub fn treemap_scene(cells: &[Cell]) -> Vec<SvgNode> {
                 .attr("y", px(c.rect.y))
                 .attr("width", px(c.rect.w))
                 .attr("height", px(c.rect.h))
-                .mark(c.label.clone()),
+.mark(c.label.clone(), (c.rect.x + c.rect.w / 2.0, c.rect.y + c.rect.h / 2.0)),
         );
     }
     // Names on top of every cell, so region names are not hidden under their countries.
@@ -414,6 +434,15 @@ mod tests {
         }];
         let t = treemap_scene(&cells);
         assert_eq!(t[1].text.as_deref(), Some("A long…"));
+    }
+
+    #[test]
+    fn tooltips_stay_inside_the_drawing() {
+        let t = tooltip("Market, 2032: US$6.1 bn (reported)", (790.0, 10.0), 800.0, 340.0);
+        let (x, w, y) = (t[0].get("x").unwrap().parse::<f64>().unwrap(), t[0].get("width").unwrap().parse::<f64>().unwrap(), t[0].get("y").unwrap().parse::<f64>().unwrap());
+        assert!(x >= 2.0 && x + w <= 798.0, "{x} {w}");
+        assert!(y >= 20.0, "below the point when there is no room above: {y}");
+        assert_eq!(t[1].text.as_deref(), Some("Market, 2032: US$6.1 bn (reported)"));
     }
 
     #[test]

@@ -72,6 +72,22 @@ pub const RATE_TOLERANCE: f64 = 0.0005;
 /// Implied totals closer than this (0.5%) count as agreeing: shares are rounded to 0.1 points.
 pub const TOTAL_TOLERANCE: f64 = 0.005;
 
+impl Check {
+    /// A check that either holds (info, key `yes`) or does not (warning, key `no`).
+    fn judged(kind: CheckKind, holds: bool, yes: &'static str, no: &'static str) -> Check {
+        let (severity, key) = if holds {
+            (Severity::Info, yes)
+        } else {
+            (Severity::Warning, no)
+        };
+        Check {
+            kind,
+            severity,
+            key,
+        }
+    }
+}
+
 /// Every check of a report, under the scenario that produced `computed`.
 pub fn run_checks(report: &Report, computed: &Computed) -> Vec<Check> {
     let mut checks = Vec::new();
@@ -104,8 +120,8 @@ fn stated_vs_implied(report: &Report, out: &mut Vec<Check>) {
             continue;
         };
         let agrees = (c.implied - c.stated).abs() <= RATE_TOLERANCE;
-        out.push(Check {
-            kind: CheckKind::StatedVsImplied {
+        out.push(Check::judged(
+            CheckKind::StatedVsImplied {
                 series: g.series.clone(),
                 from_year: g.from_year,
                 to_year: g.to_year,
@@ -114,17 +130,10 @@ fn stated_vs_implied(report: &Report, out: &mut Vec<Check>) {
                 stated_end: c.stated_end,
                 reported_end: c.reported_end,
             },
-            severity: if agrees {
-                Severity::Info
-            } else {
-                Severity::Warning
-            },
-            key: if agrees {
-                "check.stated_vs_implied.agrees"
-            } else {
-                "check.stated_vs_implied.differs"
-            },
-        });
+            agrees,
+            "check.stated_vs_implied.agrees",
+            "check.stated_vs_implied.differs",
+        ));
     }
 }
 
@@ -149,8 +158,8 @@ fn implied_totals(report: &Report, out: &mut Vec<Check>) {
         let min = parts.iter().map(|p| p.3).fold(f64::MAX, f64::min);
         let spread = (max - min) / min;
         let agrees = spread <= TOTAL_TOLERANCE;
-        out.push(Check {
-            kind: CheckKind::ImpliedTotals {
+        out.push(Check::judged(
+            CheckKind::ImpliedTotals {
                 whole: whole.to_string(),
                 year: report
                     .share_statements
@@ -160,17 +169,10 @@ fn implied_totals(report: &Report, out: &mut Vec<Check>) {
                 parts,
                 spread,
             },
-            severity: if agrees {
-                Severity::Info
-            } else {
-                Severity::Warning
-            },
-            key: if agrees {
-                "check.implied_totals.agree"
-            } else {
-                "check.implied_totals.differ"
-            },
-        });
+            agrees,
+            "check.implied_totals.agree",
+            "check.implied_totals.differ",
+        ));
     }
 }
 
@@ -216,25 +218,18 @@ fn path_vs_bounds(report: &Report, computed: &Computed, out: &mut Vec<Check>) {
             BoundSide::Lower => path_value >= p.value * (1.0 - 1e-9),
             BoundSide::Upper => path_value <= p.value * (1.0 + 1e-9),
         };
-        out.push(Check {
-            kind: CheckKind::PathVsBound {
+        out.push(Check::judged(
+            CheckKind::PathVsBound {
                 series: h.series.clone(),
                 year: p.year,
                 bound: p.value,
                 side,
                 path_value,
             },
-            severity: if holds {
-                Severity::Info
-            } else {
-                Severity::Warning
-            },
-            key: if holds {
-                "check.bound.holds"
-            } else {
-                "check.bound.violated"
-            },
-        });
+            holds,
+            "check.bound.holds",
+            "check.bound.violated",
+        ));
     }
 }
 
@@ -254,24 +249,17 @@ fn segment_claims(report: &Report, computed: &Computed, out: &mut Vec<Check>) {
         };
         let Some(leader) = leader else { continue };
         let holds = leader == claim.member;
-        out.push(Check {
-            kind: CheckKind::SegmentClaim {
+        out.push(Check::judged(
+            CheckKind::SegmentClaim {
                 claim: claim.kind,
                 dimension: claim.dimension.clone(),
                 member: claim.member.clone(),
                 leader,
             },
-            severity: if holds {
-                Severity::Info
-            } else {
-                Severity::Warning
-            },
-            key: if holds {
-                "check.claim.holds"
-            } else {
-                "check.claim.fails"
-            },
-        });
+            holds,
+            "check.claim.holds",
+            "check.claim.fails",
+        ));
     }
 }
 

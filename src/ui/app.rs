@@ -4,6 +4,7 @@ use super::dom::{el, text_el, Dom, Ev, Node, On};
 use super::library::library;
 use super::report::ReportPage;
 use super::state::AppState;
+use crate::browser::prefs::{self, Theme};
 use crate::i18n::{Locale, Message, Msg};
 use leptos::prelude::*;
 
@@ -11,16 +12,8 @@ use leptos::prelude::*;
 pub fn App() -> impl IntoView {
     let app = AppState::new();
     provide_context(app);
-    // Keep <html lang> in step with the interface language (screen readers, fonts).
-    Effect::new(move |_| {
-        let tag = app.locale.get().tag();
-        if let Some(el) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.document_element())
-        {
-            let _ = el.set_attribute("lang", tag);
-        }
-    });
+    // Keep <html> (lang, theme, type size) and the kept preferences in step.
+    Effect::new(move |_| prefs::apply(app.locale.get(), app.theme.get(), app.large_type.get()));
     let _ = window_event_listener(leptos::ev::resize, move |_| {
         if let Some(w) = web_sys::window()
             .and_then(|w| w.inner_width().ok())
@@ -72,9 +65,33 @@ fn header(app: AppState) -> Vec<Node> {
             .child(text_el("button", "brand", t(Msg::AppName)).on_click(move || app.open.set(None)))
             .child(
                 el("div")
-                    .class("language")
-                    .child(text_el("label", "label", t(Msg::Language)).attr("for", "language"))
-                    .child(picker),
+                    .class("header-controls")
+                    .child(
+                        el("div")
+                            .class("language")
+                            .child(text_el("label", "label", t(Msg::Language)).attr("for", "language"))
+                            .child(picker),
+                    )
+                    .child(theme_toggle(app, t(Msg::DarkTheme)))
+                    .child(
+                        text_el("button", "toggle", t(Msg::LargerType))
+                            .testid("large-type")
+                            .attr("aria-pressed", app.large_type.get().to_string())
+                            .on_click(move || app.large_type.update(|v| *v = !*v)),
+                    ),
             ),
     ]
+}
+
+/// Dark theme on or off; starts from the system's preference until the reader chooses.
+fn theme_toggle(app: AppState, label: &str) -> Node {
+    let dark = match app.theme.get() {
+        Theme::Dark => true,
+        Theme::Light => false,
+        Theme::System => prefs::system_prefers_dark(),
+    };
+    text_el("button", "toggle", label)
+        .testid("theme-toggle")
+        .attr("aria-pressed", dark.to_string())
+        .on_click(move || app.theme.set(if dark { Theme::Light } else { Theme::Dark }))
 }

@@ -35,16 +35,20 @@ pub enum On {
     KeyDown,
     /// Pointer over or keyboard focus: what tooltips listen to.
     Point,
+    /// Pointer or keyboard focus leaving.
+    Leave,
 }
 
 impl On {
-    const ALL: [(On, &'static str); 6] = [
+    const ALL: [(On, &'static str); 8] = [
         (On::Click, "click"),
         (On::Input, "input"),
         (On::Change, "change"),
         (On::KeyDown, "keydown"),
         (On::Point, "focusin"),
         (On::Point, "mouseover"),
+        (On::Leave, "focusout"),
+        (On::Leave, "mouseout"),
     ];
 }
 

@@ -9,7 +9,7 @@ mod controls;
 pub mod dom;
 mod dynamics;
 mod kpis;
-mod library;
+pub mod library;
 mod overview;
 mod report;
 mod scenarios;
@@ -21,5 +21,6 @@ pub use app::App;
 /// Mounts the app on `<body>`.
 pub fn start() {
     console_error_panic_hook::set_once();
+    crate::browser::service_worker::register();
     leptos::mount::mount_to_body(App);
 }

@@ -2,6 +2,7 @@
 //! `ReportCtx` is provided inside an open report: the report, its scenario and the model
 //! computed from them (a memo, so every view derives from one recompute per input).
 
+use crate::browser::prefs::{self, Theme};
 use crate::domain::bundled::load_bundled;
 use crate::domain::checks::{run_checks, Check};
 use crate::domain::engine::model::{compute, Computed};
@@ -88,6 +89,9 @@ pub struct AppState {
     /// Chosen segment dimension (by id) and year of the share chart.
     pub dimension: RwSignal<Option<String>>,
     pub share_year: RwSignal<Option<i32>>,
+    pub theme: RwSignal<Theme>,
+    /// Larger type (projectors).
+    pub large_type: RwSignal<bool>,
     /// Whether the window is phone-narrow (charts are drawn for that width to stay legible).
     /// Changes only when the class flips, so resizing re-renders nothing needlessly.
     pub narrow_layout: RwSignal<bool>,
@@ -96,6 +100,11 @@ pub struct AppState {
 impl AppState {
     pub fn new() -> Self {
         let (reports, errors) = load_bundled();
+        Self::from_reports(reports, errors)
+    }
+
+    /// An app over the given reports (the bundled ones, or a fixture in tests).
+    pub fn from_reports(reports: Vec<Report>, errors: Vec<ValidationError>) -> Self {
         let scenarios = reports
             .iter()
             .map(|_| RwSignal::new(Scenario::published()))
@@ -107,7 +116,9 @@ impl AppState {
         AppState {
             reports: StoredValue::new(Arc::new(reports)),
             load_errors: StoredValue::new(errors),
-            locale: RwSignal::new(Locale::En),
+            locale: RwSignal::new(prefs::initial_locale()),
+            theme: RwSignal::new(prefs::initial_theme()),
+            large_type: RwSignal::new(prefs::initial_large_type()),
             open: RwSignal::new(None),
             view: RwSignal::new(View::Overview),
             scenarios: StoredValue::new(scenarios),

@@ -1,4 +1,4 @@
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Page } from './helpers';
 import { openApp, shot, watchErrors, PHONE, DESKTOP } from './helpers';
 
 const REPORTS = {
@@ -163,11 +163,28 @@ test('charts: legend toggles a series, focus names value and provenance, table v
   await expect(chart.locator('path.mk.bound')).toHaveCount(2);
   await chart.locator('path.mk').first().focus();
   await expect(chart.getByTestId('readout')).toContainText('2011: ¥70.1 bn (reported)');
+  // A callout at the point says the same, and goes when focus leaves.
+  await expect(chart.locator('text.tip-text')).toContainText('2011: ¥70.1 bn (reported)');
+  await page.keyboard.press('Tab');
+  await expect(chart.locator('text.tip-text')).toContainText('2012');
   await chart.getByRole('button', { name: 'Source bounds' }).click();
   await expect(chart.getByRole('button', { name: 'Source bounds' })).toHaveAttribute('aria-pressed', 'false');
   await expect(chart.locator('path.mk.bound')).toHaveCount(0);
   await chart.getByRole('button', { name: 'Show table' }).click();
   await expect(chart.getByTestId('chart-table').locator('tbody tr').first()).toContainText('¥70.1 bn (reported)');
+});
+
+test('tabs follow the WAI-ARIA keyboard pattern', async ({ page }) => {
+  await openApp(page);
+  await openReport(page, 'smartphone-leasing');
+  await page.locator('[role=tab][data-view="overview"]').focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.locator('[role=tab][data-view="segments"]')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.locator('[role=tab][data-view="segments"]')).toBeFocused();
+  await page.keyboard.press('End');
+  await expect(page.locator('[role=tab][data-view="contents"]')).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.locator('[role=tab][data-view="overview"]')).toHaveAttribute('aria-selected', 'true');
 });
 
 test('dynamics: grouped cards, key players and a dated timeline', async ({ page }) => {

@@ -1,4 +1,4 @@
-import { test, expect } from '@playwright/test';
+import { test, expect } from './helpers';
 import { openApp, shot, watchErrors, PHONE, DESKTOP } from './helpers';
 
 for (const [label, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {

@@ -8,5 +8,8 @@ pub mod fit;
 pub mod goal_seek;
 pub mod growth;
 pub mod model;
+pub mod monte_carlo;
+pub mod sensitivity;
+pub mod target;
 
 pub use error::{EngineError, EngineResult};

@@ -1,7 +1,7 @@
 //! The frame every chart shares, and the per-view chart state (hidden series, readout, table
 //! shown) kept in one signal so charts can be created by plain render functions.
 
-use crate::chart::scene::{color_class, SvgNode};
+use crate::chart::scene::{color_class, tooltip, SvgNode};
 use crate::i18n::{Locale, Message, Msg};
 use crate::ui::dom::{el, text_el, Node, On};
 use leptos::prelude::*;
@@ -93,6 +93,12 @@ pub struct Frame {
     pub svg_class: &'static str,
 }
 
+/// Width and height of a `viewBox="0 0 w h"`.
+fn view_box_size(view_box: &str) -> (f64, f64) {
+    let v: Vec<f64> = view_box.split_whitespace().filter_map(|x| x.parse().ok()).collect();
+    (v.get(2).copied().unwrap_or(800.0), v.get(3).copied().unwrap_or(400.0))
+}
+
 /// A chart: caption, legend toggles, the drawing (marks focusable, with labels), the readout
 /// and the table view.
 pub fn chart(charts: Charts, frame: Frame, scene: Vec<SvgNode>, locale: Locale) -> Node {
@@ -136,7 +142,14 @@ pub fn chart(charts: Charts, frame: Frame, scene: Vec<SvgNode>, locale: Locale) 
                 )
                 .text(text.clone())
         }));
-    let marks = scene.into_iter().map(|n| {
+    // The active mark's callout, drawn last so it sits on top.
+    let (vw, vh) = view_box_size(&frame.view_box);
+    let tip: Vec<SvgNode> = scene
+        .iter()
+        .find(|n| ui.active.as_deref() == Some(n.key.as_str()))
+        .and_then(|n| Some(tooltip(n.label.as_deref()?, n.anchor?, vw, vh)))
+        .unwrap_or_default();
+    let marks = scene.into_iter().chain(tip).map(|n| {
         let active = ui.active.as_deref() == Some(n.key.as_str());
         let mut node = el(n.tag).key(n.key.clone());
         for (a, v) in n.attrs {
@@ -151,6 +164,7 @@ pub fn chart(charts: Charts, frame: Frame, scene: Vec<SvgNode>, locale: Locale) 
         }
         if let Some(label) = n.label {
             let (name, key, l2) = (name.clone(), n.key.clone(), label.clone());
+            let leave_name = name.clone();
             node = node
                 .attr("tabindex", "0")
                 .attr("role", "img")
@@ -160,7 +174,9 @@ pub fn chart(charts: Charts, frame: Frame, scene: Vec<SvgNode>, locale: Locale) 
                         u.readout = Some(l2.clone());
                         u.active = Some(key.clone());
                     })
-                });
+                })
+                // The callout goes when the pointer or focus leaves; the readout stays.
+                .on(On::Leave, move |_| charts.update(&leave_name, |u| u.active = None));
         }
         node
     });

@@ -26,6 +26,30 @@ pub struct XySpec {
     pub tall: bool,
 }
 
+/// "US$2.5 bn (reported)": a table cell that names where the value comes from.
+fn sourced(value: f64, unit: &Unit, p: Provenance, locale: Locale) -> String {
+    format!(
+        "{} ({})",
+        format::value(value, unit, locale),
+        provenance(locale, p)
+    )
+}
+
+/// A row of a share table: the value with its source, and the share of the total.
+fn share_row(
+    label: String,
+    value: f64,
+    p: Provenance,
+    share: f64,
+    unit: &Unit,
+    locale: Locale,
+) -> (String, Vec<String>) {
+    (
+        label,
+        vec![sourced(value, unit, p, locale), format::percent(share, 1)],
+    )
+}
+
 fn legend(series: &[Series]) -> Vec<LegendEntry> {
     series
         .iter()
@@ -176,16 +200,13 @@ pub fn donut_chart(
         rows: visible
             .iter()
             .map(|s| {
-                (
+                share_row(
                     s.label.clone(),
-                    vec![
-                        format!(
-                            "{} ({})",
-                            format::value(s.value, unit, locale),
-                            provenance(locale, s.provenance)
-                        ),
-                        format::percent(share(s.value), 1),
-                    ],
+                    s.value,
+                    s.provenance,
+                    share(s.value),
+                    unit,
+                    locale,
                 )
             })
             .collect(),
@@ -299,28 +320,22 @@ pub fn treemap_chart(
     }
     let mut rows = Vec::new();
     for n in nodes {
-        rows.push((
+        rows.push(share_row(
             n.label.clone(),
-            vec![
-                format!(
-                    "{} ({})",
-                    format::value(n.value, unit, locale),
-                    provenance(locale, n.provenance)
-                ),
-                format::percent(share(n.value), 1),
-            ],
+            n.value,
+            n.provenance,
+            share(n.value),
+            unit,
+            locale,
         ));
         for c in &n.children {
-            rows.push((
+            rows.push(share_row(
                 format!("— {}", c.label),
-                vec![
-                    format!(
-                        "{} ({})",
-                        format::value(c.value, unit, locale),
-                        provenance(locale, c.provenance)
-                    ),
-                    format::percent(share(c.value), 1),
-                ],
+                c.value,
+                c.provenance,
+                share(c.value),
+                unit,
+                locale,
             ));
         }
     }

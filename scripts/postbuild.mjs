@@ -1,0 +1,141 @@
+// Runs after `trunk build` on the output directory: `node scripts/postbuild.mjs dist`.
+// Node built-ins only. Idempotent: running it twice on the same build yields the same files.
+//
+// 1. index.html gets a strict Content-Security-Policy as the first element of <head>:
+//    <meta http-equiv="Content-Security-Policy" content="…">, with the sha256 of every inline
+//    <script> Trunk left in the page (and of every inline <style>, if any). Inline event
+//    handlers or style="" attributes would need 'unsafe-…' and fail the build instead.
+// 2. sw.js is generated from scripts/sw.template.js: cache name = hash of this build's file
+//    names and contents; precache list = every file of the build except sw.js, as URLs relative
+//    to sw.js, plus './' for the index.
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, resolve, dirname, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+export const SW_NAME = 'sw.js';
+
+/** The policy, directive by directive. Hashes are appended to script-src / style-src. */
+export function cspContent({ scriptHashes = [], styleHashes = [] } = {}) {
+  const q = (h) => `'${h}'`;
+  return [
+    "default-src 'self'",
+    ["script-src 'self' 'wasm-unsafe-eval'", ...scriptHashes.map(q)].join(' '),
+    ["style-src 'self'", ...styleHashes.map(q)].join(' '),
+    "img-src 'self' data: blob:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+}
+
+/**
+ * The CSP hash source of an inline element's text, as the browser computes it: sha256 over the
+ * UTF-8 bytes of the element's text. The HTML parser turns CRLF and CR into LF before anything
+ * else, so the hash is taken over the text normalised the same way.
+ */
+export function cspHash(text) {
+  const normalised = text.replace(/\r\n?/g, '\n');
+  return 'sha256-' + createHash('sha256').update(normalised, 'utf8').digest('base64');
+}
+
+// With the line break and indent the insertion adds, so stripping restores the page exactly.
+const CSP_META_RE = /\n?[ \t]*<meta\s+http-equiv=["']?Content-Security-Policy["']?[^>]*>/gi;
+
+/** Removes any CSP meta a previous run wrote (so a second run is a no-op). */
+export function stripCspMeta(html) {
+  return html.replace(CSP_META_RE, '');
+}
+
+/** Inline <script> (no src) and <style> texts, exactly as they stand in the page. */
+export function inlineTexts(html) {
+  const scripts = [];
+  for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)) {
+    if (/\bsrc\s*=/i.test(m[1])) continue;
+    scripts.push(m[2]);
+  }
+  const styles = [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style\s*>/gi)].map((m) => m[1]);
+  return { scripts, styles };
+}
+
+/** Things a hash cannot allow without 'unsafe-hashes'/'unsafe-inline': refuse them. */
+export function assertNoInlineAttributes(html, file) {
+  const tags = html.replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, '');
+  const bad = tags.match(/<[a-z][^>]*\s(on[a-z]+|style)\s*=/i)
+    || tags.match(/\b(href|src)\s*=\s*["']?\s*javascript:/i);
+  if (bad) throw new Error(`${file}: inline attribute not allowed under the CSP: ${bad[0].slice(0, 120)}`);
+}
+
+/** Writes the policy meta as the first element of <head>; returns the new page and policy. */
+export function withCsp(html, file = 'index.html') {
+  html = stripCspMeta(html);
+  assertNoInlineAttributes(html, file);
+  const { scripts, styles } = inlineTexts(html);
+  const policy = cspContent({ scriptHashes: scripts.map(cspHash), styleHashes: styles.map(cspHash) });
+  const head = html.match(/<head\b[^>]*>/i);
+  if (!head) throw new Error(`${file}: no <head>`);
+  const at = head.index + head[0].length;
+  const meta = `\n  <meta http-equiv="Content-Security-Policy" content="${policy}">`;
+  const out = html.slice(0, at) + meta + html.slice(at);
+  // The charset declaration must stay within the first 1024 bytes of the document.
+  const charset = out.match(/<meta\s+charset=[^>]*>/i);
+  if (charset && Buffer.byteLength(out.slice(0, charset.index + charset[0].length)) > 1024) {
+    throw new Error(`${file}: the CSP meta pushes <meta charset> past the first 1024 bytes`);
+  }
+  return { html: out, policy, scripts: scripts.length, styles: styles.length };
+}
+
+/** Every regular file under dir (dot-files aside), as '/'-separated paths relative to dir, sorted. */
+export function listFiles(dir) {
+  const out = [];
+  const walk = (d) => {
+    for (const name of readdirSync(d)) {
+      if (name.startsWith('.')) continue; // Trunk's .stage/ and the like are not part of the build
+      const p = join(d, name);
+      const s = statSync(p);
+      if (s.isDirectory()) walk(p);
+      else if (s.isFile()) out.push(relative(dir, p).split(sep).join('/'));
+    }
+  };
+  walk(dir);
+  return out.sort();
+}
+
+/** Hash of the build: every file's name and content (sw.js excluded: it is the output). */
+export function buildHash(dir, files) {
+  const h = createHash('sha256');
+  for (const f of files) {
+    const content = createHash('sha256').update(readFileSync(join(dir, f))).digest('hex');
+    h.update(`${f}\0${content}\n`);
+  }
+  return h.digest('hex').slice(0, 16);
+}
+
+export function serviceWorker(dir, template = readFileSync(join(HERE, 'sw.template.js'), 'utf8')) {
+  const files = listFiles(dir).filter((f) => f !== SW_NAME);
+  if (!files.includes('index.html')) throw new Error(`${dir}: no index.html`);
+  const build = buildHash(dir, files);
+  const urls = ['./', ...files.map((f) => './' + f.split('/').map(encodeURIComponent).join('/'))];
+  for (const ph of ['__BUILD_HASH__', '__PRECACHE_LIST__']) {
+    if (!template.includes(ph)) throw new Error(`sw template lacks ${ph}`);
+  }
+  const list = '[\n' + urls.map((u) => `  ${JSON.stringify(u)},`).join('\n') + '\n]';
+  const code = template.replace('__BUILD_HASH__', build).replace('__PRECACHE_LIST__', list);
+  return { code, build, urls };
+}
+
+function main() {
+  const dir = resolve(process.argv[2] ?? 'dist');
+  const indexPath = join(dir, 'index.html');
+  const page = withCsp(readFileSync(indexPath, 'utf8'), indexPath);
+  writeFileSync(indexPath, page.html);
+  // After index.html has its final bytes: they are part of the build hash.
+  const sw = serviceWorker(dir);
+  writeFileSync(join(dir, SW_NAME), sw.code);
+  console.log(`postbuild: CSP in index.html (${page.scripts} inline script hash(es), ${page.styles} style hash(es))`);
+  console.log(`postbuild: ${SW_NAME} precaches ${sw.urls.length} URLs, cache version ${sw.build}`);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) main();

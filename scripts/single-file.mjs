@@ -1,0 +1,114 @@
+// Builds one self-contained HTML file from a release build:
+//   node scripts/single-file.mjs dist dist-single   →   dist-single/report-explorer.html
+// (scripts/build-single.sh runs the release build first.) Node built-ins only.
+//
+// Starting from dist/index.html: the stylesheet becomes a <style>, the favicon a data: URL,
+// preload links go, and Trunk's inline loader script is replaced by one inline module script
+// holding the wasm-bindgen glue (its `export`s removed, no imports) followed by the wasm as a
+// base64 string, decoded in JS and handed to the glue's init as bytes (no fetch, so it runs
+// from file:// with no server). The page carries the same CSP as dist/index.html, with the
+// sha256 of the inline script and of the inline style.
+import { readFileSync, writeFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { join, resolve, extname, basename } from 'node:path';
+import { withCsp, stripCspMeta } from './postbuild.mjs';
+
+const OUT_NAME = 'report-explorer.html';
+const MIME = { '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.webp': 'image/webp' };
+
+const src = resolve(process.argv[2] ?? 'dist');
+const outDir = resolve(process.argv[3] ?? 'dist-single');
+
+const fail = (msg) => { throw new Error(`single-file: ${msg}`); };
+const attr = (tag, name) => tag.match(new RegExp(`\\s${name}\\s*=\\s*("([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i'))
+  ?.slice(2).find((v) => v !== undefined);
+/** A file of the build named by a relative URL like ./x.css (no other URLs are expected). */
+function local(href) {
+  if (!href || !href.startsWith('./') || href.includes('..')) fail(`unexpected URL ${href}`);
+  return join(src, decodeURIComponent(href.slice(2).split(/[?#]/)[0]));
+}
+/** Text for a raw-text element: must not end the element early or open an escape state. */
+function rawText(text, what) {
+  if (/<\/(script|style)/i.test(text) || text.includes('<!--')) fail(`${what} contains </script, </style or <!--`);
+  return text;
+}
+
+let html = stripCspMeta(readFileSync(join(src, 'index.html'), 'utf8'));
+
+// <link> elements: stylesheet → <style>, icon → data: URL, preloads → gone.
+html = html.replace(/<link\b[^>]*>/gi, (tag) => {
+  const rel = (attr(tag, 'rel') ?? '').toLowerCase();
+  const href = attr(tag, 'href');
+  if (rel === 'stylesheet') {
+    const css = readFileSync(local(href), 'utf8');
+    if (/url\(\s*(?!["']?data:)|@import/i.test(css)) fail(`${href} refers to other files`);
+    return `<style>${rawText(css, href)}</style>`;
+  }
+  if (rel === 'modulepreload' || rel === 'preload') return '';
+  if (rel.split(/\s+/).includes('icon')) {
+    const file = local(href);
+    const mime = MIME[extname(file)] ?? fail(`no MIME type for ${href}`);
+    const data = readFileSync(file).toString('base64');
+    return `<link rel="${rel}" type="${mime}" href="data:${mime};base64,${data}">`;
+  }
+  fail(`do not know how to inline ${tag}`);
+});
+
+// Trunk's loader: `import init, * as bindings from './x.js'; … init({ module_or_path: './x_bg.wasm' })`.
+const loaders = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)];
+if (loaders.length !== 1) fail(`expected one <script> in index.html, found ${loaders.length}`);
+const [whole, , loader] = loaders[0];
+const jsHref = loader.match(/import\s+init\s*,\s*\*\s*as\s+bindings\s+from\s+['"]([^'"]+)['"]/)?.[1]
+  ?? fail('the loader does not import the glue as expected');
+const wasmHref = loader.match(/module_or_path:\s*['"]([^'"]+\.wasm)['"]/)?.[1]
+  ?? fail('the loader does not name the wasm as expected');
+
+// The glue as plain module-level code: no imports, exports turned into declarations.
+let glue = readFileSync(local(jsHref), 'utf8');
+if (/^\s*import\s/m.test(glue)) fail(`${jsHref} imports other modules (snippets?); cannot inline`);
+const exported = new Map(); // exported name → local name
+glue = glue.replace(/^export\s+(?:async\s+)?(class|function\*?|const|let|var)\s+([A-Za-z_$][\w$]*)/gm, (m, kind, name) => {
+  exported.set(name, name);
+  return m.replace(/^export\s+/, '');
+});
+glue = glue.replace(/^export\s*\{([^}]*)\};?[ \t]*$/gm, (m, list) => {
+  for (const spec of list.split(',').map((s) => s.trim()).filter(Boolean)) {
+    const [local_, as] = spec.split(/\s+as\s+/);
+    exported.set((as ?? local_).trim(), local_.trim());
+  }
+  return '';
+});
+if (/^export\b/m.test(glue)) fail(`${jsHref} has an export form this script does not handle`);
+const init = exported.get('default') ?? fail('the glue has no default export (init)');
+
+const wasm = readFileSync(local(wasmHref));
+const bindings = [...exported].map(([name, loc]) => `${JSON.stringify(name)}: ${loc}`).join(', ');
+const script = `
+${glue}
+// ---- single-file loader (scripts/single-file.mjs): the wasm is inlined as base64 ----
+const __single_wasm_b64 = "${wasm.toString('base64')}";
+const __single_bytes = (() => {
+  const bin = atob(__single_wasm_b64);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+})();
+const __single_instance = await ${init}({ module_or_path: __single_bytes });
+window.wasmBindings = { ${bindings} };
+dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm: __single_instance } }));
+`;
+const fullScript = rawText(script, 'the script');
+
+html = html.replace(whole, () => `<script type="module">${fullScript}</script>`);
+
+// Nothing may still point at another file.
+const leftover = html.match(/\s(?:src|href)\s*=\s*["']?(?!data:|#)[^"'\s>]+/i);
+if (leftover) fail(`still refers to a file: ${leftover[0].trim()}`);
+
+const page = withCsp(html, OUT_NAME);
+rmSync(outDir, { recursive: true, force: true });
+mkdirSync(outDir, { recursive: true });
+writeFileSync(join(outDir, OUT_NAME), page.html);
+const kb = (n) => Math.round(n / 1024);
+console.log(`single-file: ${join(basename(outDir), OUT_NAME)} (${kb(Buffer.byteLength(page.html))} KB; `
+  + `wasm ${kb(wasm.length)} KB as base64; ${page.scripts} script hash, ${page.styles} style hash)`);
+if (readdirSync(outDir).length !== 1) fail('more than one file in the output');

@@ -1,0 +1,17 @@
+//! The browser edges, in one place: things that talk to the browser rather than render.
+
+pub mod prefs;
+pub mod service_worker;
+pub mod storage;
+pub mod url;
+
+/// The page's URL scheme ("http:", "https:", "file:"); empty when unknown.
+pub fn protocol() -> String {
+    web_sys::window().and_then(|w| w.location().protocol().ok()).unwrap_or_default()
+}
+
+/// Whether the page has a usable origin for service workers, history and storage keyed by
+/// origin (a page opened from disk does not).
+pub fn has_web_origin() -> bool {
+    matches!(protocol().as_str(), "http:" | "https:")
+}

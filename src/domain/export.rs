@@ -1,0 +1,699 @@
+//! Data exports: CSV and JSON of what the explorer computes, every value with its provenance.
+//!
+//! Three scopes:
+//! - [`ExportScope::Headline`]: the headline series' source points (reported values *and*
+//!   bounds), its published path and its path under the reader's scenario. A report without a
+//!   headline forecast (a plan) gives its first series' source points and its projections.
+//! - [`ExportScope::Segments`]: every member (at every depth) of every dimension under the
+//!   scenario, and the total of each bottom-up dimension (a top-down total is the headline).
+//! - [`ExportScope::Report`]: all of it: every series' source points, the headline paths, the
+//!   segments and the plan projections.
+//!
+//! **CSV** (RFC 4180): a header `series,year,value,unit,provenance,scenario`, one row per
+//! series × year, CRLF line ends, fields with a comma, quote, CR or LF quoted (quotes doubled).
+//! `series` is a readable name in the chosen language ("Type / Camera Modules",
+//! "Modular Smartphone Leasing Market (published)"); `year` is the calendar year, or for a plan
+//! projection the period as `<cadence> <n>` ("month 12"); `value` is plain decimal in absolute
+//! units (2500000000, not 2.5 bn; no thousands separators, no exponent; Rust's shortest form,
+//! which reads back to the same double); `unit` is the ISO currency code, the counted noun, or
+//! `fraction` for rates and shares (0.13 = 13%); `provenance` is one of `reported`,
+//! `bound:lower`, `bound:upper`, `derived`, `assumption`, `scenario` (always English: it is a
+//! code for machines, like the unit codes); `scenario` names the scenario a computed row
+//! belongs to: `published` for the published path, the reader's scenario name for rows
+//! computed under it, empty for the source's own points.
+//!
+//! **JSON**: the same series with stable ids (`market/published`,
+//! `geography/north-america/us`), the report's metadata and the scenario (rate in force,
+//! changed values), written by [`json_write`](super::json_write).
+//!
+//! A dimension or projection the engine cannot compute is left out and named in
+//! [`Export::skipped`] (and in the JSON's `skipped`); the headline failing is an error value.
+
+use super::engine::error::{EngineError, EngineResult};
+use super::engine::model::{compute, Computed, DimensionResult, PathPoint};
+use super::format::{pick, Locale};
+use super::json_write::Out;
+use super::scenario::Scenario;
+use super::schema::*;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportScope {
+    Headline,
+    Segments,
+    Report,
+}
+
+impl ExportScope {
+    pub fn id(self) -> &'static str {
+        match self {
+            ExportScope::Headline => "headline",
+            ExportScope::Segments => "segments",
+            ExportScope::Report => "report",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExportOptions {
+    /// Language of series names and counted nouns.
+    pub locale: Locale,
+    /// The reader's scenario as named in the `scenario` column ("published" when unmodified,
+    /// a saved scenario's name, "custom" …).
+    pub scenario_name: String,
+}
+
+/// Where a value sits in time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Period {
+    Year(i32),
+    /// Period `index` (0 = start) of a plan projection.
+    Step {
+        cadence: Cadence,
+        index: u32,
+    },
+}
+
+impl Period {
+    /// The CSV form: "2025", "month 12".
+    pub fn label(self) -> String {
+        match self {
+            Period::Year(y) => y.to_string(),
+            Period::Step { cadence, index } => format!("{} {index}", cadence_id(cadence)),
+        }
+    }
+}
+
+fn cadence_id(c: Cadence) -> &'static str {
+    match c {
+        Cadence::Day => "day",
+        Cadence::Week => "week",
+        Cadence::Month => "month",
+        Cadence::Quarter => "quarter",
+        Cadence::Year => "year",
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SeriesKind {
+    /// Values as the source gives them (reported and bounds).
+    Source,
+    /// The headline path at the published rate.
+    Published,
+    /// The headline path under the reader's scenario.
+    Scenario,
+    /// A segment of a dimension under the reader's scenario.
+    Segment,
+    /// The sum of a bottom-up dimension's top-level segments.
+    DimensionTotal,
+    /// A plan projection under the reader's scenario.
+    Projection,
+}
+
+impl SeriesKind {
+    pub fn id(self) -> &'static str {
+        match self {
+            SeriesKind::Source => "source",
+            SeriesKind::Published => "published",
+            SeriesKind::Scenario => "scenario",
+            SeriesKind::Segment => "segment",
+            SeriesKind::DimensionTotal => "total",
+            SeriesKind::Projection => "projection",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ExportPoint {
+    pub period: Period,
+    pub value: f64,
+    pub provenance: Provenance,
+    pub bound: Option<BoundSide>,
+}
+
+impl ExportPoint {
+    /// `reported`, `bound:lower`, … (see the module docs).
+    pub fn provenance_code(&self) -> &'static str {
+        match (self.provenance, self.bound) {
+            (Provenance::Reported, _) => "reported",
+            (Provenance::Bound, Some(BoundSide::Lower)) => "bound:lower",
+            (Provenance::Bound, Some(BoundSide::Upper)) => "bound:upper",
+            (Provenance::Bound, None) => "bound",
+            (Provenance::Derived, _) => "derived",
+            (Provenance::Assumption, _) => "assumption",
+            (Provenance::Scenario, _) => "scenario",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExportSeries {
+    /// Stable id: `market/source`, `type/camera-modules`, `geography/north-america/us`,
+    /// `leasing/total`, `projection/active-users`.
+    pub id: String,
+    /// Readable name in the export's language.
+    pub name: String,
+    pub kind: SeriesKind,
+    /// Unit code (see the module docs).
+    pub unit: String,
+    /// The `scenario` column: "published", the reader's scenario name, or empty.
+    pub scenario: String,
+    pub points: Vec<ExportPoint>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Export {
+    pub scope: ExportScope,
+    pub series: Vec<ExportSeries>,
+    /// Dimensions or projections left out: (id, why).
+    pub skipped: Vec<(String, EngineError)>,
+}
+
+/// The words that qualify a series name, in each language.
+fn word(kind: SeriesKind, locale: Locale) -> &'static str {
+    match (kind, locale) {
+        (SeriesKind::Source, Locale::En) => "source",
+        (SeriesKind::Source, Locale::ZhHans) => "来源",
+        (SeriesKind::Source, Locale::ZhHant) => "來源",
+        (SeriesKind::Published, Locale::En) => "published",
+        (SeriesKind::Published, _) => "公布",
+        (SeriesKind::Scenario, Locale::En) => "scenario",
+        (SeriesKind::Scenario, Locale::ZhHans) => "情景",
+        (SeriesKind::Scenario, Locale::ZhHant) => "情境",
+        (SeriesKind::DimensionTotal, Locale::En) => "total",
+        (SeriesKind::DimensionTotal, Locale::ZhHans) => "合计",
+        (SeriesKind::DimensionTotal, Locale::ZhHant) => "合計",
+        (SeriesKind::Segment | SeriesKind::Projection, _) => "",
+    }
+}
+
+fn unit_code(unit: &Unit, locale: Locale) -> String {
+    match unit {
+        Unit::Currency(code) => code.clone(),
+        Unit::Count(noun) => pick(noun, locale).0.to_string(),
+        Unit::Percent => "fraction".to_string(),
+        Unit::Number => String::new(),
+    }
+}
+
+fn qualified(name: &str, kind: SeriesKind, locale: Locale) -> String {
+    format!("{name} ({})", word(kind, locale))
+}
+
+/// Everything a scope exports, computed under `scenario`.
+pub fn collect(
+    report: &Report,
+    scenario: &Scenario,
+    scope: ExportScope,
+    options: &ExportOptions,
+) -> EngineResult<Export> {
+    let computed = compute(report, scenario)?;
+    let locale = options.locale;
+    let mut out = Export {
+        scope,
+        series: Vec::new(),
+        skipped: Vec::new(),
+    };
+    let wants_headline = matches!(scope, ExportScope::Headline | ExportScope::Report);
+    if wants_headline {
+        headline(report, &computed, options, scope, &mut out)?;
+    }
+    if matches!(scope, ExportScope::Segments | ExportScope::Report) {
+        for (dim, result) in report.dimensions.iter().zip(&computed.dimensions) {
+            match result {
+                Ok(d) => segments(dim, d, report, options, &mut out),
+                Err(e) => out.skipped.push((dim.id.clone(), *e)),
+            }
+        }
+    }
+    let wants_projections = scope == ExportScope::Report
+        || (scope == ExportScope::Headline && report.forecast.is_none());
+    if wants_projections {
+        for (p, result) in report.projections.iter().zip(&computed.projections) {
+            let r = match result {
+                Ok(r) => r,
+                Err(e) => {
+                    out.skipped.push((format!("projection/{}", p.id), *e));
+                    continue;
+                }
+            };
+            let unit = report
+                .assumptions
+                .iter()
+                .find(|a| a.id == p.start)
+                .map_or(String::new(), |a| unit_code(&a.unit, locale));
+            let provenance = if scenario.values.contains_key(&p.start)
+                || scenario.values.contains_key(&p.rate)
+            {
+                Provenance::Scenario
+            } else {
+                Provenance::Assumption
+            };
+            out.series.push(ExportSeries {
+                id: format!("projection/{}", p.id),
+                name: pick(&p.label, locale).0.to_string(),
+                kind: SeriesKind::Projection,
+                unit,
+                scenario: options.scenario_name.clone(),
+                points: (0u32..)
+                    .zip(&r.values)
+                    .map(|(index, &value)| ExportPoint {
+                        period: Period::Step {
+                            cadence: p.cadence,
+                            index,
+                        },
+                        value,
+                        // The start is an assumption too; every point follows from it.
+                        provenance,
+                        bound: None,
+                    })
+                    .collect(),
+            });
+        }
+    }
+    Ok(out)
+}
+
+fn source_series(s: &Series, locale: Locale) -> ExportSeries {
+    ExportSeries {
+        id: format!("{}/source", s.id),
+        name: qualified(pick(&s.name, locale).0, SeriesKind::Source, locale),
+        kind: SeriesKind::Source,
+        unit: unit_code(&s.unit, locale),
+        scenario: String::new(),
+        points: s
+            .points
+            .iter()
+            .map(|p| ExportPoint {
+                period: Period::Year(p.year),
+                value: p.value,
+                provenance: p.provenance,
+                bound: p.bound,
+            })
+            .collect(),
+    }
+}
+
+fn path_points(points: &[PathPoint]) -> Vec<ExportPoint> {
+    points
+        .iter()
+        .map(|p| ExportPoint {
+            period: Period::Year(p.year),
+            value: p.value,
+            provenance: p.provenance,
+            bound: None,
+        })
+        .collect()
+}
+
+fn headline(
+    report: &Report,
+    computed: &Computed,
+    options: &ExportOptions,
+    scope: ExportScope,
+    out: &mut Export,
+) -> EngineResult<()> {
+    let locale = options.locale;
+    let main_id = report
+        .forecast
+        .as_ref()
+        .map(|f| f.series.clone())
+        .or_else(|| report.series.first().map(|s| s.id.clone()));
+    // The headline's own source points first; the whole report adds every other series.
+    for s in &report.series {
+        let is_main = main_id.as_deref() == Some(s.id.as_str());
+        if is_main || scope == ExportScope::Report {
+            out.series.push(source_series(s, locale));
+        }
+        if is_main {
+            if let Some(h) = &computed.headline {
+                let published = compute(report, &Scenario::published())?
+                    .headline
+                    .ok_or(EngineError::Empty)?;
+                let name = pick(&s.name, locale).0;
+                out.series.push(ExportSeries {
+                    id: format!("{}/published", s.id),
+                    name: qualified(name, SeriesKind::Published, locale),
+                    kind: SeriesKind::Published,
+                    unit: unit_code(&s.unit, locale),
+                    scenario: "published".to_string(),
+                    points: path_points(&published.points),
+                });
+                out.series.push(ExportSeries {
+                    id: format!("{}/scenario", s.id),
+                    name: qualified(name, SeriesKind::Scenario, locale),
+                    kind: SeriesKind::Scenario,
+                    unit: unit_code(&s.unit, locale),
+                    scenario: options.scenario_name.clone(),
+                    points: path_points(&h.points),
+                });
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Names of members along the tree, by id ("north-america" → ["North America"]).
+fn member_path(
+    members: &[Member],
+    id: &str,
+    locale: Locale,
+    path: &mut Vec<(String, String)>,
+) -> bool {
+    for m in members {
+        path.push((m.id.clone(), pick(&m.name, locale).0.to_string()));
+        if m.id == id || member_path(&m.children, id, locale, path) {
+            return true;
+        }
+        path.pop();
+    }
+    false
+}
+
+fn segments(
+    dim: &Dimension,
+    d: &DimensionResult,
+    report: &Report,
+    options: &ExportOptions,
+    out: &mut Export,
+) {
+    let locale = options.locale;
+    let dim_name = pick(&dim.name, locale).0;
+    let unit = report
+        .forecast
+        .as_ref()
+        .and_then(|f| report.series.iter().find(|s| s.id == f.series))
+        .map_or(String::new(), |s| unit_code(&s.unit, locale));
+    let points = |values: &[f64]| -> Vec<ExportPoint> {
+        d.years
+            .iter()
+            .zip(values)
+            .map(|(&year, &value)| ExportPoint {
+                period: Period::Year(year),
+                value,
+                provenance: d.provenance,
+                bound: None,
+            })
+            .collect()
+    };
+    for row in &d.rows {
+        let mut path = Vec::new();
+        member_path(&dim.members, &row.member, locale, &mut path);
+        let id = std::iter::once(dim.id.as_str())
+            .chain(path.iter().map(|(id, _)| id.as_str()))
+            .collect::<Vec<_>>()
+            .join("/");
+        let name = std::iter::once(dim_name)
+            .chain(path.iter().map(|(_, name)| name.as_str()))
+            .collect::<Vec<_>>()
+            .join(" / ");
+        out.series.push(ExportSeries {
+            id,
+            name,
+            kind: SeriesKind::Segment,
+            unit: unit.clone(),
+            scenario: options.scenario_name.clone(),
+            points: points(&row.values),
+        });
+    }
+    if d.mode == ReconcileMode::BottomUp {
+        out.series.push(ExportSeries {
+            id: format!("{}/total", dim.id),
+            name: qualified(dim_name, SeriesKind::DimensionTotal, locale),
+            kind: SeriesKind::DimensionTotal,
+            unit,
+            scenario: options.scenario_name.clone(),
+            points: points(&d.total),
+        });
+    }
+}
+
+// ---- CSV -----------------------------------------------------------------------------------
+
+/// The CSV header row's fields.
+pub const CSV_HEADER: [&str; 6] = ["series", "year", "value", "unit", "provenance", "scenario"];
+
+/// One CSV field, quoted when it holds a comma, quote, CR or LF (RFC 4180).
+pub fn csv_field(text: &str) -> String {
+    if text.contains([',', '"', '\r', '\n']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_string()
+    }
+}
+
+/// A value in plain decimal: Rust's shortest round-trip form, which never uses an exponent.
+/// (The engine never gives NaN or infinity; were one to arrive, the field is left empty.)
+pub fn plain_number(value: f64) -> String {
+    if value.is_finite() {
+        value.to_string()
+    } else {
+        String::new()
+    }
+}
+
+impl Export {
+    /// The CSV text (see the module docs).
+    pub fn to_csv(&self) -> String {
+        let mut out = CSV_HEADER.join(",");
+        out.push_str("\r\n");
+        for s in &self.series {
+            let (series, unit, scenario) = (
+                csv_field(&s.name),
+                csv_field(&s.unit),
+                csv_field(&s.scenario),
+            );
+            for p in &s.points {
+                let fields = [
+                    series.as_str(),
+                    &csv_field(&p.period.label()),
+                    &plain_number(p.value),
+                    unit.as_str(),
+                    p.provenance_code(),
+                    scenario.as_str(),
+                ];
+                out.push_str(&fields.join(","));
+                out.push_str("\r\n");
+            }
+        }
+        out
+    }
+
+    /// The JSON text: report metadata, the scenario, the series and what was skipped.
+    pub fn to_json(&self, report: &Report, scenario: &Scenario, options: &ExportOptions) -> String {
+        let locale = options.locale;
+        let t = |text: &LocalText| Out::str(pick(text, locale).0);
+        let range = |r: &YearRange| {
+            Out::object([
+                ("from", Out::Number(r.from.into())),
+                ("to", Out::Number(r.to.into())),
+            ])
+        };
+        let m = &report.meta;
+        let report_out = Out::object([
+            ("id", Out::str(&report.id)),
+            (
+                "kind",
+                Out::str(match report.kind {
+                    ReportKind::Market => "market",
+                    ReportKind::Plan => "plan",
+                }),
+            ),
+            ("title", t(&m.title)),
+            ("publisher", t(&m.publisher)),
+            ("code", Out::opt_str(m.code.as_deref())),
+            ("region", t(&m.region)),
+            ("currency", Out::str(&m.currency)),
+            ("base_year", Out::Number(m.base_year.into())),
+            ("history", range(&m.history)),
+            ("forecast", range(&m.forecast)),
+            ("source_file", Out::str(&m.source_file)),
+        ]);
+        let published = super::engine::model::published_rate(report)
+            .ok()
+            .map(|p| p.rate);
+        let scenario_out = Out::object([
+            ("name", Out::str(&options.scenario_name)),
+            ("modified", Out::Bool(!scenario.is_published())),
+            ("published_rate", Out::opt_number(published)),
+            (
+                "headline_rate",
+                Out::opt_number(scenario.headline_rate.or(published)),
+            ),
+            (
+                "values",
+                Out::object(
+                    scenario
+                        .values
+                        .iter()
+                        .map(|(k, v)| (k.clone(), Out::Number(*v))),
+                ),
+            ),
+        ]);
+        let series = self
+            .series
+            .iter()
+            .map(|s| {
+                let points = s
+                    .points
+                    .iter()
+                    .map(|p| {
+                        let mut fields = match p.period {
+                            Period::Year(y) => vec![("year", Out::Number(y.into()))],
+                            Period::Step { cadence, index } => vec![
+                                ("period", Out::Number(index.into())),
+                                ("cadence", Out::str(cadence_id(cadence))),
+                            ],
+                        };
+                        fields.push(("value", Out::Number(p.value)));
+                        fields.push(("provenance", Out::str(p.provenance_code())));
+                        Out::object(fields)
+                    })
+                    .collect();
+                Out::object([
+                    ("id", Out::str(&s.id)),
+                    ("name", Out::str(&s.name)),
+                    ("kind", Out::str(s.kind.id())),
+                    ("unit", Out::str(&s.unit)),
+                    ("scenario", Out::str(&s.scenario)),
+                    ("points", Out::Array(points)),
+                ])
+            })
+            .collect();
+        let skipped = self
+            .skipped
+            .iter()
+            .map(|(id, e)| {
+                Out::object([("id", Out::str(id)), ("reason", Out::String(e.to_string()))])
+            })
+            .collect();
+        Out::object([
+            ("format", Out::str("report-explorer/data")),
+            ("version", Out::Number(1.0)),
+            ("scope", Out::str(self.scope.id())),
+            ("report", report_out),
+            ("scenario", scenario_out),
+            ("series", Out::Array(series)),
+            ("skipped", Out::Array(skipped)),
+        ])
+        .to_pretty()
+    }
+}
+
+/// The CSV export of a scope under a scenario.
+pub fn csv(
+    report: &Report,
+    scenario: &Scenario,
+    scope: ExportScope,
+    options: &ExportOptions,
+) -> EngineResult<String> {
+    Ok(collect(report, scenario, scope, options)?.to_csv())
+}
+
+/// The JSON export of a scope under a scenario.
+pub fn json(
+    report: &Report,
+    scenario: &Scenario,
+    scope: ExportScope,
+    options: &ExportOptions,
+) -> EngineResult<String> {
+    Ok(collect(report, scenario, scope, options)?.to_json(report, scenario, options))
+}
+
+/// A download name: `smartphone-leasing-headline.csv`. Characters other than ASCII letters,
+/// digits, `-` and `_` become `-`.
+pub fn file_name(report: &Report, scope: ExportScope, extension: &str) -> String {
+    let safe: String = report
+        .id
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    format!("{safe}-{}.{extension}", scope.id())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::bundled::load_bundled;
+
+    fn options() -> ExportOptions {
+        ExportOptions {
+            locale: Locale::En,
+            scenario_name: "custom".into(),
+        }
+    }
+
+    #[test]
+    fn fields_are_quoted_only_when_needed() {
+        assert_eq!(csv_field("plain"), "plain");
+        assert_eq!(csv_field("a,b"), "\"a,b\"");
+        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_field("two\nlines"), "\"two\nlines\"");
+        assert_eq!(plain_number(2.5e9), "2500000000");
+        assert_eq!(plain_number(1e-7), "0.0000001");
+        assert_eq!(plain_number(f64::NAN), "");
+    }
+
+    #[test]
+    fn headline_export_has_source_published_and_scenario() {
+        let (reports, _) = load_bundled();
+        let r = &reports[1];
+        let e = collect(r, &Scenario::published(), ExportScope::Headline, &options()).unwrap();
+        let kinds: Vec<SeriesKind> = e.series.iter().map(|s| s.kind).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                SeriesKind::Source,
+                SeriesKind::Published,
+                SeriesKind::Scenario
+            ]
+        );
+        let codes: Vec<&str> = e.series[0]
+            .points
+            .iter()
+            .map(|p| p.provenance_code())
+            .collect();
+        assert_eq!(
+            codes,
+            vec!["reported", "reported", "bound:lower", "bound:lower"]
+        );
+        assert_eq!(e.series[1].scenario, "published");
+        assert_eq!(e.series[0].scenario, "");
+        assert_eq!(e.series[0].unit, "CNY");
+    }
+
+    #[test]
+    fn plan_headline_is_its_projection() {
+        let (reports, _) = load_bundled();
+        let r = &reports[2];
+        let e = collect(r, &Scenario::published(), ExportScope::Headline, &options()).unwrap();
+        let p = e
+            .series
+            .iter()
+            .find(|s| s.kind == SeriesKind::Projection)
+            .unwrap();
+        assert_eq!(p.points.len(), 37);
+        assert_eq!(p.points[12].period.label(), "month 12");
+        assert_eq!(p.unit, "users");
+    }
+
+    #[test]
+    fn file_names_are_safe() {
+        let (reports, _) = load_bundled();
+        let mut r = reports[0].clone();
+        assert_eq!(
+            file_name(&r, ExportScope::Segments, "csv"),
+            "smartphone-leasing-segments.csv"
+        );
+        r.id = "a/b c".into();
+        assert_eq!(
+            file_name(&r, ExportScope::Report, "json"),
+            "a-b-c-report.json"
+        );
+    }
+}

@@ -1,0 +1,45 @@
+// The single-file build (scripts/build-single.sh; in tests: node scripts/single-file.mjs dist
+// dist-single): one self-contained HTML file that opens from disk with no server.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { test, expect, walkEveryView, watchErrors, ROOT } from './helpers';
+
+const DIR = join(ROOT, 'dist-single');
+const FILE = join(DIR, 'report-explorer.html');
+const sha256 = (text: string) => 'sha256-' + createHash('sha256').update(text, 'utf8').digest('base64');
+
+test('one file, nothing outside it, a strict policy with the hashes of its inline script and style', () => {
+  expect(readdirSync(DIR)).toEqual(['report-explorer.html']);
+  const html = readFileSync(FILE, 'utf8');
+  // No reference to another file: every src/href is a data: URL or a fragment.
+  const refs = [...html.matchAll(/\s(?:src|href)\s*=\s*["']?([^"'\s>]+)/gi)].map((m) => m[1]);
+  for (const ref of refs) expect(ref).toMatch(/^(data:|#)/);
+  const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
+  expect(scripts).toHaveLength(1);
+  expect(scripts[0][1]).toBe(' type="module"');
+  expect(scripts[0][2]).not.toMatch(/^\s*(import|export)\b/m);
+  const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]);
+  expect(styles).toHaveLength(1);
+  const first = html.match(/<head>\s*(<[^>]+>)/)![1];
+  const policy = first.match(/^<meta http-equiv="Content-Security-Policy" content="([^"]+)">$/)?.[1];
+  expect(policy, `first element of <head>: ${first.slice(0, 200)}`).toBe(
+    `default-src 'self'; script-src 'self' 'wasm-unsafe-eval' '${sha256(scripts[0][2])}'; `
+    + `style-src 'self' '${sha256(styles[0])}'; img-src 'self' data: blob:; connect-src 'self'; `
+    + "object-src 'none'; base-uri 'none'; form-action 'none'");
+});
+
+test('opens from file:// and runs every view of every report, sliders included', async ({ page, guard }) => {
+  test.setTimeout(60_000);
+  const errors = watchErrors(page);
+  const url = pathToFileURL(FILE).href;
+  await page.goto(url);
+  await expect(page.locator('.card')).toHaveCount(3);
+  expect(await page.evaluate(() => location.protocol)).toBe('file:');
+  await walkEveryView(page);
+  // Nothing was fetched from a server: only the file itself (and data: URLs).
+  const fetched = guard.requests.filter((u) => !u.startsWith('data:'));
+  expect(new Set(fetched)).toEqual(new Set([url]));
+  expect(errors).toEqual([]);
+});

@@ -1,0 +1,359 @@
+//! Sensitivity (tornado) and seeded Monte Carlo on the bundled reports: determinism, chunking,
+//! bounds, and "no NaN, no panic" over random inputs.
+
+use proptest::prelude::*;
+use report_explorer::domain::bundled::load_bundled;
+use report_explorer::domain::engine::growth::value_at;
+use report_explorer::domain::engine::model::compute;
+use report_explorer::domain::engine::monte_carlo::{
+    bound_rate_window, BoundPolicy, Distribution, McError, McOptions, McRun, SplitMix64, MAX_PATHS,
+};
+use report_explorer::domain::engine::sensitivity::tornado;
+use report_explorer::domain::engine::target::{inputs, relevant_keys, Target, HEADLINE_KEY};
+use report_explorer::domain::scenario::Scenario;
+use report_explorer::domain::schema::Report;
+use std::sync::OnceLock;
+
+fn reports() -> &'static [Report] {
+    static REPORTS: OnceLock<Vec<Report>> = OnceLock::new();
+    REPORTS.get_or_init(|| {
+        let (reports, errors) = load_bundled();
+        assert!(errors.is_empty(), "{errors:?}");
+        reports
+    })
+}
+
+fn smartphone() -> &'static Report {
+    &reports()[0]
+}
+
+fn call_center() -> &'static Report {
+    &reports()[1]
+}
+
+fn plan() -> &'static Report {
+    &reports()[2]
+}
+
+fn segment(dimension: &str, member: &str) -> Target {
+    Target::Segment {
+        dimension: dimension.into(),
+        member: member.into(),
+    }
+}
+
+// ---- Monte Carlo ---------------------------------------------------------------------------
+
+#[test]
+fn same_seed_and_size_give_the_same_fan() {
+    let r = smartphone();
+    let target = segment("geography", "us");
+    let mut options = McOptions::for_target(r, target);
+    options.distribution = Distribution::Triangular;
+    let run = |seed| {
+        McRun::new(r, &Scenario::published(), seed, 500, options.clone())
+            .unwrap()
+            .run_to_end()
+            .unwrap()
+    };
+    let a = run(42);
+    assert_eq!(a, run(42));
+    assert_ne!(a.points, run(43).points);
+    assert_eq!(a.count, 500);
+    assert_eq!(a.failed, 0);
+}
+
+#[test]
+fn chunked_runs_equal_one_shot_runs() {
+    let r = smartphone();
+    let options = McOptions::for_target(r, Target::Headline);
+    let mut one = McRun::new(r, &Scenario::published(), 7, 1000, options.clone()).unwrap();
+    let whole = one.run_to_end().unwrap();
+    let mut chunked = McRun::new(r, &Scenario::published(), 7, 1000, options).unwrap();
+    assert!(chunked.result().is_none());
+    let mut steps = 0;
+    loop {
+        let p = chunked.step(37);
+        steps += 1;
+        assert!(p.done <= p.total);
+        if p.is_finished() {
+            break;
+        }
+        assert!(chunked.result().is_none());
+    }
+    assert_eq!(steps, 1000usize.div_ceil(37));
+    assert_eq!(chunked.result(), Some(Ok(whole.clone())));
+    // Stepping a finished run changes nothing.
+    chunked.step(100);
+    assert_eq!(chunked.result(), Some(Ok(whole)));
+}
+
+#[test]
+fn a_single_path_is_the_engine_at_the_sampled_rate() {
+    let r = smartphone();
+    let run = McRun::new(
+        r,
+        &Scenario::published(),
+        99,
+        1,
+        McOptions::for_target(r, Target::Headline),
+    )
+    .unwrap();
+    let range = run.ranges()[0].clone();
+    let fan = { run }.run_to_end().unwrap();
+    let u = SplitMix64::new(99).next_f64();
+    let rate = range.low + u * (range.high - range.low);
+    let end = fan.points.last().unwrap();
+    let expected = value_at(2025, 2.5e9, rate, 2032).unwrap();
+    assert!(((end.p50 - expected) / expected).abs() < 1e-12);
+    assert_eq!(end.p10, end.p50);
+    assert_eq!(end.p90, end.p50);
+}
+
+#[test]
+fn the_fan_is_ordered_and_pinned_at_the_anchor() {
+    let r = smartphone();
+    let fan = McRun::new(
+        r,
+        &Scenario::published(),
+        1,
+        2000,
+        McOptions::for_target(r, Target::Headline),
+    )
+    .unwrap()
+    .run_to_end()
+    .unwrap();
+    assert_eq!(fan.points.first().unwrap().x, 2024);
+    assert_eq!(fan.points.last().unwrap().x, 2032);
+    for p in &fan.points {
+        assert!(p.p10 <= p.p50 && p.p50 <= p.p90, "{p:?}");
+        assert!(p.p10.is_finite() && p.p90.is_finite());
+    }
+    let anchor = fan.points.iter().find(|p| p.x == 2025).unwrap();
+    assert_eq!((anchor.p10, anchor.p90), (2.5e9, 2.5e9));
+    let end = fan.points.last().unwrap();
+    assert!(end.p10 < end.p90);
+    // The uniform rate's median is the middle of its range; the median path follows it.
+    let range = &fan.ranges[0];
+    let mid = value_at(2025, 2.5e9, (range.low + range.high) / 2.0, 2032).unwrap();
+    assert!(((end.p50 - mid) / mid).abs() < 0.03, "{} vs {mid}", end.p50);
+}
+
+#[test]
+fn lower_bounds_reject_paths_below_them() {
+    let r = call_center();
+    let (lo, hi) = bound_rate_window(r);
+    // 826亿 (2012) must reach at least 1000亿 by 2014.
+    assert!(
+        (lo - ((1000.0f64 / 826.0).sqrt() - 1.0)).abs() < 1e-12,
+        "{lo}"
+    );
+    assert_eq!(hi, f64::INFINITY);
+    let run = |bounds| {
+        let mut o = McOptions::for_target(r, Target::Headline);
+        o.bounds = bounds;
+        // A third of this range lies below the rate the 2014 bound needs (≈ 10.03%).
+        o.ranges.insert(HEADLINE_KEY.into(), (0.0, 0.3));
+        McRun::new(r, &Scenario::published(), 5, 3000, o)
+            .unwrap()
+            .run_to_end()
+            .unwrap()
+    };
+    let at = |fan: &report_explorer::domain::engine::monte_carlo::Fan, year| {
+        *fan.points.iter().find(|p| p.x == year).unwrap()
+    };
+    let ignored = run(BoundPolicy::Ignore);
+    assert!(at(&ignored, 2014).p10 < 1e11, "{:?}", at(&ignored, 2014));
+    let rejected = run(BoundPolicy::Reject);
+    assert!(at(&rejected, 2014).p10 >= 1e11 * (1.0 - 1e-12));
+    assert!(at(&rejected, 2013).p10 >= 9e10 * (1.0 - 1e-12));
+    let range = &rejected.ranges[0];
+    let (tlo, thi) = range.truncated.unwrap();
+    assert_eq!((range.low, range.high), (0.0, 0.3));
+    assert_eq!((tlo, thi), (lo, 0.3));
+    // Conditioning on the bound moves the whole fan up.
+    assert!(at(&rejected, 2022).p50 > at(&ignored, 2022).p50);
+    assert!(at(&rejected, 2022).p90 >= at(&ignored, 2022).p90);
+}
+
+#[test]
+fn bounds_that_exclude_the_whole_range_are_an_error() {
+    let r = call_center();
+    let mut o = McOptions::for_target(r, Target::Headline);
+    o.ranges.insert(HEADLINE_KEY.into(), (0.0, 0.05));
+    assert!(matches!(
+        McRun::new(r, &Scenario::published(), 1, 10, o),
+        Err(McError::BoundsExcludeRange { .. })
+    ));
+}
+
+#[test]
+fn plan_projection_fan() {
+    let r = plan();
+    let target = Target::default_for(r).unwrap();
+    let fan = McRun::new(
+        r,
+        &Scenario::published(),
+        3,
+        400,
+        McOptions::for_target(r, target),
+    )
+    .unwrap()
+    .run_to_end()
+    .unwrap();
+    assert_eq!(fan.points.len(), 37);
+    assert_eq!(fan.points[0].x, 0);
+    assert_eq!(fan.points[36].x, 36);
+    assert!(fan.points[36].p10 < fan.points[36].p90);
+    assert_eq!(fan.ranges.len(), 2);
+}
+
+#[test]
+fn headline_target_on_a_plan_is_an_error() {
+    let r = plan();
+    assert!(matches!(
+        McRun::new(
+            r,
+            &Scenario::published(),
+            1,
+            10,
+            McOptions::for_target(r, Target::Headline)
+        ),
+        Err(McError::Target(_))
+    ));
+}
+
+#[test]
+fn the_largest_run_completes() {
+    let r = smartphone();
+    let start = std::time::Instant::now();
+    let fan = McRun::new(
+        r,
+        &Scenario::published(),
+        2024,
+        MAX_PATHS,
+        McOptions::for_target(r, Target::Headline),
+    )
+    .unwrap()
+    .run_to_end()
+    .unwrap();
+    assert_eq!(fan.count, MAX_PATHS);
+    eprintln!("{MAX_PATHS} headline paths: {:?}", start.elapsed());
+}
+
+// ---- Sensitivity ---------------------------------------------------------------------------
+
+#[test]
+fn tornado_of_every_input_for_a_segment() {
+    let r = smartphone();
+    let target = segment("type", "camera-modules");
+    let keys: Vec<String> = inputs(r).unwrap().into_iter().map(|i| i.key).collect();
+    let t = tornado(r, &Scenario::published(), &keys, 0.02, &target).unwrap();
+    assert_eq!(t.rows.len(), keys.len());
+    assert!(t.skipped.is_empty());
+    // Only the headline and the type dimension's inputs move a type segment.
+    let relevant = relevant_keys(r, &target);
+    for row in &t.rows {
+        if relevant.contains(&row.key) {
+            assert!(row.swing > 0.0, "{row:?}");
+        } else {
+            assert_eq!(row.swing, 0.0, "{row:?}");
+        }
+    }
+    assert_eq!(t.rows[0].key, HEADLINE_KEY);
+    let computed = compute(r, &Scenario::published()).unwrap();
+    let d = computed.dimensions[0].as_ref().unwrap();
+    assert_eq!(
+        t.base_value,
+        *d.row("camera-modules").unwrap().values.last().unwrap()
+    );
+}
+
+fn scenario_in_ranges(r: &'static Report) -> impl Strategy<Value = Scenario> {
+    let all = inputs(r).unwrap();
+    let strategies: Vec<_> = all.iter().map(|_| (any::<bool>(), 0.0f64..=1.0)).collect();
+    strategies.prop_map(move |choices| {
+        let mut s = Scenario::published();
+        for (input, (set, u)) in all.iter().zip(choices) {
+            if set {
+                let v = input.range.min + u * (input.range.max - input.range.min);
+                input.apply(&mut s, v);
+            }
+        }
+        s
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    /// Rows are finite, inside the input ranges and sorted; the headline end value moves with
+    /// its rate.
+    #[test]
+    fn tornado_rows_are_sound(
+        scenario in scenario_in_ranges(smartphone()),
+        points in 0.0001f64..=0.2,
+        which in 0usize..3,
+    ) {
+        let r = smartphone();
+        let target = match which {
+            0 => Target::Headline,
+            1 => segment("geography", "japan"),
+            _ => segment("pricing", "fixed-monthly"),
+        };
+        let keys = relevant_keys(r, &target);
+        let t = tornado(r, &scenario, &keys, points, &target).unwrap();
+        prop_assert!(t.base_value.is_finite() && t.base_value > 0.0);
+        let all = inputs(r).unwrap();
+        for row in &t.rows {
+            let input = all.iter().find(|i| i.key == row.key).unwrap();
+            prop_assert!(row.low_value.is_finite() && row.high_value.is_finite());
+            prop_assert!(row.swing >= 0.0);
+            prop_assert!(row.low_input >= input.range.min && row.high_input <= input.range.max);
+            prop_assert!(row.low_input <= row.high_input);
+            if row.key == HEADLINE_KEY && target == Target::Headline {
+                prop_assert!(row.low_value <= t.base_value * (1.0 + 1e-12));
+                prop_assert!(row.high_value >= t.base_value * (1.0 - 1e-12));
+            }
+        }
+        prop_assert!(t.rows.windows(2).all(|w| w[0].swing >= w[1].swing));
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    /// Any seed, size, distribution, bound policy and target: a fan with no NaN, ordered
+    /// percentiles, and every path accounted for.
+    #[test]
+    fn monte_carlo_never_gives_nan(
+        seed in any::<u64>(),
+        paths in 1usize..60,
+        triangular in any::<bool>(),
+        reject in any::<bool>(),
+        which in 0usize..5,
+        chunk in 1usize..20,
+    ) {
+        let (r, target) = match which {
+            0 => (smartphone(), Target::Headline),
+            1 => (smartphone(), segment("geography", "rest-of-middle-east-africa")),
+            2 => (call_center(), Target::Headline),
+            3 => (plan(), Target::Projection("active-users".into())),
+            _ => (smartphone(), segment("type", "camera-modules")),
+        };
+        let mut o = McOptions::for_target(r, target);
+        o.distribution = if triangular { Distribution::Triangular } else { Distribution::Uniform };
+        o.bounds = if reject { BoundPolicy::Reject } else { BoundPolicy::Ignore };
+        let mut run = McRun::new(r, &Scenario::published(), seed, paths, o).unwrap();
+        while !run.step(chunk).is_finished() {}
+        let fan = run.result().unwrap().unwrap();
+        prop_assert_eq!(fan.count + fan.failed, paths);
+        for p in &fan.points {
+            prop_assert!(p.p10.is_finite() && p.p50.is_finite() && p.p90.is_finite());
+            prop_assert!(p.p10 <= p.p50 && p.p50 <= p.p90);
+        }
+        for range in &fan.ranges {
+            prop_assert!(range.low <= range.mode && range.mode <= range.high);
+        }
+    }
+}
