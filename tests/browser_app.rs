@@ -216,9 +216,15 @@ mod markup_in_data {
         .forget();
         settle().await;
         assert_eq!(texts(&host, ".card h2"), vec![EVIL_TITLE.to_string()]);
-        assert_eq!(texts(&host, "[data-testid=card-headline]"), vec![EVIL_HEADLINE.to_string()]);
+        assert_eq!(
+            texts(&host, "[data-testid=card-headline]"),
+            vec![EVIL_HEADLINE.to_string()]
+        );
         for tag in ["b", "img", "script", "iframe"] {
-            assert!(host.query_selector(tag).unwrap().is_none(), "no <{tag}> element was created");
+            assert!(
+                host.query_selector(tag).unwrap().is_none(),
+                "no <{tag}> element was created"
+            );
         }
         let pwned = js_sys::Reflect::get(&web_sys::window().unwrap(), &"__pwned".into()).unwrap();
         assert!(pwned.is_undefined(), "no script ran");

@@ -1,5 +1,6 @@
 //! The browser edges, in one place: things that talk to the browser rather than render.
 
+pub mod download;
 pub mod prefs;
 pub mod service_worker;
 pub mod storage;
@@ -7,7 +8,9 @@ pub mod url;
 
 /// The page's URL scheme ("http:", "https:", "file:"); empty when unknown.
 pub fn protocol() -> String {
-    web_sys::window().and_then(|w| w.location().protocol().ok()).unwrap_or_default()
+    web_sys::window()
+        .and_then(|w| w.location().protocol().ok())
+        .unwrap_or_default()
 }
 
 /// Whether the page has a usable origin for service workers, history and storage keyed by

@@ -52,7 +52,9 @@ pub fn initial_locale() -> Locale {
 }
 
 pub fn initial_theme() -> Theme {
-    storage::get(THEME_KEY).and_then(|t| Theme::from_tag(&t)).unwrap_or(Theme::System)
+    storage::get(THEME_KEY)
+        .and_then(|t| Theme::from_tag(&t))
+        .unwrap_or(Theme::System)
 }
 
 pub fn initial_large_type() -> bool {
@@ -69,7 +71,10 @@ pub fn system_prefers_dark() -> bool {
 /// Applies the preferences to `<html>` (lang, data-theme, data-type) and keeps them.
 /// Storage failures are ignored: a preference not kept only costs the next visit.
 pub fn apply(locale: Locale, theme: Theme, large_type: bool) {
-    if let Some(html) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+    if let Some(html) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
         let _ = html.set_attribute("lang", locale.tag());
         match theme {
             Theme::System => {

@@ -5,4 +5,5 @@
 pub mod scale;
 pub mod scene;
 pub mod shapes;
+pub mod tornado;
 pub mod xy;

@@ -241,7 +241,10 @@ pub fn xy_scene(series: &[Series], g: &Geometry, labels: &XyLabels) -> Vec<SvgNo
                 .attr("y", px(b.y))
                 .attr("width", px(b.w))
                 .attr("height", px(b.h))
-                .mark((labels.mark)(label_of(&b.series), &b.datum), (b.x + b.w / 2.0, b.y)),
+                .mark(
+                    (labels.mark)(label_of(&b.series), &b.datum),
+                    (b.x + b.w / 2.0, b.y),
+                ),
         );
     }
     for m in &g.markers {
@@ -275,7 +278,13 @@ pub fn donut_scene(slices: &[(String, f64, usize, String)], total_text: &str) ->
                 .attr("data-slice", key)
                 .attr("d", arc_path(cx, cy, outer, inner, a0, a1))
                 // The tooltip points at the middle of the slice's outer edge.
-                .mark(label.clone(), (cx + outer * ((a0 + a1) / 2.0).sin(), cy - outer * ((a0 + a1) / 2.0).cos()))
+                .mark(
+                    label.clone(),
+                    (
+                        cx + outer * ((a0 + a1) / 2.0).sin(),
+                        cy - outer * ((a0 + a1) / 2.0).cos(),
+                    ),
+                )
         })
         .collect();
     out.push(
@@ -297,10 +306,25 @@ pub fn tooltip(label: &str, at: (f64, f64), width: f64, height: f64) -> Vec<SvgN
     let h = 24.0;
     let x = (at.0 - w / 2.0).clamp(2.0, (width - w - 2.0).max(2.0));
     let above = at.1 - h - 10.0;
-    let y = if above >= 2.0 { above } else { (at.1 + 10.0).min(height - h - 2.0) };
+    let y = if above >= 2.0 {
+        above
+    } else {
+        (at.1 + 10.0).min(height - h - 2.0)
+    };
     vec![
-        SvgNode::new("tip-box", "rect").attr("class", "tip-box").attr("x", px(x)).attr("y", px(y)).attr("width", px(w)).attr("height", px(h)).attr("rx", "4"),
-        SvgNode::new("tip-text", "text").attr("class", "tip-text").attr("x", px(x + w / 2.0)).attr("y", px(y + h / 2.0)).attr("dy", "0.35em").text(label),
+        SvgNode::new("tip-box", "rect")
+            .attr("class", "tip-box")
+            .attr("x", px(x))
+            .attr("y", px(y))
+            .attr("width", px(w))
+            .attr("height", px(h))
+            .attr("rx", "4"),
+        SvgNode::new("tip-text", "text")
+            .attr("class", "tip-text")
+            .attr("x", px(x + w / 2.0))
+            .attr("y", px(y + h / 2.0))
+            .attr("dy", "0.35em")
+            .text(label),
     ]
 }
 
@@ -332,7 +356,10 @@ pub fn treemap_scene(cells: &[Cell]) -> Vec<SvgNode> {
                 .attr("y", px(c.rect.y))
                 .attr("width", px(c.rect.w))
                 .attr("height", px(c.rect.h))
-.mark(c.label.clone(), (c.rect.x + c.rect.w / 2.0, c.rect.y + c.rect.h / 2.0)),
+                .mark(
+                    c.label.clone(),
+                    (c.rect.x + c.rect.w / 2.0, c.rect.y + c.rect.h / 2.0),
+                ),
         );
     }
     // Names on top of every cell, so region names are not hidden under their countries.
@@ -438,11 +465,26 @@ mod tests {
 
     #[test]
     fn tooltips_stay_inside_the_drawing() {
-        let t = tooltip("Market, 2032: US$6.1 bn (reported)", (790.0, 10.0), 800.0, 340.0);
-        let (x, w, y) = (t[0].get("x").unwrap().parse::<f64>().unwrap(), t[0].get("width").unwrap().parse::<f64>().unwrap(), t[0].get("y").unwrap().parse::<f64>().unwrap());
+        let t = tooltip(
+            "Market, 2032: US$6.1 bn (reported)",
+            (790.0, 10.0),
+            800.0,
+            340.0,
+        );
+        let (x, w, y) = (
+            t[0].get("x").unwrap().parse::<f64>().unwrap(),
+            t[0].get("width").unwrap().parse::<f64>().unwrap(),
+            t[0].get("y").unwrap().parse::<f64>().unwrap(),
+        );
         assert!(x >= 2.0 && x + w <= 798.0, "{x} {w}");
-        assert!(y >= 20.0, "below the point when there is no room above: {y}");
-        assert_eq!(t[1].text.as_deref(), Some("Market, 2032: US$6.1 bn (reported)"));
+        assert!(
+            y >= 20.0,
+            "below the point when there is no room above: {y}"
+        );
+        assert_eq!(
+            t[1].text.as_deref(),
+            Some("Market, 2032: US$6.1 bn (reported)")
+        );
     }
 
     #[test]

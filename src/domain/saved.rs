@@ -300,7 +300,9 @@ pub struct SetAside {
     pub name: Option<String>,
     pub report: Option<String>,
     pub reason: SetAsideReason,
-    /// The entry exactly as read; [`to_json`] writes it back.
+    /// The entry as read; [`to_json`] writes it back. An entry that had no `version` of its
+    /// own inside a container of another version is given that version explicitly (so it
+    /// still reads as what it is once written back under a version-1 container).
     pub raw: Json,
 }
 
@@ -463,12 +465,30 @@ pub fn load(text: &str) -> Result<Loaded, LoadError> {
                     Some(Json::String(s)) => Some(s.clone()),
                     _ => None,
                 };
+                // An entry that inherits a newer container's version keeps it explicitly, so
+                // that written back under this version's container it stays set aside.
+                let mut raw = item.value.clone();
+                if let Json::Object(fields) = &mut raw {
+                    if container_version != VERSION && !fields.iter().any(|(k, _)| k == "version") {
+                        fields.insert(
+                            0,
+                            (
+                                "version".to_string(),
+                                Spanned {
+                                    value: Json::Number(container_version as f64),
+                                    line: item.line,
+                                    column: item.column,
+                                },
+                            ),
+                        );
+                    }
+                }
                 out.set_aside.push(SetAside {
                     index,
                     name: text("name"),
                     report: text("report"),
                     reason,
-                    raw: item.value.clone(),
+                    raw,
                 });
             }
         }

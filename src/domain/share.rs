@@ -207,11 +207,13 @@ pub fn short_number(x: f64) -> Option<String> {
     let plain = y.to_string();
     let exp = format!("{y:e}");
     let a = y.abs();
-    Some(if a == 0.0 || (1e-4..1e12).contains(&a) || plain.len() <= exp.len() {
-        plain
-    } else {
-        exp
-    })
+    Some(
+        if a == 0.0 || (1e-4..1e12).contains(&a) || plain.len() <= exp.len() {
+            plain
+        } else {
+            exp
+        },
+    )
 }
 
 /// `x` rounded to 6 significant digits (through its decimal form, so the result is the double
@@ -242,6 +244,9 @@ fn segment_key(key: &str) -> Option<(&str, &str, char)> {
     Some((dim, member, field))
 }
 
+/// Segment values by dimension, then member: (field letter, printed number).
+type Grouped<'a> = BTreeMap<&'a str, BTreeMap<&'a str, Vec<(char, String)>>>;
+
 /// The query for a state, without the leading `?`. Absent and empty fields are left out, and
 /// so are non-finite values (they have no form in a link).
 pub fn encode(state: &ShareState) -> String {
@@ -265,7 +270,7 @@ pub fn encode(state: &ShareState) -> String {
         params.push(format!("g={g}"));
     }
     // Segment assumptions grouped by dimension, then member; others one by one.
-    let mut grouped: BTreeMap<&str, BTreeMap<&str, Vec<(char, String)>>> = BTreeMap::new();
+    let mut grouped: Grouped = BTreeMap::new();
     let mut plain: Vec<(&str, String)> = Vec::new();
     for (key, &value) in &state.values {
         let Some(number) = short_number(value) else {
@@ -330,7 +335,10 @@ fn number(text: &str) -> Option<f64> {
 struct Parser {
     state: ShareState,
     warnings: Vec<ShareWarning>,
+    /// Parameters set so far, and assumption keys set so far (two namespaces: an assumption
+    /// may be called `n` without clashing with the parameter `n`).
     seen: BTreeSet<String>,
+    seen_values: BTreeSet<String>,
 }
 
 impl Parser {
@@ -349,7 +357,9 @@ impl Parser {
     }
 
     fn set_value(&mut self, key: String, value: f64) {
-        self.first_time(&key);
+        if !self.seen_values.insert(key.clone()) {
+            self.warn(&key, ShareIssue::Duplicate);
+        }
         self.state.values.insert(key, value);
     }
 
@@ -449,7 +459,7 @@ impl Parser {
                 Some(t) => {
                     self.first_time(&key);
                     // The smallest move a tornado shows is 0.01 points.
-                    let clamped = t.max(0.0001).min(MAX_POINTS);
+                    let clamped = t.clamp(0.0001, MAX_POINTS);
                     if clamped != t {
                         self.warn(
                             &key,
@@ -522,6 +532,7 @@ pub fn parse(query: &str) -> Decoded {
         state: ShareState::default(),
         warnings: Vec::new(),
         seen: BTreeSet::new(),
+        seen_values: BTreeSet::new(),
     };
     for piece in query.split('&').filter(|s| !s.is_empty()) {
         match piece.split_once('=') {
@@ -781,6 +792,20 @@ mod tests {
             decode("", &reports).warnings[0].issue,
             ShareIssue::MissingReport
         );
+    }
+
+    #[test]
+    fn assumption_keys_do_not_clash_with_parameters() {
+        // Found by the round-trip property: an assumption called `n` next to `n=`.
+        let mut s = ShareState {
+            mc_paths: Some(1),
+            ..Default::default()
+        };
+        s.values.insert("n".into(), 0.0);
+        let d = parse(&encode(&s));
+        assert_eq!(encode(&s), "a.n=0&n=1");
+        assert!(d.warnings.is_empty(), "{:?}", d.warnings);
+        assert_eq!(d.state, s);
     }
 
     #[test]

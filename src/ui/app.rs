@@ -12,6 +12,9 @@ use leptos::prelude::*;
 pub fn App() -> impl IntoView {
     let app = AppState::new();
     provide_context(app);
+    super::share::restore(app);
+    super::share::keep_in_url(app);
+    provide_context(super::saved_ui::SavedState::load(app));
     // Keep <html> (lang, theme, type size) and the kept preferences in step.
     Effect::new(move |_| prefs::apply(app.locale.get(), app.theme.get(), app.large_type.get()));
     let _ = window_event_listener(leptos::ev::resize, move |_| {
@@ -58,6 +61,23 @@ fn header(app: AppState) -> Vec<Node> {
                 .attr("lang", l.tag())
                 .text(*name)
         }));
+    let notices = app.notices.get();
+    let notice = (!notices.is_empty()).then(|| {
+        el("div")
+            .class("notice info app-notice")
+            .attr("role", "status")
+            .testid("notices")
+            .children(
+                notices
+                    .iter()
+                    .enumerate()
+                    .map(|(i, n)| el("p").key(i.to_string()).text(n.clone())),
+            )
+            .child(
+                text_el("button", "link", t(Msg::Dismiss))
+                    .on_click(move || app.notices.set(Vec::new())),
+            )
+    });
     vec![
         text_el("a", "skip-link", t(Msg::SkipToContent)).attr("href", "#main"),
         el("header")
@@ -69,7 +89,9 @@ fn header(app: AppState) -> Vec<Node> {
                     .child(
                         el("div")
                             .class("language")
-                            .child(text_el("label", "label", t(Msg::Language)).attr("for", "language"))
+                            .child(
+                                text_el("label", "label", t(Msg::Language)).attr("for", "language"),
+                            )
                             .child(picker),
                     )
                     .child(theme_toggle(app, t(Msg::DarkTheme)))
@@ -81,6 +103,9 @@ fn header(app: AppState) -> Vec<Node> {
                     ),
             ),
     ]
+    .into_iter()
+    .chain(notice)
+    .collect()
 }
 
 /// Dark theme on or off; starts from the system's preference until the reader chooses.

@@ -20,11 +20,13 @@ use wasm_bindgen::JsCast;
 
 const SVG_NS: &str = "http://www.w3.org/2000/svg";
 
-/// What a handler receives: the target's `value` (inputs, selects) and the key pressed.
+/// What a handler receives: the target's `value` (inputs, selects), the key pressed, and the
+/// target itself (for what a value cannot carry, such as a chosen file).
 #[derive(Debug, Clone, Default)]
 pub struct Ev {
     pub value: String,
     pub key: String,
+    pub target: Option<web_sys::EventTarget>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -387,6 +389,7 @@ fn dispatch(
                         .ok()
                         .and_then(|v| v.as_string())
                         .unwrap_or_default(),
+                    target: event.target(),
                 };
                 if kind == On::Click {
                     // Buttons inside forms must not submit (there is no server).

@@ -415,7 +415,12 @@ fn kpi_board(app: AppState, ctx: ReportCtx, board: Board) -> Vec<Node> {
                 .iter()
                 .enumerate()
                 .map(|(i, p)| projector(app, ctx, board, i, p).key(p.id.clone())),
-        )]
+        )
+        .child_opt(super::exports::export_bar(
+            app,
+            ctx,
+            super::exports::ViewData::Projections,
+        ))]
 }
 
 fn targets(ctx: ReportCtx, locale: Locale) -> Node {

@@ -8,13 +8,17 @@ mod contents;
 mod controls;
 pub mod dom;
 mod dynamics;
+pub mod exports;
 mod kpis;
 pub mod library;
 mod overview;
 mod report;
+pub mod saved_ui;
 mod scenarios;
 mod segments;
+pub mod share;
 pub mod state;
+pub mod tools;
 
 pub use app::App;
 

@@ -234,6 +234,11 @@ fn overview(
     }
     out.push(checks(ctx, locale));
     out.extend(key_facts(ctx, locale));
+    out.extend(super::exports::export_bar(
+        app,
+        ctx,
+        super::exports::ViewData::Headline,
+    ));
     out
 }
 

@@ -27,6 +27,7 @@ pub fn ReportPage(index: usize) -> impl IntoView {
         .collect();
     let ctx = ReportCtx::new(report, scenario);
     provide_context(ctx);
+    let copy_status = RwSignal::new(None::<Result<(), String>>);
     // A view that does not apply to this report falls back to the overview.
     let shown = Memo::new(move |_| {
         let v = app.view.get();
@@ -38,7 +39,7 @@ pub fn ReportPage(index: usize) -> impl IntoView {
     });
     view! {
         <article class="report" data-report=ctx.with(|r| r.id.clone())>
-            <Dom render=move || header(app, ctx, shown.get())/>
+            <Dom render=move || header(app, ctx, shown.get(), copy_status)/>
             <section id="view-panel" role="tabpanel" aria-labelledby=move || format!("tab-{}", shown.get().id()) class="view-panel">
                 {move || match shown.get() {
                     View::Overview => view! { <Overview/> }.into_any(),
@@ -66,7 +67,21 @@ fn focus_tab(view: View) {
     }
 }
 
-fn header(app: AppState, ctx: ReportCtx, shown: View) -> Vec<Node> {
+/// Copies the page's link; says whether it worked, or shows it to copy by hand.
+fn copy_link(status: RwSignal<Option<Result<(), String>>>) {
+    leptos::task::spawn_local(async move {
+        let href = crate::browser::url::href();
+        let ok = crate::browser::download::copy_text(&href).await;
+        status.set(Some(if ok { Ok(()) } else { Err(href) }));
+    });
+}
+
+fn header(
+    app: AppState,
+    ctx: ReportCtx,
+    shown: View,
+    copy_status: RwSignal<Option<Result<(), String>>>,
+) -> Vec<Node> {
     let locale = app.locale.get();
     let t = |m: Msg| m.text(locale);
     let modified = !ctx.scenario.with(|s| s.is_published());
@@ -149,6 +164,28 @@ fn header(app: AppState, ctx: ReportCtx, shown: View) -> Vec<Node> {
                 text_el("button", "link", t(Msg::Reset))
                     .testid("reset")
                     .on_click(move || ctx.scenario.set(Default::default()))
+            }))
+            .child(
+                text_el("button", "link", t(Msg::CopyLink))
+                    .testid("copy-link")
+                    .on_click(move || copy_link(copy_status)),
+            )
+            .child_opt(copy_status.get().map(|r| {
+                match r {
+                    Ok(()) => text_el("span", "status", t(Msg::LinkCopied)).attr("role", "status"),
+                    Err(href) => el("span")
+                        .class("status")
+                        .attr("role", "status")
+                        .text(format!("{} ", t(Msg::CopyByHand)))
+                        .child(
+                            el("input")
+                                .attr("type", "text")
+                                .attr("readonly", "")
+                                .attr("aria-label", t(Msg::CopyLink))
+                                .prop("value", href)
+                                .testid("link-by-hand"),
+                        ),
+                }
             })),
         el("div")
             .class("tabs")

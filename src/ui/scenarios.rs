@@ -6,9 +6,11 @@ use super::charts::{xy_chart, Charts, XySpec};
 use super::common::{local, section};
 use super::controls::{AssumptionInput, ValueKind};
 use super::dom::{el, text_el, Dom, Node};
+use super::exports::{export_bar, ViewData};
 use super::overview::headline_chart;
 use super::segments::{chosen_dimension, dimension_picker};
 use super::state::{use_app, use_report, AppState, ReportCtx};
+use super::tools::ToolsState;
 use crate::chart::xy::{Datum, Series, SeriesKind};
 use crate::domain::checks::{CheckKind, Severity};
 use crate::domain::engine::compare::compare;
@@ -78,9 +80,10 @@ pub fn Scenarios() -> impl IntoView {
     let ctx = use_report();
     let charts = Charts::new();
     let errors: Errors = RwSignal::new(HashMap::new());
+    let tools = ToolsState::new();
     let published: Arc<Option<Computed>> =
         Arc::new(ctx.with(|r| compute(r, &Scenario::published()).ok()));
-    view! { <Dom render=move || scenarios(app, ctx, charts, errors, &published)/> }
+    view! { <Dom render=move || scenarios(app, ctx, charts, errors, tools, &published)/> }
 }
 
 /// A slider bound to one scenario value.
@@ -128,6 +131,7 @@ fn scenarios(
     ctx: ReportCtx,
     charts: Charts,
     errors: Errors,
+    tools: ToolsState,
     published: &Option<Computed>,
 ) -> Vec<Node> {
     let locale = app.locale.get();
@@ -331,6 +335,11 @@ fn scenarios(
     out.push(year_bars(app, charts, &cmp, &unit, locale));
     out.push(scenario_checks(ctx, locale));
     out.extend(segment_assumptions(app, ctx, errors, locale));
+    out.extend(super::tools::tools(app, ctx, charts, tools));
+    if let Some(saved) = use_context::<super::saved_ui::SavedState>() {
+        out.push(super::saved_ui::panel(app, ctx, saved));
+    }
+    out.extend(export_bar(app, ctx, ViewData::Headline));
     out
 }
 

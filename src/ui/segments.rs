@@ -298,6 +298,13 @@ fn segments(
         el("div").class("share-charts").child(donut).child_opt(tree),
         segment_table(&dim, &r, t_index, year, &unit, sort, locale),
     ]
+    .into_iter()
+    .chain(super::exports::export_bar(
+        app,
+        ctx,
+        super::exports::ViewData::Segments,
+    ))
+    .collect()
 }
 
 fn segment_table(

@@ -45,6 +45,10 @@ impl View {
         }
     }
 
+    pub fn from_id(id: &str) -> Option<View> {
+        View::ALL.into_iter().find(|v| v.id() == id)
+    }
+
     pub fn label(self) -> Msg {
         match self {
             View::Overview => Msg::Overview,
@@ -90,6 +94,12 @@ pub struct AppState {
     pub dimension: RwSignal<Option<String>>,
     pub share_year: RwSignal<Option<i32>>,
     pub theme: RwSignal<Theme>,
+    /// Monte Carlo seed and path count, and the tornado's ±points: part of a shared link.
+    pub mc_seed: RwSignal<u64>,
+    pub mc_paths: RwSignal<u32>,
+    pub tornado_points: RwSignal<f64>,
+    /// Messages for the reader that are not errors of a view (ignored link parameters, …).
+    pub notices: RwSignal<Vec<String>>,
     /// Larger type (projectors).
     pub large_type: RwSignal<bool>,
     /// Whether the window is phone-narrow (charts are drawn for that width to stay legible).
@@ -118,6 +128,10 @@ impl AppState {
             load_errors: StoredValue::new(errors),
             locale: RwSignal::new(prefs::initial_locale()),
             theme: RwSignal::new(prefs::initial_theme()),
+            mc_seed: RwSignal::new(1),
+            mc_paths: RwSignal::new(2000),
+            tornado_points: RwSignal::new(0.02),
+            notices: RwSignal::new(Vec::new()),
             large_type: RwSignal::new(prefs::initial_large_type()),
             open: RwSignal::new(None),
             view: RwSignal::new(View::Overview),

@@ -182,19 +182,20 @@ export async function serveDist(prefix: string, dir = 'dist', port?: number): Pr
   port ??= await freePort();
   const proc: ChildProcess = spawn(process.execPath, ['scripts/serve-dist.mjs', dir, String(port), prefix],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  const exited = new Promise<void>((ok) => proc.once('exit', () => ok()));
   await new Promise<void>((ok, fail) => {
     let out = '';
     proc.stdout!.on('data', (d) => { out += String(d); if (out.includes('Serving')) ok(); });
-    proc.on('exit', (code) => fail(new Error(`serve-dist exited with ${code}: ${out}`)));
+    proc.once('exit', (code) => fail(new Error(`serve-dist exited with ${code}: ${out}`)));
   });
   const origin = `http://127.0.0.1:${port}`;
   return {
     url: `${origin}${prefix}`,
     origin,
-    stop: () => new Promise<void>((ok) => {
-      if (proc.exitCode !== null) return ok();
-      proc.once('exit', () => ok());
-      proc.kill();
-    }),
+    // Idempotent: stopping a stopped server resolves at once.
+    stop: async () => {
+      if (proc.exitCode === null && proc.signalCode === null) proc.kill();
+      await exited;
+    },
   };
 }

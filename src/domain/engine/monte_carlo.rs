@@ -163,7 +163,7 @@ impl SampleRange {
         if width <= 0.0 {
             return a;
         }
-        let u = u.max(0.0).min(1.0);
+        let u = u.clamp(0.0, 1.0);
         let x = match distribution {
             Distribution::Uniform => a + u * width,
             Distribution::Triangular => {

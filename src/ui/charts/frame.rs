@@ -95,8 +95,14 @@ pub struct Frame {
 
 /// Width and height of a `viewBox="0 0 w h"`.
 fn view_box_size(view_box: &str) -> (f64, f64) {
-    let v: Vec<f64> = view_box.split_whitespace().filter_map(|x| x.parse().ok()).collect();
-    (v.get(2).copied().unwrap_or(800.0), v.get(3).copied().unwrap_or(400.0))
+    let v: Vec<f64> = view_box
+        .split_whitespace()
+        .filter_map(|x| x.parse().ok())
+        .collect();
+    (
+        v.get(2).copied().unwrap_or(800.0),
+        v.get(3).copied().unwrap_or(400.0),
+    )
 }
 
 /// A chart: caption, legend toggles, the drawing (marks focusable, with labels), the readout
@@ -176,7 +182,9 @@ pub fn chart(charts: Charts, frame: Frame, scene: Vec<SvgNode>, locale: Locale) 
                     })
                 })
                 // The callout goes when the pointer or focus leaves; the readout stays.
-                .on(On::Leave, move |_| charts.update(&leave_name, |u| u.active = None));
+                .on(On::Leave, move |_| {
+                    charts.update(&leave_name, |u| u.active = None)
+                });
         }
         node
     });
@@ -223,7 +231,16 @@ pub fn chart(charts: Charts, frame: Frame, scene: Vec<SvgNode>, locale: Locale) 
             .attr("aria-live", "polite")
             .testid("readout"),
         )
-        .child(table_toggle)
+        .child(
+            el("div")
+                .class("chart-actions")
+                .child(table_toggle)
+                .children(crate::ui::exports::chart_buttons(
+                    &name,
+                    &frame.title,
+                    locale,
+                )),
+        )
         .child_opt(ui.table.then(|| {
             data_table(
                 &TableData {

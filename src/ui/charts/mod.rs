@@ -5,9 +5,11 @@
 
 mod frame;
 mod kinds;
+mod tornado;
 
 pub use frame::{data_table, ChartUi, Charts, Frame, LegendEntry, TableData};
 pub use kinds::{donut_chart, sparkline, treemap_chart, xy_chart, Slice, TreemapNode, XySpec};
+pub use tornado::{tornado_chart, TornadoSpec};
 
 use crate::domain::format::{self, Locale};
 use crate::domain::schema::{BoundSide, Provenance, Unit};

@@ -1,0 +1,378 @@
+//! Geometry of a tornado chart as a pure scene: one row per input, a "low" and a "high" bar
+//! each running from the base value (where every bar starts) to the value with the input
+//! lowered or raised. The two bars of a row sit one above the other (each half the row's bar
+//! height), so they never hide each other when both point the same way.
+//!
+//! Wide layout: the row's name in a column on the left. Narrow layout (phones): the name on
+//! its own line above the bars, so long names keep the full width. The moved input values are
+//! written just past the outer end of each bar; the plot leaves room for them on both sides.
+
+use super::scale::{nice_ticks, LinearScale};
+use super::scene::{color_class, px, SvgNode};
+
+/// Palette slots of the low and high bars (legend swatches use the same).
+pub const LOW_COLOR: usize = 1;
+pub const HIGH_COLOR: usize = 0;
+
+/// Space above the rows (the base value's label) and below them (the value axis).
+pub const TOP: f64 = 26.0;
+pub const BOTTOM: f64 = 30.0;
+/// Height of one bar (low or high); a row's two bars are 2 units apart.
+pub const BAR: f64 = 11.0;
+const BAR_GAP: f64 = 2.0;
+/// Room past the bar ends for the input values.
+pub const INPUT_PAD: f64 = 56.0;
+const SIDE: f64 = 8.0;
+
+/// One bar: where it ends, the input value written at its end, and what it says when focused.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TornadoBar {
+    pub value: f64,
+    pub input: String,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TornadoRow {
+    /// Stable key (the input key).
+    pub key: String,
+    pub name: String,
+    pub low: TornadoBar,
+    pub high: TornadoBar,
+}
+
+/// What the chart shows besides the rows.
+pub struct TornadoOptions<'a> {
+    pub width: f64,
+    pub narrow: bool,
+    pub show_low: bool,
+    pub show_high: bool,
+    /// Label of the base line ("Your scenario: US$6.1 bn").
+    pub base_label: &'a str,
+    pub tick: &'a dyn Fn(f64) -> String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TornadoScene {
+    pub nodes: Vec<SvgNode>,
+    pub width: f64,
+    pub height: f64,
+}
+
+/// Height of a row: the two bars and the space around them (plus the name line when narrow).
+pub fn row_height(narrow: bool) -> f64 {
+    if narrow {
+        50.0
+    } else {
+        34.0
+    }
+}
+
+/// Width of the name column (0 when narrow: names go above the bars).
+pub fn name_width(width: f64, narrow: bool) -> f64 {
+    if narrow {
+        0.0
+    } else {
+        (width * 0.3).round()
+    }
+}
+
+/// The horizontal extent of the plot: `(left, right)` in viewBox units.
+pub fn plot_x(width: f64, narrow: bool) -> (f64, f64) {
+    (
+        name_width(width, narrow) + SIDE + INPUT_PAD,
+        width - SIDE - INPUT_PAD,
+    )
+}
+
+/// The scene of a tornado around `base`.
+pub fn tornado_scene(rows: &[TornadoRow], base: f64, o: &TornadoOptions) -> TornadoScene {
+    let row_h = row_height(o.narrow);
+    let height = TOP + rows.len() as f64 * row_h + BOTTOM;
+    let (x0, x1) = plot_x(o.width, o.narrow);
+    let bottom = TOP + rows.len() as f64 * row_h;
+    // The axis covers every bar, shown or not, so toggling a legend entry does not rescale.
+    let values = rows
+        .iter()
+        .flat_map(|r| [r.low.value, r.high.value])
+        .chain([base])
+        .filter(|v| v.is_finite());
+    let (lo, hi) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| {
+        (a.min(v), b.max(v))
+    });
+    let (ticks, domain) = nice_ticks(lo, hi, if o.narrow { 3 } else { 5 });
+    let sx = LinearScale::new(domain, (x0, x1));
+    let at_base = sx.map(base);
+    let mut out = Vec::new();
+    for t in &ticks {
+        let x = sx.map(*t);
+        out.push(
+            SvgNode::new(format!("gx{t}"), "line")
+                .attr("class", "gridline")
+                .attr("x1", px(x))
+                .attr("x2", px(x))
+                .attr("y1", px(TOP))
+                .attr("y2", px(bottom)),
+        );
+        out.push(
+            SvgNode::new(format!("tx{t}"), "text")
+                .attr("class", "tick x")
+                .attr("x", px(x))
+                .attr("y", px(bottom + 18.0))
+                .text((o.tick)(*t)),
+        );
+    }
+    for (i, r) in rows.iter().enumerate() {
+        let top = TOP + i as f64 * row_h;
+        let (name_x, name_y, bars_y) = if o.narrow {
+            (SIDE, top + 14.0, top + 20.0)
+        } else {
+            let bars = top + (row_h - 2.0 * BAR - BAR_GAP) / 2.0;
+            (
+                name_width(o.width, false) - SIDE,
+                bars + BAR + BAR_GAP / 2.0,
+                bars,
+            )
+        };
+        out.push(
+            SvgNode::new(format!("n-{}", r.key), "text")
+                .attr(
+                    "class",
+                    if o.narrow {
+                        "tornado-name narrow"
+                    } else {
+                        "tornado-name"
+                    },
+                )
+                .attr("data-testid", "tornado-row")
+                .attr("data-key", &r.key)
+                .attr("x", px(name_x))
+                .attr("y", px(name_y))
+                .attr("dy", "0.32em")
+                .text(&r.name),
+        );
+        let sides = [
+            (
+                "lo",
+                "tornado-low",
+                LOW_COLOR,
+                &r.low,
+                bars_y,
+                o.show_low,
+                true,
+            ),
+            (
+                "hi",
+                "tornado-high",
+                HIGH_COLOR,
+                &r.high,
+                bars_y + BAR + BAR_GAP,
+                o.show_high,
+                false,
+            ),
+        ];
+        for (prefix, class, color, bar, y, shown, is_low) in sides {
+            if !shown {
+                continue;
+            }
+            let end = if bar.value.is_finite() {
+                sx.map(bar.value)
+            } else {
+                at_base
+            };
+            // A bar of no length still shows as a hairline (and stays focusable).
+            let w = (end - at_base).abs().max(1.0);
+            let left = if end < at_base { at_base - w } else { at_base };
+            // Which way the bar points: left when it ends below the base, or (no length)
+            // low bars left and high bars right.
+            let points_left = end < at_base || (end == at_base && is_low);
+            out.push(
+                SvgNode::new(format!("{prefix}-{}", r.key), "rect")
+                    .attr("class", format!("bar {class} {}", color_class(color)))
+                    .attr("data-key", &r.key)
+                    .attr("x", px(left))
+                    .attr("y", px(y))
+                    .attr("width", px(w))
+                    .attr("height", px(BAR))
+                    .mark(bar.label.clone(), (left + w / 2.0, y)),
+            );
+            let (tx, anchor) = if points_left {
+                (left - 4.0, "tornado-input end")
+            } else {
+                (left + w + 4.0, "tornado-input start")
+            };
+            out.push(
+                SvgNode::new(format!("{prefix}t-{}", r.key), "text")
+                    .attr("class", anchor)
+                    .attr("x", px(tx))
+                    .attr("y", px(y + BAR / 2.0))
+                    .attr("dy", "0.32em")
+                    .text(&bar.input),
+            );
+        }
+    }
+    out.push(
+        SvgNode::new("base", "line")
+            .attr("class", "tornado-base")
+            .attr("x1", px(at_base))
+            .attr("x2", px(at_base))
+            .attr("y1", px(TOP - 6.0))
+            .attr("y2", px(bottom)),
+    );
+    out.push(
+        SvgNode::new("base-t", "text")
+            .attr("class", "tornado-base-label")
+            .attr("x", px(at_base.clamp(x0, x1)))
+            .attr("y", px(TOP - 10.0))
+            .text(o.base_label),
+    );
+    TornadoScene {
+        nodes: out,
+        width: o.width,
+        height,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    fn bar(value: f64, input: &str) -> TornadoBar {
+        TornadoBar {
+            value,
+            input: input.into(),
+            label: format!("at {input}: {value}"),
+        }
+    }
+
+    fn rows() -> Vec<TornadoRow> {
+        vec![
+            TornadoRow {
+                key: "headline".into(),
+                name: "Headline growth".into(),
+                low: bar(80.0, "11%"),
+                high: bar(120.0, "15%"),
+            },
+            TornadoRow {
+                key: "type.a.share".into(),
+                name: "A — base share".into(),
+                // Raising a sibling's share lowers the value: the high bar points left.
+                low: bar(105.0, "20%"),
+                high: bar(95.0, "24%"),
+            },
+        ]
+    }
+
+    fn options(width: f64, narrow: bool) -> TornadoOptions<'static> {
+        TornadoOptions {
+            width,
+            narrow,
+            show_low: true,
+            show_high: true,
+            base_label: "Base: 100",
+            tick: &|v| format!("{v}"),
+        }
+    }
+
+    fn get<'a>(s: &'a TornadoScene, key: &str) -> &'a SvgNode {
+        s.nodes.iter().find(|n| n.key == key).unwrap()
+    }
+
+    fn num(n: &SvgNode, attr: &str) -> f64 {
+        n.get(attr).unwrap().parse().unwrap()
+    }
+
+    #[test]
+    fn bars_run_from_the_base_to_the_moved_values() {
+        let s = tornado_scene(&rows(), 100.0, &options(800.0, false));
+        // Name column 240, plot 240 + 8 + 56 = 304 to 800 − 8 − 56 = 736; domain 80–120.
+        assert_eq!(plot_x(800.0, false), (304.0, 736.0));
+        assert_eq!(s.height, TOP + 2.0 * 34.0 + BOTTOM);
+        let base = get(&s, "base");
+        assert_eq!(num(base, "x1"), 520.0);
+        let lo = get(&s, "lo-headline");
+        assert_eq!((num(lo, "x"), num(lo, "width")), (304.0, 216.0));
+        let hi = get(&s, "hi-headline");
+        assert_eq!((num(hi, "x"), num(hi, "width")), (520.0, 216.0));
+        // Row 0: bars centred in a 34-unit row: (34 − 24) / 2 = 5 below its top.
+        assert_eq!(num(lo, "y"), TOP + 5.0);
+        assert_eq!(num(hi, "y"), TOP + 5.0 + BAR + 2.0);
+        assert_eq!(lo.get("class"), Some("bar tornado-low s1"));
+        assert_eq!(hi.get("class"), Some("bar tornado-high s0"));
+        assert_eq!(lo.label.as_deref(), Some("at 11%: 80"));
+        // The second row's bars point the other way round.
+        let lo2 = get(&s, "lo-type.a.share");
+        assert_eq!((num(lo2, "x"), num(lo2, "width")), (520.0, 54.0));
+        let hi2 = get(&s, "hi-type.a.share");
+        assert_eq!((num(hi2, "x"), num(hi2, "width")), (466.0, 54.0));
+        assert_eq!(num(lo2, "y"), TOP + 34.0 + 5.0);
+        // Input values sit past the outer ends.
+        let t = get(&s, "lot-headline");
+        assert_eq!(
+            (num(t, "x"), t.get("class")),
+            (300.0, Some("tornado-input end"))
+        );
+        assert_eq!(t.text.as_deref(), Some("11%"));
+        let t = get(&s, "hit-headline");
+        assert_eq!(
+            (num(t, "x"), t.get("class")),
+            (740.0, Some("tornado-input start"))
+        );
+        let t = get(&s, "hit-type.a.share");
+        assert_eq!(t.get("class"), Some("tornado-input end"));
+        // Names: right-aligned in their column, with the row's key.
+        let n = get(&s, "n-headline");
+        assert_eq!(num(n, "x"), 232.0);
+        assert_eq!(n.get("data-key"), Some("headline"));
+        assert_eq!(n.get("data-testid"), Some("tornado-row"));
+        assert_eq!(n.text.as_deref(), Some("Headline growth"));
+        // Ticks every 10 from 80 to 120.
+        assert_eq!(num(get(&s, "tx80"), "x"), 304.0);
+        assert_eq!(num(get(&s, "tx120"), "x"), 736.0);
+        let keys: BTreeSet<&str> = s.nodes.iter().map(|n| n.key.as_str()).collect();
+        assert_eq!(keys.len(), s.nodes.len(), "keys are unique");
+    }
+
+    #[test]
+    fn narrow_layout_puts_names_above_the_bars() {
+        let s = tornado_scene(&rows(), 100.0, &options(360.0, true));
+        assert_eq!(plot_x(360.0, true), (64.0, 296.0));
+        assert_eq!(s.height, TOP + 2.0 * 50.0 + BOTTOM);
+        let n = get(&s, "n-type.a.share");
+        assert_eq!((num(n, "x"), num(n, "y")), (8.0, TOP + 50.0 + 14.0));
+        let lo = get(&s, "lo-headline");
+        assert_eq!((num(lo, "x"), num(lo, "y")), (64.0, TOP + 20.0));
+    }
+
+    #[test]
+    fn hidden_sides_and_flat_rows() {
+        let mut o = options(800.0, false);
+        o.show_low = false;
+        let flat = vec![TornadoRow {
+            key: "x".into(),
+            name: "X".into(),
+            low: bar(100.0, "1"),
+            high: bar(100.0, "2"),
+        }];
+        let s = tornado_scene(&flat, 100.0, &o);
+        assert!(s.nodes.iter().all(|n| !n.key.starts_with("lo")));
+        // No swing: a hairline, still a focusable mark, its value written to the right.
+        let hi = get(&s, "hi-x");
+        assert_eq!(num(hi, "width"), 1.0);
+        assert!(hi.label.is_some());
+        assert_eq!(get(&s, "hit-x").get("class"), Some("tornado-input start"));
+        // NaN never reaches an attribute.
+        let nan = vec![TornadoRow {
+            key: "n".into(),
+            name: "N".into(),
+            low: bar(f64::NAN, "?"),
+            high: bar(110.0, "2"),
+        }];
+        let s = tornado_scene(&nan, 100.0, &options(800.0, false));
+        assert!(s
+            .nodes
+            .iter()
+            .all(|n| n.attrs.iter().all(|(_, v)| !v.contains("NaN"))));
+    }
+}

@@ -1,0 +1,293 @@
+//! Export controls: data (CSV, JSON) for the view and the whole report, charts (SVG, PNG),
+//! print. The files are made from data in the page (`crate::domain::export`) and offered with
+//! `crate::browser::download`: nothing leaves the browser.
+
+use super::common::{local, section};
+use super::dom::{el, text_el, Node};
+use super::state::{AppState, ReportCtx, View};
+use crate::browser::download::{chart_svg, download_png, download_text, ExportInfo};
+use crate::domain::export::{self, ExportOptions, ExportScope};
+use crate::domain::schema::Report;
+use crate::i18n::{fill, Locale, Message, Msg};
+use leptos::prelude::*;
+
+crate::messages! {
+    pub enum ExportMsg {
+        Export => ("Export", "导出", "匯出"),
+        Intro => (
+            "Plain numbers in absolute units, each marked reported, bound, derived, assumption or scenario, under the scenario shown.",
+            "以绝对单位的纯数字导出，每个数值都标明来源（公布、界限、推算、假设或情景），按当前情景计算。",
+            "以絕對單位的純數字匯出，每個數值都標明來源（公布、界限、推算、假設或情境），按目前情境計算。"
+        ),
+        ViewCsv => ("This view as CSV", "此视图（CSV）", "此檢視（CSV）"),
+        ViewJson => ("This view as JSON", "此视图（JSON）", "此檢視（JSON）"),
+        ReportCsv => ("Whole report as CSV", "整份报告（CSV）", "整份報告（CSV）"),
+        ReportJson => ("Whole report as JSON", "整份报告（JSON）", "整份報告（JSON）"),
+        Print => ("Print", "打印", "列印"),
+        Downloaded => ("Downloaded {0}", "已下载 {0}", "已下載 {0}"),
+        Failed => ("Could not export: {0}", "无法导出：{0}", "無法匯出：{0}"),
+        ChartMissing => ("The chart is not on the page.", "页面上没有这个图表。", "頁面上沒有這個圖表。"),
+        PublishedScenario => ("Published scenario", "公布的情景", "公布的情境"),
+        ChartSvg => ("Download chart as SVG", "下载图表（SVG）", "下載圖表（SVG）"),
+        ChartPng => ("Download chart as PNG", "下载图表（PNG）", "下載圖表（PNG）"),
+    }
+}
+
+/// Which data a view exports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ViewData {
+    Headline,
+    Segments,
+    /// A plan's projections (its headline export).
+    Projections,
+}
+
+impl ViewData {
+    fn scope(self) -> ExportScope {
+        match self {
+            ViewData::Headline | ViewData::Projections => ExportScope::Headline,
+            ViewData::Segments => ExportScope::Segments,
+        }
+    }
+}
+
+/// How the last download of a view went: shown in that view's export bar.
+#[derive(Debug, Clone, PartialEq)]
+enum Outcome {
+    Downloaded(String),
+    Failed(String),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct Status {
+    report: String,
+    view: View,
+    outcome: Outcome,
+}
+
+thread_local! {
+    /// One status line for the app, made once (not per render) and tagged with the report and
+    /// view it belongs to, so the export bar of another view or report does not show it.
+    static STATUS: ArcRwSignal<Option<Status>> = ArcRwSignal::new(None);
+}
+
+fn status_signal() -> ArcRwSignal<Option<Status>> {
+    STATUS.with(Clone::clone)
+}
+
+fn set_status(app: AppState, ctx: ReportCtx, result: Result<String, String>) {
+    let status = Status {
+        report: ctx.with(|r| r.id.clone()),
+        view: app.view.get_untracked(),
+        outcome: match result {
+            Ok(name) => Outcome::Downloaded(name),
+            Err(e) => Outcome::Failed(e),
+        },
+    };
+    status_signal().set(Some(status));
+}
+
+/// Today in the reader's time zone, as YYYY-MM-DD.
+fn today() -> String {
+    let d = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    )
+}
+
+/// The scenario as the reader reads it: "Published scenario" or "Your scenario".
+fn scenario_label(modified: bool, locale: Locale) -> &'static str {
+    if modified {
+        Msg::YourScenario.text(locale)
+    } else {
+        ExportMsg::PublishedScenario.text(locale)
+    }
+}
+
+/// The export bar of a view: its data and the whole report as CSV or JSON, print, the status
+/// of the last download; and the line only print shows (report, scenario, date).
+pub fn export_bar(app: AppState, ctx: ReportCtx, data: ViewData) -> Option<Node> {
+    let locale = app.locale.get();
+    let t = |m: ExportMsg| m.text(locale);
+    let modified = !ctx.scenario.with(|s| s.is_published());
+    let (report_id, title) = ctx.with(|r| (r.id.clone(), local(&r.meta.title, locale)));
+    let view = app.view.get();
+    let status = status_signal().with(|s| {
+        s.as_ref()
+            .filter(|s| s.report == report_id && s.view == view)
+            .map(|s| match &s.outcome {
+                Outcome::Downloaded(name) => fill(t(ExportMsg::Downloaded), &[name]),
+                Outcome::Failed(e) => fill(t(ExportMsg::Failed), &[e]),
+            })
+            .unwrap_or_default()
+    });
+    let data_button = |testid: &'static str, label: ExportMsg, scope: ExportScope, csv: bool| {
+        text_el("button", "export-button", t(label))
+            .testid(testid)
+            .on_click(move || download_data(app, ctx, scope, csv))
+    };
+    let scope = data.scope();
+    let buttons = el("div").class("export-buttons").children([
+        data_button("export-view-csv", ExportMsg::ViewCsv, scope, true),
+        data_button("export-view-json", ExportMsg::ViewJson, scope, false),
+        data_button(
+            "export-report-csv",
+            ExportMsg::ReportCsv,
+            ExportScope::Report,
+            true,
+        ),
+        data_button(
+            "export-report-json",
+            ExportMsg::ReportJson,
+            ExportScope::Report,
+            false,
+        ),
+        text_el("button", "export-button", t(ExportMsg::Print))
+            .testid("print")
+            .on_click(|| {
+                if let Some(w) = web_sys::window() {
+                    let _ = w.print();
+                }
+            }),
+    ]);
+    Some(
+        el("div")
+            .class("exports")
+            .child(
+                text_el(
+                    "p",
+                    "print-only print-header",
+                    format!(
+                        "{title} · {} · {}",
+                        scenario_label(modified, locale),
+                        today()
+                    ),
+                )
+                .testid("print-header"),
+            )
+            .child(
+                section("export-bar no-print", "export", t(ExportMsg::Export))
+                    .testid("export-bar")
+                    .child(text_el("p", "export-intro", t(ExportMsg::Intro)))
+                    .child(buttons)
+                    .child(
+                        text_el("p", "export-status", status)
+                            .attr("role", "status")
+                            .testid("export-status"),
+                    ),
+            ),
+    )
+}
+
+/// Makes and offers one data file; records how it went.
+fn download_data(app: AppState, ctx: ReportCtx, scope: ExportScope, csv: bool) {
+    let scenario = ctx.scenario.get_untracked();
+    let options = ExportOptions {
+        locale: app.locale.get_untracked(),
+        scenario_name: if scenario.is_published() {
+            "published"
+        } else {
+            "your scenario"
+        }
+        .to_string(),
+    };
+    let result = ctx.with(|r| {
+        let (ext, mime) = if csv {
+            ("csv", "text/csv;charset=utf-8")
+        } else {
+            ("json", "application/json")
+        };
+        let text = if csv {
+            export::csv(r, &scenario, scope, &options)
+        } else {
+            export::json(r, &scenario, scope, &options)
+        };
+        let name = export::file_name(r, scope, ext);
+        text.map_err(|e| e.to_string())
+            .and_then(|text| download_text(&name, mime, &text))
+            .map(|()| name)
+    });
+    set_status(app, ctx, result);
+}
+
+/// The SVG and PNG buttons of a chart frame. Called while the frame is built (inside the
+/// view's owner), so the app and report contexts are found here and captured for the clicks;
+/// a chart outside a report still exports, without source and status.
+pub fn chart_buttons(name: &str, title: &str, locale: Locale) -> [Node; 2] {
+    let app = use_context::<AppState>();
+    let ctx = use_context::<ReportCtx>();
+    let button = |png: bool| {
+        let (name, title) = (name.to_string(), title.to_string());
+        let (label, text, testid) = if png {
+            (ExportMsg::ChartPng, "PNG", "chart-png")
+        } else {
+            (ExportMsg::ChartSvg, "SVG", "chart-svg")
+        };
+        text_el("button", "link chart-export", text)
+            .attr("aria-label", label.text(locale))
+            .testid(testid)
+            .on_click(move || download_chart(app, ctx, &name, &title, png))
+    };
+    [button(false), button(true)]
+}
+
+/// "Publisher SMRC30744": where the chart's numbers come from.
+fn source_text(r: &Report, locale: Locale) -> String {
+    let publisher = local(&r.meta.publisher, locale);
+    match &r.meta.code {
+        Some(code) => format!("{publisher} {code}"),
+        None => publisher,
+    }
+}
+
+/// A file name part from a report id: ASCII letters, digits, `-` and `_` (as data files).
+fn safe_id(id: &str) -> String {
+    id.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect()
+}
+
+fn download_chart(
+    app: Option<AppState>,
+    ctx: Option<ReportCtx>,
+    name: &str,
+    title: &str,
+    png: bool,
+) {
+    let locale = app.map_or(Locale::En, |a| a.locale.get_untracked());
+    let modified = ctx.is_some_and(|c| !c.scenario.with_untracked(|s| s.is_published()));
+    let (source, file) = ctx
+        .map(|c| c.with(|r| (source_text(r, locale), format!("{}-{name}", safe_id(&r.id)))))
+        .unwrap_or_else(|| (String::new(), name.to_string()));
+    let date = today();
+    let info = ExportInfo {
+        title,
+        source: &source,
+        scenario: scenario_label(modified, locale),
+        date: &date,
+        modified_mark: modified.then(|| Msg::ModifiedAssumptions.text(locale)),
+    };
+    let result = match chart_svg(name, &info) {
+        None => Err(ExportMsg::ChartMissing.text(locale).to_string()),
+        Some(svg) if png => {
+            let file = format!("{file}.png");
+            download_png(&file, &svg).map(|()| file)
+        }
+        Some(svg) => {
+            let file = format!("{file}.svg");
+            download_text(&file, "image/svg+xml", &svg).map(|()| file)
+        }
+    };
+    if let (Some(app), Some(ctx)) = (app, ctx) {
+        set_status(app, ctx, result);
+    }
+}

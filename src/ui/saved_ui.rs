@@ -1,0 +1,499 @@
+//! Named scenarios kept in local storage: save, load, rename, duplicate, delete; compare a saved
+//! scenario with the published one or another saved one; export and import them all as one
+//! JSON file. Corrupt or newer entries are set aside (and written back untouched); a full
+//! storage says so and keeps what the reader has in the page.
+
+use super::common::section;
+use super::dom::{el, text_el, Ev, Node, On};
+use super::state::{AppState, ReportCtx};
+use crate::browser::storage::{self, StorageError};
+use crate::domain::engine::compare::compare;
+use crate::domain::engine::model::compute;
+use crate::domain::format::{self, Locale};
+use crate::domain::saved::{self, SavedScenario, SetAside};
+use crate::domain::scenario::Scenario;
+use crate::domain::schema::Unit;
+use crate::i18n::{fill, Message};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+const STORAGE_KEY: &str = "report-explorer.scenarios";
+
+crate::messages! {
+    pub enum SavedMsg {
+        Title => ("Saved scenarios", "已保存的情景", "已儲存的情境"),
+        Intro => ("Kept in this browser. Compare one with the published numbers or with another.", "保存在此浏览器中。可与公布值或另一情景对比。", "儲存在此瀏覽器中。可與公布值或另一情境對比。"),
+        Name => ("Name", "名称", "名稱"),
+        Save => ("Save current scenario", "保存当前情景", "儲存目前情境"),
+        None => ("No saved scenarios for this report yet.", "此报告尚无已保存的情景。", "此報告尚無已儲存的情境。"),
+        Load => ("Load", "载入", "載入"),
+        Rename => ("Rename", "重命名", "重新命名"),
+        Duplicate => ("Duplicate", "复制", "複製"),
+        Delete => ("Delete", "删除", "刪除"),
+        Saved => ("Saved “{0}”.", "已保存“{0}”。", "已儲存「{0}」。"),
+        Full => ("Browser storage is full: “{0}” is kept in this page only. Delete old scenarios or export them.", "浏览器存储已满：“{0}”仅保留在此页面中。请删除旧情景或将其导出。", "瀏覽器儲存空間已滿：「{0}」僅保留在此頁面中。請刪除舊情境或將其匯出。"),
+        Unavailable => ("This browser gives the page no storage: scenarios last until the page closes.", "此浏览器不允许该页面使用存储：情景仅在页面关闭前有效。", "此瀏覽器不允許該頁面使用儲存空間：情境僅在頁面關閉前有效。"),
+        SetAside => ("{0} saved entries could not be read and were set aside (kept, not shown): {1}", "{0} 个已保存条目无法读取，已搁置（保留但不显示）：{1}", "{0} 個已儲存條目無法讀取，已擱置（保留但不顯示）：{1}"),
+        Compare => ("Compare", "对比", "對比"),
+        CompareWith => ("against", "对比", "對比"),
+        Published => ("Published", "公布值", "公布值"),
+        Current => ("Current scenario", "当前情景", "目前情境"),
+        EndLine => ("In {0}: {1} against {2} ({3}, {4}); CAGR {5} against {6} ({7}).", "{0} 年：{1}，对比 {2}（{3}，{4}）；年复合增长率 {5}，对比 {6}（{7}）。", "{0} 年：{1}，對比 {2}（{3}，{4}）；年複合成長率 {5}，對比 {6}（{7}）。"),
+        ExportAll => ("Export all (JSON)", "全部导出（JSON）", "全部匯出（JSON）"),
+        ImportFile => ("Import scenarios from a file", "从文件导入情景", "從檔案匯入情境"),
+        Imported => ("Imported {0} scenarios ({1} already here).", "已导入 {0} 个情景（{1} 个已存在）。", "已匯入 {0} 個情境（{1} 個已存在）。"),
+        ImportFailed => ("Could not import that file: {0}. Nothing was changed.", "无法导入该文件：{0}。未做任何更改。", "無法匯入該檔案：{0}。未做任何變更。"),
+        Year => ("Year", "年份", "年份"),
+        Difference => ("Difference", "差额", "差額"),
+        DifferencePct => ("Difference %", "差异 %", "差異 %"),
+    }
+}
+
+/// Saved scenarios of every report, with what could not be read, and the panel's UI state.
+#[derive(Clone, Copy)]
+pub struct SavedState {
+    pub list: RwSignal<Vec<SavedScenario>>,
+    pub set_aside: RwSignal<Vec<SetAside>>,
+    pub status: RwSignal<Option<String>>,
+    pub name: RwSignal<String>,
+    /// Compare: (left, right) names; "" is the published scenario, "*" the current one.
+    pub compare: RwSignal<(String, String)>,
+    /// Raw storage text that could not be parsed at all: kept, never overwritten.
+    pub unreadable: RwSignal<bool>,
+}
+
+impl SavedState {
+    /// Loads what storage holds. Called once per app.
+    pub fn load(app: AppState) -> Self {
+        let state = SavedState {
+            list: RwSignal::new(Vec::new()),
+            set_aside: RwSignal::new(Vec::new()),
+            status: RwSignal::new(None),
+            name: RwSignal::new(String::new()),
+            compare: RwSignal::new((String::new(), "*".into())),
+            unreadable: RwSignal::new(false),
+        };
+        if let Some(text) = storage::get(STORAGE_KEY) {
+            match saved::load(&text) {
+                Ok(loaded) => {
+                    if !loaded.set_aside.is_empty() {
+                        let locale = app.locale.get_untracked();
+                        let reasons: Vec<String> = loaded
+                            .set_aside
+                            .iter()
+                            .map(|s| {
+                                format!("{} ({})", s.name.clone().unwrap_or_default(), s.reason)
+                            })
+                            .collect();
+                        app.notices.update(|n| {
+                            n.push(fill(
+                                SavedMsg::SetAside.text(locale),
+                                &[&loaded.set_aside.len().to_string(), &reasons.join("; ")],
+                            ))
+                        });
+                    }
+                    state.list.set(loaded.scenarios);
+                    state.set_aside.set(loaded.set_aside);
+                }
+                Err(e) => {
+                    // Keep the unreadable text: saving would destroy it.
+                    state.unreadable.set(true);
+                    app.notices
+                        .update(|n| n.push(format!("{STORAGE_KEY}: {e}")));
+                }
+            }
+        }
+        state
+    }
+
+    /// Writes the list to storage; says so when it cannot.
+    fn persist(&self, locale: Locale, name: &str) {
+        if self.unreadable.get_untracked() {
+            return;
+        }
+        let text = self
+            .set_aside
+            .with_untracked(|s| self.list.with_untracked(|l| saved::to_json(l, s)));
+        let msg = match storage::set(STORAGE_KEY, &text) {
+            Ok(()) => fill(SavedMsg::Saved.text(locale), &[name]),
+            Err(StorageError::Full) => fill(SavedMsg::Full.text(locale), &[name]),
+            Err(StorageError::Unavailable) => SavedMsg::Unavailable.text(locale).to_string(),
+        };
+        self.status.set(Some(msg));
+    }
+
+    fn apply(
+        &self,
+        locale: Locale,
+        name: &str,
+        result: Result<Vec<SavedScenario>, saved::SavedError>,
+    ) {
+        match result {
+            Ok(list) => {
+                self.list.set(list);
+                self.persist(locale, name);
+            }
+            Err(e) => self.status.set(Some(e.to_string())),
+        }
+    }
+}
+
+fn today() -> String {
+    let d = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    )
+}
+
+/// Reads a chosen file's text and imports it.
+fn import_from(ev: &Ev, state: SavedState, locale: Locale) {
+    let file = ev
+        .target
+        .as_ref()
+        .and_then(|t| t.dyn_ref::<web_sys::HtmlInputElement>())
+        .and_then(|i| i.files())
+        .and_then(|f| f.get(0));
+    let Some(file) = file else { return };
+    leptos::task::spawn_local(async move {
+        let text = wasm_bindgen_futures::JsFuture::from(file.text())
+            .await
+            .ok()
+            .and_then(|v| v.as_string());
+        let Some(text) = text else {
+            state
+                .status
+                .set(Some(fill(SavedMsg::ImportFailed.text(locale), &["?"])));
+            return;
+        };
+        match state.list.with_untracked(|l| saved::import(l, &text)) {
+            Ok(imported) => {
+                let msg = fill(
+                    SavedMsg::Imported.text(locale),
+                    &[&imported.added.to_string(), &imported.unchanged.to_string()],
+                );
+                state.list.set(imported.scenarios);
+                state.persist(locale, "");
+                state.status.set(Some(msg));
+            }
+            Err(e) => state.status.set(Some(fill(
+                SavedMsg::ImportFailed.text(locale),
+                &[&e.to_string()],
+            ))),
+        }
+    });
+}
+
+/// The panel in the Scenarios view.
+pub fn panel(app: AppState, ctx: ReportCtx, state: SavedState) -> Node {
+    let locale = app.locale.get();
+    let t = |m: SavedMsg| m.text(locale);
+    let report_id = ctx.with(|r| r.id.clone());
+    let mine: Vec<SavedScenario> = state.list.with(|l| {
+        saved::for_report(l, &report_id)
+            .into_iter()
+            .cloned()
+            .collect()
+    });
+    let name_value = state.name.get();
+    let default_name = state
+        .list
+        .with(|l| saved::free_name(l, &report_id, &format!("{} 1", t(SavedMsg::Name))));
+
+    let rid = report_id.clone();
+    let save_row = el("div")
+        .class("save-row")
+        .child(text_el("label", "", t(SavedMsg::Name)).attr("for", "saved-name"))
+        .child(
+            el("input")
+                .id("saved-name")
+                .attr("type", "text")
+                .attr("maxlength", "80")
+                .attr("placeholder", default_name.clone())
+                .prop("value", name_value.clone())
+                .on(On::Input, move |ev: &Ev| state.name.set(ev.value.clone())),
+        )
+        .child(
+            text_el("button", "primary", t(SavedMsg::Save))
+                .testid("save-scenario")
+                .on_click(move || {
+                    let typed = state.name.get_untracked();
+                    let name = if typed.trim().is_empty() {
+                        default_name.clone()
+                    } else {
+                        typed
+                    };
+                    let s = ctx.scenario.get_untracked();
+                    let entry = SavedScenario::new(&name, &rid, &today(), &s, None);
+                    let result = state.list.with_untracked(|l| saved::save(l, entry));
+                    state.apply(locale, &name, result);
+                    state.name.set(String::new());
+                }),
+        );
+
+    let rows = mine.iter().map(|s| {
+        let (n1, n2, n3, n4) = (
+            s.name.clone(),
+            s.name.clone(),
+            s.name.clone(),
+            s.name.clone(),
+        );
+        let (r2, r3, r4) = (report_id.clone(), report_id.clone(), report_id.clone());
+        let scenario = s.scenario();
+        el("li")
+            .key(s.name.clone())
+            .class("saved-item")
+            .attr("data-saved", s.name.clone())
+            .child(text_el("span", "saved-name", s.name.clone()))
+            .child(text_el("span", "saved-date", s.created.clone()))
+            .child(
+                text_el("button", "link", t(SavedMsg::Load))
+                    .attr("data-action", "load")
+                    .on_click(move || ctx.scenario.set(scenario.clone())),
+            )
+            .child(
+                text_el("button", "link", t(SavedMsg::Rename))
+                    .attr("data-action", "rename")
+                    .on_click(move || {
+                        let to = state.name.get_untracked();
+                        if !to.trim().is_empty() {
+                            let result = state
+                                .list
+                                .with_untracked(|l| saved::rename(l, &r2, &n1, &to));
+                            state.apply(locale, &to, result);
+                            state.name.set(String::new());
+                        }
+                    }),
+            )
+            .child(
+                text_el("button", "link", t(SavedMsg::Duplicate))
+                    .attr("data-action", "duplicate")
+                    .on_click(move || {
+                        let result = state.list.with_untracked(|l| {
+                            saved::duplicate(l, &r3, &n2, &today()).map(|(l, _)| l)
+                        });
+                        state.apply(locale, &n2, result);
+                    }),
+            )
+            .child(
+                text_el("button", "link", t(SavedMsg::Delete))
+                    .attr("data-action", "delete")
+                    .on_click(move || {
+                        let result = state.list.with_untracked(|l| saved::delete(l, &r4, &n3));
+                        state.apply(locale, &n3, result);
+                    }),
+            )
+            .child(
+                text_el("button", "link", t(SavedMsg::Compare))
+                    .attr("data-action", "compare")
+                    .on_click(move || state.compare.set((String::new(), n4.clone()))),
+            )
+    });
+    let list = if mine.is_empty() {
+        text_el("p", "help", t(SavedMsg::None))
+    } else {
+        el("ul")
+            .class("saved-list")
+            .testid("saved-list")
+            .children(rows)
+    };
+
+    let file_tools = el("div")
+        .class("saved-files")
+        .child(
+            text_el("button", "link", t(SavedMsg::ExportAll))
+                .testid("export-saved")
+                .on_click(move || {
+                    let text = state.list.with_untracked(|l| saved::export_all(l));
+                    if let Err(e) = crate::browser::download::download_text(
+                        "report-explorer-scenarios.json",
+                        "application/json",
+                        &text,
+                    ) {
+                        state.status.set(Some(e));
+                    }
+                }),
+        )
+        .child(text_el("label", "", t(SavedMsg::ImportFile)).attr("for", "import-saved"))
+        .child(
+            el("input")
+                .id("import-saved")
+                .attr("type", "file")
+                .attr("accept", ".json,application/json")
+                .on(On::Change, move |ev: &Ev| import_from(ev, state, locale)),
+        );
+
+    section("saved", "saved", t(SavedMsg::Title))
+        .testid("saved-panel")
+        .child(text_el("p", "help", t(SavedMsg::Intro)))
+        .child(save_row)
+        .child(
+            text_el("p", "status", state.status.get().unwrap_or_default())
+                .attr("role", "status")
+                .testid("saved-status"),
+        )
+        .child(list)
+        .child(compare_panel(app, ctx, state, &mine, locale))
+        .child(file_tools)
+}
+
+/// Per-year comparison of two scenarios (published, current, or saved ones).
+fn compare_panel(
+    app: AppState,
+    ctx: ReportCtx,
+    state: SavedState,
+    mine: &[SavedScenario],
+    locale: Locale,
+) -> Node {
+    let t = |m: SavedMsg| m.text(locale);
+    let (left, right) = state.compare.get();
+    let scenario_of = |name: &str| -> Option<Scenario> {
+        match name {
+            "" => Some(Scenario::published()),
+            "*" => Some(ctx.scenario.get()),
+            n => mine
+                .iter()
+                .find(|s| s.name == n)
+                .map(SavedScenario::scenario),
+        }
+    };
+    let picker = |id: &'static str, current: &str, left_side: bool| {
+        let options = [
+            ("".to_string(), t(SavedMsg::Published).to_string()),
+            ("*".to_string(), t(SavedMsg::Current).to_string()),
+        ]
+        .into_iter()
+        .chain(mine.iter().map(|s| (s.name.clone(), s.name.clone())))
+        .map(|(v, label)| el("option").attr("value", v).text(label));
+        el("select")
+            .id(id)
+            .prop("value", current.to_string())
+            .children(options)
+            .on(On::Change, move |ev: &Ev| {
+                let v = ev.value.clone();
+                state
+                    .compare
+                    .update(|c| if left_side { c.0 = v } else { c.1 = v });
+            })
+    };
+    let head = el("div")
+        .class("controls-row")
+        .child(
+            el("label")
+                .class("control")
+                .child(text_el("span", "", t(SavedMsg::Compare)))
+                .child(picker("compare-left", &left, true)),
+        )
+        .child(
+            el("label")
+                .class("control")
+                .child(text_el("span", "", t(SavedMsg::CompareWith)))
+                .child(picker("compare-right", &right, false)),
+        );
+    let (Some(a), Some(b)) = (scenario_of(&left), scenario_of(&right)) else {
+        return el("div").class("compare").child(head);
+    };
+    let path = |s: &Scenario| {
+        ctx.with(|r| compute(r, s).ok())
+            .and_then(|c| {
+                c.headline.map(|h| {
+                    h.points
+                        .into_iter()
+                        .map(|p| (p.year, p.value))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .unwrap_or_default()
+    };
+    let anchor = ctx.with(|r| {
+        r.forecast
+            .as_ref()
+            .map_or(r.meta.base_year, |f| f.anchor_year)
+    });
+    let unit = ctx.with(|r| {
+        r.series
+            .first()
+            .map(|s| s.unit.clone())
+            .unwrap_or(Unit::Number)
+    });
+    let cmp = compare(&path(&a), &path(&b), anchor);
+    let signed = |v: f64| {
+        format!(
+            "{}{}",
+            if v > 0.0 { "+" } else { "" },
+            format::value(v, &unit, locale)
+        )
+    };
+    let pct = |v: Option<f64>| {
+        v.map(|v| {
+            format!(
+                "{}{}",
+                if v > 0.0 { "+" } else { "" },
+                format::percent(v, 2)
+            )
+        })
+        .unwrap_or_else(|| "—".into())
+    };
+    let summary = cmp.end().map(|e| {
+        fill(
+            t(SavedMsg::EndLine),
+            &[
+                &e.year.to_string(),
+                &format::value(e.other, &unit, locale),
+                &format::value(e.base, &unit, locale),
+                &signed(e.abs),
+                &pct(e.pct),
+                &cmp.other_cagr
+                    .map(|v| format::percent(v, 1))
+                    .unwrap_or_default(),
+                &cmp.base_cagr
+                    .map(|v| format::percent(v, 1))
+                    .unwrap_or_default(),
+                &cmp.cagr_diff()
+                    .map(|d| format::points(d, locale))
+                    .unwrap_or_default(),
+            ],
+        )
+    });
+    let _ = app;
+    let rows = cmp.years.iter().map(|d| {
+        el("tr")
+            .key(d.year.to_string())
+            .child(text_el("th", "", d.year.to_string()).attr("scope", "row"))
+            .child(text_el("td", "num", format::value(d.base, &unit, locale)))
+            .child(text_el("td", "num", format::value(d.other, &unit, locale)))
+            .child(text_el("td", "num", signed(d.abs)))
+            .child(text_el("td", "num", pct(d.pct)))
+    });
+    let label = |n: &str| match n {
+        "" => t(SavedMsg::Published).to_string(),
+        "*" => t(SavedMsg::Current).to_string(),
+        n => n.to_string(),
+    };
+    let header = el("tr").children(
+        [
+            t(SavedMsg::Year).to_string(),
+            label(&left),
+            label(&right),
+            t(SavedMsg::Difference).to_string(),
+            t(SavedMsg::DifferencePct).to_string(),
+        ]
+        .into_iter()
+        .map(|h| text_el("th", "", h).attr("scope", "col")),
+    );
+    el("div")
+        .class("compare")
+        .testid("compare")
+        .child(head)
+        .child_opt(summary.map(|s| text_el("p", "", s).testid("compare-summary")))
+        .child(
+            el("div").class("table-scroll").child(
+                el("table")
+                    .testid("compare-table")
+                    .child(el("thead").child(header))
+                    .child(el("tbody").children(rows)),
+            ),
+        )
+}

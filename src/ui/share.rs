@@ -1,0 +1,96 @@
+//! The whole state in the URL query: read once on load (a shared link reproduces the view),
+//! then written with `replaceState` whenever it changes (no history entry per slider step).
+//! Unknown or malformed parameters are ignored with a visible notice; the rest still applies.
+
+use super::state::{AppState, View};
+use crate::domain::format::Locale;
+use crate::domain::scenario::{preset, Preset};
+use crate::domain::share::{decode, encode, ShareState};
+use crate::i18n::{Message, Msg};
+use leptos::prelude::*;
+
+/// Applies the link's state to the app. Call once, before the app renders.
+pub fn restore(app: AppState) {
+    let query = crate::browser::url::query();
+    if query.is_empty() {
+        return;
+    }
+    let decoded = app.reports.with_value(|r| decode(&query, r));
+    let s = decoded.state;
+    if let Some(l) = s.lang.as_deref().and_then(Locale::from_tag) {
+        app.locale.set(l);
+    }
+    if let Some(index) = app
+        .reports
+        .with_value(|r| r.iter().position(|x| x.id == s.report))
+    {
+        app.open.set(Some(index));
+        app.view
+            .set(View::from_id(&s.view).unwrap_or(View::Overview));
+        if let Some(scenario) = app.scenario(index) {
+            scenario.set(s.scenario());
+        }
+    }
+    app.dimension.set(s.dimension.clone());
+    app.share_year.set(s.year);
+    if let Some(seed) = s.mc_seed {
+        app.mc_seed.set(seed);
+    }
+    if let Some(paths) = s.mc_paths {
+        app.mc_paths.set(paths);
+    }
+    if let Some(points) = s.tornado_points {
+        app.tornado_points.set(points);
+    }
+    if !decoded.warnings.is_empty() {
+        let locale = app.locale.get_untracked();
+        let details: Vec<String> = decoded.warnings.iter().map(ToString::to_string).collect();
+        app.notices.update(|n| {
+            n.push(format!(
+                "{} {}",
+                Msg::LinkIgnored.text(locale),
+                details.join("; ")
+            ))
+        });
+    }
+}
+
+/// The state as a link query (empty on the library with default settings).
+pub fn current(app: AppState) -> String {
+    let mut s = ShareState {
+        lang: Some(app.locale.get().tag().to_string()),
+        ..ShareState::default()
+    };
+    if let Some(index) = app.open.get() {
+        let Some(report) = app.report(index) else {
+            return encode(&s);
+        };
+        s.report = report.id.clone();
+        s.view = app.view.get().id().to_string();
+        s.dimension = app.dimension.get();
+        s.year = app.share_year.get();
+        if let Some(scenario) = app.scenario(index) {
+            let current = scenario.get();
+            s.set_scenario(&current);
+            let published_rate = crate::domain::engine::model::published_rate(&report)
+                .map(|p| p.rate)
+                .unwrap_or(0.0);
+            s.preset = Preset::ALL
+                .into_iter()
+                .find(|p| *p != Preset::Published && preset(&report, published_rate, *p) == current)
+                .map(|p| p.id().to_string());
+        }
+        s.mc_seed = Some(app.mc_seed.get());
+        s.mc_paths = Some(app.mc_paths.get());
+        s.tornado_points = Some(app.tornado_points.get());
+    }
+    encode(&s)
+}
+
+/// Keeps the URL in step with the state from now on.
+pub fn keep_in_url(app: AppState) {
+    Effect::new(move |_| {
+        let query = current(app);
+        crate::browser::url::replace_query(&query);
+    });
+}

@@ -1,0 +1,367 @@
+//! CSV and JSON data exports, read back with an independent RFC 4180 reader and the JSON reader
+//! and checked against the engine.
+
+use report_explorer::domain::bundled::load_bundled;
+use report_explorer::domain::engine::model::compute;
+use report_explorer::domain::export::{
+    collect, csv, json, Export, ExportOptions, ExportScope, SeriesKind, CSV_HEADER,
+};
+use report_explorer::domain::format::Locale;
+use report_explorer::domain::json::{parse, Json, Spanned};
+use report_explorer::domain::scenario::{growth_key, Scenario};
+use report_explorer::domain::schema::Report;
+
+/// A strict RFC 4180 reader: records end in CRLF; a field is either plain (no quote, comma, CR
+/// or LF) or quoted, with `""` for a quote inside.
+fn read_csv(text: &str) -> Vec<Vec<String>> {
+    let mut records = Vec::new();
+    let mut record = Vec::new();
+    let mut field = String::new();
+    let mut chars = text.chars().peekable();
+    let mut quoted = false;
+    let mut field_started_quoted = false;
+    while let Some(c) = chars.next() {
+        if quoted {
+            if c == '"' {
+                if chars.peek() == Some(&'"') {
+                    chars.next();
+                    field.push('"');
+                } else {
+                    quoted = false;
+                }
+            } else {
+                field.push(c);
+            }
+            continue;
+        }
+        match c {
+            '"' => {
+                assert!(field.is_empty(), "quote inside a plain field: {field:?}");
+                quoted = true;
+                field_started_quoted = true;
+            }
+            ',' => {
+                record.push(std::mem::take(&mut field));
+                field_started_quoted = false;
+            }
+            '\r' => {
+                assert_eq!(chars.next(), Some('\n'), "CR without LF");
+                record.push(std::mem::take(&mut field));
+                records.push(std::mem::take(&mut record));
+                field_started_quoted = false;
+            }
+            '\n' => panic!("bare LF outside quotes"),
+            c => {
+                assert!(!field_started_quoted, "text after a closing quote");
+                field.push(c);
+            }
+        }
+    }
+    assert!(!quoted, "unterminated quoted field");
+    assert!(
+        field.is_empty() && record.is_empty(),
+        "last record without CRLF"
+    );
+    records
+}
+
+fn reports() -> Vec<Report> {
+    let (reports, errors) = load_bundled();
+    assert!(errors.is_empty(), "{errors:?}");
+    reports
+}
+
+fn options(name: &str) -> ExportOptions {
+    ExportOptions {
+        locale: Locale::En,
+        scenario_name: name.to_string(),
+    }
+}
+
+fn modified() -> Scenario {
+    let mut s = Scenario::published();
+    s.headline_rate = Some(0.171);
+    s.values.insert(growth_key("type", "camera-modules"), 0.2);
+    s.values.insert("monthly-user-growth".into(), 0.085);
+    s
+}
+
+/// The CSV's rows are the export's points, field for field, values bit for bit.
+fn assert_csv_matches(export: &Export, text: &str) {
+    let records = read_csv(text);
+    assert_eq!(records[0], CSV_HEADER);
+    let rows = &records[1..];
+    let expected: usize = export.series.iter().map(|s| s.points.len()).sum();
+    assert_eq!(rows.len(), expected);
+    let mut i = 0;
+    for s in &export.series {
+        for p in &s.points {
+            let r = &rows[i];
+            assert_eq!(r.len(), 6, "{r:?}");
+            assert_eq!(r[0], s.name);
+            assert_eq!(r[1], p.period.label());
+            assert!(
+                r[2].chars()
+                    .all(|c| c.is_ascii_digit() || c == '.' || c == '-'),
+                "not plain decimal: {}",
+                r[2]
+            );
+            assert_eq!(r[2].parse::<f64>().unwrap().to_bits(), p.value.to_bits());
+            assert_eq!(r[3], s.unit);
+            assert_eq!(r[4], p.provenance_code());
+            assert_eq!(r[5], s.scenario);
+            i += 1;
+        }
+    }
+}
+
+#[test]
+fn headline_export_matches_the_engine() {
+    for report in reports().iter().filter(|r| r.forecast.is_some()) {
+        let scenario = modified();
+        let o = options("My scenario");
+        let export = collect(report, &scenario, ExportScope::Headline, &o).unwrap();
+        assert_csv_matches(
+            &export,
+            &csv(report, &scenario, ExportScope::Headline, &o).unwrap(),
+        );
+        let now = compute(report, &scenario).unwrap().headline.unwrap();
+        let published = compute(report, &Scenario::published())
+            .unwrap()
+            .headline
+            .unwrap();
+        let series = |kind| export.series.iter().find(|s| s.kind == kind).unwrap();
+        for (s, h) in [
+            (series(SeriesKind::Scenario), &now),
+            (series(SeriesKind::Published), &published),
+        ] {
+            assert_eq!(s.points.len(), h.points.len());
+            for (p, q) in s.points.iter().zip(&h.points) {
+                assert_eq!(p.value, q.value);
+                assert_eq!(p.provenance, q.provenance);
+            }
+        }
+        assert_eq!(series(SeriesKind::Published).scenario, "published");
+        assert_eq!(series(SeriesKind::Scenario).scenario, "My scenario");
+        let source = series(SeriesKind::Source);
+        let head = report
+            .series
+            .iter()
+            .find(|s| s.id == report.forecast.as_ref().unwrap().series)
+            .unwrap();
+        assert_eq!(source.points.len(), head.points.len());
+    }
+}
+
+#[test]
+fn bounds_are_exported_as_bounds() {
+    let reports = reports();
+    let r = &reports[1];
+    let o = options("published");
+    let records = read_csv(&csv(r, &Scenario::published(), ExportScope::Headline, &o).unwrap());
+    let bounds: Vec<(&str, &str, &str)> = records
+        .iter()
+        .filter(|r| r[4].starts_with("bound"))
+        .map(|r| (r[1].as_str(), r[2].as_str(), r[4].as_str()))
+        .collect();
+    assert_eq!(
+        bounds,
+        vec![
+            ("2013", "90000000000", "bound:lower"),
+            ("2014", "100000000000", "bound:lower")
+        ]
+    );
+}
+
+#[test]
+fn every_segment_of_every_dimension() {
+    let reports = reports();
+    let r = &reports[0];
+    let scenario = modified();
+    let o = options("custom");
+    let export = collect(r, &scenario, ExportScope::Segments, &o).unwrap();
+    assert_csv_matches(
+        &export,
+        &csv(r, &scenario, ExportScope::Segments, &o).unwrap(),
+    );
+    let computed = compute(r, &scenario).unwrap();
+    let mut rows = 0;
+    for d in computed.dimensions.iter().map(|d| d.as_ref().unwrap()) {
+        for row in &d.rows {
+            rows += 1;
+            let s = export
+                .series
+                .iter()
+                .find(|s| {
+                    s.id.starts_with(&format!("{}/", d.dimension))
+                        && s.id.ends_with(&format!("/{}", row.member))
+                })
+                .unwrap_or_else(|| panic!("{}/{}", d.dimension, row.member));
+            let values: Vec<f64> = s.points.iter().map(|p| p.value).collect();
+            assert_eq!(values, row.values);
+            assert_eq!(s.points[0].provenance, d.provenance);
+        }
+    }
+    assert_eq!(export.series.len(), rows);
+    assert!(export
+        .series
+        .iter()
+        .any(|s| s.id == "geography/north-america/us"));
+    let type_dim = &r.dimensions[0];
+    let camera = export
+        .series
+        .iter()
+        .find(|s| s.id == "type/camera-modules")
+        .unwrap();
+    assert_eq!(
+        camera.name,
+        format!("{} / {}", type_dim.name.en, type_dim.members[0].name.en)
+    );
+}
+
+#[test]
+fn whole_report_exports_every_part() {
+    for report in reports() {
+        let scenario = modified();
+        let o = options("custom");
+        let export = collect(&report, &scenario, ExportScope::Report, &o).unwrap();
+        assert_csv_matches(
+            &export,
+            &csv(&report, &scenario, ExportScope::Report, &o).unwrap(),
+        );
+        let sources = export
+            .series
+            .iter()
+            .filter(|s| s.kind == SeriesKind::Source)
+            .count();
+        assert_eq!(sources, report.series.len());
+        let projections = export
+            .series
+            .iter()
+            .filter(|s| s.kind == SeriesKind::Projection)
+            .count();
+        assert_eq!(projections, report.projections.len());
+        assert!(export.skipped.is_empty());
+        let computed = compute(&report, &scenario).unwrap();
+        for (p, result) in report.projections.iter().zip(&computed.projections) {
+            let s = export
+                .series
+                .iter()
+                .find(|s| s.id == format!("projection/{}", p.id))
+                .unwrap();
+            let values: Vec<f64> = s.points.iter().map(|p| p.value).collect();
+            assert_eq!(&values, &result.as_ref().unwrap().values);
+        }
+    }
+}
+
+#[test]
+fn names_with_commas_quotes_and_newlines_are_quoted() {
+    let mut r = reports()[0].clone();
+    r.dimensions[0].name.en = "Type, \"modular\"\r\nparts".into();
+    r.dimensions[0].members[0].name.en = "Camera, \"the big one\"\nmodules".into();
+    r.series[0].name.en = "Market, total".into();
+    let o = options("Bull, \"optimistic\"");
+    let scenario = modified();
+    for scope in [
+        ExportScope::Headline,
+        ExportScope::Segments,
+        ExportScope::Report,
+    ] {
+        let export = collect(&r, &scenario, scope, &o).unwrap();
+        let text = csv(&r, &scenario, scope, &o).unwrap();
+        assert_csv_matches(&export, &text);
+    }
+    let records = read_csv(&csv(&r, &scenario, ExportScope::Segments, &o).unwrap());
+    assert_eq!(
+        records[1][0],
+        "Type, \"modular\"\r\nparts / Camera, \"the big one\"\nmodules"
+    );
+    assert_eq!(records[1][5], "Bull, \"optimistic\"");
+}
+
+#[test]
+fn names_follow_the_locale() {
+    let reports = reports();
+    let r = &reports[1];
+    let o = ExportOptions {
+        locale: Locale::ZhHans,
+        scenario_name: "我的情景".into(),
+    };
+    let export = collect(r, &Scenario::published(), ExportScope::Report, &o).unwrap();
+    let seats = export
+        .series
+        .iter()
+        .find(|s| s.id == "seats/source")
+        .unwrap();
+    assert_eq!(seats.unit, "坐席");
+    assert!(seats.name.ends_with("(来源)"), "{}", seats.name);
+}
+
+fn get<'a>(v: &'a Spanned, key: &str) -> &'a Json {
+    match &v.value {
+        Json::Object(e) => &e.iter().find(|(k, _)| k == key).unwrap().1.value,
+        other => panic!("not an object: {other:?}"),
+    }
+}
+
+#[test]
+fn json_export_carries_metadata_scenario_and_values() {
+    let reports = reports();
+    let r = &reports[0];
+    let scenario = modified();
+    let o = options("custom");
+    let text = json(r, &scenario, ExportScope::Report, &o).unwrap();
+    let doc = parse(&text).unwrap();
+    assert_eq!(
+        get(&doc, "format"),
+        &Json::String("report-explorer/data".into())
+    );
+    assert_eq!(get(&doc, "scope"), &Json::String("report".into()));
+    let Json::Object(report) = get(&doc, "report") else {
+        panic!()
+    };
+    assert!(report
+        .iter()
+        .any(|(k, v)| k == "id" && v.value == Json::String(r.id.clone())));
+    let Json::Object(sc) = get(&doc, "scenario") else {
+        panic!()
+    };
+    let field = |k: &str| &sc.iter().find(|(key, _)| key == k).unwrap().1.value;
+    assert_eq!(field("headline_rate"), &Json::Number(0.171));
+    assert_eq!(field("modified"), &Json::Bool(true));
+    let Json::Array(series) = get(&doc, "series") else {
+        panic!()
+    };
+    let export = collect(r, &scenario, ExportScope::Report, &o).unwrap();
+    assert_eq!(series.len(), export.series.len());
+    for (js, s) in series.iter().zip(&export.series) {
+        assert_eq!(get(js, "id"), &Json::String(s.id.clone()));
+        let Json::Array(points) = get(js, "points") else {
+            panic!()
+        };
+        assert_eq!(points.len(), s.points.len());
+        for (jp, p) in points.iter().zip(&s.points) {
+            assert_eq!(get(jp, "value"), &Json::Number(p.value));
+            assert_eq!(
+                get(jp, "provenance"),
+                &Json::String(p.provenance_code().into())
+            );
+        }
+    }
+    // A plan's projection points carry their period and cadence.
+    let plan = &reports[2];
+    let doc = parse(&json(plan, &scenario, ExportScope::Headline, &o).unwrap()).unwrap();
+    let Json::Array(series) = get(&doc, "series") else {
+        panic!()
+    };
+    let proj = series
+        .iter()
+        .find(|s| get(s, "kind") == &Json::String("projection".into()))
+        .unwrap();
+    let Json::Array(points) = get(proj, "points") else {
+        panic!()
+    };
+    assert_eq!(get(&points[36], "period"), &Json::Number(36.0));
+    assert_eq!(get(&points[36], "cadence"), &Json::String("month".into()));
+}
