@@ -73,8 +73,32 @@ pub fn name_width(width: f64, narrow: bool) -> f64 {
     if narrow {
         0.0
     } else {
-        (width * 0.3).round()
+        (width * 0.38).round()
     }
+}
+
+/// About how wide a label is at 12px: CJK characters take a full em, others about half.
+fn text_width(s: &str) -> f64 {
+    s.chars()
+        .map(|c| if c >= '\u{2E80}' { 12.0 } else { 6.6 })
+        .sum()
+}
+
+/// `name` cut with "…" to fit `room` units (the full name is in the bar labels and table).
+pub fn fit(name: &str, room: f64) -> String {
+    if text_width(name) <= room {
+        return name.to_string();
+    }
+    let mut out = String::new();
+    let mut used = text_width("…");
+    for c in name.chars() {
+        used += text_width(c.encode_utf8(&mut [0; 4]));
+        if used > room {
+            break;
+        }
+        out.push(c);
+    }
+    format!("{}…", out.trim_end())
 }
 
 /// The horizontal extent of the plot: `(left, right)` in viewBox units.
@@ -103,6 +127,11 @@ pub fn tornado_scene(rows: &[TornadoRow], base: f64, o: &TornadoOptions) -> Torn
     let (ticks, domain) = nice_ticks(lo, hi, if o.narrow { 3 } else { 5 });
     let sx = LinearScale::new(domain, (x0, x1));
     let at_base = sx.map(base);
+    let name_room = if o.narrow {
+        o.width - 2.0 * SIDE
+    } else {
+        name_width(o.width, false) - 2.0 * SIDE
+    };
     let mut out = Vec::new();
     for t in &ticks {
         let x = sx.map(*t);
@@ -149,7 +178,7 @@ pub fn tornado_scene(rows: &[TornadoRow], base: f64, o: &TornadoOptions) -> Torn
                 .attr("x", px(name_x))
                 .attr("y", px(name_y))
                 .attr("dy", "0.32em")
-                .text(&r.name),
+                .text(fit(&r.name, name_room)),
         );
         let sides = [
             (
@@ -286,15 +315,15 @@ mod tests {
     #[test]
     fn bars_run_from_the_base_to_the_moved_values() {
         let s = tornado_scene(&rows(), 100.0, &options(800.0, false));
-        // Name column 240, plot 240 + 8 + 56 = 304 to 800 − 8 − 56 = 736; domain 80–120.
-        assert_eq!(plot_x(800.0, false), (304.0, 736.0));
+        // Name column 304, plot 304 + 8 + 56 = 368 to 800 − 8 − 56 = 736; domain 80–120.
+        assert_eq!(plot_x(800.0, false), (368.0, 736.0));
         assert_eq!(s.height, TOP + 2.0 * 34.0 + BOTTOM);
         let base = get(&s, "base");
-        assert_eq!(num(base, "x1"), 520.0);
+        assert_eq!(num(base, "x1"), 552.0);
         let lo = get(&s, "lo-headline");
-        assert_eq!((num(lo, "x"), num(lo, "width")), (304.0, 216.0));
+        assert_eq!((num(lo, "x"), num(lo, "width")), (368.0, 184.0));
         let hi = get(&s, "hi-headline");
-        assert_eq!((num(hi, "x"), num(hi, "width")), (520.0, 216.0));
+        assert_eq!((num(hi, "x"), num(hi, "width")), (552.0, 184.0));
         // Row 0: bars centred in a 34-unit row: (34 − 24) / 2 = 5 below its top.
         assert_eq!(num(lo, "y"), TOP + 5.0);
         assert_eq!(num(hi, "y"), TOP + 5.0 + BAR + 2.0);
@@ -303,15 +332,15 @@ mod tests {
         assert_eq!(lo.label.as_deref(), Some("at 11%: 80"));
         // The second row's bars point the other way round.
         let lo2 = get(&s, "lo-type.a.share");
-        assert_eq!((num(lo2, "x"), num(lo2, "width")), (520.0, 54.0));
+        assert_eq!((num(lo2, "x"), num(lo2, "width")), (552.0, 46.0));
         let hi2 = get(&s, "hi-type.a.share");
-        assert_eq!((num(hi2, "x"), num(hi2, "width")), (466.0, 54.0));
+        assert_eq!((num(hi2, "x"), num(hi2, "width")), (506.0, 46.0));
         assert_eq!(num(lo2, "y"), TOP + 34.0 + 5.0);
         // Input values sit past the outer ends.
         let t = get(&s, "lot-headline");
         assert_eq!(
             (num(t, "x"), t.get("class")),
-            (300.0, Some("tornado-input end"))
+            (364.0, Some("tornado-input end"))
         );
         assert_eq!(t.text.as_deref(), Some("11%"));
         let t = get(&s, "hit-headline");
@@ -323,15 +352,31 @@ mod tests {
         assert_eq!(t.get("class"), Some("tornado-input end"));
         // Names: right-aligned in their column, with the row's key.
         let n = get(&s, "n-headline");
-        assert_eq!(num(n, "x"), 232.0);
+        assert_eq!(num(n, "x"), 296.0);
         assert_eq!(n.get("data-key"), Some("headline"));
         assert_eq!(n.get("data-testid"), Some("tornado-row"));
         assert_eq!(n.text.as_deref(), Some("Headline growth"));
         // Ticks every 10 from 80 to 120.
-        assert_eq!(num(get(&s, "tx80"), "x"), 304.0);
+        assert_eq!(num(get(&s, "tx80"), "x"), 368.0);
         assert_eq!(num(get(&s, "tx120"), "x"), 736.0);
         let keys: BTreeSet<&str> = s.nodes.iter().map(|n| n.key.as_str()).collect();
         assert_eq!(keys.len(), s.nodes.len(), "keys are unique");
+    }
+
+    #[test]
+    fn long_names_are_cut_to_their_column() {
+        assert_eq!(fit("Headline growth", 288.0), "Headline growth");
+        let long = "Processor & Memory Modules — base share, and then some more";
+        let cut = fit(long, 288.0);
+        assert!(cut.ends_with('…') && cut.chars().count() < long.chars().count());
+        assert!(text_width(&cut) <= 288.0);
+        // CJK characters are about twice as wide.
+        assert_eq!(fit("摄像头模组 — 增长率", 288.0), "摄像头模组 — 增长率");
+        assert_eq!(fit("摄像头模组摄像头模组", 60.0), "摄像头模…");
+        let mut r = rows();
+        r[0].name = long.into();
+        let s = tornado_scene(&r, 100.0, &options(800.0, false));
+        assert_eq!(get(&s, "n-headline").text.as_deref(), Some(cut.as_str()));
     }
 
     #[test]

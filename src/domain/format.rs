@@ -2,6 +2,33 @@
 //! Chinese; currency shown as reported. Never prints NaN or infinity: those become "—".
 
 use super::schema::{LocalText, Unit};
+use std::cell::RefCell;
+
+/// A display conversion the reader sets: money in `from` is shown in `to` at `rate`
+/// (units of `to` per unit of `from`). It is the reader's assumption, never the source's.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Conversion {
+    pub from: String,
+    pub to: String,
+    pub rate: f64,
+}
+
+thread_local! {
+    // Set by the interface before it renders (a display setting, like the language); kept
+    // here so every money figure, axis tick and tooltip follows it without threading it
+    // through every formatting call.
+    static CONVERSION: RefCell<Option<Conversion>> = const { RefCell::new(None) };
+}
+
+/// Sets (or clears) the display conversion for this thread.
+pub fn set_conversion(conversion: Option<Conversion>) {
+    CONVERSION.with(|c| *c.borrow_mut() = conversion.filter(|c| c.rate.is_finite() && c.rate > 0.0 && c.from != c.to));
+}
+
+/// The display conversion in force, if any.
+pub fn conversion() -> Option<Conversion> {
+    CONVERSION.with(|c| c.borrow().clone())
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Locale {
@@ -178,6 +205,17 @@ pub fn money(value: f64, currency: &str, locale: Locale) -> String {
     if !value.is_finite() {
         return "—".to_string();
     }
+    if let Some(c) = conversion().filter(|c| c.from == currency) {
+        return money_as_reported(value * c.rate, &c.to, locale);
+    }
+    money_as_reported(value, currency, locale)
+}
+
+/// Money in the currency given, ignoring any display conversion.
+pub fn money_as_reported(value: f64, currency: &str, locale: Locale) -> String {
+    if !value.is_finite() {
+        return "—".to_string();
+    }
     let amount = compact(value, locale);
     if locale.is_chinese() {
         match currency_suffix_zh(currency, locale) {
@@ -295,6 +333,18 @@ mod tests {
         assert_eq!(money(5.8815e9, "USD", Locale::En), "US$5.88 bn");
         assert_eq!(money(92.69e9, "USD", Locale::ZhHant), "927億美元");
         assert_eq!(money(1.0, "XYZ", Locale::En), "XYZ 1");
+    }
+
+    #[test]
+    fn a_display_conversion_applies_to_its_currency_only() {
+        set_conversion(Some(Conversion { from: "CNY".into(), to: "USD".into(), rate: 0.14 }));
+        assert_eq!(money(701e8, "CNY", Locale::En), "US$9.81 bn");
+        assert_eq!(money(2.5e9, "USD", Locale::En), "US$2.5 bn");
+        assert_eq!(money_as_reported(701e8, "CNY", Locale::En), "¥70.1 bn");
+        set_conversion(Some(Conversion { from: "CNY".into(), to: "USD".into(), rate: f64::NAN }));
+        assert_eq!(conversion(), None, "a rate that is not a positive number turns it off");
+        set_conversion(None);
+        assert_eq!(money(701e8, "CNY", Locale::En), "¥70.1 bn");
     }
 
     #[test]

@@ -256,7 +256,7 @@ pub fn Contents() -> impl IntoView {
 }
 
 fn contents(app: AppState, ctx: ReportCtx, charts: Charts, open: Open) -> Vec<Node> {
-    let locale = app.locale.get();
+    let locale = app.display_locale();
     let tree = ctx.with(|r| chapter_tree(&r.contents.chapters, open.chapters, locale));
     // The panels read the report again: take the items out first (no nested reads).
     let items = ctx.with(|r| r.contents.listed.clone());

@@ -198,6 +198,8 @@ impl Patcher {
 
     /// Brings a rendered element in line with `node` (same tag).
     fn update(&mut self, r: &mut Rendered, node: &Node, svg: bool) {
+        // An <svg> element's children are SVG even when the element itself sits in HTML.
+        let svg = svg || node.tag == "svg";
         let Some(element) = r.dom.dyn_ref::<web_sys::Element>() else {
             return;
         };
@@ -224,6 +226,13 @@ impl Patcher {
             let _ = element.set_attribute("data-h", &id.to_string());
             self.handlers.insert(id, node.handlers.clone());
         }
+        // Children first: a <select>'s value can only be set once its options exist.
+        self.patch_children(
+            &r.dom,
+            &mut r.children,
+            &node.children,
+            svg && node.tag != "foreignObject",
+        );
         // Restore a property the reader left in a state the view does not show (an invalid
         // entry, after they moved on), but never while they are typing in the element.
         let focused = self.doc.active_element().as_ref() == Some(element);
@@ -244,12 +253,6 @@ impl Patcher {
             }
         }
         r.props = node.props.clone();
-        self.patch_children(
-            &r.dom,
-            &mut r.children,
-            &node.children,
-            svg && node.tag != "foreignObject",
-        );
     }
 
     fn patch_children(

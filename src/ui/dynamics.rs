@@ -148,7 +148,7 @@ impl DevDate {
 pub fn Dynamics() -> impl IntoView {
     let app = use_app();
     let ctx = use_report();
-    view! { <Dom render=move || dynamics(ctx, app.locale.get())/> }
+    view! { <Dom render=move || dynamics(ctx, app.display_locale())/> }
 }
 
 fn dynamics(ctx: ReportCtx, locale: Locale) -> Vec<Node> {

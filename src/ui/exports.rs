@@ -110,7 +110,7 @@ fn scenario_label(modified: bool, locale: Locale) -> &'static str {
 /// The export bar of a view: its data and the whole report as CSV or JSON, print, the status
 /// of the last download; and the line only print shows (report, scenario, date).
 pub fn export_bar(app: AppState, ctx: ReportCtx, data: ViewData) -> Option<Node> {
-    let locale = app.locale.get();
+    let locale = app.display_locale();
     let t = |m: ExportMsg| m.text(locale);
     let modified = !ctx.scenario.with(|s| s.is_published());
     let (report_id, title) = ctx.with(|r| (r.id.clone(), local(&r.meta.title, locale)));
@@ -269,12 +269,20 @@ fn download_chart(
         .map(|c| c.with(|r| (source_text(r, locale), format!("{}-{name}", safe_id(&r.id)))))
         .unwrap_or_else(|| (String::new(), name.to_string()));
     let date = today();
+    // The reader's changes, and any currency conversion they set, are marked on the chart.
+    let conversion = crate::domain::format::conversion().map(|c| {
+        crate::i18n::fill(Msg::ConvertedNote.text(locale), &[&c.from, &crate::domain::format::number(c.rate, 6), &c.to])
+    });
+    let mark = match (modified.then(|| Msg::ModifiedAssumptions.text(locale).to_string()), conversion) {
+        (Some(m), Some(c)) => Some(format!("{m} · {c}")),
+        (m, c) => m.or(c),
+    };
     let info = ExportInfo {
         title,
         source: &source,
         scenario: scenario_label(modified, locale),
         date: &date,
-        modified_mark: modified.then(|| Msg::ModifiedAssumptions.text(locale)),
+        modified_mark: mark.as_deref(),
     };
     let result = match chart_svg(name, &info) {
         None => Err(ExportMsg::ChartMissing.text(locale).to_string()),

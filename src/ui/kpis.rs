@@ -404,7 +404,7 @@ pub fn KpiBoard() -> impl IntoView {
 }
 
 fn kpi_board(app: AppState, ctx: ReportCtx, board: Board) -> Vec<Node> {
-    let locale = app.locale.get();
+    let locale = app.display_locale();
     let projections = ctx.with(|r| r.projections.clone());
     vec![el("div")
         .class("kpi-board")
@@ -633,7 +633,7 @@ fn projector(
     index: usize,
     projection: &Projection,
 ) -> Node {
-    let locale = app.locale.get();
+    let locale = app.display_locale();
     let t = |m: KpiMsg| m.text(locale);
     let found = ctx.with(|r| {
         let assumption = |id: &str| r.assumptions.iter().find(|a| a.id == id).cloned();

@@ -13,7 +13,7 @@ use crate::i18n::{fill, Message, Msg};
 use leptos::prelude::*;
 
 pub fn library(app: AppState) -> Vec<Node> {
-    let locale = app.locale.get();
+    let locale = app.display_locale();
     let t = |m: Msg| m.text(locale);
     let mut out = Vec::new();
     let errors = app.load_errors.get_value();
@@ -43,7 +43,7 @@ pub fn library(app: AppState) -> Vec<Node> {
 }
 
 fn card(app: AppState, index: usize, r: &Report) -> Node {
-    let locale = app.locale.get();
+    let locale = app.display_locale();
     let t = |m: Msg| m.text(locale);
     let m = &r.meta;
     let period = fill(

@@ -9,6 +9,7 @@ mod controls;
 pub mod dom;
 mod dynamics;
 pub mod exports;
+mod goal;
 mod kpis;
 pub mod library;
 mod overview;

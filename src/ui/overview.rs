@@ -126,9 +126,10 @@ pub fn Overview() -> impl IntoView {
     let app = use_app();
     let ctx = use_report();
     let charts = Charts::new();
+    let goal = super::goal::GoalState::new();
     let published: Arc<Option<Computed>> =
         Arc::new(ctx.with(|r| compute(r, &Scenario::published()).ok()));
-    view! { <Dom render=move || overview(app, ctx, charts, &published)/> }
+    view! { <Dom render=move || overview(app, ctx, charts, goal, &published)/> }
 }
 
 /// The notes under the headline chart: line styles and marker shapes.
@@ -157,7 +158,7 @@ pub fn headline_chart(
     description: String,
     band: Option<Series>,
 ) -> Option<Node> {
-    let locale = app.locale.get();
+    let locale = app.display_locale();
     let t = |m: Msg| m.text(locale);
     let current = ctx.computed.get().ok()?;
     let published = published.as_ref()?;
@@ -202,9 +203,10 @@ fn overview(
     app: AppState,
     ctx: ReportCtx,
     charts: Charts,
+    goal: super::goal::GoalState,
     published: &Option<Computed>,
 ) -> Vec<Node> {
-    let locale = app.locale.get();
+    let locale = app.display_locale();
     let t = |m: Msg| m.text(locale);
     let (summary, series_name, headline, has_forecast) = ctx.with(|r| {
         (
@@ -231,6 +233,7 @@ fn overview(
             out.push(c);
         }
         out.push(published_growth(ctx, locale));
+        out.extend(super::goal::goal_seek(ctx, goal, locale));
     }
     out.push(checks(ctx, locale));
     out.extend(key_facts(ctx, locale));

@@ -28,6 +28,7 @@ pub fn ReportPage(index: usize) -> impl IntoView {
     let ctx = ReportCtx::new(report, scenario);
     provide_context(ctx);
     let copy_status = RwSignal::new(None::<Result<(), String>>);
+    let fx_input = FxInput::new(app);
     // A view that does not apply to this report falls back to the overview.
     let shown = Memo::new(move |_| {
         let v = app.view.get();
@@ -39,7 +40,7 @@ pub fn ReportPage(index: usize) -> impl IntoView {
     });
     view! {
         <article class="report" data-report=ctx.with(|r| r.id.clone())>
-            <Dom render=move || header(app, ctx, shown.get(), copy_status)/>
+            <Dom render=move || header(app, ctx, shown.get(), copy_status, fx_input)/>
             <section id="view-panel" role="tabpanel" aria-labelledby=move || format!("tab-{}", shown.get().id()) class="view-panel">
                 {move || match shown.get() {
                     View::Overview => view! { <Overview/> }.into_any(),
@@ -76,13 +77,79 @@ fn copy_link(status: RwSignal<Option<Result<(), String>>>) {
     });
 }
 
+/// What the reader typed for the display conversion (applied to `app.fx` when valid).
+#[derive(Clone, Copy)]
+struct FxInput {
+    to: RwSignal<String>,
+    rate: RwSignal<String>,
+}
+
+impl FxInput {
+    fn new(app: AppState) -> Self {
+        let current = app.fx.get_untracked();
+        FxInput {
+            to: RwSignal::new(current.as_ref().map(|c| c.0.clone()).unwrap_or_default()),
+            rate: RwSignal::new(current.map(|c| c.1.to_string()).unwrap_or_default()),
+        }
+    }
+
+    fn apply(&self, app: AppState) {
+        let to = self.to.get_untracked();
+        let rate = crate::domain::format::parse_typed(&self.rate.get_untracked()).filter(|r| *r > 0.0);
+        app.fx.set(match (to.is_empty(), rate) {
+            (false, Some(r)) => Some((to, r)),
+            _ => None,
+        });
+    }
+}
+
+const DISPLAY_CURRENCIES: [&str; 4] = ["USD", "CNY", "EUR", "GBP"];
+
+/// "Show money in …" with the rate the reader sets; marked as their assumption when in force.
+fn currency_control(app: AppState, from: &str, fx: FxInput, locale: crate::i18n::Locale) -> Node {
+    let t = |m: Msg| m.text(locale);
+    let to = fx.to.get();
+    let options = std::iter::once(("".to_string(), crate::i18n::fill(t(Msg::AsReported), &[from])))
+        .chain(DISPLAY_CURRENCIES.iter().filter(|c| **c != from).map(|c| (c.to_string(), c.to_string())))
+        .map(|(v, l)| el("option").attr("value", v).text(l));
+    let mut row = el("div")
+        .class("currency-control")
+        .child(text_el("label", "", t(Msg::ShowMoneyIn)).attr("for", "fx-currency"))
+        .child(el("select").id("fx-currency").prop("value", to.clone()).children(options).on(On::Change, move |ev: &Ev| {
+            fx.to.set(ev.value.clone());
+            fx.apply(app);
+        }));
+    if !to.is_empty() {
+        row = row
+            .child(text_el("label", "", crate::i18n::fill(t(Msg::RateOne), &[from])).attr("for", "fx-rate"))
+            .child(el("input").id("fx-rate").attr("type", "text").attr("inputmode", "decimal").attr("size", "8").prop("value", fx.rate.get()).on(On::Change, move |ev: &Ev| {
+                fx.rate.set(ev.value.clone());
+                fx.apply(app);
+            }))
+            .child(text_el("span", "", to.clone()));
+    }
+    let note = match (to.is_empty(), app.fx.get()) {
+        (true, _) => None,
+        (false, Some((cur, rate))) => Some(
+            el("p")
+                .class("check warning fx-note")
+                .testid("fx-note")
+                .text(format!("{} ", crate::i18n::fill(t(Msg::ConvertedNote), &[from, &crate::domain::format::number(rate, 6), &cur])))
+                .child(super::common::badge(crate::domain::schema::Provenance::Assumption, locale)),
+        ),
+        (false, None) => Some(text_el("p", "field-msg", t(Msg::RateNeeded))),
+    };
+    el("div").class("fx").child(row).child_opt(note)
+}
+
 fn header(
     app: AppState,
     ctx: ReportCtx,
     shown: View,
     copy_status: RwSignal<Option<Result<(), String>>>,
+    fx: FxInput,
 ) -> Vec<Node> {
-    let locale = app.locale.get();
+    let locale = app.display_locale();
     let t = |m: Msg| m.text(locale);
     let modified = !ctx.scenario.with(|s| s.is_published());
     let views: Vec<View> =
@@ -187,6 +254,7 @@ fn header(
                         ),
                 }
             })),
+        ctx.with(|r| currency_control(app, &r.meta.currency, fx, locale)),
         el("div")
             .class("tabs")
             .attr("role", "tablist")

@@ -188,7 +188,7 @@ fn import_from(ev: &Ev, state: SavedState, locale: Locale) {
 
 /// The panel in the Scenarios view.
 pub fn panel(app: AppState, ctx: ReportCtx, state: SavedState) -> Node {
-    let locale = app.locale.get();
+    let locale = app.display_locale();
     let t = |m: SavedMsg| m.text(locale);
     let report_id = ctx.with(|r| r.id.clone());
     let mine: Vec<SavedScenario> = state.list.with(|l| {

@@ -134,7 +134,7 @@ fn scenarios(
     tools: ToolsState,
     published: &Option<Computed>,
 ) -> Vec<Node> {
-    let locale = app.locale.get();
+    let locale = app.display_locale();
     let t = |m: ScenMsg| m.text(locale);
     let Some(published_rate) = published
         .as_ref()

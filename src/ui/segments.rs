@@ -131,7 +131,7 @@ fn segments(
     charts: Charts,
     sort: RwSignal<(SortKey, bool)>,
 ) -> Vec<Node> {
-    let locale = app.locale.get();
+    let locale = app.display_locale();
     let t = |m: SegMsg| m.text(locale);
     let Some((dim, Some(r))) = chosen_dimension(app, ctx) else {
         return vec![text_el(

@@ -58,7 +58,7 @@ pub fn restore(app: AppState) {
 /// The state as a link query (empty on the library with default settings).
 pub fn current(app: AppState) -> String {
     let mut s = ShareState {
-        lang: Some(app.locale.get().tag().to_string()),
+        lang: Some(app.display_locale().tag().to_string()),
         ..ShareState::default()
     };
     if let Some(index) = app.open.get() {

@@ -98,6 +98,8 @@ pub struct AppState {
     pub mc_seed: RwSignal<u64>,
     pub mc_paths: RwSignal<u32>,
     pub tornado_points: RwSignal<f64>,
+    /// The reader's display currency and rate (units of it per unit of the report's currency).
+    pub fx: RwSignal<Option<(String, f64)>>,
     /// Messages for the reader that are not errors of a view (ignored link parameters, …).
     pub notices: RwSignal<Vec<String>>,
     /// Larger type (projectors).
@@ -132,6 +134,7 @@ impl AppState {
             mc_paths: RwSignal::new(2000),
             tornado_points: RwSignal::new(0.02),
             notices: RwSignal::new(Vec::new()),
+            fx: RwSignal::new(None),
             large_type: RwSignal::new(prefs::initial_large_type()),
             open: RwSignal::new(None),
             view: RwSignal::new(View::Overview),
@@ -140,6 +143,18 @@ impl AppState {
             share_year: RwSignal::new(None),
             narrow_layout: RwSignal::new(width < NARROW_BELOW),
         }
+    }
+
+    /// The language to render in, with the reader's currency conversion put in force for
+    /// the open report. Render functions call this first, so they re-run when either changes.
+    pub fn display_locale(&self) -> Locale {
+        let from = self.open.get().and_then(|i| self.reports.with_value(|r| r.get(i).map(|r| r.meta.currency.clone())));
+        let conversion = match (self.fx.get(), from) {
+            (Some((to, rate)), Some(from)) => Some(crate::domain::format::Conversion { from, to, rate }),
+            _ => None,
+        };
+        crate::domain::format::set_conversion(conversion);
+        self.locale.get()
     }
 
     /// A message in the current language (reactive).

@@ -72,7 +72,7 @@ crate::messages! {
             "每条路径在一定区间内均匀随机抽取所有能影响所选数值的假设，并计算预测。核心增长率的抽取区间为：从您的增长率到滑块最低值和最高值的各一半处；其他假设在滑块的完整范围内抽取。违反来源所给界限（如“某年超过某值”）的路径会被剔除。色带涵盖中间 80% 的路径（第 10 至第 90 百分位），线条为中位数。随机种子决定抽取结果：相同的种子和路径数总会得到相同的色带。",
             "每條路徑在一定區間內均勻隨機抽取所有能影響所選數值的假設，並計算預測。核心成長率的抽取區間為：從您的成長率到滑桿最低值和最高值的各一半處；其他假設在滑桿的完整範圍內抽取。違反來源所給界限（如「某年超過某值」）的路徑會被剔除。色帶涵蓋中間 80% 的路徑（第 10 至第 90 百分位），線條為中位數。隨機種子決定抽取結果：相同的種子和路徑數總會得到相同的色帶。"
         ),
-        McMeasures => ("Measures: {0} (chosen above).", "衡量：{0}（于上方选择）。", "衡量：{0}（於上方選擇）。"),
+        McMeasures => ("Measures: {0}, as chosen above.", "衡量：{0}，于上方选择。", "衡量：{0}，於上方選擇。"),
         Seed => ("Seed", "随机种子", "隨機種子"),
         Paths => ("Paths (100–20,000)", "路径数（100–20,000）", "路徑數（100–20,000）"),
         SeedError => ("Enter a whole number of 0 or more", "请输入 0 或以上的整数", "請輸入 0 或以上的整數"),
@@ -116,6 +116,8 @@ const FRAME_BUDGET_MS: f64 = 6.0;
 /// What one Monte Carlo run was asked, kept with its result to label and date it.
 #[derive(Debug, Clone, PartialEq)]
 struct McJob {
+    /// The run's number (its cancel token), distinct for every run.
+    id: u64,
     scenario: Scenario,
     target: Target,
     seed: u64,
@@ -148,9 +150,10 @@ pub struct ToolsState {
 impl ToolsState {
     /// Call inside a report (it reads the app and report contexts).
     pub fn new() -> Self {
-        let tornado_points = RwSignal::new(0.02);
-        let target = RwSignal::new(None);
         let (app, ctx) = (use_context::<AppState>(), use_context::<ReportCtx>());
+        // Seed, paths and points belong to the app: a shared link carries them.
+        let tornado_points = app.map_or_else(|| RwSignal::new(0.02), |a| a.tornado_points);
+        let target = RwSignal::new(None);
         let resolved = Memo::new(move |_| resolve_target(app?, ctx?, target.get()));
         let sensitivity = Memo::new(move |_| {
             let ctx = ctx?;
@@ -166,8 +169,8 @@ impl ToolsState {
         ToolsState {
             tornado_points,
             target,
-            mc_seed: RwSignal::new(1),
-            mc_paths: RwSignal::new(2_000),
+            mc_seed: app.map_or_else(|| RwSignal::new(1), |a| a.mc_seed),
+            mc_paths: app.map_or_else(|| RwSignal::new(2_000), |a| a.mc_paths),
             mc_run: StoredValue::new(None),
             resolved,
             sensitivity,
@@ -343,7 +346,7 @@ fn parse_target(v: &str) -> Option<Target> {
 
 /// The sections the Scenarios view shows after its own.
 pub fn tools(app: AppState, ctx: ReportCtx, charts: Charts, state: ToolsState) -> Vec<Node> {
-    let locale = app.locale.get();
+    let locale = app.display_locale();
     let Some(target) = state.resolved.get() else {
         return Vec::new();
     };
@@ -857,7 +860,7 @@ fn fan_nodes(
                 app.narrow(),
                 locale,
             )
-            .testid("mc-result"),
+            .testid("mc-result")
         );
         out.push(
             text_el(
@@ -954,15 +957,16 @@ fn start_run(ctx: ReportCtx, state: ToolsState) {
             published_path(r, &target),
         )
     });
+    let token = state.mc_token.get_value().wrapping_add(1);
+    state.mc_token.set_value(token);
     let job = McJob {
+        id: token,
         scenario,
         target,
         seed,
         paths,
         published,
     };
-    let token = state.mc_token.get_value().wrapping_add(1);
-    state.mc_token.set_value(token);
     match run {
         Ok(run) => {
             let progress = run.progress();

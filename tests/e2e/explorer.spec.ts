@@ -248,3 +248,37 @@ test('KPI board: targets, contradictions, projector and goal seek agree with the
   await page.getByTestId('projector-reset').click();
   await expect(page.getByTestId('projection-reach')).toContainText('36');
 });
+
+test('goal seek from the overview: which growth reaches a target by a year', async ({ page }) => {
+  await openApp(page);
+  await openReport(page, 'smartphone-leasing');
+  const answer = page.getByTestId('goal-answer');
+  // Default: double the 2025 value (US$5 bn) by 2032 → (5/2.5)^(1/7) − 1 = 10.41%.
+  await expect(answer).toContainText('10.41%');
+  await expect(answer).toContainText('reached in 2031');
+  await page.locator('#goal-target').fill('8');
+  await page.locator('#goal-target').press('Tab');
+  await page.locator('#goal-year').selectOption('2030');
+  // (8/2.5)^(1/5) − 1 = 26.2%.
+  await expect(answer).toContainText('26.19%');
+});
+
+test('a currency conversion the reader sets applies everywhere and is marked as their assumption', async ({ page }) => {
+  await openApp(page);
+  await openReport(page, 'china-call-center');
+  await expect(page.getByTestId('headline')).toHaveText('¥70.1 bn (2011) → ≥ ¥100 bn (2014)');
+  await page.locator('#fx-currency').selectOption('USD');
+  await page.locator('#fx-rate').fill('0.14');
+  await page.locator('#fx-rate').press('Tab');
+  await expect(page.getByTestId('headline')).toHaveText('US$9.81 bn (2011) → ≥ US$14 bn (2014)');
+  await expect(page.getByTestId('fx-note')).toContainText('1 CNY = 0.14 USD');
+  await expect(page.getByTestId('fx-note').locator('.badge')).toHaveText('assumption');
+  await expect(page.locator('[data-chart="headline"] text.tick.y').last()).toContainText('US$');
+  // The mark stays on every view.
+  await openView(page, 'scenarios');
+  await expect(page.getByTestId('fx-note')).toBeVisible();
+  await page.locator('#fx-currency').selectOption('');
+  await expect(page.getByTestId('fx-note')).toHaveCount(0);
+  await openView(page, 'overview');
+  await expect(page.getByTestId('headline')).toHaveText('¥70.1 bn (2011) → ≥ ¥100 bn (2014)');
+});

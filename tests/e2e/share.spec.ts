@@ -148,3 +148,24 @@ test('saved scenarios export to one file and import into another browser', async
   await expect(other.locator('#headline-cagr-field')).toHaveValue('17');
   await fresh.close();
 });
+
+test('a link carries the Monte Carlo seed and size: the same link draws the same bands', async ({ page, browser }) => {
+  const url = './?r=smartphone-leasing&v=scenarios&s=7&n=500&t=0.03';
+  await page.goto(url);
+  await expect(page.locator('#tornado-points-field')).toHaveValue('3');
+  await page.getByTestId('mc-run').click();
+  const fan = page.getByTestId('mc-result');
+  await expect(fan).toBeVisible({ timeout: 30_000 });
+  await fan.getByRole('button', { name: /Show table/ }).click();
+  const first = await fan.locator('table tbody').innerText();
+
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await other.goto(page.url());
+  await other.getByTestId('mc-run').click();
+  const fan2 = other.getByTestId('mc-result');
+  await expect(fan2).toBeVisible({ timeout: 30_000 });
+  await fan2.getByRole('button', { name: /Show table/ }).click();
+  expect(await fan2.locator('table tbody').innerText()).toBe(first);
+  await fresh.close();
+});

@@ -1,0 +1,159 @@
+// Scenario power tools on the smartphone report: the tornado (sensitivity) and the seeded
+// Monte Carlo fan (uncertainty).
+import { test, expect, openApp, watchErrors, type Page } from './helpers';
+
+async function openScenarios(page: Page) {
+  await openApp(page);
+  await page.locator('.card[data-report="smartphone-leasing"] button').click();
+  await expect(page.locator('article.report[data-report="smartphone-leasing"]')).toBeVisible();
+  await page.locator('[role=tab][data-view="scenarios"]').click();
+  await expect(page.locator('[role=tab][data-view="scenarios"]')).toHaveAttribute('aria-selected', 'true');
+}
+
+/** "US$1.51 bn" → 1.51 */
+function amount(text: string): number {
+  return Number(text.replace(/[^0-9.]/g, ''));
+}
+
+/** Records, in the page, whether a progress bar of the Monte Carlo ever appeared. */
+async function watchProgress(page: Page) {
+  await page.evaluate(() => {
+    const w = window as unknown as { __sawProgress: boolean; __progressMax: string | null; __obs?: MutationObserver };
+    w.__sawProgress = false;
+    w.__progressMax = null;
+    w.__obs?.disconnect();
+    const check = () => {
+      const p = document.querySelector('[data-testid="mc-progress"]');
+      if (p) {
+        w.__sawProgress = true;
+        w.__progressMax = p.getAttribute('max');
+      }
+    };
+    w.__obs = new MutationObserver(check);
+    w.__obs.observe(document.body, { subtree: true, childList: true, attributes: true });
+  });
+}
+
+async function sawProgress(page: Page) {
+  return page.evaluate(() => (window as unknown as { __sawProgress: boolean }).__sawProgress);
+}
+
+/** Clicks Run and waits until the run has shown its progress and finished. */
+async function runOnce(page: Page) {
+  await watchProgress(page);
+  await page.getByTestId('mc-run').click();
+  await expect.poll(() => sawProgress(page)).toBe(true);
+  await expect(page.getByTestId('mc-progress')).toHaveCount(0, { timeout: 20_000 });
+  await expect(page.getByTestId('mc-run')).toBeEnabled();
+}
+
+async function fanTable(page: Page) {
+  return page.getByTestId('mc-result').getByTestId('chart-table').locator('tbody').innerText();
+}
+
+test('tornado: headline growth on top, and a wider move widens its swing', async ({ page }) => {
+  const errors = watchErrors(page);
+  await openScenarios(page);
+  const tornado = page.getByTestId('tornado');
+  await expect(tornado).toBeVisible();
+  const first = page.getByTestId('tornado-row').first();
+  await expect(first).toHaveAttribute('data-key', 'headline');
+  await expect(first).toHaveText('Headline growth');
+  await expect(page.getByTestId('tools-target')).toHaveValue('headline');
+
+  // The table view: same numbers, with the moved inputs (13.6% ± 2 points).
+  await tornado.locator('.table-toggle').click();
+  const row = tornado.getByTestId('chart-table').locator('tbody tr').first();
+  await expect(row.locator('th')).toHaveText('Headline growth');
+  await expect(row.locator('td').nth(0)).toHaveText(/^11\.\d+% – 15\.\d+%$/);
+  await expect(row.locator('td').nth(1)).toContainText('(scenario)');
+  const swing2 = amount(await row.locator('td').nth(3).innerText());
+  expect(swing2).toBeGreaterThan(1);
+
+  // Focus on a bar: the readout names the assumption, its range and the values.
+  await tornado.locator('rect.tornado-high').first().focus();
+  await expect(tornado.getByTestId('readout')).toContainText('Headline growth, ');
+  await expect(tornado.getByTestId('readout')).toContainText('(scenario)');
+
+  // N = 5 points.
+  const field = page.locator('#tornado-points-field');
+  await field.fill('5');
+  await field.press('Tab');
+  await expect(row.locator('td').nth(0)).toHaveText(/^8\.\d+% – 18\.\d+%$/);
+  await expect.poll(async () => amount(await row.locator('td').nth(3).innerText())).toBeGreaterThan(swing2 * 2);
+
+  // A segment target lists the segment's own assumptions too (at most 12 rows).
+  await page.getByTestId('dimension-picker').selectOption('type');
+  await page.getByTestId('tools-target').selectOption('seg:type:camera-modules');
+  await expect(page.getByTestId('tornado-row').first()).toHaveAttribute('data-key', 'headline');
+  await expect(page.getByTestId('tornado-row')).toHaveCount(12);
+  await expect(page.getByTestId('tornado-omitted')).toContainText('1 more');
+  await expect(page.locator('[data-testid="tornado-row"][data-key="type.camera-modules.growth"]'))
+    .toHaveText('Camera Modules — growth');
+  expect(errors).toEqual([]);
+});
+
+test('monte carlo: seeded, repeatable, with progress and a stale note', async ({ page }) => {
+  test.setTimeout(90_000);
+  const errors = watchErrors(page);
+  await openScenarios(page);
+  await expect(page.getByTestId('mc-seed')).toHaveValue('1');
+  await expect(page.getByTestId('mc-paths')).toHaveValue('2000');
+
+  await page.getByTestId('mc-seed').fill('7');
+  await page.getByTestId('mc-seed').press('Tab');
+  await page.getByTestId('mc-paths').fill('1000');
+  await page.getByTestId('mc-paths').press('Tab');
+  await runOnce(page);
+  const result = page.getByTestId('mc-result');
+  await expect(result).toBeVisible();
+  await expect(page.getByTestId('mc-meta')).toHaveText('Seed 7, 1,000 paths.');
+  await expect(result.locator('path.band')).toHaveCount(1);
+  expect((await result.locator('path.band').getAttribute('d'))?.length ?? 0).toBeGreaterThan(10);
+  await expect(result.locator('path[data-series="p50"]')).toHaveCount(1);
+  await expect(result.locator('path[data-series="published"]')).toHaveCount(1);
+  await expect(page.getByTestId('mc-stale')).toHaveCount(0);
+
+  // The table view: one row per year, the band as "p10 – p90".
+  await result.locator('.table-toggle').click();
+  const first = await fanTable(page);
+  expect(first).toContain('2032');
+  expect(first).toMatch(/US\$[\d.]+ bn – US\$[\d.]+ bn/);
+
+  // Same seed, same paths: the same numbers.
+  await runOnce(page);
+  expect(await fanTable(page)).toEqual(first);
+
+  // Another seed: other numbers.
+  await page.getByTestId('mc-seed').fill('8');
+  await page.getByTestId('mc-seed').press('Tab');
+  await runOnce(page);
+  await expect(page.getByTestId('mc-meta')).toHaveText('Seed 8, 1,000 paths.');
+  expect(await fanTable(page)).not.toEqual(first);
+
+  // A long run shows its progress and can be cancelled; the last fan stays.
+  await page.getByTestId('mc-paths').fill('20000');
+  await page.getByTestId('mc-paths').press('Tab');
+  await page.getByTestId('mc-run').click();
+  const progress = page.getByTestId('mc-progress');
+  await expect(progress).toBeVisible();
+  await expect(progress).toHaveAttribute('max', '20000');
+  await expect(progress).toHaveAttribute('aria-label', 'Paths computed');
+  await expect(page.getByTestId('mc-run')).toBeDisabled();
+  await page.getByTestId('mc-cancel').click();
+  await expect(progress).toHaveCount(0);
+  await expect(page.getByTestId('mc-meta')).toHaveText('Seed 8, 1,000 paths.');
+
+  // Out-of-range paths are clamped and explained.
+  await page.getByTestId('mc-paths').fill('50');
+  await page.getByTestId('mc-paths').press('Tab');
+  await expect(page.locator('#mc-paths-msg')).toContainText('100');
+  await expect(page.getByTestId('mc-paths')).toHaveValue('100');
+
+  // Changing the scenario after a run marks the fan stale.
+  const field = page.locator('#headline-cagr-field');
+  await field.fill('20');
+  await field.press('Tab');
+  await expect(page.getByTestId('mc-stale')).toContainText('Run again to include your latest changes');
+  expect(errors).toEqual([]);
+});
