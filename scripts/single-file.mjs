@@ -101,7 +101,8 @@ const fullScript = rawText(script, 'the script');
 html = html.replace(whole, () => `<script type="module">${fullScript}</script>`);
 
 // Nothing may still point at another file.
-const leftover = html.match(/\s(?:src|href)\s*=\s*["']?(?!data:|#)[^"'\s>]+/i);
+const markup = html.replace(/<(script|style)\b([^>]*)>[\s\S]*?<\/\1\s*>/gi, '<$1$2></$1>');
+const leftover = markup.match(/\s(?:src|href)\s*=\s*["']?(?!data:|#)[^"'\s>]+/i);
 if (leftover) fail(`still refers to a file: ${leftover[0].trim()}`);
 
 const page = withCsp(html, OUT_NAME);

@@ -38,9 +38,12 @@ fi
 # Crates, so the builds below need no network.
 cargo fetch --locked >/dev/null 2>&1 || cargo fetch --locked
 
-if [ "${NEED_BROWSER:-0}" = 1 ] && { ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; }; then
-  say "installing Debian chromium and chromium-driver for the browser tests"
+# Chromium and its driver for the tests, and CJK fonts so Chinese renders in screenshots and
+# in the contrast checks.
+if [ "${NEED_BROWSER:-0}" = 1 ] && { ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null \
+     || [ ! -d /usr/share/fonts/opentype/noto ]; }; then
+  say "installing Debian chromium, chromium-driver and fonts-noto-cjk for the browser tests"
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver fonts-noto-cjk
 fi

@@ -22,7 +22,10 @@ thread_local! {
 
 /// Sets (or clears) the display conversion for this thread.
 pub fn set_conversion(conversion: Option<Conversion>) {
-    CONVERSION.with(|c| *c.borrow_mut() = conversion.filter(|c| c.rate.is_finite() && c.rate > 0.0 && c.from != c.to));
+    CONVERSION.with(|c| {
+        *c.borrow_mut() =
+            conversion.filter(|c| c.rate.is_finite() && c.rate > 0.0 && c.from != c.to)
+    });
 }
 
 /// The display conversion in force, if any.
@@ -337,12 +340,24 @@ mod tests {
 
     #[test]
     fn a_display_conversion_applies_to_its_currency_only() {
-        set_conversion(Some(Conversion { from: "CNY".into(), to: "USD".into(), rate: 0.14 }));
+        set_conversion(Some(Conversion {
+            from: "CNY".into(),
+            to: "USD".into(),
+            rate: 0.14,
+        }));
         assert_eq!(money(701e8, "CNY", Locale::En), "US$9.81 bn");
         assert_eq!(money(2.5e9, "USD", Locale::En), "US$2.5 bn");
         assert_eq!(money_as_reported(701e8, "CNY", Locale::En), "¥70.1 bn");
-        set_conversion(Some(Conversion { from: "CNY".into(), to: "USD".into(), rate: f64::NAN }));
-        assert_eq!(conversion(), None, "a rate that is not a positive number turns it off");
+        set_conversion(Some(Conversion {
+            from: "CNY".into(),
+            to: "USD".into(),
+            rate: f64::NAN,
+        }));
+        assert_eq!(
+            conversion(),
+            None,
+            "a rate that is not a positive number turns it off"
+        );
         set_conversion(None);
         assert_eq!(money(701e8, "CNY", Locale::En), "¥70.1 bn");
     }

@@ -338,7 +338,9 @@ fn zh_hans(msg: Msg) -> &'static str {
         ShowMoneyIn => "金额显示为",
         AsReported => "按报告货币（{0}）",
         RateOne => "汇率：1 {0} =",
-        ConvertedNote => "金额按 1 {0} = {1} {2} 换算：这是您的假设，并非来源数据。数据导出仍使用报告货币。",
+        ConvertedNote => {
+            "金额按 1 {0} = {1} {2} 换算：这是您的假设，并非来源数据。数据导出仍使用报告货币。"
+        }
         RateNeeded => "请输入正数汇率以换算。",
         LinkIgnored => "此链接的部分参数已被忽略：",
         Dismiss => "关闭",
@@ -433,7 +435,9 @@ fn zh_hant(msg: Msg) -> &'static str {
         ShowMoneyIn => "金額顯示為",
         AsReported => "按報告貨幣（{0}）",
         RateOne => "匯率：1 {0} =",
-        ConvertedNote => "金額按 1 {0} = {1} {2} 換算：這是您的假設，並非來源數據。數據匯出仍使用報告貨幣。",
+        ConvertedNote => {
+            "金額按 1 {0} = {1} {2} 換算：這是您的假設，並非來源數據。數據匯出仍使用報告貨幣。"
+        }
         RateNeeded => "請輸入正數匯率以換算。",
         LinkIgnored => "此連結的部分參數已被忽略：",
         Dismiss => "關閉",

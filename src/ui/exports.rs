@@ -271,9 +271,15 @@ fn download_chart(
     let date = today();
     // The reader's changes, and any currency conversion they set, are marked on the chart.
     let conversion = crate::domain::format::conversion().map(|c| {
-        crate::i18n::fill(Msg::ConvertedNote.text(locale), &[&c.from, &crate::domain::format::number(c.rate, 6), &c.to])
+        crate::i18n::fill(
+            Msg::ConvertedNote.text(locale),
+            &[&c.from, &crate::domain::format::number(c.rate, 6), &c.to],
+        )
     });
-    let mark = match (modified.then(|| Msg::ModifiedAssumptions.text(locale).to_string()), conversion) {
+    let mark = match (
+        modified.then(|| Msg::ModifiedAssumptions.text(locale).to_string()),
+        conversion,
+    ) {
         (Some(m), Some(c)) => Some(format!("{m} · {c}")),
         (m, c) => m.or(c),
     };

@@ -32,7 +32,10 @@ pub struct GoalState {
 
 impl GoalState {
     pub fn new() -> Self {
-        GoalState { target: RwSignal::new(String::new()), year: RwSignal::new(None) }
+        GoalState {
+            target: RwSignal::new(String::new()),
+            year: RwSignal::new(None),
+        }
     }
 }
 
@@ -47,14 +50,27 @@ pub fn goal_seek(ctx: ReportCtx, state: GoalState, locale: Locale) -> Option<Nod
     let computed = ctx.computed.get().ok()?;
     let h = computed.headline.as_ref()?;
     let anchor_value = h.points.iter().find(|p| p.year == h.anchor_year)?.value;
-    let unit = ctx.with(|r| r.series.first().map(|s| s.unit.clone()).unwrap_or(Unit::Number));
+    let unit = ctx.with(|r| {
+        r.series
+            .first()
+            .map(|s| s.unit.clone())
+            .unwrap_or(Unit::Number)
+    });
     let last = ctx.with(|r| r.meta.forecast.to);
     // Targets are typed in the anchor's magnitude (bn, 亿 …), defaulting to double the anchor.
     let (scaled, word) = magnitude(anchor_value, locale);
-    let factor = if scaled != 0.0 { anchor_value / scaled } else { 1.0 };
+    let factor = if scaled != 0.0 {
+        anchor_value / scaled
+    } else {
+        1.0
+    };
     let typed = state.target.get();
     let default_target = (scaled * 2.0).round().max(1.0);
-    let target_display = if typed.trim().is_empty() { Some(default_target) } else { parse_typed(&typed).filter(|v| *v > 0.0) };
+    let target_display = if typed.trim().is_empty() {
+        Some(default_target)
+    } else {
+        parse_typed(&typed).filter(|v| *v > 0.0)
+    };
     let year = state.year.get().unwrap_or(last);
     let unit_word = match &unit {
         Unit::Currency(code) => format!("{code}{word}"),
@@ -67,30 +83,87 @@ pub fn goal_seek(ctx: ReportCtx, state: GoalState, locale: Locale) -> Option<Nod
             el("label")
                 .class("control")
                 .child(text_el("span", "", fill(t(GoalMsg::Target), &[&unit_word])))
-                .child(el("input").attr("type", "text").attr("inputmode", "decimal").id("goal-target").attr("placeholder", format::number(default_target, 2)).prop("value", typed).on(On::Change, move |ev: &Ev| state.target.set(ev.value.clone()))),
+                .child(
+                    el("input")
+                        .attr("type", "text")
+                        .attr("inputmode", "decimal")
+                        .id("goal-target")
+                        .attr("placeholder", format::number(default_target, 2))
+                        .prop("value", typed)
+                        .on(On::Change, move |ev: &Ev| {
+                            state.target.set(ev.value.clone())
+                        }),
+                ),
         )
         .child(
             el("label")
                 .class("control")
                 .child(text_el("span", "", t(GoalMsg::ByYear)))
-                .child(el("select").id("goal-year").prop("value", year.to_string()).on(On::Change, move |ev: &Ev| state.year.set(ev.value.parse().ok())).children(years.map(|y| el("option").attr("value", y.to_string()).text(y.to_string())))),
+                .child(
+                    el("select")
+                        .id("goal-year")
+                        .prop("value", year.to_string())
+                        .on(On::Change, move |ev: &Ev| {
+                            state.year.set(ev.value.parse().ok())
+                        })
+                        .children(years.map(|y| {
+                            el("option")
+                                .attr("value", y.to_string())
+                                .text(y.to_string())
+                        })),
+                ),
         );
     let answer = match target_display {
         None => text_el("p", "field-msg", t(GoalMsg::Invalid)),
         Some(v) => {
             let target = v * factor;
             let shown = format::value(target, &unit, locale);
-            let need = rate_to_reach(anchor_value, target, u32::try_from(year - h.anchor_year).unwrap_or(0));
+            let need = rate_to_reach(
+                anchor_value,
+                target,
+                u32::try_from(year - h.anchor_year).unwrap_or(0),
+            );
             let mut p = el("div").testid("goal-answer");
             p = p.child(match need {
-                Ok(r) => text_el("p", "", fill(t(GoalMsg::NeedsRate), &[&shown, &year.to_string(), &format::percent(r, 2), &h.anchor_year.to_string(), &format::percent(h.rate, 2)])).child(super::common::badge(Provenance::Scenario, locale)),
+                Ok(r) => text_el(
+                    "p",
+                    "",
+                    fill(
+                        t(GoalMsg::NeedsRate),
+                        &[
+                            &shown,
+                            &year.to_string(),
+                            &format::percent(r, 2),
+                            &h.anchor_year.to_string(),
+                            &format::percent(h.rate, 2),
+                        ],
+                    ),
+                )
+                .child(super::common::badge(Provenance::Scenario, locale)),
                 Err(e) => text_el("p", "field-msg", e.to_string()),
             });
             p.child(match periods_to_reach(anchor_value, target, h.rate) {
-                Ok(reach) => text_el("p", "", fill(t(GoalMsg::ReachedIn), &[&shown, &(h.anchor_year + reach.whole as i32).to_string()])),
+                Ok(reach) => text_el(
+                    "p",
+                    "",
+                    fill(
+                        t(GoalMsg::ReachedIn),
+                        &[&shown, &(h.anchor_year + reach.whole as i32).to_string()],
+                    ),
+                ),
                 Err(_) => text_el("p", "", fill(t(GoalMsg::NotReached), &[&shown])),
             })
         }
     };
-    Some(section("goal-seek", "goal", t(GoalMsg::Title)).testid("goal-seek").child(text_el("p", "help", fill(t(GoalMsg::Intro), &[&h.anchor_year.to_string()]))).child(inputs).child(answer))
+    Some(
+        section("goal-seek", "goal", t(GoalMsg::Title))
+            .testid("goal-seek")
+            .child(text_el(
+                "p",
+                "help",
+                fill(t(GoalMsg::Intro), &[&h.anchor_year.to_string()]),
+            ))
+            .child(inputs)
+            .child(answer),
+    )
 }

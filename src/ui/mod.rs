@@ -4,6 +4,7 @@
 mod app;
 pub mod charts;
 mod common;
+mod comparison;
 mod contents;
 mod controls;
 pub mod dom;

@@ -95,7 +95,8 @@ impl FxInput {
 
     fn apply(&self, app: AppState) {
         let to = self.to.get_untracked();
-        let rate = crate::domain::format::parse_typed(&self.rate.get_untracked()).filter(|r| *r > 0.0);
+        let rate =
+            crate::domain::format::parse_typed(&self.rate.get_untracked()).filter(|r| *r > 0.0);
         app.fx.set(match (to.is_empty(), rate) {
             (false, Some(r)) => Some((to, r)),
             _ => None,
@@ -109,23 +110,48 @@ const DISPLAY_CURRENCIES: [&str; 4] = ["USD", "CNY", "EUR", "GBP"];
 fn currency_control(app: AppState, from: &str, fx: FxInput, locale: crate::i18n::Locale) -> Node {
     let t = |m: Msg| m.text(locale);
     let to = fx.to.get();
-    let options = std::iter::once(("".to_string(), crate::i18n::fill(t(Msg::AsReported), &[from])))
-        .chain(DISPLAY_CURRENCIES.iter().filter(|c| **c != from).map(|c| (c.to_string(), c.to_string())))
-        .map(|(v, l)| el("option").attr("value", v).text(l));
+    let options = std::iter::once((
+        "".to_string(),
+        crate::i18n::fill(t(Msg::AsReported), &[from]),
+    ))
+    .chain(
+        DISPLAY_CURRENCIES
+            .iter()
+            .filter(|c| **c != from)
+            .map(|c| (c.to_string(), c.to_string())),
+    )
+    .map(|(v, l)| el("option").attr("value", v).text(l));
     let mut row = el("div")
         .class("currency-control")
         .child(text_el("label", "", t(Msg::ShowMoneyIn)).attr("for", "fx-currency"))
-        .child(el("select").id("fx-currency").prop("value", to.clone()).children(options).on(On::Change, move |ev: &Ev| {
-            fx.to.set(ev.value.clone());
-            fx.apply(app);
-        }));
+        .child(
+            el("select")
+                .id("fx-currency")
+                .prop("value", to.clone())
+                .children(options)
+                .on(On::Change, move |ev: &Ev| {
+                    fx.to.set(ev.value.clone());
+                    fx.apply(app);
+                }),
+        );
     if !to.is_empty() {
         row = row
-            .child(text_el("label", "", crate::i18n::fill(t(Msg::RateOne), &[from])).attr("for", "fx-rate"))
-            .child(el("input").id("fx-rate").attr("type", "text").attr("inputmode", "decimal").attr("size", "8").prop("value", fx.rate.get()).on(On::Change, move |ev: &Ev| {
-                fx.rate.set(ev.value.clone());
-                fx.apply(app);
-            }))
+            .child(
+                text_el("label", "", crate::i18n::fill(t(Msg::RateOne), &[from]))
+                    .attr("for", "fx-rate"),
+            )
+            .child(
+                el("input")
+                    .id("fx-rate")
+                    .attr("type", "text")
+                    .attr("inputmode", "decimal")
+                    .attr("size", "8")
+                    .prop("value", fx.rate.get())
+                    .on(On::Change, move |ev: &Ev| {
+                        fx.rate.set(ev.value.clone());
+                        fx.apply(app);
+                    }),
+            )
             .child(text_el("span", "", to.clone()));
     }
     let note = match (to.is_empty(), app.fx.get()) {
@@ -134,8 +160,17 @@ fn currency_control(app: AppState, from: &str, fx: FxInput, locale: crate::i18n:
             el("p")
                 .class("check warning fx-note")
                 .testid("fx-note")
-                .text(format!("{} ", crate::i18n::fill(t(Msg::ConvertedNote), &[from, &crate::domain::format::number(rate, 6), &cur])))
-                .child(super::common::badge(crate::domain::schema::Provenance::Assumption, locale)),
+                .text(format!(
+                    "{} ",
+                    crate::i18n::fill(
+                        t(Msg::ConvertedNote),
+                        &[from, &crate::domain::format::number(rate, 6), &cur]
+                    )
+                ))
+                .child(super::common::badge(
+                    crate::domain::schema::Provenance::Assumption,
+                    locale,
+                )),
         ),
         (false, None) => Some(text_el("p", "field-msg", t(Msg::RateNeeded))),
     };

@@ -4,12 +4,13 @@
 //! storage says so and keeps what the reader has in the page.
 
 use super::common::section;
+use super::comparison::{comparison, CompareIds};
 use super::dom::{el, text_el, Ev, Node, On};
 use super::state::{AppState, ReportCtx};
 use crate::browser::storage::{self, StorageError};
 use crate::domain::engine::compare::compare;
 use crate::domain::engine::model::compute;
-use crate::domain::format::{self, Locale};
+use crate::domain::format::Locale;
 use crate::domain::saved::{self, SavedScenario, SetAside};
 use crate::domain::scenario::Scenario;
 use crate::domain::schema::Unit;
@@ -38,14 +39,10 @@ crate::messages! {
         CompareWith => ("against", "对比", "對比"),
         Published => ("Published", "公布值", "公布值"),
         Current => ("Current scenario", "当前情景", "目前情境"),
-        EndLine => ("In {0}: {1} against {2} ({3}, {4}); CAGR {5} against {6} ({7}).", "{0} 年：{1}，对比 {2}（{3}，{4}）；年复合增长率 {5}，对比 {6}（{7}）。", "{0} 年：{1}，對比 {2}（{3}，{4}）；年複合成長率 {5}，對比 {6}（{7}）。"),
         ExportAll => ("Export all (JSON)", "全部导出（JSON）", "全部匯出（JSON）"),
         ImportFile => ("Import scenarios from a file", "从文件导入情景", "從檔案匯入情境"),
         Imported => ("Imported {0} scenarios ({1} already here).", "已导入 {0} 个情景（{1} 个已存在）。", "已匯入 {0} 個情境（{1} 個已存在）。"),
         ImportFailed => ("Could not import that file: {0}. Nothing was changed.", "无法导入该文件：{0}。未做任何更改。", "無法匯入該檔案：{0}。未做任何變更。"),
-        Year => ("Year", "年份", "年份"),
-        Difference => ("Difference", "差额", "差額"),
-        DifferencePct => ("Difference %", "差异 %", "差異 %"),
     }
 }
 
@@ -419,81 +416,25 @@ fn compare_panel(
             .unwrap_or(Unit::Number)
     });
     let cmp = compare(&path(&a), &path(&b), anchor);
-    let signed = |v: f64| {
-        format!(
-            "{}{}",
-            if v > 0.0 { "+" } else { "" },
-            format::value(v, &unit, locale)
-        )
-    };
-    let pct = |v: Option<f64>| {
-        v.map(|v| {
-            format!(
-                "{}{}",
-                if v > 0.0 { "+" } else { "" },
-                format::percent(v, 2)
-            )
-        })
-        .unwrap_or_else(|| "—".into())
-    };
-    let summary = cmp.end().map(|e| {
-        fill(
-            t(SavedMsg::EndLine),
-            &[
-                &e.year.to_string(),
-                &format::value(e.other, &unit, locale),
-                &format::value(e.base, &unit, locale),
-                &signed(e.abs),
-                &pct(e.pct),
-                &cmp.other_cagr
-                    .map(|v| format::percent(v, 1))
-                    .unwrap_or_default(),
-                &cmp.base_cagr
-                    .map(|v| format::percent(v, 1))
-                    .unwrap_or_default(),
-                &cmp.cagr_diff()
-                    .map(|d| format::points(d, locale))
-                    .unwrap_or_default(),
-            ],
-        )
-    });
     let _ = app;
-    let rows = cmp.years.iter().map(|d| {
-        el("tr")
-            .key(d.year.to_string())
-            .child(text_el("th", "", d.year.to_string()).attr("scope", "row"))
-            .child(text_el("td", "num", format::value(d.base, &unit, locale)))
-            .child(text_el("td", "num", format::value(d.other, &unit, locale)))
-            .child(text_el("td", "num", signed(d.abs)))
-            .child(text_el("td", "num", pct(d.pct)))
-    });
     let label = |n: &str| match n {
         "" => t(SavedMsg::Published).to_string(),
         "*" => t(SavedMsg::Current).to_string(),
         n => n.to_string(),
     };
-    let header = el("tr").children(
-        [
-            t(SavedMsg::Year).to_string(),
-            label(&left),
-            label(&right),
-            t(SavedMsg::Difference).to_string(),
-            t(SavedMsg::DifferencePct).to_string(),
-        ]
-        .into_iter()
-        .map(|h| text_el("th", "", h).attr("scope", "col")),
-    );
     el("div")
         .class("compare")
         .testid("compare")
         .child(head)
-        .child_opt(summary.map(|s| text_el("p", "", s).testid("compare-summary")))
-        .child(
-            el("div").class("table-scroll").child(
-                el("table")
-                    .testid("compare-table")
-                    .child(el("thead").child(header))
-                    .child(el("tbody").children(rows)),
-            ),
-        )
+        .children(comparison(
+            &cmp,
+            &unit,
+            &label(&left),
+            &label(&right),
+            CompareIds {
+                summary: "compare-summary",
+                table: "compare-table",
+            },
+            locale,
+        ))
 }

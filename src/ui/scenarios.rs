@@ -4,6 +4,7 @@
 
 use super::charts::{xy_chart, Charts, XySpec};
 use super::common::{local, section};
+use super::comparison::{comparison, CompareIds};
 use super::controls::{AssumptionInput, ValueKind};
 use super::dom::{el, text_el, Dom, Node};
 use super::exports::{export_bar, ViewData};
@@ -15,7 +16,7 @@ use crate::chart::xy::{Datum, Series, SeriesKind};
 use crate::domain::checks::{CheckKind, Severity};
 use crate::domain::engine::compare::compare;
 use crate::domain::engine::model::{compute, Computed};
-use crate::domain::format::{self, pick, Locale};
+use crate::domain::format::{pick, Locale};
 use crate::domain::scenario::{growth_key, preset, share_key, Preset, Scenario};
 use crate::domain::schema::Provenance;
 use crate::domain::schema::{AssumptionRange, Member, Unit};
@@ -42,9 +43,6 @@ crate::messages! {
         Difference => ("Difference per year", "逐年差异", "逐年差異"),
         Published => ("Published", "公布值", "公布值"),
         Scenario => ("Scenario", "情景", "情境"),
-        DiffAbs => ("Difference", "差额", "差額"),
-        DiffPct => ("Difference %", "差异 %", "差異 %"),
-        EndSummary => ("In {0}: {1} against {2} published ({3}, {4}); CAGR {5} against {6} ({7}).", "{0} 年：{1}，公布值为 {2}（{3}，{4}）；年复合增长率 {5}，公布值为 {6}（{7}）。", "{0} 年：{1}，公布值為 {2}（{3}，{4}）；年複合成長率 {5}，公布值為 {6}（{7}）。"),
         SegmentAssumptions => ("Segment assumptions", "细分假设", "細分假設"),
         SegmentHelp => (
             "Growth is each segment's own yearly growth; base share is its share of the parent in the base year. Shares are renormalised, so moving one rescales the others.",
@@ -242,78 +240,17 @@ fn scenarios(
         &ctx.computed.get().map(|c| pts(&c)).unwrap_or_default(),
         anchor,
     );
-    let signed = |v: f64| {
-        format!(
-            "{}{}",
-            if v > 0.0 { "+" } else { "" },
-            format::value(v, &unit, locale)
-        )
-    };
-    let pct = |v: Option<f64>, d: usize| {
-        v.map(|v| {
-            format!(
-                "{}{}",
-                if v > 0.0 { "+" } else { "" },
-                format::percent(v, d)
-            )
-        })
-        .unwrap_or_else(|| "—".into())
-    };
-    let summary = cmp
-        .end()
-        .map(|end| {
-            fill(
-                t(ScenMsg::EndSummary),
-                &[
-                    &end.year.to_string(),
-                    &format::value(end.other, &unit, locale),
-                    &format::value(end.base, &unit, locale),
-                    &signed(end.abs),
-                    &pct(end.pct, 1),
-                    &cmp.other_cagr
-                        .map(|v| format::percent(v, 1))
-                        .unwrap_or_default(),
-                    &cmp.base_cagr
-                        .map(|v| format::percent(v, 1))
-                        .unwrap_or_default(),
-                    &cmp.cagr_diff()
-                        .map(|d| format::points(d, locale))
-                        .unwrap_or_default(),
-                ],
-            )
-        })
-        .unwrap_or_default();
-    let head = el("tr").children(
-        [
-            Msg::Year.text(locale),
-            t(ScenMsg::Published),
-            t(ScenMsg::Scenario),
-            t(ScenMsg::DiffAbs),
-            t(ScenMsg::DiffPct),
-        ]
-        .into_iter()
-        .map(|h| text_el("th", "", h).attr("scope", "col")),
-    );
-    let rows = cmp.years.iter().map(|d| {
-        el("tr")
-            .key(d.year.to_string())
-            .attr("data-year", d.year.to_string())
-            .child(text_el("th", "", d.year.to_string()).attr("scope", "row"))
-            .child(text_el("td", "num", format::value(d.base, &unit, locale)))
-            .child(text_el("td", "num", format::value(d.other, &unit, locale)))
-            .child(text_el("td", "num", signed(d.abs)))
-            .child(text_el("td", "num", pct(d.pct, 2)))
-    });
-    let difference = section("difference", "diff", t(ScenMsg::Difference))
-        .child(text_el("p", "", summary).testid("end-summary"))
-        .child(
-            el("div").class("table-scroll").child(
-                el("table")
-                    .testid("difference-table")
-                    .child(el("thead").child(head))
-                    .child(el("tbody").children(rows)),
-            ),
-        );
+    let difference = section("difference", "diff", t(ScenMsg::Difference)).children(comparison(
+        &cmp,
+        &unit,
+        t(ScenMsg::Published),
+        t(ScenMsg::Scenario),
+        CompareIds {
+            summary: "end-summary",
+            table: "difference-table",
+        },
+        locale,
+    ));
 
     let mut out = vec![presets, headline_input];
     out.extend(headline_chart(

@@ -42,9 +42,15 @@ pub fn restore(app: AppState) {
     if let Some(points) = s.tornado_points {
         app.tornado_points.set(points);
     }
-    if !decoded.warnings.is_empty() {
+    // A link may carry only settings (the language) and no report: nothing is wrong then.
+    let warnings: Vec<_> = decoded
+        .warnings
+        .iter()
+        .filter(|w| !(s.report.is_empty() && w.key == "r"))
+        .collect();
+    if !warnings.is_empty() {
         let locale = app.locale.get_untracked();
-        let details: Vec<String> = decoded.warnings.iter().map(ToString::to_string).collect();
+        let details: Vec<String> = warnings.iter().map(|w| w.to_string()).collect();
         app.notices.update(|n| {
             n.push(format!(
                 "{} {}",

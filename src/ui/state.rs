@@ -148,9 +148,14 @@ impl AppState {
     /// The language to render in, with the reader's currency conversion put in force for
     /// the open report. Render functions call this first, so they re-run when either changes.
     pub fn display_locale(&self) -> Locale {
-        let from = self.open.get().and_then(|i| self.reports.with_value(|r| r.get(i).map(|r| r.meta.currency.clone())));
+        let from = self.open.get().and_then(|i| {
+            self.reports
+                .with_value(|r| r.get(i).map(|r| r.meta.currency.clone()))
+        });
         let conversion = match (self.fx.get(), from) {
-            (Some((to, rate)), Some(from)) => Some(crate::domain::format::Conversion { from, to, rate }),
+            (Some((to, rate)), Some(from)) => {
+                Some(crate::domain::format::Conversion { from, to, rate })
+            }
             _ => None,
         };
         crate::domain::format::set_conversion(conversion);

@@ -860,7 +860,7 @@ fn fan_nodes(
                 app.narrow(),
                 locale,
             )
-            .testid("mc-result")
+            .testid("mc-result"),
         );
         out.push(
             text_el(

@@ -23,13 +23,14 @@ for (const theme of THEMES) {
       await page.goto(`./?l=${lang}`);
       await expect(page.locator('.card')).toHaveCount(3);
       await axe(page, `library ${lang} ${theme}`);
+      await shot(page, `matrix/library-${lang}-${theme}-desktop`);
       for (const [id, views] of Object.entries(REPORTS)) {
         await page.locator(`.card[data-report="${id}"] button`).click();
         for (const view of views) {
           await page.locator(`[role=tab][data-view="${view}"]`).click();
           await expect(page.locator(`[role=tab][data-view="${view}"]`)).toHaveAttribute('aria-selected', 'true');
           await axe(page, `${id}/${view} ${lang} ${theme}`);
-          if (view === 'overview' || view === 'scenarios') await shot(page, `${id}-${view}-${lang}-${theme}-desktop`);
+          await shot(page, `matrix/${id}-${view}-${lang}-${theme}-desktop`);
         }
         await page.locator('nav.crumbs button').click();
       }
@@ -37,20 +38,27 @@ for (const theme of THEMES) {
   }
 }
 
-test('phone width in Chinese and dark theme: screenshots of every view', async ({ page }) => {
-  test.setTimeout(120_000);
-  await page.setViewportSize(PHONE);
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await page.goto('./?l=zh-Hant');
-  for (const [id, views] of Object.entries(REPORTS)) {
-    await page.locator(`.card[data-report="${id}"] button`).click();
-    for (const view of views) {
-      await page.locator(`[role=tab][data-view="${view}"]`).click();
-      await shot(page, `${id}-${view}-zh-Hant-dark-phone`);
+for (const theme of THEMES) {
+  test(`phone width: screenshots of every view in every language, ${theme} theme`, async ({ page }) => {
+    test.setTimeout(180_000);
+    await page.setViewportSize(PHONE);
+    await page.emulateMedia({ colorScheme: theme });
+    for (const lang of LANGS) {
+      await page.goto(`./?l=${lang}`);
+      await expect(page.locator('.card')).toHaveCount(3);
+      await shot(page, `matrix/library-${lang}-${theme}-phone`);
+      for (const [id, views] of Object.entries(REPORTS)) {
+        await page.locator(`.card[data-report="${id}"] button`).click();
+        for (const view of views) {
+          await page.locator(`[role=tab][data-view="${view}"]`).click();
+          await expect(page.locator(`[role=tab][data-view="${view}"]`)).toHaveAttribute('aria-selected', 'true');
+          await shot(page, `matrix/${id}-${view}-${lang}-${theme}-phone`);
+        }
+        await page.locator('nav.crumbs button').click();
+      }
     }
-    await page.locator('nav.crumbs button').click();
-  }
-});
+  });
+}
 
 test('theme toggle and larger type are kept across reloads', async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'light' });

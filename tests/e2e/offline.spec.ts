@@ -49,8 +49,7 @@ test('sw.js precaches exactly the files of the build, each served next to it', a
   expect(sw.headers()['content-type']).toContain('javascript');
 });
 
-// enable once the app registers ./sw.js
-test.fixme('offline after the first visit: reload offline, open every report, move a slider', async ({ page, context }) => {
+test('offline after the first visit: reload offline, open every report, move a slider', async ({ page, context }) => {
   const served = await serveDist('/offline/app/');
   try {
     await page.goto(served.url);

@@ -169,3 +169,10 @@ test('a link carries the Monte Carlo seed and size: the same link draws the same
   expect(await fan2.locator('table tbody').innerText()).toBe(first);
   await fresh.close();
 });
+
+test('a link that only sets the language raises no notice', async ({ page }) => {
+  await page.goto('./?l=zh-Hans');
+  await expect(page.locator('.card')).toHaveCount(3);
+  await expect(page.getByTestId('notices')).toHaveCount(0);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hans');
+});

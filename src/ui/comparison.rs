@@ -1,0 +1,109 @@
+//! One scenario against another, year by year: the end-year and CAGR summary and the table of
+//! absolute and relative differences. Used by the scenario view (against the published path)
+//! and by saved scenarios (any two).
+
+use super::dom::{el, text_el, Node};
+use crate::domain::engine::compare::Comparison;
+use crate::domain::format::{self, Locale};
+use crate::domain::schema::Unit;
+use crate::i18n::{fill, Message};
+
+crate::messages! {
+    pub enum CmpMsg {
+        Summary => ("In {0}: {1} against {2} ({3}, {4}); CAGR {5} against {6} ({7}).", "{0} 年：{1}，对比 {2}（{3}，{4}）；年复合增长率 {5}，对比 {6}（{7}）。", "{0} 年：{1}，對比 {2}（{3}，{4}）；年複合成長率 {5}，對比 {6}（{7}）。"),
+        Year => ("Year", "年份", "年份"),
+        Difference => ("Difference", "差额", "差額"),
+        DifferencePct => ("Difference %", "差异 %", "差異 %"),
+    }
+}
+
+fn signed_value(v: f64, unit: &Unit, locale: Locale) -> String {
+    format!(
+        "{}{}",
+        if v > 0.0 { "+" } else { "" },
+        format::value(v, unit, locale)
+    )
+}
+
+fn signed_percent(v: Option<f64>, decimals: usize) -> String {
+    v.map(|v| {
+        format!(
+            "{}{}",
+            if v > 0.0 { "+" } else { "" },
+            format::percent(v, decimals)
+        )
+    })
+    .unwrap_or_else(|| "—".into())
+}
+
+/// Which testids the summary and the table carry.
+pub struct CompareIds {
+    pub summary: &'static str,
+    pub table: &'static str,
+}
+
+/// The summary line (when there is an end year) and the per-year table; `base_label` and
+/// `other_label` head the value columns.
+pub fn comparison(
+    cmp: &Comparison,
+    unit: &Unit,
+    base_label: &str,
+    other_label: &str,
+    ids: CompareIds,
+    locale: Locale,
+) -> Vec<Node> {
+    let t = |m: CmpMsg| m.text(locale);
+    let summary = cmp.end().map(|e| {
+        fill(
+            t(CmpMsg::Summary),
+            &[
+                &e.year.to_string(),
+                &format::value(e.other, unit, locale),
+                &format::value(e.base, unit, locale),
+                &signed_value(e.abs, unit, locale),
+                &signed_percent(e.pct, 1),
+                &cmp.other_cagr
+                    .map(|v| format::percent(v, 1))
+                    .unwrap_or_default(),
+                &cmp.base_cagr
+                    .map(|v| format::percent(v, 1))
+                    .unwrap_or_default(),
+                &cmp.cagr_diff()
+                    .map(|d| format::points(d, locale))
+                    .unwrap_or_default(),
+            ],
+        )
+    });
+    let head = el("tr").children(
+        [
+            t(CmpMsg::Year),
+            base_label,
+            other_label,
+            t(CmpMsg::Difference),
+            t(CmpMsg::DifferencePct),
+        ]
+        .into_iter()
+        .map(|h| text_el("th", "", h).attr("scope", "col")),
+    );
+    let rows = cmp.years.iter().map(|d| {
+        el("tr")
+            .key(d.year.to_string())
+            .attr("data-year", d.year.to_string())
+            .child(text_el("th", "", d.year.to_string()).attr("scope", "row"))
+            .child(text_el("td", "num", format::value(d.base, unit, locale)))
+            .child(text_el("td", "num", format::value(d.other, unit, locale)))
+            .child(text_el("td", "num", signed_value(d.abs, unit, locale)))
+            .child(text_el("td", "num", signed_percent(d.pct, 2)))
+    });
+    let table = el("div").class("table-scroll").child(
+        el("table")
+            .testid(ids.table)
+            .child(el("thead").child(head))
+            .child(el("tbody").children(rows)),
+    );
+    summary
+        .map(|s| text_el("p", "", s).testid(ids.summary))
+        .into_iter()
+        .chain(std::iter::once(table))
+        .collect()
+}
