@@ -14,13 +14,25 @@ fn document() -> web_sys::Document {
         .expect("document")
 }
 
-/// Mounts the app into a fresh container and returns it.
+/// Mounts the app into a fresh container and returns it. The page URL is reset first: the
+/// app restores its state from the query, and an earlier test's app wrote one there.
 fn mount() -> web_sys::HtmlElement {
+    reset_url();
     let doc = document();
     let host: web_sys::HtmlElement = doc.create_element("div").unwrap().unchecked_into();
     doc.body().unwrap().append_child(&host).unwrap();
     leptos::mount::mount_to(host.clone(), App).forget();
     host
+}
+
+fn reset_url() {
+    let window = web_sys::window().unwrap();
+    let path = window.location().pathname().unwrap();
+    window
+        .history()
+        .unwrap()
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path))
+        .unwrap();
 }
 
 /// Lets Leptos run the effects a click scheduled (they run after the current task).

@@ -25,6 +25,7 @@ crate::messages! {
         Title => ("Saved scenarios", "已保存的情景", "已儲存的情境"),
         Intro => ("Kept in this browser. Compare one with the published numbers or with another.", "保存在此浏览器中。可与公布值或另一情景对比。", "儲存在此瀏覽器中。可與公布值或另一情境對比。"),
         Name => ("Name", "名称", "名稱"),
+        DefaultName => ("Scenario {0}", "情景 {0}", "情境 {0}"),
         Save => ("Save current scenario", "保存当前情景", "儲存目前情境"),
         None => ("No saved scenarios for this report yet.", "此报告尚无已保存的情景。", "此報告尚無已儲存的情境。"),
         Load => ("Load", "载入", "載入"),
@@ -195,9 +196,11 @@ pub fn panel(app: AppState, ctx: ReportCtx, state: SavedState) -> Node {
             .collect()
     });
     let name_value = state.name.get();
-    let default_name = state
-        .list
-        .with(|l| saved::free_name(l, &report_id, &format!("{} 1", t(SavedMsg::Name))));
+    // The first unused "Scenario n" for this report.
+    let default_name = (1..)
+        .map(|n| fill(t(SavedMsg::DefaultName), &[&n.to_string()]))
+        .find(|candidate| !mine.iter().any(|s| &s.name == candidate))
+        .unwrap_or_default();
 
     let rid = report_id.clone();
     let save_row = el("div")
