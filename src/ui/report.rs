@@ -68,10 +68,10 @@ fn focus_tab(view: View) {
     }
 }
 
-/// Copies the page's link; says whether it worked, or shows it to copy by hand.
-fn copy_link(status: RwSignal<Option<Result<(), String>>>) {
+/// Copies a link to the current state; says whether it worked, or shows it to copy by hand.
+fn copy_link(app: AppState, status: RwSignal<Option<Result<(), String>>>) {
+    let href = super::share::link(app);
     leptos::task::spawn_local(async move {
-        let href = crate::browser::url::href();
         let ok = crate::browser::download::copy_text(&href).await;
         status.set(Some(if ok { Ok(()) } else { Err(href) }));
     });
@@ -270,7 +270,7 @@ fn header(
             .child(
                 text_el("button", "link", t(Msg::CopyLink))
                     .testid("copy-link")
-                    .on_click(move || copy_link(copy_status)),
+                    .on_click(move || copy_link(app, copy_status)),
             )
             .child_opt(copy_status.get().map(|r| {
                 match r {

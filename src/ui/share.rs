@@ -93,10 +93,53 @@ pub fn current(app: AppState) -> String {
     encode(&s)
 }
 
-/// Keeps the URL in step with the state from now on.
+/// A link to the current state (the page's address with the current query), whether or not
+/// the URL has caught up yet.
+pub fn link(app: AppState) -> String {
+    let href = crate::browser::url::href();
+    let base = href.split(['?', '#']).next().unwrap_or_default();
+    let query = current(app);
+    if query.is_empty() {
+        base.to_string()
+    } else {
+        format!("{base}?{query}")
+    }
+}
+
+/// Keeps the URL in step with the state from now on. Writes are coalesced (at most one per
+/// `URL_WRITE_MS`, always the latest state): dragging a slider fires many input events, and
+/// browsers throttle a page that calls `replaceState` hundreds of times.
 pub fn keep_in_url(app: AppState) {
+    let pending: StoredValue<Option<String>, LocalStorage> = StoredValue::new_local(None);
+    let scheduled = StoredValue::new(false);
     Effect::new(move |_| {
-        let query = current(app);
-        crate::browser::url::replace_query(&query);
+        pending.set_value(Some(current(app)));
+        if scheduled.get_value() {
+            return;
+        }
+        scheduled.set_value(true);
+        let write = wasm_bindgen::closure::Closure::once_into_js(move || {
+            scheduled.set_value(false);
+            if let Some(query) = pending.try_update_value(Option::take).flatten() {
+                crate::browser::url::replace_query(&query);
+            }
+        });
+        let queued = web_sys::window().and_then(|w| {
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(
+                wasm_bindgen::JsCast::unchecked_ref(&write),
+                URL_WRITE_MS,
+            )
+            .ok()
+        });
+        if queued.is_none() {
+            // No timer available: write now.
+            scheduled.set_value(false);
+            if let Some(query) = pending.try_update_value(Option::take).flatten() {
+                crate::browser::url::replace_query(&query);
+            }
+        }
     });
 }
+
+/// The longest the URL lags behind the state.
+const URL_WRITE_MS: i32 = 300;
