@@ -18,3 +18,14 @@ pub fn protocol() -> String {
 pub fn has_web_origin() -> bool {
     matches!(protocol().as_str(), "http:" | "https:")
 }
+
+/// Today in the reader's time zone, as YYYY-MM-DD (dates on exports and saved scenarios).
+pub fn today() -> String {
+    let d = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    )
+}

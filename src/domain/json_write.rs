@@ -86,6 +86,17 @@ impl Out {
     }
 
     fn write_compact(&self, out: &mut String) {
+        self.write_flat(out, ",", ":");
+    }
+
+    /// One-line form with a space after `:` and `,`, used for short containers of scalars.
+    fn write_inline(&self, out: &mut String) {
+        self.write_flat(out, ", ", ": ");
+    }
+
+    /// One line, with the given separators between items and after keys; nested values are
+    /// always compact.
+    fn write_flat(&self, out: &mut String, comma: &str, colon: &str) {
         match self {
             Out::Null => out.push_str("null"),
             Out::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
@@ -95,7 +106,7 @@ impl Out {
                 out.push('[');
                 for (i, item) in items.iter().enumerate() {
                     if i > 0 {
-                        out.push(',');
+                        out.push_str(comma);
                     }
                     item.write_compact(out);
                 }
@@ -105,43 +116,14 @@ impl Out {
                 out.push('{');
                 for (i, (k, v)) in entries.iter().enumerate() {
                     if i > 0 {
-                        out.push(',');
+                        out.push_str(comma);
                     }
                     write_string(out, k);
-                    out.push(':');
+                    out.push_str(colon);
                     v.write_compact(out);
                 }
                 out.push('}');
             }
-        }
-    }
-
-    /// One-line form with a space after `:` and `,`, used for short containers of scalars.
-    fn write_inline(&self, out: &mut String) {
-        match self {
-            Out::Array(items) => {
-                out.push('[');
-                for (i, item) in items.iter().enumerate() {
-                    if i > 0 {
-                        out.push_str(", ");
-                    }
-                    item.write_compact(out);
-                }
-                out.push(']');
-            }
-            Out::Object(entries) => {
-                out.push('{');
-                for (i, (k, v)) in entries.iter().enumerate() {
-                    if i > 0 {
-                        out.push_str(", ");
-                    }
-                    write_string(out, k);
-                    out.push_str(": ");
-                    v.write_compact(out);
-                }
-                out.push('}');
-            }
-            scalar => scalar.write_compact(out),
         }
     }
 

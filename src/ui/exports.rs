@@ -87,17 +87,6 @@ fn set_status(app: AppState, ctx: ReportCtx, result: Result<String, String>) {
     status_signal().set(Some(status));
 }
 
-/// Today in the reader's time zone, as YYYY-MM-DD.
-fn today() -> String {
-    let d = js_sys::Date::new_0();
-    format!(
-        "{:04}-{:02}-{:02}",
-        d.get_full_year(),
-        d.get_month() + 1,
-        d.get_date()
-    )
-}
-
 /// The scenario as the reader reads it: "Published scenario" or "Your scenario".
 fn scenario_label(modified: bool, locale: Locale) -> &'static str {
     if modified {
@@ -163,7 +152,7 @@ pub fn export_bar(app: AppState, ctx: ReportCtx, data: ViewData) -> Option<Node>
                     format!(
                         "{title} · {} · {}",
                         scenario_label(modified, locale),
-                        today()
+                        crate::browser::today()
                     ),
                 )
                 .testid("print-header"),
@@ -268,7 +257,7 @@ fn download_chart(
     let (source, file) = ctx
         .map(|c| c.with(|r| (source_text(r, locale), format!("{}-{name}", safe_id(&r.id)))))
         .unwrap_or_else(|| (String::new(), name.to_string()));
-    let date = today();
+    let date = crate::browser::today();
     // The reader's changes, and any currency conversion they set, are marked on the chart.
     let conversion = crate::domain::format::conversion().map(|c| {
         crate::i18n::fill(

@@ -136,16 +136,6 @@ impl SavedState {
     }
 }
 
-fn today() -> String {
-    let d = js_sys::Date::new_0();
-    format!(
-        "{:04}-{:02}-{:02}",
-        d.get_full_year(),
-        d.get_month() + 1,
-        d.get_date()
-    )
-}
-
 /// Reads a chosen file's text and imports it.
 fn import_from(ev: &Ev, state: SavedState, locale: Locale) {
     let file = ev
@@ -226,7 +216,7 @@ pub fn panel(app: AppState, ctx: ReportCtx, state: SavedState) -> Node {
                         typed
                     };
                     let s = ctx.scenario.get_untracked();
-                    let entry = SavedScenario::new(&name, &rid, &today(), &s, None);
+                    let entry = SavedScenario::new(&name, &rid, &crate::browser::today(), &s, None);
                     let result = state.list.with_untracked(|l| saved::save(l, entry));
                     state.apply(locale, &name, result);
                     state.name.set(String::new());
@@ -272,7 +262,7 @@ pub fn panel(app: AppState, ctx: ReportCtx, state: SavedState) -> Node {
                     .attr("data-action", "duplicate")
                     .on_click(move || {
                         let result = state.list.with_untracked(|l| {
-                            saved::duplicate(l, &r3, &n2, &today()).map(|(l, _)| l)
+                            saved::duplicate(l, &r3, &n2, &crate::browser::today()).map(|(l, _)| l)
                         });
                         state.apply(locale, &n2, result);
                     }),
