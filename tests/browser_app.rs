@@ -176,6 +176,19 @@ mod chart_component {
             texts(&h, "[data-testid=readout]"),
             vec!["Market, 2025: US$4 bn (reported)"]
         );
+        // The callout is added after the first render: it must still be an SVG element (drawn).
+        let tip = h
+            .query_selector("text.tip-text")
+            .unwrap()
+            .expect("a callout appears");
+        assert_eq!(
+            tip.namespace_uri().as_deref(),
+            Some("http://www.w3.org/2000/svg")
+        );
+        assert_eq!(
+            tip.text_content().unwrap_or_default(),
+            "Market, 2025: US$4 bn (reported)"
+        );
         // A new value moves the same elements: nothing is rebuilt.
         let line = h
             .query_selector("path[data-series='m-forecast']")
