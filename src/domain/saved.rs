@@ -447,17 +447,8 @@ pub fn load(text: &str) -> Result<Loaded, LoadError> {
     let mut out = Loaded::default();
     for (index, item) in items.iter().enumerate() {
         match entry(&item.value, container_version) {
-            Ok(mut s) => {
-                if position(&out.scenarios, &s.report, &s.name).is_some() {
-                    let to = free_name(&out.scenarios, &s.report, &s.name);
-                    out.renamed.push(Renamed {
-                        report: s.report.clone(),
-                        from: s.name.clone(),
-                        to: to.clone(),
-                    });
-                    s.name = to;
-                }
-                out.scenarios.push(s);
+            Ok(s) => {
+                push_renaming_clash(&mut out.scenarios, &mut out.renamed, s);
             }
             Err(reason) => {
                 let e = entries(&item.value);
@@ -560,24 +551,34 @@ pub fn import(existing: &[SavedScenario], text: &str) -> Result<Imported, LoadEr
         set_aside: loaded.set_aside,
         ..Imported::default()
     };
-    for mut s in loaded.scenarios {
+    for s in loaded.scenarios {
         if out.scenarios.iter().any(|e| e.same_content(&s)) {
             out.unchanged += 1;
             continue;
         }
-        if position(&out.scenarios, &s.report, &s.name).is_some() {
-            let to = free_name(&out.scenarios, &s.report, &s.name);
-            out.renamed.push(Renamed {
-                report: s.report.clone(),
-                from: s.name.clone(),
-                to: to.clone(),
-            });
-            s.name = to;
-        }
         out.added += 1;
-        out.scenarios.push(s);
+        push_renaming_clash(&mut out.scenarios, &mut out.renamed, s);
     }
     Ok(out)
+}
+
+/// Appends `s`; if its report already has a scenario of that name, it gets the first free
+/// "name (k)" and the rename is recorded.
+fn push_renaming_clash(
+    list: &mut Vec<SavedScenario>,
+    renamed: &mut Vec<Renamed>,
+    mut s: SavedScenario,
+) {
+    if position(list, &s.report, &s.name).is_some() {
+        let to = free_name(list, &s.report, &s.name);
+        renamed.push(Renamed {
+            report: s.report.clone(),
+            from: s.name.clone(),
+            to: to.clone(),
+        });
+        s.name = to;
+    }
+    list.push(s);
 }
 
 #[cfg(test)]

@@ -1,4 +1,4 @@
-import { test, expect, type Page } from './helpers';
+import { test, expect, type Page, openReport, openView } from './helpers';
 import { openApp, shot, watchErrors, PHONE, DESKTOP } from './helpers';
 
 const REPORTS = {
@@ -7,15 +7,7 @@ const REPORTS = {
   'parent-child-community': ['overview', 'dynamics', 'contents', 'kpis'],
 } as const;
 
-async function openReport(page: Page, id: string) {
-  await page.locator(`.card[data-report="${id}"] button`).click();
-  await expect(page.locator(`article.report[data-report="${id}"]`)).toBeVisible();
-}
 
-async function openView(page: Page, view: string) {
-  await page.locator(`[role=tab][data-view="${view}"]`).click();
-  await expect(page.locator(`[role=tab][data-view="${view}"]`)).toHaveAttribute('aria-selected', 'true');
-}
 
 /** Nothing may stick out sideways: a phone reader must never scroll the page horizontally. */
 async function expectNoHorizontalOverflow(page: Page) {

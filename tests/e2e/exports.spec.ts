@@ -1,7 +1,7 @@
 // Exports: the data files (CSV, JSON) a view and the whole report give, chart files (SVG, PNG)
 // with their header, and the printed page (charts and tables, no controls).
 import { readFileSync } from 'node:fs';
-import { test, expect, openApp, moveHeadlineSlider, watchErrors, type Page } from './helpers';
+import { test, expect, openApp, moveHeadlineSlider, watchErrors, type Page, openReport, openView } from './helpers';
 
 /** A strict RFC 4180 reader: CRLF record ends, plain or quoted fields, `""` for a quote. */
 function parseCsv(text: string): string[][] {
@@ -50,15 +50,7 @@ test('the CSV reader follows RFC 4180', () => {
   expect(() => parseCsv('a,b')).toThrow();
 });
 
-async function openReport(page: Page, id: string) {
-  await page.locator(`.card[data-report="${id}"] button`).click();
-  await expect(page.locator(`article.report[data-report="${id}"]`)).toBeVisible();
-}
 
-async function openView(page: Page, view: string) {
-  await page.locator(`[role=tab][data-view="${view}"]`).click();
-  await expect(page.locator(`[role=tab][data-view="${view}"]`)).toHaveAttribute('aria-selected', 'true');
-}
 
 /** Clicks and returns the file the page offers: its suggested name and bytes. */
 async function download(page: Page, click: () => Promise<void>) {

@@ -125,6 +125,18 @@ export async function openApp(page: Page, query = '') {
   await expect(page.locator('.card')).toHaveCount(3);
 }
 
+/** Opens a report from the library and waits for its page. */
+export async function openReport(page: Page, id: string) {
+  await page.locator(`.card[data-report="${id}"] button`).click();
+  await expect(page.locator(`article.report[data-report="${id}"]`)).toBeVisible();
+}
+
+/** Switches to a report view by its tab and waits until it is selected. */
+export async function openView(page: Page, view: string) {
+  await page.locator(`[role=tab][data-view="${view}"]`).click();
+  await expect(page.locator(`[role=tab][data-view="${view}"]`)).toHaveAttribute('aria-selected', 'true');
+}
+
 export async function shot(page: Page, name: string) {
   await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
 }
