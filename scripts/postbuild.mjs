@@ -54,6 +54,8 @@ export function inlineTexts(html) {
   const scripts = [];
   for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)) {
     if (/\bsrc\s*=/i.test(m[1])) continue;
+    // Data blocks (the single file's reports) are never executed: no hash needed.
+    if (/\btype\s*=\s*["']?application\/json/i.test(m[1])) continue;
     scripts.push(m[2]);
   }
   const styles = [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style\s*>/gi)].map((m) => m[1]);

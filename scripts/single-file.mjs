@@ -100,6 +100,17 @@ const fullScript = rawText(script, 'the script');
 
 html = html.replace(whole, () => `<script type="module">${fullScript}</script>`);
 
+// The catalogue and every report file, as JSON data blocks the app reads instead of fetching
+// (src/browser/fetch.rs). `<\/` is the same string in JSON and cannot end the element.
+const reportsDir = join(src, 'reports');
+const dataFiles = readdirSync(reportsDir).filter((f) => f.endsWith('.json') && f !== 'report.schema.json').sort();
+if (!dataFiles.includes('index.json')) fail('dist/reports/index.json is missing (run scripts/catalogue.sh dist)');
+const blocks = dataFiles.map((f) => {
+  const json = readFileSync(join(reportsDir, f), 'utf8').replace(/<\//g, '<\\/').replace(/<!--/g, '<\\u0021--');
+  return `<script type="application/json" data-file="reports/${f}">${rawText(json, f)}</script>`;
+}).join('\n');
+html = html.replace(/<\/body>/i, () => `${blocks}\n</body>`);
+
 // Nothing may still point at another file.
 const markup = html.replace(/<(script|style)\b([^>]*)>[\s\S]*?<\/\1\s*>/gi, '<$1$2></$1>');
 const leftover = markup.match(/\s(?:src|href)\s*=\s*["']?(?!data:|#)[^"'\s>]+/i);
@@ -111,5 +122,6 @@ mkdirSync(outDir, { recursive: true });
 writeFileSync(join(outDir, OUT_NAME), page.html);
 const kb = (n) => Math.round(n / 1024);
 console.log(`single-file: ${join(basename(outDir), OUT_NAME)} (${kb(Buffer.byteLength(page.html))} KB; `
-  + `wasm ${kb(wasm.length)} KB as base64; ${page.scripts} script hash, ${page.styles} style hash)`);
+  + `wasm ${kb(wasm.length)} KB as base64; ${dataFiles.length} catalogue/report files inline; `
+  + `${page.scripts} script hash, ${page.styles} style hash)`);
 if (readdirSync(outDir).length !== 1) fail('more than one file in the output');

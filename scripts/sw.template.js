@@ -30,6 +30,7 @@ const abs = (rel) => new URL(rel, self.location.href).href;
 const INDEX_URLS = new Set([abs('./'), abs('./index.html')]);
 const ASSET_URLS = new Set(PRECACHE.map(abs).filter((u) => !INDEX_URLS.has(u)));
 const CACHED_INDEX = abs('./index.html');
+const REPORTS = abs('./reports/');
 
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
@@ -67,6 +68,15 @@ async function networkFirstIndex(request) {
   }
 }
 
+async function reportFile(request, bare) {
+  const cache = await caches.open(CACHE);
+  const hit = (await cache.match(request)) ?? (ASSET_URLS.has(bare) ? await cache.match(bare) : undefined);
+  if (hit) return hit;
+  const response = await fetch(request);
+  if (response.ok) await cache.put(request, response.clone());
+  return response;
+}
+
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET') return;
@@ -77,5 +87,6 @@ self.addEventListener('fetch', (event) => {
     if (INDEX_URLS.has(bare)) event.respondWith(networkFirstIndex(request));
     return; // other paths: the host answers (a 404 stays a 404; no SPA fallback)
   }
-  if (ASSET_URLS.has(url.href)) event.respondWith(cacheFirst(request));
+  if (bare.startsWith(REPORTS) && bare.endsWith('.json')) event.respondWith(reportFile(request, bare));
+  else if (ASSET_URLS.has(url.href)) event.respondWith(cacheFirst(request));
 });

@@ -14,9 +14,74 @@ fn document() -> web_sys::Document {
         .expect("document")
 }
 
+/// The repo's report files, as a deployment serves them.
+const REPORT_FILES: [(&str, &str); 3] = [
+    (
+        "smartphone-leasing.json",
+        include_str!("../reports/smartphone-leasing.json"),
+    ),
+    (
+        "china-call-center.json",
+        include_str!("../reports/china-call-center.json"),
+    ),
+    (
+        "parent-child-community.json",
+        include_str!("../reports/parent-child-community.json"),
+    ),
+];
+
+/// Gives the page the catalogue and the report files the way the single-file build does
+/// (JSON data blocks the app reads instead of fetching): the test runner serves no reports/.
+fn install_reports() {
+    let doc = document();
+    if doc
+        .query_selector("script[data-file='reports/index.json']")
+        .unwrap()
+        .is_some()
+    {
+        return;
+    }
+    let files: Vec<(String, String)> = REPORT_FILES
+        .iter()
+        .map(|(f, t)| (f.to_string(), t.to_string()))
+        .collect();
+    let built = report_explorer::domain::catalogue::build(&files).expect("the reports are valid");
+    for (name, text) in built.files.iter().chain(files.iter()) {
+        let block = doc.create_element("script").unwrap();
+        block.set_attribute("type", "application/json").unwrap();
+        block
+            .set_attribute("data-file", &format!("reports/{name}"))
+            .unwrap();
+        block.set_text_content(Some(text));
+        doc.head().unwrap().append_child(&block).unwrap();
+    }
+}
+
+/// Waits (up to two seconds) until `selector` matches in `host`.
+async fn wait_for(host: &web_sys::HtmlElement, selector: &str) {
+    for _ in 0..200 {
+        if host.query_selector(selector).unwrap().is_some() {
+            return;
+        }
+        sleep(10).await;
+    }
+    panic!("{selector} did not appear");
+}
+
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
 /// Mounts the app into a fresh container and returns it. The page URL is reset first: the
 /// app restores its state from the query, and an earlier test's app wrote one there.
 fn mount() -> web_sys::HtmlElement {
+    install_reports();
     reset_url();
     let doc = document();
     let host: web_sys::HtmlElement = doc.create_element("div").unwrap().unchecked_into();
@@ -57,15 +122,20 @@ fn texts(host: &web_sys::HtmlElement, selector: &str) -> Vec<String> {
 #[wasm_bindgen_test]
 async fn library_lists_the_three_bundled_reports() {
     let host = mount();
-    settle().await;
+    wait_for(&host, ".card h2").await;
+    // Listed by file name, as the catalogue orders them.
     let titles = texts(&host, ".card h2");
     assert_eq!(titles.len(), 3, "{titles:?}");
+    assert!(titles[0].contains("Call Center"), "{titles:?}");
+    assert!(titles[1].contains("Parent"), "{titles:?}");
     assert!(
-        titles[0].contains("Modular Smartphone Leasing"),
+        titles[2].contains("Modular Smartphone Leasing"),
         "{titles:?}"
     );
-    assert!(titles[1].contains("Call Center"), "{titles:?}");
-    assert!(titles[2].contains("Parent"), "{titles:?}");
+    assert_eq!(
+        texts(&host, "[data-testid=library-status]"),
+        vec!["Showing 3 of 3 reports".to_string()]
+    );
     assert!(texts(&host, ".notice.error").is_empty(), "no load errors");
     host.remove();
 }
@@ -73,14 +143,14 @@ async fn library_lists_the_three_bundled_reports() {
 #[wasm_bindgen_test]
 async fn opening_a_report_shows_its_headline_and_checks() {
     let host = mount();
-    settle().await;
+    wait_for(&host, ".card[data-report='smartphone-leasing'] button").await;
     let button: web_sys::HtmlElement = host
         .query_selector(".card[data-report='smartphone-leasing'] button")
         .unwrap()
         .expect("open button")
         .unchecked_into();
     button.click();
-    settle().await;
+    wait_for(&host, "[data-testid=headline]").await;
     let headline = texts(&host, "[data-testid=headline]");
     assert_eq!(
         headline,
@@ -209,18 +279,19 @@ mod chart_component {
 mod markup_in_data {
     use super::*;
     use leptos::prelude::*;
-    use report_explorer::domain::bundled::BUNDLED;
+    use report_explorer::domain::catalogue::CatalogueEntry;
     use report_explorer::domain::load::parse_report;
     use report_explorer::ui::dom::Dom;
-    use report_explorer::ui::library::library;
-    use report_explorer::ui::state::AppState;
+    use report_explorer::ui::library::{library, LibraryState};
+    use report_explorer::ui::state::{AppState, CatalogueState, Load};
+    use std::sync::Arc;
 
     const EVIL_TITLE: &str = "<b>Bold</b> <img src=x onerror=\"window.__pwned=1\"> Market";
     const EVIL_HEADLINE: &str = "<script>window.__pwned=2</script>US$1 bn";
 
     /// A report parsed by the same code as the bundled ones, with markup in its texts.
     fn fixture() -> report_explorer::domain::schema::Report {
-        let mut v: serde_json::Value = serde_json::from_str(BUNDLED[0].1).unwrap();
+        let mut v: serde_json::Value = serde_json::from_str(REPORT_FILES[0].1).unwrap();
         v["meta"]["title"]["en"] = EVIL_TITLE.into();
         v["meta"]["headline"]["en"] = EVIL_HEADLINE.into();
         v["meta"]["summary"]["en"] = "<iframe src=\"https://example.com\"></iframe>".into();
@@ -234,9 +305,15 @@ mod markup_in_data {
         doc.body().unwrap().append_child(&host).unwrap();
         let report = fixture();
         leptos::mount::mount_to(host.clone(), move || {
-            let app = AppState::from_reports(vec![report.clone()], vec![]);
+            let app = AppState::new();
+            app.catalogue.set(Load::Ready(CatalogueState {
+                total: 1,
+                entries: vec![Arc::new(CatalogueEntry::of(&report, "fixture.json", "0"))],
+                ..CatalogueState::default()
+            }));
             provide_context(app);
-            view! { <Dom render=move || library(app)/> }
+            let lib = LibraryState::new();
+            view! { <Dom render=move || library(app, lib)/> }
         })
         .forget();
         settle().await;

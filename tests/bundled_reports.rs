@@ -1,5 +1,7 @@
 //! The three bundled reports load, carry the source's figures with the right provenance, and
 //! raise the consistency checks a reader should see.
+// Native only: the repo's reports are compiled in for tests (`domain::bundled`), never into the wasm.
+#![cfg(not(target_arch = "wasm32"))]
 
 use report_explorer::domain::bundled::load_bundled;
 use report_explorer::domain::checks::{run_checks, CheckKind, Severity};

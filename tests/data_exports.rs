@@ -1,15 +1,19 @@
-//! CSV and JSON data exports, read back with an independent RFC 4180 reader and the JSON reader
+//! CSV and JSON data exports, read back with an independent RFC 4180 reader and serde_json,
 //! and checked against the engine.
+// Native only: the repo's reports are compiled in for tests (`domain::bundled`), never into the wasm.
+#![cfg(not(target_arch = "wasm32"))]
 
 use report_explorer::domain::bundled::load_bundled;
 use report_explorer::domain::engine::model::compute;
 use report_explorer::domain::export::{
-    collect, csv, json, Export, ExportOptions, ExportScope, SeriesKind, CSV_HEADER,
+    collect, csv, json, Export, ExportOptions, ExportScope, Period, SeriesKind, CSV_HEADER,
 };
 use report_explorer::domain::format::Locale;
-use report_explorer::domain::json::{parse, Json, Spanned};
 use report_explorer::domain::scenario::{growth_key, Scenario};
 use report_explorer::domain::schema::Report;
+use serde::Deserialize;
+use serde_json::value::RawValue;
+use std::collections::BTreeMap;
 
 /// A strict RFC 4180 reader: records end in CRLF; a field is either plain (no quote, comma, CR
 /// or LF) or quoted, with `""` for a quote inside.
@@ -298,11 +302,69 @@ fn names_follow_the_locale() {
     assert!(seats.name.ends_with("(来源)"), "{}", seats.name);
 }
 
-fn get<'a>(v: &'a Spanned, key: &str) -> &'a Json {
-    match &v.value {
-        Json::Object(e) => &e.iter().find(|(k, _)| k == key).unwrap().1.value,
-        other => panic!("not an object: {other:?}"),
-    }
+// The JSON export as a reader's program sees it.
+
+#[derive(Deserialize)]
+struct DataFile<'a> {
+    format: String,
+    version: u32,
+    scope: String,
+    report: ReportMeta,
+    #[serde(borrow)]
+    scenario: ScenarioIn<'a>,
+    #[serde(borrow)]
+    series: Vec<SeriesIn<'a>>,
+    skipped: Vec<serde_json::Value>,
+}
+
+#[derive(Deserialize)]
+struct ReportMeta {
+    id: String,
+    kind: String,
+    title: String,
+    currency: String,
+    base_year: i32,
+    code: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct ScenarioIn<'a> {
+    name: String,
+    modified: bool,
+    #[serde(borrow)]
+    headline_rate: Option<&'a RawValue>,
+    #[serde(borrow)]
+    values: BTreeMap<String, &'a RawValue>,
+}
+
+#[derive(Deserialize)]
+struct SeriesIn<'a> {
+    id: String,
+    name: String,
+    kind: String,
+    unit: String,
+    scenario: String,
+    #[serde(borrow)]
+    points: Vec<PointIn<'a>>,
+}
+
+#[derive(Deserialize)]
+struct PointIn<'a> {
+    year: Option<i32>,
+    period: Option<u32>,
+    cadence: Option<String>,
+    /// Kept as text and read with Rust's correctly rounded parser (as a browser's
+    /// `JSON.parse` would), to check the value bit for bit.
+    #[serde(borrow)]
+    value: &'a RawValue,
+    provenance: String,
+}
+
+/// A JSON number, exactly.
+fn number(raw: &RawValue) -> f64 {
+    raw.get()
+        .parse()
+        .unwrap_or_else(|e| panic!("{e}: {}", raw.get()))
 }
 
 #[test]
@@ -312,56 +374,53 @@ fn json_export_carries_metadata_scenario_and_values() {
     let scenario = modified();
     let o = options("custom");
     let text = json(r, &scenario, ExportScope::Report, &o).unwrap();
-    let doc = parse(&text).unwrap();
-    assert_eq!(
-        get(&doc, "format"),
-        &Json::String("report-explorer/data".into())
-    );
-    assert_eq!(get(&doc, "scope"), &Json::String("report".into()));
-    let Json::Object(report) = get(&doc, "report") else {
-        panic!()
-    };
-    assert!(report
-        .iter()
-        .any(|(k, v)| k == "id" && v.value == Json::String(r.id.clone())));
-    let Json::Object(sc) = get(&doc, "scenario") else {
-        panic!()
-    };
-    let field = |k: &str| &sc.iter().find(|(key, _)| key == k).unwrap().1.value;
-    assert_eq!(field("headline_rate"), &Json::Number(0.171));
-    assert_eq!(field("modified"), &Json::Bool(true));
-    let Json::Array(series) = get(&doc, "series") else {
-        panic!()
-    };
+    let doc: DataFile = serde_json::from_str(&text).unwrap();
+    assert_eq!(doc.format, "report-explorer/data");
+    assert_eq!(doc.version, 1);
+    assert_eq!(doc.scope, "report");
+    assert_eq!(doc.report.id, r.id);
+    assert_eq!(doc.report.kind, "market");
+    assert_eq!(doc.report.title, r.meta.title.en);
+    assert_eq!(doc.report.currency, r.meta.currency);
+    assert_eq!(doc.report.base_year, r.meta.base_year);
+    assert_eq!(doc.report.code, r.meta.code);
+    assert_eq!(doc.scenario.name, "custom");
+    assert!(doc.scenario.modified);
+    assert_eq!(number(doc.scenario.headline_rate.unwrap()), 0.171);
+    assert_eq!(doc.scenario.values.len(), scenario.values.len());
+    for (k, v) in &scenario.values {
+        assert_eq!(number(doc.scenario.values[k]).to_bits(), v.to_bits(), "{k}");
+    }
+    assert!(doc.skipped.is_empty());
     let export = collect(r, &scenario, ExportScope::Report, &o).unwrap();
-    assert_eq!(series.len(), export.series.len());
-    for (js, s) in series.iter().zip(&export.series) {
-        assert_eq!(get(js, "id"), &Json::String(s.id.clone()));
-        let Json::Array(points) = get(js, "points") else {
-            panic!()
-        };
-        assert_eq!(points.len(), s.points.len());
-        for (jp, p) in points.iter().zip(&s.points) {
-            assert_eq!(get(jp, "value"), &Json::Number(p.value));
-            assert_eq!(
-                get(jp, "provenance"),
-                &Json::String(p.provenance_code().into())
-            );
+    assert_eq!(doc.series.len(), export.series.len());
+    for (js, s) in doc.series.iter().zip(&export.series) {
+        assert_eq!(js.id, s.id);
+        assert_eq!(js.name, s.name);
+        assert_eq!(js.kind, s.kind.id());
+        assert_eq!(js.unit, s.unit);
+        assert_eq!(js.scenario, s.scenario);
+        assert_eq!(js.points.len(), s.points.len());
+        for (jp, p) in js.points.iter().zip(&s.points) {
+            match p.period {
+                Period::Year(y) => assert_eq!((jp.year, jp.period), (Some(y), None)),
+                Period::Step { index, .. } => {
+                    assert_eq!((jp.year, jp.period), (None, Some(index)));
+                    let cadence = jp.cadence.as_deref().unwrap();
+                    assert_eq!(format!("{cadence} {index}"), p.period.label());
+                }
+            }
+            assert_eq!(number(jp.value).to_bits(), p.value.to_bits());
+            assert_eq!(jp.provenance, p.provenance_code());
         }
     }
     // A plan's projection points carry their period and cadence.
     let plan = &reports[2];
-    let doc = parse(&json(plan, &scenario, ExportScope::Headline, &o).unwrap()).unwrap();
-    let Json::Array(series) = get(&doc, "series") else {
-        panic!()
-    };
-    let proj = series
-        .iter()
-        .find(|s| get(s, "kind") == &Json::String("projection".into()))
-        .unwrap();
-    let Json::Array(points) = get(proj, "points") else {
-        panic!()
-    };
-    assert_eq!(get(&points[36], "period"), &Json::Number(36.0));
-    assert_eq!(get(&points[36], "cadence"), &Json::String("month".into()));
+    let text = json(plan, &scenario, ExportScope::Headline, &o).unwrap();
+    let doc: DataFile = serde_json::from_str(&text).unwrap();
+    assert_eq!(doc.report.kind, "plan");
+    let proj = doc.series.iter().find(|s| s.kind == "projection").unwrap();
+    let p = &proj.points[36];
+    assert_eq!((p.year, p.period), (None, Some(36)));
+    assert_eq!(p.cadence.as_deref(), Some("month"));
 }

@@ -1,4 +1,6 @@
 //! Property tests of the engine's core identities, 10,000 cases each.
+// Native only: the repo's reports are compiled in for tests (`domain::bundled`), never into the wasm.
+#![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
 use report_explorer::domain::engine::allocate::{

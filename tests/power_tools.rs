@@ -1,5 +1,7 @@
 //! Sensitivity (tornado) and seeded Monte Carlo on the bundled reports: determinism, chunking,
 //! bounds, and "no NaN, no panic" over random inputs.
+// Native only: the repo's reports are compiled in for tests (`domain::bundled`), never into the wasm.
+#![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
 use report_explorer::domain::bundled::load_bundled;

@@ -1,4 +1,6 @@
 //! Share links: round trips, length, and tolerance of anything a URL bar may hold.
+// Native only: the repo's reports are compiled in for tests (`domain::bundled`), never into the wasm.
+#![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
 use report_explorer::domain::bundled::load_bundled;

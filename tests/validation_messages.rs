@@ -1,4 +1,6 @@
 //! Bad report files get a message that names the file, the field and the reason; nothing panics.
+// Native only: the repo's reports are compiled in for tests (`domain::bundled`), never into the wasm.
+#![cfg(not(target_arch = "wasm32"))]
 
 use report_explorer::domain::bundled::BUNDLED;
 use report_explorer::domain::load::parse_report;

@@ -1,6 +1,18 @@
-//! Downloads, the clipboard, and chart export (SVG, PNG at twice the pixel ratio).
-//! Everything is created from data in the page: no request leaves it (blob: URLs only).
+//! Downloads, the clipboard, and chart export (SVG, PNG at twice the pixel ratio), and reading
+//! a file the reader picked. Everything is created from data in the page: no request leaves
+//! it (blob: URLs only).
+//!
+//! Blobs, object URLs and file reading are gloo-file ([`Blob`], [`ObjectUrl`], which revokes
+//! its URL when the last clone drops; `read_as_text`), timers gloo-timers, listeners
+//! gloo-events. The rest stays on web-sys because gloo has nothing for it: the download link,
+//! the clipboard (and its `execCommand` fallback), computed styles, the canvas and `toBlob`.
 
+use std::cell::RefCell;
+use std::future::Future;
+use std::rc::Rc;
+
+use gloo_events::EventListener;
+use gloo_file::{Blob, ObjectUrl};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -8,42 +20,41 @@ fn document() -> Option<web_sys::Document> {
     web_sys::window().and_then(|w| w.document())
 }
 
-/// Offers `bytes` as a file named `name`.
+/// How long a download's object URL outlives the click that starts it.
+const REVOKE_AFTER_MS: u32 = 1000;
+
+/// Offers `blob` as a file named `name`.
 pub fn download_blob(name: &str, blob: &web_sys::Blob) -> Result<(), String> {
     let doc = document().ok_or("no document")?;
-    let url = web_sys::Url::create_object_url_with_blob(blob)
-        .map_err(|_| "cannot create a download URL")?;
+    let body = doc.body().ok_or("no page body")?;
     let a: web_sys::HtmlAnchorElement = doc
         .create_element("a")
         .map_err(|_| "cannot create a link")?
         .unchecked_into();
+    let url = ObjectUrl::from(blob.clone());
     a.set_href(&url);
     a.set_download(name);
     a.set_rel("noopener");
-    if let Some(body) = doc.body() {
-        let _ = body.append_child(&a);
-        a.click();
-        a.remove();
-    }
-    // Revoke after the click has been handled.
-    let revoke = Closure::once_into_js(move || {
-        let _ = web_sys::Url::revoke_object_url(&url);
-    });
-    if let Some(w) = web_sys::window() {
-        let _ =
-            w.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 1000);
-    }
+    body.append_child(&a).map_err(|_| "cannot add the link")?;
+    a.click();
+    a.remove();
+    // Dropping `url` revokes it: keep it until the click has been handled.
+    super::timers::after_detached(REVOKE_AFTER_MS, move || drop(url));
     Ok(())
 }
 
 /// Offers a text file (CSV, JSON, SVG) for download.
 pub fn download_text(name: &str, mime: &str, text: &str) -> Result<(), String> {
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
-    let opts = web_sys::BlobPropertyBag::new();
-    opts.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)
-        .map_err(|_| "cannot create the file")?;
-    download_blob(name, &blob)
+    let blob = Blob::new_with_options(text, Some(mime));
+    download_blob(name, blob.as_ref())
+}
+
+/// Reads a file the reader picked (from an `<input type="file">`'s `files()`) as UTF-8
+/// text. The future borrows nothing, so it can go straight to `spawn_local`; a failed read is
+/// the browser's reason as text.
+pub fn read_text(file: &web_sys::File) -> impl Future<Output = Result<String, String>> + 'static {
+    let read = gloo_file::futures::read_as_text(&Blob::from(file.clone()));
+    async move { read.await.map_err(|e| e.to_string()) }
 }
 
 /// Copies text to the clipboard; where the Clipboard API is unavailable (file: pages, older
@@ -52,13 +63,13 @@ pub fn download_text(name: &str, mime: &str, text: &str) -> Result<(), String> {
 pub async fn copy_text(text: &str) -> bool {
     if let Some(w) = web_sys::window() {
         let clipboard = w.navigator().clipboard();
-        if !clipboard.is_undefined() && crate::browser::has_web_origin() {
-            if wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text))
+        if !clipboard.is_undefined()
+            && crate::browser::has_web_origin()
+            && wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text))
                 .await
                 .is_ok()
-            {
-                return true;
-            }
+        {
+            return true;
         }
     }
     copy_with_selection(text)
@@ -218,43 +229,69 @@ pub fn chart_svg(name: &str, info: &ExportInfo) -> Option<String> {
     Some(root.outer_html())
 }
 
+/// What a PNG export holds until its image has loaded or failed: the SVG's object URL
+/// (revoked on drop) and the load and error listeners (removed on drop). Whichever event comes
+/// first empties it, which also ends the listeners' reference cycle through it.
+type PendingImage = Rc<RefCell<Option<(ObjectUrl, [EventListener; 2])>>>;
+
 /// Renders an SVG string to a PNG at twice its size and offers it for download.
 pub fn download_png(name: &str, svg: &str) -> Result<(), String> {
     let doc = document().ok_or("no document")?;
-    let parts = js_sys::Array::of1(&JsValue::from_str(svg));
-    let opts = web_sys::BlobPropertyBag::new();
-    opts.set_type("image/svg+xml");
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)
-        .map_err(|_| "cannot create the image")?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)
-        .map_err(|_| "cannot create the image URL")?;
     let img = web_sys::HtmlImageElement::new().map_err(|_| "cannot create the image")?;
-    let (img2, url2, name) = (img.clone(), url.clone(), name.to_string());
-    let onload = Closure::once_into_js(move || {
-        let (w, h) = (img2.natural_width().max(1), img2.natural_height().max(1));
-        let canvas: Option<web_sys::HtmlCanvasElement> = doc
-            .create_element("canvas")
-            .ok()
-            .map(|c| c.unchecked_into());
-        if let Some(canvas) = canvas {
-            canvas.set_width(w * 2);
-            canvas.set_height(h * 2);
-            if let Ok(Some(ctx)) = canvas.get_context("2d") {
-                let ctx: web_sys::CanvasRenderingContext2d = ctx.unchecked_into();
-                let _ = ctx.scale(2.0, 2.0);
-                let _ = ctx.draw_image_with_html_image_element(&img2, 0.0, 0.0);
-                let name2 = name.clone();
-                let done = Closure::once_into_js(move |blob: JsValue| {
-                    if let Ok(blob) = blob.dyn_into::<web_sys::Blob>() {
-                        let _ = download_blob(&name2, &blob);
-                    }
-                });
-                let _ = canvas.to_blob(done.unchecked_ref());
-            }
+    let url = ObjectUrl::from(Blob::new_with_options(svg, Some("image/svg+xml")));
+    let pending: PendingImage = Rc::default();
+    let on_load = {
+        let (pending, img, name) = (pending.clone(), img.clone(), name.to_string());
+        move |_: &web_sys::Event| {
+            let held = pending.borrow_mut().take();
+            draw_and_download(&doc, &img, name);
+            drop(held);
         }
-        let _ = web_sys::Url::revoke_object_url(&url2);
-    });
-    img.set_onload(Some(onload.unchecked_ref()));
-    img.set_src(&url);
+    };
+    let on_error = {
+        let pending = pending.clone();
+        move |_: &web_sys::Event| {
+            let held = pending.borrow_mut().take();
+            drop(held);
+        }
+    };
+    let listeners = [
+        EventListener::once(&img, "load", on_load),
+        EventListener::once(&img, "error", on_error),
+    ];
+    let src = url.to_string();
+    *pending.borrow_mut() = Some((url, listeners));
+    img.set_src(&src);
     Ok(())
+}
+
+/// Draws the loaded image on a canvas at twice its size and downloads the canvas as a PNG.
+fn draw_and_download(doc: &web_sys::Document, img: &web_sys::HtmlImageElement, name: String) {
+    let (w, h) = (img.natural_width().max(1), img.natural_height().max(1));
+    let Some(canvas) = doc
+        .create_element("canvas")
+        .ok()
+        .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok())
+    else {
+        return;
+    };
+    canvas.set_width(w * 2);
+    canvas.set_height(h * 2);
+    let Some(ctx) = canvas
+        .get_context("2d")
+        .ok()
+        .flatten()
+        .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
+    else {
+        return;
+    };
+    let _ = ctx.scale(2.0, 2.0);
+    let _ = ctx.draw_image_with_html_image_element(img, 0.0, 0.0);
+    // toBlob calls back with the PNG, or null when the canvas cannot be encoded.
+    let done = Closure::once_into_js(move |blob: JsValue| {
+        if let Ok(blob) = blob.dyn_into::<web_sys::Blob>() {
+            let _ = download_blob(&name, &blob);
+        }
+    });
+    let _ = canvas.to_blob(done.unchecked_ref());
 }

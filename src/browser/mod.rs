@@ -1,9 +1,11 @@
 //! The browser edges, in one place: things that talk to the browser rather than render.
 
 pub mod download;
+pub mod fetch;
 pub mod prefs;
 pub mod service_worker;
 pub mod storage;
+pub mod timers;
 pub mod url;
 
 /// The page's URL scheme ("http:", "https:", "file:"); empty when unknown.

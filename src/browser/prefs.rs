@@ -61,11 +61,38 @@ pub fn initial_large_type() -> bool {
     storage::get(TYPE_KEY).as_deref() == Some("1")
 }
 
+const DARK_QUERY: &str = "(prefers-color-scheme: dark)";
+
+/// The media query for a dark system scheme; `None` where the browser cannot evaluate it.
+/// (web-sys: gloo has nothing for media queries.)
+fn dark_query() -> Option<web_sys::MediaQueryList> {
+    web_sys::window().and_then(|w| w.match_media(DARK_QUERY).ok().flatten())
+}
+
 /// Whether the system asks for a dark scheme.
 pub fn system_prefers_dark() -> bool {
-    web_sys::window()
-        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
-        .is_some_and(|m| m.matches())
+    dark_query().is_some_and(|m| m.matches())
+}
+
+/// Calls `f` with the new answer of [`system_prefers_dark`] whenever the system scheme
+/// changes. The listener lasts as long as the returned value: keep it (or `.forget()` it for
+/// the page's life); dropping it stops the calls. `None` where there is no such query, or
+/// where its list cannot take event listeners (Safari before 14), so nothing throws.
+pub fn on_system_scheme_change(
+    mut f: impl FnMut(bool) + 'static,
+) -> Option<gloo_events::EventListener> {
+    let query = dark_query()?;
+    let listens =
+        js_sys::Reflect::get(&query, &"addEventListener".into()).is_ok_and(|v| v.is_function());
+    if !listens {
+        return None;
+    }
+    let list = query.clone();
+    Some(gloo_events::EventListener::new(
+        &query,
+        "change",
+        move |_| f(list.matches()),
+    ))
 }
 
 /// Applies the preferences to `<html>` (lang, data-theme, data-type) and keeps them.

@@ -1,5 +1,13 @@
 //! Local storage, with its failures as values: unavailable (private mode, file: pages in some
 //! browsers) or full (quota). Nothing here panics or loses what is already stored.
+//!
+//! Access goes through gloo-storage's [`LocalStorage`], but only its raw handle: gloo's typed
+//! `get`/`set` JSON-encode values, and the stored text of every key must stay as it is (the
+//! saved scenarios are a JSON document kept as text, the preferences are plain strings).
+//! `LocalStorage::raw()` throws when the page has no storage, so [`available`] checks first,
+//! without throwing, and every access is behind that check.
+
+use gloo_storage::{LocalStorage, Storage as _};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StorageError {
@@ -9,22 +17,60 @@ pub enum StorageError {
     Full,
 }
 
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window().and_then(|w| w.local_storage().ok().flatten())
+/// Whether the page has local storage. Reading `window.localStorage` throws where storage is
+/// blocked (private modes, disabled cookies, some file: pages) and is null where it is
+/// switched off; both are answered here as `false` instead of a throw.
+fn available() -> bool {
+    web_sys::window().is_some_and(|w| matches!(w.local_storage(), Ok(Some(_))))
 }
 
+/// The local storage handle, or `Unavailable`. Only calls gloo's (throwing) `raw()` once
+/// [`available`] has seen the same lookup succeed.
+fn storage() -> Result<web_sys::Storage, StorageError> {
+    if available() {
+        Ok(LocalStorage::raw())
+    } else {
+        Err(StorageError::Unavailable)
+    }
+}
+
+/// Whether a `setItem` failure is the quota: `QuotaExceededError` (older Firefox:
+/// `NS_ERROR_DOM_QUOTA_REACHED`; legacy code 22).
+fn is_quota(err: &wasm_bindgen::JsValue) -> bool {
+    let name = js_sys::Reflect::get(err, &"name".into())
+        .ok()
+        .and_then(|n| n.as_string());
+    let code = js_sys::Reflect::get(err, &"code".into())
+        .ok()
+        .and_then(|c| c.as_f64());
+    matches!(
+        name.as_deref(),
+        Some("QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED")
+    ) || code == Some(22.0)
+}
+
+/// The text stored under `key`, exactly as stored; `None` when absent or without storage.
 pub fn get(key: &str) -> Option<String> {
-    storage().and_then(|s| s.get_item(key).ok().flatten())
+    storage().ok()?.get_item(key).ok().flatten()
 }
 
+/// Stores `value` as is under `key`. On any failure nothing was written and the old value,
+/// if any, is still there.
 pub fn set(key: &str, value: &str) -> Result<(), StorageError> {
-    let s = storage().ok_or(StorageError::Unavailable)?;
-    // setItem throws QuotaExceededError when full; any throw leaves the old value in place.
-    s.set_item(key, value).map_err(|_| StorageError::Full)
+    storage()?.set_item(key, value).map_err(|e| {
+        if is_quota(&e) {
+            StorageError::Full
+        } else {
+            // Anything else (a security refusal) means the page may not write here.
+            StorageError::Unavailable
+        }
+    })
 }
 
+/// Forgets `key`; nothing happens without storage. (Not gloo's `delete`, which would throw if
+/// the browser ever refused.)
 pub fn remove(key: &str) {
-    if let Some(s) = storage() {
+    if let Ok(s) = storage() {
         let _ = s.remove_item(key);
     }
 }

@@ -1,5 +1,5 @@
-//! The reports compiled into the app. Each is parsed and validated at start; a report that
-//! fails validation is reported by name and the others still load.
+//! The repo's reports (`reports/*.json`) compiled in, for native tests, benchmarks and the
+//! catalogue's tests. Never part of the wasm: the app fetches report files at run time.
 
 use super::load::parse_report;
 use super::schema::Report;

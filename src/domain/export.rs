@@ -24,7 +24,9 @@
 //!
 //! **JSON**: the same series with stable ids (`market/published`,
 //! `geography/north-america/us`), the report's metadata and the scenario (rate in force,
-//! changed values), written by [`json_write`](super::json_write).
+//! changed values), written with serde_json (pretty, two-space indentation, fields in a fixed
+//! order). Numbers are serde_json's shortest round-trip form (`2500000000.0`, `1e-7`); JSON has
+//! no NaN or infinity, so such a value (the engine never gives one) is written as `null`.
 //!
 //! A dimension or projection the engine cannot compute is left out and named in
 //! [`Export::skipped`] (and in the JSON's `skipped`); the headline failing is an error value.
@@ -32,9 +34,10 @@
 use super::engine::error::{EngineError, EngineResult};
 use super::engine::model::{compute, Computed, DimensionResult, PathPoint};
 use super::format::{pick, Locale};
-use super::json_write::Out;
 use super::scenario::Scenario;
 use super::schema::*;
+use serde::Serialize;
+use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExportScope {
@@ -481,102 +484,171 @@ impl Export {
     /// The JSON text: report metadata, the scenario, the series and what was skipped.
     pub fn to_json(&self, report: &Report, scenario: &Scenario, options: &ExportOptions) -> String {
         let locale = options.locale;
-        let t = |text: &LocalText| Out::str(pick(text, locale).0);
-        let range = |r: &YearRange| {
-            Out::object([
-                ("from", Out::Number(r.from.into())),
-                ("to", Out::Number(r.to.into())),
-            ])
-        };
+        let t = |text: &'_ LocalText| pick(text, locale).0.to_string();
         let m = &report.meta;
-        let report_out = Out::object([
-            ("id", Out::str(&report.id)),
-            (
-                "kind",
-                Out::str(match report.kind {
-                    ReportKind::Market => "market",
-                    ReportKind::Plan => "plan",
-                }),
-            ),
-            ("title", t(&m.title)),
-            ("publisher", t(&m.publisher)),
-            ("code", Out::opt_str(m.code.as_deref())),
-            ("region", t(&m.region)),
-            ("currency", Out::str(&m.currency)),
-            ("base_year", Out::Number(m.base_year.into())),
-            ("history", range(&m.history)),
-            ("forecast", range(&m.forecast)),
-            ("source_file", Out::str(&m.source_file)),
-        ]);
         let published = super::engine::model::published_rate(report)
             .ok()
             .map(|p| p.rate);
-        let scenario_out = Out::object([
-            ("name", Out::str(&options.scenario_name)),
-            ("modified", Out::Bool(!scenario.is_published())),
-            ("published_rate", Out::opt_number(published)),
-            (
-                "headline_rate",
-                Out::opt_number(scenario.headline_rate.or(published)),
-            ),
-            (
-                "values",
-                Out::object(
-                    scenario
-                        .values
-                        .iter()
-                        .map(|(k, v)| (k.clone(), Out::Number(*v))),
-                ),
-            ),
-        ]);
-        let series = self
-            .series
-            .iter()
-            .map(|s| {
-                let points = s
-                    .points
+        let file = DataFile {
+            format: "report-explorer/data",
+            version: 1,
+            scope: self.scope.id(),
+            report: ReportOut {
+                id: &report.id,
+                kind: match report.kind {
+                    ReportKind::Market => "market",
+                    ReportKind::Plan => "plan",
+                },
+                title: t(&m.title),
+                publisher: t(&m.publisher),
+                code: m.code.as_deref(),
+                region: t(&m.region),
+                currency: &m.currency,
+                base_year: m.base_year,
+                history: RangeOut::from(&m.history),
+                forecast: RangeOut::from(&m.forecast),
+                source_file: &m.source_file,
+            },
+            scenario: ScenarioOut {
+                name: &options.scenario_name,
+                modified: !scenario.is_published(),
+                published_rate: published.and_then(finite),
+                headline_rate: scenario.headline_rate.or(published).and_then(finite),
+                values: scenario
+                    .values
                     .iter()
-                    .map(|p| {
-                        let mut fields = match p.period {
-                            Period::Year(y) => vec![("year", Out::Number(y.into()))],
-                            Period::Step { cadence, index } => vec![
-                                ("period", Out::Number(index.into())),
-                                ("cadence", Out::str(cadence_id(cadence))),
-                            ],
-                        };
-                        fields.push(("value", Out::Number(p.value)));
-                        fields.push(("provenance", Out::str(p.provenance_code())));
-                        Out::object(fields)
-                    })
-                    .collect();
-                Out::object([
-                    ("id", Out::str(&s.id)),
-                    ("name", Out::str(&s.name)),
-                    ("kind", Out::str(s.kind.id())),
-                    ("unit", Out::str(&s.unit)),
-                    ("scenario", Out::str(&s.scenario)),
-                    ("points", Out::Array(points)),
-                ])
-            })
-            .collect();
-        let skipped = self
-            .skipped
-            .iter()
-            .map(|(id, e)| {
-                Out::object([("id", Out::str(id)), ("reason", Out::String(e.to_string()))])
-            })
-            .collect();
-        Out::object([
-            ("format", Out::str("report-explorer/data")),
-            ("version", Out::Number(1.0)),
-            ("scope", Out::str(self.scope.id())),
-            ("report", report_out),
-            ("scenario", scenario_out),
-            ("series", Out::Array(series)),
-            ("skipped", Out::Array(skipped)),
-        ])
-        .to_pretty()
+                    .map(|(k, &v)| (k.as_str(), finite(v)))
+                    .collect(),
+            },
+            series: self
+                .series
+                .iter()
+                .map(|s| SeriesOut {
+                    id: &s.id,
+                    name: &s.name,
+                    kind: s.kind.id(),
+                    unit: &s.unit,
+                    scenario: &s.scenario,
+                    points: s.points.iter().map(PointOut::from).collect(),
+                })
+                .collect(),
+            skipped: self
+                .skipped
+                .iter()
+                .map(|(id, e)| SkippedOut {
+                    id,
+                    reason: e.to_string(),
+                })
+                .collect(),
+        };
+        // Only string keys and plain values: serialising cannot fail.
+        let mut text = serde_json::to_string_pretty(&file).unwrap_or_default();
+        text.push('\n');
+        text
     }
+}
+
+// ---- JSON ----------------------------------------------------------------------------------
+
+/// A value as JSON allows it: `None` (written `null`) for NaN or an infinity.
+fn finite(value: f64) -> Option<f64> {
+    value.is_finite().then_some(value)
+}
+
+/// The JSON export; fields are written in declaration order.
+#[derive(Serialize)]
+struct DataFile<'a> {
+    format: &'static str,
+    version: u32,
+    scope: &'static str,
+    report: ReportOut<'a>,
+    scenario: ScenarioOut<'a>,
+    series: Vec<SeriesOut<'a>>,
+    skipped: Vec<SkippedOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct ReportOut<'a> {
+    id: &'a str,
+    kind: &'static str,
+    title: String,
+    publisher: String,
+    code: Option<&'a str>,
+    region: String,
+    currency: &'a str,
+    base_year: i32,
+    history: RangeOut,
+    forecast: RangeOut,
+    source_file: &'a str,
+}
+
+#[derive(Serialize)]
+struct RangeOut {
+    from: i32,
+    to: i32,
+}
+
+impl From<&YearRange> for RangeOut {
+    fn from(r: &YearRange) -> Self {
+        RangeOut {
+            from: r.from,
+            to: r.to,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct ScenarioOut<'a> {
+    name: &'a str,
+    modified: bool,
+    published_rate: Option<f64>,
+    headline_rate: Option<f64>,
+    values: BTreeMap<&'a str, Option<f64>>,
+}
+
+#[derive(Serialize)]
+struct SeriesOut<'a> {
+    id: &'a str,
+    name: &'a str,
+    kind: &'static str,
+    unit: &'a str,
+    scenario: &'a str,
+    points: Vec<PointOut>,
+}
+
+/// A point: `year` for a calendar year, or `period` and `cadence` for a plan projection.
+#[derive(Serialize)]
+struct PointOut {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    year: Option<i32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    period: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cadence: Option<&'static str>,
+    value: Option<f64>,
+    provenance: &'static str,
+}
+
+impl From<&ExportPoint> for PointOut {
+    fn from(p: &ExportPoint) -> Self {
+        let (year, period, cadence) = match p.period {
+            Period::Year(y) => (Some(y), None, None),
+            Period::Step { cadence, index } => (None, Some(index), Some(cadence_id(cadence))),
+        };
+        PointOut {
+            year,
+            period,
+            cadence,
+            value: finite(p.value),
+            provenance: p.provenance_code(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct SkippedOut<'a> {
+    id: &'a str,
+    reason: String,
 }
 
 /// The CSV export of a scope under a scenario.
@@ -695,5 +767,28 @@ mod tests {
             file_name(&r, ExportScope::Report, "json"),
             "a-b-c-report.json"
         );
+    }
+
+    #[test]
+    fn json_never_holds_nan_or_infinity() {
+        let (reports, _) = load_bundled();
+        let r = &reports[0];
+        let mut scenario = Scenario::published();
+        scenario.values.insert("k".into(), f64::INFINITY);
+        let mut e = collect(r, &Scenario::published(), ExportScope::Headline, &options()).unwrap();
+        e.series[0].points[0].value = f64::NAN;
+        e.series[0].points[1].value = f64::NEG_INFINITY;
+        let text = e.to_json(r, &scenario, &options());
+        assert!(
+            !text.contains("NaN") && !text.contains("Infinity") && !text.contains("1e999"),
+            "{text}"
+        );
+        let doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let points = &doc["series"][0]["points"];
+        assert!(points[0]["value"].is_null() && points[1]["value"].is_null());
+        assert_eq!(points[0]["provenance"], "reported");
+        assert!(doc["scenario"]["values"]["k"].is_null());
+        // Fields come in a fixed order, the format first.
+        assert!(text.starts_with("{\n  \"format\": \"report-explorer/data\",\n  \"version\": 1,"));
     }
 }

@@ -2,14 +2,15 @@
 //! engine, the consistency checks and the reader's scenario. No web dependencies: everything
 //! here is tested natively with `cargo test`.
 
+/// The repo's reports compiled in: for native tests, benchmarks and tools only. The app
+/// fetches reports as files (see `catalogue`); the wasm carries no report data.
+#[cfg(any(test, not(target_arch = "wasm32")))]
 pub mod bundled;
+pub mod catalogue;
 pub mod checks;
-pub mod decode;
 pub mod engine;
 pub mod export;
 pub mod format;
-pub mod json;
-pub mod json_write;
 pub mod load;
 pub mod saved;
 pub mod scenario;

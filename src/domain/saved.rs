@@ -15,21 +15,28 @@
 //! }
 //! ```
 //!
+//! Reading and writing use serde / serde_json: the container and a version-1 entry are typed
+//! structs, and each entry is first taken as its raw text ([`RawValue`]) so that it can be
+//! judged on its own.
+//!
 //! Loading is tolerant **per entry**: an entry that is not an object, lacks a name, carries a
-//! non-finite number, or was written by a newer version of the app is *set aside* with the
-//! reason and its JSON kept exactly, and [`to_json`] writes set-aside entries back unchanged, so
-//! a corrupt or newer entry never destroys the others and is never itself lost. Only a file
-//! that is not JSON at all or not this format is an error value, and then the caller keeps the
-//! raw text (nothing is overwritten). Unknown fields of a version-1 entry are ignored.
+//! non-finite number (`1e999`), gives a field twice, or was written by a newer version of the
+//! app is *set aside* with the reason and its JSON text kept, and [`to_json`] writes set-aside
+//! entries back byte for byte, so a corrupt or newer entry never destroys the others and is
+//! never itself lost. Only a file that is not JSON at all or not this format is an error value
+//! (with line and column for a syntax error), and then the caller keeps the raw text (nothing
+//! is overwritten). Unknown fields of a version-1 entry are ignored.
 //!
 //! Names are unique per report (the same name may be used for two reports), compared after
 //! trimming, case-sensitively. Clashes on load and import get a " (2)", " (3)" … suffix.
 
-use super::json::{parse, Json, JsonError, Spanned};
-use super::json_write::Out;
 use super::scenario::Scenario;
+use serde::de::{Deserializer, MapAccess, Visitor};
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 use std::collections::BTreeMap;
 use std::fmt;
+use std::marker::PhantomData;
 
 /// The `format` of the container.
 pub const FORMAT: &str = "report-explorer/scenarios";
@@ -273,6 +280,9 @@ pub enum SetAsideReason {
     NewerVersion(u64),
     /// A `version` that is not a positive whole number.
     BadVersion,
+    /// The entry is malformed as a whole: a field or a `values` key given twice, a string with
+    /// a lone surrogate escape. The words are serde_json's (or ours), without a position.
+    Invalid(String),
 }
 
 impl fmt::Display for SetAsideReason {
@@ -287,12 +297,13 @@ impl fmt::Display for SetAsideReason {
                 write!(f, "saved by a newer version of the explorer (format {v})")
             }
             SetAsideReason::BadVersion => write!(f, "`version` is not a whole number"),
+            SetAsideReason::Invalid(why) => write!(f, "{why}"),
         }
     }
 }
 
 /// An entry that could not be used, kept as it was.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct SetAside {
     /// Position in the file's `scenarios` array.
     pub index: usize,
@@ -300,10 +311,22 @@ pub struct SetAside {
     pub name: Option<String>,
     pub report: Option<String>,
     pub reason: SetAsideReason,
-    /// The entry as read; [`to_json`] writes it back. An entry that had no `version` of its
-    /// own inside a container of another version is given that version explicitly (so it
-    /// still reads as what it is once written back under a version-1 container).
-    pub raw: Json,
+    /// The entry's JSON text exactly as read; [`to_json`] writes it back byte for byte. An
+    /// entry that had no `version` of its own inside a container of another version is given
+    /// that version explicitly (`"version": 3, ` inserted after its `{`), so it still reads as
+    /// what it is once written back under a version-1 container.
+    pub raw: Box<RawValue>,
+}
+
+/// Set-aside entries are equal when everything, the raw text included, is the same.
+impl PartialEq for SetAside {
+    fn eq(&self, other: &Self) -> bool {
+        self.index == other.index
+            && self.name == other.name
+            && self.report == other.report
+            && self.reason == other.reason
+            && self.raw.get() == other.raw.get()
+    }
 }
 
 /// An entry whose name clashed with an earlier one and got a suffix.
@@ -321,11 +344,41 @@ pub struct Loaded {
     pub renamed: Vec<Renamed>,
 }
 
+/// Where and why a file is not JSON (1-based line and column, as serde_json counts them).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SyntaxError {
+    pub line: usize,
+    pub column: usize,
+    pub reason: String,
+}
+
+impl From<serde_json::Error> for SyntaxError {
+    fn from(e: serde_json::Error) -> Self {
+        SyntaxError {
+            line: e.line(),
+            column: e.column(),
+            reason: message(&e),
+        }
+    }
+}
+
+impl fmt::Display for SyntaxError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} (line {}, column {})",
+            self.reason, self.line, self.column
+        )
+    }
+}
+
+impl std::error::Error for SyntaxError {}
+
 /// Why a whole file could not be read. The caller keeps the raw text.
 #[derive(Debug, Clone, PartialEq)]
 pub enum LoadError {
-    /// Not JSON.
-    Syntax(JsonError),
+    /// Not JSON (or a container field given twice).
+    Syntax(SyntaxError),
     /// JSON, but not a saved-scenarios file (`format` missing or different).
     NotScenarios,
     /// The container's `version` is missing or not a positive whole number.
@@ -347,137 +400,286 @@ impl fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
-fn entries(v: &Json) -> Option<&[(String, Spanned)]> {
-    match v {
-        Json::Object(e) => Some(e),
-        _ => None,
+/// serde_json's words for an error, without the " at line L column C" it appends.
+fn message(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    let position = format!(" at line {} column {}", e.line(), e.column());
+    match text.strip_suffix(&position) {
+        Some(words) => words.to_string(),
+        None => text,
     }
 }
 
-fn get<'a>(entries: &'a [(String, Spanned)], key: &str) -> Option<&'a Json> {
-    entries
-        .iter()
-        .find(|(k, _)| k == key)
-        .map(|(_, v)| &v.value)
+/// A field as written, `null` included; `None` when the field is absent. Reading fields raw
+/// lets a bad one be named in the reason, and keeps numbers such as `1e999` (which serde_json
+/// refuses as `f64`) readable as "not finite".
+#[derive(Default, Clone, Copy)]
+struct Field<'a>(Option<&'a RawValue>);
+
+impl<'de: 'a, 'a> Deserialize<'de> for Field<'a> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        <&'a RawValue>::deserialize(d).map(|raw| Field(Some(raw)))
+    }
+}
+
+impl<'a> Field<'a> {
+    /// The value, unless absent or `null`.
+    fn value(self) -> Option<&'a RawValue> {
+        self.0.filter(|raw| raw.get() != "null")
+    }
+}
+
+/// An object's members in document order, duplicates included, values unparsed.
+struct Members<'a>(Vec<(String, &'a RawValue)>);
+
+impl<'de: 'a, 'a> Deserialize<'de> for Members<'a> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visit<'a>(PhantomData<&'a ()>);
+        impl<'de: 'a, 'a> Visitor<'de> for Visit<'a> {
+            type Value = Members<'a>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Members<'a>, A::Error> {
+                let mut members = Vec::new();
+                while let Some(member) = map.next_entry::<String, &'a RawValue>()? {
+                    members.push(member);
+                }
+                Ok(Members(members))
+            }
+        }
+        d.deserialize_map(Visit(PhantomData))
+    }
+}
+
+/// The container as read: only the fields this version looks at (others are ignored).
+#[derive(Deserialize)]
+struct ContainerIn<'a> {
+    #[serde(default, borrow)]
+    format: Field<'a>,
+    #[serde(default, borrow)]
+    version: Field<'a>,
+    #[serde(default, borrow)]
+    scenarios: Field<'a>,
+}
+
+/// A version-1 entry as read, field by field (unknown fields are ignored).
+#[derive(Deserialize)]
+struct EntryIn<'a> {
+    #[serde(default, borrow)]
+    version: Field<'a>,
+    #[serde(default, borrow)]
+    name: Field<'a>,
+    #[serde(default, borrow)]
+    report: Field<'a>,
+    #[serde(default, borrow)]
+    created: Field<'a>,
+    #[serde(default, borrow)]
+    headline_rate: Field<'a>,
+    #[serde(default, borrow)]
+    preset: Field<'a>,
+    #[serde(default, borrow)]
+    values: Field<'a>,
+}
+
+/// A version-1 entry as written.
+#[derive(Serialize)]
+struct EntryOut<'a> {
+    version: u64,
+    name: &'a str,
+    report: &'a str,
+    created: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    headline_rate: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    preset: Option<&'a str>,
+    values: &'a BTreeMap<String, f64>,
+}
+
+/// An entry of the written list: a scenario, or a set-aside entry's text as it was read.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum ListItem<'a> {
+    Scenario(EntryOut<'a>),
+    Kept(&'a RawValue),
+}
+
+/// The container as written.
+#[derive(Serialize)]
+struct ContainerOut<'a> {
+    format: &'static str,
+    version: u64,
+    scenarios: Vec<ListItem<'a>>,
+}
+
+/// A JSON number as the nearest double (`1e999` is infinite); `None` for any other value.
+/// Parsed from the text with Rust's correctly rounded `str::parse`, so a number written by
+/// [`to_json`] reads back bit for bit.
+fn number(raw: &RawValue) -> Option<f64> {
+    let text = raw.get();
+    if text.starts_with(|c: char| c == '-' || c.is_ascii_digit()) {
+        text.parse().ok()
+    } else {
+        None
+    }
 }
 
 /// A positive whole version number.
-fn version(v: &Json) -> Option<u64> {
-    match v {
-        Json::Number(n) if n.is_finite() && n.fract() == 0.0 && *n >= 1.0 && *n <= 1e15 => {
-            Some(*n as u64)
-        }
+fn version(raw: &RawValue) -> Option<u64> {
+    match number(raw) {
+        Some(n) if n.is_finite() && n.fract() == 0.0 && (1.0..=1e15).contains(&n) => Some(n as u64),
         _ => None,
     }
 }
 
-fn text_field(e: &[(String, Spanned)], key: &'static str) -> Result<String, SetAsideReason> {
-    match get(e, key) {
+fn string(key: &str, raw: &RawValue) -> Result<String, SetAsideReason> {
+    if !raw.get().starts_with('"') {
+        return Err(SetAsideReason::WrongType(key.to_string(), "a string"));
+    }
+    serde_json::from_str(raw.get()).map_err(|e| SetAsideReason::Invalid(message(&e)))
+}
+
+fn text_field(field: Field, key: &'static str) -> Result<String, SetAsideReason> {
+    match field.0 {
         None => Err(SetAsideReason::Missing(key)),
-        Some(Json::String(s)) => Ok(s.clone()),
-        Some(_) => Err(SetAsideReason::WrongType(key.to_string(), "a string")),
+        Some(raw) => string(key, raw),
     }
 }
 
-fn finite(key: &str, v: &Json) -> Result<f64, SetAsideReason> {
-    match v {
-        Json::Number(n) if n.is_finite() => Ok(*n),
-        Json::Number(_) => Err(SetAsideReason::NonFinite(key.to_string())),
-        _ => Err(SetAsideReason::WrongType(key.to_string(), "a number")),
+fn finite(key: &str, raw: &RawValue) -> Result<f64, SetAsideReason> {
+    match number(raw) {
+        Some(n) if n.is_finite() => Ok(n),
+        Some(_) => Err(SetAsideReason::NonFinite(key.to_string())),
+        None => Err(SetAsideReason::WrongType(key.to_string(), "a number")),
     }
 }
 
-fn entry(v: &Json, container_version: u64) -> Result<SavedScenario, SetAsideReason> {
-    let e = entries(v).ok_or(SetAsideReason::NotAnObject)?;
-    let v = match get(e, "version") {
-        None => container_version,
-        Some(j) => version(j).ok_or(SetAsideReason::BadVersion)?,
-    };
-    if v > VERSION {
-        return Err(SetAsideReason::NewerVersion(v));
+/// The entry's fields, if it is an object with no field given twice.
+fn entry_fields(raw: &RawValue) -> Result<EntryIn<'_>, SetAsideReason> {
+    if !raw.get().starts_with('{') {
+        return Err(SetAsideReason::NotAnObject);
     }
-    let name = normalise_name(&text_field(e, "name")?);
-    if name.is_empty() {
-        return Err(SetAsideReason::EmptyName);
-    }
-    let headline_rate = match get(e, "headline_rate") {
-        None | Some(Json::Null) => None,
-        Some(j) => Some(finite("headline_rate", j)?),
-    };
-    let preset = match get(e, "preset") {
-        None | Some(Json::Null) => None,
-        Some(Json::String(s)) => Some(s.clone()),
-        Some(_) => return Err(SetAsideReason::WrongType("preset".into(), "a string")),
-    };
-    let mut values = BTreeMap::new();
-    match get(e, "values") {
-        None | Some(Json::Null) => {}
-        Some(Json::Object(items)) => {
-            for (k, j) in items {
-                values.insert(k.clone(), finite(&format!("values.{k}"), &j.value)?);
-            }
+    serde_json::from_str(raw.get()).map_err(|e| SetAsideReason::Invalid(message(&e)))
+}
+
+impl EntryIn<'_> {
+    fn scenario(&self, container_version: u64) -> Result<SavedScenario, SetAsideReason> {
+        let v = match self.version.0 {
+            None => container_version,
+            Some(raw) => version(raw).ok_or(SetAsideReason::BadVersion)?,
+        };
+        if v > VERSION {
+            return Err(SetAsideReason::NewerVersion(v));
         }
-        Some(_) => return Err(SetAsideReason::WrongType("values".into(), "an object")),
+        let name = normalise_name(&text_field(self.name, "name")?);
+        if name.is_empty() {
+            return Err(SetAsideReason::EmptyName);
+        }
+        let headline_rate = match self.headline_rate.value() {
+            None => None,
+            Some(raw) => Some(finite("headline_rate", raw)?),
+        };
+        let preset = match self.preset.value() {
+            None => None,
+            Some(raw) => Some(string("preset", raw)?),
+        };
+        let mut values = BTreeMap::new();
+        match self.values.value() {
+            None => {}
+            Some(raw) if raw.get().starts_with('{') => {
+                let Members(members) = serde_json::from_str(raw.get())
+                    .map_err(|e| SetAsideReason::Invalid(message(&e)))?;
+                for (k, raw) in members {
+                    let key = format!("values.{k}");
+                    let value = finite(&key, raw)?;
+                    if values.insert(k, value).is_some() {
+                        return Err(SetAsideReason::Invalid(format!("`{key}` is given twice")));
+                    }
+                }
+            }
+            Some(_) => return Err(SetAsideReason::WrongType("values".into(), "an object")),
+        }
+        Ok(SavedScenario {
+            name,
+            report: text_field(self.report, "report")?,
+            created: text_field(self.created, "created")?,
+            headline_rate,
+            values,
+            preset,
+        })
     }
-    Ok(SavedScenario {
-        name,
-        report: text_field(e, "report")?,
-        created: text_field(e, "created")?,
-        headline_rate,
-        values,
-        preset,
-    })
+}
+
+/// `raw` (an object) with `"version": <version>` as its first field.
+fn with_version(raw: &RawValue, version: u64) -> Box<RawValue> {
+    let text = raw.get();
+    let rest = text.strip_prefix('{').unwrap_or(text);
+    let empty = rest
+        .strip_suffix('}')
+        .is_some_and(|inner| inner.trim().is_empty());
+    let text = if empty {
+        format!("{{\"version\": {version}}}")
+    } else {
+        format!("{{\"version\": {version}, {rest}")
+    };
+    RawValue::from_string(text).unwrap_or_else(|_| raw.to_owned())
 }
 
 /// Reads a saved-scenarios file. Entries that cannot be used are set aside (see the module
 /// docs); a name used twice for a report gets a suffix.
 pub fn load(text: &str) -> Result<Loaded, LoadError> {
-    let doc = parse(text).map_err(LoadError::Syntax)?;
-    let top = entries(&doc.value).ok_or(LoadError::NotScenarios)?;
-    match get(top, "format") {
-        Some(Json::String(f)) if f == FORMAT => {}
+    // The whole text must be JSON; entries are only checked one by one below.
+    let top: &RawValue = serde_json::from_str(text).map_err(|e| LoadError::Syntax(e.into()))?;
+    if !top.get().starts_with('{') {
+        return Err(LoadError::NotScenarios);
+    }
+    // Read from `text` (not `top`) so that positions count from the file's start.
+    let container: ContainerIn =
+        serde_json::from_str(text).map_err(|e| LoadError::Syntax(e.into()))?;
+    match container.format.0.map(|raw| string("format", raw)) {
+        Some(Ok(f)) if f == FORMAT => {}
         _ => return Err(LoadError::NotScenarios),
     }
-    let container_version = get(top, "version")
+    let container_version = container
+        .version
+        .0
         .and_then(version)
         .ok_or(LoadError::BadVersion)?;
-    let Some(Json::Array(items)) = get(top, "scenarios") else {
-        return Err(LoadError::NoList);
+    let items: Vec<&RawValue> = match container.scenarios.0 {
+        Some(raw) if raw.get().starts_with('[') => {
+            serde_json::from_str(raw.get()).map_err(|e| LoadError::Syntax(e.into()))?
+        }
+        _ => return Err(LoadError::NoList),
     };
     let mut out = Loaded::default();
-    for (index, item) in items.iter().enumerate() {
-        match entry(&item.value, container_version) {
-            Ok(s) => {
-                push_renaming_clash(&mut out.scenarios, &mut out.renamed, s);
-            }
+    for (index, item) in items.into_iter().enumerate() {
+        let fields = entry_fields(item);
+        let result = match &fields {
+            Ok(f) => f.scenario(container_version),
+            Err(reason) => Err(reason.clone()),
+        };
+        match result {
+            Ok(s) => push_renaming_clash(&mut out.scenarios, &mut out.renamed, s),
             Err(reason) => {
-                let e = entries(&item.value);
-                let text = |key| match e.and_then(|e| get(e, key)) {
-                    Some(Json::String(s)) => Some(s.clone()),
-                    _ => None,
+                let text_of = |field: Field| field.value().and_then(|raw| string("", raw).ok());
+                let (name, report, raw) = match &fields {
+                    // An entry that inherits a newer container's version keeps it explicitly,
+                    // so that written back under this version's container it stays set aside.
+                    Ok(f) => (
+                        text_of(f.name),
+                        text_of(f.report),
+                        if f.version.0.is_none() && container_version != VERSION {
+                            with_version(item, container_version)
+                        } else {
+                            item.to_owned()
+                        },
+                    ),
+                    Err(_) => (None, None, item.to_owned()),
                 };
-                // An entry that inherits a newer container's version keeps it explicitly, so
-                // that written back under this version's container it stays set aside.
-                let mut raw = item.value.clone();
-                if let Json::Object(fields) = &mut raw {
-                    if container_version != VERSION && !fields.iter().any(|(k, _)| k == "version") {
-                        fields.insert(
-                            0,
-                            (
-                                "version".to_string(),
-                                Spanned {
-                                    value: Json::Number(container_version as f64),
-                                    line: item.line,
-                                    column: item.column,
-                                },
-                            ),
-                        );
-                    }
-                }
                 out.set_aside.push(SetAside {
                     index,
-                    name: text("name"),
-                    report: text("report"),
+                    name,
+                    report,
                     reason,
                     raw,
                 });
@@ -487,39 +689,35 @@ pub fn load(text: &str) -> Result<Loaded, LoadError> {
     Ok(out)
 }
 
-fn entry_out(s: &SavedScenario) -> Out {
-    let mut fields = vec![
-        ("version".to_string(), Out::Number(VERSION as f64)),
-        ("name".to_string(), Out::str(&s.name)),
-        ("report".to_string(), Out::str(&s.report)),
-        ("created".to_string(), Out::str(&s.created)),
-    ];
-    if let Some(r) = s.headline_rate {
-        fields.push(("headline_rate".to_string(), Out::Number(r)));
-    }
-    if let Some(p) = &s.preset {
-        fields.push(("preset".to_string(), Out::str(p)));
-    }
-    fields.push((
-        "values".to_string(),
-        Out::object(s.values.iter().map(|(k, v)| (k.clone(), Out::Number(*v)))),
-    ));
-    Out::Object(fields)
-}
-
 /// The storage text: every scenario, then every set-aside entry exactly as it was read.
+///
+/// Scenarios that went through [`save`] hold finite numbers only; were a NaN or an infinity
+/// put into one by hand, serde_json writes it as `null`, and that entry is set aside (not
+/// lost) when the text is loaded again.
 pub fn to_json(scenarios: &[SavedScenario], set_aside: &[SetAside]) -> String {
-    let list = scenarios
-        .iter()
-        .map(entry_out)
-        .chain(set_aside.iter().map(|s| Out::from_json(&s.raw)))
-        .collect();
-    Out::object([
-        ("format", Out::str(FORMAT)),
-        ("version", Out::Number(VERSION as f64)),
-        ("scenarios", Out::Array(list)),
-    ])
-    .to_pretty()
+    let container = ContainerOut {
+        format: FORMAT,
+        version: VERSION,
+        scenarios: scenarios
+            .iter()
+            .map(|s| {
+                ListItem::Scenario(EntryOut {
+                    version: VERSION,
+                    name: &s.name,
+                    report: &s.report,
+                    created: &s.created,
+                    headline_rate: s.headline_rate,
+                    preset: s.preset.as_deref(),
+                    values: &s.values,
+                })
+            })
+            .chain(set_aside.iter().map(|s| ListItem::Kept(&s.raw)))
+            .collect(),
+    };
+    // Only string keys and plain values: serialising cannot fail.
+    let mut text = serde_json::to_string_pretty(&container).unwrap_or_default();
+    text.push('\n');
+    text
 }
 
 /// All saved scenarios as one file to download (the storage format, without set-aside entries).
@@ -670,5 +868,87 @@ mod tests {
         let loaded = load(&text).unwrap();
         assert_eq!(loaded.scenarios, list);
         assert!(loaded.set_aside.is_empty());
+    }
+
+    #[test]
+    fn set_aside_entries_are_written_back_byte_for_byte() {
+        let odd = "{ \"name\" :\"Huge\",\n\t\"report\":\"r\", \"created\":\"d\", \"values\": {\"k\": 1E999}, \"x\": [1.50, \"\\u00e9\"] }";
+        let text =
+            format!(r#"{{"format": "{FORMAT}", "version": 1, "scenarios": [{odd}, 42 , "text"]}}"#);
+        let loaded = load(&text).unwrap();
+        let raws: Vec<&str> = loaded.set_aside.iter().map(|s| s.raw.get()).collect();
+        assert_eq!(raws, vec![odd, "42", "\"text\""]);
+        assert_eq!(
+            loaded.set_aside[0].reason,
+            SetAsideReason::NonFinite("values.k".into())
+        );
+        assert_eq!(loaded.set_aside[0].name.as_deref(), Some("Huge"));
+        let written = to_json(&[], &loaded.set_aside);
+        assert!(written.contains(odd), "{written}");
+        assert_eq!(load(&written).unwrap().set_aside, loaded.set_aside);
+    }
+
+    #[test]
+    fn fields_given_twice_set_the_entry_aside() {
+        let text = format!(
+            r#"{{"format": "{FORMAT}", "version": 1, "scenarios": [
+                {{"name": "A", "name": "B", "report": "r", "created": "d"}},
+                {{"name": "C", "report": "r", "created": "d", "values": {{"k": 1, "k": 2}}}},
+                {{"name": "D", "report": "r", "created": "d", "extra": 1, "extra": 2}}
+            ]}}"#
+        );
+        let loaded = load(&text).unwrap();
+        assert_eq!(loaded.scenarios.len(), 1);
+        assert_eq!(loaded.scenarios[0].name, "D");
+        let reasons: Vec<String> = loaded
+            .set_aside
+            .iter()
+            .map(|s| s.reason.to_string())
+            .collect();
+        assert_eq!(
+            reasons,
+            vec!["duplicate field `name`", "`values.k` is given twice"]
+        );
+    }
+
+    #[test]
+    fn syntax_errors_say_where() {
+        let Err(LoadError::Syntax(e)) = load("{\n  \"format\": \"x\",\n  oops\n}") else {
+            panic!()
+        };
+        assert_eq!((e.line, e.column), (3, 3));
+        assert!(!e.reason.contains("line"), "{e}");
+        assert!(e.to_string().ends_with("(line 3, column 3)"), "{e}");
+        let Err(LoadError::Syntax(e)) = load(&format!(
+            "\n{{\"format\": \"{FORMAT}\", \"version\": 1, \"version\": 1, \"scenarios\": []}}"
+        )) else {
+            panic!()
+        };
+        assert_eq!(e.line, 2);
+        assert!(e.reason.contains("duplicate field `version`"), "{e}");
+    }
+
+    #[test]
+    fn numbers_read_back_bit_for_bit() {
+        let mut s = saved("x", "a", 0.1);
+        for (i, v) in [
+            1e-7,
+            2.5e9,
+            0.13590341,
+            1.0 / 3.0,
+            6.02214076e23,
+            5e-324,
+            f64::MAX,
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            s.values.insert(format!("k{i}"), v);
+        }
+        let list = save(&[], s).unwrap();
+        let back = load(&to_json(&list, &[])).unwrap().scenarios;
+        for (k, v) in &list[0].values {
+            assert_eq!(back[0].values[k].to_bits(), v.to_bits(), "{k}");
+        }
     }
 }

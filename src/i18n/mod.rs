@@ -3,6 +3,7 @@
 //! A message is an enum variant and each language an exhaustive `match`, so a message without
 //! a translation does not compile. Templates use `{0}`, `{1}` … filled by [`fill`].
 
+pub mod catalogue;
 pub mod checks;
 
 pub use crate::domain::format::Locale;

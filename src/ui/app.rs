@@ -1,7 +1,7 @@
 //! The shell: skip link, header with the language choice, then the library or the open report.
 
 use super::dom::{el, text_el, Dom, Ev, Node, On};
-use super::library::library;
+use super::library::{library, LibraryState};
 use super::report::ReportPage;
 use super::state::AppState;
 use crate::browser::prefs::{self, Theme};
@@ -12,7 +12,9 @@ use leptos::prelude::*;
 pub fn App() -> impl IntoView {
     let app = AppState::new();
     provide_context(app);
+    let lib = LibraryState::new();
     super::share::restore(app);
+    super::catalogue::load(app);
     super::share::keep_in_url(app);
     provide_context(super::saved_ui::SavedState::load(app));
     // Keep <html> (lang, theme, type size) and the kept preferences in step.
@@ -32,8 +34,8 @@ pub fn App() -> impl IntoView {
         <Dom render=move || header(app)/>
         <main id="main" tabindex="-1">
             {move || match app.open.get() {
-                None => view! { <Dom render=move || library(app)/> }.into_any(),
-                Some(i) => view! { <ReportPage index=i/> }.into_any(),
+                None => view! { <Dom render=move || library(app, lib)/> }.into_any(),
+                Some(id) => view! { <ReportPage id=id/> }.into_any(),
             }}
         </main>
     }

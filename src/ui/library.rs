@@ -1,113 +1,342 @@
-//! The library: a card per report with its title, publisher, region, currency, period,
-//! headline and a sparkline of the published path.
+//! The library: the catalogue's cards (title, publisher, region, currency, period, headline,
+//! sparkline of the published path), with search and filters over the whole catalogue and
+//! results shown a screenful at a time. Catalogue pages are fetched as the reader pages on,
+//! or all at once when they search or filter.
 
+use super::catalogue::{load, load_more};
 use super::charts::sparkline;
 use super::common::local_text;
-use super::dom::{el, text_el, Node};
-use super::overview::headline_text;
-use super::state::AppState;
-use crate::domain::engine::model::compute;
-use crate::domain::scenario::Scenario;
-use crate::domain::schema::{Report, ReportKind};
-use crate::i18n::{fill, Message, Msg};
+use super::dom::{el, text_el, Ev, Node, On};
+use super::overview::figures_text;
+use super::state::{AppState, CatalogueState, Load};
+use crate::domain::catalogue::{CatalogueEntry, Filter};
+use crate::domain::schema::ReportKind;
+use crate::i18n::catalogue::CatalogueMsg;
+use crate::i18n::{fill, Locale, Message, Msg};
 use leptos::prelude::*;
 
-pub fn library(app: AppState) -> Vec<Node> {
+/// Cards shown at first, and added by "Show more".
+pub const SCREENFUL: usize = 24;
+
+/// The reader's search and filters, and how many results are shown; kept while they open a
+/// report and come back.
+#[derive(Clone, Copy)]
+pub struct LibraryState {
+    pub filter: RwSignal<Filter>,
+    pub shown: RwSignal<usize>,
+}
+
+impl LibraryState {
+    pub fn new() -> Self {
+        LibraryState {
+            filter: RwSignal::new(Filter::default()),
+            shown: RwSignal::new(SCREENFUL),
+        }
+    }
+
+    /// Changes the filter; a search covers the whole catalogue, so every page is fetched.
+    fn set_filter(self, app: AppState, f: impl FnOnce(&mut Filter)) {
+        self.filter.update(f);
+        self.shown.set(SCREENFUL);
+        if !self.filter.with_untracked(Filter::is_empty) {
+            load_more(app, true);
+        }
+    }
+}
+
+impl Default for LibraryState {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+pub fn library(app: AppState, lib: LibraryState) -> Vec<Node> {
     let locale = app.display_locale();
     let t = |m: Msg| m.text(locale);
-    let mut out = Vec::new();
-    let errors = app.load_errors.get_value();
-    if !errors.is_empty() {
+    let c = |m: CatalogueMsg| m.text(locale);
+    let heading = [
+        text_el("h1", "", t(Msg::Library)),
+        text_el("p", "intro", t(Msg::LibraryIntro)),
+    ];
+    let body = app.catalogue.with(|state| match state {
+        Load::Loading => vec![text_el("p", "loading", c(CatalogueMsg::LoadingCatalogue))
+            .attr("role", "status")
+            .testid("catalogue-loading")],
+        Load::Failed(message) => vec![el("div")
+            .class("notice error")
+            .attr("role", "alert")
+            .testid("catalogue-error")
+            .child(text_el("p", "", c(CatalogueMsg::CatalogueFailed)))
+            .child(text_el("p", "reason", message.clone()))
+            .child(
+                text_el("button", "primary", c(CatalogueMsg::Retry)).on_click(move || load(app)),
+            )],
+        Load::Ready(cat) => results(app, lib, cat, locale),
+    });
+    vec![el("section")
+        .class("library")
+        .children(heading)
+        .children(body)]
+}
+
+fn results(app: AppState, lib: LibraryState, cat: &CatalogueState, locale: Locale) -> Vec<Node> {
+    let c = |m: CatalogueMsg| m.text(locale);
+    let filter = lib.filter.get();
+    let shown = lib.shown.get();
+    let matching: Vec<&CatalogueEntry> = cat
+        .entries
+        .iter()
+        .map(|e| e.as_ref())
+        .filter(|e| filter.accepts(e))
+        .collect();
+    let complete = cat.remaining.is_empty();
+    let searching = !filter.is_empty() && !complete && cat.page_error.is_none();
+    let status = if filter.is_empty() {
+        fill(
+            c(CatalogueMsg::Showing),
+            &[&shown.min(cat.total).to_string(), &cat.total.to_string()],
+        )
+    } else if searching {
+        c(CatalogueMsg::Searching).to_string()
+    } else {
+        fill(
+            c(CatalogueMsg::Matching),
+            &[&matching.len().to_string(), &cat.total.to_string()],
+        )
+    };
+    let more = matching.len() > shown || (filter.is_empty() && shown < cat.total);
+    let mut out = vec![search_row(app, lib, cat, &filter, locale)];
+    out.push(
+        el("div")
+            .class("library-status-row")
+            .child(
+                text_el("p", "library-status", status)
+                    .attr("role", "status")
+                    .testid("library-status"),
+            )
+            .child_opt((!filter.is_empty()).then(|| {
+                text_el("button", "link", c(CatalogueMsg::ClearFilters))
+                    .testid("clear-filters")
+                    .on_click(move || lib.set_filter(app, |f| *f = Filter::default()))
+            })),
+    );
+    if let Some(message) = &cat.page_error {
         out.push(
-            el("section")
-                .class("notice error")
+            el("div")
+                .class("notice warning")
                 .attr("role", "alert")
-                .child(text_el("h2", "", t(Msg::LoadErrors)))
-                .child(el("ul").children(errors.iter().map(|e| el("li").text(e.to_string())))),
+                .child(text_el("p", "", c(CatalogueMsg::PagesFailed)))
+                .child(text_el("p", "reason", message.clone())),
         );
     }
-    let cards = app.reports.with_value(|rs| {
-        rs.iter()
-            .enumerate()
-            .map(|(i, r)| el("li").key(r.id.clone()).child(card(app, i, r)))
-            .collect::<Vec<_>>()
-    });
+    if matching.is_empty() && !searching && !filter.is_empty() {
+        out.push(text_el("p", "no-match", c(CatalogueMsg::NoMatch)));
+    }
     out.push(
-        el("section")
-            .class("library")
-            .child(text_el("h1", "", t(Msg::Library)))
-            .child(text_el("p", "intro", t(Msg::LibraryIntro)))
-            .child(el("ul").class("cards").children(cards)),
+        el("ul").class("cards").children(
+            matching
+                .iter()
+                .take(shown)
+                .map(|e| el("li").key(e.id.clone()).child(card(app, e, locale))),
+        ),
     );
+    if more {
+        out.push(
+            text_el("button", "show-more", c(CatalogueMsg::ShowMore))
+                .testid("show-more")
+                .on_click(move || {
+                    lib.shown.update(|n| *n += SCREENFUL);
+                    let need = lib.shown.get_untracked();
+                    let have = app.catalogue.with_untracked(|c| match c {
+                        Load::Ready(c) => c.entries.len(),
+                        _ => 0,
+                    });
+                    if need > have {
+                        load_more(app, false);
+                    }
+                }),
+        );
+    }
     out
 }
 
-fn card(app: AppState, index: usize, r: &Report) -> Node {
-    let locale = app.display_locale();
+fn search_row(
+    app: AppState,
+    lib: LibraryState,
+    cat: &CatalogueState,
+    filter: &Filter,
+    locale: Locale,
+) -> Node {
+    let c = |m: CatalogueMsg| m.text(locale);
     let t = |m: Msg| m.text(locale);
-    let m = &r.meta;
+    let kind_name = |k: ReportKind| match k {
+        ReportKind::Market => ("market", t(Msg::KindMarket)),
+        ReportKind::Plan => ("plan", t(Msg::KindPlan)),
+    };
+    let mut row = el("div").class("library-search").child(
+        el("div")
+            .class("search")
+            .child(text_el("label", "label", c(CatalogueMsg::Search)).attr("for", "library-search"))
+            .child(
+                el("input")
+                    .id("library-search")
+                    .attr("type", "search")
+                    .attr("placeholder", c(CatalogueMsg::SearchHint))
+                    .attr("autocomplete", "off")
+                    .prop("value", filter.query.clone())
+                    .on(On::Input, move |ev: &Ev| {
+                        let q = ev.value.clone();
+                        lib.set_filter(app, |f| f.query = q);
+                    }),
+            ),
+    );
+    if cat.facets.kinds.len() > 1 {
+        let options = cat
+            .facets
+            .kinds
+            .iter()
+            .map(|k| {
+                let (id, name) = kind_name(*k);
+                (id.to_string(), name.to_string())
+            })
+            .collect();
+        let value = filter
+            .kind
+            .map(|k| kind_name(k).0.to_string())
+            .unwrap_or_default();
+        row = row.child(filter_select(
+            "filter-kind",
+            c(CatalogueMsg::FilterKind),
+            value,
+            options,
+            locale,
+            move |ev| {
+                let kind = match ev.value.as_str() {
+                    "market" => Some(ReportKind::Market),
+                    "plan" => Some(ReportKind::Plan),
+                    _ => None,
+                };
+                lib.set_filter(app, |f| f.kind = kind);
+            },
+        ));
+    }
+    if cat.facets.regions.len() > 1 {
+        let options = cat
+            .facets
+            .regions
+            .iter()
+            .map(|r| {
+                (
+                    r.en.clone(),
+                    crate::domain::format::pick(r, locale).0.to_string(),
+                )
+            })
+            .collect();
+        row = row.child(filter_select(
+            "filter-region",
+            c(CatalogueMsg::FilterRegion),
+            filter.region.clone().unwrap_or_default(),
+            options,
+            locale,
+            move |ev| {
+                let v = ev.value.clone();
+                lib.set_filter(app, |f| f.region = (!v.is_empty()).then_some(v));
+            },
+        ));
+    }
+    if cat.facets.currencies.len() > 1 {
+        let options = cat
+            .facets
+            .currencies
+            .iter()
+            .map(|c| (c.clone(), c.clone()))
+            .collect();
+        row = row.child(filter_select(
+            "filter-currency",
+            c(CatalogueMsg::FilterCurrency),
+            filter.currency.clone().unwrap_or_default(),
+            options,
+            locale,
+            move |ev| {
+                let v = ev.value.clone();
+                lib.set_filter(app, |f| f.currency = (!v.is_empty()).then_some(v));
+            },
+        ));
+    }
+    row
+}
+
+/// A labelled choice of one facet value, "All" first.
+fn filter_select(
+    id: &'static str,
+    label: &str,
+    value: String,
+    options: Vec<(String, String)>,
+    locale: Locale,
+    on_change: impl Fn(&Ev) + 'static,
+) -> Node {
+    el("div")
+        .class("filter")
+        .child(text_el("label", "label", label).attr("for", id))
+        .child(
+            el("select")
+                .id(id)
+                .children(
+                    std::iter::once((String::new(), CatalogueMsg::All.text(locale).to_string()))
+                        .chain(options)
+                        .map(|(v, l)| el("option").key(v.clone()).attr("value", v).text(l)),
+                )
+                .prop("value", value)
+                .on(On::Change, on_change),
+        )
+}
+
+fn card(app: AppState, e: &CatalogueEntry, locale: Locale) -> Node {
+    let t = |m: Msg| m.text(locale);
     let period = fill(
         t(Msg::PeriodValue),
         &[
-            &m.history.from.to_string(),
-            &m.history.to.to_string(),
-            &m.forecast.from.to_string(),
-            &m.forecast.to.to_string(),
+            &e.history.from.to_string(),
+            &e.history.to.to_string(),
+            &e.forecast.from.to_string(),
+            &e.forecast.to.to_string(),
         ],
     );
-    // The published path (or a plan's projection) as a trend line.
-    let trend = compute(r, &Scenario::published()).ok().and_then(|c| {
-        match (&c.headline, c.projections.first()) {
-            (Some(h), _) => Some((
-                h.points
-                    .iter()
-                    .map(|p| (f64::from(p.year), p.value))
-                    .collect::<Vec<_>>(),
-                Some(f64::from(h.anchor_year)),
-            )),
-            (None, Some(Ok(p))) => Some((
-                p.values
-                    .iter()
-                    .enumerate()
-                    .map(|(i, v)| (i as f64, *v))
-                    .collect(),
-                None,
-            )),
-            _ => None,
-        }
-    });
+    let trend: Vec<(f64, f64)> = e.sparkline.iter().map(|[x, y]| (*x, *y)).collect();
+    let figures = e
+        .headline_unit
+        .as_ref()
+        .map(|unit| figures_text(unit, &e.headline_points, locale))
+        .unwrap_or_default();
     let meta = |label: Msg, value: Node| vec![text_el("dt", "", t(label)), el("dd").child(value)];
+    let id = e.id.clone();
     el("article")
         .class("card")
-        .attr("data-report", r.id.clone())
+        .attr("data-report", e.id.clone())
         .child(text_el(
             "p",
             "kind",
-            t(if r.kind == ReportKind::Plan {
+            t(if e.kind == ReportKind::Plan {
                 Msg::KindPlan
             } else {
                 Msg::KindMarket
             }),
         ))
-        .child(el("h2").child(local_text(&m.title, locale)))
+        .child(el("h2").child(local_text(&e.title, locale)))
         .child(
             el("p")
                 .class("headline")
                 .testid("card-headline")
-                .child(local_text(&m.headline, locale)),
+                .child(local_text(&e.headline, locale)),
         )
-        .child(
-            el("p")
-                .class("headline-figures")
-                .text(headline_text(r, locale)),
-        )
-        .child_opt(trend.map(|(v, split)| sparkline(&v, split)))
+        .child(el("p").class("headline-figures").text(figures))
+        .child_opt((trend.len() > 1).then(|| sparkline(&trend, e.sparkline_split)))
         .child(
             el("dl").class("meta").children(
                 [
-                    meta(Msg::Publisher, local_text(&m.publisher, locale)),
-                    meta(Msg::Region, local_text(&m.region, locale)),
-                    meta(Msg::Currency, el("span").text(m.currency.clone())),
+                    meta(Msg::Publisher, local_text(&e.publisher, locale)),
+                    meta(Msg::Region, local_text(&e.region, locale)),
+                    meta(Msg::Currency, el("span").text(e.currency.clone())),
                     meta(Msg::Period, el("span").text(period)),
                 ]
                 .into_iter()
@@ -116,6 +345,6 @@ fn card(app: AppState, index: usize, r: &Report) -> Node {
         )
         .child(
             text_el("button", "primary", t(Msg::OpenReport))
-                .on_click(move || app.open.set(Some(index))),
+                .on_click(move || app.open.set(Some(id.clone()))),
         )
 }

@@ -2,6 +2,7 @@
 //! their own beyond wiring.
 
 mod app;
+pub mod catalogue;
 pub mod charts;
 mod common;
 mod comparison;

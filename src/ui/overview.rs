@@ -30,17 +30,20 @@ pub fn headline_text(r: &Report, locale: Locale) -> String {
     let Some(s) = r.series.first() else {
         return String::new();
     };
-    let sourced: Vec<&Point> = s
-        .points
+    figures_text(
+        &s.unit,
+        &crate::domain::catalogue::sourced_ends(&s.points),
+        locale,
+    )
+}
+
+/// Points as "value (year) → value (year)".
+pub fn figures_text(unit: &Unit, points: &[Point], locale: Locale) -> String {
+    points
         .iter()
-        .filter(|p| matches!(p.provenance, Provenance::Reported | Provenance::Bound))
-        .collect();
-    let show = |p: &Point| format!("{} ({})", point_text(p, &s.unit, locale), p.year);
-    match (sourced.first(), sourced.last()) {
-        (Some(a), Some(b)) if a.year != b.year => format!("{} → {}", show(a), show(b)),
-        (Some(a), _) => show(a),
-        _ => String::new(),
-    }
+        .map(|p| format!("{} ({})", point_text(p, unit, locale), p.year))
+        .collect::<Vec<_>>()
+        .join(" → ")
 }
 
 /// The headline chart's series: the published path, the reader's scenario when it differs, and

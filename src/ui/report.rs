@@ -9,18 +9,106 @@ use super::kpis::KpiBoard;
 use super::overview::Overview;
 use super::scenarios::Scenarios;
 use super::segments::Segments;
-use super::state::{use_app, AppState, ReportCtx, View};
-use crate::i18n::{Message, Msg};
+use super::state::{use_app, AppState, Load, ReportCtx, View};
+use crate::domain::schema::Report;
+use crate::i18n::catalogue::CatalogueMsg;
+use crate::i18n::{fill, Message, Msg};
 use leptos::prelude::*;
+use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
+/// An open report by id: finds its card in the catalogue, fetches its file (loading state;
+/// a clear error and a retry when it is missing, truncated or invalid), then shows it.
 #[component]
-pub fn ReportPage(index: usize) -> impl IntoView {
+pub fn ReportPage(id: String) -> impl IntoView {
     let app = use_app();
-    let (Some(report), Some(scenario)) = (app.report(index), app.scenario(index)) else {
-        return view! { <p class="notice error" role="alert">{app.t(Msg::EngineErrorPrefix)}</p> }
-            .into_any();
-    };
+    let state = RwSignal::new(Load::<Arc<Report>>::Loading);
+    let attempt = RwSignal::new(0u32);
+    // The attempt whose fetch has started: the catalogue growing does not fetch again.
+    let started = StoredValue::new(None::<u32>);
+    let wanted = id.clone();
+    Effect::new(move |_| {
+        attempt.track();
+        let id = wanted.clone();
+        if let Some(r) = app.report(&id) {
+            state.set(Load::Ready(r));
+            return;
+        }
+        let locale = app.locale.get_untracked();
+        // The card comes from the catalogue; a link may name a report on a page not fetched yet.
+        let entry = app.catalogue.with(|c| match c {
+            Load::Ready(c) => match c.entry(&id) {
+                Some(e) => Some(Ok(e)),
+                None if !c.remaining.is_empty() && c.page_error.is_none() => None,
+                None => Some(Err(fill(CatalogueMsg::NotInCatalogue.text(locale), &[&id]))),
+            },
+            Load::Failed(message) => Some(Err(message.clone())),
+            Load::Loading => None,
+        });
+        match entry {
+            None => {
+                if app
+                    .catalogue
+                    .with_untracked(|c| matches!(c, Load::Ready(_)))
+                {
+                    super::catalogue::load_more(app, true);
+                }
+                state.set(Load::Loading);
+            }
+            Some(Err(message)) => state.set(Load::Failed(message)),
+            Some(Ok(entry)) => {
+                let n = attempt.get_untracked();
+                if started.get_value() == Some(n) {
+                    return;
+                }
+                started.set_value(Some(n));
+                state.set(Load::Loading);
+                leptos::task::spawn_local(async move {
+                    let result = super::catalogue::fetch_report(app, &entry, locale).await;
+                    state.set(match result {
+                        Ok(r) => Load::Ready(r),
+                        Err(message) => Load::Failed(message),
+                    });
+                });
+            }
+        }
+    });
+    move || match state.get() {
+        Load::Loading => view! {
+            <p class="loading" role="status" data-testid="report-loading">
+                {move || app.t(CatalogueMsg::LoadingReport)}
+            </p>
+        }
+        .into_any(),
+        Load::Failed(message) => view! {
+            <section class="notice error report-error" role="alert" data-testid="report-error">
+                <h1>{move || app.t(CatalogueMsg::ReportFailed)}</h1>
+                <p class="reason">{message}</p>
+                <p>{move || app.t(CatalogueMsg::OtherReportsFine)}</p>
+                <p class="actions">
+                    <button class="primary" data-testid="retry" on:click=move |_| {
+                        if matches!(app.catalogue.get_untracked(), Load::Failed(_)) {
+                            super::catalogue::load(app);
+                        }
+                        attempt.update(|n| *n += 1);
+                    }>{move || app.t(CatalogueMsg::Retry)}</button>
+                    <button class="link" on:click=move |_| app.open.set(None)>
+                        {move || format!("← {}", app.t(Msg::BackToLibrary))}
+                    </button>
+                </p>
+            </section>
+        }
+        .into_any(),
+        Load::Ready(report) => view! { <OpenReport report=report/> }.into_any(),
+    }
+}
+
+/// A report whose file has loaded: header, tabs and the chosen view.
+#[component]
+fn OpenReport(report: Arc<Report>) -> impl IntoView {
+    let app = use_app();
+    let scenario = app.scenario(&report.id);
+    super::share::apply_pending(app, &report, scenario);
     let views: Vec<View> = View::ALL
         .into_iter()
         .filter(|v| v.applies_to(&report))
@@ -53,7 +141,6 @@ pub fn ReportPage(index: usize) -> impl IntoView {
             </section>
         </article>
     }
-    .into_any()
 }
 
 /// Moves keyboard focus to a tab (the element persists across renders, so this is safe now).

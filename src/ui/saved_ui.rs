@@ -146,11 +146,7 @@ fn import_from(ev: &Ev, state: SavedState, locale: Locale) {
         .and_then(|f| f.get(0));
     let Some(file) = file else { return };
     leptos::task::spawn_local(async move {
-        let text = wasm_bindgen_futures::JsFuture::from(file.text())
-            .await
-            .ok()
-            .and_then(|v| v.as_string());
-        let Some(text) = text else {
+        let Ok(text) = crate::browser::download::read_text(&file).await else {
             state
                 .status
                 .set(Some(fill(SavedMsg::ImportFailed.text(locale), &["?"])));

@@ -4,35 +4,24 @@
 
 use super::state::{AppState, View};
 use crate::domain::format::Locale;
-use crate::domain::scenario::{preset, Preset};
-use crate::domain::share::{decode, encode, ShareState};
+use crate::domain::scenario::{preset, Preset, Scenario};
+use crate::domain::schema::Report;
+use crate::domain::share::{encode, parse, validate, ShareState, ShareWarning};
 use crate::i18n::{Message, Msg};
 use leptos::prelude::*;
 
-/// Applies the link's state to the app. Call once, before the app renders.
+/// Applies the link's state to the app. Call once, before the app renders. What depends on
+/// the report (scenario, dimension, year) waits in `pending_link` until its file has loaded.
 pub fn restore(app: AppState) {
     let query = crate::browser::url::query();
     if query.is_empty() {
         return;
     }
-    let decoded = app.reports.with_value(|r| decode(&query, r));
+    let decoded = parse(&query);
     let s = decoded.state;
     if let Some(l) = s.lang.as_deref().and_then(Locale::from_tag) {
         app.locale.set(l);
     }
-    if let Some(index) = app
-        .reports
-        .with_value(|r| r.iter().position(|x| x.id == s.report))
-    {
-        app.open.set(Some(index));
-        app.view
-            .set(View::from_id(&s.view).unwrap_or(View::Overview));
-        if let Some(scenario) = app.scenario(index) {
-            scenario.set(s.scenario());
-        }
-    }
-    app.dimension.set(s.dimension.clone());
-    app.share_year.set(s.year);
     if let Some(seed) = s.mc_seed {
         app.mc_seed.set(seed);
     }
@@ -42,23 +31,45 @@ pub fn restore(app: AppState) {
     if let Some(points) = s.tornado_points {
         app.tornado_points.set(points);
     }
-    // A link may carry only settings (the language) and no report: nothing is wrong then.
-    let warnings: Vec<_> = decoded
-        .warnings
-        .iter()
-        .filter(|w| !(s.report.is_empty() && w.key == "r"))
-        .collect();
-    if !warnings.is_empty() {
-        let locale = app.locale.get_untracked();
-        let details: Vec<String> = warnings.iter().map(|w| w.to_string()).collect();
-        app.notices.update(|n| {
-            n.push(format!(
-                "{} {}",
-                Msg::LinkIgnored.text(locale),
-                details.join("; ")
-            ))
-        });
+    notice_warnings(app, &decoded.warnings);
+    if !s.report.is_empty() {
+        app.open.set(Some(s.report.clone()));
+        app.view
+            .set(View::from_id(&s.view).unwrap_or(View::Overview));
+        app.pending_link.set_value(Some(s));
     }
+}
+
+/// Applies a waiting link state once its report has loaded (checked against the report:
+/// unknown keys and out-of-range values are dropped or clamped, with a notice).
+pub fn apply_pending(app: AppState, report: &Report, scenario: RwSignal<Scenario>) {
+    let Some(state) = app
+        .pending_link
+        .try_update_value(|p| p.take_if(|s| s.report == report.id))
+        .flatten()
+    else {
+        return;
+    };
+    let checked = validate(state, report);
+    scenario.set(checked.state.scenario());
+    app.dimension.set(checked.state.dimension.clone());
+    app.share_year.set(checked.state.year);
+    notice_warnings(app, &checked.warnings);
+}
+
+fn notice_warnings(app: AppState, warnings: &[ShareWarning]) {
+    if warnings.is_empty() {
+        return;
+    }
+    let locale = app.locale.get_untracked();
+    let details: Vec<String> = warnings.iter().map(|w| w.to_string()).collect();
+    app.notices.update(|n| {
+        n.push(format!(
+            "{} {}",
+            Msg::LinkIgnored.text(locale),
+            details.join("; ")
+        ))
+    });
 }
 
 /// The state as a link query (empty on the library with default settings).
@@ -67,25 +78,34 @@ pub fn current(app: AppState) -> String {
         lang: Some(app.display_locale().tag().to_string()),
         ..ShareState::default()
     };
-    if let Some(index) = app.open.get() {
-        let Some(report) = app.report(index) else {
+    if let Some(id) = app.open.get() {
+        s.report = id.clone();
+        s.view = app.view.get().id().to_string();
+        let scenario = app.scenario(&id);
+        let current = scenario.get();
+        let Some(report) = app.report(&id) else {
+            // Still loading: keep the link's own state so nothing of it is lost meanwhile.
+            if let Some(pending) = app
+                .pending_link
+                .with_value(|p| p.clone().filter(|p| p.report == id))
+            {
+                return encode(&ShareState {
+                    lang: s.lang,
+                    ..pending
+                });
+            }
             return encode(&s);
         };
-        s.report = report.id.clone();
-        s.view = app.view.get().id().to_string();
         s.dimension = app.dimension.get();
         s.year = app.share_year.get();
-        if let Some(scenario) = app.scenario(index) {
-            let current = scenario.get();
-            s.set_scenario(&current);
-            let published_rate = crate::domain::engine::model::published_rate(&report)
-                .map(|p| p.rate)
-                .unwrap_or(0.0);
-            s.preset = Preset::ALL
-                .into_iter()
-                .find(|p| *p != Preset::Published && preset(&report, published_rate, *p) == current)
-                .map(|p| p.id().to_string());
-        }
+        s.set_scenario(&current);
+        let published_rate = crate::domain::engine::model::published_rate(&report)
+            .map(|p| p.rate)
+            .unwrap_or(0.0);
+        s.preset = Preset::ALL
+            .into_iter()
+            .find(|p| *p != Preset::Published && preset(&report, published_rate, *p) == current)
+            .map(|p| p.id().to_string());
         s.mc_seed = Some(app.mc_seed.get());
         s.mc_paths = Some(app.mc_paths.get());
         s.tornado_points = Some(app.tornado_points.get());
@@ -118,28 +138,14 @@ pub fn keep_in_url(app: AppState) {
             return;
         }
         scheduled.set_value(true);
-        let write = wasm_bindgen::closure::Closure::once_into_js(move || {
+        crate::browser::timers::after_detached(URL_WRITE_MS, move || {
             scheduled.set_value(false);
             if let Some(query) = pending.try_update_value(Option::take).flatten() {
                 crate::browser::url::replace_query(&query);
             }
         });
-        let queued = web_sys::window().and_then(|w| {
-            w.set_timeout_with_callback_and_timeout_and_arguments_0(
-                wasm_bindgen::JsCast::unchecked_ref(&write),
-                URL_WRITE_MS,
-            )
-            .ok()
-        });
-        if queued.is_none() {
-            // No timer available: write now.
-            scheduled.set_value(false);
-            if let Some(query) = pending.try_update_value(Option::take).flatten() {
-                crate::browser::url::replace_query(&query);
-            }
-        }
     });
 }
 
 /// The longest the URL lags behind the state.
-const URL_WRITE_MS: i32 = 300;
+const URL_WRITE_MS: u32 = 300;

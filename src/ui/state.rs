@@ -3,14 +3,15 @@
 //! computed from them (a memo, so every view derives from one recompute per input).
 
 use crate::browser::prefs::{self, Theme};
-use crate::domain::bundled::load_bundled;
+use crate::domain::catalogue::{CatalogueEntry, Facets, PageRef};
 use crate::domain::checks::{run_checks, Check};
 use crate::domain::engine::model::{compute, Computed};
 use crate::domain::scenario::Scenario;
 use crate::domain::schema::{Report, ReportKind};
-use crate::domain::validate::ValidationError;
+use crate::domain::share::ShareState;
 use crate::i18n::{Locale, Message, Msg};
 use leptos::prelude::*;
+use std::collections::HashMap;
 use std::sync::Arc;
 
 /// Which page of a report is showing.
@@ -80,16 +81,51 @@ impl View {
 /// Below this window width (CSS px) charts use their phone layout.
 pub const NARROW_BELOW: f64 = 640.0;
 
+/// Something fetched: still coming, here, or failed with a message for the reader.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Load<T> {
+    Loading,
+    Ready(T),
+    Failed(String),
+}
+
+/// The catalogue as far as it has been fetched: the first file at start, the other pages when
+/// the reader pages on or searches.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CatalogueState {
+    /// Reports listed by the whole catalogue.
+    pub total: usize,
+    /// Cards of the pages fetched so far, in catalogue order.
+    pub entries: Vec<Arc<CatalogueEntry>>,
+    /// Pages not fetched yet.
+    pub remaining: Vec<PageRef>,
+    pub facets: Facets,
+    /// A page is being fetched.
+    pub fetching: bool,
+    /// A page could not be fetched (the cards already here stay usable).
+    pub page_error: Option<String>,
+}
+
+impl CatalogueState {
+    pub fn entry(&self, id: &str) -> Option<Arc<CatalogueEntry>> {
+        self.entries.iter().find(|e| e.id == id).cloned()
+    }
+}
+
 #[derive(Clone, Copy)]
 pub struct AppState {
-    pub reports: StoredValue<Arc<Vec<Report>>>,
-    pub load_errors: StoredValue<Vec<ValidationError>>,
+    /// The catalogue (`reports/index.json` and its pages).
+    pub catalogue: RwSignal<Load<CatalogueState>>,
+    /// Report files fetched so far, by id (kept while the page lives).
+    pub reports: StoredValue<HashMap<String, Arc<Report>>>,
     pub locale: RwSignal<Locale>,
-    /// Index into `reports`; `None` shows the library.
-    pub open: RwSignal<Option<usize>>,
+    /// Id of the open report; `None` shows the library.
+    pub open: RwSignal<Option<String>>,
     pub view: RwSignal<View>,
     /// One scenario per report, kept while the reader moves between reports.
-    pub scenarios: StoredValue<Vec<RwSignal<Scenario>>>,
+    pub scenarios: StoredValue<HashMap<String, RwSignal<Scenario>>>,
+    /// A shared link's report-dependent state, applied when its report has loaded.
+    pub pending_link: StoredValue<Option<ShareState>>,
     /// Chosen segment dimension (by id) and year of the share chart.
     pub dimension: RwSignal<Option<String>>,
     pub share_year: RwSignal<Option<i32>>,
@@ -107,27 +143,21 @@ pub struct AppState {
     /// Whether the window is phone-narrow (charts are drawn for that width to stay legible).
     /// Changes only when the class flips, so resizing re-renders nothing needlessly.
     pub narrow_layout: RwSignal<bool>,
+    /// The app's reactive owner: per-report signals made later (from an effect or an event)
+    /// belong to the app, not to whatever happened to create them.
+    root: StoredValue<Owner>,
 }
 
 impl AppState {
+    /// An app whose catalogue is still to be fetched (see `ui::catalogue::load`).
     pub fn new() -> Self {
-        let (reports, errors) = load_bundled();
-        Self::from_reports(reports, errors)
-    }
-
-    /// An app over the given reports (the bundled ones, or a fixture in tests).
-    pub fn from_reports(reports: Vec<Report>, errors: Vec<ValidationError>) -> Self {
-        let scenarios = reports
-            .iter()
-            .map(|_| RwSignal::new(Scenario::published()))
-            .collect();
         let width = web_sys::window()
             .and_then(|w| w.inner_width().ok())
             .and_then(|w| w.as_f64())
             .unwrap_or(1024.0);
         AppState {
-            reports: StoredValue::new(Arc::new(reports)),
-            load_errors: StoredValue::new(errors),
+            catalogue: RwSignal::new(Load::Loading),
+            reports: StoredValue::new(HashMap::new()),
             locale: RwSignal::new(prefs::initial_locale()),
             theme: RwSignal::new(prefs::initial_theme()),
             mc_seed: RwSignal::new(1),
@@ -138,21 +168,34 @@ impl AppState {
             large_type: RwSignal::new(prefs::initial_large_type()),
             open: RwSignal::new(None),
             view: RwSignal::new(View::Overview),
-            scenarios: StoredValue::new(scenarios),
+            scenarios: StoredValue::new(HashMap::new()),
+            pending_link: StoredValue::new(None),
             dimension: RwSignal::new(None),
             share_year: RwSignal::new(None),
             narrow_layout: RwSignal::new(width < NARROW_BELOW),
+            root: StoredValue::new(Owner::current().unwrap_or_default()),
         }
+    }
+
+    /// The currency of the open report, from its file or its catalogue card.
+    fn open_currency(&self) -> Option<String> {
+        let id = self.open.get()?;
+        if let Some(c) = self
+            .reports
+            .with_value(|r| r.get(&id).map(|r| r.meta.currency.clone()))
+        {
+            return Some(c);
+        }
+        self.catalogue.with(|c| match c {
+            Load::Ready(c) => c.entry(&id).map(|e| e.currency.clone()),
+            _ => None,
+        })
     }
 
     /// The language to render in, with the reader's currency conversion put in force for
     /// the open report. Render functions call this first, so they re-run when either changes.
     pub fn display_locale(&self) -> Locale {
-        let from = self.open.get().and_then(|i| {
-            self.reports
-                .with_value(|r| r.get(i).map(|r| r.meta.currency.clone()))
-        });
-        let conversion = match (self.fx.get(), from) {
+        let conversion = match (self.fx.get(), self.open_currency()) {
             (Some((to, rate)), Some(from)) => {
                 Some(crate::domain::format::Conversion { from, to, rate })
             }
@@ -167,12 +210,23 @@ impl AppState {
         msg.text(self.locale.get())
     }
 
-    pub fn report(&self, index: usize) -> Option<Report> {
-        self.reports.with_value(|r| r.get(index).cloned())
+    /// A report already fetched.
+    pub fn report(&self, id: &str) -> Option<Arc<Report>> {
+        self.reports.with_value(|r| r.get(id).cloned())
     }
 
-    pub fn scenario(&self, index: usize) -> Option<RwSignal<Scenario>> {
-        self.scenarios.with_value(|s| s.get(index).copied())
+    /// The reader's scenario for a report (created on first use).
+    pub fn scenario(&self, id: &str) -> RwSignal<Scenario> {
+        if let Some(s) = self.scenarios.with_value(|s| s.get(id).copied()) {
+            return s;
+        }
+        let s = self
+            .root
+            .with_value(|owner| owner.with(|| RwSignal::new(Scenario::published())));
+        self.scenarios.update_value(|m| {
+            m.insert(id.to_string(), s);
+        });
+        s
     }
 
     /// Narrow layouts (phones) get charts drawn for their width.
@@ -201,8 +255,7 @@ pub struct ReportCtx {
 }
 
 impl ReportCtx {
-    pub fn new(report: Report, scenario: RwSignal<Scenario>) -> Self {
-        let report = Arc::new(report);
+    pub fn new(report: Arc<Report>, scenario: RwSignal<Scenario>) -> Self {
         let r = report.clone();
         let computed = Memo::new(move |_| {
             scenario.with(|s| compute(&r, s).map(Arc::new).map_err(|e| e.to_string()))

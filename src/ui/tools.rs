@@ -27,8 +27,6 @@ use crate::domain::schema::{AssumptionRange, Member, Provenance, Report, Unit};
 use crate::i18n::{fill, provenance, Message, Msg};
 use leptos::prelude::*;
 use std::collections::HashMap;
-use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
 crate::messages! {
     pub enum ToolsMsg {
@@ -990,11 +988,10 @@ fn cancel_run(state: ToolsState) {
 
 /// Runs the next chunk on the next animation frame.
 fn schedule(state: ToolsState, token: u64) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let callback = Closure::once_into_js(move || frame(state, token));
-    let _ = window.request_animation_frame(callback.unchecked_ref());
+    leptos::task::spawn_local(async move {
+        crate::browser::timers::next_frame().await;
+        frame(state, token);
+    });
 }
 
 /// One frame of a run: up to [`CHUNK`] paths or [`FRAME_BUDGET_MS`], then the progress, or

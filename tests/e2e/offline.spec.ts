@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { test, expect, walkEveryView, serveDist, ROOT, type Page, type Served } from './helpers';
 
 /** The precache list and cache version written into a build's sw.js. */
@@ -15,9 +15,15 @@ function swManifest(dir: string) {
   return { list, build };
 }
 
-/** What the list must be: './' and every file of the build except sw.js. */
+/** What the list must be: './' and every file of the build except sw.js (the catalogue and
+ *  every report file in reports/ included). */
 function expectedList(dir: string) {
-  return ['./', ...readdirSync(dir).filter((f) => f !== 'sw.js' && !f.startsWith('.')).sort().map((f) => './' + f)];
+  const files = readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && !e.name.startsWith('.'))
+    .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'))
+    .filter((f) => f !== 'sw.js' && !f.split('/').some((part) => part.startsWith('.')))
+    .sort();
+  return ['./', ...files.map((f) => './' + f)];
 }
 
 /** This app's caches for the page's scope, and the URLs in them. */
@@ -42,6 +48,8 @@ test('sw.js precaches exactly the files of the build, each served next to it', a
   const { list, build } = swManifest(dist);
   expect(list).toEqual(expectedList(dist));
   expect(list).not.toContain('./sw.js');
+  expect(list).toContain('./reports/index.json');
+  expect(list).toContain('./reports/smartphone-leasing.json');
   expect(build).toMatch(/^[0-9a-f]{16}$/);
   for (const rel of list) expect((await request.get(rel)).status(), rel).toBe(200);
   const sw = await request.get('sw.js');

@@ -17,7 +17,14 @@ test('one file, nothing outside it, a strict policy with the hashes of its inlin
   const markup = html.replace(/<(script|style)\b([^>]*)>[\s\S]*?<\/\1>/g, '<$1$2></$1>');
   const refs = [...markup.matchAll(/\s(?:src|href)\s*=\s*["']?([^"'\s>]+)/gi)].map((m) => m[1]);
   for (const ref of refs) expect(ref).toMatch(/^(data:|#)/);
-  const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
+  const all = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
+  // The catalogue and every report travel as JSON data blocks (never executed, so no hash).
+  const data = all.filter((m) => m[1].includes('type="application/json"'));
+  expect(data.map((m) => m[1].match(/data-file="([^"]+)"/)![1]).sort()).toEqual([
+    'reports/china-call-center.json', 'reports/index.json',
+    'reports/parent-child-community.json', 'reports/smartphone-leasing.json']);
+  for (const m of data) expect(() => JSON.parse(m[2])).not.toThrow();
+  const scripts = all.filter((m) => !m[1].includes('type="application/json"'));
   expect(scripts).toHaveLength(1);
   expect(scripts[0][1]).toBe(' type="module"');
   expect(scripts[0][2]).not.toMatch(/^\s*(import|export)\b/m);

@@ -1,0 +1,30 @@
+//! Messages of the catalogue and of loading report files.
+
+crate::messages! {
+    pub enum CatalogueMsg {
+        LoadingCatalogue => ("Loading the list of reports…", "正在载入报告列表…", "正在載入報告列表…"),
+        LoadingReport => ("Loading the report…", "正在载入报告…", "正在載入報告…"),
+        CatalogueFailed => ("The list of reports could not be loaded.", "无法载入报告列表。", "無法載入報告列表。"),
+        ReportFailed => ("This report could not be opened.", "无法打开此报告。", "無法開啟此報告。"),
+        FileMissing => ("The file {0} is not on the server (404).", "服务器上没有文件 {0}（404）。", "伺服器上沒有檔案 {0}（404）。"),
+        FileStatus => ("The server answered {1} for {0}.", "服务器对 {0} 的回应为 {1}。", "伺服器對 {0} 的回應為 {1}。"),
+        FileOffline => ("{0} could not be fetched: you may be offline, and this report has not been opened on this device before.", "无法获取 {0}：您可能处于离线状态，且此设备之前未打开过这份报告。", "無法取得 {0}：您可能處於離線狀態，且此裝置之前未開啟過這份報告。"),
+        FileInvalid => ("The file is damaged or not in the report format:", "文件已损坏或不符合报告格式：", "檔案已損壞或不符合報告格式："),
+        NotInCatalogue => ("There is no report “{0}” in this library.", "此资料库中没有报告“{0}”。", "此資料庫中沒有報告「{0}」。"),
+        OtherReportsFine => ("The other reports are not affected.", "其他报告不受影响。", "其他報告不受影響。"),
+        Retry => ("Try again", "重试", "重試"),
+        Search => ("Search reports", "搜索报告", "搜尋報告"),
+        SearchHint => ("Title, publisher or region, in any language", "标题、出版方或地区，任何语言均可", "標題、出版方或地區，任何語言皆可"),
+        FilterKind => ("Kind", "类型", "類型"),
+        FilterRegion => ("Region", "地区", "地區"),
+        FilterCurrency => ("Currency", "货币", "貨幣"),
+        All => ("All", "全部", "全部"),
+        Showing => ("Showing {0} of {1} reports", "显示 {0} 份，共 {1} 份报告", "顯示 {0} 份，共 {1} 份報告"),
+        Matching => ("{0} of {1} reports match", "{1} 份报告中有 {0} 份符合", "{1} 份報告中有 {0} 份符合"),
+        ShowMore => ("Show more", "显示更多", "顯示更多"),
+        Searching => ("Searching the whole library…", "正在搜索整个资料库…", "正在搜尋整個資料庫…"),
+        NoMatch => ("No report matches. Try fewer words or clear the filters.", "没有符合的报告。请减少关键词或清除筛选。", "沒有符合的報告。請減少關鍵字或清除篩選。"),
+        ClearFilters => ("Clear search and filters", "清除搜索和筛选", "清除搜尋和篩選"),
+        PagesFailed => ("Part of the library could not be loaded, so some reports may be missing from the results.", "部分资料库无法载入，结果中可能缺少一些报告。", "部分資料庫無法載入，結果中可能缺少一些報告。"),
+    }
+}

@@ -1,0 +1,127 @@
+//! Fetching the catalogue, its further pages and report files into the app's state. Each
+//! failure becomes a message in the reader's language; what was already loaded stays.
+
+use super::state::{AppState, CatalogueState, Load};
+use crate::browser::fetch::{fetch_text, FetchError};
+use crate::domain::catalogue::{
+    read_catalogue, read_page, CatalogueEntry, INDEX_PATH, REPORTS_DIR,
+};
+use crate::domain::load::parse_report;
+use crate::domain::schema::Report;
+use crate::i18n::catalogue::CatalogueMsg;
+use crate::i18n::{fill, Locale, Message};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::sync::Arc;
+
+/// The reader-facing text of a failed fetch of `file`.
+pub fn fetch_error_text(err: &FetchError, file: &str, locale: Locale) -> String {
+    match err {
+        FetchError::Missing => fill(CatalogueMsg::FileMissing.text(locale), &[file]),
+        FetchError::Status(s) => fill(
+            CatalogueMsg::FileStatus.text(locale),
+            &[file, &s.to_string()],
+        ),
+        FetchError::Network => fill(CatalogueMsg::FileOffline.text(locale), &[file]),
+    }
+}
+
+/// Fetches `reports/index.json` into `app.catalogue`.
+pub fn load(app: AppState) {
+    app.catalogue.set(Load::Loading);
+    spawn_local(async move {
+        let locale = app.locale.get_untracked();
+        let result = match fetch_text(INDEX_PATH).await {
+            Err(e) => Err(fetch_error_text(&e, INDEX_PATH, locale)),
+            Ok(text) => read_catalogue(INDEX_PATH, &text)
+                .map_err(|e| format!("{} {e}", CatalogueMsg::FileInvalid.text(locale))),
+        };
+        app.catalogue.set(match result {
+            Ok(c) => Load::Ready(CatalogueState {
+                total: c.total,
+                entries: c.entries.into_iter().map(Arc::new).collect(),
+                remaining: c.pages,
+                facets: c.facets,
+                fetching: false,
+                page_error: None,
+            }),
+            Err(message) => Load::Failed(message),
+        });
+    });
+}
+
+/// Fetches the next page of the catalogue (`all`: every remaining page, for a search).
+pub fn load_more(app: AppState, all: bool) {
+    let next = app.catalogue.with_untracked(|c| match c {
+        Load::Ready(c) if !c.fetching && !c.remaining.is_empty() => Some(if all {
+            c.remaining.clone()
+        } else {
+            c.remaining[..1].to_vec()
+        }),
+        _ => None,
+    });
+    let Some(pages) = next else {
+        return;
+    };
+    set_ready(app, |c| c.fetching = true);
+    spawn_local(async move {
+        let locale = app.locale.get_untracked();
+        for page in pages {
+            let path = format!("{REPORTS_DIR}/{}?v={}", page.file, page.hash);
+            let result = match fetch_text(&path).await {
+                Err(e) => Err(fetch_error_text(&e, &page.file, locale)),
+                Ok(text) => read_page(&page.file, &text)
+                    .map_err(|e| format!("{} {e}", CatalogueMsg::FileInvalid.text(locale))),
+            };
+            match result {
+                Ok(p) => set_ready(app, |c| {
+                    c.remaining.retain(|r| r.file != page.file);
+                    c.entries.extend(p.entries.into_iter().map(Arc::new));
+                }),
+                Err(message) => {
+                    set_ready(app, |c| c.page_error = Some(message));
+                    break;
+                }
+            }
+        }
+        set_ready(app, |c| c.fetching = false);
+    });
+}
+
+fn set_ready(app: AppState, f: impl FnOnce(&mut CatalogueState)) {
+    app.catalogue.update(|c| {
+        if let Load::Ready(c) = c {
+            f(c);
+        }
+    });
+}
+
+/// The report's file, fetched and validated (or from the app's cache).
+pub async fn fetch_report(
+    app: AppState,
+    entry: &CatalogueEntry,
+    locale: Locale,
+) -> Result<Arc<Report>, String> {
+    if let Some(r) = app.report(&entry.id) {
+        return Ok(r);
+    }
+    let text = fetch_text(&entry.url())
+        .await
+        .map_err(|e| fetch_error_text(&e, &entry.file, locale))?;
+    let report = parse_report(&entry.file, &text)
+        .map_err(|e| format!("{} {e}", CatalogueMsg::FileInvalid.text(locale)))?;
+    if report.id != entry.id {
+        return Err(format!(
+            "{} {}: id \"{}\" ≠ \"{}\"",
+            CatalogueMsg::FileInvalid.text(locale),
+            entry.file,
+            report.id,
+            entry.id
+        ));
+    }
+    let report = Arc::new(report);
+    app.reports.update_value(|m| {
+        m.insert(report.id.clone(), report.clone());
+    });
+    Ok(report)
+}

@@ -1,0 +1,176 @@
+// Reports as files: the library reads dist/reports/index.json, a report's file is fetched when
+// it is opened, and a bad or missing file costs the reader that report only, with a message
+// and a retry. A publisher's catalogue of 1,000 reports stays light on the first visit and
+// searchable. Each test works on its own copy of dist/.
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, unlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { test, expect, serveDist, watchErrors, ROOT } from './helpers';
+
+function copyOfDist(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'report-explorer-cat-'));
+  cpSync(join(ROOT, 'dist'), dir, { recursive: true });
+  return dir;
+}
+
+test('the wasm carries no report data; the build lists every report in the catalogue', () => {
+  const dist = join(ROOT, 'dist');
+  const wasm = readdirSync(dist).find((f) => f.endsWith('.wasm'))!;
+  const bytes = readFileSync(join(dist, wasm)).toString('latin1');
+  for (const text of ['Modular Smartphone Leasing', 'SMRC30744', 'Zhiyan Data', 'camera-modules']) {
+    expect(bytes.includes(text), `${text} in ${wasm}`).toBe(false);
+  }
+  const index = JSON.parse(readFileSync(join(dist, 'reports', 'index.json'), 'utf8'));
+  expect(index.total).toBe(3);
+  expect(index.entries.map((e: { file: string }) => e.file).sort()).toEqual(
+    ['china-call-center.json', 'parent-child-community.json', 'smartphone-leasing.json']);
+  // The schema of the format is published beside the reports.
+  const schema = JSON.parse(readFileSync(join(dist, 'reports', 'report.schema.json'), 'utf8'));
+  expect(schema.title).toBe('Report');
+});
+
+test('a missing and a corrupt report file: a clear message and a retry, the rest keeps working', async ({ page }) => {
+  const dir = copyOfDist();
+  const smartphone = join(dir, 'reports', 'smartphone-leasing.json');
+  const callCenter = join(dir, 'reports', 'china-call-center.json');
+  const good = readFileSync(smartphone, 'utf8');
+  unlinkSync(smartphone); // listed in the catalogue, gone from the host
+  const cc = readFileSync(callCenter, 'utf8');
+  writeFileSync(callCenter, cc.slice(0, cc.length / 2)); // truncated upload
+  const served = await serveDist('/cat/missing/', dir);
+  try {
+    await page.goto(served.url);
+    await expect(page.locator('.card')).toHaveCount(3);
+
+    await page.locator('.card[data-report="smartphone-leasing"] button').click();
+    const error = page.getByTestId('report-error');
+    await expect(error).toContainText('This report could not be opened.');
+    await expect(error).toContainText('The file smartphone-leasing.json is not on the server (404).');
+    await expect(error).toContainText('The other reports are not affected.');
+
+    // The file comes back (the upload finished): Try again opens the report.
+    writeFileSync(smartphone, good);
+    await page.getByTestId('retry').click();
+    await expect(page.locator('article.report[data-report="smartphone-leasing"]')).toBeVisible();
+    await expect(page.getByTestId('headline')).toHaveText('US$2.5 bn (2025) → US$6.1 bn (2032)');
+
+    await page.getByRole('button', { name: /Back to library/ }).click();
+    await page.locator('.card[data-report="china-call-center"] button').click();
+    await expect(error).toContainText('The file is damaged or not in the report format:');
+    await expect(error).toContainText(/china-call-center\.json: the file ends too early/);
+    await expect(error).toContainText(/\(line \d+, column \d+\)/);
+    await page.screenshot({ path: 'tests/e2e/screenshots/report-file-error.png', fullPage: true });
+
+    // In Chinese too.
+    await page.locator('#language').selectOption('zh-Hans');
+    await page.locator('.report-error button.link').click();
+    await page.locator('.card[data-report="china-call-center"] button').click();
+    await expect(error).toContainText('无法打开此报告。');
+    await expect(error).toContainText('文件已损坏或不符合报告格式');
+
+    // The third report is untouched.
+    await page.locator('#language').selectOption('en');
+    await page.getByRole('button', { name: /Back to library/ }).click();
+    await page.locator('.card[data-report="parent-child-community"] button').click();
+    await expect(page.locator('article.report[data-report="parent-child-community"]')).toBeVisible();
+  } finally {
+    await served.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a missing catalogue says so and offers a retry', async ({ page }) => {
+  const dir = copyOfDist();
+  const index = join(dir, 'reports', 'index.json');
+  const text = readFileSync(index, 'utf8');
+  unlinkSync(index);
+  const served = await serveDist('/cat/none/', dir);
+  try {
+    await page.goto(served.url);
+    const error = page.getByTestId('catalogue-error');
+    await expect(error).toContainText('The list of reports could not be loaded.');
+    await expect(error).toContainText('reports/index.json is not on the server (404)');
+    writeFileSync(index, text);
+    await error.getByRole('button', { name: 'Try again' }).click();
+    await expect(page.locator('.card')).toHaveCount(3);
+  } finally {
+    await served.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a link to a report that is not in the catalogue says so; the library still works', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('./?r=no-such-report&v=segments');
+  await expect(page.getByTestId('report-error')).toContainText('There is no report “no-such-report” in this library.');
+  await page.getByRole('button', { name: /Back to library/ }).click();
+  await expect(page.locator('.card')).toHaveCount(3);
+  expect(errors).toEqual([]);
+});
+
+test('a catalogue of 1,000 reports: a light first visit, search across pages, any report opens', async ({ page }) => {
+  test.setTimeout(180_000);
+  const dir = copyOfDist();
+  const before = gzipSync(readFileSync(join(dir, 'reports', 'index.json'))).length;
+  // 997 more reports, made from the documented example, added the way a publisher would.
+  const template = JSON.parse(readFileSync(join(ROOT, 'docs', 'example-report.json'), 'utf8'));
+  for (let i = 0; i < 997; i++) {
+    const n = String(i).padStart(4, '0');
+    const r = structuredClone(template);
+    r.id = `generated-${n}`;
+    r.meta.title.en = `Generated market ${n}`;
+    r.meta.publisher.en = i % 2 ? 'Odd Research' : 'Even Insights';
+    writeFileSync(join(dir, 'reports', `generated-${n}.json`), JSON.stringify(r));
+  }
+  const run = spawnSync('scripts/catalogue.sh', [dir], { cwd: ROOT, encoding: 'utf8' });
+  expect(run.status, run.stderr).toBe(0);
+  expect(run.stdout).toContain('catalogue: 1000 report(s)');
+  const after = gzipSync(readFileSync(join(dir, 'reports', 'index.json'))).length;
+  expect(after - before, 'extra first-visit bytes (gzip)').toBeLessThanOrEqual(30 * 1024);
+
+  const served = await serveDist('/cat/big/', dir);
+  try {
+    await page.goto(served.url);
+    await expect(page.getByTestId('library-status')).toHaveText('Showing 24 of 1000 reports');
+    await expect(page.locator('.card')).toHaveCount(24);
+    await page.getByTestId('show-more').click();
+    await expect(page.locator('.card')).toHaveCount(48);
+    await page.getByTestId('show-more').click();
+    await expect(page.locator('.card')).toHaveCount(72); // from the catalogue's second page
+
+    // Search reaches every page of the catalogue.
+    await page.locator('#library-search').fill('market 0777');
+    await expect(page.getByTestId('library-status')).toHaveText('1 of 1000 reports match');
+    await expect(page.locator('.card')).toHaveCount(1);
+    await page.locator('#library-search').fill('odd research');
+    await expect(page.getByTestId('library-status')).toHaveText('498 of 1000 reports match');
+    await page.locator('#library-search').fill('zzz-nothing');
+    await expect(page.locator('.no-match')).toContainText('No report matches.');
+    await page.getByRole('button', { name: 'Clear search and filters' }).click();
+    await expect(page.getByTestId('library-status')).toHaveText('Showing 24 of 1000 reports');
+
+    // Filters narrow to the bundled reports in CNY (call centre and plan), then to the plan.
+    await page.locator('#filter-currency').selectOption('CNY');
+    await expect(page.getByTestId('library-status')).toHaveText('2 of 1000 reports match');
+    expect(await page.locator('.card').evaluateAll((cs) => cs.map((c) => c.getAttribute('data-report'))))
+      .toEqual(['china-call-center', 'parent-child-community']);
+    await page.locator('#filter-kind').selectOption('plan');
+    await expect(page.locator('.card')).toHaveCount(1);
+    await expect(page.locator('.card[data-report="parent-child-community"]')).toBeVisible();
+    await page.getByRole('button', { name: 'Clear search and filters' }).click();
+
+    await page.locator('#library-search').fill('0777');
+    await page.locator('.card[data-report="generated-0777"] button').click();
+    await expect(page.locator('article.report[data-report="generated-0777"] h1')).toHaveText('Generated market 0777');
+    await page.screenshot({ path: 'tests/e2e/screenshots/catalogue-1000-open.png', fullPage: true });
+
+    // A link straight to a report on a late page of the catalogue.
+    await page.goto(served.url + '?r=generated-0990');
+    await expect(page.locator('article.report[data-report="generated-0990"] h1')).toHaveText('Generated market 0990');
+  } finally {
+    await served.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
