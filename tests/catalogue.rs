@@ -221,17 +221,23 @@ fn run_tool(dir: &Path) -> std::process::Output {
         .unwrap()
 }
 
-#[test]
-fn the_tool_writes_the_catalogue_and_refuses_a_bad_file_without_writing() {
-    let dir = scratch("tool");
-    let out = run_tool(&dir);
+/// Runs the tool, expecting success, and returns the catalogue it wrote.
+fn run_tool_ok(dir: &Path) -> report_explorer::domain::catalogue::Catalogue {
+    let out = run_tool(dir);
     assert!(
         out.status.success(),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
     let index = fs::read_to_string(dir.join("reports/index.json")).unwrap();
-    assert_eq!(read_catalogue("index.json", &index).unwrap().total, 3);
+    read_catalogue("index.json", &index).unwrap()
+}
+
+#[test]
+fn the_tool_writes_the_catalogue_and_refuses_a_bad_file_without_writing() {
+    let dir = scratch("tool");
+    assert_eq!(run_tool_ok(&dir).total, 3);
+    let index = fs::read_to_string(dir.join("reports/index.json")).unwrap();
     assert!(dir.join("reports/report.schema.json").exists());
 
     // A publisher adds a broken report: the tool names it and leaves the old catalogue.
@@ -278,14 +284,7 @@ fn the_tool_writes_the_catalogue_and_refuses_a_bad_file_without_writing() {
     let mut v: serde_json::Value = serde_json::from_str(BUNDLED[0].1).unwrap();
     v["id"] = "mine".into();
     fs::write(dir.join("reports/mine.json"), v.to_string()).unwrap();
-    let out = run_tool(&dir);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let index = fs::read_to_string(dir.join("reports/index.json")).unwrap();
-    let c = read_catalogue("index.json", &index).unwrap();
+    let c = run_tool_ok(&dir);
     assert_eq!(c.total, 4);
     assert!(c.entries.iter().any(|e| e.id == "mine"));
     let _ = fs::remove_dir_all(&dir);

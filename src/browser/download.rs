@@ -1,14 +1,12 @@
-//! Downloads, the clipboard, and chart export (SVG, PNG at twice the pixel ratio), and reading
-//! a file the reader picked. Everything is created from data in the page: no request leaves
+//! Downloads, the clipboard, and chart export (SVG, PNG at twice the pixel ratio). Everything is created from data in the page: no request leaves
 //! it (blob: URLs only).
 //!
 //! Blobs, object URLs and file reading are gloo-file ([`Blob`], [`ObjectUrl`], which revokes
-//! its URL when the last clone drops; `read_as_text`), timers gloo-timers, listeners
+//! its URL when the last clone drops), timers gloo-timers, listeners
 //! gloo-events. The rest stays on web-sys because gloo has nothing for it: the download link,
 //! the clipboard (and its `execCommand` fallback), computed styles, the canvas and `toBlob`.
 
 use std::cell::RefCell;
-use std::future::Future;
 use std::rc::Rc;
 
 use gloo_events::EventListener;
@@ -47,14 +45,6 @@ pub fn download_blob(name: &str, blob: &web_sys::Blob) -> Result<(), String> {
 pub fn download_text(name: &str, mime: &str, text: &str) -> Result<(), String> {
     let blob = Blob::new_with_options(text, Some(mime));
     download_blob(name, blob.as_ref())
-}
-
-/// Reads a file the reader picked (from an `<input type="file">`'s `files()`) as UTF-8
-/// text. The future borrows nothing, so it can go straight to `spawn_local`; a failed read is
-/// the browser's reason as text.
-pub fn read_text(file: &web_sys::File) -> impl Future<Output = Result<String, String>> + 'static {
-    let read = gloo_file::futures::read_as_text(&Blob::from(file.clone()));
-    async move { read.await.map_err(|e| e.to_string()) }
 }
 
 /// Copies text to the clipboard; where the Clipboard API is unavailable (file: pages, older

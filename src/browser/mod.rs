@@ -2,6 +2,7 @@
 
 pub mod download;
 pub mod fetch;
+pub mod files;
 pub mod prefs;
 pub mod service_worker;
 pub mod storage;

@@ -5,6 +5,7 @@
 
 pub mod catalogue;
 pub mod checks;
+pub mod import;
 
 pub use crate::domain::format::Locale;
 use crate::domain::schema::Provenance;

@@ -17,6 +17,12 @@ pub fn App() -> impl IntoView {
     super::catalogue::load(app);
     super::share::keep_in_url(app);
     provide_context(super::saved_ui::SavedState::load(app));
+    let imports = super::imports::Imports::load(app);
+    provide_context(imports);
+    // A file dropped anywhere on the page is offered for import.
+    let drop_listeners =
+        crate::browser::files::on_file_drop(move |file| imports.receive_file(app, file));
+    let _keep = StoredValue::new_local(drop_listeners);
     // Keep <html> (lang, theme, type size) and the kept preferences in step.
     Effect::new(move |_| prefs::apply(app.locale.get(), app.theme.get(), app.large_type.get()));
     let _ = window_event_listener(leptos::ev::resize, move |_| {

@@ -7,11 +7,13 @@ use super::catalogue::{load, load_more};
 use super::charts::sparkline;
 use super::common::local_text;
 use super::dom::{el, text_el, Ev, Node, On};
+use super::imports::{export, import_panel, Imports};
 use super::overview::figures_text;
 use super::state::{AppState, CatalogueState, Load};
 use crate::domain::catalogue::{CatalogueEntry, Filter};
 use crate::domain::schema::ReportKind;
 use crate::i18n::catalogue::CatalogueMsg;
+use crate::i18n::import::ImportMsg;
 use crate::i18n::{fill, Locale, Message, Msg};
 use leptos::prelude::*;
 
@@ -73,10 +75,53 @@ pub fn library(app: AppState, lib: LibraryState) -> Vec<Node> {
             )],
         Load::Ready(cat) => results(app, lib, cat, locale),
     });
+    let imports = use_context::<Imports>();
     vec![el("section")
         .class("library")
         .children(heading)
+        .child_opt(imports.map(|i| import_panel(app, i, locale)))
+        .child_opt(imports.and_then(|i| imported_section(app, lib, i, locale)))
         .children(body)]
+}
+
+/// The reader's imports, filtered like the catalogue.
+fn imported_section(
+    app: AppState,
+    lib: LibraryState,
+    imports: Imports,
+    locale: Locale,
+) -> Option<Node> {
+    let items = imports.items.get();
+    if items.is_empty() {
+        return None;
+    }
+    let filter = lib.filter.get();
+    let m = |msg: ImportMsg| msg.text(locale);
+    let cards = items.into_iter().filter_map(|item| {
+        let id = item.entry.id.clone();
+        let node = match &item.card {
+            Ok(card) if !filter.accepts(card) => return None,
+            Ok(card) => card_node(app, card, locale, Some(imports)),
+            Err(reason) => el("article")
+                .class("card unusable")
+                .attr("data-report", id.clone())
+                .child(text_el("h2", "", item.entry.file.clone()))
+                .child(text_el("p", "", m(ImportMsg::Unusable)))
+                .child(text_el("p", "reason", reason.clone()))
+                .child(
+                    text_el("button", "link", m(ImportMsg::Remove))
+                        .on_click(move || imports.remove(app, &id)),
+                ),
+        };
+        Some(el("li").key(item.entry.id.clone()).child(node))
+    });
+    Some(
+        el("section")
+            .class("imported")
+            .testid("imported")
+            .child(text_el("h2", "", m(ImportMsg::ImportedHeading)))
+            .child(el("ul").class("cards").children(cards)),
+    )
 }
 
 fn results(app: AppState, lib: LibraryState, cat: &CatalogueState, locale: Locale) -> Vec<Node> {
@@ -133,12 +178,13 @@ fn results(app: AppState, lib: LibraryState, cat: &CatalogueState, locale: Local
         out.push(text_el("p", "no-match", c(CatalogueMsg::NoMatch)));
     }
     out.push(
-        el("ul").class("cards").children(
-            matching
-                .iter()
-                .take(shown)
-                .map(|e| el("li").key(e.id.clone()).child(card(app, e, locale))),
-        ),
+        el("ul")
+            .class("cards")
+            .children(matching.iter().take(shown).map(|e| {
+                el("li")
+                    .key(e.id.clone())
+                    .child(card_node(app, e, locale, None))
+            })),
     );
     if more {
         out.push(
@@ -291,7 +337,8 @@ fn filter_select(
         )
 }
 
-fn card(app: AppState, e: &CatalogueEntry, locale: Locale) -> Node {
+/// A report's card; an imported one says so and offers export and removal.
+fn card_node(app: AppState, e: &CatalogueEntry, locale: Locale, imported: Option<Imports>) -> Node {
     let t = |m: Msg| m.text(locale);
     let period = fill(
         t(Msg::PeriodValue),
@@ -310,18 +357,51 @@ fn card(app: AppState, e: &CatalogueEntry, locale: Locale) -> Node {
         .unwrap_or_default();
     let meta = |label: Msg, value: Node| vec![text_el("dt", "", t(label)), el("dd").child(value)];
     let id = e.id.clone();
+    let kind = text_el(
+        "p",
+        "kind",
+        t(if e.kind == ReportKind::Plan {
+            Msg::KindPlan
+        } else {
+            Msg::KindMarket
+        }),
+    );
+    let actions = el("p").class("card-actions").child(
+        text_el("button", "primary", t(Msg::OpenReport))
+            .on_click(move || app.open.set(Some(id.clone()))),
+    );
+    let actions = match imported {
+        None => actions,
+        Some(imports) => {
+            let (export_id, remove_id) = (e.id.clone(), e.id.clone());
+            actions
+                .child(
+                    text_el("button", "link", ImportMsg::ExportJson.text(locale))
+                        .testid("export-imported")
+                        .on_click(move || export(app, &export_id)),
+                )
+                .child(
+                    text_el("button", "link", ImportMsg::Remove.text(locale))
+                        .testid("remove-imported")
+                        .on_click(move || imports.remove(app, &remove_id)),
+                )
+        }
+    };
     el("article")
-        .class("card")
+        .class(if imported.is_some() {
+            "card imported-card"
+        } else {
+            "card"
+        })
         .attr("data-report", e.id.clone())
-        .child(text_el(
-            "p",
-            "kind",
-            t(if e.kind == ReportKind::Plan {
-                Msg::KindPlan
-            } else {
-                Msg::KindMarket
-            }),
-        ))
+        .child(kind)
+        .child_opt(imported.map(|_| {
+            text_el(
+                "p",
+                "badge prov-scenario",
+                ImportMsg::ImportedBadge.text(locale),
+            )
+        }))
         .child(el("h2").child(local_text(&e.title, locale)))
         .child(
             el("p")
@@ -343,8 +423,5 @@ fn card(app: AppState, e: &CatalogueEntry, locale: Locale) -> Node {
                 .flatten(),
             ),
         )
-        .child(
-            text_el("button", "primary", t(Msg::OpenReport))
-                .on_click(move || app.open.set(Some(id.clone()))),
-        )
+        .child(actions)
 }

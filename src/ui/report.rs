@@ -40,6 +40,10 @@ pub fn ReportPage(id: String) -> impl IntoView {
             Load::Ready(c) => match c.entry(&id) {
                 Some(e) => Some(Ok(e)),
                 None if !c.remaining.is_empty() && c.page_error.is_none() => None,
+                None if id.starts_with(crate::domain::imported::ID_PREFIX) => Some(Err(fill(
+                    crate::i18n::import::ImportMsg::NotOnThisDevice.text(locale),
+                    &[&id],
+                ))),
                 None => Some(Err(fill(CatalogueMsg::NotInCatalogue.text(locale), &[&id]))),
             },
             Load::Failed(message) => Some(Err(message.clone())),

@@ -146,7 +146,7 @@ fn import_from(ev: &Ev, state: SavedState, locale: Locale) {
         .and_then(|f| f.get(0));
     let Some(file) = file else { return };
     leptos::task::spawn_local(async move {
-        let Ok(text) = crate::browser::download::read_text(&file).await else {
+        let Ok(text) = crate::browser::files::read_text(&file).await else {
             state
                 .status
                 .set(Some(fill(SavedMsg::ImportFailed.text(locale), &["?"])));

@@ -1,0 +1,35 @@
+//! Messages of importing a reader's own report and keeping it on their device.
+
+crate::messages! {
+    pub enum ImportMsg {
+        Heading => ("Import your own report", "导入您自己的报告", "匯入您自己的報告"),
+        Intro => ("A report file in the documented format (JSON). It stays on this device: nothing is uploaded.", "符合文档格式的报告文件（JSON）。数据只保存在此设备上，不会上传。", "符合文件格式的報告檔案（JSON）。資料只保存在此裝置上，不會上傳。"),
+        ChooseFile => ("Choose a file", "选择文件", "選擇檔案"),
+        DropHint => ("or drop a file anywhere on this page", "或将文件拖放到本页任意位置", "或將檔案拖放到本頁任意位置"),
+        PasteLabel => ("Or paste CSV, TSV or JSON", "或粘贴 CSV、TSV 或 JSON", "或貼上 CSV、TSV 或 JSON"),
+        ReadPasted => ("Read pasted text", "读取粘贴的文本", "讀取貼上的文字"),
+        PastedText => ("pasted text", "粘贴的文本", "貼上的文字"),
+        Reading => ("Reading {0}…", "正在读取 {0}…", "正在讀取 {0}…"),
+        Preview => ("Preview: {0}", "预览：{0}", "預覽：{0}"),
+        PreviewJson => ("A report file in the documented format: nothing needed guessing.", "符合文档格式的报告文件：无需推测。", "符合文件格式的報告檔案：無需推測。"),
+        Series => ("Series", "序列", "序列"),
+        Years => ("Years", "年份", "年份"),
+        ImportIt => ("Import", "导入", "匯入"),
+        Cancel => ("Cancel", "取消", "取消"),
+        Imported => ("Imported “{0}”. It is kept on this device only.", "已导入“{0}”。它只保存在此设备上。", "已匯入「{0}」。它只保存在此裝置上。"),
+        Failed => ("{0} could not be imported:", "无法导入 {0}：", "無法匯入 {0}："),
+        NothingChanged => ("Nothing you had imported before was changed.", "您之前导入的内容均未改变。", "您之前匯入的內容均未改變。"),
+        TooLarge => ("The file is {0} MB; the limit is {1} MB.", "文件大小为 {0} MB，上限为 {1} MB。", "檔案大小為 {0} MB，上限為 {1} MB。"),
+        NotText => ("The file could not be read as text.", "无法将文件读取为文本。", "無法將檔案讀取為文字。"),
+        Full => ("This device's storage for the app is full, so “{0}” was not kept. Remove an imported report or saved scenarios to make room.", "此设备为本应用保留的存储空间已满，因此未保存“{0}”。请删除一份已导入的报告或已保存的情景以腾出空间。", "此裝置為本應用保留的儲存空間已滿，因此未保存「{0}」。請刪除一份已匯入的報告或已儲存的情境以騰出空間。"),
+        Unavailable => ("This browser gives the page no storage (private mode?), so imported reports cannot be kept.", "此浏览器未向页面提供存储空间（隐私模式？），因此无法保存导入的报告。", "此瀏覽器未向頁面提供儲存空間（私密模式？），因此無法保存匯入的報告。"),
+        ListUnreadable => ("The list of imported reports on this device could not be read, and is left as it is:", "无法读取此设备上的已导入报告列表，已保持原样：", "無法讀取此裝置上的已匯入報告列表，已保持原樣："),
+        ImportedHeading => ("Imported — on this device only", "已导入——仅在此设备上", "已匯入——僅在此裝置上"),
+        ImportedBadge => ("Imported — on this device only", "已导入，仅在此设备上", "已匯入，僅在此裝置上"),
+        Remove => ("Remove", "删除", "刪除"),
+        Removed => ("Removed “{0}” from this device.", "已从此设备删除“{0}”。", "已從此裝置刪除「{0}」。"),
+        ExportJson => ("Export as report JSON", "导出为报告 JSON", "匯出為報告 JSON"),
+        Unusable => ("This imported report can no longer be opened:", "此导入的报告已无法打开：", "此匯入的報告已無法開啟："),
+        NotOnThisDevice => ("This link is to a report that someone imported on their own device (“{0}”). Imported reports stay on the device that imported them, so it is not here. Import the same file to open it.", "此链接指向他人在自己设备上导入的报告（“{0}”）。导入的报告只保存在导入它的设备上，因此此处没有。请导入同一文件来打开它。", "此連結指向他人在自己裝置上匯入的報告（「{0}」）。匯入的報告只保存在匯入它的裝置上，因此此處沒有。請匯入同一檔案來開啟它。"),
+    }
+}

@@ -1,0 +1,148 @@
+// A reader imports their own report: picked, dropped or pasted; previewed; kept on this device
+// across reloads; opened like a bundled one; exported as report JSON; removed. Bad files get a
+// message naming the file and the reason, and nothing kept before is changed.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test, expect, openApp, watchErrors, ROOT, type Page } from './helpers';
+
+const EXAMPLE = readFileSync(join(ROOT, 'docs', 'example-report.json'), 'utf8');
+const TITLE = 'Global Widget Market to 2030';
+
+async function pick(page: Page, name: string, text: string, mimeType = 'application/json') {
+  await page.locator('#import-file').setInputFiles({ name, mimeType, buffer: Buffer.from(text) });
+}
+
+async function importExample(page: Page) {
+  await pick(page, 'widgets.json', EXAMPLE);
+  const preview = page.getByTestId('import-preview');
+  await expect(preview).toContainText('Preview: widgets.json');
+  await expect(preview).toContainText(TITLE);
+  await page.getByTestId('confirm-import').click();
+  await expect(page.getByTestId('import-status')).toContainText(`Imported “${TITLE}”. It is kept on this device only.`);
+}
+
+const imported = (page: Page) => page.getByTestId('imported').locator('.card');
+
+test('a report JSON picked, previewed, kept across a reload, opened, exported and removed', async ({ page }) => {
+  const errors = watchErrors(page);
+  await openApp(page);
+  await importExample(page);
+  await expect(imported(page)).toHaveCount(1);
+  const card = imported(page).first();
+  await expect(card).toHaveAttribute('data-report', 'imported-example-widgets');
+  await expect(card).toContainText('Imported — on this device only');
+  await page.screenshot({ path: 'tests/e2e/screenshots/import-json-desktop.png', fullPage: true });
+
+  await page.reload();
+  await expect(imported(page)).toHaveCount(1);
+  await expect(page.locator('.card')).toHaveCount(4);
+
+  // Explored like a bundled report, and a link to it works on this device.
+  await card.getByRole('button', { name: 'Open report' }).click();
+  await expect(page.locator('article.report[data-report="imported-example-widgets"] h1')).toHaveText(TITLE);
+  await expect(page.getByTestId('headline')).toHaveText('US$1.2 bn (2024) → US$2.4 bn (2030)');
+  await page.locator('[role=tab][data-view="scenarios"]').click();
+  await expect(page.locator('#headline-cagr-slider')).toBeVisible();
+  await expect(page).toHaveURL(/r=imported-example-widgets/);
+  await page.getByRole('button', { name: /Back to library/ }).click();
+  await expect(page).not.toHaveURL(/r=imported-example-widgets/);
+
+  // Exported as a report file a publisher can add with scripts/catalogue.sh.
+  const download = page.waitForEvent('download');
+  await card.getByTestId('export-imported').click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('imported-example-widgets.json');
+  const exported = JSON.parse(readFileSync(await file.path(), 'utf8'));
+  expect(exported.id).toBe('imported-example-widgets');
+  expect(exported.meta.title.en).toBe(TITLE);
+  expect(exported.series).toEqual(JSON.parse(EXAMPLE).series);
+
+  await card.getByTestId('remove-imported').click();
+  await expect(page.getByTestId('import-status')).toContainText(`Removed “${TITLE}” from this device.`);
+  await expect(page.getByTestId('imported')).toHaveCount(0);
+  await page.reload();
+  await expect(page.locator('.card')).toHaveCount(3);
+  expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('report-explorer.imported.'))))
+    .toEqual([]);
+  expect(errors).toEqual([]);
+});
+
+test('dropped on the page and pasted: the same preview', async ({ page }) => {
+  await openApp(page);
+  // A drop anywhere on the page.
+  await page.evaluate((text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], 'dropped.json', { type: 'application/json' }));
+    window.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, cancelable: true }));
+    window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, cancelable: true }));
+  }, EXAMPLE);
+  await expect(page.getByTestId('import-preview')).toContainText('Preview: dropped.json');
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByTestId('import-preview')).toHaveCount(0);
+
+  await page.locator('.import-paste summary').click();
+  await page.locator('#import-paste').fill(EXAMPLE);
+  await page.getByTestId('read-pasted').click();
+  await expect(page.getByTestId('import-preview')).toContainText('Preview: pasted text');
+  await page.getByTestId('confirm-import').click();
+  await expect(imported(page)).toHaveCount(1);
+});
+
+test('bad files get a clear message and change nothing already kept', async ({ page }) => {
+  await openApp(page);
+  await importExample(page);
+
+  await pick(page, 'broken.json', EXAMPLE.slice(0, 300));
+  const status = page.getByTestId('import-status');
+  await expect(status).toContainText('broken.json could not be imported: Nothing you had imported before was changed.');
+  await expect(status).toContainText(/broken\.json: .*\(line \d+, column \d+\)/);
+
+  const bad = JSON.parse(EXAMPLE);
+  bad.series[0].points[0].year = 20240;
+  await pick(page, 'bad-year.json', JSON.stringify(bad));
+  await expect(status).toContainText('bad-year.json: series[0].points[0].year: year 20240 out of range 1900–2100');
+
+  // Markup in an imported text is shown as text, never run.
+  const evil = JSON.parse(EXAMPLE);
+  evil.id = 'evil';
+  evil.meta.title.en = '<img src=x onerror="window.__pwned=1">Evil';
+  await pick(page, 'evil.json', JSON.stringify(evil));
+  await page.getByTestId('confirm-import').click();
+  await expect(imported(page)).toHaveCount(2);
+  await expect(page.locator('.card[data-report="imported-evil"] h2')).toHaveText('<img src=x onerror="window.__pwned=1">Evil');
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+
+  // Storage full in the middle of an import: a message, the earlier imports intact.
+  await page.evaluate(() => {
+    Storage.prototype.setItem = function () {
+      throw new DOMException('full', 'QuotaExceededError');
+    };
+  });
+  const third = JSON.parse(EXAMPLE);
+  third.id = 'third';
+  await pick(page, 'third.json', JSON.stringify(third));
+  await page.getByTestId('confirm-import').click();
+  await expect(status).toContainText('storage for the app is full');
+  await page.reload();
+  await expect(imported(page)).toHaveCount(2);
+});
+
+test('a link to an imported report, opened on another device, says the report is not there', async ({ page, browser }) => {
+  await openApp(page);
+  await importExample(page);
+  await imported(page).first().getByRole('button', { name: 'Open report' }).click();
+  await expect(page.locator('article.report[data-report="imported-example-widgets"]')).toBeVisible();
+  await expect(page).toHaveURL(/r=imported-example-widgets/);
+  const link = page.url();
+  const other = await browser.newContext();
+  try {
+    const elsewhere = await other.newPage();
+    await elsewhere.goto(link);
+    await expect(elsewhere.getByTestId('report-error')).toContainText(
+      'This link is to a report that someone imported on their own device');
+    await elsewhere.locator('.report-error button.link').click();
+    await expect(elsewhere.locator('.card')).toHaveCount(3);
+  } finally {
+    await other.close();
+  }
+});
