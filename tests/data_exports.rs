@@ -79,6 +79,7 @@ fn options(name: &str) -> ExportOptions {
     ExportOptions {
         locale: Locale::En,
         scenario_name: name.to_string(),
+        bom: false,
     }
 }
 
@@ -291,6 +292,7 @@ fn names_follow_the_locale() {
     let o = ExportOptions {
         locale: Locale::ZhHans,
         scenario_name: "我的情景".into(),
+        bom: false,
     };
     let export = collect(r, &Scenario::published(), ExportScope::Report, &o).unwrap();
     let seats = export
@@ -423,4 +425,43 @@ fn json_export_carries_metadata_scenario_and_values() {
     let p = &proj.points[36];
     assert_eq!((p.year, p.period), (None, Some(36)));
     assert_eq!(p.cadence.as_deref(), Some("month"));
+}
+
+/// Report data now comes from readers' files: a name that a spreadsheet would run as a formula
+/// is neutralised; numbers stay numbers; with the option, a BOM lets Excel read Chinese names.
+#[test]
+fn csv_text_cannot_become_a_formula_and_a_bom_is_optional() {
+    use report_explorer::domain::export::csv_field;
+    assert_eq!(csv_field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+    assert_eq!(csv_field("+1"), "'+1");
+    assert_eq!(csv_field("-cmd"), "'-cmd");
+    assert_eq!(csv_field("@SUM(A1)"), "'@SUM(A1)");
+    assert_eq!(csv_field("Camera modules"), "Camera modules");
+    let r = &reports()[0];
+    let mut hostile = r.clone();
+    hostile.series[0].name.en = "=1+2".into();
+    let plain = csv(
+        &hostile,
+        &Scenario::published(),
+        ExportScope::Report,
+        &options("published"),
+    )
+    .unwrap();
+    let row = plain.lines().nth(1).unwrap();
+    assert!(row.starts_with("'=1+2 "), "{row}");
+    // The value column is still a plain number.
+    let value: f64 = row.split(',').nth(2).unwrap().parse().unwrap();
+    assert!(value.is_finite());
+    assert!(!plain.starts_with('\u{feff}'));
+    let with_bom = csv(
+        &hostile,
+        &Scenario::published(),
+        ExportScope::Report,
+        &ExportOptions {
+            bom: true,
+            ..options("published")
+        },
+    )
+    .unwrap();
+    assert_eq!(with_bom.strip_prefix('\u{feff}'), Some(plain.as_str()));
 }

@@ -63,6 +63,9 @@ pub struct ExportOptions {
     /// The reader's scenario as named in the `scenario` column ("published" when unmodified,
     /// a saved scenario's name, "custom" …).
     pub scenario_name: String,
+    /// Start the CSV with a UTF-8 byte order mark, so Excel reads Chinese names as UTF-8
+    /// (off by default: the file is then plain RFC 4180 text).
+    pub bom: bool,
 }
 
 /// Where a value sits in time.
@@ -435,12 +438,20 @@ fn segments(
 /// The CSV header row's fields.
 pub const CSV_HEADER: [&str; 6] = ["series", "year", "value", "unit", "provenance", "scenario"];
 
-/// One CSV field, quoted when it holds a comma, quote, CR or LF (RFC 4180).
+/// One text field, quoted when it holds a comma, quote, CR or LF (RFC 4180). Text that a
+/// spreadsheet would take for a formula (starting with `=`, `+`, `-`, `@`, a tab or a CR) is
+/// neutralised with a leading `'`: report names now come from readers' own files. Numbers are
+/// written by [`plain_number`], never through here, so they stay numbers.
 pub fn csv_field(text: &str) -> String {
+    let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    };
     if text.contains([',', '"', '\r', '\n']) {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {
-        text.to_string()
+        text
     }
 }
 
@@ -456,8 +467,13 @@ pub fn plain_number(value: f64) -> String {
 
 impl Export {
     /// The CSV text (see the module docs).
-    pub fn to_csv(&self) -> String {
-        let mut out = CSV_HEADER.join(",");
+    pub fn to_csv(&self, bom: bool) -> String {
+        let mut out = if bom {
+            "\u{feff}".to_string()
+        } else {
+            String::new()
+        };
+        out.push_str(&CSV_HEADER.join(","));
         out.push_str("\r\n");
         for s in &self.series {
             let (series, unit, scenario) = (
@@ -658,7 +674,7 @@ pub fn csv(
     scope: ExportScope,
     options: &ExportOptions,
 ) -> EngineResult<String> {
-    Ok(collect(report, scenario, scope, options)?.to_csv())
+    Ok(collect(report, scenario, scope, options)?.to_csv(options.bom))
 }
 
 /// The JSON export of a scope under a scenario.
@@ -695,6 +711,7 @@ mod tests {
 
     fn options() -> ExportOptions {
         ExportOptions {
+            bom: false,
             locale: Locale::En,
             scenario_name: "custom".into(),
         }

@@ -3,7 +3,7 @@
 //! `crate::browser::download`: nothing leaves the browser.
 
 use super::common::{local, section};
-use super::dom::{el, text_el, Node};
+use super::dom::{el, text_el, Node, On};
 use super::state::{AppState, ReportCtx, View};
 use crate::browser::download::{chart_svg, download_png, download_text, ExportInfo};
 use crate::domain::export::{self, ExportOptions, ExportScope};
@@ -24,6 +24,7 @@ crate::messages! {
         ReportCsv => ("Whole report as CSV", "整份报告（CSV）", "整份報告（CSV）"),
         ReportJson => ("Whole report as JSON", "整份报告（JSON）", "整份報告（JSON）"),
         Print => ("Print", "打印", "列印"),
+        CsvForExcel => ("CSV for Excel (marks the file as UTF-8 so Chinese names read correctly)", "适用于 Excel 的 CSV（将文件标记为 UTF-8，使中文名称正确显示）", "適用於 Excel 的 CSV（將檔案標記為 UTF-8，使中文名稱正確顯示）"),
         Downloaded => ("Downloaded {0}", "已下载 {0}", "已下載 {0}"),
         Failed => ("Could not export: {0}", "无法导出：{0}", "無法匯出：{0}"),
         ChartMissing => ("The chart is not on the page.", "页面上没有这个图表。", "頁面上沒有這個圖表。"),
@@ -142,6 +143,16 @@ pub fn export_bar(app: AppState, ctx: ReportCtx, data: ViewData) -> Option<Node>
                 }
             }),
     ]);
+    let bom = el("label")
+        .class("export-bom")
+        .child(
+            el("input")
+                .attr("type", "checkbox")
+                .id("export-bom")
+                .prop("checked", app.csv_bom.get().to_string())
+                .on(On::Change, move |_| app.csv_bom.update(|b| *b = !*b)),
+        )
+        .text(format!(" {}", t(ExportMsg::CsvForExcel)));
     Some(
         el("div")
             .class("exports")
@@ -162,6 +173,7 @@ pub fn export_bar(app: AppState, ctx: ReportCtx, data: ViewData) -> Option<Node>
                     .testid("export-bar")
                     .child(text_el("p", "export-intro", t(ExportMsg::Intro)))
                     .child(buttons)
+                    .child(bom)
                     .child(
                         text_el("p", "export-status", status)
                             .attr("role", "status")
@@ -182,6 +194,7 @@ fn download_data(app: AppState, ctx: ReportCtx, scope: ExportScope, csv: bool) {
             "your scenario"
         }
         .to_string(),
+        bom: app.csv_bom.get_untracked(),
     };
     let result = ctx.with(|r| {
         let (ext, mime) = if csv {

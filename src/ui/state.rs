@@ -140,6 +140,8 @@ pub struct AppState {
     pub notices: RwSignal<Vec<String>>,
     /// Larger type (projectors).
     pub large_type: RwSignal<bool>,
+    /// CSV exports start with a UTF-8 byte order mark (for Excel).
+    pub csv_bom: RwSignal<bool>,
     /// Whether the window is phone-narrow (charts are drawn for that width to stay legible).
     /// Changes only when the class flips, so resizing re-renders nothing needlessly.
     pub narrow_layout: RwSignal<bool>,
@@ -166,6 +168,7 @@ impl AppState {
             notices: RwSignal::new(Vec::new()),
             fx: RwSignal::new(None),
             large_type: RwSignal::new(prefs::initial_large_type()),
+            csv_bom: RwSignal::new(false),
             open: RwSignal::new(None),
             view: RwSignal::new(View::Overview),
             scenarios: StoredValue::new(HashMap::new()),

@@ -146,3 +146,26 @@ test('a link to an imported report, opened on another device, says the report is
     await other.close();
   }
 });
+
+test('CSV exports of an imported report: formula-like names neutralised, optional BOM for Excel', async ({ page }) => {
+  await openApp(page);
+  const hostile = JSON.parse(EXAMPLE);
+  hostile.id = 'hostile';
+  hostile.series[0].name.en = '=HYPERLINK("http://x","click")';
+  await pick(page, 'hostile.json', JSON.stringify(hostile));
+  await page.getByTestId('confirm-import').click();
+  await page.locator('.card[data-report="imported-hostile"]').getByRole('button', { name: 'Open report' }).click();
+  const read = async () => {
+    const download = page.waitForEvent('download');
+    await page.getByTestId('export-report-csv').click();
+    return readFileSync(await (await download).path(), 'utf8');
+  };
+  const plain = await read();
+  expect(plain.startsWith('\uFEFF')).toBe(false);
+  const row = plain.split('\r\n')[1];
+  expect(row.startsWith(`"'=HYPERLINK(""http://x"",""click"")`)).toBe(true);
+  expect(Number(row.split(',').at(-4))).toBeGreaterThan(0); // the value stays a number
+  await page.locator('#export-bom').check();
+  const withBom = await read();
+  expect(withBom).toBe('\uFEFF' + plain);
+});
