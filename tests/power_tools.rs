@@ -397,7 +397,7 @@ fn fan_of(r: &Report, base: &Scenario, seed: u64, paths: usize, options: McOptio
 /// 10,000 paths its standard error is up to 0.7% of the end value here (the call centre's
 /// ±7.8-point rate over ten years), so a single seed strays past 2% now and then by chance
 /// alone (seed 1 does, at −2.07%, from its first 10,000 uniforms' median of 0.484). Each target
-/// therefore runs five seeds: the median of their gaps must be within 2% (bias, which the old
+/// therefore runs three seeds: the median of their gaps must be within 2% (bias, which the old
 /// slider-wide ranges had by up to +1,600%), and every single run within 3%.
 #[test]
 fn the_median_path_follows_the_deterministic_path() {
@@ -406,7 +406,7 @@ fn the_median_path_follows_the_deterministic_path() {
     for r in reports() {
         for target in offered_targets(r) {
             let deterministic = Evaluator::new(r, &target).unwrap().end(&base).unwrap();
-            let mut gaps: Vec<f64> = (1..=5)
+            let mut gaps: Vec<f64> = (1..=3)
                 .map(|seed| {
                     let options = McOptions::for_target(r, target.clone());
                     let fan = fan_of(r, &base, seed, 10_000, options);
@@ -415,9 +415,9 @@ fn the_median_path_follows_the_deterministic_path() {
                 .collect();
             let shown: Vec<String> = gaps.iter().map(|g| format!("{:+.2}%", g * 100.0)).collect();
             gaps.sort_by(f64::total_cmp);
-            let median = gaps[2];
+            let median = gaps[1];
             eprintln!(
-                "{:<24} {:<48} median {:+.2}%  seeds 1–5: {}",
+                "{:<24} {:<48} median {:+.2}%  seeds 1–3: {}",
                 r.id,
                 format!("{target:?}"),
                 median * 100.0,

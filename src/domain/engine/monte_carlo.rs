@@ -10,10 +10,11 @@
 //!
 //! **Ranges.** Each chosen input is sampled independently in a range *centred on its value in
 //! the scenario explored* (the reader's scenario: move a slider and its range moves with it)
-//! and symmetric about it, so every sampled input has its scenario value as its median, and a
-//! target that moves with one input (the headline with its rate, a projection with its rate)
-//! has its median path exactly on the scenario's deterministic path; with several inputs the
-//! median path stays within a fraction of a percent of it (see `tests/power_tools.rs`). The
+//! and symmetric about it, so every sampled input has its scenario value as its median: a
+//! target that moves with one input alone (the headline with its rate) has its median path on
+//! the scenario's deterministic path, up to sampling noise; with several inputs (a segment's
+//! and its siblings' shares and growth, a projection's start and rate) it stays within about
+//! 1% of it (`tests/power_tools.rs` holds every bundled report and target to 2%). The
 //! slider ranges are *not* used as sampling ranges: they say what a reader may try, not what is
 //! plausible. The half-width of a range is its default half-width times a multiplier the
 //! reader sets ([`McOptions::width`]: 1 is the default; [`MIN_WIDTH`]–[`MAX_WIDTH`] in the
@@ -37,7 +38,7 @@
 //!   (a share of 30% samples 24%–36%, a start of 100,000 users 80,000–120,000): a point is a
 //!   different amount for a 7% share and a 70% one, and means nothing for a count.
 //!
-//! Evidence sets the *width* (from the published figures); the *centre* is always the
+//! Evidence sets the *width* (from the report's own figures); the *centre* is always the
 //! scenario's value. A range never leaves its input's slider range: near an end it is narrowed
 //! on both sides, so it stays centred ([`SampleRange::narrowed`]; at the very end the input is
 //! held). Ranges may also be given per key as `(low, high)` ([`McOptions::ranges`], clamped to
