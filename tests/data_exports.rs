@@ -6,7 +6,8 @@
 use report_explorer::domain::bundled::load_bundled;
 use report_explorer::domain::engine::model::compute;
 use report_explorer::domain::export::{
-    collect, csv, json, Export, ExportOptions, ExportScope, Period, SeriesKind, CSV_HEADER,
+    collect, csv, json, svg_with_notes, Export, ExportOptions, ExportScope, Period, SeriesKind,
+    CSV_HEADER,
 };
 use report_explorer::domain::format::Locale;
 use report_explorer::domain::scenario::{growth_key, Scenario};
@@ -464,4 +465,75 @@ fn csv_text_cannot_become_a_formula_and_a_bom_is_optional() {
     )
     .unwrap();
     assert_eq!(with_bom.strip_prefix('\u{feff}'), Some(plain.as_str()));
+
+// ---- Chart export notes --------------------------------------------------------------------
+
+/// What the browser edge exports for a chart (header, then the drawing).
+const CHART: &str = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 -64 800 428\" \
+    width=\"800\" height=\"428\"><rect x=\"0\" y=\"-64\" width=\"800\" height=\"428\" \
+    fill=\"#ffffff\"/><g><path d=\"M0 0L10 10\"/></g></svg>";
+
+fn texts(svg: &str) -> Vec<String> {
+    svg.split("<text ")
+        .skip(1)
+        .map(|t| {
+            let body = &t[t.find('>').unwrap() + 1..];
+            body[..body.find("</text>").unwrap()].to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn chart_exports_carry_notes_under_the_drawing() {
+    let notes = vec![
+        "Sampled ranges (× 1 the default widths)".to_string(),
+        "Headline growth: 13.00% – 14.18% around 13.59% <stated & implied>".to_string(),
+    ];
+    let out = svg_with_notes(CHART, &notes).unwrap();
+    // Two lines of 16 plus a margin of 8: 40 more units, in the viewBox and the height.
+    assert!(out.starts_with(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 -64 800 468\" width=\"800\" height=\"468\">"
+    ), "{out}");
+    assert!(out.ends_with("</text></svg>"), "{out}");
+    assert!(out.contains("<path d=\"M0 0L10 10\"/>"));
+    assert_eq!(
+        texts(&out),
+        vec![
+            "Sampled ranges (× 1 the default widths)",
+            "Headline growth: 13.00% – 14.18% around 13.59% &lt;stated &amp; implied&gt;",
+        ]
+    );
+    // The first line sits below the old bottom (−64 + 428 = 364).
+    assert!(out.contains("<text x=\"8\" y=\"380\""), "{out}");
+    assert!(!out.contains("NaN") && !out.contains("inf"));
+    assert_eq!(svg_with_notes(CHART, &[]).as_deref(), Some(CHART));
+    assert_eq!(svg_with_notes("<svg><g/></svg>", &notes), None);
+    assert_eq!(
+        svg_with_notes("<svg viewBox=\"0 0 x 1\"></svg>", &notes),
+        None
+    );
+}
+
+#[test]
+fn long_notes_wrap_to_the_drawing() {
+    // A phone-width chart: 360 wide, so about 28 ems of 12 px per line.
+    let narrow = CHART.replace("800", "360");
+    let english = "Camera Modules — base share: 24.00% – 36.00% around 30.00%, ±20% of the value (the stated default)".to_string();
+    let chinese =
+        "摄像头模块 — 基准份额：24.00% – 36.00%，以 30.00% 为中心，宽度为数值的 ±20%（默认值）"
+            .to_string();
+    let out = svg_with_notes(&narrow, &[english.clone(), chinese.clone()]).unwrap();
+    let lines = texts(&out);
+    assert!(lines.len() >= 5, "{lines:?}");
+    for line in &lines {
+        let ems: f64 = line
+            .chars()
+            .map(|c| if u32::from(c) >= 0x2E80 { 1.0 } else { 0.56 })
+            .sum();
+        assert!(ems <= (360.0 - 16.0) / 12.0 + 1e-9, "{line}");
+    }
+    // Nothing lost: the lines put back together are the notes (English broken at spaces).
+    let joined: String = lines.concat();
+    let squeeze = |s: &str| s.replace(' ', "");
+    assert_eq!(squeeze(&joined), squeeze(&(english + &chinese)));
 }

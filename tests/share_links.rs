@@ -38,6 +38,9 @@ fn assert_valid(d: &Decoded) {
     if let Some(t) = s.tornado_points {
         assert!(t.is_finite() && t > 0.0 && t <= 1.0);
     }
+    if let Some(w) = s.mc_width {
+        assert!((0.25..=4.0).contains(&w), "{w}");
+    }
     let Some(report) = reports().iter().find(|r| r.id == s.report) else {
         assert!(s.values.is_empty() && s.headline_rate.is_none() && s.dimension.is_none());
         return;
@@ -85,6 +88,7 @@ fn every_assumption_changed_stays_under_2000_characters() {
         preset: Some("bull".into()),
         mc_seed: Some(u64::MAX),
         mc_paths: Some(100_000),
+        mc_width: Some(1.25),
         lang: Some("zh-Hant".into()),
         tornado_points: Some(0.025),
     };
@@ -171,12 +175,13 @@ prop_compose! {
         preset in prop::option::of(text()),
         mc_seed in prop::option::of(any::<u64>()),
         mc_paths in prop::option::of(1u32..=100_000),
+        mc_width in prop::option::of(0.25f64..=4.0),
         lang in prop::option::of(prop_oneof![Just("en"), Just("zh-Hans"), Just("zh-Hant")]),
         tornado_points in prop::option::of(0.0001f64..=1.0),
     ) -> ShareState {
         ShareState {
             report, view, dimension, year, headline_rate, values, preset, mc_seed, mc_paths,
-            lang: lang.map(str::to_string), tornado_points,
+            mc_width, lang: lang.map(str::to_string), tornado_points,
         }
     }
 }
@@ -197,6 +202,7 @@ fn valid_state() -> impl Strategy<Value = ShareState> {
                 mc_seed: Some(bits),
                 mc_paths: Some((bits % 100_000) as u32 + 1),
                 tornado_points: Some(0.01 * (1 + bits % 5) as f64),
+                mc_width: Some(0.25 * (1 + bits % 16) as f64),
                 ..Default::default()
             };
             if let Some(f) = &report.forecast {
@@ -225,6 +231,7 @@ fn rounded(s: &ShareState) -> ShareState {
     let mut s = s.clone();
     s.headline_rate = s.headline_rate.and_then(round6);
     s.tornado_points = s.tornado_points.and_then(round6);
+    s.mc_width = s.mc_width.and_then(round6);
     for v in s.values.values_mut() {
         *v = round6(*v).unwrap();
     }

@@ -30,6 +30,9 @@
 //!
 //! A dimension or projection the engine cannot compute is left out and named in
 //! [`Export::skipped`] (and in the JSON's `skipped`); the headline failing is an error value.
+//!
+//! Charts are exported as SVG and PNG by the browser edge; [`svg_with_notes`] adds, under the
+//! drawing, what the picture alone does not say (the ranges a Monte Carlo fan sampled).
 
 use super::engine::error::{EngineError, EngineResult};
 use super::engine::model::{compute, Computed, DimensionResult, PathPoint};
@@ -702,6 +705,139 @@ pub fn file_name(report: &Report, scope: ExportScope, extension: &str) -> String
         })
         .collect();
     format!("{safe}-{}.{extension}", scope.id())
+}
+
+// ---- Chart export notes --------------------------------------------------------------------
+
+/// Type size of the notes under an exported chart (the header's small lines are 12 too).
+const NOTE_SIZE: f64 = 12.0;
+/// Line height of the notes.
+const NOTE_LINE: f64 = 16.0;
+
+/// Rough width of a character in ems: CJK and other wide characters fill the em, the rest
+/// about half of it (system-ui).
+fn char_em(c: char) -> f64 {
+    if u32::from(c) >= 0x2E80 {
+        1.0
+    } else {
+        0.56
+    }
+}
+
+/// Breaks a note into lines of at most `max_em` ems: at the last space that fits, else (CJK,
+/// no spaces) anywhere.
+fn wrap_note(text: &str, max_em: f64) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    let mut width = 0.0;
+    let mut last_space: Option<usize> = None;
+    for c in text.chars() {
+        let w = char_em(c);
+        if width + w > max_em && !line.is_empty() {
+            match last_space.filter(|&i| i > 0) {
+                Some(i) => {
+                    let rest = line.split_off(i);
+                    lines.push(line);
+                    line = rest.trim_start().to_string();
+                }
+                None => lines.push(std::mem::take(&mut line)),
+            }
+            width = line.chars().map(char_em).sum();
+            last_space = None;
+        }
+        if c == ' ' {
+            last_space = Some(line.len());
+        }
+        line.push(c);
+        width += w;
+    }
+    if !line.trim().is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// Text for an XML text node or attribute.
+fn xml_escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// The value of `name="…"` in an XML start tag.
+fn tag_attr<'a>(tag: &'a str, name: &str) -> Option<(usize, &'a str)> {
+    let key = format!(" {name}=\"");
+    let start = tag.find(&key)? + key.len();
+    let len = tag.get(start..)?.find('"')?;
+    Some((start, tag.get(start..start + len)?))
+}
+
+/// `tag` with the attribute value `old`, found at `at`, replaced by `new`.
+fn set_attr(tag: &str, at: usize, old: &str, new: &str) -> Option<String> {
+    Some(format!(
+        "{}{new}{}",
+        tag.get(..at)?,
+        tag.get(at + old.len()..)?
+    ))
+}
+
+/// A chart export (a standalone SVG, as the browser edge makes it) with notes added under the
+/// drawing: what the picture alone does not say, such as the ranges a Monte Carlo fan sampled.
+/// The root's `viewBox` and `height` grow to make room; each note is wrapped to the drawing's
+/// width and escaped; the notes are plain `<text>` with inline presentation attributes (an
+/// exported file has no stylesheet). `None` when the SVG has no root `viewBox` of four numbers
+/// or no closing tag; no notes give the SVG unchanged.
+pub fn svg_with_notes(svg: &str, notes: &[String]) -> Option<String> {
+    if notes.is_empty() {
+        return Some(svg.to_string());
+    }
+    let open = svg.find("<svg")?;
+    let tag_end = open + svg.get(open..)?.find('>')?;
+    let tag = svg.get(open..tag_end)?;
+    let (vb_at, vb) = tag_attr(tag, "viewBox")?;
+    let v: Vec<f64> = vb
+        .split_whitespace()
+        .map(str::parse)
+        .collect::<Result<_, _>>()
+        .ok()?;
+    let [x, y, w, h] = <[f64; 4]>::try_from(v).ok()?;
+    if ![x, y, w, h].iter().all(|n| n.is_finite()) || w <= 0.0 || h < 0.0 {
+        return None;
+    }
+    let max_em = ((w - 16.0) / NOTE_SIZE).max(10.0);
+    let lines: Vec<String> = notes.iter().flat_map(|n| wrap_note(n, max_em)).collect();
+    let extra = NOTE_LINE * lines.len() as f64 + 8.0;
+    let bottom = y + h;
+    let mut texts = String::new();
+    for (i, line) in lines.iter().enumerate() {
+        texts.push_str(&format!(
+            "<text x=\"{}\" y=\"{}\" font-size=\"{NOTE_SIZE}\" font-family=\"system-ui, sans-serif\" \
+             fill=\"#1d1f23\">{}</text>",
+            x + 8.0,
+            bottom + NOTE_LINE * (i + 1) as f64,
+            xml_escape(line)
+        ));
+    }
+    // The background the header drew covers the old height: one more for the notes.
+    texts = format!(
+        "<rect x=\"{x}\" y=\"{bottom}\" width=\"{w}\" height=\"{extra}\" fill=\"#ffffff\"/>{texts}"
+    );
+    let mut root = set_attr(tag, vb_at, vb, &format!("{x} {y} {w} {}", h + extra))?;
+    if let Some((at, old)) = tag_attr(&root, "height") {
+        let height: f64 = old.parse().ok()?;
+        root = set_attr(&root, at, old, &format!("{}", height + extra))?;
+    }
+    let close = svg.rfind("</svg>")?;
+    if close < tag_end {
+        return None;
+    }
+    Some(format!(
+        "{}{root}{}{texts}{}",
+        svg.get(..open)?,
+        svg.get(tag_end..close)?,
+        svg.get(close..)?
+    ))
 }
 
 #[cfg(test)]

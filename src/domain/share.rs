@@ -3,7 +3,7 @@
 //! ```text
 //! r=smartphone-leasing&v=scenarios&l=en&d=type&y=2030&p=bull&g=0.15
 //!   &a.type=camera-modules:s0.31:g0.14,battery-modules:g0.145
-//!   &a.start-users=150000&s=42&n=2000&t=0.02
+//!   &a.start-users=150000&s=42&n=2000&w=1.5&t=0.02
 //! ```
 //!
 //! | key | value |
@@ -18,6 +18,7 @@
 //! | `a.<dimension>` | segment assumptions, grouped: `member:s<share>:g<growth>`, members separated by `,` |
 //! | `a.<key>` | any other assumption by its full key (`a.start-users=150000`); the long form `a.type.camera-modules.growth=0.14` is accepted too |
 //! | `s`, `n` | Monte Carlo seed and number of paths |
+//! | `w` | Monte Carlo range width, as a multiple of the default ranges (`1`; `0.25`–`4`) |
 //! | `t` | tornado move in rate units (`0.02` = ±2 points) |
 //!
 //! **Compactness.** The grouped form names each dimension once and each member once, so a link
@@ -40,7 +41,7 @@
 //! [`validate`] checks a parsed state against its report (dimension, year, preset, assumption
 //! keys and ranges); [`decode`] does both.
 
-use super::engine::monte_carlo::MAX_PATHS;
+use super::engine::monte_carlo::{MAX_PATHS, MAX_WIDTH, MIN_WIDTH};
 use super::engine::sensitivity::MAX_POINTS;
 use super::format::Locale;
 use super::scenario::{assumption_slots, Preset, Scenario};
@@ -61,6 +62,8 @@ pub struct ShareState {
     pub preset: Option<String>,
     pub mc_seed: Option<u64>,
     pub mc_paths: Option<u32>,
+    /// Multiplier of the Monte Carlo's default range widths.
+    pub mc_width: Option<f64>,
     pub lang: Option<String>,
     pub tornado_points: Option<f64>,
 }
@@ -311,6 +314,9 @@ pub fn encode(state: &ShareState) -> String {
     if let Some(n) = state.mc_paths {
         params.push(format!("n={n}"));
     }
+    if let Some(w) = state.mc_width.and_then(short_number) {
+        params.push(format!("w={w}"));
+    }
     if let Some(t) = state.tornado_points.and_then(short_number) {
         params.push(format!("t={t}"));
     }
@@ -370,7 +376,7 @@ impl Parser {
         };
         let known = matches!(
             key.as_str(),
-            "r" | "v" | "l" | "d" | "y" | "p" | "g" | "s" | "n" | "t"
+            "r" | "v" | "l" | "d" | "y" | "p" | "g" | "s" | "n" | "w" | "t"
         ) || key.starts_with("a.");
         if !known {
             self.warn(&key, ShareIssue::UnknownParameter);
@@ -447,6 +453,23 @@ impl Parser {
                     self.state.mc_paths = u32::try_from(clamped).ok();
                 }
                 Err(_) => malformed(self),
+            },
+            "w" => match number(&value) {
+                Some(w) => {
+                    self.first_time(&key);
+                    let clamped = w.clamp(MIN_WIDTH, MAX_WIDTH);
+                    if clamped != w {
+                        self.warn(
+                            &key,
+                            ShareIssue::Clamped {
+                                value: w,
+                                to: clamped,
+                            },
+                        );
+                    }
+                    self.state.mc_width = Some(clamped);
+                }
+                None => malformed(self),
             },
             "g" => match number(&value) {
                 Some(g) => {
@@ -806,6 +829,30 @@ mod tests {
         assert_eq!(encode(&s), "a.n=0&n=1");
         assert!(d.warnings.is_empty(), "{:?}", d.warnings);
         assert_eq!(d.state, s);
+    }
+
+    #[test]
+    fn monte_carlo_width_is_read_and_clamped() {
+        let d = parse("w=1.5");
+        assert_eq!(d.state.mc_width, Some(1.5));
+        assert!(d.warnings.is_empty());
+        assert_eq!(encode(&d.state), "w=1.5");
+        let d = parse("w=9&n=3");
+        assert_eq!(d.state.mc_width, Some(MAX_WIDTH));
+        assert_eq!(
+            d.warnings,
+            vec![ShareWarning {
+                key: "w".into(),
+                issue: ShareIssue::Clamped {
+                    value: 9.0,
+                    to: MAX_WIDTH
+                }
+            }]
+        );
+        assert_eq!(parse("w=0").state.mc_width, Some(MIN_WIDTH));
+        let d = parse("w=wide");
+        assert_eq!(d.state.mc_width, None);
+        assert_eq!(d.warnings[0].issue, ShareIssue::Malformed("wide".into()));
     }
 
     #[test]

@@ -76,6 +76,25 @@ fn status_signal() -> ArcRwSignal<Option<Status>> {
     STATUS.with(Clone::clone)
 }
 
+thread_local! {
+    /// Notes a chart's SVG and PNG exports carry under the drawing, by chart name.
+    static CHART_NOTES: std::cell::RefCell<std::collections::HashMap<String, Vec<String>>> =
+        std::cell::RefCell::default();
+}
+
+/// Sets the notes the exports of chart `name` carry under the drawing (what the picture alone
+/// does not say, such as the ranges a Monte Carlo fan sampled). The view that draws the chart
+/// sets them each time it draws it, in the reader's language.
+pub fn set_chart_notes(name: &str, notes: Vec<String>) {
+    CHART_NOTES.with(|n| {
+        n.borrow_mut().insert(name.to_string(), notes);
+    });
+}
+
+fn chart_notes(name: &str) -> Vec<String> {
+    CHART_NOTES.with(|n| n.borrow().get(name).cloned().unwrap_or_default())
+}
+
 fn set_status(app: AppState, ctx: ReportCtx, result: Result<String, String>) {
     let status = Status {
         report: ctx.with(|r| r.id.clone()),
@@ -292,7 +311,9 @@ fn download_chart(
         date: &date,
         modified_mark: mark.as_deref(),
     };
-    let result = match chart_svg(name, &info) {
+    let notes = chart_notes(name);
+    let svg = chart_svg(name, &info).map(|svg| export::svg_with_notes(&svg, &notes).unwrap_or(svg));
+    let result = match svg {
         None => Err(ExportMsg::ChartMissing.text(locale).to_string()),
         Some(svg) if png => {
             let file = format!("{file}.png");

@@ -28,6 +28,9 @@ pub fn restore(app: AppState) {
     if let Some(paths) = s.mc_paths {
         app.mc_paths.set(paths);
     }
+    if let Some(width) = s.mc_width {
+        super::tools::mc_width().set(width);
+    }
     if let Some(points) = s.tornado_points {
         app.tornado_points.set(points);
     }
@@ -108,6 +111,7 @@ pub fn current(app: AppState) -> String {
             .map(|p| p.id().to_string());
         s.mc_seed = Some(app.mc_seed.get());
         s.mc_paths = Some(app.mc_paths.get());
+        s.mc_width = Some(super::tools::mc_width().get());
         s.tornado_points = Some(app.tornado_points.get());
     }
     encode(&s)

@@ -5,11 +5,15 @@
 //!   up by N points around the reader's scenario, one at a time, and draws the end values as a
 //!   tornado. It is a memo of the scenario, N and the target: cheap (~50 engine runs).
 //! - Uncertainty samples those assumptions at random from a seed and draws the p10–p90 band,
-//!   the median and the published path. A run is split across animation frames (a chunk of at
-//!   most [`CHUNK`] paths or [`FRAME_BUDGET_MS`] per frame), shows its progress and can be
-//!   cancelled; the fan is marked stale once the scenario or the target changes after it.
+//!   the median and the published path (and the scenario's own path when it is not the
+//!   published one). Ranges are centred on the scenario's values, with widths from the report's
+//!   evidence or stated defaults (`domain::engine::monte_carlo`) times a width the reader sets;
+//!   a table under the chart lists them, and the chart's SVG and PNG exports carry them as
+//!   notes. A run is split across animation frames (a chunk of at most [`CHUNK`] paths or
+//!   [`FRAME_BUDGET_MS`] per frame), shows its progress and can be cancelled; the fan is marked
+//!   stale once the scenario, the target or the width changes after it.
 
-use super::charts::{tornado_chart, xy_chart, Charts, TableData, TornadoSpec, XySpec};
+use super::charts::{data_table, tornado_chart, xy_chart, Charts, TableData, TornadoSpec, XySpec};
 use super::common::{local, section};
 use super::controls::{AssumptionInput, ValueKind};
 use super::dom::{el, text_el, Ev, Node, On};
@@ -18,7 +22,10 @@ use super::state::{AppState, ReportCtx};
 use crate::chart::tornado::{TornadoBar, TornadoRow};
 use crate::chart::xy::{Datum, Series, SeriesKind};
 use crate::domain::engine::model::compute;
-use crate::domain::engine::monte_carlo::{Fan, FanPoint, McOptions, McRun, Progress};
+use crate::domain::engine::monte_carlo::{
+    Fan, FanPoint, McOptions, McRun, Progress, RangeBasis, SampleRange, DEFAULT_RATE_POINTS,
+    DEFAULT_RELATIVE, DEFAULT_WIDTH, MAX_WIDTH, MIN_WIDTH,
+};
 use crate::domain::engine::sensitivity::{tornado, Tornado};
 use crate::domain::engine::target::{inputs, relevant_keys, Evaluator, Target, HEADLINE_KEY};
 use crate::domain::format::{self, parse_typed, Locale};
@@ -66,9 +73,9 @@ crate::messages! {
         Failed => ("The tool could not compute: {0}", "无法计算：{0}", "無法計算：{0}"),
         McTitle => ("Uncertainty: a range of likely outcomes", "不确定性：可能结果的区间", "不確定性：可能結果的區間"),
         McHelp => (
-            "Each path draws every assumption that can move the chosen value at random, uniformly within a range, and computes the forecast. The headline growth rate is drawn between the points halfway from your rate to the lowest and to the highest rate its slider allows; every other assumption across its full slider range. Paths that would break a bound the source gives (such as “over a value in a year”) are left out. The band holds the middle 80% of paths (10th to 90th percentile), the line their median. The seed fixes the random draws: the same seed and number of paths always draw the same band.",
-            "每条路径在一定区间内均匀随机抽取所有能影响所选数值的假设，并计算预测。核心增长率的抽取区间为：从您的增长率到滑块最低值和最高值的各一半处；其他假设在滑块的完整范围内抽取。违反来源所给界限（如“某年超过某值”）的路径会被剔除。色带涵盖中间 80% 的路径（第 10 至第 90 百分位），线条为中位数。随机种子决定抽取结果：相同的种子和路径数总会得到相同的色带。",
-            "每條路徑在一定區間內均勻隨機抽取所有能影響所選數值的假設，並計算預測。核心成長率的抽取區間為：從您的成長率到滑桿最低值和最高值的各一半處；其他假設在滑桿的完整範圍內抽取。違反來源所給界限（如「某年超過某值」）的路徑會被剔除。色帶涵蓋中間 80% 的路徑（第 10 至第 90 百分位），線條為中位數。隨機種子決定抽取結果：相同的種子和路徑數總會得到相同的色帶。"
+            "Each path draws every assumption that can move the chosen value at random, uniformly within a range centred on its value in your scenario, and computes the forecast; move a slider and its range moves with it. How wide a range is comes from the report where it gives evidence — the gap between two growth rates it gives for the same thing, or how far its bounds (such as “over a value in a year”) let the rate go — and otherwise from stated defaults: growth rates ±2 percentage points, shares and starting levels ±20% of their value. The table under the chart lists every range and where its width comes from; the width control below widens or narrows them all together. A range never leaves its slider's range: near an end it is narrowed on both sides, so it stays centred. Paths that would break a bound the source gives are left out. The band holds the middle 80% of paths (10th to 90th percentile), the line their median. The seed fixes the random draws: the same seed, number of paths and width always draw the same band.",
+            "每条路径在以您情景中的数值为中心的区间内，均匀随机抽取所有能影响所选数值的假设，并计算预测；移动滑块，区间随之移动。区间宽度在报告提供依据时取自报告——同一数值的两个增长率之差，或来源界限（如“某年超过某值”）允许增长率变动的幅度——否则采用既定默认值：增长率 ±2 个百分点，份额和起始水平为自身数值的 ±20%。图表下方的表格列出每个区间及其宽度依据；下方的宽度控件可同时放宽或收窄所有区间。区间不会超出滑块范围：接近端点时两侧同等收窄，以保持居中。违反来源所给界限的路径会被剔除。色带涵盖中间 80% 的路径（第 10 至第 90 百分位），线条为中位数。随机种子决定抽取结果：相同的种子、路径数和宽度总会得到相同的色带。",
+            "每條路徑在以您情境中的數值為中心的區間內，均勻隨機抽取所有能影響所選數值的假設，並計算預測；移動滑桿，區間隨之移動。區間寬度在報告提供依據時取自報告——同一數值的兩個成長率之差，或來源界限（如「某年超過某值」）允許成長率變動的幅度——否則採用既定預設值：成長率 ±2 個百分點，份額和起始水準為自身數值的 ±20%。圖表下方的表格列出每個區間及其寬度依據；下方的寬度控制項可同時放寬或收窄所有區間。區間不會超出滑桿範圍：接近端點時兩側同等收窄，以保持置中。違反來源所給界限的路徑會被剔除。色帶涵蓋中間 80% 的路徑（第 10 至第 90 百分位），線條為中位數。隨機種子決定抽取結果：相同的種子、路徑數和寬度總會得到相同的色帶。"
         ),
         McMeasures => ("Measures: {0}, as chosen above.", "衡量：{0}，于上方选择。", "衡量：{0}，於上方選擇。"),
         Seed => ("Seed", "随机种子", "隨機種子"),
@@ -83,15 +90,55 @@ crate::messages! {
         FailedPaths => ("{0} paths could not be computed and are left out.", "{0} 条路径无法计算，已剔除。", "{0} 條路徑無法計算，已剔除。"),
         FanTitle => ("Range of outcomes: {0}", "结果区间：{0}", "結果區間：{0}"),
         FanDesc => (
-            "The middle 80% of {0} simulated paths (band), their median (line) and the published path, by year.",
-            "{0} 条模拟路径的中间 80%（色带）、中位数（线条）与公布路径，按年份。",
-            "{0} 條模擬路徑的中間 80%（色帶）、中位數（線條）與公布路徑，按年份。"
+            "The middle 80% of {0} paths simulated around your scenario (band), their median (line) and the published path, by year.",
+            "围绕您的情景模拟的 {0} 条路径的中间 80%（色带）、中位数（线条）与公布路径，按年份。",
+            "圍繞您的情境模擬的 {0} 條路徑的中間 80%（色帶）、中位數（線條）與公布路徑，按年份。"
+        ),
+        FanDescScenario => (
+            "The middle 80% of {0} paths simulated around your scenario (band), their median (line), your scenario's own path and the published path, by year.",
+            "围绕您的情景模拟的 {0} 条路径的中间 80%（色带）、中位数（线条）、您的情景本身的路径与公布路径，按年份。",
+            "圍繞您的情境模擬的 {0} 條路徑的中間 80%（色帶）、中位數（線條）、您的情境本身的路徑與公布路徑，按年份。"
         ),
         Band => ("10th–90th percentile", "第 10–90 百分位", "第 10–90 百分位"),
         Median => ("Median", "中位数", "中位數"),
         Published => ("Published", "公布值", "公布值"),
-        Ranges => ("Sampled ranges", "抽样区间", "抽樣區間"),
         WithinBounds => ("{0}; within the source's bounds: {1}", "{0}；符合来源界限的部分：{1}", "{0}；符合來源界限的部分：{1}"),
+        WidthLabel => ("Range width (× the default ranges)", "区间宽度（默认区间的倍数）", "區間寬度（預設區間的倍數）"),
+        WidthValue => ("× {0}", "{0} 倍", "{0} 倍"),
+        RangesCaption => ("Sampled ranges (× {0} the default widths)", "抽样区间（默认宽度的 {0} 倍）", "抽樣區間（預設寬度的 {0} 倍）"),
+        ColCentre => ("Centre (your scenario)", "中心（您的情景）", "中心（您的情境）"),
+        ColRange => ("Sampled range", "抽样区间", "抽樣區間"),
+        ColBasis => ("Width from", "宽度依据", "寬度依據"),
+        RangeNote => ("{0}: {1} around {2} — {3}", "{0}：{1}，以 {2} 为中心 — {3}", "{0}：{1}，以 {2} 為中心 — {3}"),
+        BasisRates => (
+            "± the gap between the published rate, {0}, and the {1} the source also gives",
+            "± 公布增长率 {0} 与来源另行给出的 {1} 之差",
+            "± 公布成長率 {0} 與來源另行給出的 {1} 之差"
+        ),
+        BasisBoundLow => (
+            "± the distance from the published rate, {0}, down to {1}, the lowest rate the source's bounds allow",
+            "± 公布增长率 {0} 与来源界限允许的最低增长率 {1} 之差",
+            "± 公布成長率 {0} 與來源界限允許的最低成長率 {1} 之差"
+        ),
+        BasisBoundHigh => (
+            "± the distance from the published rate, {0}, up to {1}, the highest rate the source's bounds allow",
+            "± 公布增长率 {0} 与来源界限允许的最高增长率 {1} 之差",
+            "± 公布成長率 {0} 與來源界限允許的最高成長率 {1} 之差"
+        ),
+        BasisTargets => (
+            "± the gap between the plan's {0} and the {1} it sets elsewhere for the same quantity",
+            "± 计划中的 {0} 与其在别处为同一指标设定的 {1} 之差",
+            "± 計畫中的 {0} 與其在別處為同一指標設定的 {1} 之差"
+        ),
+        BasisPoints => ("default: ± {0} points (the source gives no figure)", "默认：± {0} 个百分点（来源未给出数字）", "預設：± {0} 個百分點（來源未給出數字）"),
+        BasisRelative => ("default: ± {0} of the value (the source gives no figure)", "默认：数值的 ± {0}（来源未给出数字）", "預設：數值的 ± {0}（來源未給出數字）"),
+        BasisOverride => ("set by hand", "手动设定", "手動設定"),
+        Scaled => ("{0}, × {1}", "{0}，× {1}", "{0}，× {1}"),
+        Narrowed => (
+            "{0}; narrowed on both sides to stay within the slider's range",
+            "{0}；为保持在滑块范围内，两侧同等收窄",
+            "{0}；為保持在滑桿範圍內，兩側同等收窄"
+        ),
     }
 }
 
@@ -104,12 +151,31 @@ const POINTS_RANGE: AssumptionRange = AssumptionRange {
     max: 0.10,
     step: 0.005,
 };
+/// The Monte Carlo's width multiplier: ×0.25 to ×4 in steps of 0.25.
+const WIDTH_RANGE: AssumptionRange = AssumptionRange {
+    default: DEFAULT_WIDTH,
+    min: MIN_WIDTH,
+    max: MAX_WIDTH,
+    step: 0.25,
+};
 const PATHS_MIN: u32 = 100;
 const PATHS_MAX: u32 = 20_000;
 /// Paths per animation frame at most, in steps of [`STEP`], stopping early past the budget.
 const CHUNK: usize = 200;
 const STEP: usize = 25;
 const FRAME_BUDGET_MS: f64 = 6.0;
+
+thread_local! {
+    /// The Monte Carlo's range width (× the default ranges). App-wide like the seed and the
+    /// number of paths, so that a shared link carries it (`ui::share`); made once, not per
+    /// render (as the export status is).
+    static MC_WIDTH: ArcRwSignal<f64> = ArcRwSignal::new(DEFAULT_WIDTH);
+}
+
+/// The app's Monte Carlo width multiplier.
+pub fn mc_width() -> ArcRwSignal<f64> {
+    MC_WIDTH.with(Clone::clone)
+}
 
 /// What one Monte Carlo run was asked, kept with its result to label and date it.
 #[derive(Debug, Clone, PartialEq)]
@@ -120,6 +186,7 @@ struct McJob {
     target: Target,
     seed: u64,
     paths: u32,
+    width: f64,
     published: Vec<Datum>,
 }
 
@@ -132,6 +199,8 @@ pub struct ToolsState {
     pub target: RwSignal<Option<Target>>,
     pub mc_seed: RwSignal<u64>,
     pub mc_paths: RwSignal<u32>,
+    /// Multiplier of the default range widths (see [`mc_width`]).
+    pub mc_width: RwSignal<f64>,
     /// The run in progress, stepped frame by frame.
     pub mc_run: StoredValue<Option<McRun>>,
     /// The target in force: the chosen one while it exists, else the report's natural one.
@@ -169,6 +238,7 @@ impl ToolsState {
             target,
             mc_seed: app.map_or_else(|| RwSignal::new(1), |a| a.mc_seed),
             mc_paths: app.map_or_else(|| RwSignal::new(2_000), |a| a.mc_paths),
+            mc_width: mc_width().into(),
             mc_run: StoredValue::new(None),
             resolved,
             sensitivity,
@@ -712,6 +782,22 @@ fn uncertainty(
             ),
         },
     );
+    let width = state.mc_width.get();
+    let width_input = AssumptionInput {
+        id: "mc-width",
+        label: t(ToolsMsg::WidthLabel).into(),
+        value: width,
+        range: WIDTH_RANGE,
+        kind: ValueKind::Number,
+        changed: (width - WIDTH_RANGE.default).abs() > 1e-12,
+        error: errors.get("mc-width").cloned(),
+        value_text: Some(fill(t(ToolsMsg::WidthValue), &[&format::number(width, 2)])),
+    }
+    .render(
+        locale,
+        move |v| state.mc_width.set(v),
+        move |e| state.set_error("mc-width", e),
+    );
     let run = text_el("button", "primary", t(ToolsMsg::Run))
         .testid("mc-run")
         .attr_if(running.is_some(), "disabled", "")
@@ -720,6 +806,12 @@ fn uncertainty(
         .class("controls-row tools-controls")
         .child(seed)
         .child(paths)
+        .child(
+            el("div")
+                .class("tools-points")
+                .testid("mc-width")
+                .child(width_input),
+        )
         .child(el("div").class("tools-run").child(run));
     let progress = running.map(|(_, p)| {
         el("div")
@@ -751,7 +843,7 @@ fn uncertainty(
     let measures = ctx.with(|r| fill(t(ToolsMsg::McMeasures), &[&target_name(r, target, locale)]));
     let result = state.mc_result.with(|res| {
         res.as_ref()
-            .map(|(job, fan)| fan_nodes(app, ctx, charts, job, fan, target, locale))
+            .map(|(job, fan)| fan_nodes(app, ctx, charts, job, fan, (target, width), locale))
             .unwrap_or_default()
     });
     section("tools-uncertainty", "mc", t(ToolsMsg::McTitle))
@@ -762,17 +854,103 @@ fn uncertainty(
         .children(result)
 }
 
+/// The reader-facing text of where a range's width comes from.
+fn basis_text(range: &SampleRange, width: f64, is_fraction: bool, locale: Locale) -> String {
+    let t = |m: ToolsMsg| m.text(locale);
+    let rate = |v: f64| format::percent(v, 2);
+    let base = match range.basis {
+        RangeBasis::SourceRates { published, other } => {
+            fill(t(ToolsMsg::BasisRates), &[&rate(published), &rate(other)])
+        }
+        RangeBasis::Bounds { published, limit } => fill(
+            t(if limit < published {
+                ToolsMsg::BasisBoundLow
+            } else {
+                ToolsMsg::BasisBoundHigh
+            }),
+            &[&rate(published), &rate(limit)],
+        ),
+        RangeBasis::SourceTargets { default, other } => fill(
+            t(ToolsMsg::BasisTargets),
+            &[
+                &input_text(default, is_fraction),
+                &input_text(other, is_fraction),
+            ],
+        ),
+        RangeBasis::DefaultPoints => fill(
+            t(ToolsMsg::BasisPoints),
+            &[&format::number(DEFAULT_RATE_POINTS * 100.0, 2)],
+        ),
+        RangeBasis::DefaultRelative => fill(
+            t(ToolsMsg::BasisRelative),
+            &[&format::percent(DEFAULT_RELATIVE, 0)],
+        ),
+        RangeBasis::Override => t(ToolsMsg::BasisOverride).to_string(),
+    };
+    let scaled = if range.basis != RangeBasis::Override && (width - 1.0).abs() > 1e-12 {
+        fill(t(ToolsMsg::Scaled), &[&base, &format::number(width, 2)])
+    } else {
+        base
+    };
+    if range.narrowed {
+        fill(t(ToolsMsg::Narrowed), &[&scaled])
+    } else {
+        scaled
+    }
+}
+
+/// The ranges a fan sampled, as rows (input; centre, range, width's source) and as the notes its
+/// chart exports carry.
+fn range_rows(
+    r: &Report,
+    fan: &Fan,
+    width: f64,
+    locale: Locale,
+) -> (Vec<(String, Vec<String>)>, Vec<String>) {
+    let t = |m: ToolsMsg| m.text(locale);
+    let all = inputs(r).unwrap_or_default();
+    let mut rows = Vec::new();
+    let mut notes = Vec::new();
+    for range in &fan.ranges {
+        let f = all
+            .iter()
+            .find(|i| i.key == range.key)
+            .is_none_or(|i| i.is_fraction);
+        let span = |lo: f64, hi: f64| format!("{} – {}", input_text(lo, f), input_text(hi, f));
+        let near = |a: f64, b: f64| (a - b).abs() <= 1e-12 * a.abs().max(b.abs()).max(1.0);
+        let sampled = match range.truncated {
+            // Only where the bounds actually cut into the range.
+            Some((lo, hi)) if !(near(lo, range.low) && near(hi, range.high)) => fill(
+                t(ToolsMsg::WithinBounds),
+                &[&span(range.low, range.high), &span(lo, hi)],
+            ),
+            _ => span(range.low, range.high),
+        };
+        let name = input_name(r, &range.key, locale);
+        let centre = input_text(range.mode, f);
+        let basis = basis_text(range, width, f, locale);
+        notes.push(fill(
+            t(ToolsMsg::RangeNote),
+            &[&name, &sampled, &centre, &basis],
+        ));
+        rows.push((name, vec![centre, sampled, basis]));
+    }
+    (rows, notes)
+}
+
 fn fan_nodes(
     app: AppState,
     ctx: ReportCtx,
     charts: Charts,
     job: &McJob,
     fan: &Result<Fan, String>,
-    target: &Target,
+    (target, width): (&Target, f64),
     locale: Locale,
 ) -> Vec<Node> {
     let t = |m: ToolsMsg| m.text(locale);
-    let stale = job.target != *target || ctx.scenario.with(|s| *s != job.scenario);
+    let stale = job.target != *target
+        || (job.width - width).abs() > 1e-12
+        || ctx.scenario.with(|s| *s != job.scenario);
     let mut out = Vec::new();
     if stale {
         out.push(
@@ -804,7 +982,7 @@ fn fan_nodes(
             Target::Projection(_) => None,
             _ => r.forecast.as_ref().map(|f| f64::from(f.anchor_year)),
         };
-        let series = vec![
+        let mut series = vec![
             Series {
                 key: "band".into(),
                 label: t(ToolsMsg::Band).into(),
@@ -832,10 +1010,42 @@ fn fan_nodes(
                 low: Vec::new(),
             },
         ];
+        // The fan is centred on the scenario: when it is not the published one, its own path
+        // is what the median follows.
+        let own = !job.scenario.is_published();
+        if own {
+            series.push(Series {
+                key: "scenario".into(),
+                label: Msg::YourScenario.text(locale).into(),
+                color: 1,
+                kind: SeriesKind::Line {
+                    dashed_from: anchor,
+                },
+                points: target_path(r, &job.target, &job.scenario),
+                low: Vec::new(),
+            });
+        }
         let x_title = match job.target {
             Target::Projection(_) => Msg::Period.text(locale),
             _ => Msg::YearAxis.text(locale),
         };
+        let meta = fill(
+            t(ToolsMsg::SeedPaths),
+            &[
+                &job.seed.to_string(),
+                &format::number(f64::from(job.paths), 0),
+            ],
+        );
+        let caption = fill(t(ToolsMsg::RangesCaption), &[&format::number(job.width, 2)]);
+        let (rows, notes) = range_rows(r, fan, job.width, locale);
+        // The chart's SVG and PNG carry what the picture alone does not say.
+        super::exports::set_chart_notes(
+            "mc-fan",
+            [meta.clone(), caption.clone()]
+                .into_iter()
+                .chain(notes)
+                .collect(),
+        );
         out.push(
             xy_chart(
                 charts,
@@ -846,7 +1056,11 @@ fn fan_nodes(
                         &[&target_name(r, &job.target, locale)],
                     ),
                     description: fill(
-                        t(ToolsMsg::FanDesc),
+                        t(if own {
+                            ToolsMsg::FanDescScenario
+                        } else {
+                            ToolsMsg::FanDesc
+                        }),
                         &[&format::number(fan.count as f64, 0)],
                     ),
                     series,
@@ -860,20 +1074,7 @@ fn fan_nodes(
             )
             .testid("mc-result"),
         );
-        out.push(
-            text_el(
-                "p",
-                "mc-meta",
-                fill(
-                    t(ToolsMsg::SeedPaths),
-                    &[
-                        &job.seed.to_string(),
-                        &format::number(f64::from(job.paths), 0),
-                    ],
-                ),
-            )
-            .testid("mc-meta"),
-        );
+        out.push(text_el("p", "mc-meta", meta).testid("mc-meta"));
         if fan.failed > 0 {
             out.push(text_el(
                 "p",
@@ -881,41 +1082,28 @@ fn fan_nodes(
                 fill(t(ToolsMsg::FailedPaths), &[&fan.failed.to_string()]),
             ));
         }
-        let all = inputs(r).unwrap_or_default();
-        let fraction = |key: &str| {
-            all.iter()
-                .find(|i| i.key == key)
-                .is_none_or(|i| i.is_fraction)
-        };
-        let ranges = fan.ranges.iter().map(|range| {
-            let f = fraction(&range.key);
-            let span = |lo: f64, hi: f64| format!("{} – {}", input_text(lo, f), input_text(hi, f));
-            let text = format!(
-                "{}: {}",
-                input_name(r, &range.key, locale),
-                span(range.low, range.high)
-            );
-            let text = match range.truncated {
-                Some((lo, hi)) => fill(t(ToolsMsg::WithinBounds), &[&text, &span(lo, hi)]),
-                None => text,
-            };
-            el("li").key(range.key.clone()).text(text)
-        });
-        out.push(
-            el("details")
-                .class("mc-ranges")
-                .child(text_el("summary", "", t(ToolsMsg::Ranges)))
-                .child(el("ul").children(ranges)),
-        );
+        out.push(el("div").class("mc-ranges").child(data_table(
+            &TableData {
+                caption,
+                corner: t(ToolsMsg::Assumption).into(),
+                columns: vec![
+                    t(ToolsMsg::ColCentre).into(),
+                    t(ToolsMsg::ColRange).into(),
+                    t(ToolsMsg::ColBasis).into(),
+                ],
+                rows,
+            },
+            "mc-ranges",
+        )));
     });
     out
 }
 
-/// The published path of a target (what the fan is drawn against).
-fn published_path(r: &Report, target: &Target) -> Vec<Datum> {
-    let published = Scenario::published();
+/// A target's path under a scenario: the published path (what the fan is drawn against) or
+/// the reader's own.
+fn target_path(r: &Report, target: &Target, scenario: &Scenario) -> Vec<Datum> {
     if *target == Target::Headline {
-        if let Some(h) = compute(r, &published).ok().and_then(|c| c.headline) {
+        if let Some(h) = compute(r, scenario).ok().and_then(|c| c.headline) {
             return h
                 .points
                 .iter()
@@ -923,15 +1111,25 @@ fn published_path(r: &Report, target: &Target) -> Vec<Datum> {
                 .collect();
         }
     }
+    let provenance = if scenario.is_published() {
+        Provenance::Derived
+    } else {
+        Provenance::Scenario
+    };
     Evaluator::new(r, target)
         .ok()
-        .and_then(|e| e.path(&published).ok())
+        .and_then(|e| e.path(scenario).ok())
         .map(|path| {
             path.into_iter()
-                .map(|(x, v)| Datum::new(f64::from(x), v, Provenance::Derived))
+                .map(|(x, v)| Datum::new(f64::from(x), v, provenance))
                 .collect()
         })
         .unwrap_or_default()
+}
+
+/// The published path of a target (what the fan is drawn against).
+fn published_path(r: &Report, target: &Target) -> Vec<Datum> {
+    target_path(r, target, &Scenario::published())
 }
 
 fn start_run(ctx: ReportCtx, state: ToolsState) {
@@ -939,19 +1137,18 @@ fn start_run(ctx: ReportCtx, state: ToolsState) {
         return;
     };
     let scenario = ctx.scenario.get_untracked();
-    let (seed, paths) = (
+    let (seed, paths, width) = (
         state.mc_seed.get_untracked(),
         state.mc_paths.get_untracked(),
+        state.mc_width.get_untracked(),
     );
     let (run, published) = ctx.with(|r| {
+        let options = McOptions {
+            width,
+            ..McOptions::for_target(r, target.clone())
+        };
         (
-            McRun::new(
-                r,
-                &scenario,
-                seed,
-                paths as usize,
-                McOptions::for_target(r, target.clone()),
-            ),
+            McRun::new(r, &scenario, seed, paths as usize, options),
             published_path(r, &target),
         )
     });
@@ -963,6 +1160,7 @@ fn start_run(ctx: ReportCtx, state: ToolsState) {
         target,
         seed,
         paths,
+        width,
         published,
     };
     match run {

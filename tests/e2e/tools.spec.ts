@@ -1,5 +1,6 @@
 // Scenario power tools on the smartphone report: the tornado (sensitivity) and the seeded
 // Monte Carlo fan (uncertainty).
+import { readFileSync } from 'node:fs';
 import { test, expect, openApp, watchErrors, type Page } from './helpers';
 
 async function openScenarios(page: Page) {
@@ -155,5 +156,71 @@ test('monte carlo: seeded, repeatable, with progress and a stale note', async ({
   await field.fill('20');
   await field.press('Tab');
   await expect(page.getByTestId('mc-stale')).toContainText('Run again to include your latest changes');
+  expect(errors).toEqual([]);
+});
+
+/** The 2032 band of the fan's table view as [p10, p90] in billions. */
+async function band2032(page: Page): Promise<[number, number]> {
+  const row = (await fanTable(page)).split('\n').find((l) => l.startsWith('2032'));
+  const [low, high] = (row ?? '').split('\t')[1].split(' – ');
+  return [amount(low), amount(high)];
+}
+
+test('monte carlo ranges: centred on the scenario, widened by the width, in the link and the chart export', async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  const errors = watchErrors(page);
+  await openScenarios(page);
+  await expect(page.locator('#mc-width-field')).toHaveValue('1');
+  await runOnce(page);
+  const result = page.getByTestId('mc-result');
+  await result.locator('.table-toggle').click();
+
+  // The headline's range: 13.59% ± the gap to the 13% the source states.
+  const ranges = page.getByTestId('mc-ranges');
+  await expect(ranges.locator('caption')).toHaveText('Sampled ranges (× 1 the default widths)');
+  const row = ranges.locator('tbody tr').first();
+  await expect(row.locator('th')).toHaveText('Headline growth');
+  await expect(row.locator('td').nth(0)).toHaveText('13.59%');
+  await expect(row.locator('td').nth(1)).toHaveText('13% – 14.18%');
+  await expect(row.locator('td').nth(2)).toHaveText('± the gap between the published rate, 13.59%, and the 13% the source also gives');
+  // Centred on the published path: the band holds its 2032 value.
+  const [lo1, hi1] = await band2032(page);
+  expect(lo1).toBeLessThan(6.1);
+  expect(hi1).toBeGreaterThan(6.1);
+
+  // Twice as wide: stale until run again, in the URL, and a wider band.
+  await page.locator('#mc-width-field').fill('2');
+  await page.locator('#mc-width-field').press('Tab');
+  await expect(page.getByTestId('mc-stale')).toBeVisible();
+  await expect.poll(() => page.url()).toContain('w=2');
+  await runOnce(page);
+  await expect(page.getByTestId('mc-stale')).toHaveCount(0);
+  await expect(ranges.locator('caption')).toHaveText('Sampled ranges (× 2 the default widths)');
+  await expect(row.locator('td').nth(1)).toHaveText('12.41% – 14.77%');
+  await expect(row.locator('td').nth(2)).toContainText('also gives, × 2');
+  const [lo2, hi2] = await band2032(page);
+  expect(hi2 - lo2).toBeGreaterThan((hi1 - lo1) * 1.5);
+
+  // Move the headline: the range moves with it, and the fan draws the scenario's own path.
+  const field = page.locator('#headline-cagr-field');
+  await field.fill('20');
+  await field.press('Tab');
+  await runOnce(page);
+  await expect(row.locator('td').nth(0)).toHaveText('20%');
+  await expect(row.locator('td').nth(1)).toHaveText('18.82% – 21.18%');
+  await expect(result.locator('path[data-series="scenario"]')).toHaveCount(1);
+
+  // The chart's SVG carries the ranges under the drawing.
+  const [d] = await Promise.all([page.waitForEvent('download'), result.getByTestId('chart-svg').click()]);
+  const svg = readFileSync(await d.path(), 'utf8');
+  expect(svg).toContain('Sampled ranges (× 2 the default widths)');
+  expect(svg).toContain('Headline growth: 18.82% – 21.18% around 20%');
+
+  // A link carries the width.
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await other.goto(page.url());
+  await expect(other.locator('#mc-width-field')).toHaveValue('2');
+  await fresh.close();
   expect(errors).toEqual([]);
 });

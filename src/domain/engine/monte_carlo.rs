@@ -8,12 +8,42 @@
 //! given), so the same seed and size give the same fan bit for bit, whether run in one call
 //! or in chunks of any size (the UI splits work across animation frames).
 //!
-//! **Ranges.** Each chosen input is sampled independently in a range: by default its slider
-//! range (`min..max`); for the headline rate, the forecast's `rate_range` narrowed to half the
-//! distance from the base rate to each end (base 13.6% in 0–30% samples 6.8%–21.8%), since
-//! the slider's full range is "what a reader may try", not "what is plausible". Ranges may be
-//! overridden per key (clamped to the slider range). Distribution: uniform, or triangular with
-//! its mode at the base scenario's value.
+//! **Ranges.** Each chosen input is sampled independently in a range *centred on its value in
+//! the scenario explored* (the reader's scenario: move a slider and its range moves with it)
+//! and symmetric about it, so every sampled input has its scenario value as its median: a
+//! target that moves with one input alone (the headline with its rate) has its median path on
+//! the scenario's deterministic path, up to sampling noise; with several inputs (a segment's
+//! and its siblings' shares and growth, a projection's start and rate) it stays within about
+//! 1% of it (`tests/power_tools.rs` holds every bundled report and target to 2%). The
+//! slider ranges are *not* used as sampling ranges: they say what a reader may try, not what is
+//! plausible. The half-width of a range is its default half-width times a multiplier the
+//! reader sets ([`McOptions::width`]: 1 is the default; [`MIN_WIDTH`]–[`MAX_WIDTH`] in the
+//! interface and in links). Default half-widths ([`RangeBasis`]), from the report's own
+//! evidence where it has some:
+//!
+//! - **Headline rate**: the largest gap between the published rate and another rate the source
+//!   gives for the same series (a stated CAGR, or the rate a statement's reported endpoints
+//!   imply): the smartphone report states 13% while its endpoints imply 13.59%, so ±0.59
+//!   points (13.0%–14.2%: the range reaches the stated rate). Failing that, the distance from
+//!   the published rate to the nearest rate the source's bounds allow ([`bound_rate_window`]):
+//!   the call centre's fitted 17.8% against the ≥ 10.0% that "over 1000亿 in 2014" needs gives
+//!   ±7.8 points (the range reaches the bound and no further). Failing both, the rate default.
+//! - **A plan's rate**: the largest gap between the assumption's default and the other targets
+//!   the plan sets for the same quantity (KPI growth-rate targets of one metric, with the
+//!   projection's cadence, one of which is the default): monthly user growth is 10% in section
+//!   01 and 8% in sections 05 and 08, so ±2 points.
+//! - **Otherwise** (assumptions the source gives no number for: segment splits and growth, a
+//!   plan's starting level): rates ± [`DEFAULT_RATE_POINTS`] (2 percentage points, the
+//!   tornado's default move); shares and levels ± [`DEFAULT_RELATIVE`] (20%) of their value
+//!   (a share of 30% samples 24%–36%, a start of 100,000 users 80,000–120,000): a point is a
+//!   different amount for a 7% share and a 70% one, and means nothing for a count.
+//!
+//! Evidence sets the *width* (from the report's own figures); the *centre* is always the
+//! scenario's value. A range never leaves its input's slider range: near an end it is narrowed
+//! on both sides, so it stays centred ([`SampleRange::narrowed`]; at the very end the input is
+//! held). Ranges may also be given per key as `(low, high)` ([`McOptions::ranges`], clamped to
+//! the slider range, not centred, not scaled). Distribution: uniform, or triangular with its
+//! mode at the centre.
 //!
 //! **Bounds.** Where the source gives bound values for the headline after its anchor ("over
 //! 1000亿 in 2014"), a path that breaks one is impossible by the source's own words. Such paths
@@ -22,8 +52,12 @@
 //! monotonically, the rejection is done exactly and without wasted draws: the rate's
 //! distribution is truncated to the interval of rates that honour every bound (inverse-CDF
 //! sampling of the truncated uniform or triangular). Clipping was not chosen: it would pile
-//! probability onto the bound and draw a fan edge the source never stated.
-//! [`BoundPolicy::Ignore`] samples the full range.
+//! probability onto the bound and draw a fan edge the source never stated. With the default
+//! widths no bound cuts into the published scenario's range (the headline width stops at the
+//! nearest bound); a scenario near a bound is conditioned (its median moves away from the
+//! bound, since the paths cut off are impossible), and one beyond a bound, with no rate in its
+//! range that honours it, is an error ([`McError::BoundsExcludeRange`]).
+//! [`BoundPolicy::Ignore`] samples the whole range.
 //!
 //! **Percentiles.** Linear interpolation between closest ranks (Excel's `PERCENTILE.INC`, R's
 //! type 7, NumPy's default): `h = (n − 1)·p`, between the ⌊h⌋-th and ⌈h⌉-th smallest values.
@@ -37,16 +71,25 @@ use super::growth::rri;
 use super::model::series;
 use super::target::{inputs, Evaluator, Input, InputKind, Target, TargetError, HEADLINE_KEY};
 use crate::domain::scenario::Scenario;
-use crate::domain::schema::{BoundSide, Provenance, Report};
+use crate::domain::schema::{BoundSide, KpiKind, Provenance, Report};
 use std::collections::BTreeMap;
 use std::fmt;
 
 /// Most paths one run may take (memory: paths × years values are kept for the percentiles).
 pub const MAX_PATHS: usize = 100_000;
 
-/// The headline's default range is this fraction of the distance from the base rate to each
-/// end of the forecast's `rate_range`.
-pub const HEADLINE_NARROWING: f64 = 0.5;
+/// Default half-width of a rate the report gives no evidence about: ±2 percentage points.
+pub const DEFAULT_RATE_POINTS: f64 = 0.02;
+
+/// Default half-width of a share or a level the report gives no evidence about: ±20% of its
+/// value.
+pub const DEFAULT_RELATIVE: f64 = 0.2;
+
+/// The width multiplier of the default ranges (1 = the documented defaults).
+pub const DEFAULT_WIDTH: f64 = 1.0;
+/// Narrowest and widest multipliers the interface and links accept.
+pub const MIN_WIDTH: f64 = 0.25;
+pub const MAX_WIDTH: f64 = 4.0;
 
 /// SplitMix64: `state += 0x9E3779B97F4A7C15`, then a xor-shift-multiply finaliser.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -102,11 +145,15 @@ pub struct McOptions {
     /// Per-key `(low, high)` overrides of the default ranges.
     pub ranges: BTreeMap<String, (f64, f64)>,
     pub bounds: BoundPolicy,
+    /// Multiplier of every default half-width (1 = the defaults, 2 = twice as wide). Finite
+    /// and at least 0; does not apply to overrides.
+    pub width: f64,
 }
 
 impl McOptions {
     /// Samples every input the target depends on
-    /// ([`relevant_keys`](super::target::relevant_keys)), uniformly, honouring bounds.
+    /// ([`relevant_keys`](super::target::relevant_keys)), uniformly in the default ranges,
+    /// honouring bounds.
     pub fn for_target(report: &Report, target: Target) -> Self {
         McOptions {
             keys: super::target::relevant_keys(report, &target),
@@ -114,17 +161,47 @@ impl McOptions {
             distribution: Distribution::Uniform,
             ranges: BTreeMap::new(),
             bounds: BoundPolicy::Reject,
+            width: DEFAULT_WIDTH,
         }
     }
 }
 
-/// Where one input is sampled: `[low, high]` with the triangular mode at `mode`.
+/// Where a range's default half-width comes from.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum RangeBasis {
+    /// The gap between the published headline rate and `other`, another rate the source gives
+    /// for the same series (stated vs implied).
+    SourceRates { published: f64, other: f64 },
+    /// The distance from the published headline rate to `limit`, the nearest rate the
+    /// source's bounds allow.
+    Bounds { published: f64, limit: f64 },
+    /// The gap between a plan assumption's default and `other`, another target the plan sets
+    /// for the same quantity.
+    SourceTargets { default: f64, other: f64 },
+    /// No evidence: ± [`DEFAULT_RATE_POINTS`].
+    DefaultPoints,
+    /// No evidence: ± [`DEFAULT_RELATIVE`] of the centre.
+    DefaultRelative,
+    /// Given by the caller ([`McOptions::ranges`]).
+    Override,
+}
+
+/// Where one input is sampled: `[low, high]`, centred on the scenario's value `mode` (the
+/// triangular mode) unless overridden.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SampleRange {
     pub key: String,
     pub low: f64,
     pub high: f64,
+    /// The centre: the input's value in the scenario explored (clamped to its slider range).
     pub mode: f64,
+    /// Where the default half-width comes from.
+    pub basis: RangeBasis,
+    /// The half-width before the slider range narrowed it: default × multiplier (0 for an
+    /// override).
+    pub half_width: f64,
+    /// Whether the slider range narrowed the range (on both sides, to keep it centred).
+    pub narrowed: bool,
     /// For the headline under [`BoundPolicy::Reject`]: the part of `[low, high]` that honours
     /// the source's bounds, which is where samples actually fall.
     pub truncated: Option<(f64, f64)>,
@@ -235,6 +312,8 @@ pub enum McError {
     UnknownKey(String),
     /// A range override that is not two finite numbers with low ≤ high.
     InvalidRange(String),
+    /// A width multiplier that is not a finite number of 0 or more.
+    InvalidWidth(f64),
     /// The headline's sampling range lies wholly outside the rates that honour the bounds.
     BoundsExcludeRange { low: f64, high: f64 },
     /// The target does not exist or the base scenario cannot be computed.
@@ -250,6 +329,7 @@ impl fmt::Display for McError {
             McError::TooManyPaths(n) => write!(f, "{n} paths is more than {MAX_PATHS}"),
             McError::UnknownKey(k) => write!(f, "the report has no assumption `{k}`"),
             McError::InvalidRange(k) => write!(f, "the range of `{k}` is not valid"),
+            McError::InvalidWidth(w) => write!(f, "a range width of {w} is not valid"),
             McError::BoundsExcludeRange { low, high } => write!(
                 f,
                 "no headline rate between {low} and {high} honours the bounds the source gives"
@@ -353,6 +433,9 @@ impl McRun {
         }
         if paths > MAX_PATHS {
             return Err(McError::TooManyPaths(paths));
+        }
+        if !(options.width.is_finite() && options.width >= 0.0) {
+            return Err(McError::InvalidWidth(options.width));
         }
         let eval = Evaluator::new(report, &options.target)?;
         let base_path = eval
@@ -478,8 +561,113 @@ impl McRun {
     }
 }
 
-/// The sampling range of one input: an override, or the default (see the module docs).
-fn sample_range(
+/// The default half-width of an input (before the multiplier), and why (see the module docs).
+/// `centre` is the input's scenario value, which relative widths scale with.
+pub fn default_half_width(report: &Report, input: &Input, centre: f64) -> (f64, RangeBasis) {
+    let evidence = match input.kind {
+        InputKind::Headline => headline_evidence(report, input.range.default),
+        InputKind::Plan if input.is_fraction => plan_rate_evidence(report, input),
+        _ => None,
+    };
+    if let Some(e) = evidence {
+        return e;
+    }
+    if input.is_fraction && input.kind != InputKind::Share {
+        (DEFAULT_RATE_POINTS, RangeBasis::DefaultPoints)
+    } else {
+        (DEFAULT_RELATIVE * centre.abs(), RangeBasis::DefaultRelative)
+    }
+}
+
+/// A usable half-width: finite and above rounding noise.
+fn usable(half: f64) -> bool {
+    half.is_finite() && half > 1e-9
+}
+
+/// The headline's evidence: other rates the source gives for the series, else its bounds.
+fn headline_evidence(report: &Report, published: f64) -> Option<(f64, RangeBasis)> {
+    let model = report.forecast.as_ref()?;
+    let s = series(report, &model.series).ok();
+    let reported = |year: i32| {
+        s.and_then(|s| {
+            s.points
+                .iter()
+                .find(|p| p.year == year && p.provenance == Provenance::Reported)
+                .map(|p| p.value)
+        })
+    };
+    let mut others = Vec::new();
+    for g in report
+        .growth_statements
+        .iter()
+        .filter(|g| g.series == model.series)
+    {
+        others.push(g.rate);
+        if let (Some(a), Some(b)) = (reported(g.from_year), reported(g.to_year)) {
+            if let Ok(implied) = rri(f64::from(g.to_year - g.from_year), a, b) {
+                others.push(implied);
+            }
+        }
+    }
+    let widest = others
+        .into_iter()
+        .filter(|o| o.is_finite() && usable((o - published).abs()))
+        .max_by(|a, b| (a - published).abs().total_cmp(&(b - published).abs()));
+    if let Some(other) = widest {
+        return Some((
+            (other - published).abs(),
+            RangeBasis::SourceRates { published, other },
+        ));
+    }
+    let (lo, hi) = bound_rate_window(report);
+    if !(lo < published && published < hi) {
+        return None;
+    }
+    let limit = if published - lo <= hi - published {
+        lo
+    } else {
+        hi
+    };
+    let half = (published - limit).abs();
+    usable(half).then_some((half, RangeBasis::Bounds { published, limit }))
+}
+
+/// A plan rate's evidence: the other values of a KPI metric (growth-rate targets with the
+/// cadence of a projection the rate drives) that has a target equal to the rate's default.
+fn plan_rate_evidence(report: &Report, input: &Input) -> Option<(f64, RangeBasis)> {
+    let default = input.range.default;
+    let cadences: Vec<_> = report
+        .projections
+        .iter()
+        .filter(|p| p.rate == input.key)
+        .map(|p| p.cadence)
+        .collect();
+    let targets: Vec<_> = report
+        .kpis
+        .iter()
+        .filter(|k| {
+            k.kind == KpiKind::GrowthRate && k.cadence.is_some_and(|c| cadences.contains(&c))
+        })
+        .collect();
+    let same = |a: f64, b: f64| (a - b).abs() <= 1e-12;
+    targets
+        .iter()
+        .filter(|k| same(k.value, default))
+        .flat_map(|k| targets.iter().filter(move |o| o.metric == k.metric))
+        .map(|o| o.value)
+        .filter(|v| v.is_finite() && usable((v - default).abs()))
+        .max_by(|a, b| (a - default).abs().total_cmp(&(b - default).abs()))
+        .map(|other| {
+            (
+                (other - default).abs(),
+                RangeBasis::SourceTargets { default, other },
+            )
+        })
+}
+
+/// The sampling range of one input: an override, or the default centred on the scenario's
+/// value (see the module docs).
+pub fn sample_range(
     report: &Report,
     input: &Input,
     base: &Scenario,
@@ -487,32 +675,53 @@ fn sample_range(
 ) -> Result<SampleRange, McError> {
     let r = input.range;
     let centre = input.clamp(input.value(base));
-    let (low, high) = match options.ranges.get(&input.key) {
+    let mut range = match options.ranges.get(&input.key) {
         Some(&(lo, hi)) => {
             if !(lo.is_finite() && hi.is_finite() && lo <= hi) {
                 return Err(McError::InvalidRange(input.key.clone()));
             }
-            (input.clamp(lo), input.clamp(hi))
+            let (low, high) = (input.clamp(lo), input.clamp(hi));
+            SampleRange {
+                key: input.key.clone(),
+                low,
+                high,
+                mode: centre.max(low).min(high),
+                basis: RangeBasis::Override,
+                half_width: 0.0,
+                narrowed: false,
+                truncated: None,
+            }
         }
-        None if input.kind == InputKind::Headline => (
-            centre - HEADLINE_NARROWING * (centre - r.min),
-            centre + HEADLINE_NARROWING * (r.max - centre),
-        ),
-        None => (r.min, r.max),
-    };
-    let mut range = SampleRange {
-        key: input.key.clone(),
-        low,
-        high,
-        mode: centre.max(low).min(high),
-        truncated: None,
+        None => {
+            if !(options.width.is_finite() && options.width >= 0.0) {
+                return Err(McError::InvalidWidth(options.width));
+            }
+            let (default, basis) = default_half_width(report, input, centre);
+            let half_width = default * options.width;
+            // Narrowed on both sides at the slider's ends, so the range stays centred.
+            let room = (centre - r.min).min(r.max - centre).max(0.0);
+            let half = half_width.min(room);
+            SampleRange {
+                key: input.key.clone(),
+                low: input.clamp(centre - half),
+                high: input.clamp(centre + half),
+                mode: centre,
+                basis,
+                half_width,
+                narrowed: half < half_width,
+                truncated: None,
+            }
+        }
     };
     if input.key == HEADLINE_KEY && options.bounds == BoundPolicy::Reject {
         let (blo, bhi) = bound_rate_window(report);
         if blo > f64::NEG_INFINITY || bhi < f64::INFINITY {
-            let (lo, hi) = (low.max(blo), high.min(bhi));
+            let (lo, hi) = (range.low.max(blo), range.high.min(bhi));
             if lo > hi {
-                return Err(McError::BoundsExcludeRange { low, high });
+                return Err(McError::BoundsExcludeRange {
+                    low: range.low,
+                    high: range.high,
+                });
             }
             range.truncated = Some((lo, hi));
         }
@@ -558,6 +767,9 @@ mod tests {
             low: 0.0,
             high: 1.0,
             mode: 0.25,
+            basis: RangeBasis::Override,
+            half_width: 0.0,
+            narrowed: false,
             truncated: None,
         };
         let mut g = SplitMix64::new(9);
@@ -582,22 +794,94 @@ mod tests {
     }
 
     #[test]
-    fn headline_range_is_narrowed_around_the_base() {
+    fn default_widths_come_from_the_reports_evidence() {
+        let (reports, _) = load_bundled();
+        let ranges = |r: &Report, target: Target| {
+            McRun::new(
+                r,
+                &Scenario::published(),
+                1,
+                10,
+                McOptions::for_target(r, target),
+            )
+            .unwrap()
+            .ranges()
+        };
+        // Smartphone: stated 13% against the implied 13.59%.
+        let h = &ranges(&reports[0], Target::Headline)[0];
+        let c = 0.13590341;
+        assert!((h.mode - c).abs() < 1e-6);
+        assert!((h.low - 0.13).abs() < 1e-9, "{h:?}");
+        assert!((h.high - (2.0 * h.mode - 0.13)).abs() < 1e-9, "{h:?}");
+        assert!(matches!(h.basis, RangeBasis::SourceRates { other, .. } if other == 0.13));
+        assert_eq!(h.truncated, None);
+        assert!(!h.narrowed);
+        // Call centre: from the fitted rate down to the rate the 2014 bound needs, and as far up.
+        let h = &ranges(&reports[1], Target::Headline)[0];
+        let (lo, _) = bound_rate_window(&reports[1]);
+        assert!((h.low - lo).abs() < 1e-12, "{h:?}");
+        assert!(((h.low + h.high) / 2.0 - h.mode).abs() < 1e-12);
+        assert!(matches!(h.basis, RangeBasis::Bounds { limit, .. } if limit == lo));
+        // Plan: 10% a month in section 01, 8% in sections 05 and 08; no evidence for the start.
+        let plan = &reports[2];
+        let p = ranges(plan, Target::default_for(plan).unwrap());
+        assert_eq!((p[0].low, p[0].high), (80_000.0, 120_000.0));
+        assert_eq!(p[0].basis, RangeBasis::DefaultRelative);
+        assert!((p[1].low - 0.08).abs() < 1e-12 && (p[1].high - 0.12).abs() < 1e-12);
+        assert!(matches!(p[1].basis, RangeBasis::SourceTargets { other, .. } if other == 0.08));
+        // Segments: growth ±2 points, shares ±20% of themselves.
+        let seg = ranges(
+            &reports[0],
+            Target::Segment {
+                dimension: "type".into(),
+                member: "camera-modules".into(),
+            },
+        );
+        let share = seg
+            .iter()
+            .find(|r| r.key == "type.camera-modules.share")
+            .unwrap();
+        assert!((share.low - 0.24).abs() < 1e-12 && (share.high - 0.36).abs() < 1e-12);
+        let growth = seg
+            .iter()
+            .find(|r| r.key == "type.camera-modules.growth")
+            .unwrap();
+        assert!((growth.low - 0.11).abs() < 1e-12 && (growth.high - 0.15).abs() < 1e-12);
+        assert_eq!(growth.basis, RangeBasis::DefaultPoints);
+    }
+
+    #[test]
+    fn ranges_stay_centred_inside_the_slider_range() {
         let (reports, _) = load_bundled();
         let r = &reports[0];
-        let run = McRun::new(
-            r,
-            &Scenario::published(),
-            1,
-            10,
-            McOptions::for_target(r, Target::Headline),
-        )
-        .unwrap();
-        let range = &run.ranges()[0];
-        let c = 0.13590341;
-        assert!((range.low - c / 2.0).abs() < 1e-6);
-        assert!((range.high - (c + (0.3 - c) / 2.0)).abs() < 1e-6);
-        assert_eq!(range.truncated, None);
+        let target = Target::Segment {
+            dimension: "type".into(),
+            member: "audio-modules".into(),
+        };
+        let mut s = Scenario::published();
+        // 1 point above the slider's floor of 0: ±2 points would leave it.
+        s.values.insert("type.audio-modules.growth".into(), 0.01);
+        let run = McRun::new(r, &s, 1, 10, McOptions::for_target(r, target.clone())).unwrap();
+        let g = run
+            .ranges()
+            .into_iter()
+            .find(|x| x.key == "type.audio-modules.growth")
+            .unwrap();
+        assert!(g.narrowed);
+        assert!(
+            (g.low - 0.0).abs() < 1e-12 && (g.high - 0.02).abs() < 1e-12,
+            "{g:?}"
+        );
+        assert!((g.half_width - 0.02).abs() < 1e-12);
+        // At the floor: held.
+        s.values.insert("type.audio-modules.growth".into(), 0.0);
+        let run = McRun::new(r, &s, 1, 10, McOptions::for_target(r, target)).unwrap();
+        let g = run
+            .ranges()
+            .into_iter()
+            .find(|x| x.key == "type.audio-modules.growth")
+            .unwrap();
+        assert_eq!((g.low, g.high), (0.0, 0.0));
     }
 
     #[test]
@@ -629,5 +913,13 @@ mod tests {
         let mut o = opts();
         o.ranges.insert("headline".into(), (f64::NAN, 0.1));
         assert!(McRun::new(r, &s, 1, 5, o).is_err());
+        for w in [-1.0, f64::NAN, f64::INFINITY] {
+            let mut o = opts();
+            o.width = w;
+            assert!(matches!(
+                McRun::new(r, &s, 1, 5, o).err(),
+                Some(McError::InvalidWidth(_))
+            ));
+        }
     }
 }
