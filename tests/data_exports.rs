@@ -465,6 +465,7 @@ fn csv_text_cannot_become_a_formula_and_a_bom_is_optional() {
     )
     .unwrap();
     assert_eq!(with_bom.strip_prefix('\u{feff}'), Some(plain.as_str()));
+}
 
 // ---- Chart export notes --------------------------------------------------------------------
 
