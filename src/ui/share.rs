@@ -29,7 +29,7 @@ pub fn restore(app: AppState) {
         app.mc_paths.set(paths);
     }
     if let Some(width) = s.mc_width {
-        super::tools::mc_width().set(width);
+        app.mc_width.set(width);
     }
     if let Some(points) = s.tornado_points {
         app.tornado_points.set(points);
@@ -111,7 +111,7 @@ pub fn current(app: AppState) -> String {
             .map(|p| p.id().to_string());
         s.mc_seed = Some(app.mc_seed.get());
         s.mc_paths = Some(app.mc_paths.get());
-        s.mc_width = Some(super::tools::mc_width().get());
+        s.mc_width = Some(app.mc_width.get());
         s.tornado_points = Some(app.tornado_points.get());
     }
     encode(&s)

@@ -133,6 +133,8 @@ pub struct AppState {
     /// Monte Carlo seed and path count, and the tornado's ±points: part of a shared link.
     pub mc_seed: RwSignal<u64>,
     pub mc_paths: RwSignal<u32>,
+    /// The Monte Carlo's range width (× the default ranges).
+    pub mc_width: RwSignal<f64>,
     pub tornado_points: RwSignal<f64>,
     /// The reader's display currency and rate (units of it per unit of the report's currency).
     pub fx: RwSignal<Option<(String, f64)>>,
@@ -164,6 +166,7 @@ impl AppState {
             theme: RwSignal::new(prefs::initial_theme()),
             mc_seed: RwSignal::new(1),
             mc_paths: RwSignal::new(2000),
+            mc_width: RwSignal::new(crate::domain::engine::monte_carlo::DEFAULT_WIDTH),
             tornado_points: RwSignal::new(0.02),
             notices: RwSignal::new(Vec::new()),
             fx: RwSignal::new(None),

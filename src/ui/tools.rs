@@ -165,18 +165,6 @@ const CHUNK: usize = 200;
 const STEP: usize = 25;
 const FRAME_BUDGET_MS: f64 = 6.0;
 
-thread_local! {
-    /// The Monte Carlo's range width (× the default ranges). App-wide like the seed and the
-    /// number of paths, so that a shared link carries it (`ui::share`); made once, not per
-    /// render (as the export status is).
-    static MC_WIDTH: ArcRwSignal<f64> = ArcRwSignal::new(DEFAULT_WIDTH);
-}
-
-/// The app's Monte Carlo width multiplier.
-pub fn mc_width() -> ArcRwSignal<f64> {
-    MC_WIDTH.with(Clone::clone)
-}
-
 /// What one Monte Carlo run was asked, kept with its result to label and date it.
 #[derive(Debug, Clone, PartialEq)]
 struct McJob {
@@ -238,7 +226,7 @@ impl ToolsState {
             target,
             mc_seed: app.map_or_else(|| RwSignal::new(1), |a| a.mc_seed),
             mc_paths: app.map_or_else(|| RwSignal::new(2_000), |a| a.mc_paths),
-            mc_width: mc_width().into(),
+            mc_width: app.map_or_else(|| RwSignal::new(DEFAULT_WIDTH), |a| a.mc_width),
             mc_run: StoredValue::new(None),
             resolved,
             sensitivity,
