@@ -138,12 +138,14 @@ fn stated_vs_implied(report: &Report, out: &mut Vec<Check>) {
 }
 
 fn implied_totals(report: &Report, out: &mut Vec<Check>) {
-    let mut wholes: Vec<&str> = report
-        .share_statements
-        .iter()
-        .map(|s| s.whole.as_str())
-        .collect();
-    wholes.dedup();
+    // Each whole once, in the order the report first names it (statements of one whole need
+    // not stand next to each other).
+    let mut wholes: Vec<&str> = Vec::new();
+    for s in &report.share_statements {
+        if !wholes.contains(&s.whole.as_str()) {
+            wholes.push(&s.whole);
+        }
+    }
     for whole in wholes {
         let parts: Vec<_> = report
             .share_statements
@@ -289,4 +291,48 @@ fn fastest_growth_leader(d: &DimensionResult) -> Option<String> {
         .map(|r| (r.values[n - 1] / r.values[b], r))
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, r)| r.member.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::bundled::load_bundled;
+    use crate::domain::engine::model::compute;
+    use crate::domain::scenario::Scenario;
+
+    fn bundled(id: &str) -> Report {
+        load_bundled()
+            .0
+            .into_iter()
+            .find(|r| r.id == id)
+            .expect("bundled report")
+    }
+
+    fn run(r: &Report) -> Vec<Check> {
+        run_checks(r, &compute(r, &Scenario::published()).unwrap())
+    }
+
+    #[test]
+    fn implied_totals_take_each_whole_once_however_the_statements_are_ordered() {
+        let mut r = bundled("china-call-center");
+        // A second whole between the two statements of the first: A, B, A, B.
+        let mut other = r.share_statements.clone();
+        for s in &mut other {
+            s.whole = "global-2014".into();
+            s.year = 2014;
+        }
+        let (a1, a2) = (r.share_statements[0].clone(), r.share_statements[1].clone());
+        r.share_statements = vec![a1, other[0].clone(), a2, other[1].clone()];
+        let wholes: Vec<String> = run(&r)
+            .into_iter()
+            .filter_map(|c| match c.kind {
+                CheckKind::ImpliedTotals { whole, parts, .. } => {
+                    assert_eq!(parts.len(), 2, "{whole}");
+                    Some(whole)
+                }
+                _ => None,
+            })
+            .collect();
+        assert_eq!(wholes, ["global-2013", "global-2014"]);
+    }
 }

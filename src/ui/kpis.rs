@@ -113,7 +113,11 @@ crate::messages! {
         ErrNonFinite => ("a number is missing or not finite", "缺少数字或数字无效", "缺少數字或數字無效"),
         ErrEmpty => ("there is nothing to compute from", "没有可供计算的数据", "沒有可供計算的資料"),
         ErrZeroHorizon => ("the horizon must be at least one period", "期限至少须为一期", "期限至少須為一期"),
-        ErrNotEnough => ("needs {0} reported values, found {1}", "需要 {0} 个报告值，只有 {1} 个", "需要 {0} 個報告值，只有 {1} 個"),
+        ErrNotEnough => (
+            "needs reported values in {0} different years, found {1}",
+            "需要 {0} 个不同年份的报告值，只有 {1} 个",
+            "需要 {0} 個不同年份的報告值，只有 {1} 個"
+        ),
         ErrInfeasible => ("the bounds contradict each other", "各界限相互矛盾", "各界限相互矛盾"),
         ErrUnreachable => ("the target is not reached at this rate", "按此增长率无法达到目标", "按此成長率無法達到目標"),
         ErrOutOfRange => ("the result is too large or too small to show", "结果过大或过小，无法显示", "結果過大或過小，無法顯示"),
