@@ -274,3 +274,194 @@ fn plan_targets_contradictions_and_projection() {
     assert_eq!(p.values.len(), 37);
     assert_eq!(p.reach.unwrap().whole, 36);
 }
+
+fn fact<'a>(r: &'a Report, label_en: &str) -> &'a Fact {
+    r.facts
+        .iter()
+        .find(|f| f.label.en == label_en)
+        .unwrap_or_else(|| panic!("fact {label_en:?} missing"))
+}
+
+fn kpi<'a>(r: &'a Report, id: &str) -> &'a KpiTarget {
+    r.kpis
+        .iter()
+        .find(|k| k.id == id)
+        .unwrap_or_else(|| panic!("KPI {id:?} missing"))
+}
+
+#[test]
+fn counts_the_sources_list_but_never_state_are_derived() {
+    // Our counts of what the sources list: derived, and equal to what the report file lists.
+    let s = report("smartphone-leasing");
+    let players = fact(&s, "Key players profiled");
+    assert_eq!(players.provenance, Provenance::Derived);
+    assert_eq!(players.value, s.key_players.len() as f64);
+
+    let c = report("china-call-center");
+    let chapters = fact(&c, "Chapters in the report");
+    assert_eq!(chapters.provenance, Provenance::Derived);
+    assert_eq!(chapters.value, c.contents.chapters.len() as f64);
+    let companies = fact(&c, "Companies profiled");
+    assert_eq!(companies.provenance, Provenance::Derived);
+    let chapter_11 = c.contents.chapters.iter().find(|ch| ch.number == "11");
+    assert_eq!(companies.value, chapter_11.unwrap().children.len() as f64);
+    let figures = fact(&c, "Figures listed");
+    assert_eq!(figures.provenance, Provenance::Derived);
+    assert_eq!(figures.value, c.contents.listed.len() as f64);
+}
+
+#[test]
+fn plan_target_comparators_follow_the_source_wording() {
+    let r = report("parent-child-community");
+    // (KPI, comparator, the plan's words without the seed's pinyin glosses): "at least" only
+    // where the plan says 至少, 以上, 超(過), 不少于 or 余; a value it simply states is exact.
+    let expected = [
+        ("market-share-3y", Comparator::Exactly, "市場占有率提升至5%"),
+        (
+            "active-users-3y",
+            Comparator::AtLeast,
+            "覆蓋至少300萬活躍用戶",
+        ),
+        ("mau-growth-01", Comparator::AtLeast, "保持在10%以上"),
+        (
+            "revenue-growth-01",
+            Comparator::Exactly,
+            "實現年營收增長50%", /* 營 garbled in the seed */
+        ),
+        ("profit-year-2", Comparator::AtLeast, "在第二年內實現盈利"),
+        ("articles-03", Comparator::AtLeast, "每月更新至少100篇"),
+        ("reads-per-article", Comparator::AtLeast, "閱讀量超過5000次"),
+        ("events-per-year", Comparator::AtLeast, "每年舉辦至少20場"),
+        (
+            "participants-per-event",
+            Comparator::AtLeast,
+            "每次活動超300人",
+        ),
+        ("topic-participants", Comparator::AtLeast, "達到5000人以上"),
+        ("expert-qa-sessions", Comparator::AtLeast, "每月舉辦至少2次"),
+        ("expert-qa-satisfaction", Comparator::Exactly, "滿意度達90%"),
+        ("game-users-monthly", Comparator::AtLeast, "超過10000人"),
+        (
+            "cms-items-monthly",
+            Comparator::AtLeast,
+            "月均處理內容量超200篇",
+        ),
+        ("engagement-growth", Comparator::Exactly, "平均每月增長10%"),
+        ("articles-05", Comparator::AtLeast, "不少于50篇"),
+        ("mau-growth-05", Comparator::Exactly, "月活躍用戶增長率為8%"),
+        (
+            "inquiries-daily",
+            Comparator::AtLeast,
+            "平均每天處理用戶咨詢20余次",
+        ),
+        ("new-hires", Comparator::Exactly, "共需新增團隊成員10名"),
+        ("trainings-yearly", Comparator::AtLeast, "每年培訓至少12次"),
+        (
+            "staff-career-satisfaction",
+            Comparator::Exactly,
+            "90%的員工表示對職業發展滿意", /* 滿 garbled */
+        ),
+        (
+            "reviewed-06-risk",
+            Comparator::AtLeast,
+            "每月審核文章超200篇",
+        ),
+        (
+            "violations-monthly",
+            Comparator::Exactly,
+            "月均處理違規行為20起",
+        ),
+        (
+            "reviewed-06-review",
+            Comparator::AtLeast,
+            "每月審核文章超200篇",
+        ),
+        (
+            "product-iterations",
+            Comparator::AtLeast,
+            "每月至少進行一次產品迭代",
+        ),
+        (
+            "ad-impressions",
+            Comparator::Exactly,
+            "月均廣告展示量達到100萬次",
+        ),
+        (
+            "brand-partners-growth",
+            Comparator::Exactly,
+            "品牌合作數量每年增長20%",
+        ),
+        (
+            "ad-revenue-growth-y2",
+            Comparator::Exactly,
+            "在第二年實現50%的增長",
+        ),
+        (
+            "members-y1",
+            Comparator::Exactly,
+            "會員人數預計在第一年內達到5萬",
+        ),
+        (
+            "member-revenue-share",
+            Comparator::Exactly,
+            "會員收入占增值服務總收入的60%",
+        ),
+        ("new-courses", Comparator::AtLeast, "每季度推出至少2門新課"),
+        (
+            "partnership-revenue-share",
+            Comparator::Exactly,
+            "收入占比將達到20%",
+        ),
+        (
+            "cross-partnership-revenue",
+            Comparator::AtLeast,
+            "額外收入20%以上",
+        ),
+        (
+            "content-partnership-reads",
+            Comparator::AtLeast,
+            "每月閱讀量超過50萬次",
+        ),
+        (
+            "user-growth-08",
+            Comparator::Exactly,
+            "每月用戶增長目標設定為8%",
+        ),
+        ("content-rating", Comparator::AtLeast, "評分達到4.5分以上"),
+        (
+            "revenue-growth-08",
+            Comparator::Exactly,
+            "年增長率目標設定為30%",
+        ),
+        (
+            "content-rating-gain",
+            Comparator::Exactly,
+            "平均每月內容滿意度評分提升0.3分",
+        ),
+        (
+            "activity-effect-uplift",
+            Comparator::Exactly,
+            "活動效果提升10%",
+        ),
+        (
+            "participation-uplift",
+            Comparator::Exactly,
+            "用戶參與率增長15%",
+        ),
+        ("retention-uplift", Comparator::Exactly, "留存率提升5%"),
+    ];
+    assert_eq!(expected.len(), r.kpis.len(), "every target is listed here");
+    for (id, comparator, words) in expected {
+        assert_eq!(kpi(&r, id).comparator, comparator, "{id}: {words}");
+    }
+}
+
+#[test]
+fn profit_in_year_two_is_a_target_whose_zero_is_ours() {
+    // The plan says "profitable within year 2"; it never states a profit of ¥0.
+    let r = report("parent-child-community");
+    let k = kpi(&r, "profit-year-2");
+    assert_eq!((k.value, k.comparator), (0.0, Comparator::AtLeast));
+    assert_eq!(k.provenance, Provenance::Derived);
+    assert!(k.label.en.contains("Profitable"), "{}", k.label.en);
+}

@@ -494,9 +494,14 @@ pub enum KpiKind {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Comparator {
+    /// The source gives a floor: "at least", "over", "not fewer than" (至少, 以上, 超過, 不少於).
     AtLeast,
+    /// The source gives a ceiling: "at most", "no more than".
     AtMost,
+    /// The source hedges: "about", "around" (約).
     About,
+    /// The source states the value as such: "is 8%", "set at 30%", "grows 20% a year".
+    Exactly,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

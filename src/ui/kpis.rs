@@ -271,6 +271,7 @@ fn comparator_sign(c: Comparator) -> &'static str {
         Comparator::AtLeast => "≥",
         Comparator::AtMost => "≤",
         Comparator::About => "≈",
+        Comparator::Exactly => "=",
     }
 }
 
