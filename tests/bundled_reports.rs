@@ -465,3 +465,66 @@ fn profit_in_year_two_is_a_target_whose_zero_is_ours() {
     assert_eq!(k.provenance, Provenance::Derived);
     assert!(k.label.en.contains("Profitable"), "{}", k.label.en);
 }
+
+fn chapter<'a>(chapters: &'a [Chapter], number: &str) -> Option<&'a Chapter> {
+    chapters.iter().find_map(|c| {
+        if c.number == number {
+            Some(c)
+        } else {
+            chapter(&c.children, number)
+        }
+    })
+}
+
+#[test]
+fn call_center_contents_read_in_both_chinese_scripts() {
+    let r = report("china-call-center");
+    fn walk(chapters: &[Chapter], missing: &mut Vec<String>, count: &mut usize) {
+        for c in chapters {
+            *count += 1;
+            if c.title.zh_hans.is_none() || c.title.zh_hant.is_none() {
+                missing.push(c.number.clone());
+            }
+            walk(&c.children, missing, count);
+        }
+    }
+    let (mut missing, mut count) = (Vec::new(), 0);
+    walk(&r.contents.chapters, &mut missing, &mut count);
+    assert!(
+        missing.is_empty(),
+        "no Traditional (or Simplified) title: {missing:?}"
+    );
+    assert_eq!(count, 15 + 74 + 340, "chapters, sections, subsections");
+
+    let zh = |n: &str| {
+        let t = &chapter(&r.contents.chapters, n).unwrap().title;
+        (
+            t.zh_hans.clone().unwrap_or_default(),
+            t.zh_hant.clone().unwrap_or_default(),
+        )
+    };
+    // The source's one Traditional character in a Simplified title is Simplified here.
+    assert_eq!(
+        zh("9.3"),
+        (
+            "2013-2014年云呼叫中心的市场应用分析".into(),
+            "2013-2014年雲呼叫中心的市場應用分析".into()
+        )
+    );
+    // Converted subsection titles (OpenCC s2tw), including the phrases it gets wrong alone.
+    assert_eq!(zh("1.1.1").1, "呼叫中心的基本定義");
+    assert_eq!(zh("5.1.1").1, "呼叫中心系統的構成狀況");
+    assert_eq!(zh("9.2.6").1, "公有雲計算呼叫中心運營分析");
+    assert_eq!(zh("12.2.5").1, "資費標準");
+}
+
+#[test]
+fn plan_platform_names_in_simplified() {
+    let r = report("parent-child-community");
+    let x = r
+        .key_players
+        .iter()
+        .find(|p| p.name == "Xiaohongshu")
+        .unwrap();
+    assert_eq!(x.name_zh.as_deref(), Some("小红书"));
+}
