@@ -56,7 +56,8 @@ fn all_three_reports_load_in_library_order() {
 #[test]
 fn smartphone_headline_and_stated_vs_implied() {
     let r = report("smartphone-leasing");
-    assert_eq!(r.meta.code.as_deref(), Some("SMRC30744"));
+    // The publisher's code, then the Chinese listing's (商品編碼 1813283).
+    assert_eq!(r.meta.code.as_deref(), Some("SMRC30744 / 1813283"));
     let p25 = point(&r, "market", 2025);
     let p32 = point(&r, "market", 2032);
     assert_eq!((p25.value, p25.provenance), (2.5e9, Provenance::Reported));
@@ -527,4 +528,41 @@ fn plan_platform_names_in_simplified() {
         .find(|p| p.name == "Xiaohongshu")
         .unwrap();
     assert_eq!(x.name_zh.as_deref(), Some("小红书"));
+}
+
+#[test]
+fn call_center_well_known_centers_and_prices() {
+    let r = report("china-call-center");
+    // Chapter 12 presents five well-known call centers: each is a key player by its own name.
+    let twelve = chapter(&r.contents.chapters, "12").unwrap();
+    assert_eq!(twelve.children.len(), 5);
+    for c in &twelve.children {
+        let name = c.title.zh_hans.as_deref().unwrap();
+        let player = r.key_players.iter().find(|p| p.name == name);
+        let note = player.and_then(|p| p.note.as_ref()).map(|n| n.en.as_str());
+        assert!(
+            note.is_some_and(|n| n.contains(&format!("section {}", c.number))),
+            "{name}: {note:?}"
+        );
+    }
+    assert_eq!(r.key_players.len(), 7 + 5);
+
+    // The listing's prices: print, electronic, both.
+    let prices: Vec<(f64, Provenance)> = r
+        .facts
+        .iter()
+        .filter(|f| f.label.en.starts_with("Report price"))
+        .map(|f| {
+            assert_eq!(f.unit, Unit::Currency("CNY".into()));
+            (f.value, f.provenance)
+        })
+        .collect();
+    assert_eq!(
+        prices,
+        [
+            (7000.0, Provenance::Reported),
+            (7200.0, Provenance::Reported),
+            (7500.0, Provenance::Reported)
+        ]
+    );
 }

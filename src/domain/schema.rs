@@ -146,7 +146,8 @@ pub struct Meta {
     pub title: LocalText,
     /// Publisher's name as the source gives it (a fact: keeps its wording).
     pub publisher: LocalText,
-    /// Publisher's product code, if any ("SMRC30744").
+    /// The report's product code(s), if any, as its listings give them; several are separated
+    /// by " / " (the publisher's "SMRC30744", then a Chinese listing's "1813283").
     #[serde(default)]
     pub code: Option<String>,
     /// Geographic scope ("Global", "China").
