@@ -57,6 +57,48 @@ pub enum CheckKind {
         /// The member that leads the model instead, when the claim fails.
         leader: String,
     },
+    /// Entries of one heading in the contents that carry the same title.
+    RepeatedTitle {
+        /// Their numbers ("3.1.4", "3.1.5").
+        numbers: Vec<String>,
+        title: LocalText,
+    },
+    /// Entries under a heading numbered as if they belonged to another one.
+    MisplacedNumbers {
+        /// The heading ("6.7").
+        heading: String,
+        /// Every entry's number under it, in order ("6.1.8", "6.7.1", "6.1.9").
+        numbers: Vec<String>,
+        /// Those that do not start with the heading's number.
+        misplaced: Vec<String>,
+    },
+    /// An entry about a year outside the span its heading names.
+    YearOutsideHeading {
+        heading: String,
+        from: i32,
+        to: i32,
+        entry: String,
+        year: i32,
+    },
+    /// A title that explains a well-known abbreviation with words of another meaning.
+    AbbreviationGloss {
+        entry: String,
+        title: LocalText,
+        abbreviation: &'static str,
+        /// What the abbreviation stands for: English, Simplified, Traditional.
+        stands_for: [&'static str; 3],
+    },
+    /// A listed figure about the report's region in another currency than the region's other
+    /// money figures, which use the report's currency.
+    ListedCurrency {
+        /// "Figure 15".
+        item: String,
+        title: LocalText,
+        unit_label: String,
+        currency: &'static str,
+        /// (number, unit label) of the region's figures in the report's currency.
+        others: Vec<(String, String)>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -96,6 +138,8 @@ pub fn run_checks(report: &Report, computed: &Computed) -> Vec<Check> {
     conflicting_targets(report, &mut checks);
     path_vs_bounds(report, computed, &mut checks);
     segment_claims(report, computed, &mut checks);
+    contents_checks(&report.contents.chapters, None, &mut checks);
+    listed_currencies(report, &mut checks);
     checks
 }
 
@@ -265,6 +309,257 @@ fn segment_claims(report: &Report, computed: &Computed, out: &mut Vec<Check>) {
     }
 }
 
+/// Abbreviations the sources explain in titles, and what they stand for (English, Simplified,
+/// Traditional). The English is matched without case and may be followed by a plural "s".
+pub const ABBREVIATIONS: [(&str, [&str; 3]); 4] = [
+    (
+        "CRM",
+        [
+            "customer relationship management",
+            "客户关系管理",
+            "客戶關係管理",
+        ],
+    ),
+    (
+        "IVR",
+        [
+            "interactive voice response",
+            "交互式语音应答",
+            "交互式語音應答",
+        ],
+    ),
+    (
+        "CTI",
+        [
+            "computer telephony integration",
+            "计算机电话集成",
+            "計算機電話集成",
+        ],
+    ),
+    (
+        "ACD",
+        [
+            "automatic call distributor",
+            "自动呼叫分配器",
+            "自動呼叫分配器",
+        ],
+    ),
+];
+
+/// The years a title names: a span ("2013-2014", "2013–2014") and single years ("2012年").
+fn title_years(text: &str) -> (Option<(i32, i32)>, Vec<i32>) {
+    let chars: Vec<char> = text.chars().collect();
+    let mut years: Vec<(usize, i32)> = Vec::new();
+    let mut i = 0;
+    while i + 4 <= chars.len() {
+        let digits = chars[i..i + 4].iter().all(char::is_ascii_digit);
+        let bounded = (i == 0 || !chars[i - 1].is_ascii_digit())
+            && chars.get(i + 4).is_none_or(|c| !c.is_ascii_digit());
+        if digits && bounded {
+            let y: i32 = chars[i..i + 4]
+                .iter()
+                .collect::<String>()
+                .parse()
+                .unwrap_or(0);
+            if (1900..=2100).contains(&y) {
+                years.push((i, y));
+            }
+            i += 4;
+        } else {
+            i += 1;
+        }
+    }
+    for w in years.windows(2) {
+        let between: String = chars[w[0].0 + 4..w[1].0].iter().collect();
+        if matches!(between.trim(), "-" | "–" | "—" | "至" | "to") && w[0].1 <= w[1].1 {
+            let singles = years
+                .iter()
+                .filter(|(p, _)| *p != w[0].0 && *p != w[1].0)
+                .map(|(_, y)| *y)
+                .collect();
+            return (Some((w[0].1, w[1].1)), singles);
+        }
+    }
+    (None, years.into_iter().map(|(_, y)| y).collect())
+}
+
+/// The text of a title in the source's script when there is one, else the English.
+fn title_key(t: &LocalText) -> &str {
+    t.zh_hans
+        .as_deref()
+        .or(t.zh_hant.as_deref())
+        .unwrap_or(&t.en)
+}
+
+/// What the contents themselves contradict: repeated titles, misplaced numbers, years outside
+/// their heading's span, abbreviations explained with the wrong words.
+fn contents_checks(
+    chapters: &[Chapter],
+    heading: Option<(&Chapter, (i32, i32))>,
+    out: &mut Vec<Check>,
+) {
+    // Entries of one heading with the same title, each group once.
+    let mut seen: Vec<&str> = Vec::new();
+    for c in chapters {
+        let key = title_key(&c.title);
+        if seen.contains(&key) {
+            continue;
+        }
+        seen.push(key);
+        let numbers: Vec<String> = chapters
+            .iter()
+            .filter(|o| title_key(&o.title) == key)
+            .map(|o| o.number.clone())
+            .collect();
+        if numbers.len() > 1 {
+            out.push(Check {
+                kind: CheckKind::RepeatedTitle {
+                    numbers,
+                    title: c.title.clone(),
+                },
+                severity: Severity::Warning,
+                key: "check.contents.repeated_title",
+            });
+        }
+    }
+    for c in chapters {
+        // Numbers under this entry that do not start with its own.
+        let prefix = format!("{}.", c.number);
+        let misplaced: Vec<String> = c
+            .children
+            .iter()
+            .filter(|ch| !ch.number.starts_with(&prefix))
+            .map(|ch| ch.number.clone())
+            .collect();
+        if !misplaced.is_empty() {
+            out.push(Check {
+                kind: CheckKind::MisplacedNumbers {
+                    heading: c.number.clone(),
+                    numbers: c.children.iter().map(|ch| ch.number.clone()).collect(),
+                    misplaced,
+                },
+                severity: Severity::Warning,
+                key: "check.contents.misplaced_numbers",
+            });
+        }
+        // Years against the nearest heading that names a span.
+        let (span, singles) = title_years(&c.title.en);
+        if let Some((h, (from, to))) = heading {
+            let years = singles
+                .iter()
+                .copied()
+                .chain(span.map(|s| s.0))
+                .chain(span.map(|s| s.1));
+            if let Some(year) = years.into_iter().find(|y| !(from..=to).contains(y)) {
+                out.push(Check {
+                    kind: CheckKind::YearOutsideHeading {
+                        heading: h.number.clone(),
+                        from,
+                        to,
+                        entry: c.number.clone(),
+                        year,
+                    },
+                    severity: Severity::Warning,
+                    key: "check.contents.year_outside_heading",
+                });
+            }
+        }
+        // "Words (ABBR)": the words must say what the abbreviation stands for.
+        for (abbr, stands_for) in ABBREVIATIONS {
+            let texts = [
+                Some(c.title.en.as_str()),
+                c.title.zh_hans.as_deref(),
+                c.title.zh_hant.as_deref(),
+            ];
+            let glosses: Vec<(usize, &str)> = texts
+                .iter()
+                .enumerate()
+                .filter_map(|(i, t)| {
+                    let t = (*t)?;
+                    let at = t
+                        .find(&format!("({abbr})"))
+                        .or_else(|| t.find(&format!("（{abbr}）")))?;
+                    Some((i, t[..at].trim()))
+                })
+                .filter(|(_, words)| !words.is_empty())
+                .collect();
+            let explained = glosses.iter().any(|(i, words)| {
+                words
+                    .to_lowercase()
+                    .contains(&stands_for[*i].to_lowercase())
+            });
+            if !glosses.is_empty() && !explained {
+                out.push(Check {
+                    kind: CheckKind::AbbreviationGloss {
+                        entry: c.number.clone(),
+                        title: c.title.clone(),
+                        abbreviation: abbr,
+                        stands_for,
+                    },
+                    severity: Severity::Warning,
+                    key: "check.contents.abbreviation",
+                });
+            }
+        }
+        let next = span.map(|s| (c, s)).or(heading);
+        contents_checks(&c.children, next, out);
+    }
+}
+
+/// The currency a listed unit names ("亿美元" → USD, "亿元" → CNY, "$MN" → USD).
+fn label_currency(label: &str) -> Option<&'static str> {
+    if label.contains("美元") || label.contains('$') || label.contains("USD") {
+        Some("USD")
+    } else if label.contains("欧元") || label.contains("歐元") || label.contains('€') {
+        Some("EUR")
+    } else if label.contains('元')
+        || label.contains('¥')
+        || label.contains("RMB")
+        || label.contains("CNY")
+    {
+        Some("CNY")
+    } else {
+        None
+    }
+}
+
+/// Listed figures about the report's own region whose money is in another currency than the
+/// region's other money figures (which use the report's currency).
+fn listed_currencies(report: &Report, out: &mut Vec<Check>) {
+    let region = &report.meta.region.en;
+    let money: Vec<(&ListedItem, &str, &'static str)> = report
+        .contents
+        .listed
+        .iter()
+        .filter(|i| i.title.en.contains(region.as_str()))
+        .filter_map(|i| {
+            let label = i.unit_label.as_deref()?;
+            Some((i, label, label_currency(label)?))
+        })
+        .collect();
+    let others: Vec<(String, String)> = money
+        .iter()
+        .filter(|m| m.2 == report.meta.currency)
+        .map(|m| (m.0.number.clone(), m.1.to_string()))
+        .collect();
+    if others.is_empty() {
+        return;
+    }
+    for (item, label, currency) in money.iter().filter(|m| m.2 != report.meta.currency) {
+        out.push(Check {
+            kind: CheckKind::ListedCurrency {
+                item: item.number.clone(),
+                title: item.title.clone(),
+                unit_label: label.to_string(),
+                currency,
+                others: others.clone(),
+            },
+            severity: Severity::Warning,
+            key: "check.listed.currency",
+        });
+    }
+}
+
 /// The claimed member if it leads in every year; otherwise the first member that beats it.
 fn largest_share_leader(d: &DimensionResult, claimed: &str) -> Option<String> {
     let claimed_row = d.row(claimed)?;
@@ -334,5 +629,106 @@ mod tests {
             })
             .collect();
         assert_eq!(wholes, ["global-2013", "global-2014"]);
+    }
+
+    fn contents_kinds(r: &Report) -> Vec<CheckKind> {
+        run(r)
+            .into_iter()
+            .filter(|c| c.key.starts_with("check.contents.") || c.key == "check.listed.currency")
+            .inspect(|c| assert_eq!(c.severity, Severity::Warning))
+            .map(|c| c.kind)
+            .collect()
+    }
+
+    #[test]
+    fn the_call_center_contents_contradict_themselves_where_the_source_does() {
+        let r = bundled("china-call-center");
+        let title = |n: &str| -> LocalText {
+            fn find(cs: &[Chapter], n: &str) -> Option<LocalText> {
+                cs.iter().find_map(|c| {
+                    if c.number == n {
+                        Some(c.title.clone())
+                    } else {
+                        find(&c.children, n)
+                    }
+                })
+            }
+            find(&r.contents.chapters, n).unwrap()
+        };
+        let strings = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let expected = vec![
+            CheckKind::RepeatedTitle {
+                numbers: strings(&["3.1.4", "3.1.5"]),
+                title: title("3.1.4"),
+            },
+            CheckKind::RepeatedTitle {
+                numbers: strings(&["4.2.2", "4.2.3"]),
+                title: title("4.2.2"),
+            },
+            CheckKind::AbbreviationGloss {
+                entry: "5.4".into(),
+                title: title("5.4"),
+                abbreviation: "CRM",
+                stands_for: ABBREVIATIONS[0].1,
+            },
+            CheckKind::MisplacedNumbers {
+                heading: "6.7".into(),
+                numbers: strings(&["6.1.8", "6.7.1", "6.1.9"]),
+                misplaced: strings(&["6.1.8", "6.1.9"]),
+            },
+            CheckKind::YearOutsideHeading {
+                heading: "10.2".into(),
+                from: 2013,
+                to: 2014,
+                entry: "10.2.1".into(),
+                year: 2012,
+            },
+            CheckKind::ListedCurrency {
+                item: "Figure 15".into(),
+                title: r.contents.listed[14].title.clone(),
+                unit_label: "亿美元".into(),
+                currency: "USD",
+                others: vec![
+                    ("Figure 13".into(), "亿元".into()),
+                    ("Figure 14".into(), "亿元".into()),
+                ],
+            },
+        ];
+        assert_eq!(contents_kinds(&r), expected);
+    }
+
+    #[test]
+    fn well_formed_contents_raise_nothing() {
+        // Consistent numbering, no repeated titles, IVR/CTI/ACD explained correctly, figures in
+        // the report's currency: nothing to say.
+        for id in ["smartphone-leasing", "parent-child-community"] {
+            assert_eq!(contents_kinds(&bundled(id)), vec![], "{id}");
+        }
+        let mut r = bundled("china-call-center");
+        // Without a figure in the report's currency to compare with, a US$ figure is no conflict.
+        r.contents
+            .listed
+            .retain(|i| i.number != "Figure 13" && i.number != "Figure 14");
+        assert!(!contents_kinds(&r)
+            .iter()
+            .any(|k| matches!(k, CheckKind::ListedCurrency { .. })));
+    }
+
+    #[test]
+    fn title_years_read_spans_and_single_years() {
+        assert_eq!(
+            title_years("2013-2014年中国呼叫中心产业分析"),
+            (Some((2013, 2014)), vec![])
+        );
+        assert_eq!(
+            title_years("Parks, 2013–2014, and 2012"),
+            (Some((2013, 2014)), vec![2012])
+        );
+        assert_eq!(
+            title_years("2012年中国呼叫中心产业园区建设动态"),
+            (None, vec![2012])
+        );
+        assert_eq!(title_years("Impact of Covid-19"), (None, vec![]));
+        assert_eq!(title_years("Table 12345"), (None, vec![]));
     }
 }

@@ -34,6 +34,41 @@ fn dimension_name(report: &Report, dimension: &str, locale: Locale) -> String {
         .unwrap_or_else(|| dimension.to_string())
 }
 
+/// "a and b", "a, b and c" (或 "a、b 与 c").
+fn join_list(items: &[String], locale: Locale) -> String {
+    let (comma, and) = match locale {
+        Locale::En => (", ", " and "),
+        Locale::ZhHans => ("、", " 与 "),
+        Locale::ZhHant => ("、", " 與 "),
+    };
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{}{and}{last}", init.join(comma)),
+    }
+}
+
+/// "Figure 15" → "图 15" in Chinese, as the contents view names listed items.
+fn listed_label(number: &str, locale: Locale) -> String {
+    let forms = [
+        ("Figure ", ["Figure ", "图 ", "圖 "]),
+        ("Table ", ["Table ", "表 ", "表 "]),
+    ];
+    let i = match locale {
+        Locale::En => 0,
+        Locale::ZhHans => 1,
+        Locale::ZhHant => 2,
+    };
+    forms
+        .iter()
+        .find_map(|(prefix, words)| {
+            number
+                .strip_prefix(prefix)
+                .map(|n| format!("{}{}", words[i], n.trim()))
+        })
+        .unwrap_or_else(|| number.to_string())
+}
+
 /// One sentence (or two) saying what the check found, with its numbers.
 pub fn describe(check: &Check, report: &Report, locale: Locale) -> String {
     let l = locale;
@@ -223,6 +258,94 @@ pub fn describe(check: &Check, report: &Report, locale: Locale) -> String {
                 ),
             };
             fill(&template, &[&dim, &m, &lead])
+        }
+        CheckKind::RepeatedTitle { numbers, title } => fill(
+            &t(
+                "The contents give {0} the same title, “{1}”.",
+                "目录中 {0} 的标题相同：“{1}”。",
+                "目錄中 {0} 的標題相同：「{1}」。",
+            ),
+            &[&join_list(numbers, l), pick(title, l).0],
+        ),
+        CheckKind::MisplacedNumbers {
+            heading,
+            numbers,
+            misplaced,
+        } => fill(
+            &t(
+                "Under {0} the contents number the entries {1}: {2} carry another section's number.",
+                "目录在 {0} 之下的条目编号为 {1}：其中 {2} 用的是其他节的编号。",
+                "目錄在 {0} 之下的條目編號為 {1}：其中 {2} 用的是其他節的編號。",
+            ),
+            &[
+                heading,
+                &numbers.join(if l == Locale::En { ", " } else { "、" }),
+                &join_list(misplaced, l),
+            ],
+        ),
+        CheckKind::YearOutsideHeading {
+            heading,
+            from,
+            to,
+            entry,
+            year,
+        } => fill(
+            &t(
+                "Section {0} covers {1}–{2}, but its entry {3} is about {4}.",
+                "第 {0} 节涵盖 {1}–{2} 年，但其下的 {3} 讲的是 {4} 年。",
+                "第 {0} 節涵蓋 {1}–{2} 年，但其下的 {3} 講的是 {4} 年。",
+            ),
+            &[
+                heading,
+                &from.to_string(),
+                &to.to_string(),
+                entry,
+                &year.to_string(),
+            ],
+        ),
+        CheckKind::AbbreviationGloss {
+            entry,
+            title,
+            abbreviation,
+            stands_for,
+        } => {
+            let meaning = match l {
+                Locale::En => stands_for[0],
+                Locale::ZhHans => stands_for[1],
+                Locale::ZhHant => stands_for[2],
+            };
+            fill(
+                &t(
+                    "Section {0}, “{1}”, explains {2} with words of another meaning: {2} stands for {3}.",
+                    "第 {0} 节“{1}”对 {2} 的解释有误：{2} 指的是{3}。",
+                    "第 {0} 節「{1}」對 {2} 的解釋有誤：{2} 指的是{3}。",
+                ),
+                &[entry, pick(title, l).0, abbreviation, meaning],
+            )
+        }
+        CheckKind::ListedCurrency {
+            item,
+            title,
+            currency,
+            others,
+            ..
+        } => {
+            let numbers: Vec<String> = others.iter().map(|o| listed_label(&o.0, l)).collect();
+            fill(
+                &t(
+                    "{0}, “{1}”, is in {2}, while the report's other {3} figures in money ({4}) are in {5}, the report's currency.",
+                    "{0}“{1}”以 {2} 计，而报告中关于{3}的其他金额图表（{4}）均以报告货币 {5} 计。",
+                    "{0}「{1}」以 {2} 計，而報告中關於{3}的其他金額圖表（{4}）均以報告貨幣 {5} 計。",
+                ),
+                &[
+                    &listed_label(item, l),
+                    pick(title, l).0,
+                    currency,
+                    pick(&report.meta.region, l).0,
+                    &join_list(&numbers, l),
+                    &report.meta.currency,
+                ],
+            )
         }
     }
 }
