@@ -566,3 +566,140 @@ fn call_center_well_known_centers_and_prices() {
         ]
     );
 }
+
+#[test]
+fn plan_contradictions_are_checks_with_their_numbers() {
+    let r = report("parent-child-community");
+    let computed = compute(&r, &Scenario::published()).unwrap();
+    let checks = run_checks(&r, &computed);
+
+    // 5% of the market in three years, and 3 million active users: against the 150 million
+    // users of 2023, 3 million is 2%, and 5% would be 7.5 million.
+    let share = checks
+        .iter()
+        .find_map(|c| match &c.kind {
+            CheckKind::ShareVsLevel {
+                implied_share,
+                implied_level,
+                whole,
+                year,
+                ..
+            } => Some((c.severity, *implied_share, *implied_level, *whole, *year)),
+            _ => None,
+        })
+        .expect("share against level");
+    assert_eq!(share.0, Severity::Warning);
+    assert!((share.1 - 0.02).abs() < 1e-12);
+    assert!((share.2 - 7.5e6).abs() < 1e-6);
+    assert_eq!((share.3, share.4), (150e6, 2023));
+
+    // A rating of at least 4.5 rising 0.3 a month passes a five-point scale (our assumption)
+    // within two months.
+    let scale = checks
+        .iter()
+        .find_map(|c| match &c.kind {
+            CheckKind::ScaleOverflow {
+                scale,
+                start,
+                step,
+                top,
+                periods,
+                end,
+                cadence,
+                ..
+            } => Some((
+                c.severity,
+                scale.clone(),
+                *start,
+                *step,
+                *top,
+                *periods,
+                *end,
+                *cadence,
+            )),
+            _ => None,
+        })
+        .expect("rating past its scale");
+    assert_eq!(scale.0, Severity::Warning);
+    assert_eq!(
+        (scale.2, scale.3, scale.4, scale.5, scale.7),
+        (4.5, 0.3, 5.0, 2, Cadence::Month)
+    );
+    assert!((scale.6 - 5.1).abs() < 1e-9);
+    let top = r.assumptions.iter().find(|a| a.id == scale.1).unwrap();
+    assert!(top.note.en.starts_with("Our assumption"), "{}", top.note.en);
+
+    // "Keeps growing" against figures that do not rise: a flat floor of ¥500 bn, and 150
+    // million users (2023) then 130 million core families (2025).
+    let trends: Vec<Vec<(String, i32, f64)>> = checks
+        .iter()
+        .filter_map(|c| match &c.kind {
+            CheckKind::Trend {
+                claim: TrendKind::Rises,
+                points,
+                ..
+            } => {
+                assert_eq!(c.severity, Severity::Warning);
+                Some(
+                    points
+                        .iter()
+                        .map(|p| (p.series.clone(), p.year, p.value))
+                        .collect(),
+                )
+            }
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        trends,
+        vec![
+            vec![
+                ("market-size".to_string(), 2023, 500e9),
+                ("market-size".to_string(), 2025, 500e9)
+            ],
+            vec![
+                ("users".to_string(), 2023, 150e6),
+                ("core-families".to_string(), 2025, 130e6)
+            ],
+        ]
+    );
+}
+
+#[test]
+fn call_center_contradictions_are_checks_with_their_numbers() {
+    let r = report("china-call-center");
+    let computed = compute(&r, &Scenario::published()).unwrap();
+    let checks = run_checks(&r, &computed);
+
+    // "Seat growth slowed after 2005", yet 700,000 (2013) → over 800,000 (2014): ≥ 14.3%.
+    let slows = checks
+        .iter()
+        .find_map(|c| match &c.kind {
+            CheckKind::Trend {
+                claim: TrendKind::Slows,
+                steps,
+                ..
+            } => Some((c.severity, steps.clone())),
+            _ => None,
+        })
+        .expect("seat growth claim");
+    assert_eq!(slows.0, Severity::Warning);
+    assert_eq!(slows.1.len(), 1);
+    assert!((slows.1[0].rate - (8.0 / 7.0 - 1.0)).abs() < 1e-12);
+    assert_eq!(slows.1[0].side, Some(BoundSide::Lower));
+
+    // "2000 to 2004, three years": five calendar years.
+    let span = checks
+        .iter()
+        .find_map(|c| match c.kind {
+            CheckKind::SpanLength {
+                from,
+                to,
+                stated,
+                counted,
+            } => Some((c.severity, from, to, stated, counted)),
+            _ => None,
+        })
+        .expect("span length");
+    assert_eq!(span, (Severity::Warning, 2000, 2004, 3, 5));
+}

@@ -88,6 +88,53 @@ pub enum CheckKind {
         /// What the abbreviation stands for: English, Simplified, Traditional.
         stands_for: [&'static str; 3],
     },
+    /// A share target and a level target of the same horizon, read against the whole the
+    /// share is of: 3 million users is 2% of 150 million, not the 5% aimed for.
+    ShareVsLevel {
+        share_kpi: String,
+        level_kpi: String,
+        /// The series the share is of, and its latest reported value.
+        series: String,
+        year: i32,
+        whole: f64,
+        share: f64,
+        level: f64,
+        /// `level / whole`.
+        implied_share: f64,
+        /// `share × whole`.
+        implied_level: f64,
+    },
+    /// A level on a bounded scale that a per-period rise carries past the top.
+    ScaleOverflow {
+        level_kpi: String,
+        change_kpi: String,
+        /// The assumption giving the top of the scale.
+        scale: String,
+        start: f64,
+        step: f64,
+        cadence: Cadence,
+        top: f64,
+        /// Periods until the level passes the top, and where it is then.
+        periods: u32,
+        end: f64,
+    },
+    /// A direction the source claims for its figures, against the figures.
+    Trend {
+        claim: TrendKind,
+        summary: LocalText,
+        /// The figures, in year order.
+        points: Vec<TrendPoint>,
+        /// Year-on-year growth between consecutive figures, where the figures fix it.
+        steps: Vec<TrendStep>,
+    },
+    /// A span the source gives a length to, against the years it covers.
+    SpanLength {
+        from: i32,
+        to: i32,
+        stated: u32,
+        /// Calendar years from `from` to `to`, both included.
+        counted: u32,
+    },
     /// A listed figure about the report's region in another currency than the region's other
     /// money figures, which use the report's currency.
     ListedCurrency {
@@ -99,6 +146,25 @@ pub enum CheckKind {
         /// (number, unit label) of the region's figures in the report's currency.
         others: Vec<(String, String)>,
     },
+}
+
+/// One figure a trend claim speaks of.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TrendPoint {
+    pub series: String,
+    pub year: i32,
+    pub value: f64,
+    pub bound: Option<BoundSide>,
+}
+
+/// Growth a year between two figures; `side` says whether it is a floor (`Lower`: the later
+/// figure is a floor) or a ceiling, `None` when both figures are reported.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TrendStep {
+    pub from: i32,
+    pub to: i32,
+    pub rate: f64,
+    pub side: Option<BoundSide>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -113,6 +179,9 @@ pub struct Check {
 pub const RATE_TOLERANCE: f64 = 0.0005;
 /// Implied totals closer than this (0.5%) count as agreeing: shares are rounded to 0.1 points.
 pub const TOTAL_TOLERANCE: f64 = 0.005;
+/// A share target and the share its level target implies agree within half a point: plans
+/// give shares in whole percent.
+pub const SHARE_TOLERANCE: f64 = 0.005;
 
 impl Check {
     /// A check that either holds (info, key `yes`) or does not (warning, key `no`).
@@ -138,6 +207,10 @@ pub fn run_checks(report: &Report, computed: &Computed) -> Vec<Check> {
     conflicting_targets(report, &mut checks);
     path_vs_bounds(report, computed, &mut checks);
     segment_claims(report, computed, &mut checks);
+    share_vs_level(report, &mut checks);
+    scale_overflow(report, &mut checks);
+    trend_claims(report, &mut checks);
+    span_lengths(report, &mut checks);
     contents_checks(&report.contents.chapters, None, &mut checks);
     listed_currencies(report, &mut checks);
     checks
@@ -305,6 +378,199 @@ fn segment_claims(report: &Report, computed: &Computed, out: &mut Vec<Check>) {
             holds,
             "check.claim.holds",
             "check.claim.fails",
+        ));
+    }
+}
+
+/// Share targets read against the whole they are a share of (`of`: a series, its latest
+/// reported value), beside the level targets of the same horizon that count the same thing.
+fn share_vs_level(report: &Report, out: &mut Vec<Check>) {
+    for share in report.kpis.iter().filter(|k| k.kind == KpiKind::Share) {
+        let Some(s) = share.of.as_deref().and_then(|id| series(report, id).ok()) else {
+            continue;
+        };
+        let Some(base) = s
+            .points
+            .iter()
+            .filter(|p| p.provenance == Provenance::Reported && p.value > 0.0)
+            .max_by_key(|p| p.year)
+        else {
+            continue;
+        };
+        for level in report
+            .kpis
+            .iter()
+            .filter(|k| k.kind == KpiKind::Level && k.unit == s.unit && k.horizon == share.horizon)
+        {
+            let implied_share = level.value / base.value;
+            out.push(Check::judged(
+                CheckKind::ShareVsLevel {
+                    share_kpi: share.id.clone(),
+                    level_kpi: level.id.clone(),
+                    series: s.id.clone(),
+                    year: base.year,
+                    whole: base.value,
+                    share: share.value,
+                    level: level.value,
+                    implied_share,
+                    implied_level: share.value * base.value,
+                },
+                (implied_share - share.value).abs() <= SHARE_TOLERANCE,
+                "check.share_vs_level.agree",
+                "check.share_vs_level.differ",
+            ));
+        }
+    }
+}
+
+/// A steady rise of a level on a bounded scale: the change target's `of` is the level
+/// target, whose `of` is the assumption giving the top of its scale (its default).
+fn scale_overflow(report: &Report, out: &mut Vec<Check>) {
+    let kpi = |id: &str| report.kpis.iter().find(|k| k.id == id);
+    for change in report
+        .kpis
+        .iter()
+        .filter(|k| matches!(k.kind, KpiKind::Throughput | KpiKind::GrowthRate) && k.value > 0.0)
+    {
+        let Some(level) = change.of.as_deref().and_then(kpi) else {
+            continue;
+        };
+        let Some(scale) = level
+            .of
+            .as_deref()
+            .and_then(|id| report.assumptions.iter().find(|a| a.id == id))
+        else {
+            continue;
+        };
+        let (Some(cadence), top) = (change.cadence, scale.range.default) else {
+            continue;
+        };
+        let at = |n: u32| match change.kind {
+            KpiKind::GrowthRate => level.value * (1.0 + change.value).powi(n as i32),
+            _ => level.value + f64::from(n) * change.value,
+        };
+        // The first period whose level is above the top (a hair of rounding allowed).
+        let Some(periods) = (0..=10_000u32).find(|&n| at(n) > top + 1e-9) else {
+            continue;
+        };
+        out.push(Check {
+            kind: CheckKind::ScaleOverflow {
+                level_kpi: level.id.clone(),
+                change_kpi: change.id.clone(),
+                scale: scale.id.clone(),
+                start: level.value,
+                step: change.value,
+                cadence,
+                top,
+                periods,
+                end: at(periods),
+            },
+            severity: Severity::Warning,
+            key: "check.scale_overflow",
+        });
+    }
+}
+
+/// Claimed directions against the figures: reported and bound values of the claim's series
+/// within its years, in year order.
+fn trend_claims(report: &Report, out: &mut Vec<Check>) {
+    for claim in &report.trend_claims {
+        let mut points: Vec<TrendPoint> = claim
+            .series
+            .iter()
+            .filter_map(|id| series(report, id).ok())
+            .flat_map(|s| {
+                s.points
+                    .iter()
+                    .filter(|p| {
+                        claim.years.contains(p.year)
+                            && matches!(p.provenance, Provenance::Reported | Provenance::Bound)
+                    })
+                    .map(|p| TrendPoint {
+                        series: s.id.clone(),
+                        year: p.year,
+                        value: p.value,
+                        bound: p.bound,
+                    })
+            })
+            .collect();
+        points.sort_by_key(|p| p.year);
+        if points.len() < 2 {
+            continue;
+        }
+        let steps: Vec<TrendStep> = points
+            .windows(2)
+            .filter(|w| w[1].year > w[0].year && w[0].value > 0.0)
+            .filter_map(|w| {
+                // A floor after a reported value bounds the growth from below, and so on; two
+                // floors (or two ceilings) fix nothing.
+                let side = match (w[0].bound, w[1].bound) {
+                    (None, None) => None,
+                    (None, Some(b)) => Some(b),
+                    (Some(BoundSide::Lower), None) => Some(BoundSide::Upper),
+                    (Some(BoundSide::Upper), None) => Some(BoundSide::Lower),
+                    _ => return None,
+                };
+                let years = f64::from(w[1].year - w[0].year);
+                let rate = (w[1].value / w[0].value).powf(1.0 / years) - 1.0;
+                Some(TrendStep {
+                    from: w[0].year,
+                    to: w[1].year,
+                    rate,
+                    side,
+                })
+            })
+            .collect();
+        let (first, last) = (&points[0], &points[points.len() - 1]);
+        let (holds, yes, no) = match claim.kind {
+            TrendKind::Rises => (
+                last.value > first.value,
+                "check.trend.rises.holds",
+                "check.trend.rises.fails",
+            ),
+            TrendKind::Slows => (
+                steps.len() >= 2 && steps.windows(2).all(|w| w[1].rate < w[0].rate),
+                "check.trend.slows.holds",
+                "check.trend.slows.fails",
+            ),
+        };
+        out.push(Check::judged(
+            CheckKind::Trend {
+                claim: claim.kind,
+                summary: claim.summary.clone(),
+                points,
+                steps,
+            },
+            holds,
+            yes,
+            no,
+        ));
+    }
+}
+
+/// Spans the source gives a length to ("the three years 2000–2004"): the length must be the
+/// span's calendar years (2000 to 2004 is five) or its difference (four).
+fn span_lengths(report: &Report, out: &mut Vec<Check>) {
+    for d in &report.developments {
+        let Some(stated) = d.years else { continue };
+        let Some((from, to)) = d
+            .date
+            .split_once('/')
+            .and_then(|(a, b)| Some((a.parse::<i32>().ok()?, b.parse::<i32>().ok()?)))
+        else {
+            continue;
+        };
+        let counted = u32::try_from(to - from + 1).unwrap_or(0);
+        out.push(Check::judged(
+            CheckKind::SpanLength {
+                from,
+                to,
+                stated,
+                counted,
+            },
+            stated == counted || stated + 1 == counted,
+            "check.span.agrees",
+            "check.span.differs",
         ));
     }
 }
@@ -730,5 +996,127 @@ mod tests {
         );
         assert_eq!(title_years("Impact of Covid-19"), (None, vec![]));
         assert_eq!(title_years("Table 12345"), (None, vec![]));
+    }
+
+    fn keys(r: &Report, prefix: &str) -> Vec<&'static str> {
+        run(r)
+            .into_iter()
+            .map(|c| c.key)
+            .filter(|k| k.starts_with(prefix))
+            .collect()
+    }
+
+    #[test]
+    fn trend_claims_hold_when_the_figures_bear_them_out() {
+        let mut r = bundled("parent-child-community");
+        // A market floor that rises, and users counted the same way in both years.
+        r.series[0].points[1].value = 600e9;
+        r.trend_claims[1].series = vec!["users".into()];
+        r.series[1].points.push(Point {
+            year: 2025,
+            value: 160e6,
+            provenance: Provenance::Reported,
+            bound: None,
+            note: None,
+        });
+        assert_eq!(
+            keys(&r, "check.trend"),
+            ["check.trend.rises.holds", "check.trend.rises.holds"]
+        );
+
+        let mut c = bundled("china-call-center");
+        // Seats growing 20% then 10%: a slowdown. One step alone cannot show one.
+        let seats = c.series.iter_mut().find(|s| s.id == "seats").unwrap();
+        assert_eq!(seats.points.len(), 2);
+        seats.points = [(2012, 100.0), (2013, 120.0), (2014, 132.0)]
+            .into_iter()
+            .map(|(year, value)| Point {
+                year,
+                value,
+                provenance: Provenance::Reported,
+                bound: None,
+                note: None,
+            })
+            .collect();
+        assert_eq!(keys(&c, "check.trend"), ["check.trend.slows.holds"]);
+        let seats = c.series.iter_mut().find(|s| s.id == "seats").unwrap();
+        seats.points.remove(0);
+        assert_eq!(keys(&c, "check.trend"), ["check.trend.slows.fails"]);
+    }
+
+    #[test]
+    fn two_floors_fix_no_growth_step() {
+        let mut c = bundled("china-call-center");
+        let seats = c.series.iter_mut().find(|s| s.id == "seats").unwrap();
+        seats.points[0].provenance = Provenance::Bound;
+        seats.points[0].bound = Some(BoundSide::Lower);
+        let steps = run(&c).into_iter().find_map(|ch| match ch.kind {
+            CheckKind::Trend { steps, .. } => Some(steps),
+            _ => None,
+        });
+        assert_eq!(steps, Some(vec![]));
+    }
+
+    #[test]
+    fn span_lengths_count_calendar_years_or_their_difference() {
+        let mut c = bundled("china-call-center");
+        for (stated, key) in [
+            (5, "check.span.agrees"),
+            (4, "check.span.agrees"),
+            (3, "check.span.differs"),
+        ] {
+            let d = c.developments.iter_mut().find(|d| d.date == "2000/2004");
+            d.unwrap().years = Some(stated);
+            assert_eq!(keys(&c, "check.span"), [key], "{stated}");
+        }
+    }
+
+    #[test]
+    fn a_share_and_a_level_that_agree_say_so() {
+        let mut r = bundled("parent-child-community");
+        let level = r
+            .kpis
+            .iter_mut()
+            .find(|k| k.id == "active-users-3y")
+            .unwrap();
+        level.value = 7.5e6;
+        assert_eq!(
+            keys(&r, "check.share_vs_level"),
+            ["check.share_vs_level.agree"]
+        );
+        // Without `of`, the share is not read against anything.
+        let share = r
+            .kpis
+            .iter_mut()
+            .find(|k| k.id == "market-share-3y")
+            .unwrap();
+        share.of = None;
+        assert!(keys(&r, "check.share_vs_level").is_empty());
+    }
+
+    #[test]
+    fn a_rating_that_stays_on_its_scale_raises_nothing() {
+        let mut r = bundled("parent-child-community");
+        assert_eq!(keys(&r, "check.scale"), ["check.scale_overflow"]);
+        // A ten-point scale is passed only after 19 months (4.5 + 19 × 0.3 = 10.2).
+        let scale = r
+            .assumptions
+            .iter_mut()
+            .find(|a| a.id == "content-rating-scale")
+            .unwrap();
+        scale.range.default = 10.0;
+        let periods = run(&r).into_iter().find_map(|c| match c.kind {
+            CheckKind::ScaleOverflow { periods, .. } => Some(periods),
+            _ => None,
+        });
+        assert_eq!(periods, Some(19));
+        // No rise, no overflow.
+        let gain = r
+            .kpis
+            .iter_mut()
+            .find(|k| k.id == "content-rating-gain")
+            .unwrap();
+        gain.value = 0.0;
+        assert!(keys(&r, "check.scale").is_empty());
     }
 }
