@@ -703,3 +703,33 @@ fn call_center_contradictions_are_checks_with_their_numbers() {
         .expect("span length");
     assert_eq!(span, (Severity::Warning, 2000, 2004, 3, 5));
 }
+
+#[test]
+fn every_text_of_the_bundled_reports_is_in_all_three_languages() {
+    // No fallback note anywhere: a text with English has Simplified and Traditional beside it.
+    fn walk(v: &serde_json::Value, path: &str, missing: &mut Vec<String>) {
+        match v {
+            serde_json::Value::Object(map) => {
+                if map.get("en").is_some_and(|e| e.is_string())
+                    && !(map.contains_key("zh-Hans") && map.contains_key("zh-Hant"))
+                {
+                    missing.push(path.to_string());
+                }
+                for (k, child) in map {
+                    walk(child, &format!("{path}.{k}"), missing);
+                }
+            }
+            serde_json::Value::Array(items) => {
+                for (i, child) in items.iter().enumerate() {
+                    walk(child, &format!("{path}[{i}]"), missing);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut missing = Vec::new();
+    for (file, json) in report_explorer::domain::bundled::BUNDLED {
+        walk(&serde_json::from_str(json).unwrap(), file, &mut missing);
+    }
+    assert!(missing.is_empty(), "{} texts: {missing:?}", missing.len());
+}
