@@ -97,3 +97,16 @@ fn garbage_never_panics() {
         assert!(parse_report("g.json", text).is_err(), "{text:?}");
     }
 }
+
+#[test]
+fn two_values_in_the_same_year_are_named_before_any_fit() {
+    // The call-center headline is fitted to its reported history; a second 2012 value used to
+    // reach the fit and come back as "the bounds contradict each other".
+    let mut v: serde_json::Value = serde_json::from_str(BUNDLED[1].1).unwrap();
+    v["series"][0]["points"][0]["year"] = 2012.into();
+    let e = error_for(&v);
+    assert_eq!(
+        e,
+        "mine.json: series[0].points[1].year: a second value for 2012: a series has one point a year (give a range as a bound, or pick one value)"
+    );
+}

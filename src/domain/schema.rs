@@ -117,6 +117,10 @@ pub struct Report {
     /// Qualitative claims about segments that the model's assumptions must agree with.
     #[serde(default)]
     pub segment_claims: Vec<SegmentClaim>,
+    /// Directions the source claims for its own figures ("the market keeps expanding", "seat
+    /// growth has slowed"); the checks hold them against the figures.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub trend_claims: Vec<TrendClaim>,
     /// Model inputs not attached to a segment (plan projections' start values, …).
     #[serde(default)]
     pub assumptions: Vec<Assumption>,
@@ -146,7 +150,8 @@ pub struct Meta {
     pub title: LocalText,
     /// Publisher's name as the source gives it (a fact: keeps its wording).
     pub publisher: LocalText,
-    /// Publisher's product code, if any ("SMRC30744").
+    /// The report's product code(s), if any, as its listings give them; several are separated
+    /// by " / " (the publisher's "SMRC30744", then a Chinese listing's "1813283").
     #[serde(default)]
     pub code: Option<String>,
     /// Geographic scope ("Global", "China").
@@ -357,6 +362,31 @@ pub struct SegmentClaim {
     pub summary: LocalText,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum TrendKind {
+    /// The quantity grows: its last figure in the years is above its first.
+    Rises,
+    /// Its growth slows: each year-on-year rate the figures give is below the one before.
+    Slows,
+}
+
+/// A direction the source claims for figures it reports.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct TrendClaim {
+    pub kind: TrendKind,
+    /// The series whose reported and bound values the claim speaks of, read in year order;
+    /// two when the source measures one thing two ways (users, then core families).
+    pub series: Vec<String>,
+    /// The years the claim covers.
+    pub years: YearRange,
+    /// What the source claims, in our own words (one sentence).
+    pub summary: LocalText,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -415,6 +445,10 @@ pub struct KeyPlayer {
 pub struct Development {
     /// "2025-08", "2013", or a span "1998/2004".
     pub date: String,
+    /// For a span, how many years long the source says it is ("the three years 2000–2004"),
+    /// when it says so; a check compares it with the span.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub years: Option<u32>,
     #[serde(default)]
     pub actor: Option<String>,
     pub summary: LocalText,
@@ -494,9 +528,14 @@ pub enum KpiKind {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Comparator {
+    /// The source gives a floor: "at least", "over", "not fewer than" (至少, 以上, 超過, 不少於).
     AtLeast,
+    /// The source gives a ceiling: "at most", "no more than".
     AtMost,
+    /// The source hedges: "about", "around" (約).
     About,
+    /// The source states the value as such: "is 8%", "set at 30%", "grows 20% a year".
+    Exactly,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -528,6 +567,11 @@ pub struct KpiTarget {
     /// The plan's section the target comes from ("01 Project overview").
     pub section: LocalText,
     pub provenance: Provenance,
+    /// What the target is measured against, when a check needs it: for a share, the series it
+    /// is a share of; for a level on a bounded scale, the assumption giving the top of the
+    /// scale; for a growth rate or throughput, the level target it changes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub of: Option<String>,
 }
 
 /// A compound-growth projection of a plan quantity towards a target.

@@ -356,7 +356,17 @@ impl Validator<'_> {
             if p.value < 0.0 {
                 return self.fail(format!("{pp}.value"), "a series value may not be negative");
             }
-            if last_year.is_some_and(|y| y >= p.year) {
+            if last_year == Some(p.year) {
+                // Caught here, by name: further on, a fit would only see values it cannot use.
+                return self.fail(
+                    format!("{pp}.year"),
+                    format!(
+                        "a second value for {}: a series has one point a year (give a range as a bound, or pick one value)",
+                        p.year
+                    ),
+                );
+            }
+            if last_year.is_some_and(|y| y > p.year) {
                 return self.fail(
                     format!("{pp}.year"),
                     "points must be in increasing year order without repeats",
@@ -421,7 +431,7 @@ impl Validator<'_> {
                 if n < 2 {
                     return self.fail(
                         "forecast.published_rate",
-                        "a fit needs at least two reported values",
+                        "a fit needs reported values in at least two different years",
                     );
                 }
             }

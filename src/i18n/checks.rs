@@ -1,9 +1,9 @@
 //! Consistency checks worded for a reader, in each interface language.
 
 use super::{fill, Locale};
-use crate::domain::checks::{Check, CheckKind};
+use crate::domain::checks::{Check, CheckKind, TrendPoint, TrendStep};
 use crate::domain::format::{self, pick};
-use crate::domain::schema::{BoundSide, ClaimKind, Report, Unit};
+use crate::domain::schema::{BoundSide, Cadence, ClaimKind, Comparator, Report, TrendKind, Unit};
 use crate::domain::validate::find_member;
 
 fn series_unit(report: &Report, id: &str) -> Unit {
@@ -32,6 +32,177 @@ fn dimension_name(report: &Report, dimension: &str, locale: Locale) -> String {
         .find(|d| d.id == dimension)
         .map(|d| pick(&d.name, locale).0.to_string())
         .unwrap_or_else(|| dimension.to_string())
+}
+
+/// "a and b", "a, b and c" (或 "a、b 与 c").
+fn join_list(items: &[String], locale: Locale) -> String {
+    let (comma, and) = match locale {
+        Locale::En => (", ", " and "),
+        Locale::ZhHans => ("、", " 与 "),
+        Locale::ZhHant => ("、", " 與 "),
+    };
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{}{and}{last}", init.join(comma)),
+    }
+}
+
+/// "at least " before a value, by side of a bound.
+fn bound_words(side: Option<BoundSide>, locale: Locale) -> &'static str {
+    match (side, locale) {
+        (None, _) => "",
+        (Some(BoundSide::Lower), Locale::En) => "at least ",
+        (Some(BoundSide::Upper), Locale::En) => "at most ",
+        (Some(BoundSide::Lower), _) => "至少",
+        (Some(BoundSide::Upper), _) => "至多",
+    }
+}
+
+/// "at least 4.5", "about 10", "4.5": a target's value with its comparator.
+fn compared(c: Comparator, value: &str, locale: Locale) -> String {
+    let words = match (c, locale) {
+        (Comparator::Exactly, _) => "",
+        (Comparator::AtLeast, Locale::En) => "at least ",
+        (Comparator::AtMost, Locale::En) => "at most ",
+        (Comparator::About, Locale::En) => "about ",
+        (Comparator::AtLeast, _) => "至少 ",
+        (Comparator::AtMost, _) => "至多 ",
+        (Comparator::About, Locale::ZhHans) => "约 ",
+        (Comparator::About, Locale::ZhHant) => "約 ",
+    };
+    format!("{words}{value}")
+}
+
+/// "a month" / "每月": per period.
+fn per(c: Cadence, locale: Locale) -> &'static str {
+    match (c, locale) {
+        (Cadence::Day, Locale::En) => "a day",
+        (Cadence::Week, Locale::En) => "a week",
+        (Cadence::Month, Locale::En) => "a month",
+        (Cadence::Quarter, Locale::En) => "a quarter",
+        (Cadence::Year, Locale::En) => "a year",
+        (Cadence::Day, _) => "每天",
+        (Cadence::Week, Locale::ZhHans) => "每周",
+        (Cadence::Week, _) => "每週",
+        (Cadence::Month, _) => "每月",
+        (Cadence::Quarter, _) => "每季度",
+        (Cadence::Year, _) => "每年",
+    }
+}
+
+/// "2 months" / "2个月" / "2個月": a number of periods.
+fn periods(n: u32, c: Cadence, locale: Locale) -> String {
+    let one = n == 1;
+    let word = match (c, locale) {
+        (Cadence::Day, Locale::En) => {
+            if one {
+                "day"
+            } else {
+                "days"
+            }
+        }
+        (Cadence::Week, Locale::En) => {
+            if one {
+                "week"
+            } else {
+                "weeks"
+            }
+        }
+        (Cadence::Month, Locale::En) => {
+            if one {
+                "month"
+            } else {
+                "months"
+            }
+        }
+        (Cadence::Quarter, Locale::En) => {
+            if one {
+                "quarter"
+            } else {
+                "quarters"
+            }
+        }
+        (Cadence::Year, Locale::En) => {
+            if one {
+                "year"
+            } else {
+                "years"
+            }
+        }
+        (Cadence::Day, _) => "天",
+        (Cadence::Week, Locale::ZhHans) => "周",
+        (Cadence::Week, _) => "週",
+        (Cadence::Month, Locale::ZhHans) => "个月",
+        (Cadence::Month, _) => "個月",
+        (Cadence::Quarter, Locale::ZhHans) => "个季度",
+        (Cadence::Quarter, _) => "個季度",
+        (Cadence::Year, _) => "年",
+    };
+    if locale == Locale::En {
+        format!("{n} {word}")
+    } else {
+        format!("{n}{word}")
+    }
+}
+
+/// "at least ¥500 bn (2023)" / "2023 年至少5,000亿元".
+fn trend_point(p: &TrendPoint, report: &Report, locale: Locale) -> String {
+    let value = format::value(p.value, &series_unit(report, &p.series), locale);
+    let bound = bound_words(p.bound, locale);
+    if locale == Locale::En {
+        format!("{bound}{value} ({})", p.year)
+    } else {
+        format!("{} 年{bound} {value}", p.year)
+    }
+}
+
+/// "+14.3%", "-13.3%".
+fn signed_percent(rate: f64) -> String {
+    let p = format::percent(rate, 1);
+    if rate > 0.0 {
+        format!("+{p}")
+    } else {
+        p
+    }
+}
+
+/// "700,000 seats (2013) → at least 800,000 seats (2014): at least +14.3% a year".
+fn trend_step(step: &TrendStep, points: &[TrendPoint], report: &Report, locale: Locale) -> String {
+    let at = |year: i32| {
+        points
+            .iter()
+            .find(|p| p.year == year)
+            .map(|p| trend_point(p, report, locale))
+            .unwrap_or_default()
+    };
+    let rate = signed_percent(step.rate);
+    let bound = bound_words(step.side, locale);
+    match locale {
+        Locale::En => format!("{} → {}: {bound}{rate} a year", at(step.from), at(step.to)),
+        _ => format!("{} → {}：每年{bound} {rate}", at(step.from), at(step.to)),
+    }
+}
+
+/// "Figure 15" → "图 15" in Chinese, as the contents view names listed items.
+fn listed_label(number: &str, locale: Locale) -> String {
+    let forms = [
+        ("Figure ", ["Figure ", "图 ", "圖 "]),
+        ("Table ", ["Table ", "表 ", "表 "]),
+    ];
+    let i = match locale {
+        Locale::En => 0,
+        Locale::ZhHans => 1,
+        Locale::ZhHant => 2,
+    };
+    forms
+        .iter()
+        .find_map(|(prefix, words)| {
+            number
+                .strip_prefix(prefix)
+                .map(|n| format!("{}{}", words[i], n.trim()))
+        })
+        .unwrap_or_else(|| number.to_string())
 }
 
 /// One sentence (or two) saying what the check found, with its numbers.
@@ -223,6 +394,246 @@ pub fn describe(check: &Check, report: &Report, locale: Locale) -> String {
                 ),
             };
             fill(&template, &[&dim, &m, &lead])
+        }
+        CheckKind::RepeatedTitle { numbers, title } => fill(
+            &t(
+                "The contents give {0} the same title, “{1}”.",
+                "目录中 {0} 的标题相同：“{1}”。",
+                "目錄中 {0} 的標題相同：「{1}」。",
+            ),
+            &[&join_list(numbers, l), pick(title, l).0],
+        ),
+        CheckKind::MisplacedNumbers {
+            heading,
+            numbers,
+            misplaced,
+        } => fill(
+            &t(
+                "Under {0} the contents number the entries {1}: {2} carry another section's number.",
+                "目录在 {0} 之下的条目编号为 {1}：其中 {2} 用的是其他节的编号。",
+                "目錄在 {0} 之下的條目編號為 {1}：其中 {2} 用的是其他節的編號。",
+            ),
+            &[
+                heading,
+                &numbers.join(if l == Locale::En { ", " } else { "、" }),
+                &join_list(misplaced, l),
+            ],
+        ),
+        CheckKind::YearOutsideHeading {
+            heading,
+            from,
+            to,
+            entry,
+            year,
+        } => fill(
+            &t(
+                "Section {0} covers {1}–{2}, but its entry {3} is about {4}.",
+                "第 {0} 节涵盖 {1}–{2} 年，但其下的 {3} 讲的是 {4} 年。",
+                "第 {0} 節涵蓋 {1}–{2} 年，但其下的 {3} 講的是 {4} 年。",
+            ),
+            &[
+                heading,
+                &from.to_string(),
+                &to.to_string(),
+                entry,
+                &year.to_string(),
+            ],
+        ),
+        CheckKind::AbbreviationGloss {
+            entry,
+            title,
+            abbreviation,
+            stands_for,
+        } => {
+            let meaning = match l {
+                Locale::En => stands_for[0],
+                Locale::ZhHans => stands_for[1],
+                Locale::ZhHant => stands_for[2],
+            };
+            fill(
+                &t(
+                    "Section {0}, “{1}”, explains {2} with words of another meaning: {2} stands for {3}.",
+                    "第 {0} 节“{1}”对 {2} 的解释有误：{2} 指的是{3}。",
+                    "第 {0} 節「{1}」對 {2} 的解釋有誤：{2} 指的是{3}。",
+                ),
+                &[entry, pick(title, l).0, abbreviation, meaning],
+            )
+        }
+        CheckKind::ShareVsLevel {
+            share_kpi,
+            level_kpi,
+            year,
+            whole,
+            share,
+            level,
+            implied_share,
+            implied_level,
+            series,
+        } => {
+            let kpi = |id: &str| report.kpis.iter().find(|k| k.id == *id);
+            let label = |id: &str| kpi(id).map(|k| pick(&k.label, l).0.to_string()).unwrap_or_default();
+            let unit = series_unit(report, series);
+            let level_text = format::value(*level, &unit, l);
+            let share_text = format::percent(*share, 1);
+            let args = [
+                share_text.clone(),
+                label(share_kpi),
+                level_text,
+                label(level_kpi),
+                format::value(*whole, &unit, l),
+                year.to_string(),
+                format::percent(*implied_share, 1),
+                format::value(*implied_level, &unit, l),
+            ];
+            let args: Vec<&str> = args.iter().map(String::as_str).collect();
+            let template = if check.key.ends_with("agree") {
+                t(
+                    "The plan's {0} (“{1}”) and {2} (“{3}”) agree: against the {4} it gives for {5}, {2} is {6}.",
+                    "计划的 {0}（“{1}”）与 {2}（“{3}”）相符：按其给出的 {5} 年 {4} 计算，{2} 相当于 {6}。",
+                    "計劃的 {0}（「{1}」）與 {2}（「{3}」）相符：按其給出的 {5} 年 {4} 計算，{2} 相當於 {6}。",
+                )
+            } else {
+                t(
+                    "The plan aims for {0} (“{1}”) and {2} (“{3}”) in the same time, but against the {4} it gives for {5}, {2} is {6}, and a {0} share would be {7}.",
+                    "计划要在同一期限内达到 {0}（“{1}”）和 {2}（“{3}”），但按其给出的 {5} 年 {4} 计算，{2} 只相当于 {6}，而 {0} 的份额应为 {7}。",
+                    "計劃要在同一期限內達到 {0}（「{1}」）和 {2}（「{3}」），但按其給出的 {5} 年 {4} 計算，{2} 只相當於 {6}，而 {0} 的份額應為 {7}。",
+                )
+            };
+            fill(&template, &args)
+        }
+        CheckKind::ScaleOverflow {
+            level_kpi,
+            change_kpi,
+            start,
+            step,
+            cadence,
+            top,
+            periods: n,
+            end,
+            ..
+        } => {
+            let level = report.kpis.iter().find(|k| k.id == *level_kpi);
+            let change = report.kpis.iter().find(|k| k.id == *change_kpi);
+            let label = level.map(|k| pick(&k.label, l).0.to_string()).unwrap_or_default();
+            let start_text = compared(
+                level.map_or(Comparator::Exactly, |k| k.comparator),
+                &format::number(*start, 2),
+                l,
+            );
+            let step_text = match change.map(|k| k.kind) {
+                Some(crate::domain::schema::KpiKind::GrowthRate) => signed_percent(*step),
+                _ => format::number(*step, 2),
+            };
+            fill(
+                &t(
+                    "“{0}” is to be {1} and to rise by {2} {3}; on a scale whose top is {4} (our assumption: the plan does not name the scale) it passes the top within {5} ({6} → {7}).",
+                    "“{0}”要求{1}，并{3}提高 {2}；若满分为 {4}（此为我们的假设：计划未说明评分上限），{5}内即超过满分（{6} → {7}）。",
+                    "「{0}」要求{1}，並{3}提高 {2}；若滿分為 {4}（此為我們的假設：計劃未說明評分上限），{5}內即超過滿分（{6} → {7}）。",
+                ),
+                &[
+                    &label,
+                    &start_text,
+                    &step_text,
+                    per(*cadence, l),
+                    &format::number(*top, 2),
+                    &periods(*n, *cadence, l),
+                    &format::number(*start, 2),
+                    &format::number(*end, 2),
+                ],
+            )
+        }
+        CheckKind::Trend {
+            claim,
+            summary,
+            points,
+            steps,
+        } => {
+            let arrow = points
+                .iter()
+                .map(|p| trend_point(p, report, l))
+                .collect::<Vec<_>>()
+                .join(" → ");
+            let holds = check.key.ends_with("holds");
+            let figures = match claim {
+                TrendKind::Rises => arrow,
+                TrendKind::Slows if steps.is_empty() => arrow,
+                TrendKind::Slows => steps
+                    .iter()
+                    .map(|st| trend_step(st, points, report, l))
+                    .collect::<Vec<_>>()
+                    .join(if l == Locale::En { "; " } else { "；" }),
+            };
+            let template = match (claim, holds) {
+                (_, true) => t(
+                    "{0} Its figures agree: {1}.",
+                    "{0}其数据与之一致：{1}。",
+                    "{0}其數據與之一致：{1}。",
+                ),
+                (TrendKind::Rises, false) => t(
+                    "{0} Yet its own figures do not rise: {1}.",
+                    "{0}但其自身数据并未上升：{1}。",
+                    "{0}但其自身數據並未上升：{1}。",
+                ),
+                (TrendKind::Slows, false) => t(
+                    "{0} Yet its own figures do not show a slowdown: {1}.",
+                    "{0}但其自身数据并未显示放缓：{1}。",
+                    "{0}但其自身數據並未顯示放緩：{1}。",
+                ),
+            };
+            fill(&template, &[pick(summary, l).0, &figures])
+        }
+        CheckKind::SpanLength {
+            from,
+            to,
+            stated,
+            counted,
+        } => {
+            let template = if check.key.ends_with("agrees") {
+                t(
+                    "The source's {2} years for {0}–{1} match the span.",
+                    "来源所说 {0}–{1} 年共 {2} 年，与这段时间相符。",
+                    "來源所說 {0}–{1} 年共 {2} 年，與這段時間相符。",
+                )
+            } else {
+                t(
+                    "The source calls {0}–{1} “{2} years”, but that span covers {3} calendar years.",
+                    "来源称 {0}–{1} 年为“{2} 年”，但这段时间横跨 {3} 个年份。",
+                    "來源稱 {0}–{1} 年為「{2} 年」，但這段時間橫跨 {3} 個年份。",
+                )
+            };
+            fill(
+                &template,
+                &[
+                    &from.to_string(),
+                    &to.to_string(),
+                    &stated.to_string(),
+                    &counted.to_string(),
+                ],
+            )
+        }
+        CheckKind::ListedCurrency {
+            item,
+            title,
+            currency,
+            others,
+            ..
+        } => {
+            let numbers: Vec<String> = others.iter().map(|o| listed_label(&o.0, l)).collect();
+            fill(
+                &t(
+                    "{0}, “{1}”, is in {2}, while the report's other {3} figures in money ({4}) are in {5}, the report's currency.",
+                    "{0}“{1}”以 {2} 计，而报告中关于{3}的其他金额图表（{4}）均以报告货币 {5} 计。",
+                    "{0}「{1}」以 {2} 計，而報告中關於{3}的其他金額圖表（{4}）均以報告貨幣 {5} 計。",
+                ),
+                &[
+                    &listed_label(item, l),
+                    pick(title, l).0,
+                    currency,
+                    pick(&report.meta.region, l).0,
+                    &join_list(&numbers, l),
+                    &report.meta.currency,
+                ],
+            )
         }
     }
 }

@@ -8,7 +8,7 @@ use super::controls::{AssumptionInput, ValueKind};
 use super::dom::{el, text_el, Dom, Node};
 use super::state::{use_app, use_report, AppState, ReportCtx};
 use crate::chart::xy::{Datum, Series, SeriesKind};
-use crate::domain::checks::CheckKind;
+use crate::domain::checks::{CheckKind, Severity};
 use crate::domain::engine::error::{EngineError, EngineResult};
 use crate::domain::engine::goal_seek::{periods_to_reach, rate_to_reach, start_to_reach};
 use crate::domain::engine::growth::compound;
@@ -40,11 +40,11 @@ crate::messages! {
         ColSource => ("Source", "来源", "來源"),
         NoTargets => ("This report sets no KPI targets.", "本报告未设定 KPI 目标。", "本報告未設定 KPI 目標。"),
         ConflictFlag => ("differs in another section", "与其他部分不一致", "與其他部分不一致"),
-        Contradictions => ("Contradictions between sections", "各部分之间的矛盾", "各部分之間的矛盾"),
+        Contradictions => ("Contradictions in the plan", "计划中的矛盾", "計劃中的矛盾"),
         NoContradictions => (
-            "No two sections set different targets for the same measure.",
-            "没有两个部分为同一指标设定不同的目标。",
-            "沒有兩個部分為同一指標設定不同的目標。"
+            "No two sections set different targets for the same measure, and the targets agree with the plan's own figures.",
+            "没有两个部分为同一指标设定不同的目标，各目标也与计划自身的数据相符。",
+            "沒有兩個部分為同一指標設定不同的目標，各目標也與計劃自身的數據相符。"
         ),
         ValuesBySection => ("Values by section", "各部分的数值", "各部分的數值"),
         HorizonIn => ("in {0}", "{0}内", "{0}內"),
@@ -113,7 +113,11 @@ crate::messages! {
         ErrNonFinite => ("a number is missing or not finite", "缺少数字或数字无效", "缺少數字或數字無效"),
         ErrEmpty => ("there is nothing to compute from", "没有可供计算的数据", "沒有可供計算的資料"),
         ErrZeroHorizon => ("the horizon must be at least one period", "期限至少须为一期", "期限至少須為一期"),
-        ErrNotEnough => ("needs {0} reported values, found {1}", "需要 {0} 个报告值，只有 {1} 个", "需要 {0} 個報告值，只有 {1} 個"),
+        ErrNotEnough => (
+            "needs reported values in {0} different years, found {1}",
+            "需要 {0} 个不同年份的报告值，只有 {1} 个",
+            "需要 {0} 個不同年份的報告值，只有 {1} 個"
+        ),
         ErrInfeasible => ("the bounds contradict each other", "各界限相互矛盾", "各界限相互矛盾"),
         ErrUnreachable => ("the target is not reached at this rate", "按此增长率无法达到目标", "按此成長率無法達到目標"),
         ErrOutOfRange => ("the result is too large or too small to show", "结果过大或过小，无法显示", "結果過大或過小，無法顯示"),
@@ -267,6 +271,7 @@ fn comparator_sign(c: Comparator) -> &'static str {
         Comparator::AtLeast => "≥",
         Comparator::AtMost => "≤",
         Comparator::About => "≈",
+        Comparator::Exactly => "=",
     }
 }
 
@@ -566,6 +571,24 @@ fn contradictions(ctx: ReportCtx, locale: Locale) -> Node {
                 .child(el("ul").class("kpi-conflict-values").children(values))
         })
         .collect();
+    // What else the plan contradicts (a share against a level, a rating past its scale, a
+    // claimed trend against the figures): the check's own words.
+    let others = checks
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| {
+            c.severity == Severity::Warning
+                && !matches!(c.kind, CheckKind::ConflictingTargets { .. })
+        })
+        .map(|(i, c)| {
+            el("li")
+                .key(format!("check-{i}"))
+                .class("check warning kpi-contradiction")
+                .testid("kpi-contradiction")
+                .attr("data-check", c.key)
+                .child(el("p").text(ctx.with(|r| describe(c, r, locale))))
+        });
+    let items: Vec<Node> = items.into_iter().chain(others).collect();
     if items.is_empty() {
         s.child(text_el("p", "", t(KpiMsg::NoContradictions)))
     } else {

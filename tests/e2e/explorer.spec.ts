@@ -128,6 +128,12 @@ test('call-center: a growth rate below the source bounds is flagged', async ({ p
   await openApp(page);
   await openReport(page, 'china-call-center');
   await expect(page.locator('[data-check="check.bound.holds"]')).toHaveCount(2);
+  // The contradictions the source itself contains are listed with the checks.
+  await expect(page.locator('[data-check="check.contents.repeated_title"]')).toHaveCount(2);
+  for (const key of ['check.contents.misplaced_numbers', 'check.contents.year_outside_heading', 'check.contents.abbreviation',
+    'check.listed.currency', 'check.trend.slows.fails', 'check.span.differs']) {
+    await expect(page.locator(`.check-list [data-check="${key}"]`)).toHaveCount(1);
+  }
   await openView(page, 'scenarios');
   const field = page.locator('#headline-cagr-field');
   await field.fill('2');
@@ -221,8 +227,14 @@ test('KPI board: targets, contradictions, projector and goal seek agree with the
   await openReport(page, 'parent-child-community');
   await openView(page, 'kpis');
   await expect(page.getByTestId('kpi-row')).toHaveCount(41);
-  // The plan contradicts itself on user growth, revenue growth and articles a month.
-  await expect(page.getByTestId('kpi-contradiction')).toHaveCount(3);
+  // The plan contradicts itself on user growth, revenue growth and articles a month (targets
+  // between sections), and with its own figures: a 5% share against 3 million users, a rating
+  // rising past its scale, a market and a user base said to grow that its figures do not.
+  await expect(page.getByTestId('kpi-contradiction')).toHaveCount(7);
+  await expect(page.locator('[data-testid="kpi-contradiction"][data-check="check.conflicting_targets"]')).toHaveCount(3);
+  await expect(page.locator('[data-testid="kpi-contradiction"][data-check="check.share_vs_level.differ"]')).toContainText('7.5 m users');
+  await expect(page.locator('[data-testid="kpi-contradiction"][data-check="check.scale_overflow"]')).toContainText('within 2 months');
+  await expect(page.locator('[data-testid="kpi-contradiction"][data-check="check.trend.rises.fails"]')).toHaveCount(2);
   await expect(page.getByTestId('projection-reach')).toContainText('36');
   await expect(page.getByTestId('goal-rate')).toContainText('9.91%');
   await expect(page.getByTestId('goal-start')).toContainText('97,048');

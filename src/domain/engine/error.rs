@@ -15,7 +15,7 @@ pub enum EngineError {
     Empty,
     /// Zero periods where at least one is needed.
     ZeroHorizon,
-    /// Fewer reported values than a fit needs.
+    /// Reported values in fewer different years than a fit needs.
     NotEnoughPoints { needed: usize, found: usize },
     /// The bounds contradict each other: no growth path satisfies them all.
     Infeasible,
@@ -40,7 +40,10 @@ impl fmt::Display for EngineError {
             EngineError::Empty => write!(f, "there is nothing to compute from"),
             EngineError::ZeroHorizon => write!(f, "the horizon must be at least one period"),
             EngineError::NotEnoughPoints { needed, found } => {
-                write!(f, "needs {needed} reported values, found {found}")
+                write!(
+                    f,
+                    "needs reported values in {needed} different years, found {found}"
+                )
             }
             EngineError::Infeasible => write!(f, "the bounds contradict each other"),
             EngineError::Unreachable => write!(f, "the target is not reached at this rate"),

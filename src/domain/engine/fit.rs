@@ -59,10 +59,19 @@ pub fn fit_growth(observations: &[Observation]) -> EngineResult<GrowthFit> {
             Some(side) => bounds.push((f64::from(o.year), y, side, o.year)),
         }
     }
-    if reported.len() < 2 {
+    // A line needs reported values in two different years: two values for the same year
+    // (and nothing else) fix no slope, whatever the bounds say.
+    let mut years: Vec<i32> = observations
+        .iter()
+        .filter(|o| o.bound.is_none())
+        .map(|o| o.year)
+        .collect();
+    years.sort_unstable();
+    years.dedup();
+    if years.len() < 2 {
         return Err(EngineError::NotEnoughPoints {
             needed: 2,
-            found: reported.len(),
+            found: years.len(),
         });
     }
     // Centre time on the reported mean for conditioning; lines are (a, b) in centred time.
@@ -224,6 +233,31 @@ mod tests {
         assert_eq!(
             fit_growth(&[rep(2011, 1.0), rep(2012, -2.0)]),
             Err(EngineError::NonPositiveValue(-2.0))
+        );
+    }
+
+    #[test]
+    fn two_values_in_one_year_are_not_enough_and_say_so() {
+        // No bounds at all: "the bounds contradict each other" would be wrong.
+        let e = fit_growth(&[rep(2012, 800.0), rep(2012, 826.0)]).unwrap_err();
+        assert_eq!(
+            e,
+            EngineError::NotEnoughPoints {
+                needed: 2,
+                found: 1
+            }
+        );
+        assert_eq!(
+            e.to_string(),
+            "needs reported values in 2 different years, found 1"
+        );
+        // With a bound beside them, still the same reason.
+        assert_eq!(
+            fit_growth(&[rep(2012, 800.0), rep(2012, 826.0), lower(2014, 1000.0)]),
+            Err(EngineError::NotEnoughPoints {
+                needed: 2,
+                found: 1
+            })
         );
     }
 }
