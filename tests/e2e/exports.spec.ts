@@ -105,7 +105,7 @@ test('segments: this view as CSV matches the segment table; the whole report as 
   expect(data.scope).toBe('report');
   expect(data.report.id).toBe('smartphone-leasing');
   expect(data.report.title).toContain('Modular Smartphone Leasing Market');
-  expect(data.report.code).toBe('SMRC30744');
+  expect(data.report.code).toBe('SMRC30744 / 1813283');
   expect(data.scenario).toMatchObject({ name: 'published', modified: false });
   const ids = data.series.map((s: { id: string }) => s.id);
   expect(ids).toContain('type/camera-modules');
