@@ -11,6 +11,7 @@ pub mod checks;
 pub mod engine;
 pub mod export;
 pub mod format;
+pub mod import;
 pub mod load;
 pub mod saved;
 pub mod scenario;
