@@ -834,3 +834,182 @@ fn unit_and_scale_from_headers() {
     assert!(matches!(users, Unit::Count(n) if n.en == "users"));
     assert_eq!(scale, 1e4);
 }
+
+#[test]
+fn a_wide_file_with_a_total_column_is_parts_of_a_whole() {
+    let text = "Year,Hardware (US$ m),Software (US$ m),Total (US$ m)\n2020,60,40,100\n2021,63,47,110\n2022,66,55,121\n";
+    let i = import_text("wide_total.csv", text);
+    assert!(i.sniffed.options.parts_of_whole);
+    assert_eq!(guess(&i.sniffed, GuessKind::PartsOfWhole), "yes");
+    let r = &i.report;
+    assert_eq!(r.series[0].name.en, "Total");
+    let d = &r.dimensions[0];
+    assert_eq!(d.members.len(), 2);
+    assert_close(
+        &d.members
+            .iter()
+            .map(|m| Some(m.share.default))
+            .collect::<Vec<_>>(),
+        &[66.0 / 121.0, 55.0 / 121.0],
+    );
+    assert!(parse_report("w.json", &serde_json::to_string(r).unwrap()).is_ok());
+}
+
+#[test]
+fn excel_sep_line_names_the_delimiter() {
+    let i = import_text("sep.csv", "sep=;\r\nYear;Value\r\n2001;1,5\r\n2002;2,5\r\n");
+    assert_eq!(i.sniffed.options.delimiter, Delimiter::Semicolon);
+    assert_close(&i.table.series[0].values, &[1.5, 2.5]);
+    let e = error_text("sep.csv", "sep=;\nYear;Value\n2001;1\n2001;2\n");
+    assert_eq!(
+        (e.row, e.column),
+        (Some(3), Some(1)),
+        "the sep line is no row"
+    );
+}
+
+mod no_panics {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        /// Whatever the text, importing gives a report or an error, never a panic; and a
+        /// report passes validation.
+        #[test]
+        fn any_text(text in "[0-9a-zA-Z,;\t\n\r\" .\\-+%()$€¥年月日季度Q合计/:]{0,160}") {
+            if let Ok(s) = sniff("p.csv", &text) {
+                let stepped = TableBuilder::new("p.csv", &text, &s.options).and_then(|mut b| {
+                    while !b.step(3)?.finished {}
+                    b.finish()
+                });
+                prop_assert_eq!(&stepped, &parse_table("p.csv", &text, &s.options));
+                if let Ok(t) = stepped {
+                    if let Ok(r) = build_report("p.csv", &t, &s.options) {
+                        prop_assert!(validate("p.csv", &r).is_ok());
+                    }
+                }
+            }
+        }
+
+        /// CSV-shaped texts (periods of each kind, numbers in either convention, gaps, a
+        /// stray word, a bad time, a ragged row, long or wide) reach every stage: a valid
+        /// report that survives JSON, or an error with a row and column for cell problems.
+        #[test]
+        fn csv_shaped_text(
+            delimiter in prop::sample::select(vec![",", ";", "\t"]),
+            header in any::<bool>(),
+            entities in 0..=3usize,
+            time_kind in 0..4usize,
+            start in prop_oneof![40 => 1995..2030i32, 1 => 1890..1900i32],
+            periods in 1..30usize,
+            ncols in 1..=3usize,
+            comma in any::<bool>(),
+            grouped in any::<bool>(),
+            cells in proptest::collection::vec(
+                (0..100u8, prop_oneof![9 => 0.1f64..5000.0, 1 => -50.0f64..50.0]),
+                300,
+            ),
+            accident in prop::option::weighted(0.1, (0..3u8, 0..90usize)),
+        ) {
+            let number = |v: f64| {
+                let s = format!("{:.2}", v.abs());
+                let (int, frac) = s.split_once('.').unwrap();
+                let mut int_out = String::new();
+                for (i, ch) in int.chars().enumerate() {
+                    if grouped && i > 0 && (int.len() - i) % 3 == 0 {
+                        int_out.push(if comma { '.' } else { ',' });
+                    }
+                    int_out.push(ch);
+                }
+                let sign = if v < 0.0 { "-" } else { "" };
+                format!("{sign}{int_out}{}{frac}", if comma { ',' } else { '.' })
+            };
+            let names = ["A", "B", "Total"];
+            let mut text = String::new();
+            if header {
+                let mut h = vec!["Year", "Value (US$ m)", "B", "C"];
+                h.truncate(ncols + 1);
+                if entities > 0 {
+                    h.insert(0, "Entity");
+                }
+                text.push_str(&h.join(delimiter));
+                text.push('\n');
+            }
+            let mut row = 0;
+            for name in names.iter().take(entities.max(1)) {
+                for p in 0..periods {
+                    let (year, sub) = (start + (p / 4) as i32, p % 4 + 1);
+                    let mut line = vec![match time_kind {
+                        0 => (start + p as i32).to_string(),
+                        1 => format!("{year}-{sub:02}"),
+                        2 => format!("{year}Q{sub}"),
+                        _ => format!("{}年", start + p as i32),
+                    }];
+                    if entities > 0 {
+                        line.insert(0, name.to_string());
+                    }
+                    for c in 0..ncols {
+                        let (kind, v) = cells[(row * 3 + c) % cells.len()];
+                        line.push(match kind {
+                            0..=2 => String::new(),
+                            3 => "NA".to_string(),
+                            _ => number(v),
+                        });
+                    }
+                    match accident {
+                        Some((0, r)) if r == row => {
+                            if let Some(last) = line.last_mut() {
+                                *last = "abc".to_string();
+                            }
+                        }
+                        Some((1, r)) if r == row => line[usize::from(entities > 0)] = "soon".to_string(),
+                        Some((2, r)) if r == row && line.len() > 2 => {
+                            line.pop();
+                        }
+                        _ => {}
+                    }
+                    let line: Vec<String> = line
+                        .into_iter()
+                        .map(|c| if c.contains(delimiter) { format!("\"{c}\"") } else { c })
+                        .collect();
+                    text.push_str(&line.join(delimiter));
+                    text.push('\n');
+                    row += 1;
+                }
+            }
+            if let Ok(s) = sniff("p.csv", &text) {
+                match parse_table("p.csv", &text, &s.options) {
+                    Ok(t) => {
+                        if let Ok(r) = build_report("p.csv", &t, &s.options) {
+                            prop_assert!(validate("p.csv", &r).is_ok());
+                            let json = serde_json::to_string(&r).unwrap();
+                            let back = parse_report("p.json", &json);
+                            prop_assert_eq!(back.as_ref(), Ok(&r));
+                        }
+                    }
+                    Err(e) => {
+                        let cell_level = matches!(
+                            e.kind,
+                            ImportErrorKind::NotNumber { .. }
+                                | ImportErrorKind::BadTime { .. }
+                                | ImportErrorKind::WrongCadence { .. }
+                                | ImportErrorKind::YearOutOfRange { .. }
+                                | ImportErrorKind::DuplicatePeriod { .. }
+                                | ImportErrorKind::RaggedRow { .. }
+                                | ImportErrorKind::EmptyName
+                        );
+                        prop_assert!(!cell_level || (e.row.is_some() && e.column.is_some()), "{e}");
+                    }
+                }
+            }
+        }
+
+        /// Arbitrary bytes detect and decode without a panic.
+        #[test]
+        fn any_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..200)) {
+            let d = detect_encoding(&bytes);
+            let _ = decode(&bytes, d);
+        }
+    }
+}

@@ -82,7 +82,9 @@ pub struct ImportOptions {
     /// 1e6 (million/百万), 1e8 (亿), 1e9 (billion/十亿), …; 0.01 for a percentage (a
     /// report stores fractions).
     pub scale: f64,
-    /// Long format: the series are parts of a whole (a segment dimension).
+    /// The series are parts of a whole (a top-down segment dimension of the total): the
+    /// series named "Total"/"合计"/"总计" is the whole, or else their sum. Guessed when a
+    /// long file's series or a wide file's column says "total".
     pub parts_of_whole: bool,
     /// Years of forecast after the last year (1–50; default 5).
     pub forecast_years: u32,

@@ -13,7 +13,7 @@ pub(crate) fn body(text: &str) -> (&str, Option<Delimiter>) {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let line_end = text.find('\n').unwrap_or(text.len());
     let first = text[..line_end].trim_end_matches('\r');
-    if first.len() == 5 && first[..4].eq_ignore_ascii_case("sep=") {
+    if first.len() == 5 && first.is_char_boundary(4) && first[..4].eq_ignore_ascii_case("sep=") {
         let delimiter = match &first[4..] {
             "," => Some(Delimiter::Comma),
             ";" => Some(Delimiter::Semicolon),
@@ -50,7 +50,7 @@ pub(crate) fn check_text(file: &str, text: &str) -> Result<(), ImportError> {
     let binary = text
         .chars()
         .take(4096)
-        .any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}'));
+        .any(|c| (c < ' ' && !matches!(c, '\t' | '\n' | '\r' | '\u{c}')) || c == '\u{7f}');
     if binary {
         return Err(ImportError::new(file, ImportErrorKind::NotText));
     }

@@ -7,7 +7,7 @@
 //!   Otherwise there is no forecast (growth tools compound rates, which values of zero or below
 //!   do not have), the report is of kind `plan` (the schema's kind for a report without a
 //!   market forecast) and a note says why.
-//! - Long files whose series are parts of a whole get a top-down segment dimension: base
+//! - Files whose series are parts of a whole get a top-down segment dimension: base
 //!   shares are the parts' observed shares in their last common year, each part's growth its
 //!   own fitted rate. Without a "Total" series the headline is the parts' sum, marked reported
 //!   with a note saying so (it is the whole the file describes).
@@ -15,7 +15,7 @@
 //!   own words; the series keep the file's names. The result passes validation.
 
 use super::error::{ImportError, ImportErrorKind};
-use super::options::{Aggregate, ImportOptions, Layout};
+use super::options::{Aggregate, ImportOptions};
 use super::sniff::{is_total_name, scale_text};
 use super::table::Table;
 use crate::domain::catalogue::content_hash;
@@ -187,11 +187,10 @@ pub fn build_report(
     }
 
     // The headline, and the parts of a whole.
-    let long = matches!(options.layout, Layout::Long { .. });
     let total = series.iter().position(|s| is_total_name(&s.name.en));
     let mut parts_note: Option<LocalText> = None;
     let mut parts: Vec<Built> = Vec::new();
-    let headline: Built = if options.parts_of_whole && long {
+    let headline: Built = if options.parts_of_whole {
         match total {
             Some(t) => {
                 let headline = series.remove(t);
@@ -316,17 +315,11 @@ pub fn build_report(
             }
             Err(note) => parts_note = Some(note),
         }
-    } else if options.parts_of_whole && long && forecast.is_none() && !parts.is_empty() {
+    } else if options.parts_of_whole && forecast.is_none() && !parts.is_empty() {
         parts_note = Some(text(
             "The series are parts of a whole, but without a forecast of the total there is no breakdown to model; the parts are shown as they are.",
             "这些系列是一个整体的组成部分，但总量没有预测，因此不建立构成模型，各部分按原样展示。",
             "這些系列是一個整體的組成部分，但總量沒有預測，因此不建立構成模型，各部分按原樣展示。",
-        ));
-    } else if options.parts_of_whole && !long {
-        parts_note = Some(text(
-            "Parts of a whole are read from long files (one column naming the part); in this wide file each column is shown as its own series.",
-            "构成拆分只适用于长表（有一列写明组成部分）；此宽表的每一列都作为独立系列展示。",
-            "構成拆分只適用於長表（有一欄寫明組成部分）；此寬表的每一欄都作為獨立系列展示。",
         ));
     }
 

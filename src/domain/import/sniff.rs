@@ -274,6 +274,8 @@ fn sniff_inner(file: &str, text: &str, forced: Option<Delimiter>) -> Result<Snif
         .or_else(|| {
             (0..width).find(|&c| columns[c].nonempty > 0 && columns[c].times == columns[c].nonempty)
         })
+        // A stray cell ("later") is then named by the parse, with its row.
+        .or_else(|| (0..width).find(|&c| mostly_times(c)))
         .ok_or_else(|| ImportError::new(file, ImportErrorKind::NoTimeColumn))?;
 
     let periods: Vec<Period> = data
@@ -396,7 +398,10 @@ fn sniff_inner(file: &str, text: &str, forced: Option<Delimiter>) -> Result<Snif
         Layout::Long { series, .. } => {
             (header && is_total_name(&names[*series])) || entities.iter().any(|e| is_total_name(e))
         }
-        Layout::Wide { .. } => false,
+        // A wide file with a "Total" column beside two or more others.
+        Layout::Wide { values } => {
+            header && values.len() >= 3 && values.iter().any(|&c| is_total_name(&names[c]))
+        }
     };
     let aggregate = guess_aggregate(&unit, header.then(|| names[value_column].as_str()));
 
@@ -443,12 +448,10 @@ fn sniff_inner(file: &str, text: &str, forced: Option<Delimiter>) -> Result<Snif
             None => "1".to_string(),
         },
     ));
-    if matches!(layout, Layout::Long { .. }) {
-        guesses.push(guess(
-            GuessKind::PartsOfWhole,
-            if parts_of_whole { "yes" } else { "no" },
-        ));
-    }
+    guesses.push(guess(
+        GuessKind::PartsOfWhole,
+        if parts_of_whole { "yes" } else { "no" },
+    ));
 
     Ok(Sniffed {
         options,
