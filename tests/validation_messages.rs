@@ -110,3 +110,29 @@ fn two_values_in_the_same_year_are_named_before_any_fit() {
         "mine.json: series[0].points[1].year: a second value for 2012: a series has one point a year (give a range as a bound, or pick one value)"
     );
 }
+
+#[test]
+fn negative_values_only_where_a_forecast_reads_them() {
+    let call_center = || -> serde_json::Value {
+        let text = BUNDLED
+            .iter()
+            .find(|(name, _)| *name == "china-call-center.json")
+            .expect("bundled")
+            .1;
+        serde_json::from_str(text).unwrap()
+    };
+    // The forecast series ("investment") may not go below zero…
+    let mut v = call_center();
+    assert_eq!(v["forecast"]["series"], "investment");
+    v["series"][0]["points"][0]["value"] = (-1.0).into();
+    let e = error_for(&v);
+    assert!(
+        e.contains("series[0].points[0].value: a value of the series the forecast extends may not be negative"),
+        "{e}"
+    );
+    // …a context series may (a balance, a temperature anomaly).
+    let mut v = call_center();
+    assert_eq!(v["series"][1]["id"], "seats");
+    v["series"][1]["points"][0]["value"] = (-1.0).into();
+    assert!(parse_report("mine.json", &v.to_string()).is_ok());
+}

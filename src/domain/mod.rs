@@ -11,6 +11,7 @@ pub mod checks;
 pub mod engine;
 pub mod export;
 pub mod format;
+pub mod import;
 pub mod imported;
 pub mod load;
 pub mod saved;

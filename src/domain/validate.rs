@@ -190,8 +190,10 @@ impl Validator<'_> {
         self.meta(&r.meta)?;
 
         let mut series_ids = HashSet::new();
+        let forecast_series = r.forecast.as_ref().map(|f| f.series.as_str());
         for (i, s) in r.series.iter().enumerate() {
-            self.series(&format!("series[{i}]"), s, &mut series_ids)?;
+            let forecast = forecast_series == Some(s.id.as_str());
+            self.series(&format!("series[{i}]"), s, forecast, &mut series_ids)?;
         }
         if r.series.is_empty() {
             return self.fail(
@@ -338,7 +340,9 @@ impl Validator<'_> {
         Ok(())
     }
 
-    fn series(&self, path: &str, s: &Series, ids: &mut HashSet<String>) -> Check {
+    /// `forecast`: a forecast extends this series, so its values may not be negative (other
+    /// series may be: temperature anomalies, balances, changes in percent).
+    fn series(&self, path: &str, s: &Series, forecast: bool, ids: &mut HashSet<String>) -> Check {
         self.id(&format!("{path}.id"), &s.id, ids)?;
         self.text(&format!("{path}.name"), &s.name)?;
         self.unit(&format!("{path}.unit"), &s.unit)?;
@@ -353,8 +357,11 @@ impl Validator<'_> {
             let pp = format!("{path}.points[{j}]");
             self.year(&format!("{pp}.year"), p.year)?;
             self.finite(&format!("{pp}.value"), p.value)?;
-            if p.value < 0.0 {
-                return self.fail(format!("{pp}.value"), "a series value may not be negative");
+            if forecast && p.value < 0.0 {
+                return self.fail(
+                    format!("{pp}.value"),
+                    "a value of the series the forecast extends may not be negative",
+                );
             }
             if last_year == Some(p.year) {
                 // Caught here, by name: further on, a fit would only see values it cannot use.
