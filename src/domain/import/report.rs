@@ -485,6 +485,7 @@ pub fn build_report(
         forecast,
         growth_statements: Vec::new(),
         share_statements: Vec::new(),
+        trend_claims: Vec::new(),
         dimensions,
         segment_claims: Vec::new(),
         assumptions: Vec::new(),
