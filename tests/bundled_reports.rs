@@ -185,14 +185,17 @@ fn call_center_history_bounds_and_fit() {
         (b13.provenance, b13.bound),
         (Provenance::Bound, Some(BoundSide::Lower))
     );
-    assert_eq!(b13.value, 900e8);
+    // "900多": at least 900亿 and below 1000亿.
+    assert_eq!((b13.value, b13.upper), (900e8, Some(1000e8)));
+    assert_eq!(point(&r, "investment", 2014).upper, None);
     assert_eq!(point(&r, "investment", 2014).value, 1000e8);
     assert_eq!(point(&r, "seats", 2013).value, 700_000.0);
     assert_eq!(point(&r, "seats", 2014).provenance, Provenance::Bound);
 
     let computed = compute(&r, &Scenario::published()).unwrap();
     let h = computed.headline.unwrap();
-    assert!((h.published.rate - (826.0 / 701.0 - 1.0)).abs() < 1e-9);
+    // Not the one year 2011 → 2012 (17.8%): see call_center_rate_uses_every_year_of_evidence.
+    assert!(h.published.rate < 826.0 / 701.0 - 1.0 - 0.03);
     assert_eq!(h.points.last().unwrap().year, 2022);
     assert!(h
         .points
@@ -273,4 +276,60 @@ fn plan_targets_contradictions_and_projection() {
     let p = computed.projections[0].as_ref().unwrap();
     assert_eq!(p.values.len(), 37);
     assert_eq!(p.reach.unwrap().whole, 36);
+}
+
+/// A copy of a series point moved to another year and value (keeps every other field).
+fn moved(p: &Point, year: i32, value: f64) -> Point {
+    let mut p = p.clone();
+    p.year = year;
+    p.value = value;
+    p
+}
+
+#[test]
+fn call_center_rate_uses_every_year_of_evidence() {
+    let r = report("china-call-center");
+    let h = compute(&r, &Scenario::published())
+        .unwrap()
+        .headline
+        .unwrap();
+    let rate = h.published.rate;
+    // Log-linear least squares through 826 (2012) over each other year once: 701 (2011),
+    // the middle of 900–1000 (2013) and the floor of 1000 (2014).
+    let ln = |v: f64| (v / 826.0).ln();
+    let slope = (-ln(701.0) + ln((900.0f64 * 1000.0).sqrt()) + 2.0 * ln(1000.0)) / 6.0;
+    assert!((rate - slope.exp_m1()).abs() < 1e-12, "{rate}");
+    // Not one year's growth (17.8%) compounded: within what 2012 → ≥ 1000 (2014) needs and
+    // what keeps 2013 under 1000.
+    assert!(
+        rate > (1000.0f64 / 826.0).sqrt() - 1.0 && rate < 0.145,
+        "{rate}"
+    );
+    let at = |y: i32| h.value(y).unwrap();
+    assert!(at(2013) >= 900e8 && at(2013) < 1000e8, "{}", at(2013));
+    assert!(at(2014) >= 1000e8, "{}", at(2014));
+    // The history shows the source's values, not a back-cast.
+    let p11 = h.points.iter().find(|p| p.year == 2011).unwrap();
+    assert_eq!((p11.value, p11.provenance), (701e8, Provenance::Reported));
+    assert!(at(2022) / at(2012) < 3.2, "{}", at(2022) / at(2012));
+}
+
+#[test]
+fn a_fit_raised_to_a_bound_publishes_a_path_that_honours_it() {
+    // The engine's own case: reported 5% a year (1000 → 1050), but "over 1300" in 2014.
+    let mut r = report("china-call-center");
+    let s = &mut r.series[0];
+    let (rep, floor) = (s.points[0].clone(), s.points[3].clone());
+    s.points = vec![
+        moved(&rep, 2011, 1000.0),
+        moved(&rep, 2012, 1050.0),
+        moved(&floor, 2014, 1300.0),
+    ];
+    let computed = compute(&r, &Scenario::published()).unwrap();
+    let h = computed.headline.as_ref().unwrap();
+    let v14 = h.value(2014).unwrap();
+    assert!(v14 >= 1300.0 * (1.0 - 1e-12), "{v14}");
+    assert!(run_checks(&r, &computed)
+        .iter()
+        .all(|c| !matches!(c.kind, CheckKind::PathVsBound { .. }) || c.severity == Severity::Info));
 }

@@ -124,6 +124,19 @@ test('scenarios: a segment assumption that contradicts the source is flagged liv
   await expect(page.getByTestId('segment-table').locator('tbody tr').first().locator('.badge')).toHaveText('scenario');
 });
 
+test('call-center: the fitted rate, the range the bounds allow, and the evidence', async ({ page }) => {
+  await openApp(page);
+  await openReport(page, 'china-call-center');
+  // Least squares through 826亿 (2012) over 701亿, √(900·1000)亿 and 1000亿: 12.09%.
+  await expect(page.getByTestId('published-rate')).toContainText('12.1% a year');
+  // 826 → ≥ 1000 by 2014 needs 10.0%; 826 → < 1000 in 2013 allows up to 21.1%.
+  await expect(page.getByTestId('rate-range')).toContainText('10.0% to 21.1%');
+  const evidence = page.getByTestId('fit-evidence');
+  await expect(evidence.locator('tbody tr')).toHaveCount(4);
+  await expect(evidence.locator('tr[data-year="2013"]')).toContainText('≥ ¥90 bn, < ¥100 bn');
+  await expect(page.getByTestId('series-note')).toContainText('is ours');
+});
+
 test('call-center: a growth rate below the source bounds is flagged', async ({ page }) => {
   await openApp(page);
   await openReport(page, 'china-call-center');
@@ -152,7 +165,8 @@ test('charts: legend toggles a series, focus names value and provenance, table v
   await openApp(page);
   await openReport(page, 'china-call-center');
   const chart = page.locator('[data-chart="headline"]');
-  await expect(chart.locator('path.mk.bound')).toHaveCount(2);
+  // ≥ 900亿 and < 1000亿 in 2013 ("900多": both ends), ≥ 1000亿 in 2014.
+  await expect(chart.locator('path.mk.bound')).toHaveCount(3);
   await chart.locator('path.mk').first().focus();
   await expect(chart.getByTestId('readout')).toContainText('2011: ¥70.1 bn (reported)');
   // A callout at the point says the same, and goes when focus leaves.

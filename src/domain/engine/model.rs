@@ -4,7 +4,7 @@
 
 use super::allocate::{bottom_up_from, top_down, top_down_from, SegmentInput};
 use super::error::{EngineError, EngineResult};
-use super::fit::{fit_growth, GrowthFit, Observation};
+use super::fit::{fit_growth, Evidence, GrowthFit, Observation};
 use super::goal_seek::{periods_to_reach, Reach};
 use super::growth::{rri, value_at};
 use crate::domain::scenario::{growth_key, share_key, Scenario};
@@ -44,7 +44,11 @@ pub fn published_rate(report: &Report) -> EngineResult<PublishedRate> {
             None,
         ),
         RateSource::Fit => {
-            let fit = fit_growth(&observations(series))?;
+            let fit = fit_growth(
+                model.anchor_year,
+                reported(model.anchor_year)?,
+                &observations(series),
+            )?;
             (fit.rate, Some(fit))
         }
     };
@@ -55,16 +59,25 @@ pub fn published_rate(report: &Report) -> EngineResult<PublishedRate> {
     })
 }
 
-/// A series' reported values and bounds as fit observations.
+/// What a series' points say, as fit observations: reported values, bounds and intervals.
 pub fn observations(series: &Series) -> Vec<Observation> {
     series
         .points
         .iter()
-        .filter(|p| matches!(p.provenance, Provenance::Reported | Provenance::Bound))
-        .map(|p| Observation {
-            year: p.year,
-            value: p.value,
-            bound: p.bound,
+        .filter_map(|p| {
+            let evidence = match (p.provenance, p.bound, p.upper) {
+                (Provenance::Reported, _, _) => Evidence::Value(p.value),
+                (Provenance::Bound, Some(BoundSide::Lower), Some(upper)) => {
+                    Evidence::Between(p.value, upper)
+                }
+                (Provenance::Bound, Some(BoundSide::Lower), None) => Evidence::AtLeast(p.value),
+                (Provenance::Bound, Some(BoundSide::Upper), _) => Evidence::AtMost(p.value),
+                _ => return None,
+            };
+            Some(Observation {
+                year: p.year,
+                evidence,
+            })
         })
         .collect()
 }
@@ -195,8 +208,23 @@ fn headline(report: &Report, model: &ForecastModel, scenario: &Scenario) -> Engi
     let first = report.meta.history.from.min(model.anchor_year);
     let points = (first..=report.meta.forecast.to)
         .map(|year| {
-            // Years up to the anchor are the history: a back-cast at the published rate that
-            // the reader's scenario does not rewrite.
+            // Years before the anchor are the history, which the reader's scenario does not
+            // rewrite: the source's value where it reports one, else a back-cast at the
+            // published rate. (A fitted rate's line need not pass through earlier reported
+            // values; the overview lists how far it runs from them.)
+            if year < model.anchor_year {
+                if let Some(p) = s
+                    .points
+                    .iter()
+                    .find(|p| p.year == year && p.provenance == Provenance::Reported)
+                {
+                    return Ok(PathPoint {
+                        year,
+                        value: p.value,
+                        provenance: Provenance::Reported,
+                    });
+                }
+            }
             let (r, provenance) = if year == model.anchor_year {
                 (published.rate, Provenance::Reported)
             } else if year < model.anchor_year {
