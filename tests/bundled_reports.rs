@@ -6,7 +6,9 @@
 use report_explorer::domain::bundled::load_bundled;
 use report_explorer::domain::checks::{run_checks, CheckKind, Severity};
 use report_explorer::domain::engine::model::compute;
-use report_explorer::domain::scenario::{growth_key, Scenario};
+use report_explorer::domain::scenario::{
+    growth_key, growth_meaning, preset, share_key, GrowthMeaning, Preset, Scenario,
+};
 use report_explorer::domain::schema::*;
 
 fn report(id: &str) -> Report {
@@ -332,4 +334,99 @@ fn a_fit_raised_to_a_bound_publishes_a_path_that_honours_it() {
     assert!(run_checks(&r, &computed)
         .iter()
         .all(|c| !matches!(c.kind, CheckKind::PathVsBound { .. }) || c.severity == Severity::Info));
+}
+
+#[test]
+fn a_share_the_reader_sets_is_the_share_shown() {
+    let r = report("smartphone-leasing");
+    let mut s = Scenario::published();
+    s.values.insert(share_key("type", "camera-modules"), 0.32);
+    let computed = compute(&r, &s).unwrap();
+    let d = computed
+        .dimensions
+        .iter()
+        .find_map(|d| d.as_ref().ok().filter(|d| d.dimension == "type"))
+        .unwrap();
+    let b = d.base_index;
+    let share = |m: &str| d.row(m).unwrap().values[b] / d.total[b];
+    assert!((share("camera-modules") - 0.32).abs() < 1e-12);
+    // The others absorb the change in proportion: 0.68 / 0.70 of their defaults.
+    for (m, default) in [("display-screen-modules", 0.2), ("audio-modules", 0.07)] {
+        assert!((share(m) - default * 0.68 / 0.70).abs() < 1e-12, "{m}");
+    }
+}
+
+#[test]
+fn bear_and_bull_move_top_down_segments_with_the_headline() {
+    let r = report("smartphone-leasing");
+    let published = compute(&r, &Scenario::published()).unwrap();
+    let rate = published.headline.as_ref().unwrap().published.rate;
+    let cagr = |c: &report_explorer::domain::engine::model::Computed, m: &str| {
+        let d = c
+            .dimensions
+            .iter()
+            .find_map(|d| d.as_ref().ok().filter(|d| d.dimension == "type"))
+            .unwrap();
+        let v = &d.row(m).unwrap().values;
+        let n = (v.len() - 1 - d.base_index) as f64;
+        (v[v.len() - 1] / v[d.base_index]).powf(1.0 / n)
+    };
+    for p in [Preset::Bear, Preset::Bull] {
+        let s = preset(&r, rate, p);
+        // Relative growth is the segments' spread, not their level: a preset leaves it alone.
+        assert!(s.values.keys().all(|k| !k.ends_with(".growth")), "{s:?}");
+        let c = compute(&r, &s).unwrap();
+        let h = c.headline.as_ref().unwrap().rate;
+        assert!((p == Preset::Bear) == (h < rate));
+        // Every segment's growth factor moves by the headline's factor: the spread is kept.
+        for m in ["camera-modules", "audio-modules"] {
+            let ratio = cagr(&c, m) / cagr(&published, m);
+            assert!(
+                (ratio - (1.0 + h) / (1.0 + rate)).abs() < 1e-12,
+                "{m} {p:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_growth_slider_means_what_its_label_says() {
+    let r = report("smartphone-leasing");
+    let dim = |r: &Report, s: &Scenario| {
+        compute(r, s)
+            .unwrap()
+            .dimensions
+            .into_iter()
+            .find_map(|d| d.ok().filter(|d| d.dimension == "type"))
+            .unwrap()
+    };
+    // Top-down: relative growth. At a 20% headline, camera modules (relative growth 13%) grow
+    // at about 19.3% a year: the slider is labelled relative growth, and the CAGR shown beside
+    // it is the row's.
+    assert_eq!(
+        growth_meaning(&r.dimensions[0], true),
+        GrowthMeaning::Relative
+    );
+    let mut s = Scenario {
+        headline_rate: Some(0.2),
+        ..Scenario::default()
+    };
+    let cagr = dim(&r, &s).cagr("camera-modules").unwrap();
+    assert!((cagr - 0.193).abs() < 0.001, "{cagr}");
+    // Children divide their parent: relative, whatever the dimension's mode.
+    let mut bottom_up = r.clone();
+    bottom_up.dimensions[0].mode = ReconcileMode::BottomUp;
+    assert_eq!(
+        growth_meaning(&bottom_up.dimensions[0], false),
+        GrowthMeaning::Relative
+    );
+    // Bottom-up: the segment's own growth, which is exactly its CAGR.
+    assert_eq!(
+        growth_meaning(&bottom_up.dimensions[0], true),
+        GrowthMeaning::Own
+    );
+    s.values.insert(growth_key("type", "camera-modules"), 0.21);
+    let d = dim(&bottom_up, &s);
+    assert!((d.cagr("camera-modules").unwrap() - 0.21).abs() < 1e-12);
+    assert!((d.cagr("audio-modules").unwrap() - 0.12).abs() < 1e-12);
 }

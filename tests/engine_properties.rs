@@ -186,6 +186,40 @@ proptest! {
 proptest! {
     #![proptest_config(ProptestConfig { cases: 2_000, ..ProptestConfig::default() })]
 
+    /// A base share the reader sets is the share shown in the base year, at any level of any
+    /// dimension of the smartphone report, and the siblings left alone absorb the difference in
+    /// proportion to their defaults.
+    #[test]
+    fn a_share_set_is_the_share_shown(pick in 0usize..1000, x in 0.0f64..1.0, rate in 0.0f64..0.3) {
+        let (reports, _) = report_explorer::domain::bundled::load_bundled();
+        let r = &reports[0];
+        // Every (dimension, siblings, member) of the report, flattened.
+        let mut slots = Vec::new();
+        for d in &r.dimensions {
+            slots.extend(d.members.iter().map(|m| (d, None, &d.members, m)));
+            for parent in &d.members {
+                slots.extend(parent.children.iter().map(|c| (d, Some(parent), &parent.children, c)));
+            }
+        }
+        let (d, parent, siblings, m) = slots[pick % slots.len()];
+        let mut s = Scenario { headline_rate: Some(rate), ..Scenario::default() };
+        s.set_share(&d.id, siblings, &m.id, x);
+        let c = compute(r, &s).unwrap();
+        let res = c.dimensions.iter().flatten().find(|x| x.dimension == d.id).unwrap();
+        let b = res.base_index;
+        let whole = match parent {
+            Some(p) => res.row(&p.id).unwrap().values[b],
+            None => res.total[b],
+        };
+        let share = |id: &str| res.row(id).unwrap().values[b] / whole;
+        prop_assert!((share(&m.id) - x).abs() < 1e-12, "{} {} {x}", m.id, share(&m.id));
+        let others: f64 = siblings.iter().filter(|o| o.id != m.id).map(|o| o.share.default).sum();
+        for o in siblings.iter().filter(|o| o.id != m.id) {
+            let expected = o.share.default * (1.0 - x) / others;
+            prop_assert!((share(&o.id) - expected).abs() < 1e-12, "{} {} {expected}", o.id, share(&o.id));
+        }
+    }
+
     /// Bad inputs are errors, never NaN or a panic.
     #[test]
     fn bad_inputs_never_yield_nan(pv in prop::num::f64::ANY, r in prop::num::f64::ANY, n in prop::num::f64::ANY) {

@@ -315,9 +315,13 @@ pub struct Member {
     pub id: String,
     /// The segment's name as the source gives it.
     pub name: LocalText,
-    /// Base-year share of the parent (assumption): siblings' defaults sum to 1.
+    /// Base-year share of the parent (assumption): siblings' defaults sum to 1. A share the
+    /// reader sets is kept exactly; the siblings they have not set absorb the difference.
     pub share: AssumptionRange,
-    /// Own annual growth (assumption). Absent: grows with its parent.
+    /// Yearly growth (assumption). For a top-level member of a `bottom_up` dimension, its own
+    /// compound annual growth (its CAGR). Otherwise (`top_down`, and every child), growth
+    /// relative to its siblings: only the differences between siblings matter, and the
+    /// member's CAGR follows its parent's total. Absent: grows with its parent.
     #[serde(default)]
     pub growth: Option<AssumptionRange>,
     #[serde(default)]

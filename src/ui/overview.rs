@@ -493,7 +493,8 @@ fn limit_text(f: &GrowthFit, l: &RateLimit, unit: &Unit, locale: Locale) -> Stri
 /// source's bounds allow, how each year's evidence enters, and the evidence itself.
 fn fit_explained(r: &Report, h: &Headline, f: &GrowthFit, locale: Locale) -> Vec<Node> {
     let unit = headline_unit(r, h);
-    let pct = |x: f64| format::percent(x, 1);
+    // Two decimals: a limit rounded to one could read as allowed when it is not (10.03%).
+    let pct = |x: f64| format::percent(x, 2);
     let lim = |l: &RateLimit| limit_text(f, l, &unit, locale);
     let anchor = f.anchor_year.to_string();
     let mut out = Vec::new();

@@ -2,7 +2,7 @@
 //! projections, each value with its provenance. This is the "full recompute" the benchmark
 //! measures; views derive what they show from it.
 
-use super::allocate::{bottom_up_from, top_down, top_down_from, SegmentInput};
+use super::allocate::{absorb_shares, bottom_up_from, top_down, top_down_from, SegmentInput};
 use super::error::{EngineError, EngineResult};
 use super::fit::{fit_growth, Evidence, GrowthFit, Observation};
 use super::goal_seek::{periods_to_reach, Reach};
@@ -145,6 +145,17 @@ impl DimensionResult {
     pub fn top_level(&self) -> impl Iterator<Item = &SegmentRow> {
         self.rows.iter().filter(|r| r.parent.is_none())
     }
+
+    /// A row's compound annual growth from the base year to the last year: the CAGR the
+    /// segment table shows. `None` without such a span or with a non-positive value.
+    pub fn cagr(&self, member: &str) -> Option<f64> {
+        let v = &self.row(member)?.values;
+        let last = v.len().checked_sub(1)?;
+        if last <= self.base_index {
+            return None;
+        }
+        rri((last - self.base_index) as f64, v[self.base_index], v[last]).ok()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -263,19 +274,32 @@ fn is_reported(series: &Series, year: i32, value: f64) -> bool {
     })
 }
 
-/// The sibling inputs of one level under the scenario. Members without a growth assumption
-/// grow with their parent (equal relative growth: constant shares within it).
-fn inputs(dim: &str, members: &[Member], scenario: &Scenario) -> Vec<SegmentInput> {
-    members
+/// The sibling inputs of one level under the scenario: the base shares as the reader sees them
+/// (a share the reader set is kept, the others absorb: [`absorb_shares`]) and the growth
+/// inputs. Members without a growth assumption grow with their parent (equal relative growth:
+/// constant shares within it).
+pub fn inputs(
+    dim: &str,
+    members: &[Member],
+    scenario: &Scenario,
+) -> EngineResult<Vec<SegmentInput>> {
+    let defaults: Vec<f64> = members.iter().map(|m| m.share.default).collect();
+    let set: Vec<Option<f64>> = members
         .iter()
-        .map(|m| SegmentInput {
-            share: scenario.value(&share_key(dim, &m.id), m.share.default),
+        .map(|m| scenario.values.get(&share_key(dim, &m.id)).copied())
+        .collect();
+    let shares = absorb_shares(&defaults, &set)?;
+    Ok(members
+        .iter()
+        .zip(shares)
+        .map(|(m, share)| SegmentInput {
+            share,
             growth: m
                 .growth
                 .map(|g| scenario.value(&growth_key(dim, &m.id), g.default))
                 .unwrap_or(0.0),
         })
-        .collect()
+        .collect())
 }
 
 fn dimension(
@@ -294,7 +318,7 @@ fn dimension(
         .iter()
         .map(|&y| headline.value(y).ok_or(EngineError::Empty))
         .collect::<EngineResult<_>>()?;
-    let top = inputs(&dim.id, &dim.members, scenario);
+    let top = inputs(&dim.id, &dim.members, scenario)?;
     let (values, total) = match dim.mode {
         ReconcileMode::TopDown => (top_down_from(&total_path, &top, first - base)?, total_path),
         ReconcileMode::BottomUp => {
@@ -332,7 +356,7 @@ fn push_rows(
     let children = if member.children.is_empty() {
         Vec::new()
     } else {
-        top_down(&values, &inputs(dim, &member.children, scenario))?
+        top_down(&values, &inputs(dim, &member.children, scenario)?)?
     };
     rows.push(SegmentRow {
         member: member.id.clone(),
