@@ -430,3 +430,30 @@ fn a_growth_slider_means_what_its_label_says() {
     assert!((d.cagr("camera-modules").unwrap() - 0.21).abs() < 1e-12);
     assert!((d.cagr("audio-modules").unwrap() - 0.12).abs() < 1e-12);
 }
+
+#[test]
+fn call_center_presets_stay_within_what_the_source_allows() {
+    // 40% below the fitted 12.1% would be 7.3%: the path would miss "1000亿以上" in 2014.
+    let r = report("china-call-center");
+    let published = compute(&r, &Scenario::published()).unwrap();
+    let rate = published.headline.as_ref().unwrap().published.rate;
+    for p in [Preset::Bear, Preset::Bull] {
+        let s = preset(&r, rate, p);
+        let c = compute(&r, &s).unwrap();
+        let broken: Vec<_> = run_checks(&r, &c)
+            .into_iter()
+            .filter(|c| {
+                c.severity == Severity::Warning && matches!(c.kind, CheckKind::PathVsBound { .. })
+            })
+            .collect();
+        assert!(broken.is_empty(), "{p:?}: {broken:?}");
+        let h = c.headline.unwrap();
+        assert!(h.value(2013).unwrap() <= 1000e8 * (1.0 + 1e-12), "{p:?}");
+    }
+    // Bear sits on the slowest rate the bounds allow: 826 → 1000 by 2014.
+    let bear = preset(&r, rate, Preset::Bear).headline_rate.unwrap();
+    assert!(
+        (bear - ((1000.0f64 / 826.0).sqrt() - 1.0)).abs() < 1e-12,
+        "{bear}"
+    );
+}

@@ -164,9 +164,10 @@ pub fn assumption_slots(report: &Report) -> Vec<AssumptionSlot> {
 pub enum Preset {
     /// The report's own numbers: no changes.
     Published,
-    /// The headline grows 40% slower than published. Segments with their own growth (bottom-up)
-    /// grow 40% slower too; top-down segments keep their relative growth, so they follow the
-    /// headline (scaling relative growth would only change how far they drift apart).
+    /// The headline grows 40% slower than published (no slower than a fitted rate's bounds
+    /// allow). Segments with their own growth (bottom-up) grow 40% slower too; top-down
+    /// segments keep their relative growth, so they follow the headline (scaling relative
+    /// growth would only change how far they drift apart).
     Bear,
     /// The rate the source states in words, where it differs from what its numbers imply
     /// (13% rather than the implied 13.6%); otherwise the published rate.
@@ -224,7 +225,20 @@ pub fn preset(report: &Report, published_rate: f64, preset: Preset) -> Scenario 
         step: f.rate_range.step,
     });
     if let Some(r) = range {
-        s.headline_rate = Some(clamp(published_rate * factor, &r));
+        // A fitted rate comes with the range the source's bounds allow: a preset that left it
+        // would contradict the source's own figures (40% below the call-center's 12.1% misses
+        // "1000亿以上" in 2014), so it stops at the nearest allowed rate.
+        let fit = crate::domain::engine::model::published_rate(report)
+            .ok()
+            .and_then(|p| p.fit);
+        let (lo, hi) = fit.map_or((f64::NEG_INFINITY, f64::INFINITY), |f| {
+            (
+                f.slowest.map_or(f64::NEG_INFINITY, |l| l.rate),
+                f.fastest.map_or(f64::INFINITY, |l| l.rate),
+            )
+        });
+        let rate = (published_rate * factor).max(lo).min(hi);
+        s.headline_rate = Some(clamp(rate, &r));
     }
     for d in &report.dimensions {
         for m in &d.members {

@@ -35,9 +35,9 @@ crate::messages! {
         PresetBase => ("Base", "基准", "基準"),
         PresetBull => ("Bull", "乐观", "樂觀"),
         PresetHelp => (
-            "Bear and bull grow the headline 40% slower or faster than published. Top-down segments follow it and keep their relative growth; segments with their own growth (bottom-up) move 40% too. Base uses the growth rate the source states in words.",
-            "悲观与乐观情景的核心增长率比公布值慢或快 40%。自上而下的细分随之变化，相对增长率不变；有自身增长率的细分（自下而上）同样变化 40%。基准情景采用来源文字所述的增长率。",
-            "悲觀與樂觀情境的核心成長率比公布值慢或快 40%。由上而下的細分隨之變化，相對成長率不變；有自身成長率的細分（由下而上）同樣變化 40%。基準情境採用來源文字所述的成長率。"
+            "Bear and bull grow the headline 40% slower or faster than published, but never outside the rates the source's own bounds allow. Top-down segments follow it and keep their relative growth; segments with their own growth (bottom-up) move 40% too. Base uses the growth rate the source states in words.",
+            "悲观与乐观情景的核心增长率比公布值慢或快 40%，但不超出来源自身界限所允许的范围。自上而下的细分随之变化，相对增长率不变；有自身增长率的细分（自下而上）同样变化 40%。基准情景采用来源文字所述的增长率。",
+            "悲觀與樂觀情境的核心成長率比公布值慢或快 40%，但不超出來源自身界限所允許的範圍。由上而下的細分隨之變化，相對成長率不變；有自身成長率的細分（由下而上）同樣變化 40%。基準情境採用來源文字所述的成長率。"
         ),
         HeadlineCagr => ("Headline growth (CAGR) from {0}", "自 {0} 年起的核心增长率（年复合）", "自 {0} 年起的核心成長率（年複合）"),
         ChartTitle => ("Your scenario against the published path", "您的情景与公布路径对比", "您的情境與公布路徑對比"),
