@@ -217,17 +217,27 @@ pub fn headline_notes(locale: Locale, intervals: bool) -> Vec<(String, &'static 
     .collect()
 }
 
+/// What a headline chart is called and says: its name (for exports), title and description.
+pub struct ChartText<'a> {
+    pub name: &'a str,
+    pub title: String,
+    pub description: String,
+}
+
 /// The headline chart (published path, the reader's scenario, source bounds).
 pub fn headline_chart(
     app: AppState,
     ctx: ReportCtx,
     charts: Charts,
     published: &Option<Computed>,
-    name: &str,
-    title: String,
-    description: String,
+    text: ChartText,
     band: Option<Series>,
 ) -> Option<Node> {
+    let ChartText {
+        name,
+        title,
+        description,
+    } = text;
     let locale = app.display_locale();
     let t = |m: Msg| m.text(locale);
     let current = ctx.computed.get().ok()?;
@@ -309,8 +319,12 @@ fn overview(
     if has_forecast {
         let title = format!("{}: {}", t(Msg::Headline), local(&series_name, locale));
         let desc = fill(t(Msg::HeadlineChartDesc), &[&local(&series_name, locale)]);
-        if let Some(c) = headline_chart(app, ctx, charts, published, "headline", title, desc, None)
-        {
+        let text = ChartText {
+            name: "headline",
+            title,
+            description: desc,
+        };
+        if let Some(c) = headline_chart(app, ctx, charts, published, text, None) {
             out.push(c);
         }
         out.push(published_growth(ctx, locale));

@@ -8,7 +8,7 @@ use super::comparison::{comparison, CompareIds};
 use super::controls::{AssumptionInput, ValueKind};
 use super::dom::{el, text_el, Dom, Node};
 use super::exports::{export_bar, ViewData};
-use super::overview::headline_chart;
+use super::overview::{headline_chart, ChartText};
 use super::segments::{chosen_dimension, dimension_picker};
 use super::state::{use_app, use_report, AppState, ReportCtx};
 use super::tools::ToolsState;
@@ -329,9 +329,11 @@ fn scenarios(
         ctx,
         charts,
         published,
-        "scenario",
-        t(ScenMsg::ChartTitle).into(),
-        t(ScenMsg::ChartDesc).into(),
+        ChartText {
+            name: "scenario",
+            title: t(ScenMsg::ChartTitle).into(),
+            description: t(ScenMsg::ChartDesc).into(),
+        },
         Some(preset_band(
             ctx,
             published_rate,
