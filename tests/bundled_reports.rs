@@ -6,7 +6,9 @@
 use report_explorer::domain::bundled::load_bundled;
 use report_explorer::domain::checks::{run_checks, CheckKind, Severity};
 use report_explorer::domain::engine::model::compute;
-use report_explorer::domain::scenario::{growth_key, Scenario};
+use report_explorer::domain::scenario::{
+    growth_key, growth_meaning, preset, share_key, GrowthMeaning, Preset, Scenario,
+};
 use report_explorer::domain::schema::*;
 
 fn report(id: &str) -> Report {
@@ -186,14 +188,17 @@ fn call_center_history_bounds_and_fit() {
         (b13.provenance, b13.bound),
         (Provenance::Bound, Some(BoundSide::Lower))
     );
-    assert_eq!(b13.value, 900e8);
+    // "900多": at least 900亿 and below 1000亿.
+    assert_eq!((b13.value, b13.upper), (900e8, Some(1000e8)));
+    assert_eq!(point(&r, "investment", 2014).upper, None);
     assert_eq!(point(&r, "investment", 2014).value, 1000e8);
     assert_eq!(point(&r, "seats", 2013).value, 700_000.0);
     assert_eq!(point(&r, "seats", 2014).provenance, Provenance::Bound);
 
     let computed = compute(&r, &Scenario::published()).unwrap();
     let h = computed.headline.unwrap();
-    assert!((h.published.rate - (826.0 / 701.0 - 1.0)).abs() < 1e-9);
+    // Not the one year 2011 → 2012 (17.8%): see call_center_rate_uses_every_year_of_evidence.
+    assert!(h.published.rate < 826.0 / 701.0 - 1.0 - 0.03);
     assert_eq!(h.points.last().unwrap().year, 2022);
     assert!(h
         .points
@@ -732,4 +737,182 @@ fn every_text_of_the_bundled_reports_is_in_all_three_languages() {
         walk(&serde_json::from_str(json).unwrap(), file, &mut missing);
     }
     assert!(missing.is_empty(), "{} texts: {missing:?}", missing.len());
+}
+
+/// A copy of a series point moved to another year and value (keeps every other field).
+fn moved(p: &Point, year: i32, value: f64) -> Point {
+    let mut p = p.clone();
+    p.year = year;
+    p.value = value;
+    p
+}
+
+#[test]
+fn call_center_rate_uses_every_year_of_evidence() {
+    let r = report("china-call-center");
+    let h = compute(&r, &Scenario::published())
+        .unwrap()
+        .headline
+        .unwrap();
+    let rate = h.published.rate;
+    // Log-linear least squares through 826 (2012) over each other year once: 701 (2011),
+    // the middle of 900–1000 (2013) and the floor of 1000 (2014).
+    let ln = |v: f64| (v / 826.0).ln();
+    let slope = (-ln(701.0) + ln((900.0f64 * 1000.0).sqrt()) + 2.0 * ln(1000.0)) / 6.0;
+    assert!((rate - slope.exp_m1()).abs() < 1e-12, "{rate}");
+    // Not one year's growth (17.8%) compounded: within what 2012 → ≥ 1000 (2014) needs and
+    // what keeps 2013 under 1000.
+    assert!(
+        rate > (1000.0f64 / 826.0).sqrt() - 1.0 && rate < 0.145,
+        "{rate}"
+    );
+    let at = |y: i32| h.value(y).unwrap();
+    assert!(at(2013) >= 900e8 && at(2013) < 1000e8, "{}", at(2013));
+    assert!(at(2014) >= 1000e8, "{}", at(2014));
+    // The history shows the source's values, not a back-cast.
+    let p11 = h.points.iter().find(|p| p.year == 2011).unwrap();
+    assert_eq!((p11.value, p11.provenance), (701e8, Provenance::Reported));
+    assert!(at(2022) / at(2012) < 3.2, "{}", at(2022) / at(2012));
+}
+
+#[test]
+fn a_fit_raised_to_a_bound_publishes_a_path_that_honours_it() {
+    // The engine's own case: reported 5% a year (1000 → 1050), but "over 1300" in 2014.
+    let mut r = report("china-call-center");
+    let s = &mut r.series[0];
+    let (rep, floor) = (s.points[0].clone(), s.points[3].clone());
+    s.points = vec![
+        moved(&rep, 2011, 1000.0),
+        moved(&rep, 2012, 1050.0),
+        moved(&floor, 2014, 1300.0),
+    ];
+    let computed = compute(&r, &Scenario::published()).unwrap();
+    let h = computed.headline.as_ref().unwrap();
+    let v14 = h.value(2014).unwrap();
+    assert!(v14 >= 1300.0 * (1.0 - 1e-12), "{v14}");
+    assert!(run_checks(&r, &computed)
+        .iter()
+        .all(|c| !matches!(c.kind, CheckKind::PathVsBound { .. }) || c.severity == Severity::Info));
+}
+
+#[test]
+fn a_share_the_reader_sets_is_the_share_shown() {
+    let r = report("smartphone-leasing");
+    let mut s = Scenario::published();
+    s.values.insert(share_key("type", "camera-modules"), 0.32);
+    let computed = compute(&r, &s).unwrap();
+    let d = computed
+        .dimensions
+        .iter()
+        .find_map(|d| d.as_ref().ok().filter(|d| d.dimension == "type"))
+        .unwrap();
+    let b = d.base_index;
+    let share = |m: &str| d.row(m).unwrap().values[b] / d.total[b];
+    assert!((share("camera-modules") - 0.32).abs() < 1e-12);
+    // The others absorb the change in proportion: 0.68 / 0.70 of their defaults.
+    for (m, default) in [("display-screen-modules", 0.2), ("audio-modules", 0.07)] {
+        assert!((share(m) - default * 0.68 / 0.70).abs() < 1e-12, "{m}");
+    }
+}
+
+#[test]
+fn bear_and_bull_move_top_down_segments_with_the_headline() {
+    let r = report("smartphone-leasing");
+    let published = compute(&r, &Scenario::published()).unwrap();
+    let rate = published.headline.as_ref().unwrap().published.rate;
+    let cagr = |c: &report_explorer::domain::engine::model::Computed, m: &str| {
+        let d = c
+            .dimensions
+            .iter()
+            .find_map(|d| d.as_ref().ok().filter(|d| d.dimension == "type"))
+            .unwrap();
+        let v = &d.row(m).unwrap().values;
+        let n = (v.len() - 1 - d.base_index) as f64;
+        (v[v.len() - 1] / v[d.base_index]).powf(1.0 / n)
+    };
+    for p in [Preset::Bear, Preset::Bull] {
+        let s = preset(&r, rate, p);
+        // Relative growth is the segments' spread, not their level: a preset leaves it alone.
+        assert!(s.values.keys().all(|k| !k.ends_with(".growth")), "{s:?}");
+        let c = compute(&r, &s).unwrap();
+        let h = c.headline.as_ref().unwrap().rate;
+        assert!((p == Preset::Bear) == (h < rate));
+        // Every segment's growth factor moves by the headline's factor: the spread is kept.
+        for m in ["camera-modules", "audio-modules"] {
+            let ratio = cagr(&c, m) / cagr(&published, m);
+            assert!(
+                (ratio - (1.0 + h) / (1.0 + rate)).abs() < 1e-12,
+                "{m} {p:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_growth_slider_means_what_its_label_says() {
+    let r = report("smartphone-leasing");
+    let dim = |r: &Report, s: &Scenario| {
+        compute(r, s)
+            .unwrap()
+            .dimensions
+            .into_iter()
+            .find_map(|d| d.ok().filter(|d| d.dimension == "type"))
+            .unwrap()
+    };
+    // Top-down: relative growth. At a 20% headline, camera modules (relative growth 13%) grow
+    // at about 19.3% a year: the slider is labelled relative growth, and the CAGR shown beside
+    // it is the row's.
+    assert_eq!(
+        growth_meaning(&r.dimensions[0], true),
+        GrowthMeaning::Relative
+    );
+    let mut s = Scenario {
+        headline_rate: Some(0.2),
+        ..Scenario::default()
+    };
+    let cagr = dim(&r, &s).cagr("camera-modules").unwrap();
+    assert!((cagr - 0.193).abs() < 0.001, "{cagr}");
+    // Children divide their parent: relative, whatever the dimension's mode.
+    let mut bottom_up = r.clone();
+    bottom_up.dimensions[0].mode = ReconcileMode::BottomUp;
+    assert_eq!(
+        growth_meaning(&bottom_up.dimensions[0], false),
+        GrowthMeaning::Relative
+    );
+    // Bottom-up: the segment's own growth, which is exactly its CAGR.
+    assert_eq!(
+        growth_meaning(&bottom_up.dimensions[0], true),
+        GrowthMeaning::Own
+    );
+    s.values.insert(growth_key("type", "camera-modules"), 0.21);
+    let d = dim(&bottom_up, &s);
+    assert!((d.cagr("camera-modules").unwrap() - 0.21).abs() < 1e-12);
+    assert!((d.cagr("audio-modules").unwrap() - 0.12).abs() < 1e-12);
+}
+
+#[test]
+fn call_center_presets_stay_within_what_the_source_allows() {
+    // 40% below the fitted 12.1% would be 7.3%: the path would miss "1000亿以上" in 2014.
+    let r = report("china-call-center");
+    let published = compute(&r, &Scenario::published()).unwrap();
+    let rate = published.headline.as_ref().unwrap().published.rate;
+    for p in [Preset::Bear, Preset::Bull] {
+        let s = preset(&r, rate, p);
+        let c = compute(&r, &s).unwrap();
+        let broken: Vec<_> = run_checks(&r, &c)
+            .into_iter()
+            .filter(|c| {
+                c.severity == Severity::Warning && matches!(c.kind, CheckKind::PathVsBound { .. })
+            })
+            .collect();
+        assert!(broken.is_empty(), "{p:?}: {broken:?}");
+        let h = c.headline.unwrap();
+        assert!(h.value(2013).unwrap() <= 1000e8 * (1.0 + 1e-12), "{p:?}");
+    }
+    // Bear sits on the slowest rate the bounds allow: 826 → 1000 by 2014.
+    let bear = preset(&r, rate, Preset::Bear).headline_rate.unwrap();
+    assert!(
+        (bear - ((1000.0f64 / 826.0).sqrt() - 1.0)).abs() < 1e-12,
+        "{bear}"
+    );
 }

@@ -136,3 +136,48 @@ fn negative_values_only_where_a_forecast_reads_them() {
     v["series"][1]["points"][0]["value"] = (-1.0).into();
     assert!(parse_report("mine.json", &v.to_string()).is_ok());
 }
+fn call_center() -> serde_json::Value {
+    serde_json::from_str(BUNDLED[1].1).unwrap()
+}
+
+#[test]
+fn an_interval_reads_as_a_lower_bound_with_an_upper_value() {
+    // "900多": at least 900亿, below 1000亿.
+    let v = call_center();
+    let p = &v["series"][0]["points"][2];
+    assert_eq!(
+        (p["bound"].as_str(), p["upper"].as_f64()),
+        (Some("lower"), Some(1e11))
+    );
+    assert!(parse_report("mine.json", &v.to_string()).is_ok());
+}
+
+#[test]
+fn an_upper_value_needs_a_lower_bound_below_it() {
+    let mut v = call_center();
+    v["series"][0]["points"][0]["upper"] = 8e10.into();
+    assert_eq!(
+        error_for(&v),
+        "mine.json: series[0].points[0].upper: \"upper\" closes a lower bound into an interval: only a point with bound \"lower\" may have one"
+    );
+    let mut v = call_center();
+    v["series"][0]["points"][2]["upper"] = 9e10.into();
+    assert_eq!(
+        error_for(&v),
+        "mine.json: series[0].points[2].upper: upper 90000000000 must be above the value 90000000000"
+    );
+}
+
+#[test]
+fn evidence_that_leaves_no_growth_rate_is_named() {
+    // From 826亿 (2012), under 930亿 in 2013 allows at most 12.6% a year, while over 1300亿
+    // in 2014 needs at least 25.5%: no one rate does both.
+    let mut v = call_center();
+    v["series"][0]["points"][2]["upper"] = 9.3e10.into();
+    v["series"][0]["points"][3]["value"] = 1.3e11.into();
+    let e = error_for(&v);
+    assert_eq!(
+        e,
+        "mine.json: forecast.published_rate: no growth rate fits the series: the bounds contradict each other"
+    );
+}

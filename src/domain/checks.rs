@@ -1017,6 +1017,7 @@ mod tests {
             value: 160e6,
             provenance: Provenance::Reported,
             bound: None,
+            upper: None,
             note: None,
         });
         assert_eq!(
@@ -1035,6 +1036,7 @@ mod tests {
                 value,
                 provenance: Provenance::Reported,
                 bound: None,
+                upper: None,
                 note: None,
             })
             .collect();

@@ -3,7 +3,7 @@
 //! Only changed values are stored, so an untouched scenario is empty and "modified
 //! assumptions" is simply `!is_published()`.
 
-use super::schema::{AssumptionRange, Member, Report};
+use super::schema::{AssumptionRange, Dimension, Member, ReconcileMode, Report};
 use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -38,6 +38,42 @@ impl Scenario {
         }
     }
 
+    /// Sets a base share the way a reader means it: the share shown becomes `value`, and the
+    /// siblings the reader has not set absorb the difference in proportion to their size (see
+    /// [`absorb_shares`](crate::domain::engine::allocate::absorb_shares)). Shares of siblings
+    /// set earlier stay set while there is room; when together with `value` they pass 100%, or
+    /// no sibling would be left to absorb, they are released and absorb too. Once every share
+    /// of the level is back at its default, the level is forgotten (unmodified).
+    pub fn set_share(&mut self, dim: &str, siblings: &[Member], member: &str, value: f64) {
+        let key = |id: &str| share_key(dim, id);
+        if !siblings.iter().any(|m| m.id == member) {
+            return;
+        }
+        self.values.insert(key(member), value);
+        let others: Vec<String> = siblings
+            .iter()
+            .filter(|m| m.id != member)
+            .map(|m| key(&m.id))
+            .collect();
+        let pinned: f64 = others.iter().filter_map(|k| self.values.get(k)).sum();
+        let all_pinned = !others.is_empty() && others.iter().all(|k| self.values.contains_key(k));
+        if value + pinned > 1.0 || all_pinned {
+            for k in &others {
+                self.values.remove(k);
+            }
+        }
+        let at_defaults = siblings.iter().all(|m| {
+            self.values
+                .get(&key(&m.id))
+                .is_none_or(|v| (v - m.share.default).abs() <= 1e-12)
+        });
+        if at_defaults {
+            for m in siblings {
+                self.values.remove(&key(&m.id));
+            }
+        }
+    }
+
     /// Whether any assumption of a dimension (or the headline it divides) was changed.
     pub fn touches_dimension(&self, dimension: &str) -> bool {
         let prefix = format!("{dimension}.");
@@ -51,6 +87,29 @@ pub fn share_key(dimension: &str, member: &str) -> String {
 
 pub fn growth_key(dimension: &str, member: &str) -> String {
     format!("{dimension}.{member}.growth")
+}
+
+/// What a segment's growth input means; it depends on how the segment reconciles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GrowthMeaning {
+    /// A bottom-up dimension's top-level member: its own compound annual growth. The segment's
+    /// CAGR is exactly this value, and the dimension's total is the sum of the segments.
+    Own,
+    /// A top-down member, or any member's child: growth relative to its siblings. The headline
+    /// (or the parent) sets the total; siblings keep these paces against each other (at 13% and
+    /// 15% they drift apart by 1.15 ÷ 1.13 − 1 = 1.8% a year), and only the differences
+    /// matter: equal values keep every share constant. A segment's CAGR is therefore the
+    /// total's, adjusted for the share it gains or loses, and not this value.
+    Relative,
+}
+
+/// The meaning of the growth input of a member of `dim` (`top_level`: not a child).
+pub fn growth_meaning(dim: &Dimension, top_level: bool) -> GrowthMeaning {
+    if top_level && dim.mode == ReconcileMode::BottomUp {
+        GrowthMeaning::Own
+    } else {
+        GrowthMeaning::Relative
+    }
 }
 
 /// Every assumption a scenario can change, with its key and range: the sliders' list.
@@ -105,12 +164,15 @@ pub fn assumption_slots(report: &Report) -> Vec<AssumptionSlot> {
 pub enum Preset {
     /// The report's own numbers: no changes.
     Published,
-    /// Growth 40% slower than published, for the headline and every segment.
+    /// The headline grows 40% slower than published (no slower than a fitted rate's bounds
+    /// allow). Segments with their own growth (bottom-up) grow 40% slower too; top-down
+    /// segments keep their relative growth, so they follow the headline (scaling relative
+    /// growth would only change how far they drift apart).
     Bear,
     /// The rate the source states in words, where it differs from what its numbers imply
     /// (13% rather than the implied 13.6%); otherwise the published rate.
     Base,
-    /// Growth 40% faster than published, for the headline and every segment.
+    /// As `Bear`, 40% faster.
     Bull,
 }
 
@@ -163,12 +225,30 @@ pub fn preset(report: &Report, published_rate: f64, preset: Preset) -> Scenario 
         step: f.rate_range.step,
     });
     if let Some(r) = range {
-        s.headline_rate = Some(clamp(published_rate * factor, &r));
+        // A fitted rate comes with the range the source's bounds allow: a preset that left it
+        // would contradict the source's own figures (40% below the call-center's 12.1% misses
+        // "1000亿以上" in 2014), so it stops at the nearest allowed rate.
+        let fit = crate::domain::engine::model::published_rate(report)
+            .ok()
+            .and_then(|p| p.fit);
+        let (lo, hi) = fit.map_or((f64::NEG_INFINITY, f64::INFINITY), |f| {
+            (
+                f.slowest.map_or(f64::NEG_INFINITY, |l| l.rate),
+                f.fastest.map_or(f64::INFINITY, |l| l.rate),
+            )
+        });
+        let rate = (published_rate * factor).max(lo).min(hi);
+        s.headline_rate = Some(clamp(rate, &r));
     }
-    for slot in assumption_slots(report) {
-        if slot.kind == SlotKind::Growth {
-            let v = clamp(slot.range.default * factor, &slot.range);
-            s.set(&slot.key, v, slot.range.default);
+    for d in &report.dimensions {
+        for m in &d.members {
+            if let (GrowthMeaning::Own, Some(g)) = (growth_meaning(d, true), m.growth) {
+                s.set(
+                    &growth_key(&d.id, &m.id),
+                    clamp(g.default * factor, &g),
+                    g.default,
+                );
+            }
         }
     }
     s
@@ -190,10 +270,48 @@ mod tests {
         let bear = preset(r, published, Preset::Bear);
         let bull = preset(r, published, Preset::Bull);
         assert!(bear.headline_rate.unwrap() < published && bull.headline_rate.unwrap() > published);
+        // Top-down segments follow the headline: their relative growth stays as published.
         let key = growth_key("type", "camera-modules");
-        assert!(bear.values[&key] < bull.values[&key]);
+        assert!(!bear.values.contains_key(&key) && !bull.values.contains_key(&key));
+        // Segments with their own growth (bottom-up) move with the preset.
+        let mut bottom_up = r.clone();
+        bottom_up.dimensions[0].mode = ReconcileMode::BottomUp;
+        let bear = preset(&bottom_up, published, Preset::Bear);
+        let bull = preset(&bottom_up, published, Preset::Bull);
+        assert!((bear.values[&key] - 0.13 * 0.6).abs() < 1e-12);
+        assert!((bull.values[&key] - 0.13 * 1.4).abs() < 1e-12);
         // The call-center report states no rate: base is the published one.
         assert!(preset(&reports[1], 0.178, Preset::Base).is_published());
+    }
+
+    #[test]
+    fn a_share_set_stays_set_while_there_is_room() {
+        let (reports, _) = load_bundled();
+        let dim = &reports[0].dimensions[1]; // leasing model: 0.25 / 0.35 / 0.40
+        let (short, mid, long) = (
+            share_key(&dim.id, "short-term-leasing"),
+            share_key(&dim.id, "mid-term-leasing"),
+            share_key(&dim.id, "long-term-leasing"),
+        );
+        let mut s = Scenario::published();
+        s.set_share(&dim.id, &dim.members, "short-term-leasing", 0.3);
+        s.set_share(&dim.id, &dim.members, "mid-term-leasing", 0.3);
+        assert_eq!((s.values[&short], s.values[&mid]), (0.3, 0.3));
+        // Setting the last one would leave nothing to absorb: the others are released.
+        s.set_share(&dim.id, &dim.members, "long-term-leasing", 0.39);
+        assert_eq!(s.values.len(), 1);
+        assert_eq!(s.values[&long], 0.39);
+        // Too much with the others set: they are released.
+        s.set_share(&dim.id, &dim.members, "short-term-leasing", 0.3);
+        s.set_share(&dim.id, &dim.members, "mid-term-leasing", 0.6);
+        assert_eq!(s.values.len(), 1);
+        // Back to the report's split: unmodified.
+        s.set_share(&dim.id, &dim.members, "mid-term-leasing", 0.35);
+        assert!(s.is_published());
+        // A share moved back to its default while a sibling is set stays set (it is shown).
+        s.set_share(&dim.id, &dim.members, "short-term-leasing", 0.3);
+        s.set_share(&dim.id, &dim.members, "mid-term-leasing", 0.35);
+        assert_eq!(s.values.get(&mid), Some(&0.35));
     }
 
     #[test]

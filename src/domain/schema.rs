@@ -60,7 +60,8 @@ pub enum Provenance {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum BoundSide {
-    /// The true value is at least this ("900多", "1000以上", "突破80万", "> 5000亿").
+    /// The true value is at least this ("1000以上", "突破80万", "> 5000亿"; with `upper`, an
+    /// interval such as "900多").
     Lower,
     /// The true value is at most this.
     Upper,
@@ -199,6 +200,10 @@ pub struct Series {
     pub name: LocalText,
     pub unit: Unit,
     pub points: Vec<Point>,
+    /// What the series measures and how we read the source's wording, in our own words (shown
+    /// under the headline chart).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<LocalText>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -211,6 +216,11 @@ pub struct Point {
     /// Required when `provenance` is `bound`, forbidden otherwise.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bound: Option<BoundSide>,
+    /// Closes a `lower` bound into an interval: the true value is at least `value` and below
+    /// `upper` ("900多": 900 up to the next round number, 1000). Only on a lower bound; above
+    /// `value`. The model treats `upper` as a limit the path may reach but not pass.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub upper: Option<f64>,
     /// Where in the source, or how it was derived, in our own words.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<LocalText>,
@@ -238,7 +248,8 @@ pub struct ForecastModel {
 pub enum RateSource {
     /// The rate implied by two reported values of the forecast series (Excel's RRI).
     Implied { from: i32, to: i32 },
-    /// A least-squares log-linear fit over the series' history, honouring bounds.
+    /// A log-linear least-squares trend from the anchor over every other year the series gives
+    /// (reported values, bounds and intervals), kept within the rates the bounds allow.
     Fit,
     /// The rate of `growth_statements[index]`.
     Stated(usize),
@@ -309,9 +320,13 @@ pub struct Member {
     pub id: String,
     /// The segment's name as the source gives it.
     pub name: LocalText,
-    /// Base-year share of the parent (assumption): siblings' defaults sum to 1.
+    /// Base-year share of the parent (assumption): siblings' defaults sum to 1. A share the
+    /// reader sets is kept exactly; the siblings they have not set absorb the difference.
     pub share: AssumptionRange,
-    /// Own annual growth (assumption). Absent: grows with its parent.
+    /// Yearly growth (assumption). For a top-level member of a `bottom_up` dimension, its own
+    /// compound annual growth (its CAGR). Otherwise (`top_down`, and every child), growth
+    /// relative to its siblings: only the differences between siblings matter, and the
+    /// member's CAGR follows its parent's total. Absent: grows with its parent.
     #[serde(default)]
     pub growth: Option<AssumptionRange>,
     #[serde(default)]

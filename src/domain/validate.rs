@@ -381,6 +381,27 @@ impl Validator<'_> {
             }
             last_year = Some(p.year);
             self.provenance(&pp, p.provenance, p.bound)?;
+            if let Some(upper) = p.upper {
+                self.finite(&format!("{pp}.upper"), upper)?;
+                if p.bound != Some(BoundSide::Lower) {
+                    return self.fail(
+                        format!("{pp}.upper"),
+                        "\"upper\" closes a lower bound into an interval: only a point with bound \"lower\" may have one",
+                    );
+                }
+                if upper <= p.value {
+                    return self.fail(
+                        format!("{pp}.upper"),
+                        format!("upper {upper} must be above the value {}", p.value),
+                    );
+                }
+            }
+            if let Some(note) = &p.note {
+                self.text(&format!("{pp}.note"), note)?;
+            }
+        }
+        if let Some(note) = &s.note {
+            self.text(&format!("{path}.note"), note)?;
         }
         Ok(())
     }
@@ -430,16 +451,27 @@ impl Validator<'_> {
                 }
             }
             RateSource::Fit => {
-                let n = series
+                let anchor = series
                     .points
                     .iter()
-                    .filter(|p| p.provenance == Provenance::Reported)
-                    .count();
-                if n < 2 {
-                    return self.fail(
-                        "forecast.published_rate",
-                        "a fit needs reported values in at least two different years",
-                    );
+                    .find(|p| p.year == f.anchor_year)
+                    .map_or(0.0, |p| p.value);
+                let observations = crate::domain::engine::model::observations(series);
+                match crate::domain::engine::fit::fit_growth(f.anchor_year, anchor, &observations)
+                {
+                    Ok(_) => {}
+                    Err(crate::domain::engine::EngineError::NotEnoughPoints { .. }) => {
+                        return self.fail(
+                            "forecast.published_rate",
+                            "a fit needs a reported value, bound or interval in a year other than the anchor's",
+                        )
+                    }
+                    Err(e) => {
+                        return self.fail(
+                            "forecast.published_rate",
+                            format!("no growth rate fits the series: {e}"),
+                        )
+                    }
                 }
             }
         }

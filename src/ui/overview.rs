@@ -7,7 +7,9 @@ use super::dom::{el, text_el, Dom, Node};
 use super::state::{use_app, use_report, AppState, ReportCtx};
 use crate::chart::xy::{Datum, Series, SeriesKind};
 use crate::domain::checks::Severity;
-use crate::domain::engine::model::{compute, Computed};
+use crate::domain::engine::fit::{Evidence, GrowthFit, RateLimit};
+use crate::domain::engine::growth::value_at;
+use crate::domain::engine::model::{compute, Computed, Headline};
 use crate::domain::format::{self, Locale};
 use crate::domain::scenario::Scenario;
 use crate::domain::schema::{BoundSide, Point, Provenance, RateSource, Report, Unit};
@@ -15,14 +17,68 @@ use crate::i18n::{checks::describe, fill, Message, Msg};
 use leptos::prelude::*;
 use std::sync::Arc;
 
-/// A point as a reader sees it: bounds carry ≥ / ≤.
+crate::messages! {
+    pub enum FitMsg {
+        Rate => (
+            "{0} a year: the least-squares trend through {1} in {2}, where the path starts, over every other year the source gives (table below).",
+            "每年 {0}：经过 {2} 年的 {1}（路径起点），对来源给出的其余各年数据拟合的最小二乘趋势（见下表）。",
+            "每年 {0}：經過 {2} 年的 {1}（路徑起點），對來源給出的其餘各年數據擬合的最小平方趨勢（見下表）。"
+        ),
+        Moved => (
+            "The trend alone gives {0}; {1} is the nearest rate that keeps the path within “{2}” in {3}.",
+            "仅按趋势为 {0}；{1} 是使路径符合 {3} 年“{2}”的最接近增长率。",
+            "僅按趨勢為 {0}；{1} 是使路徑符合 {3} 年「{2}」的最接近成長率。"
+        ),
+        Range => (
+            "The source's bounds allow {0} to {1} a year from {2}: any slower and the path breaks “{3}” in {4}; any faster and it breaks “{5}” in {6}.",
+            "来源给出的界限允许自 {2} 年起每年增长 {0} 至 {1}：再慢，路径将违背 {4} 年的“{3}”；再快，则违背 {6} 年的“{5}”。",
+            "來源給出的界限允許自 {2} 年起每年成長 {0} 至 {1}：再慢，路徑將違背 {4} 年的「{3}」；再快，則違背 {6} 年的「{5}」。"
+        ),
+        RangeLow => (
+            "The source's bounds allow at least {0} a year from {1}: any slower and the path breaks “{2}” in {3}.",
+            "来源给出的界限要求自 {1} 年起每年增长至少 {0}：再慢，路径将违背 {3} 年的“{2}”。",
+            "來源給出的界限要求自 {1} 年起每年成長至少 {0}：再慢，路徑將違背 {3} 年的「{2}」。"
+        ),
+        RangeHigh => (
+            "The source's bounds allow at most {0} a year from {1}: any faster and the path breaks “{2}” in {3}.",
+            "来源给出的界限要求自 {1} 年起每年增长至多 {0}：再快，路径将违背 {3} 年的“{2}”。",
+            "來源給出的界限要求自 {1} 年起每年成長至多 {0}：再快，路徑將違背 {3} 年的「{2}」。"
+        ),
+        RangeNone => (
+            "The source gives no bounds for this series, so only the trend sets the rate.",
+            "来源未给出该序列的界限，增长率仅由趋势决定。",
+            "來源未給出該序列的界限，成長率僅由趨勢決定。"
+        ),
+        How => (
+            "Each year counts once: a reported value at its value, an interval at its middle, a bound with no other end at its value (the only figure the source gives for that year: a cautious reading). The published path is the fitted line, so it keeps within every bound and interval.",
+            "每年只计一次：报告值按原值，区间按其中点，只有一端的界限按该界限值（来源对该年给出的唯一数字，属保守解读）。公布路径就是拟合线，因此符合所有界限和区间。",
+            "每年只計一次：報告值按原值，區間按其中點，只有一端的界限按該界限值（來源對該年給出的唯一數字，屬保守解讀）。公布路徑就是擬合線，因此符合所有界限和區間。"
+        ),
+        EvidenceTitle => ("What the fit uses", "拟合所用数据", "擬合所用數據"),
+        Says => ("The source says", "来源所述", "來源所述"),
+        Used => ("In the fit as", "拟合采用", "擬合採用"),
+        Line => ("Fitted line", "拟合线", "擬合線"),
+        Anchor => ("the anchor: the path starts here", "锚点：路径由此开始", "錨點：路徑由此開始"),
+        AsValue => ("its value, {0}", "原值 {0}", "原值 {0}"),
+        Middle => ("its middle, ≈ {0}", "中点，约 {0}", "中點，約 {0}"),
+        Floor => ("its floor, {0} (no ceiling given)", "下限 {0}（未给出上限）", "下限 {0}（未給出上限）"),
+        Ceiling => ("its ceiling, {0} (no floor given)", "上限 {0}（未给出下限）", "上限 {0}（未給出下限）"),
+        NoteBounds => ("bound: ▲ at least, ▼ below", "界限：▲ 不低于，▼ 低于", "界限：▲ 不低於，▼ 低於"),
+    }
+}
+
+/// A point as a reader sees it: bounds carry ≥ / ≤; an interval reads "≥ low, < high".
 pub fn point_text(p: &Point, unit: &Unit, locale: Locale) -> String {
     let prefix = match p.bound {
         Some(BoundSide::Lower) => "≥ ",
         Some(BoundSide::Upper) => "≤ ",
         None => "",
     };
-    format!("{prefix}{}", format::value(p.value, unit, locale))
+    let value = format!("{prefix}{}", format::value(p.value, unit, locale));
+    match p.upper {
+        Some(upper) => format!("{value}, < {}", format::value(upper, unit, locale)),
+        None => value,
+    }
 }
 
 /// "US$2.5 bn (2025) → US$6.1 bn (2032)": the first and last values the source gives.
@@ -102,11 +158,16 @@ pub fn headline_series(
             s.points
                 .iter()
                 .filter(|p| p.provenance == Provenance::Bound)
-                .map(|p| Datum {
-                    x: f64::from(p.year),
-                    y: p.value,
-                    provenance: Provenance::Bound,
-                    bound: p.bound,
+                .flat_map(|p| {
+                    let datum = |y: f64, bound: Option<BoundSide>| Datum {
+                        x: f64::from(p.year),
+                        y,
+                        provenance: Provenance::Bound,
+                        bound,
+                    };
+                    // An interval ("900多") is drawn as its two ends: ▲ at least, ▼ below.
+                    std::iter::once(datum(p.value, p.bound))
+                        .chain(p.upper.map(|u| datum(u, Some(BoundSide::Upper))))
                 })
                 .collect()
         })
@@ -135,19 +196,32 @@ pub fn Overview() -> impl IntoView {
     view! { <Dom render=move || overview(app, ctx, charts, goal, &published)/> }
 }
 
-/// The notes under the headline chart: line styles and marker shapes.
-pub fn headline_notes(locale: Locale) -> Vec<(String, &'static str)> {
+/// The notes under the headline chart: line styles and marker shapes. `intervals`: the series
+/// has bounds with both ends, drawn as ▲ and ▼.
+pub fn headline_notes(locale: Locale, intervals: bool) -> Vec<(String, &'static str)> {
+    let bound = if intervals {
+        FitMsg::NoteBounds.text(locale)
+    } else {
+        Msg::NoteBound.text(locale)
+    };
     [
-        (Msg::NoteHistory, "g-solid"),
-        (Msg::NoteForecast, "g-dashed"),
-        (Msg::NoteReported, "g-reported"),
-        (Msg::NoteDerived, "g-derived"),
-        (Msg::NoteBound, "g-bound"),
-        (Msg::NoteScenario, "g-scenario"),
+        (Msg::NoteHistory.text(locale), "g-solid"),
+        (Msg::NoteForecast.text(locale), "g-dashed"),
+        (Msg::NoteReported.text(locale), "g-reported"),
+        (Msg::NoteDerived.text(locale), "g-derived"),
+        (bound, "g-bound"),
+        (Msg::NoteScenario.text(locale), "g-scenario"),
     ]
     .into_iter()
-    .map(|(m, g)| (m.text(locale).to_string(), g))
+    .map(|(m, g)| (m.to_string(), g))
     .collect()
+}
+
+/// What a headline chart is called and says: its name (for exports), title and description.
+pub struct ChartText<'a> {
+    pub name: &'a str,
+    pub title: String,
+    pub description: String,
 }
 
 /// The headline chart (published path, the reader's scenario, source bounds).
@@ -156,16 +230,19 @@ pub fn headline_chart(
     ctx: ReportCtx,
     charts: Charts,
     published: &Option<Computed>,
-    name: &str,
-    title: String,
-    description: String,
+    text: ChartText,
     band: Option<Series>,
 ) -> Option<Node> {
+    let ChartText {
+        name,
+        title,
+        description,
+    } = text;
     let locale = app.display_locale();
     let t = |m: Msg| m.text(locale);
     let current = ctx.computed.get().ok()?;
     let published = published.as_ref()?;
-    let (series, unit) = ctx.with(|r| {
+    let (series, unit, intervals) = ctx.with(|r| {
         (
             headline_series(
                 r,
@@ -181,6 +258,10 @@ pub fn headline_chart(
                 .first()
                 .map(|s| s.unit.clone())
                 .unwrap_or(Unit::Number),
+            r.series
+                .iter()
+                .flat_map(|s| &s.points)
+                .any(|p| p.upper.is_some()),
         )
     });
     // A band (e.g. the bear–bull range) is drawn first, under the paths.
@@ -194,7 +275,7 @@ pub fn headline_chart(
             series,
             unit,
             x_title: t(Msg::YearAxis).into(),
-            notes: headline_notes(locale),
+            notes: headline_notes(locale, intervals),
             tall: true,
         },
         app.narrow(),
@@ -211,10 +292,11 @@ fn overview(
 ) -> Vec<Node> {
     let locale = app.display_locale();
     let t = |m: Msg| m.text(locale);
-    let (summary, series_name, headline, has_forecast) = ctx.with(|r| {
+    let (summary, series_name, series_note, headline, has_forecast) = ctx.with(|r| {
         (
             r.meta.summary.clone(),
             r.series.first().map(|s| s.name.clone()).unwrap_or_default(),
+            r.series.first().and_then(|s| s.note.clone()),
             headline_text(r, locale),
             r.forecast.is_some(),
         )
@@ -226,13 +308,23 @@ fn overview(
             "headline",
             format!("{}: {}", t(Msg::Headline), local(&series_name, locale)),
         )
-        .child(text_el("p", "headline-value", headline).testid("headline")),
+        .child(text_el("p", "headline-value", headline).testid("headline"))
+        .child_opt(series_note.map(|n| {
+            el("p")
+                .class("help")
+                .testid("series-note")
+                .child(local_text(&n, locale))
+        })),
     ];
     if has_forecast {
         let title = format!("{}: {}", t(Msg::Headline), local(&series_name, locale));
         let desc = fill(t(Msg::HeadlineChartDesc), &[&local(&series_name, locale)]);
-        if let Some(c) = headline_chart(app, ctx, charts, published, "headline", title, desc, None)
-        {
+        let text = ChartText {
+            name: "headline",
+            title,
+            description: desc,
+        };
+        if let Some(c) = headline_chart(app, ctx, charts, published, text, None) {
             out.push(c);
         }
         out.push(published_growth(ctx, locale));
@@ -251,40 +343,28 @@ fn overview(
 fn published_growth(ctx: ReportCtx, locale: Locale) -> Node {
     let t = |m: Msg| m.text(locale);
     let computed = ctx.computed.get().ok();
-    let text = computed
-        .as_ref()
-        .and_then(|c| c.headline.as_ref())
+    let headline = computed.as_ref().and_then(|c| c.headline.as_ref());
+    let fit = headline.and_then(|h| h.published.fit.as_ref());
+    let text = headline
         .map(|h| {
             let rate = format::percent(h.published.rate, 1);
-            match (&h.published.source, &h.published.fit) {
+            match (&h.published.source, fit) {
                 (RateSource::Implied { from, to }, _) => fill(
                     t(Msg::RateImplied),
                     &[&rate, &from.to_string(), &to.to_string()],
                 ),
-                (RateSource::Fit, fit) => {
-                    let years = ctx.with(|r| {
-                        r.series
-                            .iter()
-                            .find(|s| s.id == h.series)
-                            .map(|s| {
-                                s.points
-                                    .iter()
-                                    .filter(|p| p.provenance == Provenance::Reported)
-                                    .map(|p| p.year.to_string())
-                                    .collect::<Vec<_>>()
-                                    .join(", ")
-                            })
-                            .unwrap_or_default()
-                    });
-                    match fit.as_ref().filter(|f| !f.binding_bounds.is_empty()) {
-                        Some(f) => {
-                            let b: Vec<String> =
-                                f.binding_bounds.iter().map(i32::to_string).collect();
-                            fill(t(Msg::RateFittedBinding), &[&rate, &years, &b.join(", ")])
-                        }
-                        None => fill(t(Msg::RateFitted), &[&rate, &years]),
-                    }
-                }
+                (RateSource::Fit, Some(f)) => ctx.with(|r| {
+                    let unit = headline_unit(r, h);
+                    fill(
+                        FitMsg::Rate.text(locale),
+                        &[
+                            &rate,
+                            &format::value(f.anchor_value, &unit, locale),
+                            &f.anchor_year.to_string(),
+                        ],
+                    )
+                }),
+                (RateSource::Fit, None) => String::new(),
                 (RateSource::Stated(_), _) => fill(t(Msg::RateStated), &[&rate]),
             }
         })
@@ -300,6 +380,9 @@ fn published_growth(ctx: ReportCtx, locale: Locale) -> Node {
     let statements = ctx.with(|r| r.growth_statements.clone());
     let mut s = section("published-growth", "growth", t(Msg::PublishedGrowth))
         .child(text_el("p", "", text).testid("published-rate"));
+    if let (Some(h), Some(f)) = (headline, fit) {
+        s = s.children(ctx.with(|r| fit_explained(r, h, f, locale)));
+    }
     if !statements.is_empty() {
         let mut dl = el("dl").class("rates");
         for g in &statements {
@@ -363,6 +446,7 @@ fn key_facts(ctx: ReportCtx, locale: Locale) -> Option<Node> {
             value: f.value,
             provenance: f.provenance,
             bound: f.bound,
+            upper: None,
             note: None,
         };
         el("tr")
@@ -395,4 +479,144 @@ fn key_facts(ctx: ReportCtx, locale: Locale) -> Option<Node> {
             ),
         ),
     )
+}
+
+fn headline_unit(r: &Report, h: &Headline) -> Unit {
+    r.series
+        .iter()
+        .find(|s| s.id == h.series)
+        .map(|s| s.unit.clone())
+        .unwrap_or(Unit::Number)
+}
+
+/// A limit as the source words it: "≥ ¥100 bn", or "< ¥100 bn" for an interval's upper end.
+fn limit_text(f: &GrowthFit, l: &RateLimit, unit: &Unit, locale: Locale) -> String {
+    let interval = f
+        .observations
+        .iter()
+        .any(|o| o.year == l.year && matches!(o.evidence, Evidence::Between(..)));
+    let sign = match (l.side, interval) {
+        (BoundSide::Lower, _) => "≥",
+        (BoundSide::Upper, true) => "<",
+        (BoundSide::Upper, false) => "≤",
+    };
+    format!("{sign} {}", format::value(l.value, unit, locale))
+}
+
+/// Why a fitted rate sits where it does: whether a bound moved it, the range of rates the
+/// source's bounds allow, how each year's evidence enters, and the evidence itself.
+fn fit_explained(r: &Report, h: &Headline, f: &GrowthFit, locale: Locale) -> Vec<Node> {
+    let unit = headline_unit(r, h);
+    // Two decimals: a limit rounded to one could read as allowed when it is not (10.03%).
+    let pct = |x: f64| format::percent(x, 2);
+    let lim = |l: &RateLimit| limit_text(f, l, &unit, locale);
+    let anchor = f.anchor_year.to_string();
+    let mut out = Vec::new();
+    if let Some(b) = &f.binding {
+        out.push(
+            text_el(
+                "p",
+                "",
+                fill(
+                    FitMsg::Moved.text(locale),
+                    &[
+                        &pct(f.trend_rate),
+                        &pct(f.rate),
+                        &lim(b),
+                        &b.year.to_string(),
+                    ],
+                ),
+            )
+            .testid("rate-moved"),
+        );
+    }
+    let range = match (&f.slowest, &f.fastest) {
+        (Some(lo), Some(hi)) => fill(
+            FitMsg::Range.text(locale),
+            &[
+                &pct(lo.rate),
+                &pct(hi.rate),
+                &anchor,
+                &lim(lo),
+                &lo.year.to_string(),
+                &lim(hi),
+                &hi.year.to_string(),
+            ],
+        ),
+        (Some(lo), None) => fill(
+            FitMsg::RangeLow.text(locale),
+            &[&pct(lo.rate), &anchor, &lim(lo), &lo.year.to_string()],
+        ),
+        (None, Some(hi)) => fill(
+            FitMsg::RangeHigh.text(locale),
+            &[&pct(hi.rate), &anchor, &lim(hi), &hi.year.to_string()],
+        ),
+        (None, None) => FitMsg::RangeNone.text(locale).to_string(),
+    };
+    out.push(text_el("p", "", range).testid("rate-range"));
+    out.push(text_el("p", "help", FitMsg::How.text(locale)));
+
+    let points: Vec<&Point> = r
+        .series
+        .iter()
+        .find(|s| s.id == h.series)
+        .map(|s| {
+            s.points
+                .iter()
+                .filter(|p| {
+                    p.year == f.anchor_year || f.observations.iter().any(|o| o.year == p.year)
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let money = |v: f64| format::value(v, &unit, locale);
+    let rows = points.iter().map(|p| {
+        let used = match f.observations.iter().find(|o| o.year == p.year) {
+            None => FitMsg::Anchor.text(locale).to_string(),
+            Some(o) => {
+                let v = money(o.evidence.fit_value());
+                let m = match o.evidence {
+                    Evidence::Value(_) => FitMsg::AsValue,
+                    Evidence::Between(..) => FitMsg::Middle,
+                    Evidence::AtLeast(_) => FitMsg::Floor,
+                    Evidence::AtMost(_) => FitMsg::Ceiling,
+                };
+                fill(m.text(locale), &[&v])
+            }
+        };
+        let line = value_at(f.anchor_year, f.anchor_value, f.rate, p.year)
+            .map(money)
+            .unwrap_or_else(|_| "—".into());
+        el("tr")
+            .key(p.year.to_string())
+            .attr("data-year", p.year.to_string())
+            .child(text_el("th", "", p.year.to_string()).attr("scope", "row"))
+            .child(
+                el("td")
+                    .text(format!("{} ", point_text(p, &unit, locale)))
+                    .child(badge(p.provenance, locale)),
+            )
+            .child(text_el("td", "", used))
+            .child(text_el("td", "num", line))
+    });
+    let head = el("tr").children(
+        [
+            Msg::Year.text(locale),
+            FitMsg::Says.text(locale),
+            FitMsg::Used.text(locale),
+            FitMsg::Line.text(locale),
+        ]
+        .into_iter()
+        .map(|m| text_el("th", "", m).attr("scope", "col")),
+    );
+    out.push(
+        el("div").class("table-scroll").child(
+            el("table")
+                .testid("fit-evidence")
+                .child(text_el("caption", "", FitMsg::EvidenceTitle.text(locale)))
+                .child(el("thead").child(head))
+                .child(el("tbody").children(rows)),
+        ),
+    );
+    out
 }

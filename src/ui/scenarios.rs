@@ -3,21 +3,23 @@
 //! published path with the difference per year; what the checks say about the scenario.
 
 use super::charts::{xy_chart, Charts, XySpec};
-use super::common::{local, section};
+use super::common::{badge, local, section};
 use super::comparison::{comparison, CompareIds};
 use super::controls::{AssumptionInput, ValueKind};
 use super::dom::{el, text_el, Dom, Node};
 use super::exports::{export_bar, ViewData};
-use super::overview::headline_chart;
+use super::overview::{headline_chart, ChartText};
 use super::segments::{chosen_dimension, dimension_picker};
 use super::state::{use_app, use_report, AppState, ReportCtx};
 use super::tools::ToolsState;
 use crate::chart::xy::{Datum, Series, SeriesKind};
 use crate::domain::checks::{CheckKind, Severity};
 use crate::domain::engine::compare::compare;
-use crate::domain::engine::model::{compute, Computed};
-use crate::domain::format::{pick, Locale};
-use crate::domain::scenario::{growth_key, preset, share_key, Preset, Scenario};
+use crate::domain::engine::model::{compute, inputs, Computed, DimensionResult};
+use crate::domain::format::{self, pick, Locale};
+use crate::domain::scenario::{
+    growth_key, growth_meaning, preset, share_key, GrowthMeaning, Preset, Scenario,
+};
 use crate::domain::schema::Provenance;
 use crate::domain::schema::{AssumptionRange, Member, Unit};
 use crate::i18n::{checks::describe, fill, Message, Msg};
@@ -33,9 +35,9 @@ crate::messages! {
         PresetBase => ("Base", "基准", "基準"),
         PresetBull => ("Bull", "乐观", "樂觀"),
         PresetHelp => (
-            "Bear and bull grow 40% slower or faster than published, headline and segments alike; base uses the growth rate the source states in words.",
-            "悲观与乐观情景的增长比公布值慢或快 40%（核心数据与各细分相同）；基准情景采用来源文字所述的增长率。",
-            "悲觀與樂觀情境的成長比公布值慢或快 40%（核心數據與各細分相同）；基準情境採用來源文字所述的成長率。"
+            "Bear and bull grow the headline 40% slower or faster than published, but never outside the rates the source's own bounds allow. Top-down segments follow it and keep their relative growth; segments with their own growth (bottom-up) move 40% too. Base uses the growth rate the source states in words.",
+            "悲观与乐观情景的核心增长率比公布值慢或快 40%，但不超出来源自身界限所允许的范围。自上而下的细分随之变化，相对增长率不变；有自身增长率的细分（自下而上）同样变化 40%。基准情景采用来源文字所述的增长率。",
+            "悲觀與樂觀情境的核心成長率比公布值慢或快 40%，但不超出來源自身界限所允許的範圍。由上而下的細分隨之變化，相對成長率不變；有自身成長率的細分（由下而上）同樣變化 40%。基準情境採用來源文字所述的成長率。"
         ),
         HeadlineCagr => ("Headline growth (CAGR) from {0}", "自 {0} 年起的核心增长率（年复合）", "自 {0} 年起的核心成長率（年複合）"),
         ChartTitle => ("Your scenario against the published path", "您的情景与公布路径对比", "您的情境與公布路徑對比"),
@@ -44,12 +46,24 @@ crate::messages! {
         Published => ("Published", "公布值", "公布值"),
         Scenario => ("Scenario", "情景", "情境"),
         SegmentAssumptions => ("Segment assumptions", "细分假设", "細分假設"),
-        SegmentHelp => (
-            "Growth is each segment's own yearly growth; base share is its share of the parent in the base year. Shares are renormalised, so moving one rescales the others.",
-            "增长率为各细分自身的年增长；基准份额为基准年占上级的份额。份额会重新归一，调整其一会按比例调整其他份额。",
-            "成長率為各細分自身的年成長；基準份額為基準年佔上級的份額。份額會重新歸一，調整其一會按比例調整其他份額。"
+        RelativeHelp => (
+            "Top-down: the headline sets the total and the segments divide it. A segment's relative growth is not its own growth rate: it sets how fast the segment gains or loses share against its siblings. Two segments at 13% and 15% drift apart by 1.8% a year (1.15 ÷ 1.13), and equal values keep every share where it is. Each segment's CAGR therefore follows the headline; it is shown under its slider.",
+            "自上而下：核心数据决定总量，各细分瓜分总量。细分的相对增长率并非其自身增长率，而是决定它相对同级细分增加或减少份额的速度：13% 与 15% 的两个细分每年拉开 1.8%（1.15 ÷ 1.13），数值相同则各份额保持不变。因此每个细分的年复合增长率随核心数据变化，显示在其滑块下方。",
+            "由上而下：核心數據決定總量，各細分瓜分總量。細分的相對成長率並非其自身成長率，而是決定它相對同級細分增加或減少份額的速度：13% 與 15% 的兩個細分每年拉開 1.8%（1.15 ÷ 1.13），數值相同則各份額保持不變。因此每個細分的年複合成長率隨核心數據變化，顯示在其滑桿下方。"
         ),
-        Growth => ("growth", "增长率", "成長率"),
+        OwnHelp => (
+            "Bottom-up: each segment's growth is its own CAGR, and the total is the sum of the segments, so it can differ from the headline.",
+            "自下而上：各细分的增长率即其自身的年复合增长率，总量为各细分之和，可能与核心数据不同。",
+            "由下而上：各細分的成長率即其自身的年複合成長率，總量為各細分之和，可能與核心數據不同。"
+        ),
+        ShareHelp => (
+            "Base share is a segment's share of its parent in the base year. The share you set is the share shown; the shares you have not set make room in proportion to their size.",
+            "基准份额为细分在基准年占上级的份额。您设定的份额即显示的份额；未设定的份额按各自大小成比例让出空间。",
+            "基準份額為細分在基準年佔上級的份額。您設定的份額即顯示的份額；未設定的份額按各自大小成比例讓出空間。"
+        ),
+        RelativeGrowth => ("relative growth", "相对增长率", "相對成長率"),
+        OwnGrowth => ("growth (CAGR)", "增长率（年复合）", "成長率（年複合）"),
+        CagrReadout => ("CAGR {0}–{1}: {2}", "{0}–{1} 年复合增长率：{2}", "{0}–{1} 年複合成長率：{2}"),
         BaseShare => ("base share", "基准份额", "基準份額"),
         SubSegments => ("Shares within {0}", "{0}内部份额", "{0}內部份額"),
         WhatChecksSay => ("What the checks say about this scenario", "一致性检查对此情景的结论", "一致性檢查對此情境的結論"),
@@ -84,20 +98,33 @@ pub fn Scenarios() -> impl IntoView {
     view! { <Dom render=move || scenarios(app, ctx, charts, errors, tools, &published)/> }
 }
 
-/// A slider bound to one scenario value.
+/// One scenario value as a slider shows it.
+struct Slot<'a> {
+    key: &'a str,
+    label: String,
+    range: AssumptionRange,
+    /// The value in force (for a share: the share shown).
+    value: f64,
+}
+
+/// A slider bound to one scenario value; `set` applies a change.
 fn scenario_input(
     ctx: ReportCtx,
     errors: Errors,
-    key: String,
-    label: String,
-    range: AssumptionRange,
+    slot: Slot,
+    set: impl Fn(&mut Scenario, f64) + Clone + 'static,
     locale: Locale,
 ) -> Node {
+    let Slot {
+        key,
+        label,
+        range,
+        value,
+    } = slot;
     let id = key.replace('.', "-");
-    let value = ctx.scenario.with(|s| s.value(&key, range.default));
-    let changed = ctx.scenario.with(|s| s.values.contains_key(&key));
+    let changed = ctx.scenario.with(|s| s.values.contains_key(key));
     let error = errors.with(|e| e.get(&id).cloned());
-    let (k, id2) = (key.clone(), id.clone());
+    let id2 = id.clone();
     AssumptionInput {
         id: &id,
         label,
@@ -110,7 +137,7 @@ fn scenario_input(
     }
     .render(
         locale,
-        move |v| ctx.scenario.update(|s| s.set(&k, v, range.default)),
+        move |v| ctx.scenario.update(|s| set(s, v)),
         move |e| {
             errors.update(|m| match e {
                 Some(e) => {
@@ -122,6 +149,50 @@ fn scenario_input(
             })
         },
     )
+}
+
+/// The base-share sliders of one level of siblings: each shows the share in force (a share the
+/// reader set, or a default rescaled to make room), and setting one keeps it exactly.
+fn share_inputs(
+    ctx: ReportCtx,
+    errors: Errors,
+    dim: &str,
+    siblings: &[Member],
+    locale: Locale,
+) -> Vec<Node> {
+    let shown = ctx
+        .scenario
+        .with(|s| inputs(dim, siblings, s).ok())
+        .map(|v| v.into_iter().map(|i| i.share).collect::<Vec<_>>());
+    siblings
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            let key = share_key(dim, &m.id);
+            let value = shown
+                .as_ref()
+                .and_then(|v| v.get(i).copied())
+                .unwrap_or(m.share.default);
+            let (dim, list, id) = (dim.to_string(), siblings.to_vec(), m.id.clone());
+            let slot = Slot {
+                key: &key,
+                label: format!(
+                    "{} — {}",
+                    pick(&m.name, locale).0,
+                    ScenMsg::BaseShare.text(locale)
+                ),
+                range: m.share,
+                value,
+            };
+            scenario_input(
+                ctx,
+                errors,
+                slot,
+                move |s, v| s.set_share(&dim, &list, &id, v),
+                locale,
+            )
+        })
+        .collect()
 }
 
 fn scenarios(
@@ -258,9 +329,11 @@ fn scenarios(
         ctx,
         charts,
         published,
-        "scenario",
-        t(ScenMsg::ChartTitle).into(),
-        t(ScenMsg::ChartDesc).into(),
+        ChartText {
+            name: "scenario",
+            title: t(ScenMsg::ChartTitle).into(),
+            description: t(ScenMsg::ChartDesc).into(),
+        },
         Some(preset_band(
             ctx,
             published_rate,
@@ -406,8 +479,10 @@ fn segment_assumptions(
     locale: Locale,
 ) -> Option<Node> {
     let t = |m: ScenMsg| m.text(locale);
-    let (dim, _) = chosen_dimension(app, ctx)?;
-    let member_box = |m: &Member| {
+    let (dim, result) = chosen_dimension(app, ctx)?;
+    let top_shares = share_inputs(ctx, errors, &dim.id, &dim.members, locale);
+    let meaning = growth_meaning(&dim, true);
+    let member_box = |(m, share): (&Member, Node)| {
         let name = local(&m.name, locale);
         let mut fs = el("fieldset")
             .key(m.id.clone())
@@ -415,34 +490,33 @@ fn segment_assumptions(
             .attr("data-member", m.id.clone())
             .child(text_el("legend", "", name.clone()));
         if let Some(g) = m.growth {
+            let key = growth_key(&dim.id, &m.id);
+            let value = ctx.scenario.with(|s| s.value(&key, g.default));
+            let label = match meaning {
+                GrowthMeaning::Own => t(ScenMsg::OwnGrowth),
+                GrowthMeaning::Relative => t(ScenMsg::RelativeGrowth),
+            };
+            let k = key.clone();
+            let slot = Slot {
+                key: &key,
+                label: format!("{name} — {label}"),
+                range: g,
+                value,
+            };
             fs = fs.child(scenario_input(
                 ctx,
                 errors,
-                growth_key(&dim.id, &m.id),
-                format!("{name} — {}", t(ScenMsg::Growth)),
-                g,
+                slot,
+                move |s, v| s.set(&k, v, g.default),
                 locale,
             ));
+            // Relative growth is not the segment's growth: show the CAGR it leads to.
+            if meaning == GrowthMeaning::Relative {
+                fs = fs.child_opt(result.as_ref().and_then(|r| cagr_readout(r, &m.id, locale)));
+            }
         }
-        fs = fs.child(scenario_input(
-            ctx,
-            errors,
-            share_key(&dim.id, &m.id),
-            format!("{name} — {}", t(ScenMsg::BaseShare)),
-            m.share,
-            locale,
-        ));
+        fs = fs.child(share);
         if !m.children.is_empty() {
-            let kids = m.children.iter().map(|c| {
-                scenario_input(
-                    ctx,
-                    errors,
-                    share_key(&dim.id, &c.id),
-                    format!("{} — {}", pick(&c.name, locale).0, t(ScenMsg::BaseShare)),
-                    c.share,
-                    locale,
-                )
-            });
             fs = fs.child(
                 el("details")
                     .class("sub-assumptions")
@@ -451,19 +525,54 @@ fn segment_assumptions(
                         "",
                         fill(t(ScenMsg::SubSegments), &[&name]),
                     ))
-                    .children(kids),
+                    .children(share_inputs(ctx, errors, &dim.id, &m.children, locale)),
             );
         }
         fs
     };
+    let growth_help = dim.members.iter().any(|m| m.growth.is_some()).then(|| {
+        text_el(
+            "p",
+            "help",
+            match meaning {
+                GrowthMeaning::Own => t(ScenMsg::OwnHelp),
+                GrowthMeaning::Relative => t(ScenMsg::RelativeHelp),
+            },
+        )
+        .testid("growth-help")
+    });
     Some(
         section("segment-assumptions", "sa", t(ScenMsg::SegmentAssumptions))
-            .child(text_el("p", "help", t(ScenMsg::SegmentHelp)))
+            .child_opt(growth_help)
+            .child(text_el("p", "help", t(ScenMsg::ShareHelp)))
             .child(dimension_picker(app, ctx, &dim.id, locale))
             .child(
                 el("div")
                     .class("assumption-grid")
-                    .children(dim.members.iter().map(member_box)),
+                    .children(dim.members.iter().zip(top_shares).map(member_box)),
             ),
+    )
+}
+
+/// "CAGR 2025–2032: 19.3%" for a segment, marked derived.
+fn cagr_readout(r: &DimensionResult, member: &str, locale: Locale) -> Option<Node> {
+    let cagr = r.cagr(member)?;
+    let (from, to) = (r.years.get(r.base_index)?, r.years.last()?);
+    Some(
+        el("p")
+            .class("help")
+            .testid("segment-cagr")
+            .text(format!(
+                "{} ",
+                fill(
+                    ScenMsg::CagrReadout.text(locale),
+                    &[
+                        &from.to_string(),
+                        &to.to_string(),
+                        &format::percent(cagr, 1)
+                    ]
+                )
+            ))
+            .child(badge(Provenance::Derived, locale)),
     )
 }

@@ -20,9 +20,9 @@ crate::messages! {
         Dimension => ("Dimension", "维度", "維度"),
         Year => ("Year", "年份", "年份"),
         TopDown => (
-            "Top-down: segments are shares of the headline total. Each share grows with its own growth assumption and the shares are renormalised every year, so the segments always add up to the total.",
-            "自上而下：细分市场是总量的份额。各份额按自身的增长假设变化，并每年重新归一，因此各细分之和始终等于总量。",
-            "由上而下：細分市場是總量的份額。各份額按自身的成長假設變化，並每年重新歸一，因此各細分之和始終等於總量。"
+            "Top-down: segments are shares of the headline total. A segment's relative growth sets how fast it gains or loses share against its siblings, and the shares are renormalised every year, so the segments always add up to the total and each segment's CAGR (in the table) follows the headline.",
+            "自上而下：细分市场是总量的份额。细分的相对增长率决定其相对同级细分增加或减少份额的速度，份额每年重新归一，因此各细分之和始终等于总量，各细分的年复合增长率（见表）随核心数据变化。",
+            "由上而下：細分市場是總量的份額。細分的相對成長率決定其相對同級細分增加或減少份額的速度，份額每年重新歸一，因此各細分之和始終等於總量，各細分的年複合成長率（見表）隨核心數據變化。"
         ),
         BottomUp => (
             "Bottom-up: each segment grows from its base-year value at its own rate; the total is their sum and may differ from the headline forecast.",

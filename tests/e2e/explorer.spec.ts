@@ -124,6 +124,41 @@ test('scenarios: a segment assumption that contradicts the source is flagged liv
   await expect(page.getByTestId('segment-table').locator('tbody tr').first().locator('.badge')).toHaveText('scenario');
 });
 
+test('call-center: the fitted rate, the range the bounds allow, and the evidence', async ({ page }) => {
+  await openApp(page);
+  await openReport(page, 'china-call-center');
+  // Least squares through 826亿 (2012) over 701亿, √(900·1000)亿 and 1000亿: 12.09%.
+  await expect(page.getByTestId('published-rate')).toContainText('12.1% a year');
+  // 826 → ≥ 1000 by 2014 needs 10.03%; 826 → < 1000 in 2013 allows up to 21.07%.
+  await expect(page.getByTestId('rate-range')).toContainText('10.03% to 21.07%');
+  const evidence = page.getByTestId('fit-evidence');
+  await expect(evidence.locator('tbody tr')).toHaveCount(4);
+  await expect(evidence.locator('tr[data-year="2013"]')).toContainText('≥ ¥90 bn, < ¥100 bn');
+  await expect(page.getByTestId('series-note')).toContainText('is ours');
+});
+
+test('scenarios: a share set is the share shown; relative growth shows the CAGR it leads to', async ({ page }) => {
+  await openApp(page);
+  await openReport(page, 'smartphone-leasing');
+  await openView(page, 'scenarios');
+  const camera = page.locator('fieldset[data-member="camera-modules"]');
+  await expect(page.locator('label[for="type-camera-modules-growth-slider"]')).toHaveText('Camera Modules — relative growth');
+  const headline = page.locator('#headline-cagr-field');
+  await headline.fill('20');
+  await headline.press('Tab');
+  // Relative growth 13%, but at a 20% headline the segment grows 19.3% a year: shown, derived.
+  await expect(camera.getByTestId('segment-cagr')).toContainText('CAGR 2025–2032: 19.3%');
+  await expect(camera.getByTestId('segment-cagr').locator('.badge')).toHaveText('derived');
+  const share = page.locator('#type-camera-modules-share-field');
+  await share.fill('32');
+  await share.press('Tab');
+  // The others make room in proportion: display 20% × 68/70 = 19.4%.
+  await expect(page.locator('#type-display-screen-modules-share-field')).toHaveValue('19.4');
+  await openView(page, 'segments');
+  await page.getByTestId('year-picker').selectOption('2025');
+  await expect(page.getByTestId('segment-table').locator('tr[data-member="camera-modules"] td').nth(1)).toHaveText('32%');
+});
+
 test('call-center: a growth rate below the source bounds is flagged', async ({ page }) => {
   await openApp(page);
   await openReport(page, 'china-call-center');
@@ -158,7 +193,8 @@ test('charts: legend toggles a series, focus names value and provenance, table v
   await openApp(page);
   await openReport(page, 'china-call-center');
   const chart = page.locator('[data-chart="headline"]');
-  await expect(chart.locator('path.mk.bound')).toHaveCount(2);
+  // ≥ 900亿 and < 1000亿 in 2013 ("900多": both ends), ≥ 1000亿 in 2014.
+  await expect(chart.locator('path.mk.bound')).toHaveCount(3);
   await chart.locator('path.mk').first().focus();
   await expect(chart.getByTestId('readout')).toContainText('2011: ¥70.1 bn (reported)');
   // A callout at the point says the same, and goes when focus leaves.

@@ -18,8 +18,43 @@ pub struct SegmentInput {
     pub growth: f64,
 }
 
-/// Base shares normalised to sum to one (so a reader moving one share slider re-scales the
-/// others proportionally rather than breaking reconciliation).
+/// Base shares when the reader set some of them (`set[i]`): a share the reader set is kept
+/// exactly, and the siblings they left alone absorb the difference in proportion to their
+/// defaults, so the shares sum to one and the share set is the share shown. When that is
+/// impossible (every sibling set, the set shares above one in total, or no default left to
+/// scale), the values are returned as given and [`normalised_shares`] scales them all.
+pub fn absorb_shares(defaults: &[f64], set: &[Option<f64>]) -> EngineResult<Vec<f64>> {
+    if defaults.len() != set.len() {
+        return Err(EngineError::Empty);
+    }
+    let (mut pinned, mut free) = (0.0, 0.0);
+    for (d, s) in defaults.iter().zip(set) {
+        let d = finite(*d)?;
+        match s {
+            Some(s) => {
+                let s = finite(*s)?;
+                if s < 0.0 {
+                    return Err(EngineError::NonPositiveValue(s));
+                }
+                pinned += s;
+            }
+            None => free += d.max(0.0),
+        }
+    }
+    let given = defaults.iter().zip(set).map(|(d, s)| s.unwrap_or(*d));
+    if set.iter().all(Option::is_none) || pinned > 1.0 || free <= 0.0 {
+        return Ok(given.collect());
+    }
+    let scale = (1.0 - pinned) / free;
+    Ok(defaults
+        .iter()
+        .zip(set)
+        .map(|(d, s)| s.unwrap_or(d.max(0.0) * scale))
+        .collect())
+}
+
+/// Base shares normalised to sum to one (so shares that do not add up, e.g. drawn
+/// independently, still reconcile).
 pub fn normalised_shares(segments: &[SegmentInput]) -> EngineResult<Vec<f64>> {
     if segments.is_empty() {
         return Err(EngineError::Empty);
@@ -173,6 +208,24 @@ mod tests {
         assert!(v[0][2] > v[1][2]);
         assert!(reconciliation_gap(&v, &total) < 1e-12);
         assert!((v[0][0] - 50.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn a_set_share_is_kept_and_the_others_absorb() {
+        let s = absorb_shares(&[0.5, 0.3, 0.2], &[Some(0.6), None, None]).unwrap();
+        assert_eq!(s[0], 0.6);
+        assert!((s[1] - 0.24).abs() < 1e-15 && (s[2] - 0.16).abs() < 1e-15);
+        // Two set shares stay; the one left free takes the rest.
+        let s = absorb_shares(&[0.5, 0.3, 0.2], &[Some(0.6), Some(0.1), None]).unwrap();
+        assert_eq!((s[0], s[1]), (0.6, 0.1));
+        assert!((s[2] - 0.3).abs() < 1e-15);
+        // Nothing left to absorb: as given, for normalising.
+        let all = absorb_shares(&[0.5, 0.5], &[Some(0.7), Some(0.7)]).unwrap();
+        assert_eq!(all, vec![0.7, 0.7]);
+        let over = absorb_shares(&[0.5, 0.3, 0.2], &[Some(0.8), Some(0.3), None]).unwrap();
+        assert_eq!(over, vec![0.8, 0.3, 0.2]);
+        assert!(absorb_shares(&[0.5], &[Some(f64::NAN)]).is_err());
+        assert!(absorb_shares(&[0.5, 0.5], &[Some(-0.1), None]).is_err());
     }
 
     #[test]

@@ -2,9 +2,9 @@
 //! projections, each value with its provenance. This is the "full recompute" the benchmark
 //! measures; views derive what they show from it.
 
-use super::allocate::{bottom_up_from, top_down, top_down_from, SegmentInput};
+use super::allocate::{absorb_shares, bottom_up_from, top_down, top_down_from, SegmentInput};
 use super::error::{EngineError, EngineResult};
-use super::fit::{fit_growth, GrowthFit, Observation};
+use super::fit::{fit_growth, Evidence, GrowthFit, Observation};
 use super::goal_seek::{periods_to_reach, Reach};
 use super::growth::{rri, value_at};
 use crate::domain::scenario::{growth_key, share_key, Scenario};
@@ -44,7 +44,11 @@ pub fn published_rate(report: &Report) -> EngineResult<PublishedRate> {
             None,
         ),
         RateSource::Fit => {
-            let fit = fit_growth(&observations(series))?;
+            let fit = fit_growth(
+                model.anchor_year,
+                reported(model.anchor_year)?,
+                &observations(series),
+            )?;
             (fit.rate, Some(fit))
         }
     };
@@ -55,16 +59,25 @@ pub fn published_rate(report: &Report) -> EngineResult<PublishedRate> {
     })
 }
 
-/// A series' reported values and bounds as fit observations.
+/// What a series' points say, as fit observations: reported values, bounds and intervals.
 pub fn observations(series: &Series) -> Vec<Observation> {
     series
         .points
         .iter()
-        .filter(|p| matches!(p.provenance, Provenance::Reported | Provenance::Bound))
-        .map(|p| Observation {
-            year: p.year,
-            value: p.value,
-            bound: p.bound,
+        .filter_map(|p| {
+            let evidence = match (p.provenance, p.bound, p.upper) {
+                (Provenance::Reported, _, _) => Evidence::Value(p.value),
+                (Provenance::Bound, Some(BoundSide::Lower), Some(upper)) => {
+                    Evidence::Between(p.value, upper)
+                }
+                (Provenance::Bound, Some(BoundSide::Lower), None) => Evidence::AtLeast(p.value),
+                (Provenance::Bound, Some(BoundSide::Upper), _) => Evidence::AtMost(p.value),
+                _ => return None,
+            };
+            Some(Observation {
+                year: p.year,
+                evidence,
+            })
         })
         .collect()
 }
@@ -132,6 +145,17 @@ impl DimensionResult {
     pub fn top_level(&self) -> impl Iterator<Item = &SegmentRow> {
         self.rows.iter().filter(|r| r.parent.is_none())
     }
+
+    /// A row's compound annual growth from the base year to the last year: the CAGR the
+    /// segment table shows. `None` without such a span or with a non-positive value.
+    pub fn cagr(&self, member: &str) -> Option<f64> {
+        let v = &self.row(member)?.values;
+        let last = v.len().checked_sub(1)?;
+        if last <= self.base_index {
+            return None;
+        }
+        rri((last - self.base_index) as f64, v[self.base_index], v[last]).ok()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -195,8 +219,23 @@ fn headline(report: &Report, model: &ForecastModel, scenario: &Scenario) -> Engi
     let first = report.meta.history.from.min(model.anchor_year);
     let points = (first..=report.meta.forecast.to)
         .map(|year| {
-            // Years up to the anchor are the history: a back-cast at the published rate that
-            // the reader's scenario does not rewrite.
+            // Years before the anchor are the history, which the reader's scenario does not
+            // rewrite: the source's value where it reports one, else a back-cast at the
+            // published rate. (A fitted rate's line need not pass through earlier reported
+            // values; the overview lists how far it runs from them.)
+            if year < model.anchor_year {
+                if let Some(p) = s
+                    .points
+                    .iter()
+                    .find(|p| p.year == year && p.provenance == Provenance::Reported)
+                {
+                    return Ok(PathPoint {
+                        year,
+                        value: p.value,
+                        provenance: Provenance::Reported,
+                    });
+                }
+            }
             let (r, provenance) = if year == model.anchor_year {
                 (published.rate, Provenance::Reported)
             } else if year < model.anchor_year {
@@ -235,19 +274,32 @@ fn is_reported(series: &Series, year: i32, value: f64) -> bool {
     })
 }
 
-/// The sibling inputs of one level under the scenario. Members without a growth assumption
-/// grow with their parent (equal relative growth: constant shares within it).
-fn inputs(dim: &str, members: &[Member], scenario: &Scenario) -> Vec<SegmentInput> {
-    members
+/// The sibling inputs of one level under the scenario: the base shares as the reader sees them
+/// (a share the reader set is kept, the others absorb: [`absorb_shares`]) and the growth
+/// inputs. Members without a growth assumption grow with their parent (equal relative growth:
+/// constant shares within it).
+pub fn inputs(
+    dim: &str,
+    members: &[Member],
+    scenario: &Scenario,
+) -> EngineResult<Vec<SegmentInput>> {
+    let defaults: Vec<f64> = members.iter().map(|m| m.share.default).collect();
+    let set: Vec<Option<f64>> = members
         .iter()
-        .map(|m| SegmentInput {
-            share: scenario.value(&share_key(dim, &m.id), m.share.default),
+        .map(|m| scenario.values.get(&share_key(dim, &m.id)).copied())
+        .collect();
+    let shares = absorb_shares(&defaults, &set)?;
+    Ok(members
+        .iter()
+        .zip(shares)
+        .map(|(m, share)| SegmentInput {
+            share,
             growth: m
                 .growth
                 .map(|g| scenario.value(&growth_key(dim, &m.id), g.default))
                 .unwrap_or(0.0),
         })
-        .collect()
+        .collect())
 }
 
 fn dimension(
@@ -266,7 +318,7 @@ fn dimension(
         .iter()
         .map(|&y| headline.value(y).ok_or(EngineError::Empty))
         .collect::<EngineResult<_>>()?;
-    let top = inputs(&dim.id, &dim.members, scenario);
+    let top = inputs(&dim.id, &dim.members, scenario)?;
     let (values, total) = match dim.mode {
         ReconcileMode::TopDown => (top_down_from(&total_path, &top, first - base)?, total_path),
         ReconcileMode::BottomUp => {
@@ -304,7 +356,7 @@ fn push_rows(
     let children = if member.children.is_empty() {
         Vec::new()
     } else {
-        top_down(&values, &inputs(dim, &member.children, scenario))?
+        top_down(&values, &inputs(dim, &member.children, scenario)?)?
     };
     rows.push(SegmentRow {
         member: member.id.clone(),

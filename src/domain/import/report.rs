@@ -118,10 +118,13 @@ enum NoForecast {
 }
 
 fn fitted_rate(points: &[(i32, f64)]) -> Option<f64> {
+    // The forecast runs from the last year, as the model's anchored fit does.
+    let &(anchor_year, anchor_value) = points.last()?;
     let series = Series {
         id: "s".to_string(),
         name: LocalText::en("s"),
         unit: Unit::Number,
+        note: None,
         points: points
             .iter()
             .map(|&(year, value)| Point {
@@ -129,11 +132,12 @@ fn fitted_rate(points: &[(i32, f64)]) -> Option<f64> {
                 value,
                 provenance: Provenance::Reported,
                 bound: None,
+                upper: None,
                 note: None,
             })
             .collect(),
     };
-    fit_growth(&observations(&series))
+    fit_growth(anchor_year, anchor_value, &observations(&series))
         .ok()
         .map(|f| f.rate)
         .filter(|r| r.is_finite() && *r > -1.0)
@@ -336,6 +340,7 @@ pub fn build_report(
         id: b.id.clone(),
         name: b.name.clone(),
         unit: unit.clone(),
+        note: None,
         points: b
             .points
             .iter()
@@ -344,6 +349,7 @@ pub fn build_report(
                 value,
                 provenance: Provenance::Reported,
                 bound: None,
+                upper: None,
                 note: if b.summed {
                     Some(sum_note.clone())
                 } else {
