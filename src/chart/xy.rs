@@ -179,11 +179,14 @@ pub fn layout(series: &[Series], size: Size, hidden: &BTreeSet<String>) -> Geome
     let area_bands = stack(&stacked_values(SeriesKind::StackedArea));
     let bar_bands = stack(&stacked_values(SeriesKind::StackedBar));
 
-    let mut ymax: f64 = 0.0;
+    // The axis starts at zero, or below it when a series goes negative (temperature
+    // anomalies, profits).
+    let (mut ymin, mut ymax): (f64, f64) = (0.0, 0.0);
     for s in &visible {
         for d in &s.points {
             if let Some(y) = finite(d.y) {
                 ymax = ymax.max(y);
+                ymin = ymin.min(y);
             }
         }
     }
@@ -194,7 +197,7 @@ pub fn layout(series: &[Series], size: Size, hidden: &BTreeSet<String>) -> Geome
             }
         }
     }
-    let (yticks, ydomain) = nice_ticks(0.0, ymax, if size.height < 260.0 { 4 } else { 5 });
+    let (yticks, ydomain) = nice_ticks(ymin, ymax, if size.height < 260.0 { 4 } else { 5 });
     let ys = LinearScale::new(ydomain, (y0, y1));
 
     let bar_kinds = visible
@@ -426,6 +429,23 @@ mod tests {
             g.x_ticks.iter().map(|t| t.value).collect::<Vec<_>>(),
             vec![2024.0, 2025.0, 2026.0]
         );
+    }
+
+    #[test]
+    fn negative_values_stay_inside_the_plot() {
+        // Temperature anomalies: −0.4 … 0.8 → the axis runs below zero and every point is
+        // within the plot (y 316 at the bottom, 16 at the top).
+        let s = line("t", &[(1900.0, -0.4), (1950.0, 0.1), (2000.0, 0.8)], None);
+        let g = layout(&[s], SIZE, &BTreeSet::new());
+        let values: Vec<f64> = g.y_ticks.iter().map(|t| t.value).collect();
+        assert!(
+            values[0] <= -0.4 && *values.last().unwrap() >= 0.8,
+            "{values:?}"
+        );
+        assert!(values.contains(&0.0), "{values:?}");
+        for m in &g.markers {
+            assert!((16.0..=316.0).contains(&m.y), "{}", m.y);
+        }
     }
 
     #[test]

@@ -146,7 +146,7 @@ pub fn prepare(mut report: Report, taken: &[String]) -> (Report, String) {
     };
     let mut id = base.clone();
     let mut n = 2;
-    while taken.iter().any(|t| *t == id) {
+    while taken.contains(&id) {
         id = format!("{base}-{n}");
         n += 1;
     }

@@ -202,15 +202,10 @@ impl Validator<'_> {
             );
         }
 
-        match (&r.forecast, r.kind) {
-            (Some(f), _) => self.forecast(r, f)?,
-            (None, ReportKind::Market) => {
-                return self.fail(
-                    "forecast",
-                    "missing value: a market report needs a forecast model",
-                )
-            }
-            (None, ReportKind::Plan) => {}
+        // A market report without a forecast is history only (an imported series whose values
+        // fall to zero or below has no growth to compound); the overview charts its series.
+        if let Some(f) = &r.forecast {
+            self.forecast(r, f)?;
         }
 
         for (i, g) in r.growth_statements.iter().enumerate() {

@@ -79,6 +79,7 @@ pub enum Msg {
     Source,
     TextInOtherLanguage,
     LoadErrors,
+    HistoryChartDesc,
     EngineErrorPrefix,
     PerYear,
     KpiTargets,
@@ -203,6 +204,7 @@ fn en(msg: Msg) -> &'static str {
         Source => "Source",
         TextInOtherLanguage => "shown in another language: no translation available",
         LoadErrors => "Some reports could not be loaded",
+        HistoryChartDesc => "Every series of the report as reported, by year. There is no forecast: the growth tools do not apply (see below why).",
         EngineErrorPrefix => "Cannot compute",
         PerYear => "a year",
         KpiTargets => "Targets",
@@ -293,6 +295,9 @@ fn zh_hans(msg: Msg) -> &'static str {
         Source => "来源",
         TextInOtherLanguage => "以其他语言显示：暂无译文",
         LoadErrors => "部分报告无法载入",
+        HistoryChartDesc => {
+            "按年份列出报告中每个序列的报告值。没有预测：增长工具不适用（原因见下文）。"
+        }
         EngineErrorPrefix => "无法计算",
         PerYear => "每年",
         KpiTargets => "目标",
@@ -387,6 +392,9 @@ fn zh_hant(msg: Msg) -> &'static str {
         Source => "來源",
         TextInOtherLanguage => "以其他語言顯示：暫無譯文",
         LoadErrors => "部分報告無法載入",
+        HistoryChartDesc => {
+            "按年份列出報告中每個序列的報告值。沒有預測：成長工具不適用（原因見下文）。"
+        }
         EngineErrorPrefix => "無法計算",
         PerYear => "每年",
         KpiTargets => "目標",

@@ -5,16 +5,19 @@
 
 use super::common::local_text;
 use super::dom::{el, text_el, Ev, Node, On};
+use super::import_csv::{CsvPending, CsvState};
 use super::state::AppState;
 use crate::browser::storage::{self, StorageError};
 use crate::browser::{download, files};
 use crate::domain::catalogue::{content_hash, CatalogueEntry};
+use crate::domain::import::{check_size, decode, detect_encoding, sniff, Sniffed};
 use crate::domain::imported::{
     load_reports, prepare, read_index, report_key, with_entry, without, write_index, ImportedEntry,
     ImportedIndex, INDEX_KEY,
 };
 use crate::domain::load::parse_report;
 use crate::domain::schema::Report;
+use crate::i18n::import::import_error_text;
 use crate::i18n::import::ImportMsg;
 use crate::i18n::{fill, Locale, Message};
 use leptos::prelude::*;
@@ -35,7 +38,12 @@ pub struct ImportedItem {
 /// What the reader is about to import, shown for confirmation.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Pending {
-    Json { file: String, report: Arc<Report> },
+    Json {
+        file: String,
+        report: Arc<Report>,
+    },
+    /// A table: what was guessed, for the reader to correct (options live in `Imports::csv`).
+    Csv(CsvPending),
 }
 
 /// A message after an action: what happened, and whether it is a problem.
@@ -57,6 +65,7 @@ pub struct Imports {
     /// A file is being read (its name).
     pub busy: RwSignal<Option<String>>,
     pub paste: RwSignal<String>,
+    pub csv: CsvState,
 }
 
 impl Imports {
@@ -71,6 +80,7 @@ impl Imports {
             pending: RwSignal::new(None),
             busy: RwSignal::new(None),
             paste: RwSignal::new(String::new()),
+            csv: CsvState::new(),
         };
         match read_index(storage::get(INDEX_KEY).as_deref()) {
             Err(e) => imports.blocked.set(Some(e.to_string())),
@@ -100,47 +110,97 @@ impl Imports {
         let locale = app.locale.get_untracked();
         app.open.set(None);
         self.pending.set(None);
-        if file.size() > MAX_IMPORT_BYTES {
-            let mb = |b: f64| format!("{:.1}", b / 1024.0 / 1024.0);
-            self.fail(
-                locale,
-                &name,
-                fill(
-                    ImportMsg::TooLarge.text(locale),
-                    &[&mb(file.size()), &mb(MAX_IMPORT_BYTES)],
-                ),
-            );
+        // Refused before reading: the size is known without touching the bytes.
+        if let Err(e) = check_size(&name, file.size() as usize) {
+            self.fail(locale, &name, import_error_text(&e, locale));
             return;
         }
         self.busy.set(Some(name.clone()));
         let read = files::read_bytes(&file);
         leptos::task::spawn_local(async move {
-            let text = match read.await {
-                Ok(bytes) => files::decode(&bytes, "utf-8").ok(),
-                Err(_) => None,
-            };
+            let bytes = read.await;
             self.busy.set(None);
+            let Ok(bytes) = bytes else {
+                self.fail(locale, &name, ImportMsg::NotText.text(locale).to_string());
+                return;
+            };
+            let detected = detect_encoding(&bytes);
+            // UTF-8 and UTF-16 in Rust; GB18030 by the browser's TextDecoder.
+            let text = decode(&bytes, detected)
+                .or_else(|| files::decode(&bytes, detected.encoding.label()).ok());
             match text {
-                Some(text) => self.receive_text(app, name, text),
+                Some(text) => self.receive_decoded(app, name, text, detected.guess().detail),
                 None => self.fail(locale, &name, ImportMsg::NotText.text(locale).to_string()),
             }
         });
     }
 
-    /// Reads text (a file's, or pasted) and shows the preview, or says why it cannot.
+    /// Reads pasted text and shows the preview, or says why it cannot.
     pub fn receive_text(self, app: AppState, name: String, text: String) {
+        self.receive_decoded(app, name, text, "—".to_string());
+    }
+
+    /// A report JSON (it starts with `{`) or a table; `encoding` is what was detected.
+    fn receive_decoded(self, app: AppState, name: String, text: String, encoding: String) {
         let locale = app.locale.get_untracked();
         self.status.set(None);
-        match parse_report(&name, &text) {
-            Ok(report) => self.pending.set(Some(Pending::Json {
-                file: name,
-                report: Arc::new(report),
-            })),
-            Err(e) => self.fail(locale, &name, e.to_string()),
+        self.csv.cancel();
+        if text
+            .trim_start_matches('\u{feff}')
+            .trim_start()
+            .starts_with('{')
+        {
+            match parse_report(&name, text.trim_start_matches('\u{feff}')) {
+                Ok(report) => self.pending.set(Some(Pending::Json {
+                    file: name,
+                    report: Arc::new(report),
+                })),
+                Err(e) => self.fail(locale, &name, e.to_string()),
+            }
+            return;
+        }
+        match sniff(&name, &text) {
+            Ok(sniffed) => {
+                self.csv.options.set(Some(sniffed.options.clone()));
+                self.pending.set(Some(Pending::Csv(CsvPending {
+                    file: name,
+                    text: Arc::new(text),
+                    sniffed: Arc::new(sniffed),
+                    encoding,
+                })));
+            }
+            Err(e) => self.fail(locale, &name, import_error_text(&e, locale)),
         }
     }
 
-    fn fail(self, locale: Locale, name: &str, detail: String) {
+    /// The table read again with another separator: new guesses, the title kept.
+    pub fn replace_csv(self, sniffed: Sniffed) {
+        let title = self
+            .csv
+            .options
+            .with_untracked(|o| o.as_ref().map(|o| o.title.clone()));
+        let mut options = sniffed.options.clone();
+        if let Some(t) = title {
+            options.title = t;
+        }
+        self.csv.options.set(Some(options));
+        self.pending.update(|p| {
+            if let Some(Pending::Csv(c)) = p {
+                c.sniffed = Arc::new(sniffed);
+            }
+        });
+    }
+
+    /// A message after an action.
+    pub fn say(self, text: String, error: bool) {
+        self.status.set(Some(Status {
+            text,
+            detail: None,
+            error,
+        }));
+    }
+
+    pub fn fail(self, locale: Locale, name: &str, detail: String) {
         self.status.set(Some(Status {
             text: format!(
                 "{} {}",
@@ -155,11 +215,18 @@ impl Imports {
     /// Keeps the pending report on this device: its own key first, then the list; a failure
     /// at either step leaves storage as it was.
     pub fn confirm(self, app: AppState) {
-        let Some(pending) = self.pending.get_untracked() else {
-            return;
-        };
+        match self.pending.get_untracked() {
+            Some(Pending::Json { file, report }) => self.keep(app, (*report).clone(), &file),
+            Some(Pending::Csv(p)) => super::import_csv::run(app, self, p),
+            None => {}
+        }
+    }
+
+    /// Keeps a report on this device: its own key first, then the list; a failure at either
+    /// step leaves storage as it was.
+    pub fn keep(self, app: AppState, report: Report, file: &str) {
+        let file = file.to_string();
         let locale = app.locale.get_untracked();
-        let Pending::Json { file, report } = pending;
         let taken: Vec<String> = app.reports.with_value(|r| r.keys().cloned().collect());
         let taken: Vec<String> = taken
             .into_iter()
@@ -168,7 +235,7 @@ impl Imports {
                 _ => Vec::new(),
             }))
             .collect();
-        let (report, text) = prepare((*report).clone(), &taken);
+        let (report, text) = prepare(report, &taken);
         let title = crate::domain::format::pick(&report.meta.title, locale)
             .0
             .to_string();
@@ -304,7 +371,10 @@ pub fn import_panel(app: AppState, imports: Imports, locale: Locale) -> Node {
                         .id("import-file")
                         .class("visually-hidden")
                         .attr("type", "file")
-                        .attr("accept", ".json,application/json")
+                        .attr(
+                            "accept",
+                            ".json,.csv,.tsv,.txt,application/json,text/csv,text/plain",
+                        )
                         .on(On::Change, move |ev: &Ev| {
                             let input = ev
                                 .target
@@ -376,15 +446,21 @@ pub fn import_panel(app: AppState, imports: Imports, locale: Locale) -> Node {
                 .child_opt(status.detail.map(|d| text_el("p", "reason", d))),
         );
     }
-    if let Some(pending) = imports.pending.get() {
-        panel = panel.child(preview(app, imports, &pending, locale));
+    match imports.pending.get() {
+        Some(Pending::Csv(p)) => {
+            panel = panel.child(super::import_csv::preview(app, imports, &p, locale))
+        }
+        Some(pending) => panel = panel.child(preview(app, imports, &pending, locale)),
+        None => {}
     }
     panel
 }
 
 fn preview(app: AppState, imports: Imports, pending: &Pending, locale: Locale) -> Node {
     let t = |m: ImportMsg| m.text(locale);
-    let Pending::Json { file, report } = pending;
+    let Pending::Json { file, report } = pending else {
+        return el("div");
+    };
     let years: Vec<i32> = report
         .series
         .iter()

@@ -12,6 +12,7 @@ pub mod dom;
 mod dynamics;
 pub mod exports;
 mod goal;
+mod import_csv;
 pub mod imports;
 mod kpis;
 pub mod library;

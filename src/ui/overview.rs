@@ -12,7 +12,9 @@ use crate::domain::engine::growth::value_at;
 use crate::domain::engine::model::{compute, Computed, Headline};
 use crate::domain::format::{self, Locale};
 use crate::domain::scenario::Scenario;
-use crate::domain::schema::{BoundSide, Point, Provenance, RateSource, Report, Unit};
+use crate::domain::schema::{
+    BoundSide, Point, Provenance, RateSource, Report, ReportKind, SectionKind, Unit,
+};
 use crate::i18n::{checks::describe, fill, Message, Msg};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -329,6 +331,8 @@ fn overview(
         }
         out.push(published_growth(ctx, locale));
         out.extend(super::goal::goal_seek(ctx, goal, locale));
+    } else if let Some(history) = history_chart(app, ctx, charts) {
+        out.push(history);
     }
     out.push(checks(ctx, locale));
     out.extend(key_facts(ctx, locale));
@@ -338,6 +342,69 @@ fn overview(
         super::exports::ViewData::Headline,
     ));
     out
+}
+
+/// A market report without a forecast (history only, e.g. an imported series that falls to
+/// zero or below): its series as reported, and the report's own word on why there is no
+/// forecast (its insight sections).
+fn history_chart(app: AppState, ctx: ReportCtx, charts: Charts) -> Option<Node> {
+    let locale = app.display_locale();
+    let t = |m: Msg| m.text(locale);
+    let (series, unit, insights, title) = ctx.with(|r| {
+        if r.kind == ReportKind::Plan || r.series.is_empty() {
+            return None;
+        }
+        let series: Vec<Series> = r
+            .series
+            .iter()
+            .enumerate()
+            .map(|(i, s)| Series {
+                key: s.id.clone(),
+                label: local(&s.name, locale),
+                color: i,
+                kind: SeriesKind::Line { dashed_from: None },
+                points: s
+                    .points
+                    .iter()
+                    .map(|p| Datum::new(f64::from(p.year), p.value, p.provenance))
+                    .collect(),
+                low: vec![],
+            })
+            .collect();
+        let insights: Vec<Node> = r
+            .sections
+            .iter()
+            .filter(|s| s.kind == SectionKind::Insight)
+            .map(|s| {
+                el("div")
+                    .class("history-note")
+                    .child(el("h3").child(local_text(&s.title, locale)))
+                    .child(el("p").child(local_text(&s.summary, locale)))
+            })
+            .collect();
+        Some((
+            series,
+            r.series[0].unit.clone(),
+            insights,
+            local(&r.meta.title, locale),
+        ))
+    })?;
+    let chart = xy_chart(
+        charts,
+        XySpec {
+            name: "history".to_string(),
+            title,
+            description: t(Msg::HistoryChartDesc).to_string(),
+            series,
+            unit,
+            x_title: t(Msg::YearAxis).into(),
+            notes: vec![],
+            tall: true,
+        },
+        app.narrow(),
+        locale,
+    );
+    Some(el("div").class("history").child(chart).children(insights))
 }
 
 fn published_growth(ctx: ReportCtx, locale: Locale) -> Node {

@@ -169,3 +169,113 @@ test('CSV exports of an imported report: formula-like names neutralised, optiona
   const withBom = await read();
   expect(withBom).toBe('\uFEFF' + plain);
 });
+
+// ---- CSV / TSV ------------------------------------------------------------------------------
+
+const FIXTURES = join(ROOT, 'tests', 'fixtures', 'import');
+const fixture = (name: string) => readFileSync(join(FIXTURES, name));
+
+async function pickFixture(page: Page, name: string) {
+  await page.locator('#import-file').setInputFiles({ name, mimeType: 'text/csv', buffer: fixture(name) });
+}
+
+test('a long CSV (Our World in Data style): guessed, previewed, imported, explored, kept', async ({ page }) => {
+  const errors = watchErrors(page);
+  await openApp(page);
+  await pickFixture(page, 'owid_long.csv');
+  const preview = page.getByTestId('import-preview');
+  await expect(preview).toContainText('Preview: owid_long.csv');
+  await expect(preview).toContainText('Separator: comma');
+  await expect(preview).toContainText('Layout: long: a column names the series');
+  await expect(preview.locator('.preview-table thead th')).toHaveText(['Entity', 'Code', 'Year', 'Annual CO2 emissions (tonnes)']);
+  await expect(page.locator('#csv-time')).toHaveValue('2');
+  await page.screenshot({ path: 'tests/e2e/screenshots/import-csv-preview-desktop.png', fullPage: true });
+  await page.locator('#csv-title').fill('CO2 emissions');
+  await page.getByTestId('confirm-import').click();
+  await expect(page.getByTestId('import-status')).toContainText('Imported “CO2 emissions”');
+  const card = page.getByTestId('imported').locator('.card');
+  await expect(card).toHaveCount(1);
+  await card.getByRole('button', { name: 'Open report' }).click();
+  await expect(page.locator('article.report h1')).toHaveText('CO2 emissions');
+  await page.reload();
+  await expect(page.locator('article.report h1')).toHaveText('CO2 emissions');
+  expect(errors).toEqual([]);
+});
+
+test('the preview corrects what was guessed: separator, decimal comma, scale', async ({ page }) => {
+  await openApp(page);
+  await pickFixture(page, 'semicolon_decimal_comma.csv');
+  const preview = page.getByTestId('import-preview');
+  await expect(preview).toContainText('Separator: semicolon');
+  await expect(page.locator('#csv-decimal-comma')).toBeChecked();
+  // Read as commas, the table falls apart into one column; back to semicolons it is whole.
+  await page.locator('#csv-delimiter').selectOption('comma');
+  await expect(preview.locator('.preview-table thead th')).toHaveCount(1);
+  await page.locator('#csv-delimiter').selectOption('semicolon');
+  await expect(preview.locator('.preview-table thead th')).toHaveCount(3);
+  await page.locator('#csv-scale').selectOption({ label: 'millions' });
+  await page.getByTestId('confirm-import').click();
+  await expect(page.getByTestId('imported').locator('.card')).toHaveCount(1);
+  await page.getByTestId('imported').locator('.card').getByRole('button', { name: 'Open report' }).click();
+  // 1.234,5 million euros in 2019, read with the decimal comma.
+  await expect(page.getByTestId('headline')).toContainText('€1.23 bn (2019)');
+});
+
+test('encodings Excel writes: GB18030 and UTF-16 are read, Chinese headers included', async ({ page }) => {
+  await openApp(page);
+  await pickFixture(page, 'gb18030.csv');
+  await expect(page.getByTestId('import-preview')).toContainText('Encoding: gb18030');
+  await expect(page.getByTestId('import-preview').locator('tbody tr').first()).toContainText('华东');
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await pickFixture(page, 'utf16le.txt');
+  await expect(page.getByTestId('import-preview')).toContainText('Encoding: utf-16le');
+  await expect(page.getByTestId('import-preview').locator('tbody tr')).toHaveCount(3);
+});
+
+test('bad tables: each message names the file, the row and column and the reason, in the reader\'s language', async ({ page }) => {
+  await openApp(page);
+  const status = page.getByTestId('import-status');
+  await pickFixture(page, 'empty.csv');
+  await expect(status).toContainText('empty.csv: the file is empty');
+  await pickFixture(page, 'header_only.csv');
+  await expect(status).toContainText('header_only.csv: the file has a header row but no data rows');
+  await pickFixture(page, 'non_numeric.csv');
+  await page.getByTestId('confirm-import').click();
+  await expect(status).toContainText('non_numeric.csv, row 3, column 2: "abc" is not a number');
+  await pickFixture(page, 'duplicate_years.csv');
+  await page.getByTestId('confirm-import').click();
+  await expect(status).toContainText('a second value for');
+  await page.locator('#language').selectOption('zh-Hans');
+  await pickFixture(page, 'non_numeric.csv');
+  await page.getByTestId('confirm-import').click();
+  await expect(status).toContainText('non_numeric.csv，第 3 行第 2 列：“abc”不是数字');
+  await expect(page.getByTestId('imported')).toHaveCount(0);
+});
+
+test('a 100,000-row CSV imports in steps with a progress bar, and can be cancelled', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openApp(page);
+  // 250 regions × 400 months (1990-01 … 2023-04) = 100,000 rows.
+  const rows = ['Entity,Month,Value'];
+  for (let r = 0; r < 250; r++) {
+    for (let m = 0; m < 400; m++) {
+      const month = `${1990 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
+      rows.push(`Region ${r},${month},${((r + m) % 97) + 1}`);
+    }
+  }
+  const big = Buffer.from(rows.join('\n'));
+  await page.locator('#import-file').setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: big });
+  await expect(page.getByTestId('import-preview')).toContainText('100000 data rows');
+  // Cancel the first run mid-way: nothing is kept.
+  await page.getByTestId('confirm-import').click();
+  await expect(page.locator('.import-progress progress')).toBeVisible();
+  await page.getByTestId('cancel-import').click();
+  await expect(page.getByTestId('import-status')).toContainText('Import cancelled: nothing was kept.');
+  await expect(page.getByTestId('imported')).toHaveCount(0);
+  // Then the whole file: the page keeps answering while it runs, and the report is kept.
+  await page.getByTestId('confirm-import').click();
+  await expect(page.locator('.import-progress progress')).toBeVisible();
+  await expect(page.locator('#library-search')).toBeEditable();
+  await expect(page.getByTestId('import-status')).toContainText('Imported “big”', { timeout: 60_000 });
+  await expect(page.getByTestId('imported').locator('.card')).toHaveCount(1);
+});

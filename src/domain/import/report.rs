@@ -481,11 +481,8 @@ pub fn build_report(
             slug_or(&title),
             short_hash(table, options, &title)
         ),
-        kind: if forecast.is_some() {
-            ReportKind::Market
-        } else {
-            ReportKind::Plan
-        },
+        // History only when there is no forecast: still a market series, not a plan.
+        kind: ReportKind::Market,
         meta,
         series: all_series,
         forecast,
