@@ -172,8 +172,26 @@ fn guess_line(
             CsvMsg::Aggregate.text(locale),
             aggregate_name(o.aggregate, locale).into(),
         ),
-        GuessKind::Unit => (CsvMsg::Unit.text(locale), detail.to_string()),
-        GuessKind::Scale => (CsvMsg::Scale.text(locale), detail.to_string()),
+        GuessKind::Unit => (
+            CsvMsg::Unit.text(locale),
+            match &o.unit {
+                Unit::Currency(code) => format!("{} {code}", CsvMsg::UnitCurrency.text(locale)),
+                Unit::Count(noun) => format!(
+                    "{} {}",
+                    CsvMsg::UnitCount.text(locale),
+                    crate::domain::format::pick(noun, locale).0
+                ),
+                Unit::Percent => CsvMsg::UnitPercent.text(locale).to_string(),
+                Unit::Number => CsvMsg::UnitNumber.text(locale).to_string(),
+            },
+        ),
+        GuessKind::Scale => (
+            CsvMsg::Scale.text(locale),
+            SCALES
+                .iter()
+                .find(|(f, _)| *f == o.scale)
+                .map_or_else(|| detail.to_string(), |(_, m)| m.text(locale).to_string()),
+        ),
         GuessKind::PartsOfWhole => (
             CsvMsg::PartsOfWhole.text(locale),
             yes_no(o.parts_of_whole).into(),
@@ -244,10 +262,17 @@ pub fn preview(app: AppState, imports: Imports, p: &CsvPending, locale: Locale) 
         .enumerate()
         .map(|(i, h)| (i.to_string(), format!("{} · {h}", i + 1)))
         .collect();
+    // The encoding was found before sniffing (pasted text has none to guess).
+    let encoding = (p.encoding != "—").then(|| format!("{}: {}", c(CsvMsg::Encoding), p.encoding));
     let guesses = el("ul").class("guesses").children(
-        s.guesses
-            .iter()
-            .filter_map(|g| guess_line(g.what, &g.detail, &o, p, locale))
+        encoding
+            .into_iter()
+            .chain(
+                s.guesses
+                    .iter()
+                    .filter(|g| g.what != GuessKind::Encoding)
+                    .filter_map(|g| guess_line(g.what, &g.detail, &o, p, locale)),
+            )
             .map(|line| el("li").text(line)),
     );
     let table = el("div").class("table-scroll").child(
@@ -286,9 +311,15 @@ pub fn preview(app: AppState, imports: Imports, p: &CsvPending, locale: Locale) 
                 "tab" => Delimiter::Tab,
                 _ => Delimiter::Comma,
             };
-            // Another separator changes what the columns are: guess the rest again.
-            if let Ok(sniffed) = sniff_with_delimiter(&file, &text, d) {
-                imports.replace_csv(sniffed);
+            // Another separator changes what the columns are: guess the rest again. If the
+            // file cannot be read that way, say why and keep the preview as it was.
+            let locale = app.locale.get_untracked();
+            match sniff_with_delimiter(&file, &text, d) {
+                Ok(sniffed) => {
+                    imports.status.set(None);
+                    imports.replace_csv(sniffed);
+                }
+                Err(e) => imports.fail(locale, &file, import_error_text(&e, locale)),
             }
         },
     );

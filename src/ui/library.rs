@@ -416,7 +416,15 @@ fn card_node(app: AppState, e: &CatalogueEntry, locale: Locale, imported: Option
                 [
                     meta(Msg::Publisher, local_text(&e.publisher, locale)),
                     meta(Msg::Region, local_text(&e.region, locale)),
-                    meta(Msg::Currency, el("span").text(e.currency.clone())),
+                    // "XXX" is ISO 4217's "no currency" (an imported table of non-money).
+                    meta(
+                        Msg::Currency,
+                        el("span").text(if e.currency == "XXX" {
+                            "—".to_string()
+                        } else {
+                            e.currency.clone()
+                        }),
+                    ),
                     meta(Msg::Period, el("span").text(period)),
                 ]
                 .into_iter()

@@ -195,6 +195,11 @@ impl FxInput {
     }
 }
 
+/// Whether a report's currency is money ("XXX" is ISO 4217's code for "no currency").
+fn is_money(code: &str) -> bool {
+    code != "XXX"
+}
+
 const DISPLAY_CURRENCIES: [&str; 4] = ["USD", "CNY", "EUR", "GBP"];
 
 /// "Show money in …" with the rate the reader sets; marked as their assumption when in force.
@@ -295,7 +300,11 @@ fn header(
             byline
                 .text(" · ")
                 .child(local_text(&m.region, locale))
-                .text(format!(" · {}", m.currency)),
+                .text(if is_money(&m.currency) {
+                    format!(" · {}", m.currency)
+                } else {
+                    String::new()
+                }),
         )
     });
     let tabs = views.iter().enumerate().map(|(i, &v)| {
@@ -380,7 +389,14 @@ fn header(
                         ),
                 }
             })),
-        ctx.with(|r| currency_control(app, &r.meta.currency, fx, locale)),
+        // A report of non-money figures ("XXX", an imported table) has nothing to convert.
+        ctx.with(|r| {
+            if is_money(&r.meta.currency) {
+                currency_control(app, &r.meta.currency, fx, locale)
+            } else {
+                el("div").class("fx")
+            }
+        }),
         el("div")
             .class("tabs")
             .attr("role", "tablist")

@@ -197,6 +197,7 @@ test('a long CSV (Our World in Data style): guessed, previewed, imported, explor
   await expect(card).toHaveCount(1);
   await card.getByRole('button', { name: 'Open report' }).click();
   await expect(page.locator('article.report h1')).toHaveText('CO2 emissions');
+  await expect(page).toHaveURL(/r=imported-/);
   await page.reload();
   await expect(page.locator('article.report h1')).toHaveText('CO2 emissions');
   expect(errors).toEqual([]);
@@ -208,11 +209,12 @@ test('the preview corrects what was guessed: separator, decimal comma, scale', a
   const preview = page.getByTestId('import-preview');
   await expect(preview).toContainText('Separator: semicolon');
   await expect(page.locator('#csv-decimal-comma')).toBeChecked();
-  // Read as commas, the table falls apart into one column; back to semicolons it is whole.
+  // Read with commas the file has no time column: the preview says so and stays as it was.
+  const header = preview.locator('.preview-table thead th');
   await page.locator('#csv-delimiter').selectOption('comma');
-  await expect(preview.locator('.preview-table thead th')).toHaveCount(1);
+  await expect(page.getByTestId('import-status')).toContainText('semicolon_decimal_comma.csv could not be imported');
+  await expect(header).toHaveText(['Jahr', 'Umsatz (Mio. EUR)', 'Kosten (Mio. EUR)']);
   await page.locator('#csv-delimiter').selectOption('semicolon');
-  await expect(preview.locator('.preview-table thead th')).toHaveCount(3);
   await page.locator('#csv-scale').selectOption({ label: 'millions' });
   await page.getByTestId('confirm-import').click();
   await expect(page.getByTestId('imported').locator('.card')).toHaveCount(1);
@@ -278,4 +280,28 @@ test('a 100,000-row CSV imports in steps with a progress bar, and can be cancell
   await expect(page.locator('#library-search')).toBeEditable();
   await expect(page.getByTestId('import-status')).toContainText('Imported “big”', { timeout: 60_000 });
   await expect(page.getByTestId('imported').locator('.card')).toHaveCount(1);
+});
+
+test('values at or below zero (temperature anomalies) chart normally; growth tools say why they do not apply', async ({ page }) => {
+  const errors = watchErrors(page);
+  await openApp(page);
+  await pickFixture(page, 'temperature.csv');
+  await page.getByTestId('confirm-import').click();
+  const card = page.getByTestId('imported').locator('.card');
+  await expect(card).toContainText('Market report');
+  await card.getByRole('button', { name: 'Open report' }).click();
+  const chart = page.locator('figure[data-chart="history"]');
+  await expect(chart).toBeVisible();
+  // The axis reaches below zero, and every marker lies inside the plot.
+  await expect(chart.locator('text.tick.y').first()).toHaveText(/^[−-]/);
+  await expect(page.locator('.history-note h3')).toContainText(['Why there is no forecast']);
+  expect(await page.locator('[role=tab]').evaluateAll((ts) => ts.map((t) => t.getAttribute('data-view'))))
+    .not.toContain('scenarios');
+  await page.screenshot({ path: 'tests/e2e/screenshots/import-temperature-desktop.png', fullPage: true });
+  await page.setViewportSize({ width: 360, height: 780 });
+  await page.getByRole('button', { name: /Back to library/ }).click();
+  await pickFixture(page, 'owid_long.csv');
+  await expect(page.getByTestId('import-preview')).toBeVisible();
+  await page.screenshot({ path: 'tests/e2e/screenshots/import-csv-preview-phone.png', fullPage: true });
+  expect(errors).toEqual([]);
 });
