@@ -87,20 +87,11 @@ impl Period {
     pub fn label(self) -> String {
         match self {
             Period::Year(y) => y.to_string(),
-            Period::Step { cadence, index } => format!("{} {index}", cadence_id(cadence)),
+            Period::Step { cadence, index } => format!("{} {index}", cadence.id()),
         }
     }
 }
 
-fn cadence_id(c: Cadence) -> &'static str {
-    match c {
-        Cadence::Day => "day",
-        Cadence::Week => "week",
-        Cadence::Month => "month",
-        Cadence::Quarter => "quarter",
-        Cadence::Year => "year",
-    }
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SeriesKind {
@@ -652,7 +643,7 @@ impl From<&ExportPoint> for PointOut {
     fn from(p: &ExportPoint) -> Self {
         let (year, period, cadence) = match p.period {
             Period::Year(y) => (Some(y), None, None),
-            Period::Step { cadence, index } => (None, Some(index), Some(cadence_id(cadence))),
+            Period::Step { cadence, index } => (None, Some(index), Some(cadence.id())),
         };
         PointOut {
             year,

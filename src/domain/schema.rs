@@ -93,6 +93,19 @@ pub enum Cadence {
     Year,
 }
 
+impl Cadence {
+    /// The lowercase name used in files and exports ("year", "quarter", "month" …).
+    pub fn id(self) -> &'static str {
+        match self {
+            Cadence::Day => "day",
+            Cadence::Week => "week",
+            Cadence::Month => "month",
+            Cadence::Quarter => "quarter",
+            Cadence::Year => "year",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]

@@ -435,7 +435,7 @@ fn sniff_inner(file: &str, text: &str, forced: Option<Delimiter>) -> Result<Snif
                 Layout::Wide { .. } => "wide",
             },
         ),
-        guess(GuessKind::Cadence, cadence_name(cadence)),
+        guess(GuessKind::Cadence, cadence.id()),
     ];
     if cadence != Cadence::Year {
         guesses.push(guess(GuessKind::Aggregate, aggregate.name()));
@@ -473,15 +473,6 @@ fn guess(what: GuessKind, detail: &str) -> Guess {
     }
 }
 
-pub(crate) fn cadence_name(c: Cadence) -> &'static str {
-    match c {
-        Cadence::Day => "day",
-        Cadence::Week => "week",
-        Cadence::Month => "month",
-        Cadence::Quarter => "quarter",
-        Cadence::Year => "year",
-    }
-}
 
 /// "CNY", "percent", "count: users", "number".
 pub(crate) fn unit_name(unit: &Unit) -> String {
