@@ -462,7 +462,8 @@ fn values_at_or_below_zero_have_no_forecast_and_say_why() {
     let i = import("temperature.csv");
     let r = &i.report;
     assert_eq!(r.forecast, None);
-    assert_eq!(r.kind, ReportKind::Plan);
+    // Still a market series (history only), not a business plan.
+    assert_eq!(r.kind, ReportKind::Market);
     assert!(r.dimensions.is_empty());
     assert_eq!(r.series[0].points[0].value, -0.16);
     let why = &section(r, "Why there is no forecast").summary;
