@@ -6,6 +6,7 @@
 use report_explorer::domain::bundled::load_bundled;
 use report_explorer::domain::checks::{run_checks, CheckKind, Severity};
 use report_explorer::domain::engine::model::compute;
+use report_explorer::domain::format::Locale;
 use report_explorer::domain::scenario::{
     growth_key, growth_meaning, preset, share_key, GrowthMeaning, Preset, Scenario,
 };
@@ -915,4 +916,61 @@ fn call_center_presets_stay_within_what_the_source_allows() {
         (bear - ((1000.0f64 / 826.0).sqrt() - 1.0)).abs() < 1e-12,
         "{bear}"
     );
+}
+
+/// "900多亿" in 2013 is at least 900亿 and below 1000亿: a reader's 25% puts 2013 at about
+/// 1,032亿, above the interval, and the check says so (its top used to go untested).
+#[test]
+fn a_path_above_an_interval_is_flagged() {
+    use report_explorer::i18n::checks::describe;
+    let r = report("china-call-center");
+    let fast = Scenario {
+        headline_rate: Some(0.25),
+        ..Scenario::default()
+    };
+    let computed = compute(&r, &fast).unwrap();
+    assert!((computed.headline.as_ref().unwrap().value(2013).unwrap() - 1032.5e8).abs() < 1e3);
+    let bound_checks: Vec<_> = run_checks(&r, &computed)
+        .into_iter()
+        .filter(|c| matches!(c.kind, CheckKind::PathVsBound { .. }))
+        .collect();
+    let warnings: Vec<_> = bound_checks
+        .iter()
+        .filter(|c| c.severity == Severity::Warning)
+        .collect();
+    assert_eq!(warnings.len(), 1, "{bound_checks:?}");
+    let w = warnings[0];
+    assert_eq!(w.key, "check.bound.violated");
+    assert!(
+        matches!(w.kind, CheckKind::PathVsBound { year: 2013, side: BoundSide::Lower, upper: Some(u), .. } if u == 1e11),
+        "{w:?}"
+    );
+    assert_eq!(
+        describe(w, &r, Locale::En),
+        "The source puts 2013 at ¥90 bn or more and below ¥100 bn, but the path in force gives ¥103 bn, above the interval: this growth rate contradicts the source."
+    );
+    for (l, words, top) in [
+        (Locale::ZhHans, "高于该区间", "低于 1,000亿元"),
+        (Locale::ZhHant, "高於該區間", "低於 1,000億元"),
+    ] {
+        let text = describe(w, &r, l);
+        assert!(text.contains(words) && text.contains(top), "{text}");
+    }
+    // Under the published rate the same check holds and names the interval.
+    let published = compute(&r, &Scenario::published()).unwrap();
+    let held = run_checks(&r, &published)
+        .into_iter()
+        .find(|c| matches!(c.kind, CheckKind::PathVsBound { year: 2013, .. }))
+        .unwrap();
+    assert_eq!(held.severity, Severity::Info);
+    assert!(describe(&held, &r, Locale::En).contains("below ¥100 bn; the path in force gives"));
+    // The fastest rate the fit allows reaches the top and is still allowed.
+    let top = Scenario {
+        headline_rate: Some(1000.0 / 826.0 - 1.0),
+        ..Scenario::default()
+    };
+    let computed = compute(&r, &top).unwrap();
+    assert!(run_checks(&r, &computed)
+        .iter()
+        .all(|c| !matches!(c.kind, CheckKind::PathVsBound { .. }) || c.severity == Severity::Info));
 }
