@@ -8,7 +8,8 @@ use report_explorer::domain::checks::{run_checks, CheckKind, Severity};
 use report_explorer::domain::engine::model::compute;
 use report_explorer::domain::format::Locale;
 use report_explorer::domain::scenario::{
-    growth_key, growth_meaning, preset, share_key, GrowthMeaning, Preset, Scenario,
+    growth_key, growth_meaning, growth_meaning_of, preset, share_key, GrowthMeaning, Preset,
+    Scenario,
 };
 use report_explorer::domain::schema::*;
 
@@ -889,6 +890,51 @@ fn a_growth_slider_means_what_its_label_says() {
     let d = dim(&bottom_up, &s);
     assert!((d.cagr("camera-modules").unwrap() - 0.21).abs() < 1e-12);
     assert!((d.cagr("audio-modules").unwrap() - 0.12).abs() < 1e-12);
+}
+
+/// The power tools name an input by its key; the meaning they name is the slider's.
+#[test]
+fn a_growth_keys_meaning_is_its_sliders() {
+    let r = report("smartphone-leasing");
+    let key = growth_key("type", "camera-modules");
+    assert_eq!(growth_meaning_of(&r, &key), Some(GrowthMeaning::Relative));
+    let mut bottom_up = r.clone();
+    bottom_up.dimensions[0].mode = ReconcileMode::BottomUp;
+    assert_eq!(
+        growth_meaning_of(&bottom_up, &key),
+        Some(GrowthMeaning::Own)
+    );
+    // A child divides its parent: relative in a bottom-up dimension too.
+    let geo = bottom_up
+        .dimensions
+        .iter_mut()
+        .find(|d| d.id == "geography")
+        .unwrap();
+    geo.mode = ReconcileMode::BottomUp;
+    let us = &mut geo.members[0].children[0];
+    assert_eq!(us.id, "us");
+    us.growth = Some(AssumptionRange {
+        default: 0.1,
+        min: 0.0,
+        max: 0.3,
+        step: 0.005,
+    });
+    assert_eq!(
+        growth_meaning_of(&bottom_up, &growth_key("geography", "us")),
+        Some(GrowthMeaning::Relative)
+    );
+    assert_eq!(
+        growth_meaning_of(&bottom_up, &growth_key("geography", "north-america")),
+        Some(GrowthMeaning::Own)
+    );
+    for other in [
+        share_key("type", "camera-modules"),
+        growth_key("type", "flux-capacitor"),
+        growth_key("nope", "camera-modules"),
+        "headline".to_string(),
+    ] {
+        assert_eq!(growth_meaning_of(&r, &other), None, "{other}");
+    }
 }
 
 #[test]

@@ -577,3 +577,21 @@ fn wider_ranges_give_a_wider_fan() {
         }
     }
 }
+
+/// A sibling's share the reader left alone is sampled around the share it takes once theirs is
+/// kept (the share the segment view shows), not around its default.
+#[test]
+fn an_untouched_siblings_share_is_centred_on_the_share_in_force() {
+    let r = smartphone();
+    let mut s = Scenario::published();
+    s.values.insert("type.camera-modules.share".into(), 0.32);
+    let target = segment("type", "camera-modules");
+    let run = McRun::new(r, &s, 1, 10, McOptions::for_target(r, target)).unwrap();
+    let ranges = run.ranges();
+    let find = |key: &str| ranges.iter().find(|x| x.key == key).unwrap();
+    let display = find("type.display-screen-modules.share");
+    let in_force = 0.20 * 0.68 / 0.70;
+    assert!((display.mode - in_force).abs() < 1e-12, "{display:?}");
+    assert!(((display.low + display.high) / 2.0 - in_force).abs() < 1e-12);
+    assert_eq!(find("type.camera-modules.share").mode, 0.32);
+}

@@ -709,7 +709,7 @@ pub fn sample_range(
     options: &McOptions,
 ) -> Result<SampleRange, McError> {
     let r = input.range;
-    let centre = input.clamp(input.value(base));
+    let centre = input.clamp(super::target::value_in_force(report, input, base));
     let mut range = match options.ranges.get(&input.key) {
         Some(&(lo, hi)) => {
             if !(lo.is_finite() && hi.is_finite() && lo <= hi) {
