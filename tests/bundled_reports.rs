@@ -1020,3 +1020,121 @@ fn a_path_above_an_interval_is_flagged() {
         .iter()
         .all(|c| !matches!(c.kind, CheckKind::PathVsBound { .. }) || c.severity == Severity::Info));
 }
+
+/// Every text of a report, as (where, text), the English and both Chinese scripts.
+fn all_texts(r: &Report) -> Vec<(String, String)> {
+    fn walk(v: &serde_json::Value, path: &str, out: &mut Vec<(String, String)>) {
+        match v {
+            serde_json::Value::String(s) => out.push((path.to_string(), s.clone())),
+            serde_json::Value::Array(a) => {
+                for (i, x) in a.iter().enumerate() {
+                    walk(x, &format!("{path}[{i}]"), out);
+                }
+            }
+            serde_json::Value::Object(m) => {
+                for (k, x) in m {
+                    walk(x, &format!("{path}.{k}"), out);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    walk(&serde_json::to_value(r).unwrap(), "", &mut out);
+    out
+}
+
+const CUMULATIVE: [&str; 3] = ["umulative", "累计", "累計"];
+const MARKET_INVESTMENT: [&str; 3] = ["market investment", "市场投资", "市場投資"];
+
+fn says_any(text: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| text.contains(w))
+}
+
+/// The source says 累计投资规模 (cumulative investment) of 2011 and 2012 and 市场投资 (market
+/// investment) of 2013 and 2014; reading the four as one cumulative series is ours, and the
+/// texts must not put the first term on all four years.
+#[test]
+fn call_center_texts_keep_the_sources_two_terms_apart() {
+    let r = report("china-call-center");
+    let texts = |t: &LocalText| {
+        [
+            t.en.clone(),
+            t.zh_hans.clone().unwrap(),
+            t.zh_hant.clone().unwrap(),
+        ]
+    };
+    // The card's headline spans 2011 → 2014: no "cumulative".
+    for h in texts(&r.meta.headline) {
+        assert!(!says_any(&h, &CUMULATIVE), "{h}");
+        assert!(h.contains("2011") && h.contains("2014"), "{h}");
+    }
+    // The summary names both terms and says the single series is our reading.
+    for (s, ours) in
+        texts(&r.meta.summary)
+            .into_iter()
+            .zip(["is ours", "本工具的解读", "本工具的解讀"])
+    {
+        assert!(
+            says_any(&s, &CUMULATIVE) && says_any(&s, &MARKET_INVESTMENT),
+            "{s}"
+        );
+        assert!(s.contains(ours), "{s}");
+    }
+    // A fact called cumulative is a 2011 or 2012 figure; the 2014 floor is market investment.
+    for f in &r.facts {
+        for label in texts(&f.label) {
+            if says_any(&label, &CUMULATIVE) {
+                assert!(
+                    matches!(f.year, Some(2011 | 2012)),
+                    "{label} ({:?})",
+                    f.year
+                );
+            }
+        }
+    }
+    let floor = r.facts.iter().find(|f| f.year == Some(2014)).unwrap();
+    for label in texts(&floor.label) {
+        assert!(says_any(&label, &MARKET_INVESTMENT), "{label}");
+    }
+    // Any other text that calls a 2013 or 2014 figure cumulative names the other term too.
+    for (path, text) in all_texts(&r) {
+        if path.contains("contents") || !says_any(&text, &CUMULATIVE) {
+            continue;
+        }
+        if text.contains("2013") || text.contains("2014") {
+            assert!(says_any(&text, &MARKET_INVESTMENT), "{path}: {text}");
+        }
+    }
+}
+
+/// The published rate is fitted to every year the source gives a figure for, and no text says
+/// otherwise.
+#[test]
+fn call_center_texts_say_the_fit_uses_every_year() {
+    use report_explorer::domain::engine::model::published_rate;
+    let r = report("china-call-center");
+    let fit = published_rate(&r).unwrap().fit.unwrap();
+    let years: Vec<i32> = fit.observations.iter().map(|o| o.year).collect();
+    assert_eq!(years, [2011, 2013, 2014]);
+    for (path, text) in all_texts(&r) {
+        for span in ["2011–2012", "2011-2012", "2011 and 2012 only", "2011—2012"] {
+            assert!(!text.contains(span), "{path}: {text}");
+        }
+    }
+    let section = r
+        .sections
+        .iter()
+        .find(|s| s.title.en == "No published forecast values")
+        .unwrap();
+    let s = &section.summary;
+    for text in [
+        &s.en,
+        s.zh_hans.as_ref().unwrap(),
+        s.zh_hant.as_ref().unwrap(),
+    ] {
+        for year in ["2011", "2012", "2013", "2014"] {
+            assert!(text.contains(year), "{year}: {text}");
+        }
+    }
+}
