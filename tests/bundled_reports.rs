@@ -6,7 +6,7 @@
 use report_explorer::domain::bundled::load_bundled;
 use report_explorer::domain::checks::{run_checks, CheckKind, Severity};
 use report_explorer::domain::engine::model::compute;
-use report_explorer::domain::format::Locale;
+use report_explorer::domain::format::{chinese_name, Locale};
 use report_explorer::domain::scenario::{
     growth_key, growth_meaning, growth_meaning_of, preset, share_key, GrowthMeaning, Preset,
     Scenario,
@@ -535,6 +535,20 @@ fn plan_platform_names_in_simplified() {
         .find(|p| p.name == "Xiaohongshu")
         .unwrap();
     assert_eq!(x.name_zh.as_deref(), Some("小红书"));
+    // Each Chinese interface shows the name in its own script; 微信 is written alike in both.
+    assert_eq!(chinese_name(x, Locale::ZhHans), Some("小红书"));
+    assert_eq!(chinese_name(x, Locale::ZhHant), Some("小紅書"));
+    assert_eq!(chinese_name(x, Locale::En), Some("小红书"));
+    let wechat = r.key_players.iter().find(|p| p.name == "WeChat").unwrap();
+    assert_eq!(wechat.name_zh_hant, None);
+    for l in Locale::ALL {
+        assert_eq!(chinese_name(wechat, l), Some("微信"));
+    }
+    // Every Traditional name the plan shows is in Traditional script where the two differ.
+    for p in &r.key_players {
+        let hant = chinese_name(p, Locale::ZhHant).unwrap_or_default();
+        assert!(!hant.contains('红') && !hant.contains('书'), "{hant}");
+    }
 }
 
 #[test]

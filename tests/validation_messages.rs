@@ -273,3 +273,36 @@ fn a_developments_years_belongs_to_a_span() {
         format!("mine.json: developments[{i}].years: a span of 0 years")
     );
 }
+
+/// A key player's Traditional name stands beside its Simplified one; older files without it
+/// still load.
+#[test]
+fn a_traditional_name_needs_its_simplified_one() {
+    let mut v = plan();
+    let players = v["key_players"].as_array().unwrap();
+    let i = players
+        .iter()
+        .position(|p| p["name"] == "Xiaohongshu")
+        .unwrap();
+    assert_eq!(v["key_players"][i]["name_zh_hant"], "小紅書");
+    v["key_players"][i]
+        .as_object_mut()
+        .unwrap()
+        .remove("name_zh_hant");
+    assert!(parse_report("mine.json", &v.to_string()).is_ok());
+    let mut v = plan();
+    v["key_players"][i]
+        .as_object_mut()
+        .unwrap()
+        .remove("name_zh");
+    assert_eq!(
+        error_for(&v),
+        format!("mine.json: key_players[{i}].name_zh_hant: the Traditional form of name_zh: give name_zh (Simplified) too")
+    );
+    let mut v = plan();
+    v["key_players"][i]["name_zh_hant"] = " ".into();
+    assert_eq!(
+        error_for(&v),
+        format!("mine.json: key_players[{i}].name_zh_hant: empty text: omit the field instead")
+    );
+}

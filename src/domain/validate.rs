@@ -296,6 +296,20 @@ impl Validator<'_> {
             if p.name.trim().is_empty() {
                 return self.fail(format!("key_players[{i}].name"), "missing value");
             }
+            for (field, value) in [("name_zh", &p.name_zh), ("name_zh_hant", &p.name_zh_hant)] {
+                if value.as_deref().is_some_and(|s| s.trim().is_empty()) {
+                    return self.fail(
+                        format!("key_players[{i}].{field}"),
+                        "empty text: omit the field instead",
+                    );
+                }
+            }
+            if p.name_zh_hant.is_some() && p.name_zh.is_none() {
+                return self.fail(
+                    format!("key_players[{i}].name_zh_hant"),
+                    "the Traditional form of name_zh: give name_zh (Simplified) too",
+                );
+            }
         }
         for (i, d) in r.developments.iter().enumerate() {
             let path = format!("developments[{i}]");
