@@ -237,6 +237,19 @@ test('dynamics: grouped cards, key players and a dated timeline', async ({ page 
   await expect(page.getByTestId('timeline')).toContainText('Fairphone');
 });
 
+test('dynamics: key players named in the reader\'s Chinese script', async ({ page }) => {
+  await openApp(page);
+  await openReport(page, 'parent-child-community');
+  await openView(page, 'dynamics');
+  const players = page.getByTestId('key-players');
+  await page.locator('#language').selectOption('zh-Hant');
+  await expect(players.locator('.player-name')).toContainText(['微信', 'QQ', '小紅書']);
+  await expect(players).not.toContainText('小红书');
+  await page.locator('#language').selectOption('zh-Hans');
+  await expect(players.locator('.player-name')).toContainText(['微信', 'QQ', '小红书']);
+  await expect(players).not.toContainText('小紅書');
+});
+
 test('contents: chapter tree, listed tables, and a reconstructed table marked as a model estimate', async ({ page }) => {
   await openApp(page);
   await openReport(page, 'smartphone-leasing');
