@@ -56,8 +56,11 @@ fn table_variants(body: &str) -> Vec<String> {
         .collect()
 }
 
-/// (enum, file, variants, how many times each variant's name appears in its own definition).
-fn message_enums(files: &[(String, String)]) -> Vec<(String, String, Vec<(String, usize)>)> {
+/// A message enum: its name, its file, and its variants with how many times each variant's name
+/// appears in its own definition and translations.
+type MessageEnum = (String, String, Vec<(String, usize)>);
+
+fn message_enums(files: &[(String, String)]) -> Vec<MessageEnum> {
     let mut out = Vec::new();
     for (file, text) in files {
         // messages! { pub enum Name { A => (…), … } }: a variant is named once, in its row.

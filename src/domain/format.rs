@@ -111,7 +111,7 @@ pub fn chinese_name(player: &KeyPlayer, locale: Locale) -> Option<&str> {
 fn group_thousands(int_part: &str) -> String {
     let mut out = String::with_capacity(int_part.len() + int_part.len() / 3);
     for (i, c) in int_part.chars().enumerate() {
-        if i > 0 && (int_part.len() - i) % 3 == 0 {
+        if i > 0 && (int_part.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
