@@ -6,8 +6,10 @@
 use report_explorer::domain::bundled::load_bundled;
 use report_explorer::domain::checks::{run_checks, CheckKind, Severity};
 use report_explorer::domain::engine::model::compute;
+use report_explorer::domain::format::{chinese_name, Locale};
 use report_explorer::domain::scenario::{
-    growth_key, growth_meaning, preset, share_key, GrowthMeaning, Preset, Scenario,
+    growth_key, growth_meaning, growth_meaning_of, preset, share_key, GrowthMeaning, Preset,
+    Scenario,
 };
 use report_explorer::domain::schema::*;
 
@@ -533,6 +535,20 @@ fn plan_platform_names_in_simplified() {
         .find(|p| p.name == "Xiaohongshu")
         .unwrap();
     assert_eq!(x.name_zh.as_deref(), Some("小红书"));
+    // Each Chinese interface shows the name in its own script; 微信 is written alike in both.
+    assert_eq!(chinese_name(x, Locale::ZhHans), Some("小红书"));
+    assert_eq!(chinese_name(x, Locale::ZhHant), Some("小紅書"));
+    assert_eq!(chinese_name(x, Locale::En), Some("小红书"));
+    let wechat = r.key_players.iter().find(|p| p.name == "WeChat").unwrap();
+    assert_eq!(wechat.name_zh_hant, None);
+    for l in Locale::ALL {
+        assert_eq!(chinese_name(wechat, l), Some("微信"));
+    }
+    // Every Traditional name the plan shows is in Traditional script where the two differ.
+    for p in &r.key_players {
+        let hant = chinese_name(p, Locale::ZhHant).unwrap_or_default();
+        assert!(!hant.contains('红') && !hant.contains('书'), "{hant}");
+    }
 }
 
 #[test]
@@ -890,6 +906,51 @@ fn a_growth_slider_means_what_its_label_says() {
     assert!((d.cagr("audio-modules").unwrap() - 0.12).abs() < 1e-12);
 }
 
+/// The power tools name an input by its key; the meaning they name is the slider's.
+#[test]
+fn a_growth_keys_meaning_is_its_sliders() {
+    let r = report("smartphone-leasing");
+    let key = growth_key("type", "camera-modules");
+    assert_eq!(growth_meaning_of(&r, &key), Some(GrowthMeaning::Relative));
+    let mut bottom_up = r.clone();
+    bottom_up.dimensions[0].mode = ReconcileMode::BottomUp;
+    assert_eq!(
+        growth_meaning_of(&bottom_up, &key),
+        Some(GrowthMeaning::Own)
+    );
+    // A child divides its parent: relative in a bottom-up dimension too.
+    let geo = bottom_up
+        .dimensions
+        .iter_mut()
+        .find(|d| d.id == "geography")
+        .unwrap();
+    geo.mode = ReconcileMode::BottomUp;
+    let us = &mut geo.members[0].children[0];
+    assert_eq!(us.id, "us");
+    us.growth = Some(AssumptionRange {
+        default: 0.1,
+        min: 0.0,
+        max: 0.3,
+        step: 0.005,
+    });
+    assert_eq!(
+        growth_meaning_of(&bottom_up, &growth_key("geography", "us")),
+        Some(GrowthMeaning::Relative)
+    );
+    assert_eq!(
+        growth_meaning_of(&bottom_up, &growth_key("geography", "north-america")),
+        Some(GrowthMeaning::Own)
+    );
+    for other in [
+        share_key("type", "camera-modules"),
+        growth_key("type", "flux-capacitor"),
+        growth_key("nope", "camera-modules"),
+        "headline".to_string(),
+    ] {
+        assert_eq!(growth_meaning_of(&r, &other), None, "{other}");
+    }
+}
+
 #[test]
 fn call_center_presets_stay_within_what_the_source_allows() {
     // 40% below the fitted 12.1% would be 7.3%: the path would miss "1000亿以上" in 2014.
@@ -915,4 +976,179 @@ fn call_center_presets_stay_within_what_the_source_allows() {
         (bear - ((1000.0f64 / 826.0).sqrt() - 1.0)).abs() < 1e-12,
         "{bear}"
     );
+}
+
+/// "900多亿" in 2013 is at least 900亿 and below 1000亿: a reader's 25% puts 2013 at about
+/// 1,032亿, above the interval, and the check says so (its top used to go untested).
+#[test]
+fn a_path_above_an_interval_is_flagged() {
+    use report_explorer::i18n::checks::describe;
+    let r = report("china-call-center");
+    let fast = Scenario {
+        headline_rate: Some(0.25),
+        ..Scenario::default()
+    };
+    let computed = compute(&r, &fast).unwrap();
+    assert!((computed.headline.as_ref().unwrap().value(2013).unwrap() - 1032.5e8).abs() < 1e3);
+    let bound_checks: Vec<_> = run_checks(&r, &computed)
+        .into_iter()
+        .filter(|c| matches!(c.kind, CheckKind::PathVsBound { .. }))
+        .collect();
+    let warnings: Vec<_> = bound_checks
+        .iter()
+        .filter(|c| c.severity == Severity::Warning)
+        .collect();
+    assert_eq!(warnings.len(), 1, "{bound_checks:?}");
+    let w = warnings[0];
+    assert_eq!(w.key, "check.bound.violated");
+    assert!(
+        matches!(w.kind, CheckKind::PathVsBound { year: 2013, side: BoundSide::Lower, upper: Some(u), .. } if u == 1e11),
+        "{w:?}"
+    );
+    assert_eq!(
+        describe(w, &r, Locale::En),
+        "The source puts 2013 at ¥90 bn or more and below ¥100 bn, but the path in force gives ¥103 bn, above the interval: this growth rate contradicts the source."
+    );
+    for (l, words, top) in [
+        (Locale::ZhHans, "高于该区间", "低于 1,000亿元"),
+        (Locale::ZhHant, "高於該區間", "低於 1,000億元"),
+    ] {
+        let text = describe(w, &r, l);
+        assert!(text.contains(words) && text.contains(top), "{text}");
+    }
+    // Under the published rate the same check holds and names the interval.
+    let published = compute(&r, &Scenario::published()).unwrap();
+    let held = run_checks(&r, &published)
+        .into_iter()
+        .find(|c| matches!(c.kind, CheckKind::PathVsBound { year: 2013, .. }))
+        .unwrap();
+    assert_eq!(held.severity, Severity::Info);
+    assert!(describe(&held, &r, Locale::En).contains("below ¥100 bn; the path in force gives"));
+    // The fastest rate the fit allows reaches the top and is still allowed.
+    let top = Scenario {
+        headline_rate: Some(1000.0 / 826.0 - 1.0),
+        ..Scenario::default()
+    };
+    let computed = compute(&r, &top).unwrap();
+    assert!(run_checks(&r, &computed)
+        .iter()
+        .all(|c| !matches!(c.kind, CheckKind::PathVsBound { .. }) || c.severity == Severity::Info));
+}
+
+/// Every text of a report, as (where, text), the English and both Chinese scripts.
+fn all_texts(r: &Report) -> Vec<(String, String)> {
+    fn walk(v: &serde_json::Value, path: &str, out: &mut Vec<(String, String)>) {
+        match v {
+            serde_json::Value::String(s) => out.push((path.to_string(), s.clone())),
+            serde_json::Value::Array(a) => {
+                for (i, x) in a.iter().enumerate() {
+                    walk(x, &format!("{path}[{i}]"), out);
+                }
+            }
+            serde_json::Value::Object(m) => {
+                for (k, x) in m {
+                    walk(x, &format!("{path}.{k}"), out);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    walk(&serde_json::to_value(r).unwrap(), "", &mut out);
+    out
+}
+
+const CUMULATIVE: [&str; 3] = ["umulative", "累计", "累計"];
+const MARKET_INVESTMENT: [&str; 3] = ["market investment", "市场投资", "市場投資"];
+
+fn says_any(text: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| text.contains(w))
+}
+
+/// The source says 累计投资规模 (cumulative investment) of 2011 and 2012 and 市场投资 (market
+/// investment) of 2013 and 2014; reading the four as one cumulative series is ours, and the
+/// texts must not put the first term on all four years.
+#[test]
+fn call_center_texts_keep_the_sources_two_terms_apart() {
+    let r = report("china-call-center");
+    let texts = |t: &LocalText| {
+        [
+            t.en.clone(),
+            t.zh_hans.clone().unwrap(),
+            t.zh_hant.clone().unwrap(),
+        ]
+    };
+    // The card's headline spans 2011 → 2014: no "cumulative".
+    for h in texts(&r.meta.headline) {
+        assert!(!says_any(&h, &CUMULATIVE), "{h}");
+        assert!(h.contains("2011") && h.contains("2014"), "{h}");
+    }
+    // The summary names both terms and says the single series is our reading.
+    for (s, ours) in
+        texts(&r.meta.summary)
+            .into_iter()
+            .zip(["is ours", "本工具的解读", "本工具的解讀"])
+    {
+        assert!(
+            says_any(&s, &CUMULATIVE) && says_any(&s, &MARKET_INVESTMENT),
+            "{s}"
+        );
+        assert!(s.contains(ours), "{s}");
+    }
+    // A fact called cumulative is a 2011 or 2012 figure; the 2014 floor is market investment.
+    for f in &r.facts {
+        for label in texts(&f.label) {
+            if says_any(&label, &CUMULATIVE) {
+                assert!(
+                    matches!(f.year, Some(2011 | 2012)),
+                    "{label} ({:?})",
+                    f.year
+                );
+            }
+        }
+    }
+    let floor = r.facts.iter().find(|f| f.year == Some(2014)).unwrap();
+    for label in texts(&floor.label) {
+        assert!(says_any(&label, &MARKET_INVESTMENT), "{label}");
+    }
+    // Any other text that calls a 2013 or 2014 figure cumulative names the other term too.
+    for (path, text) in all_texts(&r) {
+        if path.contains("contents") || !says_any(&text, &CUMULATIVE) {
+            continue;
+        }
+        if text.contains("2013") || text.contains("2014") {
+            assert!(says_any(&text, &MARKET_INVESTMENT), "{path}: {text}");
+        }
+    }
+}
+
+/// The published rate is fitted to every year the source gives a figure for, and no text says
+/// otherwise.
+#[test]
+fn call_center_texts_say_the_fit_uses_every_year() {
+    use report_explorer::domain::engine::model::published_rate;
+    let r = report("china-call-center");
+    let fit = published_rate(&r).unwrap().fit.unwrap();
+    let years: Vec<i32> = fit.observations.iter().map(|o| o.year).collect();
+    assert_eq!(years, [2011, 2013, 2014]);
+    for (path, text) in all_texts(&r) {
+        for span in ["2011–2012", "2011-2012", "2011 and 2012 only", "2011—2012"] {
+            assert!(!text.contains(span), "{path}: {text}");
+        }
+    }
+    let section = r
+        .sections
+        .iter()
+        .find(|s| s.title.en == "No published forecast values")
+        .unwrap();
+    let s = &section.summary;
+    for text in [
+        &s.en,
+        s.zh_hans.as_ref().unwrap(),
+        s.zh_hant.as_ref().unwrap(),
+    ] {
+        for year in ["2011", "2012", "2013", "2014"] {
+            assert!(text.contains(year), "{year}: {text}");
+        }
+    }
 }

@@ -56,6 +56,54 @@ fn the_published_json_schema_is_current() {
         .any(|r| r == "meta"));
 }
 
+/// Every field and every enum value of the format is in the publisher's guide: a field added
+/// to the types without a word in the guide is a field publishers cannot know about.
+#[test]
+fn the_guide_names_every_field_and_value_of_the_schema() {
+    fn walk(v: &serde_json::Value, names: &mut std::collections::BTreeSet<String>) {
+        match v {
+            serde_json::Value::Object(m) => {
+                if let Some(serde_json::Value::Object(props)) = m.get("properties") {
+                    names.extend(props.keys().cloned());
+                }
+                for key in ["enum", "const"] {
+                    match m.get(key) {
+                        Some(serde_json::Value::Array(values)) => names
+                            .extend(values.iter().filter_map(|v| v.as_str().map(str::to_string))),
+                        Some(serde_json::Value::String(value)) => {
+                            names.insert(value.clone());
+                        }
+                        _ => {}
+                    }
+                }
+                m.values().for_each(|x| walk(x, names));
+            }
+            serde_json::Value::Array(a) => a.iter().for_each(|x| walk(x, names)),
+            _ => {}
+        }
+    }
+    let schema: serde_json::Value = serde_json::from_str(&report_json_schema()).unwrap();
+    let mut names = std::collections::BTreeSet::new();
+    walk(&schema, &mut names);
+    assert!(
+        names.contains("upper") && names.contains("exactly"),
+        "{names:?}"
+    );
+    let guide = fs::read_to_string("docs/report-format.md").unwrap();
+    let missing: Vec<_> = names
+        .iter()
+        .filter(|n| {
+            !guide.contains(&format!("`{n}`"))
+                && !guide.contains(&format!("\"{n}\""))
+                && !guide.contains(&format!("`{n}."))
+        })
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "not in docs/report-format.md: {missing:?}"
+    );
+}
+
 #[test]
 fn the_catalogue_lists_every_report_with_what_a_card_needs() {
     let built = build(&bundled_files()).unwrap();

@@ -114,7 +114,7 @@ fn assert_csv_matches(export: &Export, text: &str) {
             );
             assert_eq!(r[2].parse::<f64>().unwrap().to_bits(), p.value.to_bits());
             assert_eq!(r[3], s.unit);
-            assert_eq!(r[4], p.provenance_code());
+            assert_eq!(r[4], p.csv_provenance());
             assert_eq!(r[5], s.scenario);
             i += 1;
         }
@@ -173,10 +173,43 @@ fn bounds_are_exported_as_bounds() {
     assert_eq!(
         bounds,
         vec![
-            ("2013", "90000000000", "bound:lower"),
+            // "900多亿": at least 900亿, below 1000亿.
+            ("2013", "90000000000", "bound:lower;upper=100000000000"),
             ("2014", "100000000000", "bound:lower")
         ]
     );
+    for r in &records {
+        assert_eq!(r.len(), CSV_HEADER.len(), "{r:?}");
+    }
+}
+
+/// The JSON carries an interval's top beside its lower bound, and nothing for other points.
+#[test]
+fn json_carries_an_intervals_top() {
+    let r = &reports()[1];
+    let o = options("published");
+    let text = json(r, &Scenario::published(), ExportScope::Headline, &o).unwrap();
+    let doc: DataFile = serde_json::from_str(&text).unwrap();
+    let source = doc
+        .series
+        .iter()
+        .find(|s| s.id == "investment/source")
+        .unwrap();
+    let found: Vec<(i32, &str, Option<f64>)> = source
+        .points
+        .iter()
+        .map(|p| (p.year.unwrap(), p.provenance.as_str(), p.upper.map(number)))
+        .collect();
+    assert_eq!(
+        found,
+        vec![
+            (2011, "reported", None),
+            (2012, "reported", None),
+            (2013, "bound:lower", Some(1e11)),
+            (2014, "bound:lower", None),
+        ]
+    );
+    assert_eq!(text.matches("\"upper\"").count(), 1, "{text}");
 }
 
 #[test]
@@ -361,6 +394,8 @@ struct PointIn<'a> {
     #[serde(borrow)]
     value: &'a RawValue,
     provenance: String,
+    #[serde(borrow, default)]
+    upper: Option<&'a RawValue>,
 }
 
 /// A JSON number, exactly.

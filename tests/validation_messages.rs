@@ -181,3 +181,128 @@ fn evidence_that_leaves_no_growth_rate_is_named() {
         "mine.json: forecast.published_rate: no growth rate fits the series: the bounds contradict each other"
     );
 }
+
+fn plan() -> serde_json::Value {
+    serde_json::from_str(BUNDLED[2].1).unwrap()
+}
+
+/// A trend claim's series is a reference: a typo used to skip the check silently.
+#[test]
+fn a_trend_claims_series_must_exist() {
+    let mut v = call_center();
+    assert_eq!(v["trend_claims"][0]["series"][0], "seats");
+    v["trend_claims"][0]["series"][0] = "seat".into();
+    assert_eq!(
+        error_for(&v),
+        "mine.json: trend_claims[0].series[0]: unknown series \"seat\""
+    );
+    let mut v = plan();
+    v["trend_claims"][1]["series"][1] = "core-family".into();
+    assert_eq!(
+        error_for(&v),
+        "mine.json: trend_claims[1].series[1]: unknown series \"core-family\""
+    );
+    let mut v = call_center();
+    v["trend_claims"][0]["series"] = serde_json::json!([]);
+    assert_eq!(
+        error_for(&v),
+        "mine.json: trend_claims[0].series: missing value: a trend claim names the series it speaks of"
+    );
+    let mut v = call_center();
+    v["trend_claims"][0]["years"]["from"] = 2015.into();
+    assert_eq!(
+        error_for(&v),
+        "mine.json: trend_claims[0].years: year range 2015–2014 runs backwards"
+    );
+}
+
+/// A KPI's `of` names a series (a share), an assumption (a level's scale) or a level KPI (a
+/// rate or throughput); a typo used to skip the check silently.
+#[test]
+fn a_kpis_of_must_name_what_its_kind_needs() {
+    let mut v = plan();
+    assert_eq!(v["kpis"][0]["of"], "users");
+    v["kpis"][0]["of"] = "user".into();
+    assert_eq!(
+        error_for(&v),
+        "mine.json: kpis[0].of: unknown series \"user\": a share's \"of\" names the series it is a share of"
+    );
+    let mut v = plan();
+    assert_eq!(v["kpis"][35]["of"], "content-rating-scale");
+    v["kpis"][35]["of"] = "rating-scale".into();
+    assert_eq!(
+        error_for(&v),
+        "mine.json: kpis[35].of: unknown assumption \"rating-scale\": a level's \"of\" names the assumption giving the top of its scale"
+    );
+    let mut v = plan();
+    assert_eq!(v["kpis"][37]["of"], "content-rating");
+    v["kpis"][37]["of"] = "content-ratings".into();
+    assert_eq!(
+        error_for(&v),
+        "mine.json: kpis[37].of: unknown KPI \"content-ratings\": a rate's \"of\" names the level target it changes"
+    );
+    let mut v = plan();
+    v["kpis"][37]["of"] = "market-share-3y".into();
+    assert_eq!(
+        error_for(&v),
+        "mine.json: kpis[37].of: KPI \"market-share-3y\" is not a level: a rate's \"of\" names the level target it changes"
+    );
+}
+
+/// A development's `years` is the length the source gives a span; a typo'd date or a stray
+/// field used to skip the check silently.
+#[test]
+fn a_developments_years_belongs_to_a_span() {
+    let mut v = call_center();
+    let i = v["developments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|d| d.get("years").is_some())
+        .unwrap();
+    assert_eq!(v["developments"][i]["date"], "2000/2004");
+    v["developments"][i]["date"] = "2000".into();
+    assert_eq!(
+        error_for(&v),
+        format!("mine.json: developments[{i}].years: \"years\" is the length the source gives a span: only a span date (YYYY/YYYY) may have one, not \"2000\"")
+    );
+    let mut v = call_center();
+    v["developments"][i]["years"] = 0.into();
+    assert_eq!(
+        error_for(&v),
+        format!("mine.json: developments[{i}].years: a span of 0 years")
+    );
+}
+
+/// A key player's Traditional name stands beside its Simplified one; older files without it
+/// still load.
+#[test]
+fn a_traditional_name_needs_its_simplified_one() {
+    let mut v = plan();
+    let players = v["key_players"].as_array().unwrap();
+    let i = players
+        .iter()
+        .position(|p| p["name"] == "Xiaohongshu")
+        .unwrap();
+    assert_eq!(v["key_players"][i]["name_zh_hant"], "小紅書");
+    v["key_players"][i]
+        .as_object_mut()
+        .unwrap()
+        .remove("name_zh_hant");
+    assert!(parse_report("mine.json", &v.to_string()).is_ok());
+    let mut v = plan();
+    v["key_players"][i]
+        .as_object_mut()
+        .unwrap()
+        .remove("name_zh");
+    assert_eq!(
+        error_for(&v),
+        format!("mine.json: key_players[{i}].name_zh_hant: the Traditional form of name_zh: give name_zh (Simplified) too")
+    );
+    let mut v = plan();
+    v["key_players"][i]["name_zh_hant"] = " ".into();
+    assert_eq!(
+        error_for(&v),
+        format!("mine.json: key_players[{i}].name_zh_hant: empty text: omit the field instead")
+    );
+}

@@ -2,6 +2,7 @@
 //! layout and the palette. Pure functions with unit tests; the SVG components in `ui::charts`
 //! only wire signals to them.
 
+pub mod label;
 pub mod scale;
 pub mod scene;
 pub mod shapes;

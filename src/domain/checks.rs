@@ -41,12 +41,14 @@ pub enum CheckKind {
         /// (KPI id, value, section) per target.
         targets: Vec<(String, f64, LocalText)>,
     },
-    /// The path in force against a bound the source gives.
+    /// The path in force against a bound or an interval the source gives.
     PathVsBound {
         series: String,
         year: i32,
         bound: f64,
         side: BoundSide,
+        /// An interval's top ("900多": below 1000), above `bound` on a lower bound.
+        upper: Option<f64>,
         path_value: f64,
     },
     /// A qualitative claim of the source against the segment model.
@@ -333,16 +335,22 @@ fn path_vs_bounds(report: &Report, computed: &Computed, out: &mut Vec<Check>) {
         let (Some(side), Some(path_value)) = (p.bound, h.value(p.year)) else {
             continue;
         };
+        let within = |limit: f64| path_value <= limit * (1.0 + 1e-9);
         let holds = match side {
             BoundSide::Lower => path_value >= p.value * (1.0 - 1e-9),
-            BoundSide::Upper => path_value <= p.value * (1.0 + 1e-9),
+            BoundSide::Upper => within(p.value),
         };
+        // An interval's top is a limit the path may reach (the fastest rate a fit allows meets
+        // it, within rounding) but not pass.
+        let upper = p.upper.filter(|_| side == BoundSide::Lower);
+        let holds = holds && upper.is_none_or(within);
         out.push(Check::judged(
             CheckKind::PathVsBound {
                 series: h.series.clone(),
                 year: p.year,
                 bound: p.value,
                 side,
+                upper,
                 path_value,
             },
             holds,

@@ -18,15 +18,18 @@
 //! which reads back to the same double); `unit` is the ISO currency code, the counted noun, or
 //! `fraction` for rates and shares (0.13 = 13%); `provenance` is one of `reported`,
 //! `bound:lower`, `bound:upper`, `derived`, `assumption`, `scenario` (always English: it is a
-//! code for machines, like the unit codes); `scenario` names the scenario a computed row
+//! code for machines, like the unit codes), and for an interval of the source ("900多亿": at
+//! least 900亿, below 1000亿) the lower bound's code with the top after a semicolon,
+//! `bound:lower;upper=100000000000`; `scenario` names the scenario a computed row
 //! belongs to: `published` for the published path, the reader's scenario name for rows
 //! computed under it, empty for the source's own points.
 //!
-//! **JSON**: the same series with stable ids (`market/published`,
-//! `geography/north-america/us`), the report's metadata and the scenario (rate in force,
-//! changed values), written with serde_json (pretty, two-space indentation, fields in a fixed
-//! order). Numbers are serde_json's shortest round-trip form (`2500000000.0`, `1e-7`); JSON has
-//! no NaN or infinity, so such a value (the engine never gives one) is written as `null`.
+//! **JSON**: the same series with stable ids (`market/published`, `geography/north-america/us`; an
+//! interval's point has `provenance` `bound:lower` and its top in `upper`), the report's metadata
+//! and the scenario (rate in force, changed values), written with serde_json (pretty, two-space
+//! indentation, fields in a fixed order). Numbers are serde_json's shortest round-trip form
+//! (`2500000000.0`, `1e-7`); JSON has no NaN or infinity, so such a value (the engine never gives
+//! one) is written as `null`.
 //!
 //! A dimension or projection the engine cannot compute is left out and named in
 //! [`Export::skipped`] (and in the JSON's `skipped`); the headline failing is an error value.
@@ -128,6 +131,8 @@ pub struct ExportPoint {
     pub value: f64,
     pub provenance: Provenance,
     pub bound: Option<BoundSide>,
+    /// An interval's top ("900多": below 1000), on a lower bound of the source.
+    pub upper: Option<f64>,
 }
 
 impl ExportPoint {
@@ -141,6 +146,17 @@ impl ExportPoint {
             (Provenance::Derived, _) => "derived",
             (Provenance::Assumption, _) => "assumption",
             (Provenance::Scenario, _) => "scenario",
+        }
+    }
+
+    /// The CSV's `provenance` field: [`provenance_code`](Self::provenance_code), and for an
+    /// interval its top: `bound:lower;upper=100000000000` (at least the value, below the top).
+    pub fn csv_provenance(&self) -> String {
+        match self.upper {
+            Some(upper) if upper.is_finite() => {
+                format!("{};upper={}", self.provenance_code(), plain_number(upper))
+            }
+            _ => self.provenance_code().to_string(),
         }
     }
 }
@@ -265,6 +281,7 @@ pub fn collect(
                         // The start is an assumption too; every point follows from it.
                         provenance,
                         bound: None,
+                        upper: None,
                     })
                     .collect(),
             });
@@ -288,6 +305,7 @@ fn source_series(s: &Series, locale: Locale) -> ExportSeries {
                 value: p.value,
                 provenance: p.provenance,
                 bound: p.bound,
+                upper: p.upper,
             })
             .collect(),
     }
@@ -301,6 +319,7 @@ fn path_points(points: &[PathPoint]) -> Vec<ExportPoint> {
             value: p.value,
             provenance: p.provenance,
             bound: None,
+            upper: None,
         })
         .collect()
 }
@@ -392,6 +411,7 @@ fn segments(
                 value,
                 provenance: d.provenance,
                 bound: None,
+                upper: None,
             })
             .collect()
     };
@@ -481,7 +501,7 @@ impl Export {
                     &csv_field(&p.period.label()),
                     &plain_number(p.value),
                     unit.as_str(),
-                    p.provenance_code(),
+                    &p.csv_provenance(),
                     scenario.as_str(),
                 ];
                 out.push_str(&fields.join(","));
@@ -637,6 +657,9 @@ struct PointOut {
     cadence: Option<&'static str>,
     value: Option<f64>,
     provenance: &'static str,
+    /// An interval's top (the value is at least `value` and below `upper`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    upper: Option<f64>,
 }
 
 impl From<&ExportPoint> for PointOut {
@@ -651,6 +674,7 @@ impl From<&ExportPoint> for PointOut {
             cadence,
             value: finite(p.value),
             provenance: p.provenance_code(),
+            upper: p.upper.and_then(finite),
         }
     }
 }

@@ -1,7 +1,7 @@
 //! Number formatting per interface language: billion/million for English, 亿/万 (億/萬) for
 //! Chinese; currency shown as reported. Never prints NaN or infinity: those become "—".
 
-use super::schema::{LocalText, Unit};
+use super::schema::{KeyPlayer, LocalText, Unit};
 use std::cell::RefCell;
 
 /// A display conversion the reader sets: money in `from` is shown in `to` at `rate`
@@ -97,11 +97,21 @@ pub fn pick(text: &LocalText, locale: Locale) -> (&str, bool) {
     }
 }
 
+/// A key player's Chinese name in the reader's script: the Traditional form in a Traditional
+/// interface where the report gives one, else `name_zh` (the Simplified form, or the only one).
+pub fn chinese_name(player: &KeyPlayer, locale: Locale) -> Option<&str> {
+    let (hans, hant) = (player.name_zh.as_deref(), player.name_zh_hant.as_deref());
+    match locale {
+        Locale::ZhHant => hant.or(hans),
+        _ => hans.or(hant),
+    }
+}
+
 /// Groups thousands: 1234567 → "1,234,567".
 fn group_thousands(int_part: &str) -> String {
     let mut out = String::with_capacity(int_part.len() + int_part.len() / 3);
     for (i, c) in int_part.chars().enumerate() {
-        if i > 0 && (int_part.len() - i) % 3 == 0 {
+        if i > 0 && (int_part.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);

@@ -112,6 +112,18 @@ pub fn growth_meaning(dim: &Dimension, top_level: bool) -> GrowthMeaning {
     }
 }
 
+/// The meaning of the growth input under `key` (`<dimension>.<member>.growth`), as its slider
+/// names it; `None` for any other key or a member the report does not have. The power tools
+/// name their rows with it, so a row says "relative growth" where the slider does.
+pub fn growth_meaning_of(report: &Report, key: &str) -> Option<GrowthMeaning> {
+    let (dim_id, member) = key.strip_suffix(".growth")?.split_once('.')?;
+    let dim = report.dimensions.iter().find(|d| d.id == dim_id)?;
+    if dim.members.iter().any(|m| m.id == member) {
+        return Some(growth_meaning(dim, true));
+    }
+    crate::domain::validate::find_member(&dim.members, member).map(|_| growth_meaning(dim, false))
+}
+
 /// Every assumption a scenario can change, with its key and range: the sliders' list.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AssumptionSlot {

@@ -461,8 +461,13 @@ pub struct Section {
 pub struct KeyPlayer {
     /// The company's name as the source gives it.
     pub name: String,
+    /// Its Chinese name, in Simplified script where the two scripts differ.
     #[serde(default)]
     pub name_zh: Option<String>,
+    /// Its Chinese name in Traditional script, where it is written differently (小紅書 for
+    /// 小红书): a Traditional interface shows it, a Simplified one `name_zh`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name_zh_hant: Option<String>,
     #[serde(default)]
     pub note: Option<LocalText>,
 }

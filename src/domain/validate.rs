@@ -296,6 +296,20 @@ impl Validator<'_> {
             if p.name.trim().is_empty() {
                 return self.fail(format!("key_players[{i}].name"), "missing value");
             }
+            for (field, value) in [("name_zh", &p.name_zh), ("name_zh_hant", &p.name_zh_hant)] {
+                if value.as_deref().is_some_and(|s| s.trim().is_empty()) {
+                    return self.fail(
+                        format!("key_players[{i}].{field}"),
+                        "empty text: omit the field instead",
+                    );
+                }
+            }
+            if p.name_zh_hant.is_some() && p.name_zh.is_none() {
+                return self.fail(
+                    format!("key_players[{i}].name_zh_hant"),
+                    "the Traditional form of name_zh: give name_zh (Simplified) too",
+                );
+            }
         }
         for (i, d) in r.developments.iter().enumerate() {
             let path = format!("developments[{i}]");
@@ -305,11 +319,45 @@ impl Validator<'_> {
                     format!("date {:?} is not YYYY, YYYY-MM or YYYY/YYYY", d.date),
                 );
             }
+            if let Some(years) = d.years {
+                if !d.date.contains('/') {
+                    return self.fail(
+                        format!("{path}.years"),
+                        format!(
+                            "\"years\" is the length the source gives a span: only a span date (YYYY/YYYY) may have one, not {:?}",
+                            d.date
+                        ),
+                    );
+                }
+                if years == 0 {
+                    return self.fail(format!("{path}.years"), "a span of 0 years");
+                }
+            }
             self.text(&format!("{path}.summary"), &d.summary)?;
         }
 
+        for (i, c) in r.trend_claims.iter().enumerate() {
+            let path = format!("trend_claims[{i}]");
+            if c.series.is_empty() {
+                return self.fail(
+                    format!("{path}.series"),
+                    "missing value: a trend claim names the series it speaks of",
+                );
+            }
+            for (j, id) in c.series.iter().enumerate() {
+                if !series_ids.contains(id) {
+                    return self.fail(
+                        format!("{path}.series[{j}]"),
+                        format!("unknown series {id:?}"),
+                    );
+                }
+            }
+            self.years(&format!("{path}.years"), &c.years)?;
+            self.text(&format!("{path}.summary"), &c.summary)?;
+        }
+
         self.contents(r)?;
-        self.kpis(r, &assumption_ids)?;
+        self.kpis(r, &series_ids, &assumption_ids)?;
         Ok(())
     }
 
@@ -555,7 +603,12 @@ impl Validator<'_> {
         Ok(())
     }
 
-    fn kpis(&self, r: &Report, assumption_ids: &HashSet<String>) -> Check {
+    fn kpis(
+        &self,
+        r: &Report,
+        series_ids: &HashSet<String>,
+        assumption_ids: &HashSet<String>,
+    ) -> Check {
         let mut kpi_ids = HashSet::new();
         for (i, k) in r.kpis.iter().enumerate() {
             let path = format!("kpis[{i}]");
@@ -576,6 +629,43 @@ impl Validator<'_> {
             }
             if k.horizon.is_some_and(|h| h.count == 0) {
                 return self.fail(format!("{path}.horizon.count"), "horizon 0");
+            }
+        }
+        // `of` names what a target is measured against; what it may name depends on the kind.
+        for (i, k) in r.kpis.iter().enumerate() {
+            let Some(of) = &k.of else { continue };
+            let path = format!("kpis[{i}].of");
+            match k.kind {
+                KpiKind::Share if !series_ids.contains(of) => {
+                    return self.fail(
+                        path,
+                        format!("unknown series {of:?}: a share's \"of\" names the series it is a share of"),
+                    );
+                }
+                KpiKind::Level if !assumption_ids.contains(of) => {
+                    return self.fail(
+                        path,
+                        format!("unknown assumption {of:?}: a level's \"of\" names the assumption giving the top of its scale"),
+                    );
+                }
+                KpiKind::GrowthRate | KpiKind::Throughput => {
+                    match r.kpis.iter().find(|t| t.id == *of) {
+                        Some(t) if t.kind == KpiKind::Level => {}
+                        Some(_) => {
+                            return self.fail(
+                                path,
+                                format!("KPI {of:?} is not a level: a rate's \"of\" names the level target it changes"),
+                            )
+                        }
+                        None => {
+                            return self.fail(
+                                path,
+                                format!("unknown KPI {of:?}: a rate's \"of\" names the level target it changes"),
+                            )
+                        }
+                    }
+                }
+                _ => {}
             }
         }
         for (i, p) in r.projections.iter().enumerate() {

@@ -332,8 +332,46 @@ pub fn describe(check: &Check, report: &Report, locale: Locale) -> String {
             series,
             year,
             bound,
+            side: BoundSide::Lower,
+            upper: Some(upper),
+            path_value,
+        } => {
+            let unit = series_unit(report, series);
+            let args = [
+                year.to_string(),
+                format::value(*bound, &unit, l),
+                format::value(*upper, &unit, l),
+                format::value(*path_value, &unit, l),
+            ];
+            let args: Vec<&str> = args.iter().map(String::as_str).collect();
+            let template = if check.key.ends_with("holds") {
+                t(
+                    "The source puts {0} at {1} or more and below {2}; the path in force gives {3}, which is within it.",
+                    "来源称 {0} 年不低于 {1} 且低于 {2}；当前路径为 {3}，在此区间内。",
+                    "來源稱 {0} 年不低於 {1} 且低於 {2}；當前路徑為 {3}，在此區間內。",
+                )
+            } else if *path_value > *upper {
+                t(
+                    "The source puts {0} at {1} or more and below {2}, but the path in force gives {3}, above the interval: this growth rate contradicts the source.",
+                    "来源称 {0} 年不低于 {1} 且低于 {2}，但当前路径为 {3}，高于该区间：此增长率与来源矛盾。",
+                    "來源稱 {0} 年不低於 {1} 且低於 {2}，但當前路徑為 {3}，高於該區間：此成長率與來源矛盾。",
+                )
+            } else {
+                t(
+                    "The source puts {0} at {1} or more and below {2}, but the path in force gives {3}, below the interval: this growth rate contradicts the source.",
+                    "来源称 {0} 年不低于 {1} 且低于 {2}，但当前路径为 {3}，低于该区间：此增长率与来源矛盾。",
+                    "來源稱 {0} 年不低於 {1} 且低於 {2}，但當前路徑為 {3}，低於該區間：此成長率與來源矛盾。",
+                )
+            };
+            fill(&template, &args)
+        }
+        CheckKind::PathVsBound {
+            series,
+            year,
+            bound,
             side,
             path_value,
+            ..
         } => {
             let unit = series_unit(report, series);
             let (word_en, word_hans, word_hant) = match side {

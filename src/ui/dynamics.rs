@@ -5,7 +5,7 @@
 use super::common::{local_text, section};
 use super::dom::{el, text_el, Dom, Node};
 use super::state::{use_app, use_report, ReportCtx};
-use crate::domain::format::Locale;
+use crate::domain::format::{chinese_name, Locale};
 use crate::domain::schema::{Development, KeyPlayer, Section, SectionKind};
 use crate::i18n::{fill, Message};
 use leptos::prelude::*;
@@ -191,17 +191,18 @@ fn key_players(players: &[KeyPlayer], locale: Locale) -> Node {
     let chinese = locale != Locale::En;
     let items = players.iter().enumerate().map(|(i, p)| {
         // The Chinese name leads in a Chinese interface; the other name stands beside.
-        let zh = p.name_zh.as_ref().filter(|z| z.trim() != p.name.trim());
+        // In the reader's script: 小紅書 in a Traditional interface, 小红书 in a Simplified one.
+        let zh = chinese_name(p, locale).filter(|z| z.trim() != p.name.trim());
         let names = el("p").class("player-names");
         let names = match zh {
             Some(z) if chinese => names
-                .child(text_el("span", "player-name", z.clone()).attr("lang", "zh"))
+                .child(text_el("span", "player-name", z.to_string()).attr("lang", "zh"))
                 .text(" ")
                 .child(text_el("span", "player-alt", p.name.clone())),
             Some(z) => names
                 .child(text_el("span", "player-name", p.name.clone()))
                 .text(" ")
-                .child(text_el("span", "player-alt", z.clone()).attr("lang", "zh")),
+                .child(text_el("span", "player-alt", z.to_string()).attr("lang", "zh")),
             None => names.child(text_el("span", "player-name", p.name.clone())),
         };
         el("li")

@@ -74,6 +74,20 @@ crate::messages! {
     }
 }
 
+/// How a segment's growth input is named ("relative growth", "growth (CAGR)"): by its slider
+/// and by the power tools' rows.
+pub fn growth_label(meaning: GrowthMeaning, locale: Locale) -> &'static str {
+    match meaning {
+        GrowthMeaning::Own => ScenMsg::OwnGrowth.text(locale),
+        GrowthMeaning::Relative => ScenMsg::RelativeGrowth.text(locale),
+    }
+}
+
+/// How a segment's base share is named, by its slider and by the power tools' rows.
+pub fn share_label(locale: Locale) -> &'static str {
+    ScenMsg::BaseShare.text(locale)
+}
+
 fn preset_label(p: Preset) -> ScenMsg {
     match p {
         Preset::Published => ScenMsg::PresetPublished,
@@ -176,11 +190,7 @@ fn share_inputs(
             let (dim, list, id) = (dim.to_string(), siblings.to_vec(), m.id.clone());
             let slot = Slot {
                 key: &key,
-                label: format!(
-                    "{} — {}",
-                    pick(&m.name, locale).0,
-                    ScenMsg::BaseShare.text(locale)
-                ),
+                label: format!("{} — {}", pick(&m.name, locale).0, share_label(locale)),
                 range: m.share,
                 value,
             };
@@ -492,10 +502,7 @@ fn segment_assumptions(
         if let Some(g) = m.growth {
             let key = growth_key(&dim.id, &m.id);
             let value = ctx.scenario.with(|s| s.value(&key, g.default));
-            let label = match meaning {
-                GrowthMeaning::Own => t(ScenMsg::OwnGrowth),
-                GrowthMeaning::Relative => t(ScenMsg::RelativeGrowth),
-            };
+            let label = growth_label(meaning, locale);
             let k = key.clone();
             let slot = Slot {
                 key: &key,

@@ -17,6 +17,7 @@ use super::charts::{data_table, tornado_chart, xy_chart, Charts, TableData, Torn
 use super::common::{local, section};
 use super::controls::{AssumptionInput, ValueKind};
 use super::dom::{el, text_el, Ev, Node, On};
+use super::scenarios::{growth_label, share_label};
 use super::segments::chosen_dimension;
 use super::state::{AppState, ReportCtx};
 use crate::chart::tornado::{TornadoBar, TornadoRow};
@@ -29,7 +30,7 @@ use crate::domain::engine::monte_carlo::{
 use crate::domain::engine::sensitivity::{tornado, Tornado};
 use crate::domain::engine::target::{inputs, relevant_keys, Evaluator, Target, HEADLINE_KEY};
 use crate::domain::format::{self, parse_typed, Locale};
-use crate::domain::scenario::Scenario;
+use crate::domain::scenario::{growth_meaning_of, Scenario};
 use crate::domain::schema::{AssumptionRange, Member, Provenance, Report, Unit};
 use crate::i18n::{fill, provenance, Message, Msg};
 use leptos::prelude::*;
@@ -49,8 +50,6 @@ crate::messages! {
         SegmentGroup => ("A segment's end value ({0})", "某一细分的最终数值（{0}）", "某一細分的最終數值（{0}）"),
         Headline => ("Headline", "核心数据", "核心數據"),
         HeadlineGrowth => ("Headline growth", "核心增长率", "核心成長率"),
-        Growth => ("growth", "增长率", "成長率"),
-        BaseShare => ("base share", "基准份额", "基準份額"),
         Low => ("Assumption lowered", "假设调低", "假設調低"),
         High => ("Assumption raised", "假设调高", "假設調高"),
         TornadoTitle => ("What moves {0} in {1}", "影响 {1} 年{0}的因素", "影響 {1} 年{0}的因素"),
@@ -287,8 +286,8 @@ fn find_member<'a>(members: &'a [Member], id: &str) -> Option<&'a Member> {
     })
 }
 
-/// An input key as a reader names it: "Headline growth", "Camera Modules — growth", a plan
-/// assumption's label.
+/// An input key as a reader names it, in the sliders' words: "Headline growth", "Camera
+/// Modules — relative growth", "Camera Modules — base share", a plan assumption's label.
 fn input_name(r: &Report, key: &str, locale: Locale) -> String {
     if key == HEADLINE_KEY {
         return ToolsMsg::HeadlineGrowth.text(locale).into();
@@ -299,8 +298,8 @@ fn input_name(r: &Report, key: &str, locale: Locale) -> String {
     let named = key.rsplit_once('.').and_then(|(path, kind)| {
         let (dim, member) = path.split_once('.')?;
         let what = match kind {
-            "growth" => ToolsMsg::Growth,
-            "share" => ToolsMsg::BaseShare,
+            "growth" => growth_label(growth_meaning_of(r, key)?, locale),
+            "share" => share_label(locale),
             _ => return None,
         };
         let m = r
@@ -308,11 +307,7 @@ fn input_name(r: &Report, key: &str, locale: Locale) -> String {
             .iter()
             .find(|d| d.id == dim)
             .and_then(|d| find_member(&d.members, member))?;
-        Some(format!(
-            "{} — {}",
-            local(&m.name, locale),
-            what.text(locale)
-        ))
+        Some(format!("{} — {what}", local(&m.name, locale)))
     });
     named.unwrap_or_else(|| key.to_string())
 }

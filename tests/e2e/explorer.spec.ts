@@ -195,6 +195,10 @@ test('charts: legend toggles a series, focus names value and provenance, table v
   const chart = page.locator('[data-chart="headline"]');
   // ≥ 900亿 and < 1000亿 in 2013 ("900多": both ends), ≥ 1000亿 in 2014.
   await expect(chart.locator('path.mk.bound')).toHaveCount(3);
+  // The interval's top is exclusive ("900多": below 1000亿); a floor reads ≥.
+  await expect(chart.locator('path.mk.bound[aria-label*="2013: < ¥100 bn (bound)"]')).toHaveCount(1);
+  await expect(chart.locator('path.mk.bound[aria-label*="2013: ≥ ¥90 bn (bound)"]')).toHaveCount(1);
+  await expect(chart.locator('path.mk.bound[aria-label*="≤"]')).toHaveCount(0);
   await chart.locator('path.mk').first().focus();
   await expect(chart.getByTestId('readout')).toContainText('2011: ¥70.1 bn (reported)');
   // A callout at the point says the same, and goes when focus leaves.
@@ -231,6 +235,19 @@ test('dynamics: grouped cards, key players and a dated timeline', async ({ page 
   const dates = await page.getByTestId('timeline-item').evaluateAll((is) => is.map((i) => i.getAttribute('data-date')));
   expect(dates).toEqual(['2025-05', '2025-06', '2025-07', '2025-08']);
   await expect(page.getByTestId('timeline')).toContainText('Fairphone');
+});
+
+test('dynamics: key players named in the reader\'s Chinese script', async ({ page }) => {
+  await openApp(page);
+  await openReport(page, 'parent-child-community');
+  await openView(page, 'dynamics');
+  const players = page.getByTestId('key-players');
+  await page.locator('#language').selectOption('zh-Hant');
+  await expect(players.locator('.player-name')).toContainText(['微信', 'QQ', '小紅書']);
+  await expect(players).not.toContainText('小红书');
+  await page.locator('#language').selectOption('zh-Hans');
+  await expect(players.locator('.player-name')).toContainText(['微信', 'QQ', '小红书']);
+  await expect(players).not.toContainText('小紅書');
 });
 
 test('contents: chapter tree, listed tables, and a reconstructed table marked as a model estimate', async ({ page }) => {

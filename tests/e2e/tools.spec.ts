@@ -89,8 +89,11 @@ test('tornado: headline growth on top, and a wider move widens its swing', async
   await expect(page.getByTestId('tornado-row').first()).toHaveAttribute('data-key', 'headline');
   await expect(page.getByTestId('tornado-row')).toHaveCount(12);
   await expect(page.getByTestId('tornado-omitted')).toContainText('1 more');
+  // Rows use the sliders' words: a top-down segment's growth is relative growth.
   await expect(page.locator('[data-testid="tornado-row"][data-key="type.camera-modules.growth"]'))
-    .toHaveText('Camera Modules — growth');
+    .toHaveText('Camera Modules — relative growth');
+  await expect(page.locator('[data-testid="tornado-row"][data-key="type.camera-modules.share"]'))
+    .toHaveText('Camera Modules — base share');
   expect(errors).toEqual([]);
 });
 

@@ -26,8 +26,9 @@
 //!   imply): the smartphone report states 13% while its endpoints imply 13.59%, so ±0.59
 //!   points (13.0%–14.2%: the range reaches the stated rate). Failing that, the distance from
 //!   the published rate to the nearest rate the source's bounds allow ([`bound_rate_window`]):
-//!   the call centre's fitted 17.8% against the ≥ 10.0% that "over 1000亿 in 2014" needs gives
-//!   ±7.8 points (the range reaches the bound and no further). Failing both, the rate default.
+//!   the call centre's fitted 12.09% against the ≥ 10.03% that "over 1000亿 in 2014" needs
+//!   gives ±2.06 points (the range reaches the bound and no further; the < 21.07% that "900多亿
+//!   in 2013" allows is farther). Failing both, the rate default.
 //! - **A plan's rate**: the largest gap between the assumption's default and the other targets
 //!   the plan sets for the same quantity (KPI growth-rate targets of one metric, with the
 //!   projection's cadence, one of which is the default): monthly user growth is 10% in section
@@ -45,18 +46,19 @@
 //! the slider range, not centred, not scaled). Distribution: uniform, or triangular with its
 //! mode at the centre.
 //!
-//! **Bounds.** Where the source gives bound values for the headline after its anchor ("over
-//! 1000亿 in 2014"), a path that breaks one is impossible by the source's own words. Such paths
-//! are *rejected* (the default, [`BoundPolicy::Reject`]): the fan is the distribution
-//! conditional on the bounds. Because the headline path depends on its rate alone and
-//! monotonically, the rejection is done exactly and without wasted draws: the rate's
-//! distribution is truncated to the interval of rates that honour every bound (inverse-CDF
-//! sampling of the truncated uniform or triangular). Clipping was not chosen: it would pile
-//! probability onto the bound and draw a fan edge the source never stated. With the default
-//! widths no bound cuts into the published scenario's range (the headline width stops at the
-//! nearest bound); a scenario near a bound is conditioned (its median moves away from the
-//! bound, since the paths cut off are impossible), and one beyond a bound, with no rate in its
-//! range that honours it, is an error ([`McError::BoundsExcludeRange`]).
+//! **Bounds.** Where the source gives bounds or intervals for the headline after its anchor
+//! ("over 1000亿 in 2014"; "900多亿 in 2013": at least 900亿 and below 1000亿), a path that
+//! breaks one is impossible by the source's own words. Such paths are *rejected* (the default,
+//! [`BoundPolicy::Reject`]): the fan is the distribution conditional on the bounds. Because the
+//! headline path depends on its rate alone and monotonically, the rejection is done exactly and
+//! without wasted draws: the rate's distribution is truncated to the interval of rates that
+//! honour every bound and interval, an interval's top excluded ([`bound_rate_window`];
+//! inverse-CDF sampling of the truncated uniform or triangular). Clipping was not chosen: it
+//! would pile probability onto the bound and draw a fan edge the source never stated. With the
+//! default widths no bound cuts into the published scenario's range (the headline width stops
+//! at the nearest bound); a scenario near a bound is conditioned (its median moves away from
+//! the bound, since the paths cut off are impossible), and one beyond a bound, with no rate in
+//! its range that honours it, is an error ([`McError::BoundsExcludeRange`]).
 //! [`BoundPolicy::Ignore`] samples the whole range.
 //!
 //! **Percentiles.** Linear interpolation between closest ranks (Excel's `PERCENTILE.INC`, R's
@@ -67,11 +69,12 @@
 //! no NaN reaches the fan.
 
 use super::error::EngineError;
-use super::growth::rri;
-use super::model::series;
+use super::fit::Evidence;
+use super::growth::{rri, value_at};
+use super::model::{observations, series};
 use super::target::{inputs, Evaluator, Input, InputKind, Target, TargetError, HEADLINE_KEY};
 use crate::domain::scenario::Scenario;
-use crate::domain::schema::{BoundSide, KpiKind, Provenance, Report};
+use crate::domain::schema::{KpiKind, Provenance, Report};
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -361,8 +364,15 @@ pub fn percentile(sorted: &[f64], p: f64) -> Option<f64> {
     Some(a + (h - lo as f64) * (b - a))
 }
 
-/// The headline rates that honour every bound of the headline series after its anchor:
-/// `(lowest, highest)`, either side open (±infinity) when no bound limits it.
+/// The headline rates that honour every bound and interval of the headline series after its
+/// anchor: `(lowest, highest)`, either side open (±infinity) when nothing limits it.
+///
+/// The limits are the fit's ([`model::observations`](super::model::observations),
+/// [`Evidence::limits`]): a floor ("1000以上") sets the lowest rate, a ceiling ("at most") or an
+/// interval's top ("900多": below 1000) the highest. Each end is the rate whose path meets the
+/// limit, moved by the last representable step where rounding would put the path on the wrong
+/// side: a floor and a ceiling may be met; an interval's top is exclusive, so the highest rate
+/// keeps the path strictly below it.
 pub fn bound_rate_window(report: &Report) -> (f64, f64) {
     let (mut lo, mut hi) = (f64::NEG_INFINITY, f64::INFINITY);
     let Some(model) = &report.forecast else {
@@ -379,21 +389,39 @@ pub fn bound_rate_window(report: &Report) -> (f64, f64) {
     else {
         return (lo, hi);
     };
-    for p in &s.points {
+    let at = |rate: f64, year: i32| value_at(model.anchor_year, anchor, rate, year).ok();
+    for o in observations(s) {
         // Only years the scenario's rate moves: after the anchor, up to the last forecast year.
-        if p.provenance != Provenance::Bound
-            || p.year <= model.anchor_year
-            || p.year > report.meta.forecast.to
-        {
+        if o.year <= model.anchor_year || o.year > report.meta.forecast.to {
             continue;
         }
-        let Ok(rate) = rri(f64::from(p.year - model.anchor_year), anchor, p.value) else {
-            continue;
-        };
-        match p.bound {
-            Some(BoundSide::Lower) => lo = lo.max(rate),
-            Some(BoundSide::Upper) => hi = hi.min(rate),
-            None => {}
+        let n = f64::from(o.year - model.anchor_year);
+        let (floor, ceiling) = o.evidence.limits();
+        if let Some(floor) = floor {
+            if let Ok(mut rate) = rri(n, anchor, floor) {
+                // A few steps at most: the rate is exact to an ulp or two.
+                for _ in 0..64 {
+                    match at(rate, o.year) {
+                        Some(v) if v < floor => rate = rate.next_up(),
+                        _ => break,
+                    }
+                }
+                lo = lo.max(rate);
+            }
+        }
+        if let Some(ceiling) = ceiling {
+            let exclusive = matches!(o.evidence, Evidence::Between(..));
+            if let Ok(mut rate) = rri(n, anchor, ceiling) {
+                for _ in 0..64 {
+                    match at(rate, o.year) {
+                        Some(v) if v > ceiling || (exclusive && v >= ceiling) => {
+                            rate = rate.next_down()
+                        }
+                        _ => break,
+                    }
+                }
+                hi = hi.min(rate);
+            }
         }
     }
     (lo, hi)
@@ -470,6 +498,13 @@ impl McRun {
             last_error: None,
             result: None,
         })
+    }
+
+    /// The target's values at `x` in the paths run so far, in path order (failed paths left
+    /// out); `None` for an x the fan does not have.
+    pub fn values(&self, x: i32) -> Option<&[f64]> {
+        let i = self.xs.iter().position(|&v| v == x)?;
+        self.columns.get(i).map(Vec::as_slice)
     }
 
     /// Where each input is sampled.
@@ -674,7 +709,7 @@ pub fn sample_range(
     options: &McOptions,
 ) -> Result<SampleRange, McError> {
     let r = input.range;
-    let centre = input.clamp(input.value(base));
+    let centre = input.clamp(super::target::value_in_force(report, input, base));
     let mut range = match options.ranges.get(&input.key) {
         Some(&(lo, hi)) => {
             if !(lo.is_finite() && hi.is_finite() && lo <= hi) {

@@ -1,6 +1,8 @@
 //! Sensitivity as a tornado: how far the target's end value moves when each input moves by
 //! ±N percentage points around the reader's scenario, one input at a time, the others held.
 //!
+//! - Each input moves from its value in force in the reader's scenario: for a share the reader
+//!   has not set, the share it takes once the shares they set are kept, not its default.
 //! - Rates and shares move by N points (N = 0.02 is ±2 points: 13% → 11% and 15%); levels such
 //!   as a plan's start value of 100,000 users move by ±N relative (±2%), because "points" of a
 //!   count mean nothing. Each row says which it did through its inputs.
@@ -13,7 +15,7 @@
 //!   does not know is listed in `skipped`, never dropped silently and never a NaN bar.
 
 use super::error::EngineError;
-use super::target::{inputs, Evaluator, Input, InputKind, Target, TargetError};
+use super::target::{inputs, value_in_force, Evaluator, Input, InputKind, Target, TargetError};
 use crate::domain::scenario::Scenario;
 use std::fmt;
 
@@ -146,7 +148,9 @@ pub fn tornado(
             });
             continue;
         };
-        let base_input = input.value(base);
+        // From the value in force: a sibling's share the reader left alone has made room for
+        // the shares they set.
+        let base_input = value_in_force(report, input, base);
         let (low_input, high_input) = moved(input, base_input, points);
         let end_with = |v: f64| {
             let mut s = base.clone();
@@ -236,6 +240,37 @@ mod tests {
         assert!(t.rows.iter().all(|row| row.swing > 0.0));
         // Sorted by swing, largest first.
         assert!(t.rows.windows(2).all(|w| w[0].swing >= w[1].swing));
+    }
+
+    #[test]
+    fn an_untouched_siblings_share_moves_from_the_share_in_force() {
+        // The reader sets camera modules to 32%: display modules (20% by default) makes room
+        // and is shown at 20% × 68/70 ≈ 19.43%. Its row moves from there, not from 20%.
+        let (reports, _) = load_bundled();
+        let r = &reports[0];
+        let mut s = Scenario::published();
+        s.values.insert("type.camera-modules.share".into(), 0.32);
+        let target = Target::Segment {
+            dimension: "type".into(),
+            member: "camera-modules".into(),
+        };
+        let k = keys(&["type.display-screen-modules.share"]);
+        let t = tornado(r, &s, &k, 0.02, &target).unwrap();
+        let row = &t.rows[0];
+        let in_force = 0.20 * 0.68 / 0.70;
+        assert!((row.base_input - in_force).abs() < 1e-12, "{row:?}");
+        assert!((row.low_input - (in_force - 0.02)).abs() < 1e-12);
+        assert!((row.high_input - (in_force + 0.02)).abs() < 1e-12);
+        // Setting the share in force changes nothing: the bars meet at the scenario's value.
+        let eval = Evaluator::new(r, &target).unwrap();
+        let all = inputs(r).unwrap();
+        let input = all.iter().find(|i| i.key == k[0]).unwrap();
+        let mut at_base = s.clone();
+        input.apply(&mut at_base, row.base_input);
+        assert!((eval.end(&at_base).unwrap() / t.base_value - 1.0).abs() < 1e-12);
+        // Camera's own row moves from the share the reader set.
+        let t = tornado(r, &s, &keys(&["type.camera-modules.share"]), 0.02, &target).unwrap();
+        assert_eq!(t.rows[0].base_input, 0.32);
     }
 
     #[test]

@@ -13,7 +13,7 @@
 
 use super::error::{EngineError, EngineResult};
 use super::model::{compute, published_rate};
-use crate::domain::scenario::{assumption_slots, Scenario, SlotKind};
+use crate::domain::scenario::{assumption_slots, share_key, Scenario, SlotKind};
 use crate::domain::schema::{AssumptionRange, Member, Report, Unit};
 use std::fmt;
 
@@ -133,6 +133,32 @@ impl Input {
     pub fn clamp(&self, value: f64) -> f64 {
         value.max(self.range.min).min(self.range.max)
     }
+}
+
+/// An input's value in force under a scenario: [`Input::value`], except for a share the
+/// scenario leaves alone, which is the share it takes once the shares the reader set are kept
+/// and the others make room ([`model::inputs`](super::model::inputs)): the share the segment
+/// view shows and the model computes with, not the report's default.
+pub fn value_in_force(report: &Report, input: &Input, scenario: &Scenario) -> f64 {
+    if input.kind != InputKind::Share || scenario.values.contains_key(&input.key) {
+        return input.value(scenario);
+    }
+    fn siblings<'a>(dim: &str, members: &'a [Member], key: &str) -> Option<(&'a [Member], usize)> {
+        if let Some(i) = members.iter().position(|m| share_key(dim, &m.id) == key) {
+            return Some((members, i));
+        }
+        members.iter().find_map(|m| siblings(dim, &m.children, key))
+    }
+    report
+        .dimensions
+        .iter()
+        .find_map(|d| {
+            let (list, i) = siblings(&d.id, &d.members, &input.key)?;
+            let shares = super::model::inputs(&d.id, list, scenario).ok()?;
+            shares.get(i).map(|s| s.share)
+        })
+        .filter(|v| v.is_finite())
+        .unwrap_or_else(|| input.value(scenario))
 }
 
 /// Every input of a report: the headline rate first (market reports), then the assumption

@@ -3,7 +3,7 @@
 //! hands them to the shared frame.
 
 use super::frame::{chart, Charts, Frame, LegendEntry, TableData};
-use super::{point_label, tick_label, value_text, x_label};
+use super::{is_interval_top, point_label, tick_label, value_text, x_label};
 use crate::chart::scale::LinearScale;
 use crate::chart::scene::{donut_scene, treemap_scene, xy_scene, Cell, XyLabels};
 use crate::chart::shapes::{line_path, treemap, Rect};
@@ -82,7 +82,15 @@ pub fn xy_chart(charts: Charts, spec: XySpec, narrow: bool, locale: Locale) -> N
             x_title: &spec.x_title,
             x_tick: &x_label,
             y_tick: &|v| tick_label(v, &unit, locale),
-            mark: &|series, d| point_label(series, d.x, d.y, &unit, d.provenance, d.bound, locale),
+            mark: &|series, d| {
+                // The series' points say whether a ceiling is an interval's top ("< ¥100 bn").
+                let points = spec
+                    .series
+                    .iter()
+                    .find(|s| s.label == series && s.points.contains(d))
+                    .map_or(&[][..], |s| s.points.as_slice());
+                point_label(series, points, d, &unit, locale)
+            },
         },
     );
     // Table: one row per x, one column per series, each cell with its provenance.
@@ -114,11 +122,20 @@ pub fn xy_chart(charts: Charts, spec: XySpec, narrow: bool, locale: Locale) -> N
                             )
                         }
                         Some(i) => {
-                            let d = &s.points[i];
+                            // An interval is two marks at one x: "≥ ¥90 bn, < ¥100 bn (bound)".
+                            let values: Vec<String> = s
+                                .points
+                                .iter()
+                                .filter(|d| d.x == *x)
+                                .map(|d| {
+                                    let top = is_interval_top(&s.points, d);
+                                    value_text(d.y, &spec.unit, d.bound, top, locale)
+                                })
+                                .collect();
                             format!(
                                 "{} ({})",
-                                value_text(d.y, &spec.unit, d.bound, locale),
-                                provenance(locale, d.provenance)
+                                values.join(", "),
+                                provenance(locale, s.points[i].provenance)
                             )
                         }
                         None => "—".to_string(),
