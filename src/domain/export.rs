@@ -95,7 +95,6 @@ impl Period {
     }
 }
 
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SeriesKind {
     /// Values as the source gives them (reported and bounds).

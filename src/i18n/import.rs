@@ -19,7 +19,6 @@ crate::messages! {
         Imported => ("Imported “{0}”. It is kept on this device only.", "已导入“{0}”。它只保存在此设备上。", "已匯入「{0}」。它只保存在此裝置上。"),
         Failed => ("{0} could not be imported:", "无法导入 {0}：", "無法匯入 {0}："),
         NothingChanged => ("Nothing you had imported before was changed.", "您之前导入的内容均未改变。", "您之前匯入的內容均未改變。"),
-        TooLarge => ("The file is {0} MB; the limit is {1} MB.", "文件大小为 {0} MB，上限为 {1} MB。", "檔案大小為 {0} MB，上限為 {1} MB。"),
         NotText => ("The file could not be read as text.", "无法将文件读取为文本。", "無法將檔案讀取為文字。"),
         Full => ("This device's storage for the app is full, so “{0}” was not kept. Remove an imported report or saved scenarios to make room.", "此设备为本应用保留的存储空间已满，因此未保存“{0}”。请删除一份已导入的报告或已保存的情景以腾出空间。", "此裝置為本應用保留的儲存空間已滿，因此未保存「{0}」。請刪除一份已匯入的報告或已儲存的情境以騰出空間。"),
         Unavailable => ("This browser gives the page no storage (private mode?), so imported reports cannot be kept.", "此浏览器未向页面提供存储空间（隐私模式？），因此无法保存导入的报告。", "此瀏覽器未向頁面提供儲存空間（私密模式？），因此無法保存匯入的報告。"),
@@ -79,7 +78,6 @@ crate::messages! {
         Rows => ("{0} data rows; the first {1} are shown.", "共 {0} 行数据，显示前 {1} 行。", "共 {0} 列資料，顯示前 {1} 列。"),
         Importing => ("Reading {0} of about {1} rows…", "正在读取第 {0} 行，共约 {1} 行…", "正在讀取第 {0} 列，共約 {1} 列…"),
         Cancelled => ("Import cancelled: nothing was kept.", "已取消导入：未保存任何内容。", "已取消匯入：未保存任何內容。"),
-        IncompleteYears => ("Years without every period, left empty: {0}", "缺少部分周期而留空的年份：{0}", "缺少部分週期而留空的年份：{0}"),
     }
 }
 

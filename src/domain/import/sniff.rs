@@ -473,7 +473,6 @@ fn guess(what: GuessKind, detail: &str) -> Guess {
     }
 }
 
-
 /// "CNY", "percent", "count: users", "number".
 pub(crate) fn unit_name(unit: &Unit) -> String {
     match unit {
