@@ -9,6 +9,11 @@ NEED_BROWSER=1 source scripts/tools.sh
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
+step "lint: rustfmt, clippy natively and for wasm32 (warnings are errors)"
+cargo fmt --check
+cargo clippy --locked --all-targets -- -D warnings
+cargo clippy --locked --target wasm32-unknown-unknown --lib --tests -- -D warnings
+
 step "native tests (domain, engine, i18n; property tests run 10,000 cases)"
 cargo test --locked
 

@@ -23,7 +23,7 @@ impl ValueKind {
             ValueKind::Number => v,
         }
     }
-    fn from_display(self, v: f64) -> f64 {
+    fn to_stored(self, v: f64) -> f64 {
         match self {
             ValueKind::Percent => v / 100.0,
             ValueKind::Number => v,
@@ -79,14 +79,14 @@ impl AssumptionInput<'_> {
             move |ev: &Ev| {
                 if let Some(v) = parse_typed(&ev.value) {
                     on_error(None);
-                    on_change(kind.from_display(v.clamp(lo, hi)));
+                    on_change(kind.to_stored(v.clamp(lo, hi)));
                 }
             }
         };
         let typed = move |ev: &Ev| match parse_typed(&ev.value) {
             Some(v) if (lo..=hi).contains(&v) => {
                 on_error(None);
-                on_change(kind.from_display(v));
+                on_change(kind.to_stored(v));
             }
             Some(v) => {
                 on_error(Some(format!(
@@ -95,7 +95,7 @@ impl AssumptionInput<'_> {
                     format::number(lo, decimals),
                     format::number(hi, decimals)
                 )));
-                on_change(kind.from_display(v.clamp(lo, hi)));
+                on_change(kind.to_stored(v.clamp(lo, hi)));
             }
             None => on_error(Some(format!(
                 "{} “{}”",

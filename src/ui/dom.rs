@@ -411,16 +411,19 @@ fn dispatch(
     }
 }
 
+/// Handlers by element id.
+type Registry = Rc<RefCell<HashMap<u32, Vec<(On, Handler)>>>>;
+/// The root's delegated listeners, kept alive while the view lives.
+type Listeners = Rc<RefCell<Vec<(&'static str, Closure<dyn Fn(web_sys::Event)>)>>>;
+
 /// Renders the nodes `render` returns into a `div.dom` and keeps them up to date: the closure
 /// re-runs whenever a signal it reads changes.
 #[component]
 pub fn Dom(render: impl Fn() -> Vec<Node> + 'static) -> impl IntoView {
     let root = NodeRef::<leptos::html::Div>::new();
-    let registry: Rc<RefCell<HashMap<u32, Vec<(On, Handler)>>>> =
-        Rc::new(RefCell::new(HashMap::new()));
+    let registry: Registry = Rc::new(RefCell::new(HashMap::new()));
     let rendered: Rc<RefCell<Vec<RenderedChild>>> = Rc::new(RefCell::new(Vec::new()));
-    let listeners: Rc<RefCell<Vec<(&'static str, Closure<dyn Fn(web_sys::Event)>)>>> =
-        Rc::new(RefCell::new(Vec::new()));
+    let listeners: Listeners = Rc::new(RefCell::new(Vec::new()));
     let doc = web_sys::window().and_then(|w| w.document());
 
     {

@@ -2,7 +2,9 @@
 //! and a treemap for region → country), and a sortable table with value, share and CAGR.
 //! Says how the segments reconcile with the total.
 
-use super::charts::{donut_chart, treemap_chart, xy_chart, Charts, Slice, TreemapNode, XySpec};
+use super::charts::{
+    donut_chart, treemap_chart, xy_chart, Charts, Slice, TreemapNode, TreemapSpec, XySpec,
+};
 use super::common::{badge, local};
 use super::dom::{el, text_el, Dom, Ev, Node, On};
 use super::state::{use_app, use_report, AppState, ReportCtx};
@@ -279,11 +281,13 @@ fn segments(
             .collect();
         treemap_chart(
             charts,
-            "segments-treemap",
-            fill(t(SegMsg::TreemapTitle), &[&dim_name, &year.to_string()]),
-            t(SegMsg::TreemapDesc).into(),
-            &nodes,
-            &unit,
+            TreemapSpec {
+                name: "segments-treemap",
+                title: fill(t(SegMsg::TreemapTitle), &[&dim_name, &year.to_string()]),
+                description: t(SegMsg::TreemapDesc).into(),
+                nodes: &nodes,
+                unit: &unit,
+            },
             app.narrow(),
             locale,
         )

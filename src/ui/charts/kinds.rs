@@ -262,16 +262,23 @@ pub struct TreemapNode {
     pub children: Vec<TreemapNode>,
 }
 
-pub fn treemap_chart(
-    charts: Charts,
-    name: &str,
-    title: String,
-    description: String,
-    nodes: &[TreemapNode],
-    unit: &Unit,
-    narrow: bool,
-    locale: Locale,
-) -> Node {
+/// What a treemap shows.
+pub struct TreemapSpec<'a> {
+    pub name: &'a str,
+    pub title: String,
+    pub description: String,
+    pub nodes: &'a [TreemapNode],
+    pub unit: &'a Unit,
+}
+
+pub fn treemap_chart(charts: Charts, spec: TreemapSpec<'_>, narrow: bool, locale: Locale) -> Node {
+    let TreemapSpec {
+        name,
+        title,
+        description,
+        nodes,
+        unit,
+    } = spec;
     let ui = charts.get(name);
     let (w, h) = if narrow {
         (340.0, 300.0)

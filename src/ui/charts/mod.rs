@@ -8,7 +8,9 @@ mod kinds;
 mod tornado;
 
 pub use frame::{data_table, ChartUi, Charts, Frame, LegendEntry, TableData};
-pub use kinds::{donut_chart, sparkline, treemap_chart, xy_chart, Slice, TreemapNode, XySpec};
+pub use kinds::{
+    donut_chart, sparkline, treemap_chart, xy_chart, Slice, TreemapNode, TreemapSpec, XySpec,
+};
 pub use tornado::{tornado_chart, TornadoSpec};
 
 pub use crate::chart::label::{is_interval_top, point_label, tick_label, value_text, x_label};
