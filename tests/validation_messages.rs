@@ -306,3 +306,33 @@ fn a_traditional_name_needs_its_simplified_one() {
         format!("mine.json: key_players[{i}].name_zh_hant: empty text: omit the field instead")
     );
 }
+
+#[test]
+fn a_rate_range_must_hold_the_published_rate_and_run_forwards() {
+    // Smartphone: published 13.59% (implied 2025–2032).
+    let mut v = smartphone();
+    v["forecast"]["rate_range"]["max"] = 0.10.into();
+    let e = error_for(&v);
+    assert!(
+        e.starts_with("mine.json: forecast.rate_range: the published rate 0.1359 lies outside min 0 – max 0.1"),
+        "{e}"
+    );
+    let mut v = smartphone();
+    v["forecast"]["rate_range"]["min"] = 0.5.into();
+    let e = error_for(&v);
+    assert_eq!(
+        e,
+        "mine.json: forecast.rate_range: min 0.5 is above max 0.3"
+    );
+}
+
+#[test]
+fn the_base_year_is_the_forecasts_anchor() {
+    let mut v = smartphone();
+    v["meta"]["base_year"] = 2024.into();
+    let e = error_for(&v);
+    assert_eq!(
+        e,
+        "mine.json: meta.base_year: the base year 2024 must be the forecast's anchor year 2025"
+    );
+}

@@ -518,13 +518,48 @@ impl Validator<'_> {
                 }
             }
         }
+        // The rate range has no default of its own: min and max are checked directly (a
+        // reversed range is named at its own fields, not at a default it does not have).
+        let rr = &f.rate_range;
+        for (name, value) in [("min", rr.min), ("max", rr.max), ("step", rr.step)] {
+            self.finite(&format!("forecast.rate_range.{name}"), value)?;
+        }
+        if rr.min > rr.max {
+            return self.fail(
+                "forecast.rate_range",
+                format!("min {} is above max {}", rr.min, rr.max),
+            );
+        }
         let range = AssumptionRange {
-            default: f.rate_range.min,
-            min: f.rate_range.min,
-            max: f.rate_range.max,
-            step: f.rate_range.step,
+            default: rr.min,
+            min: rr.min,
+            max: rr.max,
+            step: rr.step,
         };
-        self.range("forecast.rate_range", &range, false)
+        self.range("forecast.rate_range", &range, false)?;
+        // The headline slider starts at the published rate: it must be within reach.
+        if let Ok(p) = crate::domain::engine::model::published_rate(r) {
+            if p.rate.is_finite() && !(rr.min..=rr.max).contains(&p.rate) {
+                return self.fail(
+                    "forecast.rate_range",
+                    format!(
+                        "the published rate {:.4} lies outside min {} – max {}: the slider could not show it",
+                        p.rate, rr.min, rr.max
+                    ),
+                );
+            }
+        }
+        // The segment model starts from the headline's value in the base year.
+        if r.meta.base_year != f.anchor_year {
+            return self.fail(
+                "meta.base_year",
+                format!(
+                    "the base year {} must be the forecast's anchor year {}",
+                    r.meta.base_year, f.anchor_year
+                ),
+            );
+        }
+        Ok(())
     }
 
     fn members(&self, path: &str, members: &[Member], ids: &mut HashSet<String>) -> Check {
