@@ -74,27 +74,6 @@ pub fn system_prefers_dark() -> bool {
     dark_query().is_some_and(|m| m.matches())
 }
 
-/// Calls `f` with the new answer of [`system_prefers_dark`] whenever the system scheme
-/// changes. The listener lasts as long as the returned value: keep it (or `.forget()` it for
-/// the page's life); dropping it stops the calls. `None` where there is no such query, or
-/// where its list cannot take event listeners (Safari before 14), so nothing throws.
-pub fn on_system_scheme_change(
-    mut f: impl FnMut(bool) + 'static,
-) -> Option<gloo_events::EventListener> {
-    let query = dark_query()?;
-    let listens =
-        js_sys::Reflect::get(&query, &"addEventListener".into()).is_ok_and(|v| v.is_function());
-    if !listens {
-        return None;
-    }
-    let list = query.clone();
-    Some(gloo_events::EventListener::new(
-        &query,
-        "change",
-        move |_| f(list.matches()),
-    ))
-}
-
 /// Applies the preferences to `<html>` (lang, data-theme, data-type) and keeps them.
 /// Storage failures are ignored: a preference not kept only costs the next visit.
 pub fn apply(locale: Locale, theme: Theme, large_type: bool) {

@@ -105,6 +105,8 @@ pub fn write_index(index: &ImportedIndex) -> String {
 pub struct Loaded {
     pub entry: ImportedEntry,
     pub report: Result<Report, String>,
+    /// Content hash of the stored text (for the card's cache key), empty when it is gone.
+    pub hash: String,
 }
 
 /// Reads each listed report's text (`None`: the key is gone).
@@ -116,7 +118,12 @@ pub fn load_reports(
         .reports
         .iter()
         .map(|entry| {
-            let report = match text_of(&report_key(&entry.id)) {
+            let text = text_of(&report_key(&entry.id));
+            let hash = text
+                .as_deref()
+                .map(|t| content_hash(t.as_bytes()))
+                .unwrap_or_default();
+            let report = match text {
                 None => Err("the report's data is missing from this device's storage".to_string()),
                 Some(text) => parse_report(&entry.file, &text)
                     .map_err(|e| e.to_string())
@@ -131,6 +138,7 @@ pub fn load_reports(
             Loaded {
                 entry: entry.clone(),
                 report,
+                hash,
             }
         })
         .collect()
@@ -168,29 +176,6 @@ pub fn without(index: &ImportedIndex, id: &str) -> ImportedIndex {
     let mut next = index.clone();
     next.reports.retain(|e| e.id != id);
     next
-}
-
-/// A short id part from free text: lowercase ASCII letters and digits joined by `-`, at most
-/// 40 characters, with a hash of the content so two files of one name differ.
-pub fn slug(name: &str, content: &str) -> String {
-    let mut out = String::new();
-    for c in name.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-        if out.len() >= 40 {
-            break;
-        }
-    }
-    let out = out.trim_end_matches('-');
-    let hash = &content_hash(content.as_bytes())[..8];
-    if out.is_empty() {
-        format!("report-{hash}")
-    } else {
-        format!("{out}-{hash}")
-    }
 }
 
 #[cfg(test)]
@@ -270,16 +255,5 @@ mod tests {
             )),
             Err(IndexError::Newer(7))
         );
-    }
-
-    #[test]
-    fn slugs_are_short_ascii_and_distinct_by_content() {
-        assert_eq!(
-            &slug("Sales 2024 (EU).csv", "a")[..18],
-            "sales-2024-eu-csv-"
-        );
-        assert_ne!(slug("x", "a"), slug("x", "b"));
-        assert!(slug("销售数据.csv", "a").starts_with("csv-"));
-        assert!(slug("数据", "a").starts_with("report-"));
     }
 }

@@ -24,9 +24,6 @@ use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
-/// Files larger than this are refused before they are read.
-pub const MAX_IMPORT_BYTES: f64 = 20.0 * 1024.0 * 1024.0;
-
 /// One kept import: its card, or why it can no longer be opened (kept until the reader
 /// removes it).
 #[derive(Debug, Clone, PartialEq)]
@@ -90,7 +87,7 @@ impl Imports {
                     .into_iter()
                     .map(|l| ImportedItem {
                         card: l.report.map(|r| {
-                            let card = card_of(&r, &l.entry.file);
+                            let card = card_of(&r, &l.entry.file, &l.hash);
                             cache(app, r);
                             card
                         }),
@@ -262,7 +259,7 @@ impl Imports {
             return;
         }
         self.index.set_value(next);
-        let card = card_of(&report, &file);
+        let card = card_of(&report, &file, &content_hash(text.as_bytes()));
         let id = report.id.clone();
         cache(app, report);
         self.items.update(|items| {
@@ -327,13 +324,9 @@ fn storage_message(e: StorageError, title: &str, locale: Locale) -> String {
     }
 }
 
-fn card_of(report: &Report, file: &str) -> Arc<CatalogueEntry> {
-    let text = serde_json::to_string(report).unwrap_or_default();
-    Arc::new(CatalogueEntry::of(
-        report,
-        file,
-        &content_hash(text.as_bytes()),
-    ))
+/// The card of a kept report; `hash` is that of its stored text (no second serialisation).
+fn card_of(report: &Report, file: &str, hash: &str) -> Arc<CatalogueEntry> {
+    Arc::new(CatalogueEntry::of(report, file, hash))
 }
 
 fn cache(app: AppState, report: Report) {

@@ -9,7 +9,7 @@ use crate::chart::xy::{Datum, Series, SeriesKind};
 use crate::domain::checks::Severity;
 use crate::domain::engine::fit::{Evidence, GrowthFit, RateLimit};
 use crate::domain::engine::growth::value_at;
-use crate::domain::engine::model::{compute, Computed, Headline};
+use crate::domain::engine::model::{compute, series, Computed, Headline};
 use crate::domain::format::{self, Locale};
 use crate::domain::scenario::Scenario;
 use crate::domain::schema::{
@@ -152,10 +152,8 @@ pub fn headline_series(
             });
         }
     }
-    let bounds: Vec<Datum> = r
-        .series
-        .iter()
-        .find(|s| s.id == h.series)
+    let bounds: Vec<Datum> = series(r, &h.series)
+        .ok()
         .map(|s| {
             s.points
                 .iter()
@@ -549,9 +547,8 @@ fn key_facts(ctx: ReportCtx, locale: Locale) -> Option<Node> {
 }
 
 fn headline_unit(r: &Report, h: &Headline) -> Unit {
-    r.series
-        .iter()
-        .find(|s| s.id == h.series)
+    series(r, &h.series)
+        .ok()
         .map(|s| s.unit.clone())
         .unwrap_or(Unit::Number)
 }
@@ -623,10 +620,8 @@ fn fit_explained(r: &Report, h: &Headline, f: &GrowthFit, locale: Locale) -> Vec
     out.push(text_el("p", "", range).testid("rate-range"));
     out.push(text_el("p", "help", FitMsg::How.text(locale)));
 
-    let points: Vec<&Point> = r
-        .series
-        .iter()
-        .find(|s| s.id == h.series)
+    let points: Vec<&Point> = series(r, &h.series)
+        .ok()
         .map(|s| {
             s.points
                 .iter()

@@ -91,7 +91,7 @@ pub fn ReportPage(id: String) -> impl IntoView {
                 <p>{move || app.t(CatalogueMsg::OtherReportsFine)}</p>
                 <p class="actions">
                     <button class="primary" data-testid="retry" on:click=move |_| {
-                        if matches!(app.catalogue.get_untracked(), Load::Failed(_)) {
+                        if app.catalogue.with_untracked(|c| matches!(c, Load::Failed(_))) {
                             super::catalogue::load(app);
                         }
                         attempt.update(|n| *n += 1);
