@@ -145,6 +145,12 @@ fn finite(v: f64) -> Option<f64> {
     v.is_finite().then_some(v)
 }
 
+/// Most marks (one per band and year) a stacked area draws. Every mark is a focusable element
+/// with its own label; 200 segments over 51 years would be 10,200 of them, a page that freezes
+/// for seconds on a phone and a keyboard user's endless tab order. Past this, each band keeps
+/// one mark, at its last year.
+pub const MAX_AREA_MARKS: usize = 1_000;
+
 /// Lays out the visible series in `size`. Y always starts at zero (market sizes and counts).
 pub fn layout(series: &[Series], size: Size, hidden: &BTreeSet<String>) -> Geometry {
     let m = Margins::for_width(size.width);
@@ -223,6 +229,7 @@ pub fn layout(series: &[Series], size: Size, hidden: &BTreeSet<String>) -> Geome
         .filter(|s| s.kind == SeriesKind::GroupedBar)
         .collect();
     let (mut area_i, mut bar_i) = (0, 0);
+    let thin_areas = area_bands.len() * xs.len() > MAX_AREA_MARKS;
 
     for s in &visible {
         let pts: Vec<(f64, f64, Datum)> = s
@@ -302,7 +309,14 @@ pub fn layout(series: &[Series], size: Size, hidden: &BTreeSet<String>) -> Geome
                         .map(|(x, b)| (xs_scale.map(*x), ys.map(b.0)))
                         .collect();
                     shape.solid = area_path(&upper, &lower);
-                    markers.extend(xs.iter().zip(band).filter_map(|(x, b)| {
+                    // Past the cap, only each band's last year is a mark (the table view
+                    // still lists every value).
+                    let skip = if thin_areas {
+                        xs.len().saturating_sub(1)
+                    } else {
+                        0
+                    };
+                    markers.extend(xs.iter().zip(band).skip(skip).filter_map(|(x, b)| {
                         let d = s.points.iter().find(|d| d.x == *x)?;
                         Some(Marker {
                             series: s.key.clone(),
@@ -429,6 +443,28 @@ mod tests {
             g.x_ticks.iter().map(|t| t.value).collect::<Vec<_>>(),
             vec![2024.0, 2025.0, 2026.0]
         );
+    }
+
+    #[test]
+    fn a_large_stacked_area_keeps_one_mark_per_band() {
+        let band = |i: usize| Series {
+            key: format!("s{i}"),
+            label: format!("S{i}"),
+            color: i,
+            kind: SeriesKind::StackedArea,
+            points: (0..51)
+                .map(|y| Datum::new(2024.0 + y as f64, 1.0 + i as f64, Provenance::Assumption))
+                .collect(),
+            low: vec![],
+        };
+        let many: Vec<Series> = (0..200).map(band).collect();
+        let g = layout(&many, SIZE, &BTreeSet::new());
+        assert_eq!(g.markers.len(), 200);
+        assert!(g.markers.iter().all(|m| m.datum.x == 2074.0));
+        assert_eq!(g.shapes.len(), 200);
+        // Below the cap every year is a mark.
+        let few: Vec<Series> = (0..6).map(band).collect();
+        assert_eq!(layout(&few, SIZE, &BTreeSet::new()).markers.len(), 6 * 51);
     }
 
     #[test]

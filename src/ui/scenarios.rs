@@ -71,6 +71,12 @@ crate::messages! {
         PresetRange => ("Bear–bull range", "悲观–乐观区间", "悲觀–樂觀區間"),
         BarsTitle => ("Published and scenario value by year", "公布值与情景值逐年对比", "公布值與情境值逐年對比"),
         BarsDesc => ("For each forecast year, the published value beside your scenario's.", "每个预测年份的公布值与您的情景值并列。", "每個預測年份的公布值與您的情境值並列。"),
+        SomeSegments => (
+            "Showing the first {0} of {1} segments and any you have changed.",
+            "显示 {1} 个细分中的前 {0} 个，以及您改动过的细分。",
+            "顯示 {1} 個細分中的前 {0} 個，以及您改動過的細分。"
+        ),
+        ShowAllSegments => ("Show all {0} segments", "显示全部 {0} 个细分", "顯示全部 {0} 個細分"),
     }
 }
 
@@ -100,6 +106,10 @@ fn preset_label(p: Preset) -> ScenMsg {
 /// Input errors by input id (what the reader typed that could not be used).
 type Errors = RwSignal<HashMap<String, String>>;
 
+/// Segment sliders shown before "Show all": a dimension of 200 segments is 400 sliders, a
+/// wall to scroll past and seconds of work on a phone. Segments the reader changed always show.
+const SEGMENTS_SHOWN: usize = 24;
+
 #[component]
 pub fn Scenarios() -> impl IntoView {
     let app = use_app();
@@ -107,9 +117,26 @@ pub fn Scenarios() -> impl IntoView {
     let charts = Charts::new();
     let errors: Errors = RwSignal::new(HashMap::new());
     let tools = ToolsState::new();
+    let all_segments = RwSignal::new(false);
     let published: Arc<Option<Computed>> =
         Arc::new(ctx.with(|r| compute(r, &Scenario::published()).ok()));
-    view! { <Dom render=move || scenarios(app, ctx, charts, errors, tools, &published)/> }
+    let view = ViewState {
+        charts,
+        errors,
+        tools,
+        all_segments,
+    };
+    view! { <Dom render=move || scenarios(app, ctx, view, &published)/> }
+}
+
+/// The Scenarios view's own state.
+#[derive(Clone, Copy)]
+struct ViewState {
+    charts: Charts,
+    errors: Errors,
+    tools: ToolsState,
+    /// Whether every segment's sliders show (see [`SEGMENTS_SHOWN`]).
+    all_segments: RwSignal<bool>,
 }
 
 /// One scenario value as a slider shows it.
@@ -172,18 +199,20 @@ fn share_inputs(
     errors: Errors,
     dim: &str,
     siblings: &[Member],
+    shown: &dyn Fn(usize) -> bool,
     locale: Locale,
 ) -> Vec<Node> {
-    let shown = ctx
+    let in_force = ctx
         .scenario
         .with(|s| inputs(dim, siblings, s).ok())
         .map(|v| v.into_iter().map(|i| i.share).collect::<Vec<_>>());
     siblings
         .iter()
         .enumerate()
+        .filter(|(i, _)| shown(*i))
         .map(|(i, m)| {
             let key = share_key(dim, &m.id);
-            let value = shown
+            let value = in_force
                 .as_ref()
                 .and_then(|v| v.get(i).copied())
                 .unwrap_or(m.share.default);
@@ -208,11 +237,15 @@ fn share_inputs(
 fn scenarios(
     app: AppState,
     ctx: ReportCtx,
-    charts: Charts,
-    errors: Errors,
-    tools: ToolsState,
+    view: ViewState,
     published: &Option<Computed>,
 ) -> Vec<Node> {
+    let ViewState {
+        charts,
+        errors,
+        tools,
+        all_segments,
+    } = view;
     let locale = app.display_locale();
     let t = |m: ScenMsg| m.text(locale);
     let Some(published_rate) = published
@@ -354,7 +387,7 @@ fn scenarios(
     out.push(difference);
     out.push(year_bars(app, charts, &cmp, &unit, locale));
     out.push(scenario_checks(ctx, locale));
-    out.extend(segment_assumptions(app, ctx, errors, locale));
+    out.extend(segment_assumptions(app, ctx, errors, all_segments, locale));
     out.extend(super::tools::tools(app, ctx, charts, tools));
     if let Some(saved) = use_context::<super::saved_ui::SavedState>() {
         out.push(super::saved_ui::panel(app, ctx, saved));
@@ -486,11 +519,24 @@ fn segment_assumptions(
     app: AppState,
     ctx: ReportCtx,
     errors: Errors,
+    all_segments: RwSignal<bool>,
     locale: Locale,
 ) -> Option<Node> {
     let t = |m: ScenMsg| m.text(locale);
     let (dim, result) = chosen_dimension(app, ctx)?;
-    let top_shares = share_inputs(ctx, errors, &dim.id, &dim.members, locale);
+    let count = dim.members.len();
+    let cut = count > SEGMENTS_SHOWN && !all_segments.get();
+    let changed: Vec<bool> = ctx.scenario.with(|s| {
+        dim.members
+            .iter()
+            .map(|m| {
+                let prefix = format!("{}.{}.", dim.id, m.id);
+                s.values.keys().any(|k| k.starts_with(&prefix))
+            })
+            .collect()
+    });
+    let shown = |i: usize| !cut || i < SEGMENTS_SHOWN || changed.get(i).copied().unwrap_or(false);
+    let top_shares = share_inputs(ctx, errors, &dim.id, &dim.members, &shown, locale);
     let meaning = growth_meaning(&dim, true);
     let member_box = |(m, share): (&Member, Node)| {
         let name = local(&m.name, locale);
@@ -532,7 +578,14 @@ fn segment_assumptions(
                         "",
                         fill(t(ScenMsg::SubSegments), &[&name]),
                     ))
-                    .children(share_inputs(ctx, errors, &dim.id, &m.children, locale)),
+                    .children(share_inputs(
+                        ctx,
+                        errors,
+                        &dim.id,
+                        &m.children,
+                        &|_| true,
+                        locale,
+                    )),
             );
         }
         fs
@@ -554,10 +607,31 @@ fn segment_assumptions(
             .child(text_el("p", "help", t(ScenMsg::ShareHelp)))
             .child(dimension_picker(app, ctx, &dim.id, locale))
             .child(
-                el("div")
-                    .class("assumption-grid")
-                    .children(dim.members.iter().zip(top_shares).map(member_box)),
-            ),
+                el("div").class("assumption-grid").children(
+                    dim.members
+                        .iter()
+                        .enumerate()
+                        .filter(|(i, _)| shown(*i))
+                        .map(|(_, m)| m)
+                        .zip(top_shares)
+                        .map(member_box),
+                ),
+            )
+            .child_opt(cut.then(|| {
+                let n = count.to_string();
+                el("p")
+                    .class("help")
+                    .testid("segments-cut")
+                    .text(format!(
+                        "{} ",
+                        fill(t(ScenMsg::SomeSegments), &[&SEGMENTS_SHOWN.to_string(), &n])
+                    ))
+                    .child(
+                        text_el("button", "link", fill(t(ScenMsg::ShowAllSegments), &[&n]))
+                            .testid("show-all-segments")
+                            .on_click(move || all_segments.set(true)),
+                    )
+            })),
     )
 }
 
