@@ -98,11 +98,23 @@ async function expectNoPayloadElements(page: Page) {
 
 /** The page does not scroll sideways. */
 async function expectNoHorizontalOverflow(page: Page, where: string) {
-  const { scroll, client } = await page.evaluate(() => ({
-    scroll: document.documentElement.scrollWidth,
-    client: document.documentElement.clientWidth,
-  }));
-  expect(scroll, `horizontal overflow: ${where}`).toBeLessThanOrEqual(client);
+  const { scroll, client, wide } = await page.evaluate(() => {
+    const client = document.documentElement.clientWidth;
+    // The innermost elements reaching past the right edge, to name the culprit.
+    const wide = [...document.querySelectorAll('body *')]
+      .filter((e) => {
+        if (e.getBoundingClientRect().right <= client + 1) return false;
+        if ([...e.children].some((c) => c.getBoundingClientRect().right > client + 1)) return false;
+        for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) {
+          if (getComputedStyle(a).overflowX !== 'visible') return false; // scrolls or clips inside
+        }
+        return true;
+      })
+      .slice(0, 5)
+      .map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')}#${e.id}`);
+    return { scroll: document.documentElement.scrollWidth, client, wide };
+  });
+  expect(scroll, `horizontal overflow: ${where}: ${wide.join(', ')}`).toBeLessThanOrEqual(client);
 }
 
 // ---- 1. Storage unavailable --------------------------------------------------------------------
