@@ -100,7 +100,9 @@ impl SavedState {
                 });
             }
             Ok(_) => {}
-            Err(e) => app.notices.update(|n| n.push(format!("{STORAGE_KEY}: {e}"))),
+            Err(e) => app
+                .notices
+                .update(|n| n.push(format!("{STORAGE_KEY}: {e}"))),
         }
         let listener = storage::on_change(move |key| {
             if key.is_none() || key.as_deref() == Some(STORAGE_KEY) {
@@ -155,7 +157,11 @@ impl SavedState {
         let _ = self.refresh();
         let stored: Vec<SavedScenario> = self.list.with_untracked(|l| {
             l.iter()
-                .filter(|s| !self.page_only.with_untracked(|p| p.iter().any(|p| same(p, s))))
+                .filter(|s| {
+                    !self
+                        .page_only
+                        .with_untracked(|p| p.iter().any(|p| same(p, s)))
+                })
                 .cloned()
                 .collect()
         });
