@@ -238,6 +238,19 @@ impl Imports {
     pub fn keep(self, app: AppState, report: Report, file: &str) {
         let file = file.to_string();
         let locale = app.locale.get_untracked();
+        if let Some(reason) = self.blocked.get_untracked() {
+            self.fail(locale, &file, reason);
+            return;
+        }
+        // Another tab may have kept or removed imports since this page read the list: its
+        // ids are taken too, so nothing it kept is overwritten.
+        let current = match self.current_index() {
+            Ok(index) => index,
+            Err(reason) => {
+                self.fail(locale, &file, reason);
+                return;
+            }
+        };
         let taken: Vec<String> = app.reports.with_value(|r| r.keys().cloned().collect());
         let taken: Vec<String> = taken
             .into_iter()
@@ -245,27 +258,16 @@ impl Imports {
                 super::state::Load::Ready(c) => c.entries.iter().map(|e| e.id.clone()).collect(),
                 _ => Vec::new(),
             }))
+            .chain(current.reports.iter().map(|e| e.id.clone()))
             .collect();
         let (report, text) = prepare(report, &taken);
         let title = crate::domain::format::pick(&report.meta.title, locale)
             .0
             .to_string();
-        if let Some(reason) = self.blocked.get_untracked() {
-            self.fail(locale, &file, reason);
-            return;
-        }
         let entry = ImportedEntry {
             id: report.id.clone(),
             file: file.clone(),
             imported: crate::browser::today(),
-        };
-        // Another tab may have kept or removed imports since this page read the list.
-        let current = match self.current_index() {
-            Ok(index) => index,
-            Err(reason) => {
-                self.fail(locale, &file, reason);
-                return;
-            }
         };
         let next = with_entry(&current, entry.clone());
         let key = report_key(&report.id);

@@ -405,6 +405,29 @@ test('4. two tabs saving at once: both saves survive, each list follows the othe
     await expect.poll(() => names(a)).toEqual(['From A', 'Race A', 'Race B', 'Second from B']);
   });
 
+test('4b. two tabs keeping imports: the second tab neither drops nor overwrites the first one\'s', async ({ context }) => {
+  const a = await context.newPage();
+  const b = await context.newPage();
+  for (const p of [a, b]) await openApp(p);
+  await importReport(a, 'widgets.json', JSON.parse(EXAMPLE), TITLE);
+  // B read the list before A kept its import, and imports the same report.
+  await importReport(b, 'widgets.json', JSON.parse(EXAMPLE), TITLE);
+  const stored = await dump(b);
+  expect(JSON.parse(stored[IMPORTED]).reports.map((r: { id: string }) => r.id))
+    .toEqual(['imported-example-widgets', 'imported-example-widgets-2']);
+  expect(Object.keys(data(stored)).sort()).toEqual([IMPORTED, `${IMPORTED}.imported-example-widgets`,
+    `${IMPORTED}.imported-example-widgets-2`]);
+  // A removes its import; B's next one does not bring it back.
+  await a.getByTestId('imported').locator('.card').first().getByTestId('remove-imported').click();
+  await expect(a.getByTestId('import-status')).toContainText(`Removed “${TITLE}”`);
+  const third = JSON.parse(EXAMPLE);
+  third.id = 'third';
+  third.meta.title.en = 'Third';
+  await importReport(b, 'third.json', third, 'Third');
+  expect(JSON.parse((await dump(b))[IMPORTED]).reports.map((r: { id: string }) => r.id))
+    .toEqual(['imported-example-widgets-2', 'imported-third']);
+});
+
 // ---- 5. Report files and the catalogue over a bad network ---------------------------------------
 
 test.describe('5. report files that fail, and a slow network', () => {
