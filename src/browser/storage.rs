@@ -54,6 +54,33 @@ pub fn get(key: &str) -> Option<String> {
     storage().ok()?.get_item(key).ok().flatten()
 }
 
+/// The text stored under `key` (`None` when absent), telling a missing key from a page with
+/// no storage.
+pub fn read(key: &str) -> Result<Option<String>, StorageError> {
+    storage()?
+        .get_item(key)
+        .map_err(|_| StorageError::Unavailable)
+}
+
+/// Calls `on_change` with the key whenever another tab or window of this site changes local
+/// storage (`None`: it was cleared). The browser never tells a page about its own writes.
+/// Listening stops when the returned listener drops.
+pub fn on_change(
+    on_change: impl Fn(Option<String>) + 'static,
+) -> Option<gloo_events::EventListener> {
+    let window = web_sys::window()?;
+    Some(gloo_events::EventListener::new(
+        &window,
+        "storage",
+        move |e| {
+            let key = js_sys::Reflect::get(e, &"key".into())
+                .ok()
+                .and_then(|k| k.as_string());
+            on_change(key);
+        },
+    ))
+}
+
 /// Stores `value` as is under `key`. On any failure nothing was written and the old value,
 /// if any, is still there.
 pub fn set(key: &str, value: &str) -> Result<(), StorageError> {

@@ -209,6 +209,20 @@ impl Imports {
         }));
     }
 
+    /// The list of imports as storage holds it now (another tab may have changed it); when it
+    /// can no longer be read, nothing is kept over it.
+    fn current_index(self) -> Result<ImportedIndex, String> {
+        match storage::read(INDEX_KEY) {
+            // No storage: the write that follows says so.
+            Err(_) => Ok(self.index.get_value()),
+            Ok(text) => read_index(text.as_deref()).map_err(|e| {
+                let reason = e.to_string();
+                self.blocked.set(Some(reason.clone()));
+                reason
+            }),
+        }
+    }
+
     /// Keeps the pending report on this device: its own key first, then the list; a failure
     /// at either step leaves storage as it was.
     pub fn confirm(self, app: AppState) {
@@ -224,6 +238,19 @@ impl Imports {
     pub fn keep(self, app: AppState, report: Report, file: &str) {
         let file = file.to_string();
         let locale = app.locale.get_untracked();
+        if let Some(reason) = self.blocked.get_untracked() {
+            self.fail(locale, &file, reason);
+            return;
+        }
+        // Another tab may have kept or removed imports since this page read the list: its
+        // ids are taken too, so nothing it kept is overwritten.
+        let current = match self.current_index() {
+            Ok(index) => index,
+            Err(reason) => {
+                self.fail(locale, &file, reason);
+                return;
+            }
+        };
         let taken: Vec<String> = app.reports.with_value(|r| r.keys().cloned().collect());
         let taken: Vec<String> = taken
             .into_iter()
@@ -231,21 +258,18 @@ impl Imports {
                 super::state::Load::Ready(c) => c.entries.iter().map(|e| e.id.clone()).collect(),
                 _ => Vec::new(),
             }))
+            .chain(current.reports.iter().map(|e| e.id.clone()))
             .collect();
         let (report, text) = prepare(report, &taken);
         let title = crate::domain::format::pick(&report.meta.title, locale)
             .0
             .to_string();
-        if let Some(reason) = self.blocked.get_untracked() {
-            self.fail(locale, &file, reason);
-            return;
-        }
         let entry = ImportedEntry {
             id: report.id.clone(),
             file: file.clone(),
             imported: crate::browser::today(),
         };
-        let next = with_entry(&self.index.get_value(), entry.clone());
+        let next = with_entry(&current, entry.clone());
         let key = report_key(&report.id);
         let written = storage::set(&key, &text).and_then(|()| {
             storage::set(INDEX_KEY, &write_index(&next)).inspect_err(|_| storage::remove(&key))
@@ -281,7 +305,14 @@ impl Imports {
     /// Forgets an import: the list first (so a failure leaves it listed), then its data.
     pub fn remove(self, app: AppState, id: &str) {
         let locale = app.locale.get_untracked();
-        let next = without(&self.index.get_value(), id);
+        let current = match self.current_index() {
+            Ok(index) => index,
+            Err(reason) => {
+                self.say(reason, true);
+                return;
+            }
+        };
+        let next = without(&current, id);
         let title = self
             .items
             .with_untracked(|items| {

@@ -35,6 +35,7 @@ crate::messages! {
         Saved => ("Saved “{0}”.", "已保存“{0}”。", "已儲存「{0}」。"),
         Full => ("Browser storage is full: “{0}” is kept in this page only. Delete old scenarios or export them.", "浏览器存储已满：“{0}”仅保留在此页面中。请删除旧情景或将其导出。", "瀏覽器儲存空間已滿：「{0}」僅保留在此頁面中。請刪除舊情境或將其匯出。"),
         Unavailable => ("This browser gives the page no storage: scenarios last until the page closes.", "此浏览器不允许该页面使用存储：情景仅在页面关闭前有效。", "此瀏覽器不允許該頁面使用儲存空間：情境僅在頁面關閉前有效。"),
+        Unreadable => ("The saved scenarios in this browser could not be read and are left as they are: “{0}” is kept in this page only.", "此浏览器中已保存的情景无法读取，已保持原样：“{0}”仅保留在此页面中。", "此瀏覽器中已儲存的情境無法讀取，已保持原樣：「{0}」僅保留在此頁面中。"),
         SetAside => ("{0} saved entries could not be read and were set aside (kept, not shown): {1}", "{0} 个已保存条目无法读取，已搁置（保留但不显示）：{1}", "{0} 個已儲存條目無法讀取，已擱置（保留但不顯示）：{1}"),
         Compare => ("Compare", "对比", "對比"),
         CompareWith => ("against", "对比", "對比"),
@@ -48,6 +49,10 @@ crate::messages! {
 }
 
 /// Saved scenarios of every report, with what could not be read, and the panel's UI state.
+///
+/// Another tab may change the stored list at any time: every change re-reads storage first
+/// and applies the reader's action to what is there now (no lost update, no resurrected
+/// entry), and the list follows the other tab's writes (the `storage` event).
 #[derive(Clone, Copy)]
 pub struct SavedState {
     pub list: RwSignal<Vec<SavedScenario>>,
@@ -58,10 +63,18 @@ pub struct SavedState {
     pub compare: RwSignal<(String, String)>,
     /// Raw storage text that could not be parsed at all: kept, never overwritten.
     pub unreadable: RwSignal<bool>,
+    /// Scenarios this page holds that storage does not (a write failed): kept in the list
+    /// until a later write stores them.
+    page_only: RwSignal<Vec<SavedScenario>>,
+}
+
+/// Whether two entries are the same saved scenario (names are unique per report).
+fn same(a: &SavedScenario, b: &SavedScenario) -> bool {
+    a.report == b.report && a.name == b.name
 }
 
 impl SavedState {
-    /// Loads what storage holds. Called once per app.
+    /// Loads what storage holds, and follows what other tabs write. Called once per app.
     pub fn load(app: AppState) -> Self {
         let state = SavedState {
             list: RwSignal::new(Vec::new()),
@@ -70,69 +83,129 @@ impl SavedState {
             name: RwSignal::new(String::new()),
             compare: RwSignal::new((String::new(), "*".into())),
             unreadable: RwSignal::new(false),
+            page_only: RwSignal::new(Vec::new()),
         };
-        if let Some(text) = storage::get(STORAGE_KEY) {
-            match saved::load(&text) {
-                Ok(loaded) => {
-                    if !loaded.set_aside.is_empty() {
-                        let locale = app.locale.get_untracked();
-                        let reasons: Vec<String> = loaded
-                            .set_aside
-                            .iter()
-                            .map(|s| {
-                                format!("{} ({})", s.name.clone().unwrap_or_default(), s.reason)
-                            })
-                            .collect();
-                        app.notices.update(|n| {
-                            n.push(fill(
-                                SavedMsg::SetAside.text(locale),
-                                &[&loaded.set_aside.len().to_string(), &reasons.join("; ")],
-                            ))
-                        });
-                    }
-                    state.list.set(loaded.scenarios);
-                    state.set_aside.set(loaded.set_aside);
-                }
-                Err(e) => {
-                    // Keep the unreadable text: saving would destroy it.
-                    state.unreadable.set(true);
-                    app.notices
-                        .update(|n| n.push(format!("{STORAGE_KEY}: {e}")));
-                }
+        let locale = app.locale.get_untracked();
+        match state.refresh() {
+            Ok(set_aside) if !set_aside.is_empty() => {
+                let reasons: Vec<String> = set_aside
+                    .iter()
+                    .map(|s| format!("{} ({})", s.name.clone().unwrap_or_default(), s.reason))
+                    .collect();
+                app.notices.update(|n| {
+                    n.push(fill(
+                        SavedMsg::SetAside.text(locale),
+                        &[&set_aside.len().to_string(), &reasons.join("; ")],
+                    ))
+                });
             }
+            Ok(_) => {}
+            Err(e) => app
+                .notices
+                .update(|n| n.push(format!("{STORAGE_KEY}: {e}"))),
         }
+        let listener = storage::on_change(move |key| {
+            if key.is_none() || key.as_deref() == Some(STORAGE_KEY) {
+                let _ = state.refresh();
+            }
+        });
+        let _keep = StoredValue::new_local(listener);
         state
     }
 
-    /// Writes the list to storage; says so when it cannot.
-    fn persist(&self, locale: Locale, name: &str) {
-        if self.unreadable.get_untracked() {
-            return;
-        }
-        let text = self
-            .set_aside
-            .with_untracked(|s| self.list.with_untracked(|l| saved::to_json(l, s)));
-        let msg = match storage::set(STORAGE_KEY, &text) {
-            Ok(()) => fill(SavedMsg::Saved.text(locale), &[name]),
-            Err(StorageError::Full) => fill(SavedMsg::Full.text(locale), &[name]),
-            Err(StorageError::Unavailable) => SavedMsg::Unavailable.text(locale).to_string(),
+    /// Re-reads storage: the stored scenarios plus this page's unsaved ones. Returns the
+    /// entries set aside, or why the stored text cannot be read (then it is left alone and the
+    /// list stays as it is). Without storage the list stays as it is.
+    fn refresh(&self) -> Result<Vec<SetAside>, saved::LoadError> {
+        let text = match storage::read(STORAGE_KEY) {
+            Ok(text) => text,
+            Err(_) => return Ok(Vec::new()),
         };
-        self.status.set(Some(msg));
+        let loaded = match text.as_deref().map(saved::load) {
+            None => saved::Loaded::default(),
+            Some(Ok(loaded)) => loaded,
+            Some(Err(e)) => {
+                self.unreadable.set(true);
+                return Err(e);
+            }
+        };
+        self.unreadable.set(false);
+        let mut list = loaded.scenarios;
+        let page_only: Vec<SavedScenario> = self.page_only.with_untracked(|p| {
+            p.iter()
+                .filter(|s| !list.iter().any(|l| same(l, s)))
+                .cloned()
+                .collect()
+        });
+        list.extend(page_only.iter().cloned());
+        self.page_only.set(page_only);
+        if self.list.with_untracked(|l| *l != list) {
+            self.list.set(list);
+        }
+        self.set_aside.set(loaded.set_aside.clone());
+        Ok(loaded.set_aside)
     }
 
+    /// Applies a change to the list as storage holds it now, shows it, and writes it. The
+    /// reader's message for the outcome (`name`: the scenario concerned).
+    fn change(
+        &self,
+        locale: Locale,
+        name: &str,
+        op: impl FnOnce(&[SavedScenario]) -> Result<Vec<SavedScenario>, saved::SavedError>,
+    ) -> Result<(), String> {
+        let _ = self.refresh();
+        let stored: Vec<SavedScenario> = self.list.with_untracked(|l| {
+            l.iter()
+                .filter(|s| {
+                    !self
+                        .page_only
+                        .with_untracked(|p| p.iter().any(|p| same(p, s)))
+                })
+                .cloned()
+                .collect()
+        });
+        let next = self
+            .list
+            .with_untracked(|l| op(l))
+            .map_err(|e| e.to_string())?;
+        self.list.set(next);
+        let written = if self.unreadable.get_untracked() {
+            Err(fill(SavedMsg::Unreadable.text(locale), &[name]))
+        } else {
+            let text = self
+                .set_aside
+                .with_untracked(|s| self.list.with_untracked(|l| saved::to_json(l, s)));
+            storage::set(STORAGE_KEY, &text).map_err(|e| match e {
+                StorageError::Full => fill(SavedMsg::Full.text(locale), &[name]),
+                StorageError::Unavailable => SavedMsg::Unavailable.text(locale).to_string(),
+            })
+        };
+        // What storage does not hold stays in the page (and is written with the next change).
+        self.page_only.set(match &written {
+            Ok(()) => Vec::new(),
+            Err(_) => self.list.with_untracked(|l| {
+                l.iter()
+                    .filter(|s| !stored.iter().any(|t| same(t, s)))
+                    .cloned()
+                    .collect()
+            }),
+        });
+        written
+    }
+
+    /// A change with the reader's message: "Saved …", or why it is kept in this page only.
     fn apply(
         &self,
         locale: Locale,
         name: &str,
-        result: Result<Vec<SavedScenario>, saved::SavedError>,
+        op: impl FnOnce(&[SavedScenario]) -> Result<Vec<SavedScenario>, saved::SavedError>,
     ) {
-        match result {
-            Ok(list) => {
-                self.list.set(list);
-                self.persist(locale, name);
-            }
-            Err(e) => self.status.set(Some(e.to_string())),
-        }
+        let msg = match self.change(locale, name, op) {
+            Ok(()) => fill(SavedMsg::Saved.text(locale), &[name]),
+            Err(msg) => msg,
+        };
+        self.status.set(Some(msg));
     }
 }
 
@@ -152,15 +225,19 @@ fn import_from(ev: &Ev, state: SavedState, locale: Locale) {
                 .set(Some(fill(SavedMsg::ImportFailed.text(locale), &["?"])));
             return;
         };
+        let _ = state.refresh();
         match state.list.with_untracked(|l| saved::import(l, &text)) {
             Ok(imported) => {
                 let msg = fill(
                     SavedMsg::Imported.text(locale),
                     &[&imported.added.to_string(), &imported.unchanged.to_string()],
                 );
-                state.list.set(imported.scenarios);
-                state.persist(locale, "");
-                state.status.set(Some(msg));
+                let scenarios = imported.scenarios;
+                let written = state.change(locale, "", move |_| Ok(scenarios));
+                state.status.set(Some(match written {
+                    Ok(()) => msg,
+                    Err(why) => format!("{msg} {why}"),
+                }));
             }
             Err(e) => state.status.set(Some(fill(
                 SavedMsg::ImportFailed.text(locale),
@@ -213,8 +290,7 @@ pub fn panel(app: AppState, ctx: ReportCtx, state: SavedState) -> Node {
                     };
                     let s = ctx.scenario.get_untracked();
                     let entry = SavedScenario::new(&name, &rid, &crate::browser::today(), &s, None);
-                    let result = state.list.with_untracked(|l| saved::save(l, entry));
-                    state.apply(locale, &name, result);
+                    state.apply(locale, &name, |l| saved::save(l, entry));
                     state.name.set(String::new());
                 }),
         );
@@ -245,10 +321,7 @@ pub fn panel(app: AppState, ctx: ReportCtx, state: SavedState) -> Node {
                     .on_click(move || {
                         let to = state.name.get_untracked();
                         if !to.trim().is_empty() {
-                            let result = state
-                                .list
-                                .with_untracked(|l| saved::rename(l, &r2, &n1, &to));
-                            state.apply(locale, &to, result);
+                            state.apply(locale, &to, |l| saved::rename(l, &r2, &n1, &to));
                             state.name.set(String::new());
                         }
                     }),
@@ -257,18 +330,16 @@ pub fn panel(app: AppState, ctx: ReportCtx, state: SavedState) -> Node {
                 text_el("button", "link", t(SavedMsg::Duplicate))
                     .attr("data-action", "duplicate")
                     .on_click(move || {
-                        let result = state.list.with_untracked(|l| {
+                        state.apply(locale, &n2, |l| {
                             saved::duplicate(l, &r3, &n2, &crate::browser::today()).map(|(l, _)| l)
                         });
-                        state.apply(locale, &n2, result);
                     }),
             )
             .child(
                 text_el("button", "link", t(SavedMsg::Delete))
                     .attr("data-action", "delete")
                     .on_click(move || {
-                        let result = state.list.with_untracked(|l| saved::delete(l, &r4, &n3));
-                        state.apply(locale, &n3, result);
+                        state.apply(locale, &n3, |l| saved::delete(l, &r4, &n3));
                     }),
             )
             .child(
