@@ -331,16 +331,19 @@ fn overview(
             "headline",
             format!("{}: {}", t(Msg::Headline), local(&series_name, locale)),
         )
-        .child(text_el("p", "headline-value", headline).testid("headline"))
+        .child(text_el("p", "headline-value", headline).testid("headline")),
+    };
+    let mut out = vec![headline_section];
+    // The source's own words on the series, then the summary, follow the chart.
+    let summary = el("div")
+        .class("overview-notes")
         .child_opt(series_note.map(|n| {
             el("p")
                 .class("help")
                 .testid("series-note")
                 .child(local_text(&n, locale))
-        })),
-    };
-    let mut out = vec![headline_section];
-    let summary = el("p").class("summary").child(local_text(&summary, locale));
+        }))
+        .child(el("p").class("summary").child(local_text(&summary, locale)));
     if has_forecast {
         let title = format!("{}: {}", t(Msg::Headline), local(&series_name, locale));
         let desc = fill(t(Msg::HeadlineChartDesc), &[&local(&series_name, locale)]);
