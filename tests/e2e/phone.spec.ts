@@ -2,6 +2,7 @@
 // screen, a one-row header with its settings in a disclosure, the headline figure and chart
 // without scrolling, a clamped title, a touch hint and a tap that shows the callout, the plan's
 // chart, cards that print their headline once and toggles that say their state.
+import AxeBuilder from '@axe-core/playwright';
 import { test, expect, type Page } from './helpers';
 import { REPORTS, SHOTS, DESKTOP } from './helpers';
 
@@ -321,6 +322,34 @@ for (const theme of ['light', 'dark'] as const) {
         await page.locator(`[role=tab][data-view="${last}"]`).click();
         await page.locator('.tabs').evaluate((e) => { e.scrollLeft = e.scrollWidth; });
         await view(page, `${id}-${last}-${lang}-${theme}`);
+        await page.locator('nav.crumbs button').click();
+        await expect(page.locator('.card')).toHaveCount(3);
+      }
+    }
+  });
+}
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`axe at phone width, settings open and a legend unfolded, ${theme} theme`, async ({ page }) => {
+    test.setTimeout(60_000);
+    await page.setViewportSize(PHONES[0]);
+    await page.emulateMedia({ colorScheme: theme });
+    for (const lang of ['en', 'zh-Hans'] as const) {
+      await page.goto(`./?l=${lang}`);
+      await expect(page.locator('.card')).toHaveCount(3);
+      for (const id of Object.keys(REPORTS)) {
+        await open(page, id);
+        await page.getByTestId('settings-button').click();
+        await expect(page.locator('#settings-panel')).toBeVisible();
+        const more = page.getByTestId('legend-more').first();
+        if (await more.count()) await more.click();
+        const results = await new AxeBuilder({ page })
+          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+          .analyze();
+        const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v) => `${id} ${lang}: ${v.id} ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+        expect(bad, bad.join('\n')).toEqual([]);
+        await page.getByTestId('settings-button').click();
         await page.locator('nav.crumbs button').click();
         await expect(page.locator('.card')).toHaveCount(3);
       }
