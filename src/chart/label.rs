@@ -77,8 +77,31 @@ pub fn tick_label(value: f64, unit: &Unit, locale: Locale) -> String {
     }
 }
 
+/// Legend entries a narrow screen shows before a "+N more" toggle.
+pub const LEGEND_KEEP: usize = 3;
+
+/// How many of `total` legend entries fold behind "+N more" on a narrow screen: none when
+/// folding would hide a single entry (the toggle would take as much room as the entry).
+pub fn legend_folded(total: usize) -> usize {
+    if total > LEGEND_KEEP + 1 {
+        total - LEGEND_KEEP
+    } else {
+        0
+    }
+}
+
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn legends_fold_past_the_first_few_entries() {
+        assert_eq!(legend_folded(0), 0);
+        assert_eq!(legend_folded(LEGEND_KEEP), 0);
+        assert_eq!(legend_folded(LEGEND_KEEP + 1), 0);
+        assert_eq!(legend_folded(LEGEND_KEEP + 2), 2);
+        assert_eq!(legend_folded(20), 20 - LEGEND_KEEP);
+    }
+
     use super::*;
 
     fn bound(x: f64, y: f64, side: BoundSide) -> Datum {

@@ -30,6 +30,14 @@ impl SvgNode {
             anchor: None,
         }
     }
+    /// Sets the attribute only when `cond` holds.
+    pub fn attr_if(self, cond: bool, name: &'static str, value: impl ToString) -> Self {
+        if cond {
+            self.attr(name, value)
+        } else {
+            self
+        }
+    }
     pub fn attr(mut self, name: &'static str, value: impl ToString) -> Self {
         self.attrs.push((name, value.to_string()));
         self
@@ -300,9 +308,10 @@ pub fn donut_scene(slices: &[(String, f64, usize, String)], total_text: &str) ->
 
 /// A tooltip callout: a box with the label above the anchor, kept inside the drawing.
 pub fn tooltip(label: &str, at: (f64, f64), width: f64, height: f64) -> Vec<SvgNode> {
-    // About 6.6 units a character at 12px; wide labels are cut to the drawing's width.
-    let chars = label.chars().count() as f64;
-    let w = (chars * 6.6 + 16.0).min(width - 4.0);
+    // About 7.2 units a Latin character and 13 a Chinese one (at the phone's 13px); a label wider than
+    // the drawing is squeezed to fit its box (`textLength`) rather than cut.
+    let wanted = label_width(label) + 16.0;
+    let w = wanted.min(width - 4.0);
     let h = 24.0;
     let x = (at.0 - w / 2.0).clamp(2.0, (width - w - 2.0).max(2.0));
     let above = at.1 - h - 10.0;
@@ -324,8 +333,19 @@ pub fn tooltip(label: &str, at: (f64, f64), width: f64, height: f64) -> Vec<SvgN
             .attr("x", px(x + w / 2.0))
             .attr("y", px(y + h / 2.0))
             .attr("dy", "0.35em")
+            .attr_if(wanted > w, "textLength", px(w - 12.0))
+            .attr_if(wanted > w, "lengthAdjust", "spacingAndGlyphs")
             .text(label),
     ]
+}
+
+/// The width of a label at 13px, in drawing units: wide (CJK, full-width) characters count
+/// about twice a Latin one.
+pub fn label_width(label: &str) -> f64 {
+    label
+        .chars()
+        .map(|c| if u32::from(c) >= 0x2E80 { 13.0 } else { 7.2 })
+        .sum()
 }
 
 /// One treemap cell to draw.
@@ -461,6 +481,27 @@ mod tests {
         }];
         let t = treemap_scene(&cells);
         assert_eq!(t[1].text.as_deref(), Some("A long…"));
+    }
+
+    #[test]
+    fn chinese_labels_are_measured_wider_and_long_ones_squeezed_to_fit() {
+        assert!(label_width("市场规模") > label_width("abcd") * 1.5);
+        let t = tooltip(
+            "全球模组化智慧型手机租赁市场公布路径与情景路径, 2024: 22亿美元 (推算值)",
+            (50.0, 100.0),
+            360.0,
+            300.0,
+        );
+        let box_w: f64 = t[0]
+            .attrs
+            .iter()
+            .find(|(a, _)| *a == "width")
+            .map(|(_, v)| v.parse().unwrap())
+            .unwrap();
+        assert!(box_w <= 356.0);
+        assert!(t[1].attrs.iter().any(|(a, _)| *a == "textLength"));
+        let short = tooltip("2011: ¥70.1 bn", (50.0, 100.0), 360.0, 300.0);
+        assert!(!short[1].attrs.iter().any(|(a, _)| *a == "textLength"));
     }
 
     #[test]

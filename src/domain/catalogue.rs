@@ -199,6 +199,11 @@ impl Filter {
     }
 }
 
+/// Whether two points say the same figure (value, bound and interval), whatever their years.
+pub fn same_figure(a: &Point, b: &Point) -> bool {
+    a.value == b.value && a.bound == b.bound && a.upper == b.upper
+}
+
 /// The first and last points the source gives (reported or bound), without their notes.
 pub fn sourced_ends(points: &[Point]) -> Vec<Point> {
     let sourced: Vec<&Point> = points
@@ -486,6 +491,22 @@ pub fn report_json_schema() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn same_figure_ignores_the_year_but_not_the_bound() {
+        let p = |year, value, bound| Point {
+            year,
+            value,
+            provenance: Provenance::Bound,
+            bound,
+            upper: None,
+            note: None,
+        };
+        let lower = Some(crate::domain::schema::BoundSide::Lower);
+        assert!(same_figure(&p(2023, 5e11, lower), &p(2025, 5e11, lower)));
+        assert!(!same_figure(&p(2023, 5e11, lower), &p(2025, 5e11, None)));
+        assert!(!same_figure(&p(2023, 5e11, lower), &p(2025, 6e11, lower)));
+    }
 
     #[test]
     fn catalogue_files_are_recognised() {

@@ -86,30 +86,52 @@ fn header(app: AppState) -> Vec<Node> {
                     .on_click(move || app.notices.set(Vec::new())),
             )
     });
+    let open = app.settings_open.get();
+    let settings = el("div")
+        .class(if open {
+            "header-controls open"
+        } else {
+            "header-controls"
+        })
+        .id("settings-panel")
+        .testid("settings-panel")
+        .child(
+            el("div")
+                .class("language")
+                .child(text_el("label", "label", t(Msg::Language)).attr("for", "language"))
+                .child(picker),
+        )
+        .child(theme_toggle(app, locale))
+        .child(toggle(
+            t(Msg::LargerType),
+            app.large_type.get(),
+            locale,
+            "large-type",
+            move || app.large_type.update(|v| *v = !*v),
+        ));
     vec![
         text_el("a", "skip-link", t(Msg::SkipToContent)).attr("href", "#main"),
         el("header")
             .class("app-header")
             .child(text_el("button", "brand", t(Msg::AppName)).on_click(move || app.open.set(None)))
+            // On a phone the preferences fold into one disclosure; wider, they show inline.
             .child(
-                el("div")
-                    .class("header-controls")
+                el("button")
+                    .class("settings-button")
+                    .attr("type", "button")
+                    .attr("aria-expanded", open.to_string())
+                    .attr("aria-controls", "settings-panel")
+                    .testid("settings-button")
+                    .on_click(move || app.settings_open.update(|v| *v = !*v))
                     .child(
-                        el("div")
-                            .class("language")
-                            .child(
-                                text_el("label", "label", t(Msg::Language)).attr("for", "language"),
-                            )
-                            .child(picker),
+                        el("span")
+                            .class("settings-glyph")
+                            .attr("aria-hidden", "true")
+                            .text("⚙"),
                     )
-                    .child(theme_toggle(app, t(Msg::DarkTheme)))
-                    .child(
-                        text_el("button", "toggle", t(Msg::LargerType))
-                            .testid("large-type")
-                            .attr("aria-pressed", app.large_type.get().to_string())
-                            .on_click(move || app.large_type.update(|v| *v = !*v)),
-                    ),
-            ),
+                    .text(ShellMsg::Settings.text(locale)),
+            )
+            .child(settings),
     ]
     .into_iter()
     .chain(notice)
@@ -117,14 +139,53 @@ fn header(app: AppState) -> Vec<Node> {
 }
 
 /// Dark theme on or off; starts from the system's preference until the reader chooses.
-fn theme_toggle(app: AppState, label: &str) -> Node {
+fn theme_toggle(app: AppState, locale: Locale) -> Node {
     let dark = match app.theme.get() {
         Theme::Dark => true,
         Theme::Light => false,
         Theme::System => prefs::system_prefers_dark(),
     };
-    text_el("button", "toggle", label)
-        .testid("theme-toggle")
-        .attr("aria-pressed", dark.to_string())
-        .on_click(move || app.theme.set(if dark { Theme::Light } else { Theme::Dark }))
+    toggle(
+        Msg::DarkTheme.text(locale),
+        dark,
+        locale,
+        "theme-toggle",
+        move || app.theme.set(if dark { Theme::Light } else { Theme::Dark }),
+    )
+}
+
+/// A toggle button that says its state in words ("Dark theme: on") and in `aria-pressed`.
+/// The accessible name stays the plain label; the state word is for the eye.
+pub fn toggle(
+    label: &str,
+    on: bool,
+    locale: Locale,
+    testid: &'static str,
+    f: impl Fn() + 'static,
+) -> Node {
+    el("button")
+        .class(if on { "toggle on" } else { "toggle" })
+        .attr("type", "button")
+        .attr("aria-pressed", on.to_string())
+        .testid(testid)
+        .on_click(f)
+        .child(text_el("span", "toggle-label", label))
+        .child(
+            el("span")
+                .class("toggle-state")
+                .attr("aria-hidden", "true")
+                .text(if on {
+                    ShellMsg::On.text(locale)
+                } else {
+                    ShellMsg::Off.text(locale)
+                }),
+        )
+}
+
+crate::messages! {
+    pub enum ShellMsg {
+        Settings => ("Settings", "设置", "設定"),
+        On => (": on", "：开", "：開"),
+        Off => (": off", "：关", "：關"),
+    }
 }

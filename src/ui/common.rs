@@ -47,3 +47,19 @@ pub fn section(class: &str, id: &str, heading: impl Into<String>) -> Node {
         .attr("aria-labelledby", format!("{id}-h"))
         .child(text_el("h2", "", heading).id(format!("{id}-h")))
 }
+
+/// The box a table scrolls sideways in on a narrow screen: a focusable, named region, so a
+/// keyboard can scroll it too.
+pub fn table_scroll(locale: Locale) -> Node {
+    el("div")
+        .class("table-scroll")
+        .attr("tabindex", "0")
+        .attr("role", "region")
+        .attr("aria-label", CommonMsg::TableRegion.text(locale))
+}
+
+crate::messages! {
+    pub enum CommonMsg {
+        TableRegion => ("Table (scrolls sideways)", "表格（可横向滚动）", "表格（可橫向捲動）"),
+    }
+}

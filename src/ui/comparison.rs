@@ -95,7 +95,7 @@ pub fn comparison(
             .child(text_el("td", "num", signed_value(d.abs, unit, locale)))
             .child(text_el("td", "num", signed_percent(d.pct, 2)))
     });
-    let table = el("div").class("table-scroll").child(
+    let table = crate::ui::common::table_scroll(locale).child(
         el("table")
             .testid(ids.table)
             .child(el("thead").child(head))

@@ -548,7 +548,7 @@ fn estimate_panel(
                 )
             }))
     });
-    let table = el("div").class("table-scroll").child(
+    let table = crate::ui::common::table_scroll(locale).child(
         el("table")
             .class("estimate-table")
             .testid("estimate-table")

@@ -37,7 +37,8 @@ pub enum On {
     KeyDown,
     /// Pointer over or keyboard focus: what tooltips listen to.
     Point,
-    /// Pointer or keyboard focus leaving.
+    /// Pointer or keyboard focus leaving. A finger lifting is not leaving: on a touch screen
+    /// the callout a tap opened stays until focus moves on (another tap elsewhere).
     Leave,
 }
 
@@ -50,7 +51,7 @@ impl On {
         (On::Point, "focusin"),
         (On::Point, "mouseover"),
         (On::Leave, "focusout"),
-        (On::Leave, "mouseout"),
+        (On::Leave, "pointerout"),
     ];
 }
 
@@ -373,6 +374,15 @@ fn dispatch(
                         .collect()
                 })
                 .unwrap_or_default();
+            let touch = || {
+                js_sys::Reflect::get(event, &JsValue::from_str("pointerType"))
+                    .ok()
+                    .and_then(|v| v.as_string())
+                    .is_some_and(|t| t == "touch")
+            };
+            if kind == On::Leave && touch() {
+                return;
+            }
             if !handlers.is_empty() {
                 let get = |name: &str| {
                     js_sys::Reflect::get(

@@ -160,7 +160,8 @@ fn dynamics(ctx: ReportCtx, locale: Locale) -> Vec<Node> {
         vec![el("div")
             .class("dynamics")
             .child(text_el("p", "dyn-intro", DynMsg::Intro.text(locale)))
-            .children(groups)
+            // Groups flow side by side and stretch to fill each row (style: .dyn-groups).
+            .child(el("div").class("dyn-groups").children(groups))
             .child_opt((!r.key_players.is_empty()).then(|| key_players(&r.key_players, locale)))
             .child_opt((!r.developments.is_empty()).then(|| timeline(&r.developments, locale)))]
     })
@@ -180,7 +181,13 @@ fn section_group(
             .child(el("h3").child(local_text(&s.title, locale)))
             .child(el("p").child(local_text(&s.summary, locale)))
     });
-    section("dyn-group", &format!("dyn-{kind}"), heading.text(locale))
+    // A group of several cards takes the whole row; a group of one sits beside others.
+    let class = if sections.len() > 1 {
+        "dyn-group wide"
+    } else {
+        "dyn-group"
+    };
+    section(class, &format!("dyn-{kind}"), heading.text(locale))
         .key(kind)
         .testid("dynamics-group")
         .attr("data-kind", kind)

@@ -275,7 +275,7 @@ pub fn preview(app: AppState, imports: Imports, p: &CsvPending, locale: Locale) 
             )
             .map(|line| el("li").text(line)),
     );
-    let table = el("div").class("table-scroll").child(
+    let table = crate::ui::common::table_scroll(locale).child(
         el("table")
             .class("data preview-table")
             .child(

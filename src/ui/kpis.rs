@@ -515,7 +515,7 @@ fn targets(ctx: ReportCtx, locale: Locale) -> Node {
             .children(kpis.iter().map(row))
     });
     s.child(
-        el("div").class("table-scroll").child(
+        crate::ui::common::table_scroll(locale).child(
             el("table")
                 .class("kpi-table")
                 .testid("kpi-table")
@@ -939,61 +939,17 @@ fn projector(
         );
 
     // Chart: the projection against the flat target line.
-    let plabel = local(&projection.label, locale);
-    let points = values
-        .as_ref()
-        .map(|v| {
-            v.iter()
-                .zip(0u32..)
-                .map(|(y, i)| Datum::new(f64::from(i), *y, prov))
-                .collect()
-        })
-        .unwrap_or_default();
-    let series = vec![
-        Series {
-            key: "projection".into(),
-            label: plabel.clone(),
-            color: 0,
-            kind: SeriesKind::Line {
-                dashed_from: Some(0.0),
-            },
-            points,
-            low: vec![],
-        },
-        Series {
-            key: "target".into(),
-            label: fill(t(KpiMsg::TargetLine), &[&local(&target.label, locale)]),
-            color: 1,
-            kind: SeriesKind::Line { dashed_from: None },
-            points: vec![
-                Datum::new(0.0, target.value, Provenance::Reported),
-                Datum::new(f64::from(periods), target.value, Provenance::Reported),
-            ],
-            low: vec![],
-        },
-    ];
-    let notes = vec![
-        (t(KpiMsg::NoteProjection).to_string(), "g-dashed"),
-        (t(KpiMsg::NoteTarget).to_string(), "g-solid"),
-        (Msg::NoteReported.text(locale).to_string(), "g-reported"),
-        (Msg::NoteScenario.text(locale).to_string(), "g-scenario"),
-    ];
-    let chart = xy_chart(
+    let chart = projection_chart(
         board.charts,
-        XySpec {
-            name: if index == 0 {
-                "projection".to_string()
-            } else {
-                format!("projection-{pid}")
-            },
-            title: plabel.clone(),
-            description: fill(t(KpiMsg::ChartDesc), &[&plabel, &target_word]),
-            series,
-            unit: target.unit.clone(),
-            x_title: cad(Form::Axis, cadence, locale).to_string(),
-            notes,
-            tall: false,
+        if index == 0 {
+            "projection".to_string()
+        } else {
+            format!("projection-{pid}")
         },
+        projection,
+        &target,
+        values.as_deref().unwrap_or(&[]),
+        prov,
         app.narrow(),
         locale,
     );
@@ -1124,6 +1080,131 @@ fn projector(
         )
         .child(chart)
         .child(goal)
+}
+
+/// A projection period by period (dashed) against its target (a flat line), with the notes
+/// that say which is which. `values[i]` is the value after `i` periods.
+#[allow(clippy::too_many_arguments)]
+fn projection_chart(
+    charts: Charts,
+    name: String,
+    projection: &Projection,
+    target: &KpiTarget,
+    values: &[f64],
+    prov: Provenance,
+    narrow: bool,
+    locale: Locale,
+) -> Node {
+    let t = |m: KpiMsg| m.text(locale);
+    let plabel = local(&projection.label, locale);
+    let periods = values.len().saturating_sub(1) as u32;
+    let points = values
+        .iter()
+        .zip(0u32..)
+        .map(|(y, i)| Datum::new(f64::from(i), *y, prov))
+        .collect();
+    let series = vec![
+        Series {
+            key: "projection".into(),
+            label: plabel.clone(),
+            color: 0,
+            kind: SeriesKind::Line {
+                dashed_from: Some(0.0),
+            },
+            points,
+            low: vec![],
+        },
+        Series {
+            key: "target".into(),
+            label: fill(t(KpiMsg::TargetLine), &[&local(&target.label, locale)]),
+            color: 1,
+            kind: SeriesKind::Line { dashed_from: None },
+            points: vec![
+                Datum::new(0.0, target.value, target.provenance),
+                Datum::new(f64::from(periods.max(1)), target.value, target.provenance),
+            ],
+            low: vec![],
+        },
+    ];
+    let notes = vec![
+        (t(KpiMsg::NoteProjection).to_string(), "g-dashed"),
+        (t(KpiMsg::NoteTarget).to_string(), "g-solid"),
+        (Msg::NoteReported.text(locale).to_string(), "g-reported"),
+        (Msg::NoteScenario.text(locale).to_string(), "g-scenario"),
+    ];
+    let target_word = target_text(target, locale);
+    xy_chart(
+        charts,
+        XySpec {
+            name,
+            title: plabel.clone(),
+            description: fill(t(KpiMsg::ChartDesc), &[&plabel, &target_word]),
+            series,
+            unit: target.unit.clone(),
+            x_title: cad(Form::Axis, projection.cadence, locale).to_string(),
+            notes,
+            tall: false,
+        },
+        narrow,
+        locale,
+    )
+}
+
+/// A plan's headline for its overview: its first projection's target, as the plan states it
+/// ("≥ 3 m users within 3 years"), under the projection's name. `None` without a projection.
+pub fn plan_headline(
+    r: &crate::domain::schema::Report,
+    locale: Locale,
+) -> Option<(String, String, Provenance)> {
+    let p = r.projections.first()?;
+    let target = r.kpis.iter().find(|k| k.id == p.target)?;
+    let horizon = target
+        .horizon
+        .map(|h| format!(" {}", horizon_text(&h, locale)))
+        .unwrap_or_default();
+    Some((
+        local(&target.label, locale),
+        format!("{}{horizon}", target_text(target, locale)),
+        target.provenance,
+    ))
+}
+
+/// The plan's first projection as its overview shows it: at the reader's start and rate over
+/// the plan's own periods, against the target.
+pub fn plan_chart(app: AppState, ctx: ReportCtx, charts: Charts) -> Option<Node> {
+    let locale = app.display_locale();
+    let (projection, start_a, rate_a, target) = ctx.with(|r| {
+        let p = r.projections.first()?.clone();
+        let assumption = |id: &str| r.assumptions.iter().find(|a| a.id == id).cloned();
+        Some((
+            p.clone(),
+            assumption(&p.start)?,
+            assumption(&p.rate)?,
+            r.kpis.iter().find(|k| k.id == p.target).cloned()?,
+        ))
+    })?;
+    let (start, rate, modified) = ctx.scenario.with(|s| {
+        (
+            s.value(&start_a.id, start_a.range.default),
+            s.value(&rate_a.id, rate_a.range.default),
+            s.values.contains_key(&start_a.id) || s.values.contains_key(&rate_a.id),
+        )
+    });
+    let periods = projection.periods.clamp(1, 120);
+    let values: Vec<f64> = (0..=periods)
+        .map(|i| compound(start, rate, f64::from(i)))
+        .collect::<EngineResult<_>>()
+        .ok()?;
+    Some(projection_chart(
+        charts,
+        "plan-projection".to_string(),
+        &projection,
+        &target,
+        &values,
+        prov_of(modified),
+        app.narrow(),
+        locale,
+    ))
 }
 
 /// " Outside the range the inputs allow (…)."

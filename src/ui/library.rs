@@ -8,7 +8,6 @@ use super::charts::sparkline;
 use super::common::local_text;
 use super::dom::{el, text_el, Ev, Node, On};
 use super::imports::{export, import_panel, Imports};
-use super::overview::figures_text;
 use super::state::{AppState, CatalogueState, Load};
 use crate::domain::catalogue::{CatalogueEntry, Filter};
 use crate::domain::schema::ReportKind;
@@ -350,11 +349,6 @@ fn card_node(app: AppState, e: &CatalogueEntry, locale: Locale, imported: Option
         ],
     );
     let trend: Vec<(f64, f64)> = e.sparkline.iter().map(|[x, y]| (*x, *y)).collect();
-    let figures = e
-        .headline_unit
-        .as_ref()
-        .map(|unit| figures_text(unit, &e.headline_points, locale))
-        .unwrap_or_default();
     let meta = |label: Msg, value: Node| vec![text_el("dt", "", t(label)), el("dd").child(value)];
     let id = e.id.clone();
     let kind = text_el(
@@ -409,7 +403,6 @@ fn card_node(app: AppState, e: &CatalogueEntry, locale: Locale, imported: Option
                 .testid("card-headline")
                 .child(local_text(&e.headline, locale)),
         )
-        .child(el("p").class("headline-figures").text(figures))
         .child_opt((trend.len() > 1).then(|| sparkline(&trend, e.sparkline_split)))
         .child(
             el("dl").class("meta").children(

@@ -95,8 +95,14 @@ pub fn headline_text(r: &Report, locale: Locale) -> String {
     )
 }
 
-/// Points as "value (year) → value (year)".
+/// Points as "value (year) → value (year)"; one figure given for two years reads
+/// "≥ ¥500 bn (2023, 2025)" (an arrow between equal figures would suggest a change).
 pub fn figures_text(unit: &Unit, points: &[Point], locale: Locale) -> String {
+    if let [a, b] = points {
+        if crate::domain::catalogue::same_figure(a, b) {
+            return format!("{} ({}, {})", point_text(a, unit, locale), a.year, b.year);
+        }
+    }
     points
         .iter()
         .map(|p| format!("{} ({})", point_text(p, unit, locale), p.year))
@@ -292,30 +298,52 @@ fn overview(
 ) -> Vec<Node> {
     let locale = app.display_locale();
     let t = |m: Msg| m.text(locale);
-    let (summary, series_name, series_note, headline, has_forecast) = ctx.with(|r| {
+    let (summary, series_name, series_note, headline, has_forecast, plan) = ctx.with(|r| {
         (
             r.meta.summary.clone(),
             r.series.first().map(|s| s.name.clone()).unwrap_or_default(),
             r.series.first().and_then(|s| s.note.clone()),
             headline_text(r, locale),
             r.forecast.is_some(),
+            (r.kind == ReportKind::Plan)
+                .then(|| super::kpis::plan_headline(r, locale))
+                .flatten(),
         )
     });
-    let mut out = vec![
-        el("p").class("summary").child(local_text(&summary, locale)),
-        section(
+    // The headline figure and its chart come first, so both show without scrolling; the
+    // summary follows them.
+    let headline_section = match &plan {
+        // A plan's headline is its target, with where it comes from.
+        Some((label, target, prov)) => section(
+            "headline-figures",
+            "headline",
+            format!("{}: {label}", t(Msg::Headline)),
+        )
+        .child(
+            el("p")
+                .class("headline-value")
+                .child(text_el("span", "", target.clone()).testid("headline"))
+                .text(" ")
+                .child(badge(*prov, locale)),
+        ),
+        None => section(
             "headline-figures",
             "headline",
             format!("{}: {}", t(Msg::Headline), local(&series_name, locale)),
         )
-        .child(text_el("p", "headline-value", headline).testid("headline"))
+        .child(text_el("p", "headline-value", headline).testid("headline")),
+    };
+    let mut out = vec![headline_section];
+    // The source's own words on the series, then the summary, follow the chart.
+    let summary = el("div")
+        .class("overview-notes")
         .child_opt(series_note.map(|n| {
             el("p")
                 .class("help")
                 .testid("series-note")
                 .child(local_text(&n, locale))
-        })),
-    ];
+        }))
+        .child(el("p").class("summary").child(local_text(&summary, locale)));
     if has_forecast {
         let title = format!("{}: {}", t(Msg::Headline), local(&series_name, locale));
         let desc = fill(t(Msg::HeadlineChartDesc), &[&local(&series_name, locale)]);
@@ -327,10 +355,17 @@ fn overview(
         if let Some(c) = headline_chart(app, ctx, charts, published, text, None) {
             out.push(c);
         }
+        out.push(summary);
         out.push(published_growth(ctx, locale));
         out.extend(super::goal::goal_seek(ctx, goal, locale));
+    } else if plan.is_some() {
+        out.extend(super::kpis::plan_chart(app, ctx, charts));
+        out.push(summary);
     } else if let Some(history) = history_chart(app, ctx, charts) {
         out.push(history);
+        out.push(summary);
+    } else {
+        out.push(summary);
     }
     out.push(checks(ctx, locale));
     out.extend(key_facts(ctx, locale));
@@ -536,7 +571,7 @@ fn key_facts(ctx: ReportCtx, locale: Locale) -> Option<Node> {
     );
     Some(
         section("facts", "facts", t(Msg::KeyFacts)).child(
-            el("div").class("table-scroll").child(
+            crate::ui::common::table_scroll(locale).child(
                 el("table")
                     .testid("facts-table")
                     .child(el("thead").child(head))
@@ -672,7 +707,7 @@ fn fit_explained(r: &Report, h: &Headline, f: &GrowthFit, locale: Locale) -> Vec
         .map(|m| text_el("th", "", m).attr("scope", "col")),
     );
     out.push(
-        el("div").class("table-scroll").child(
+        crate::ui::common::table_scroll(locale).child(
             el("table")
                 .testid("fit-evidence")
                 .child(text_el("caption", "", FitMsg::EvidenceTitle.text(locale)))

@@ -295,8 +295,16 @@ fn header(
                 .text(" · ")
                 .child(text_el("span", "code", code.clone()));
         }
+        // A long title is clamped to two or three lines; the whole title is in `title` and
+        // shows on focus (a click or a tab), since the text itself is all there for a reader.
+        let full = super::common::local(&m.title, locale);
         (
-            el("h1").child(local_text(&m.title, locale)),
+            el("h1")
+                .class("report-title")
+                .attr("title", full)
+                .attr("tabindex", "0")
+                .testid("report-title")
+                .child(local_text(&m.title, locale)),
             byline
                 .text(" · ")
                 .child(local_text(&m.region, locale))
@@ -337,70 +345,79 @@ fn header(
             })
             .text(t(v.label()))
     });
+    let status = el("div")
+        .class("scenario-status")
+        .testid("scenario-status")
+        .child(text_el(
+            "span",
+            if modified {
+                "badge prov-scenario"
+            } else {
+                "badge prov-reported"
+            },
+            t(if modified {
+                Msg::ModifiedAssumptions
+            } else {
+                Msg::PublishedAssumptions
+            }),
+        ))
+        .child_opt(modified.then(|| {
+            text_el("button", "link", t(Msg::Reset))
+                .testid("reset")
+                .on_click(move || ctx.scenario.set(Default::default()))
+        }))
+        .child(
+            text_el("button", "link", t(Msg::CopyLink))
+                .testid("copy-link")
+                .on_click(move || copy_link(app, copy_status)),
+        )
+        .child_opt(copy_status.get().map(|r| {
+            match r {
+                Ok(()) => text_el("span", "status", t(Msg::LinkCopied)).attr("role", "status"),
+                Err(href) => el("span")
+                    .class("status")
+                    .attr("role", "status")
+                    .text(format!("{} ", t(Msg::CopyByHand)))
+                    .child(
+                        el("input")
+                            .attr("type", "text")
+                            .attr("readonly", "")
+                            .attr("aria-label", t(Msg::CopyLink))
+                            .prop("value", href)
+                            .testid("link-by-hand"),
+                    ),
+            }
+        }));
+    // A report of non-money figures ("XXX", an imported table) has nothing to convert.
+    let fx = ctx.with(|r| {
+        if is_money(&r.meta.currency) {
+            currency_control(app, &r.meta.currency, fx, locale)
+        } else {
+            el("div").class("fx")
+        }
+    });
     vec![
-        el("nav").class("crumbs").child(
-            text_el("button", "link", format!("← {}", t(Msg::BackToLibrary)))
-                .on_click(move || app.open.set(None)),
-        ),
+        // One compact bar: back to the library, the scenario's state and the link to it.
+        el("div")
+            .class("report-bar")
+            .child(
+                el("nav").class("crumbs").child(
+                    text_el("button", "link", format!("← {}", t(Msg::BackToLibrary)))
+                        .on_click(move || app.open.set(None)),
+                ),
+            )
+            .child(status),
         el("header")
             .class("report-header")
             .child(title)
-            .child(byline),
-        el("div")
-            .class("scenario-status")
-            .testid("scenario-status")
-            .child(text_el(
-                "span",
-                if modified {
-                    "badge prov-scenario"
-                } else {
-                    "badge prov-reported"
-                },
-                t(if modified {
-                    Msg::ModifiedAssumptions
-                } else {
-                    Msg::PublishedAssumptions
-                }),
-            ))
-            .child_opt(modified.then(|| {
-                text_el("button", "link", t(Msg::Reset))
-                    .testid("reset")
-                    .on_click(move || ctx.scenario.set(Default::default()))
-            }))
-            .child(
-                text_el("button", "link", t(Msg::CopyLink))
-                    .testid("copy-link")
-                    .on_click(move || copy_link(app, copy_status)),
-            )
-            .child_opt(copy_status.get().map(|r| {
-                match r {
-                    Ok(()) => text_el("span", "status", t(Msg::LinkCopied)).attr("role", "status"),
-                    Err(href) => el("span")
-                        .class("status")
-                        .attr("role", "status")
-                        .text(format!("{} ", t(Msg::CopyByHand)))
-                        .child(
-                            el("input")
-                                .attr("type", "text")
-                                .attr("readonly", "")
-                                .attr("aria-label", t(Msg::CopyLink))
-                                .prop("value", href)
-                                .testid("link-by-hand"),
-                        ),
-                }
-            })),
-        // A report of non-money figures ("XXX", an imported table) has nothing to convert.
-        ctx.with(|r| {
-            if is_money(&r.meta.currency) {
-                currency_control(app, &r.meta.currency, fx, locale)
-            } else {
-                el("div").class("fx")
-            }
-        }),
-        el("div")
-            .class("tabs")
-            .attr("role", "tablist")
-            .attr("aria-label", t(Msg::ReportViews))
-            .children(tabs),
+            .child(el("div").class("report-meta").child(byline).child(fx)),
+        // The tabs scroll sideways on a narrow screen; a fade marks the side that has more.
+        el("div").class("tabs-wrap").child(
+            el("div")
+                .class("tabs")
+                .attr("role", "tablist")
+                .attr("aria-label", t(Msg::ReportViews))
+                .children(tabs),
+        ),
     ]
 }

@@ -433,7 +433,7 @@ fn segment_table(
             fill(SegMsg::TableTitle.text(locale), &[&year.to_string()]),
         ))
         .child(
-            el("div").class("table-scroll").child(
+            crate::ui::common::table_scroll(locale).child(
                 el("table")
                     .testid("segment-table")
                     .child(el("thead").child(head))

@@ -142,6 +142,8 @@ pub struct AppState {
     pub notices: RwSignal<Vec<String>>,
     /// Larger type (projectors).
     pub large_type: RwSignal<bool>,
+    /// The header's settings panel is open (phone width; wider, it always shows).
+    pub settings_open: RwSignal<bool>,
     /// CSV exports start with a UTF-8 byte order mark (for Excel).
     pub csv_bom: RwSignal<bool>,
     /// Whether the window is phone-narrow (charts are drawn for that width to stay legible).
@@ -171,6 +173,7 @@ impl AppState {
             notices: RwSignal::new(Vec::new()),
             fx: RwSignal::new(None),
             large_type: RwSignal::new(prefs::initial_large_type()),
+            settings_open: RwSignal::new(false),
             csv_bom: RwSignal::new(false),
             open: RwSignal::new(None),
             view: RwSignal::new(View::Overview),

@@ -1077,6 +1077,7 @@ fn fan_nodes(
                 rows,
             },
             "mc-ranges",
+            locale,
         )));
     });
     out

@@ -25,7 +25,7 @@ for (const [label, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as cons
       const expected: Record<string, RegExp> = {
         'smartphone-leasing': /^US\$2\.5 bn \(2025\) → US\$6\.1 bn \(2032\)$/,
         'china-call-center': /^¥70\.1 bn \(2011\) → ≥ ¥100 bn \(2014\)$/,
-        'parent-child-community': /^≥ ¥500 bn \(2023\)/,
+        'parent-child-community': /^≥ 3 m users in 3 years$/,
       };
       for (const [id, headline] of Object.entries(expected)) {
         await page.locator(`.card[data-report="${id}"] button`).click();

@@ -2,7 +2,7 @@
 //! shown) kept in one signal so charts can be created by plain render functions.
 
 use crate::chart::scene::{color_class, tooltip, SvgNode};
-use crate::i18n::{Locale, Message, Msg};
+use crate::i18n::{fill, Locale, Message, Msg};
 use crate::ui::dom::{el, text_el, Node, On};
 use leptos::prelude::*;
 use std::collections::{BTreeSet, HashMap};
@@ -17,7 +17,7 @@ pub struct TableData {
 }
 
 /// A plain table with row headings; wide tables scroll inside their own box.
-pub fn data_table(t: &TableData, testid: &'static str) -> Node {
+pub fn data_table(t: &TableData, testid: &'static str, locale: Locale) -> Node {
     let head = el("tr")
         .child(text_el("th", "", t.corner.clone()).attr("scope", "col"))
         .children(
@@ -31,7 +31,7 @@ pub fn data_table(t: &TableData, testid: &'static str) -> Node {
             .child(text_el("th", "", h.clone()).attr("scope", "row"))
             .children(cells.iter().map(|c| text_el("td", "num", c.clone())))
     }));
-    el("div").class("table-scroll").child(
+    crate::ui::common::table_scroll(locale).child(
         el("table")
             .testid(testid)
             .child_opt((!t.caption.is_empty()).then(|| text_el("caption", "", t.caption.clone())))
@@ -48,6 +48,8 @@ pub struct ChartUi {
     /// Key of the mark the readout is about (drawn highlighted).
     pub active: Option<String>,
     pub table: bool,
+    /// The legend's folded entries are shown (narrow screens fold all but the first few).
+    pub legend_open: bool,
 }
 
 /// The chart state of one view, by chart name.
@@ -113,34 +115,49 @@ pub fn chart(charts: Charts, frame: Frame, scene: Vec<SvgNode>, locale: Locale) 
     let name = frame.name.clone();
     let title_id = format!("{name}-t");
     let desc_id = format!("{name}-d");
-    let legend = el("ul")
-        .class("legend")
-        .attr("aria-label", t(Msg::Legend))
-        .children(frame.legend.iter().map(|e| {
+    // On a narrow screen the legend shows its first few entries and folds the rest behind
+    // "+N more" (CSS shows the toggle and hides `.legend-extra` only at that width).
+    let total = frame.legend.len() + frame.notes.len();
+    let folded = crate::chart::label::legend_folded(total);
+    let extra = move |i: usize| folded > 0 && i >= total - folded;
+    let legend_id = format!("{name}-legend");
+    let n_series = frame.legend.len();
+    let items = frame
+        .legend
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
             let (name, key) = (name.clone(), e.key.clone());
-            el("li").key(e.key.clone()).child(
-                el("button")
-                    .class("legend-item")
-                    .attr("aria-pressed", (!ui.hidden.contains(&e.key)).to_string())
-                    .on_click(move || {
-                        charts.update(&name, |u| {
-                            if !u.hidden.remove(&key) {
-                                u.hidden.insert(key.clone());
-                            }
+            el("li")
+                .key(e.key.clone())
+                .class(if extra(i) { "legend-extra" } else { "" })
+                .child(
+                    el("button")
+                        .class("legend-item")
+                        .attr("aria-pressed", (!ui.hidden.contains(&e.key)).to_string())
+                        .on_click(move || {
+                            charts.update(&name, |u| {
+                                if !u.hidden.remove(&key) {
+                                    u.hidden.insert(key.clone());
+                                }
+                            })
                         })
-                    })
-                    .child(
-                        el("span")
-                            .class(format!("swatch {}", color_class(e.color)))
-                            .attr("aria-hidden", "true"),
-                    )
-                    .text(e.label.clone()),
-            )
-        }))
-        .children(frame.notes.iter().map(|(text, glyph)| {
+                        .child(
+                            el("span")
+                                .class(format!("swatch {}", color_class(e.color)))
+                                .attr("aria-hidden", "true"),
+                        )
+                        .text(e.label.clone()),
+                )
+        })
+        .chain(frame.notes.iter().enumerate().map(|(j, (text, glyph))| {
             el("li")
                 .key(format!("note-{glyph}"))
-                .class("legend-note")
+                .class(if extra(n_series + j) {
+                    "legend-note legend-extra"
+                } else {
+                    "legend-note"
+                })
                 .child(
                     el("span")
                         .class(format!("glyph {glyph}"))
@@ -148,6 +165,33 @@ pub fn chart(charts: Charts, frame: Frame, scene: Vec<SvgNode>, locale: Locale) 
                 )
                 .text(text.clone())
         }));
+    let more = (folded > 0).then(|| {
+        let name = name.clone();
+        el("li").key("legend-more").class("legend-more-li").child(
+            el("button")
+                .class("link legend-more")
+                .attr("type", "button")
+                .attr("aria-expanded", ui.legend_open.to_string())
+                .attr("aria-controls", legend_id.clone())
+                .testid("legend-more")
+                .on_click(move || charts.update(&name, |u| u.legend_open = !u.legend_open))
+                .text(if ui.legend_open {
+                    ChartMsg::Fewer.text(locale).to_string()
+                } else {
+                    fill(ChartMsg::More.text(locale), &[&folded.to_string()])
+                }),
+        )
+    });
+    let legend = el("ul")
+        .class(if ui.legend_open {
+            "legend open"
+        } else {
+            "legend"
+        })
+        .id(legend_id.clone())
+        .attr("aria-label", t(Msg::Legend))
+        .children(items)
+        .child_opt(more);
     // The active mark's callout, drawn last so it sits on top.
     let (vw, vh) = view_box_size(&frame.view_box);
     let tip: Vec<SvgNode> = scene
@@ -223,11 +267,19 @@ pub fn chart(charts: Charts, frame: Frame, scene: Vec<SvgNode>, locale: Locale) 
                 .child(svg),
         )
         .child(
-            text_el(
-                "p",
-                "readout",
-                ui.readout.unwrap_or_else(|| t(Msg::ChartHint).to_string()),
-            )
+            // Before a point is chosen: how to choose one, worded for a mouse or for touch
+            // (CSS shows the one that fits the device: `hover: none` / `pointer: coarse`).
+            match ui.readout {
+                Some(text) => text_el("p", "readout", text),
+                None => el("p")
+                    .class("readout")
+                    .child(text_el("span", "hint-hover", t(Msg::ChartHint)))
+                    .child(text_el(
+                        "span",
+                        "hint-touch",
+                        ChartMsg::TapHint.text(locale),
+                    )),
+            }
             .attr("aria-live", "polite")
             .testid("readout"),
         )
@@ -248,6 +300,19 @@ pub fn chart(charts: Charts, frame: Frame, scene: Vec<SvgNode>, locale: Locale) 
                     ..frame.table
                 },
                 "chart-table",
+                locale,
             )
         }))
+}
+
+crate::messages! {
+    pub enum ChartMsg {
+        TapHint => (
+            "Tap a point to read its value and source.",
+            "轻触数据点，即可查看数值及来源。",
+            "輕觸資料點，即可查看數值及來源。"
+        ),
+        More => ("+{0} more", "另有 {0} 项", "另有 {0} 項"),
+        Fewer => ("Fewer", "收起", "收起"),
+    }
 }
