@@ -90,7 +90,10 @@ fn header(app: AppState) -> Vec<Node> {
         text_el("a", "skip-link", t(Msg::SkipToContent)).attr("href", "#main"),
         el("header")
             .class("app-header")
-            .child(text_el("button", "brand", t(Msg::AppName)).on_click(move || app.open.set(None)))
+            .child(text_el("a", "brand", t(Msg::AppName)).link(
+                super::share::href(&super::share::library_query(app)),
+                move || super::share::open_library(app),
+            ))
             .child(
                 el("div")
                     .class("header-controls")

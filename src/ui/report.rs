@@ -96,9 +96,15 @@ pub fn ReportPage(id: String) -> impl IntoView {
                         }
                         attempt.update(|n| *n += 1);
                     }>{move || app.t(CatalogueMsg::Retry)}</button>
-                    <button class="link" on:click=move |_| app.open.set(None)>
+                    <a class="link" href=move || super::share::href(&super::share::library_query(app))
+                        on:click=move |ev: leptos::ev::MouseEvent| {
+                            if ev.button() == 0 && !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key()) {
+                                ev.prevent_default();
+                                super::share::open_library(app);
+                            }
+                        }>
                         {move || format!("← {}", app.t(Msg::BackToLibrary))}
-                    </button>
+                    </a>
                 </p>
             </section>
         }
@@ -310,8 +316,12 @@ fn header(
     let tabs = views.iter().enumerate().map(|(i, &v)| {
         let selected = v == shown;
         let views = views.clone();
-        el("button")
+        el("a")
             .key(v.id())
+            .link(
+                super::share::href(&super::share::view_query(app, v)),
+                move || app.view.set(v),
+            )
             .attr("role", "tab")
             .id(format!("tab-{}", v.id()))
             .attr("aria-controls", "view-panel")
@@ -319,7 +329,6 @@ fn header(
             .attr("tabindex", if selected { "0" } else { "-1" })
             .class("tab")
             .attr("data-view", v.id())
-            .on_click(move || app.view.set(v))
             .on(On::KeyDown, move |ev: &Ev| {
                 // Arrow keys move between tabs (WAI-ARIA tabs pattern).
                 let n = views.len();
@@ -339,8 +348,10 @@ fn header(
     });
     vec![
         el("nav").class("crumbs").child(
-            text_el("button", "link", format!("← {}", t(Msg::BackToLibrary)))
-                .on_click(move || app.open.set(None)),
+            text_el("a", "link", format!("← {}", t(Msg::BackToLibrary))).link(
+                super::share::href(&super::share::library_query(app)),
+                move || super::share::open_library(app),
+            ),
         ),
         el("header")
             .class("report-header")
