@@ -25,6 +25,17 @@ pub fn App() -> impl IntoView {
     let _keep = StoredValue::new_local(drop_listeners);
     // Keep <html> (lang, theme, type size) and the kept preferences in step.
     Effect::new(move |_| prefs::apply(app.locale.get(), app.theme.get(), app.large_type.get()));
+    // In the library the page is the app itself (an open report names itself: see report.rs).
+    Effect::new(move |_| {
+        let locale = app.locale.get();
+        if app.open.with(Option::is_none) {
+            crate::browser::page::set_title(&crate::i18n::links::page_title(
+                Msg::AppName.text(locale),
+                None,
+            ));
+            crate::browser::page::set_description(Msg::LibraryIntro.text(locale));
+        }
+    });
     let _ = window_event_listener(leptos::ev::resize, move |_| {
         if let Some(w) = web_sys::window()
             .and_then(|w| w.inner_width().ok())

@@ -31,5 +31,7 @@ pub use app::App;
 pub fn start() {
     console_error_panic_hook::set_once();
     crate::browser::service_worker::register();
+    // The static first screen (index.html) gives way to the app's own, same-height header.
+    crate::browser::page::remove_boot_screen();
     leptos::mount::mount_to_body(App);
 }

@@ -136,6 +136,22 @@ fn OpenReport(report: Arc<Report>) -> impl IntoView {
             View::Overview
         }
     });
+    // The page names the report and view (tab, history, bookmarks); the description is the
+    // report's summary.
+    Effect::new(move |_| {
+        let locale = app.locale.get();
+        let view = shown.get();
+        ctx.with(|r| {
+            let title = crate::domain::format::pick(&r.meta.title, locale).0;
+            crate::browser::page::set_title(&crate::i18n::links::page_title(
+                Msg::AppName.text(locale),
+                Some((title, view.label().text(locale))),
+            ));
+            crate::browser::page::set_description(
+                crate::domain::format::pick(&r.meta.summary, locale).0,
+            );
+        });
+    });
     view! {
         <article class="report" data-report=ctx.with(|r| r.id.clone())>
             <Dom render=move || header(app, ctx, shown.get(), copy_status, fx_input)/>

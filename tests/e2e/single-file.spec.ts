@@ -24,16 +24,17 @@ test('one file, nothing outside it, a strict policy with the hashes of its inlin
     'reports/china-call-center.json', 'reports/index.json',
     'reports/parent-child-community.json', 'reports/smartphone-leasing.json']);
   for (const m of data) expect(() => JSON.parse(m[2])).not.toThrow();
+  // Two scripts: boot.js (the first screen's language and failure message) and the module.
   const scripts = all.filter((m) => !m[1].includes('type="application/json"'));
-  expect(scripts).toHaveLength(1);
-  expect(scripts[0][1]).toBe(' type="module"');
-  expect(scripts[0][2]).not.toMatch(/^\s*(import|export)\b/m);
+  expect(scripts.map((m) => m[1])).toEqual(['', ' type="module"']);
+  expect(scripts[0][2]).toContain('TrunkApplicationStarted');
+  expect(scripts[1][2]).not.toMatch(/^\s*(import|export)\b/m);
   const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]);
   expect(styles).toHaveLength(1);
   const first = html.match(/<head>\s*(<[^>]+>)/)![1];
   const policy = first.match(/^<meta http-equiv="Content-Security-Policy" content="([^"]+)">$/)?.[1];
   expect(policy, `first element of <head>: ${first.slice(0, 200)}`).toBe(
-    `default-src 'self'; script-src 'self' 'wasm-unsafe-eval' '${sha256(scripts[0][2])}'; `
+    `default-src 'self'; script-src 'self' 'wasm-unsafe-eval' '${sha256(scripts[0][2])}' '${sha256(scripts[1][2])}'; `
     + `style-src 'self' '${sha256(styles[0])}'; img-src 'self' data: blob:; connect-src 'self'; `
     + "object-src 'none'; base-uri 'none'; form-action 'none'");
 });
