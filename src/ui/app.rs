@@ -25,6 +25,7 @@ pub fn App() -> impl IntoView {
     let _keep = StoredValue::new_local(drop_listeners);
     // Keep <html> (lang, theme, type size) and the kept preferences in step.
     Effect::new(move |_| prefs::apply(app.locale.get(), app.theme.get(), app.large_type.get()));
+    super::present::install(app);
     // In the library the page is the app itself (an open report names itself: see report.rs).
     Effect::new(move |_| {
         let locale = app.locale.get();

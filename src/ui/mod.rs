@@ -17,6 +17,7 @@ pub mod imports;
 mod kpis;
 pub mod library;
 mod overview;
+pub mod present;
 mod report;
 pub mod saved_ui;
 mod scenarios;

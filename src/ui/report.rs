@@ -362,13 +362,23 @@ fn header(
             })
             .text(t(v.label()))
     });
-    vec![
-        el("nav").class("crumbs").child(
-            text_el("a", "link", format!("← {}", t(Msg::BackToLibrary))).link(
-                super::share::href(&super::share::library_query(app)),
-                move || super::share::open_library(app),
-            ),
-        ),
+    let presenting = app.presenting.get();
+    let present_bar = presenting.then(|| {
+        let title = ctx.with(|r| crate::domain::format::pick(&r.meta.title, locale).0.to_string());
+        super::present::bar(app, title, &views, shown, locale)
+    });
+    present_bar
+        .into_iter()
+        .chain([
+        el("nav")
+            .class("crumbs")
+            .child(
+                text_el("a", "link", format!("← {}", t(Msg::BackToLibrary))).link(
+                    super::share::href(&super::share::library_query(app)),
+                    move || super::share::open_library(app),
+                ),
+            )
+            .child_opt((!presenting).then(|| super::present::button(app, locale))),
         el("header")
             .class("report-header")
             .child(title)
@@ -429,5 +439,6 @@ fn header(
             .attr("role", "tablist")
             .attr("aria-label", t(Msg::ReportViews))
             .children(tabs),
-    ]
+    ])
+    .collect()
 }

@@ -241,9 +241,11 @@ pub fn keep_in_url(app: AppState) {
         last_place.set_value(Some(here.clone()));
         shown.set_value(here);
         if moved {
-            // A new place: its own history entry, now (a pending replace is of the old place,
-            // already written or no longer wanted).
-            pending.set_value(None);
+            // A new place: first the old entry gets its latest state (a slider moved just
+            // before), then the new place its own history entry, now.
+            if let Some(old) = pending.try_update_value(Option::take).flatten() {
+                crate::browser::url::replace_query(&old);
+            }
             crate::browser::url::push_query(&query);
             return;
         }

@@ -3,7 +3,7 @@ import { openApp } from './helpers';
 
 async function openScenarios(page: Page) {
   await openApp(page);
-  await page.locator('.card[data-report="smartphone-leasing"] button').click();
+  await page.locator('.card[data-report="smartphone-leasing"] a.open-report').click();
   await page.locator('[role=tab][data-view="scenarios"]').click();
 }
 
@@ -63,7 +63,7 @@ test('saved scenarios: save, reload, restore, rename, duplicate, delete, compare
   await expect(page.getByTestId('saved-status')).toContainText('Saved');
   // Back to the published numbers, reload from scratch, restore the saved one.
   await page.goto('./');
-  await page.locator('.card[data-report="smartphone-leasing"] button').click();
+  await page.locator('.card[data-report="smartphone-leasing"] a.open-report').click();
   await page.locator('[role=tab][data-view="scenarios"]').click();
   await expect(page.locator('#headline-cagr-field')).toHaveValue('13.6');
   const item = page.locator('[data-saved="Bullish"]');
