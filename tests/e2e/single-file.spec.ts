@@ -52,3 +52,23 @@ test('opens from file:// and runs every view of every report, sliders included',
   expect(new Set(fetched)).toEqual(new Set([url]));
   expect(errors).toEqual([]);
 });
+
+test('presents from file://, offline: arrows step the views, the slider stays live, Esc leaves', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto(pathToFileURL(FILE).href);
+  await expect(page.locator('.card')).toHaveCount(3);
+  await page.locator('.card[data-report="smartphone-leasing"] a.open-report').click();
+  await page.getByTestId('present').click();
+  await expect(page.getByTestId('present-bar')).toBeVisible();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.locator('[role=tab][data-view="scenarios"]')).toHaveAttribute('aria-selected', 'true');
+  const field = page.locator('#headline-cagr-field');
+  await page.locator('#headline-cagr-slider').focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(field).not.toHaveValue('13.6');
+  await expect(page.locator('[role=tab][data-view="scenarios"]')).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('present-bar')).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
