@@ -55,6 +55,13 @@
   var root = document.documentElement;
   root.lang = lang;
   root.classList.add('js');
+  // The kept theme and type size too, as the app will apply them (src/browser/prefs.rs): no
+  // flash of the other theme, no jump in the header's height.
+  try {
+    var theme = localStorage.getItem('report-explorer.theme');
+    if (theme === 'light' || theme === 'dark') root.setAttribute('data-theme', theme);
+    if (localStorage.getItem('report-explorer.large-type') === '1') root.setAttribute('data-type', 'large');
+  } catch (e) { /* storage refused: the defaults */ }
 
   var problem = null;
   var started = false;

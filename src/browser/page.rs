@@ -102,5 +102,9 @@ pub fn exit_fullscreen() {
 /// Calls `f` whenever the page enters or leaves full screen (Esc, F11, the browser's button).
 pub fn on_fullscreen_change(f: impl Fn() + 'static) -> Option<gloo_events::EventListener> {
     let d = document()?;
-    Some(gloo_events::EventListener::new(&d, "fullscreenchange", move |_| f()))
+    Some(gloo_events::EventListener::new(
+        &d,
+        "fullscreenchange",
+        move |_| f(),
+    ))
 }

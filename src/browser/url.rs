@@ -25,7 +25,11 @@ pub fn push_query(query: &str) -> bool {
 /// already shows the entry's query). The listener lives as long as the returned value.
 pub fn on_history_move(f: impl Fn() + 'static) -> Option<gloo_events::EventListener> {
     let window = web_sys::window()?;
-    Some(gloo_events::EventListener::new(&window, "popstate", move |_| f()))
+    Some(gloo_events::EventListener::new(
+        &window,
+        "popstate",
+        move |_| f(),
+    ))
 }
 
 fn write_query(query: &str, push: bool) -> bool {
@@ -53,7 +57,9 @@ fn write_query(query: &str, push: bool) -> bool {
     if push {
         history.push_state_with_url(state, "", Some(&url)).is_ok()
     } else {
-        history.replace_state_with_url(state, "", Some(&url)).is_ok()
+        history
+            .replace_state_with_url(state, "", Some(&url))
+            .is_ok()
     }
 }
 

@@ -141,11 +141,7 @@ pub fn warning_sentence(w: &ShareWarning, locale: Locale) -> String {
         ShareIssue::NoHeadline => t(LinkMsg::NoHeadline).to_string(),
         ShareIssue::Clamped { value, to } => fill(
             t(LinkMsg::OutOfRange),
-            &[
-                &who,
-                &value_text(&w.key, *value),
-                &value_text(&w.key, *to),
-            ],
+            &[&who, &value_text(&w.key, *value), &value_text(&w.key, *to)],
         ),
     }
 }
@@ -257,14 +253,28 @@ mod tests {
             all.contains("the growth rate 90% is outside what the model allows, so 30% is used."),
             "{all}"
         );
-        assert!(all.contains("the year 1990 is outside the report's years"), "{all}");
-        assert!(all.contains("this report has no assumption “bogus”"), "{all}");
-        assert!(all.contains("the assumption “start-users” “lots” is not a number"), "{all}");
         assert!(
-            all.contains("the segment assumptions of “type” “camera-modules:s0.9:q1” cannot be read"),
+            all.contains("the year 1990 is outside the report's years"),
             "{all}"
         );
-        assert!(all.contains("the number of Monte Carlo paths 0 is outside"), "{all}");
+        assert!(
+            all.contains("this report has no assumption “bogus”"),
+            "{all}"
+        );
+        assert!(
+            all.contains("the assumption “start-users” “lots” is not a number"),
+            "{all}"
+        );
+        assert!(
+            all.contains(
+                "the segment assumptions of “type” “camera-modules:s0.9:q1” cannot be read"
+            ),
+            "{all}"
+        );
+        assert!(
+            all.contains("the number of Monte Carlo paths 0 is outside"),
+            "{all}"
+        );
         assert!(all.contains("the view is given more than once"), "{all}");
     }
 
@@ -272,7 +282,10 @@ mod tests {
     fn titles_name_the_view_and_report() {
         assert_eq!(page_title("Report Explorer", None), "Report Explorer");
         assert_eq!(
-            page_title("Report Explorer", Some(("Modular Smartphone Leasing", "Segments"))),
+            page_title(
+                "Report Explorer",
+                Some(("Modular Smartphone Leasing", "Segments"))
+            ),
             "Segments · Modular Smartphone Leasing — Report Explorer"
         );
     }

@@ -430,7 +430,10 @@ fn plain_click(event: &web_sys::Event) -> bool {
     let get = |name: &str| js_sys::Reflect::get(event, &JsValue::from_str(name)).ok();
     let flag = |name: &str| get(name).and_then(|v| v.as_bool()).unwrap_or(false);
     let button = get("button").and_then(|v| v.as_f64()).unwrap_or(0.0);
-    button == 0.0 && !["ctrlKey", "metaKey", "shiftKey", "altKey"].iter().any(|k| flag(k))
+    button == 0.0
+        && !["ctrlKey", "metaKey", "shiftKey", "altKey"]
+            .iter()
+            .any(|k| flag(k))
 }
 
 /// Handlers by element id.

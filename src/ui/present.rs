@@ -73,7 +73,10 @@ fn keys_belong_to_target(target: Option<web_sys::EventTarget>) -> bool {
     let role = el.get_attribute("role").unwrap_or_default();
     matches!(tag.as_str(), "input" | "select" | "textarea")
         || el.has_attribute("contenteditable")
-        || matches!(role.as_str(), "slider" | "tab" | "listbox" | "spinbutton" | "textbox")
+        || matches!(
+            role.as_str(),
+            "slider" | "tab" | "listbox" | "spinbutton" | "textbox"
+        )
 }
 
 /// Installs the presentation's listeners and keeps `<html data-present>` in step. Call once.
@@ -118,10 +121,14 @@ pub fn install(app: AppState) {
 
 /// The "Present" button of a report.
 pub fn button(app: AppState, locale: Locale) -> Node {
-    text_el("button", "secondary present-button", LinkMsg::Present.text(locale))
-        .testid("present")
-        .attr("title", LinkMsg::PresentHint.text(locale))
-        .on_click(move || start(app))
+    text_el(
+        "button",
+        "secondary present-button",
+        LinkMsg::Present.text(locale),
+    )
+    .testid("present")
+    .attr("title", LinkMsg::PresentHint.text(locale))
+    .on_click(move || start(app))
 }
 
 /// The bar over the presented view: report, view n of N, previous / next, leave, the keys.
@@ -147,14 +154,20 @@ pub fn bar(app: AppState, title: String, views: &[View], shown: View, locale: Lo
             el("p")
                 .class("present-title")
                 .child(text_el("span", "present-report", title))
-                .text(" · ")
-                .child(text_el("strong", "present-view", shown.label().text(locale)))
+                .child(text_el(
+                    "strong",
+                    "present-view",
+                    shown.label().text(locale),
+                ))
                 .text(" ")
                 .child(
                     text_el(
                         "span",
                         "present-step",
-                        fill(t(LinkMsg::ViewOf), &[&(index + 1).to_string(), &n.to_string()]),
+                        fill(
+                            t(LinkMsg::ViewOf),
+                            &[&(index + 1).to_string(), &n.to_string()],
+                        ),
                     )
                     .testid("present-step"),
                 ),
@@ -162,7 +175,11 @@ pub fn bar(app: AppState, title: String, views: &[View], shown: View, locale: Lo
         .child(
             el("p")
                 .class("present-actions")
-                .child(nav(LinkMsg::PreviousView, PresentKey::Previous, "present-prev"))
+                .child(nav(
+                    LinkMsg::PreviousView,
+                    PresentKey::Previous,
+                    "present-prev",
+                ))
                 .child(nav(LinkMsg::NextView, PresentKey::Next, "present-next"))
                 .child(
                     text_el("button", "primary", t(LinkMsg::LeavePresentation))
@@ -176,8 +193,12 @@ pub fn bar(app: AppState, title: String, views: &[View], shown: View, locale: Lo
                 .attr("role", "status")
                 .text(t(LinkMsg::Presenting))
                 .child_opt(app.fullscreen_refused.get().then(|| {
-                    text_el("span", "present-refused", format!(" {}", t(LinkMsg::NoFullScreen)))
-                        .testid("present-refused")
+                    text_el(
+                        "span",
+                        "present-refused",
+                        format!(" {}", t(LinkMsg::NoFullScreen)),
+                    )
+                    .testid("present-refused")
                 })),
         )
 }

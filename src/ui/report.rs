@@ -77,7 +77,8 @@ pub fn ReportPage(id: String) -> impl IntoView {
             }
         }
     });
-    move || match state.get() {
+    move || {
+        match state.get() {
         Load::Loading => view! {
             <p class="loading" role="status" data-testid="report-loading">
                 {move || app.t(CatalogueMsg::LoadingReport)}
@@ -110,6 +111,7 @@ pub fn ReportPage(id: String) -> impl IntoView {
         }
         .into_any(),
         Load::Ready(report) => view! { <OpenReport report=report/> }.into_any(),
+    }
     }
 }
 
@@ -364,81 +366,87 @@ fn header(
     });
     let presenting = app.presenting.get();
     let present_bar = presenting.then(|| {
-        let title = ctx.with(|r| crate::domain::format::pick(&r.meta.title, locale).0.to_string());
+        let title = ctx.with(|r| {
+            crate::domain::format::pick(&r.meta.title, locale)
+                .0
+                .to_string()
+        });
         super::present::bar(app, title, &views, shown, locale)
     });
     present_bar
         .into_iter()
         .chain([
-        el("nav")
-            .class("crumbs")
-            .child(
-                text_el("a", "link", format!("← {}", t(Msg::BackToLibrary))).link(
-                    super::share::href(&super::share::library_query(app)),
-                    move || super::share::open_library(app),
-                ),
-            )
-            .child_opt((!presenting).then(|| super::present::button(app, locale))),
-        el("header")
-            .class("report-header")
-            .child(title)
-            .child(byline),
-        el("div")
-            .class("scenario-status")
-            .testid("scenario-status")
-            .child(text_el(
-                "span",
-                if modified {
-                    "badge prov-scenario"
+            el("nav")
+                .class("crumbs")
+                .child(
+                    text_el("a", "link", format!("← {}", t(Msg::BackToLibrary))).link(
+                        super::share::href(&super::share::library_query(app)),
+                        move || super::share::open_library(app),
+                    ),
+                )
+                .child_opt((!presenting).then(|| super::present::button(app, locale))),
+            el("header")
+                .class("report-header")
+                .child(title)
+                .child(byline),
+            el("div")
+                .class("scenario-status")
+                .testid("scenario-status")
+                .child(text_el(
+                    "span",
+                    if modified {
+                        "badge prov-scenario"
+                    } else {
+                        "badge prov-reported"
+                    },
+                    t(if modified {
+                        Msg::ModifiedAssumptions
+                    } else {
+                        Msg::PublishedAssumptions
+                    }),
+                ))
+                .child_opt(modified.then(|| {
+                    text_el("button", "link", t(Msg::Reset))
+                        .testid("reset")
+                        .on_click(move || ctx.scenario.set(Default::default()))
+                }))
+                .child(
+                    text_el("button", "link copy-link", t(Msg::CopyLink))
+                        .testid("copy-link")
+                        .on_click(move || copy_link(app, copy_status)),
+                )
+                .child_opt(copy_status.get().map(|r| {
+                    match r {
+                        Ok(()) => {
+                            text_el("span", "status", t(Msg::LinkCopied)).attr("role", "status")
+                        }
+                        Err(href) => el("span")
+                            .class("status")
+                            .attr("role", "status")
+                            .text(format!("{} ", t(Msg::CopyByHand)))
+                            .child(
+                                el("input")
+                                    .attr("type", "text")
+                                    .attr("readonly", "")
+                                    .attr("aria-label", t(Msg::CopyLink))
+                                    .prop("value", href)
+                                    .testid("link-by-hand"),
+                            ),
+                    }
+                })),
+            // A report of non-money figures ("XXX", an imported table) has nothing to convert.
+            ctx.with(|r| {
+                if is_money(&r.meta.currency) {
+                    currency_control(app, &r.meta.currency, fx, locale)
                 } else {
-                    "badge prov-reported"
-                },
-                t(if modified {
-                    Msg::ModifiedAssumptions
-                } else {
-                    Msg::PublishedAssumptions
-                }),
-            ))
-            .child_opt(modified.then(|| {
-                text_el("button", "link", t(Msg::Reset))
-                    .testid("reset")
-                    .on_click(move || ctx.scenario.set(Default::default()))
-            }))
-            .child(
-                text_el("button", "link", t(Msg::CopyLink))
-                    .testid("copy-link")
-                    .on_click(move || copy_link(app, copy_status)),
-            )
-            .child_opt(copy_status.get().map(|r| {
-                match r {
-                    Ok(()) => text_el("span", "status", t(Msg::LinkCopied)).attr("role", "status"),
-                    Err(href) => el("span")
-                        .class("status")
-                        .attr("role", "status")
-                        .text(format!("{} ", t(Msg::CopyByHand)))
-                        .child(
-                            el("input")
-                                .attr("type", "text")
-                                .attr("readonly", "")
-                                .attr("aria-label", t(Msg::CopyLink))
-                                .prop("value", href)
-                                .testid("link-by-hand"),
-                        ),
+                    el("div").class("fx")
                 }
-            })),
-        // A report of non-money figures ("XXX", an imported table) has nothing to convert.
-        ctx.with(|r| {
-            if is_money(&r.meta.currency) {
-                currency_control(app, &r.meta.currency, fx, locale)
-            } else {
-                el("div").class("fx")
-            }
-        }),
-        el("div")
-            .class("tabs")
-            .attr("role", "tablist")
-            .attr("aria-label", t(Msg::ReportViews))
-            .children(tabs),
-    ])
-    .collect()
+            }),
+            el("div")
+                .class("tabs")
+                .attr("role", "tablist")
+                .attr("aria-label", t(Msg::ReportViews))
+                .children(tabs),
+        ])
+        .collect()
 }

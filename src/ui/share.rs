@@ -235,9 +235,7 @@ pub fn keep_in_url(app: AppState) {
     Effect::new(move |_| {
         let here = place(app);
         let query = current(app);
-        let moved = last_place
-            .get_value()
-            .is_some_and(|last| last != here);
+        let moved = last_place.get_value().is_some_and(|last| last != here);
         last_place.set_value(Some(here.clone()));
         shown.set_value(here);
         if moved {
