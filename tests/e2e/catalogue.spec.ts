@@ -65,7 +65,7 @@ test('a missing and a corrupt report file: a clear message and a retry, the rest
 
     // In Chinese too.
     await page.locator('#language').selectOption('zh-Hans');
-    await page.locator('.report-error button.link').click();
+    await page.locator('.report-error a.link').click();
     await page.locator('.card[data-report="china-call-center"] a.open-report').click();
     await expect(error).toContainText('无法打开此报告。');
     await expect(error).toContainText('文件已损坏或不符合报告格式');

@@ -140,7 +140,7 @@ test('a link to an imported report, opened on another device, says the report is
     await elsewhere.goto(link);
     await expect(elsewhere.getByTestId('report-error')).toContainText(
       'This link is to a report that someone imported on their own device');
-    await elsewhere.locator('.report-error button.link').click();
+    await elsewhere.locator('.report-error a.link').click();
     await expect(elsewhere.locator('.card')).toHaveCount(3);
   } finally {
     await other.close();
