@@ -72,3 +72,14 @@ test('presents from file://, offline: arrows step the views, the slider stays li
   await expect(page.getByTestId('present-bar')).toHaveCount(0);
   expect(errors).toEqual([]);
 });
+
+test('a card\'s or tab\'s relative link works from file:// too (as "open in new tab" would)', async ({ page, context }) => {
+  await page.goto(pathToFileURL(FILE).href);
+  await expect(page.locator('.card')).toHaveCount(3);
+  await page.locator('.card[data-report="smartphone-leasing"] a.open-report').click();
+  const href = await page.locator('[role=tab][data-view="segments"]').getAttribute('href');
+  const other = await context.newPage();
+  await other.goto(new URL(href!, page.url()).href);
+  await expect(other.locator('[role=tab][data-view="segments"]')).toHaveAttribute('aria-selected', 'true');
+  expect(other.url()).toMatch(/^file:.*report-explorer\.html\?r=smartphone-leasing&v=segments/);
+});
