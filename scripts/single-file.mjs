@@ -3,7 +3,8 @@
 // (scripts/build-single.sh runs the release build first.) Node built-ins only.
 //
 // Starting from dist/index.html: the stylesheet becomes a <style>, the favicon a data: URL,
-// preload links go, and Trunk's inline loader script is replaced by one inline module script
+// preload links go, a classic script by URL (boot.js) goes inline, and Trunk's inline loader
+// script is replaced by one inline module script
 // holding the wasm-bindgen glue (its `export`s removed, no imports) followed by the wasm as a
 // base64 string, decoded in JS and handed to the glue's init as bytes (no fetch, so it runs
 // from file:// with no server). The page carries the same CSP as dist/index.html, with the
@@ -53,9 +54,19 @@ html = html.replace(/<link\b[^>]*>/gi, (tag) => {
   fail(`do not know how to inline ${tag}`);
 });
 
+// Classic scripts of the build loaded by URL (public/boot.js: the first screen's language and
+// its message when the app cannot start) go inline as they are; their hashes join the CSP.
+html = html.replace(/<script\b([^>]*)>\s*<\/script\s*>/gi, (tag, attrs) => {
+  const href = attr(`<script${attrs}>`, 'src');
+  if (!href) return tag;
+  if (/type\s*=\s*["']?module/i.test(attrs)) fail(`a module script by URL (${href}) cannot go inline as is`);
+  return `<script>${rawText(readFileSync(local(href), 'utf8'), href)}</script>`;
+});
+
 // Trunk's loader: `import init, * as bindings from './x.js'; … init({ module_or_path: './x_bg.wasm' })`.
-const loaders = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)];
-if (loaders.length !== 1) fail(`expected one <script> in index.html, found ${loaders.length}`);
+const loaders = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)]
+  .filter((m) => /\bimport\s+init\b/.test(m[2]));
+if (loaders.length !== 1) fail(`expected one loader <script> in index.html, found ${loaders.length}`);
 const [whole, , loader] = loaders[0];
 const jsHref = loader.match(/import\s+init\s*,\s*\*\s*as\s+bindings\s+from\s+['"]([^'"]+)['"]/)?.[1]
   ?? fail('the loader does not import the glue as expected');

@@ -143,13 +143,17 @@ async fn library_lists_the_three_bundled_reports() {
 #[wasm_bindgen_test]
 async fn opening_a_report_shows_its_headline_and_checks() {
     let host = mount();
-    wait_for(&host, ".card[data-report='smartphone-leasing'] button").await;
-    let button: web_sys::HtmlElement = host
-        .query_selector(".card[data-report='smartphone-leasing'] button")
+    wait_for(
+        &host,
+        ".card[data-report='smartphone-leasing'] a.open-report",
+    )
+    .await;
+    let link: web_sys::HtmlElement = host
+        .query_selector(".card[data-report='smartphone-leasing'] a.open-report")
         .unwrap()
-        .expect("open button")
+        .expect("open link")
         .unchecked_into();
-    button.click();
+    link.click();
     wait_for(&host, "[data-testid=headline]").await;
     let headline = texts(&host, "[data-testid=headline]");
     assert_eq!(

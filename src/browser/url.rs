@@ -1,6 +1,7 @@
-//! The page URL's query: read on load, replaced (no history entry) as the state changes.
-//! Disabled where the page has no web origin (opened from disk), where `replaceState` may be
-//! refused.
+//! The page URL's query: read on load, pushed (a history entry) when the reader moves to
+//! another report or view, replaced (no entry) for every other change; Back and Forward are
+//! reported to the app. Disabled where the page has no web origin (opened from disk), where
+//! `pushState`/`replaceState` may be refused.
 
 /// The query string without its leading '?'.
 pub fn query() -> String {
@@ -12,6 +13,26 @@ pub fn query() -> String {
 
 /// Replaces the query in place. Returns whether the URL was updated.
 pub fn replace_query(query: &str) -> bool {
+    write_query(query, false)
+}
+
+/// Adds a history entry with this query. Returns whether the URL was updated.
+pub fn push_query(query: &str) -> bool {
+    write_query(query, true)
+}
+
+/// Calls `f` when the reader goes Back or Forward within the page's own entries (the URL
+/// already shows the entry's query). The listener lives as long as the returned value.
+pub fn on_history_move(f: impl Fn() + 'static) -> Option<gloo_events::EventListener> {
+    let window = web_sys::window()?;
+    Some(gloo_events::EventListener::new(
+        &window,
+        "popstate",
+        move |_| f(),
+    ))
+}
+
+fn write_query(query: &str, push: bool) -> bool {
     if !super::has_web_origin() {
         return false;
     }
@@ -27,9 +48,19 @@ pub fn replace_query(query: &str) -> bool {
     } else {
         format!("{path}?{query}")
     };
-    history
-        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
-        .is_ok()
+    let current = window.location().search().unwrap_or_default();
+    if push && current.trim_start_matches('?') == query {
+        // Already there (a popped entry being tidied): no duplicate entry.
+        return true;
+    }
+    let state = &wasm_bindgen::JsValue::NULL;
+    if push {
+        history.push_state_with_url(state, "", Some(&url)).is_ok()
+    } else {
+        history
+            .replace_state_with_url(state, "", Some(&url))
+            .is_ok()
+    }
 }
 
 /// The full URL of the page (for copying a link).

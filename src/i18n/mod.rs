@@ -6,6 +6,7 @@
 pub mod catalogue;
 pub mod checks;
 pub mod import;
+pub mod links;
 
 pub use crate::domain::format::Locale;
 use crate::domain::schema::Provenance;
@@ -111,7 +112,6 @@ pub enum Msg {
     RateOne,
     ConvertedNote,
     RateNeeded,
-    LinkIgnored,
     Dismiss,
     CopyLink,
     LinkCopied,
@@ -229,7 +229,6 @@ fn en(msg: Msg) -> &'static str {
         RateOne => "Rate: 1 {0} =",
         ConvertedNote => "Money converted at 1 {0} = {1} {2}: your assumption, not the source's. Data exports keep the reported currency.",
         RateNeeded => "Type a positive rate to convert.",
-        LinkIgnored => "Some parts of this link were ignored:",
         Dismiss => "Dismiss",
         CopyLink => "Copy link",
         LinkCopied => "Link copied.",
@@ -317,7 +316,6 @@ fn zh_hans(msg: Msg) -> &'static str {
             "金额按 1 {0} = {1} {2} 换算：这是您的假设，并非来源数据。数据导出仍使用报告货币。"
         }
         RateNeeded => "请输入正数汇率以换算。",
-        LinkIgnored => "此链接的部分参数已被忽略：",
         Dismiss => "关闭",
         CopyLink => "复制链接",
         LinkCopied => "链接已复制。",
@@ -405,7 +403,6 @@ fn zh_hant(msg: Msg) -> &'static str {
             "金額按 1 {0} = {1} {2} 換算：這是您的假設，並非來源數據。數據匯出仍使用報告貨幣。"
         }
         RateNeeded => "請輸入正數匯率以換算。",
-        LinkIgnored => "此連結的部分參數已被忽略：",
         Dismiss => "關閉",
         CopyLink => "複製連結",
         LinkCopied => "連結已複製。",

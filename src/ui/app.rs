@@ -25,6 +25,18 @@ pub fn App() -> impl IntoView {
     let _keep = StoredValue::new_local(drop_listeners);
     // Keep <html> (lang, theme, type size) and the kept preferences in step.
     Effect::new(move |_| prefs::apply(app.locale.get(), app.theme.get(), app.large_type.get()));
+    super::present::install(app);
+    // In the library the page is the app itself (an open report names itself: see report.rs).
+    Effect::new(move |_| {
+        let locale = app.locale.get();
+        if app.open.with(Option::is_none) {
+            crate::browser::page::set_title(&crate::i18n::links::page_title(
+                Msg::AppName.text(locale),
+                None,
+            ));
+            crate::browser::page::set_description(Msg::LibraryIntro.text(locale));
+        }
+    });
     let _ = window_event_listener(leptos::ev::resize, move |_| {
         if let Some(w) = web_sys::window()
             .and_then(|w| w.inner_width().ok())
@@ -113,7 +125,10 @@ fn header(app: AppState) -> Vec<Node> {
         text_el("a", "skip-link", t(Msg::SkipToContent)).attr("href", "#main"),
         el("header")
             .class("app-header")
-            .child(text_el("button", "brand", t(Msg::AppName)).on_click(move || app.open.set(None)))
+            .child(text_el("a", "brand", t(Msg::AppName)).link(
+                super::share::href(&super::share::library_query(app)),
+                move || super::share::open_library(app),
+            ))
             // On a phone the preferences fold into one disclosure; wider, they show inline.
             .child(
                 el("button")

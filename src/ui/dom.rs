@@ -126,6 +126,11 @@ impl Node {
     pub fn on_click(self, f: impl Fn() + 'static) -> Self {
         self.on(On::Click, move |_| f())
     }
+    /// A real link (`<a href>`): opens in a new tab, copies, middle-clicks as links do; a
+    /// plain left click runs `f` in place instead of loading the page again.
+    pub fn link(self, href: impl Into<String>, f: impl Fn() + 'static) -> Self {
+        self.attr("href", href).on_click(f)
+    }
     pub fn child(mut self, child: Node) -> Self {
         self.children.push(Child::El(child));
         self
@@ -405,7 +410,16 @@ fn dispatch(
                     target: event.target(),
                 };
                 if kind == On::Click {
-                    // Buttons inside forms must not submit (there is no server).
+                    // A link clicked with a modifier key or another button (new tab, new
+                    // window, download) is the browser's: no handler, no preventDefault.
+                    if el.tag_name().eq_ignore_ascii_case("a")
+                        && el.has_attribute("href")
+                        && !plain_click(event)
+                    {
+                        return;
+                    }
+                    // Buttons inside forms must not submit (there is no server), and a plain
+                    // click on a link is handled in place (no reload).
                     event.prevent_default();
                 }
                 for h in handlers {
@@ -419,6 +433,17 @@ fn dispatch(
         }
         node = el.parent_element();
     }
+}
+
+/// A primary-button click with no modifier key (what a link handles in place).
+fn plain_click(event: &web_sys::Event) -> bool {
+    let get = |name: &str| js_sys::Reflect::get(event, &JsValue::from_str(name)).ok();
+    let flag = |name: &str| get(name).and_then(|v| v.as_bool()).unwrap_or(false);
+    let button = get("button").and_then(|v| v.as_f64()).unwrap_or(0.0);
+    button == 0.0
+        && !["ctrlKey", "metaKey", "shiftKey", "altKey"]
+            .iter()
+            .any(|k| flag(k))
 }
 
 /// Handlers by element id.

@@ -361,8 +361,12 @@ fn card_node(app: AppState, e: &CatalogueEntry, locale: Locale, imported: Option
         }),
     );
     let actions = el("p").class("card-actions").child(
-        text_el("button", "primary", t(Msg::OpenReport))
-            .on_click(move || app.open.set(Some(id.clone()))),
+        text_el("a", "primary open-report", t(Msg::OpenReport))
+            .link(
+                super::share::href(&super::share::report_query(app, &id)),
+                move || super::share::open_report(app, &id),
+            )
+            .testid("open-report"),
     );
     let actions = match imported {
         None => actions,

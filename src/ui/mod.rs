@@ -17,6 +17,7 @@ pub mod imports;
 mod kpis;
 pub mod library;
 mod overview;
+pub mod present;
 mod report;
 pub mod saved_ui;
 mod scenarios;
@@ -31,5 +32,7 @@ pub use app::App;
 pub fn start() {
     console_error_panic_hook::set_once();
     crate::browser::service_worker::register();
+    // The static first screen (index.html) gives way to the app's own, same-height header.
+    crate::browser::page::remove_boot_screen();
     leptos::mount::mount_to_body(App);
 }

@@ -77,7 +77,8 @@ pub fn ReportPage(id: String) -> impl IntoView {
             }
         }
     });
-    move || match state.get() {
+    move || {
+        match state.get() {
         Load::Loading => view! {
             <p class="loading" role="status" data-testid="report-loading">
                 {move || app.t(CatalogueMsg::LoadingReport)}
@@ -96,14 +97,21 @@ pub fn ReportPage(id: String) -> impl IntoView {
                         }
                         attempt.update(|n| *n += 1);
                     }>{move || app.t(CatalogueMsg::Retry)}</button>
-                    <button class="link" on:click=move |_| app.open.set(None)>
+                    <a class="link" href=move || super::share::href(&super::share::library_query(app))
+                        on:click=move |ev: leptos::ev::MouseEvent| {
+                            if ev.button() == 0 && !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key()) {
+                                ev.prevent_default();
+                                super::share::open_library(app);
+                            }
+                        }>
                         {move || format!("← {}", app.t(Msg::BackToLibrary))}
-                    </button>
+                    </a>
                 </p>
             </section>
         }
         .into_any(),
         Load::Ready(report) => view! { <OpenReport report=report/> }.into_any(),
+    }
     }
 }
 
@@ -129,6 +137,22 @@ fn OpenReport(report: Arc<Report>) -> impl IntoView {
         } else {
             View::Overview
         }
+    });
+    // The page names the report and view (tab, history, bookmarks); the description is the
+    // report's summary.
+    Effect::new(move |_| {
+        let locale = app.locale.get();
+        let view = shown.get();
+        ctx.with(|r| {
+            let title = crate::domain::format::pick(&r.meta.title, locale).0;
+            crate::browser::page::set_title(&crate::i18n::links::page_title(
+                Msg::AppName.text(locale),
+                Some((title, view.label().text(locale))),
+            ));
+            crate::browser::page::set_description(
+                crate::domain::format::pick(&r.meta.summary, locale).0,
+            );
+        });
     });
     view! {
         <article class="report" data-report=ctx.with(|r| r.id.clone())>
@@ -318,8 +342,12 @@ fn header(
     let tabs = views.iter().enumerate().map(|(i, &v)| {
         let selected = v == shown;
         let views = views.clone();
-        el("button")
+        el("a")
             .key(v.id())
+            .link(
+                super::share::href(&super::share::view_query(app, v)),
+                move || app.view.set(v),
+            )
             .attr("role", "tab")
             .id(format!("tab-{}", v.id()))
             .attr("aria-controls", "view-panel")
@@ -327,7 +355,6 @@ fn header(
             .attr("tabindex", if selected { "0" } else { "-1" })
             .class("tab")
             .attr("data-view", v.id())
-            .on_click(move || app.view.set(v))
             .on(On::KeyDown, move |ev: &Ev| {
                 // Arrow keys move between tabs (WAI-ARIA tabs pattern).
                 let n = views.len();
@@ -367,7 +394,7 @@ fn header(
                 .on_click(move || ctx.scenario.set(Default::default()))
         }))
         .child(
-            text_el("button", "link", t(Msg::CopyLink))
+            text_el("button", "link copy-link", t(Msg::CopyLink))
                 .testid("copy-link")
                 .on_click(move || copy_link(app, copy_status)),
         )
@@ -396,28 +423,45 @@ fn header(
             el("div").class("fx")
         }
     });
-    vec![
-        // One compact bar: back to the library, the scenario's state and the link to it.
-        el("div")
-            .class("report-bar")
-            .child(
-                el("nav").class("crumbs").child(
-                    text_el("button", "link", format!("← {}", t(Msg::BackToLibrary)))
-                        .on_click(move || app.open.set(None)),
-                ),
-            )
-            .child(status),
-        el("header")
-            .class("report-header")
-            .child(title)
-            .child(el("div").class("report-meta").child(byline).child(fx)),
-        // The tabs scroll sideways on a narrow screen; a fade marks the side that has more.
-        el("div").class("tabs-wrap").child(
+    let presenting = app.presenting.get();
+    let present_bar = presenting.then(|| {
+        let title = ctx.with(|r| {
+            crate::domain::format::pick(&r.meta.title, locale)
+                .0
+                .to_string()
+        });
+        super::present::bar(app, title, &views, shown, locale)
+    });
+    present_bar
+        .into_iter()
+        .chain([
+            // One compact bar: back to the library, the scenario's state and the link to it.
             el("div")
-                .class("tabs")
-                .attr("role", "tablist")
-                .attr("aria-label", t(Msg::ReportViews))
-                .children(tabs),
-        ),
-    ]
+                .class("report-bar")
+                .child(
+                    el("nav")
+                        .class("crumbs")
+                        .child(
+                            text_el("a", "link", format!("← {}", t(Msg::BackToLibrary))).link(
+                                super::share::href(&super::share::library_query(app)),
+                                move || super::share::open_library(app),
+                            ),
+                        )
+                        .child_opt((!presenting).then(|| super::present::button(app, locale))),
+                )
+                .child(status),
+            el("header")
+                .class("report-header")
+                .child(title)
+                .child(el("div").class("report-meta").child(byline).child(fx)),
+            // The tabs scroll sideways on a narrow screen; a fade marks the side that has more.
+            el("div").class("tabs-wrap").child(
+                el("div")
+                    .class("tabs")
+                    .attr("role", "tablist")
+                    .attr("aria-label", t(Msg::ReportViews))
+                    .children(tabs),
+            ),
+        ])
+        .collect()
 }

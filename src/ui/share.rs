@@ -7,7 +7,6 @@ use crate::domain::format::Locale;
 use crate::domain::scenario::{preset, Preset, Scenario};
 use crate::domain::schema::Report;
 use crate::domain::share::{encode, parse, validate, ShareState, ShareWarning};
-use crate::i18n::{Message, Msg};
 use leptos::prelude::*;
 
 /// Applies the link's state to the app. Call once, before the app renders. What depends on
@@ -65,14 +64,8 @@ fn notice_warnings(app: AppState, warnings: &[ShareWarning]) {
         return;
     }
     let locale = app.locale.get_untracked();
-    let details: Vec<String> = warnings.iter().map(|w| w.to_string()).collect();
-    app.notices.update(|n| {
-        n.push(format!(
-            "{} {}",
-            Msg::LinkIgnored.text(locale),
-            details.join("; ")
-        ))
-    });
+    let notice = crate::i18n::links::link_notice(warnings, locale);
+    app.notices.update(|n| n.push(notice));
 }
 
 /// The state as a link query (empty on the library with default settings).
@@ -130,14 +123,131 @@ pub fn link(app: AppState) -> String {
     }
 }
 
+/// The query of a link to `view` of the open report, with everything else as it is now.
+pub fn view_query(app: AppState, view: View) -> String {
+    let mut state = parse(&current(app)).state;
+    state.view = view.id().to_string();
+    encode(&state)
+}
+
+/// The query of a link to a report's overview (from its card), in the current language.
+pub fn report_query(app: AppState, id: &str) -> String {
+    encode(&ShareState {
+        report: id.to_string(),
+        view: View::Overview.id().to_string(),
+        lang: Some(app.locale.get().tag().to_string()),
+        ..ShareState::default()
+    })
+}
+
+/// The query of a link to the library, in the current language.
+pub fn library_query(app: AppState) -> String {
+    encode(&ShareState {
+        lang: Some(app.locale.get().tag().to_string()),
+        ..ShareState::default()
+    })
+}
+
+/// A relative link to a query (`?…`): it keeps the page's own path, so it works under any
+/// sub-path and from a file.
+pub fn href(query: &str) -> String {
+    format!("?{query}")
+}
+
+/// Opens a report at its overview (what its card's link does, in place).
+pub fn open_report(app: AppState, id: &str) {
+    app.view.set(View::Overview);
+    if app.open.get_untracked().as_deref() != Some(id) {
+        app.open.set(Some(id.to_string()));
+    }
+}
+
+/// Shows the library (what "Back to library" does, in place).
+pub fn open_library(app: AppState) {
+    app.open.set(None);
+}
+
+/// Where the reader is: which report and which view. A change of place adds a history entry;
+/// anything else replaces the current one.
+fn place(app: AppState) -> (Option<String>, Option<View>) {
+    let open = app.open.get();
+    let view = open.as_ref().map(|_| app.view.get());
+    (open, view)
+}
+
+/// Back or Forward: the entry's query is decoded as a shared link would be and applied to
+/// the app (report, view, assumptions, tool settings, language).
+fn restore_entry(app: AppState, last_place: StoredValue<(Option<String>, Option<View>)>) {
+    let decoded = parse(&crate::browser::url::query());
+    let s = decoded.state;
+    if let Some(l) = s.lang.as_deref().and_then(Locale::from_tag) {
+        if app.locale.get_untracked() != l {
+            app.locale.set(l);
+        }
+    }
+    if let Some(seed) = s.mc_seed {
+        app.mc_seed.set(seed);
+    }
+    if let Some(paths) = s.mc_paths {
+        app.mc_paths.set(paths);
+    }
+    if let Some(width) = s.mc_width {
+        app.mc_width.set(width);
+    }
+    if let Some(points) = s.tornado_points {
+        app.tornado_points.set(points);
+    }
+    if s.report.is_empty() {
+        last_place.set_value((None, None));
+        app.pending_link.set_value(None);
+        app.open.set(None);
+        return;
+    }
+    let view = View::from_id(&s.view).unwrap_or(View::Overview);
+    last_place.set_value((Some(s.report.clone()), Some(view)));
+    let id = s.report.clone();
+    app.pending_link.set_value(Some(s));
+    app.view.set(view);
+    if app.open.get_untracked().as_deref() == Some(id.as_str()) {
+        // The same report stays open: apply its part of the state now, if it has loaded.
+        if let Some(report) = app.report(&id) {
+            apply_pending(app, &report, app.scenario(&id));
+        }
+    } else {
+        app.open.set(Some(id));
+    }
+}
+
 /// Keeps the URL in step with the state from now on. Writes are coalesced (at most one per
 /// `URL_WRITE_MS`, always the latest state): dragging a slider fires many input events, and
 /// browsers throttle a page that calls `replaceState` hundreds of times.
 pub fn keep_in_url(app: AppState) {
     let pending: StoredValue<Option<String>, LocalStorage> = StoredValue::new_local(None);
     let scheduled = StoredValue::new(false);
+    // The place the URL shows; `None` until the first write (the page's own entry is replaced).
+    let last_place = StoredValue::new(None::<(Option<String>, Option<View>)>);
+    let shown = StoredValue::new((None::<String>, None::<View>));
+    let listener = crate::browser::url::on_history_move(move || {
+        restore_entry(app, shown);
+        last_place.set_value(Some(shown.get_value()));
+    });
+    let _keep = StoredValue::new_local(listener);
     Effect::new(move |_| {
-        pending.set_value(Some(current(app)));
+        let here = place(app);
+        let query = current(app);
+        let moved = last_place.get_value().is_some_and(|last| last != here);
+        last_place.set_value(Some(here.clone()));
+        shown.set_value(here);
+        if moved {
+            // A new place: first the old entry gets its latest state (a slider moved just
+            // before), then the new place its own history entry, now.
+            if let Some(old) = pending.try_update_value(Option::take).flatten() {
+                crate::browser::url::replace_query(&old);
+            }
+            crate::browser::url::push_query(&query);
+            return;
+        }
+        pending.set_value(Some(query));
         if scheduled.get_value() {
             return;
         }

@@ -144,6 +144,10 @@ pub struct AppState {
     pub large_type: RwSignal<bool>,
     /// The header's settings panel is open (phone width; wider, it always shows).
     pub settings_open: RwSignal<bool>,
+    /// The presentation mode: one view per screen, large type, arrow keys step (ui::present).
+    pub presenting: RwSignal<bool>,
+    /// The browser refused full screen for the presentation (it fills the window instead).
+    pub fullscreen_refused: RwSignal<bool>,
     /// CSV exports start with a UTF-8 byte order mark (for Excel).
     pub csv_bom: RwSignal<bool>,
     /// Whether the window is phone-narrow (charts are drawn for that width to stay legible).
@@ -174,6 +178,8 @@ impl AppState {
             fx: RwSignal::new(None),
             large_type: RwSignal::new(prefs::initial_large_type()),
             settings_open: RwSignal::new(false),
+            presenting: RwSignal::new(false),
+            fullscreen_refused: RwSignal::new(false),
             csv_bom: RwSignal::new(false),
             open: RwSignal::new(None),
             view: RwSignal::new(View::Overview),

@@ -25,14 +25,14 @@ for (const theme of THEMES) {
       await axe(page, `library ${lang} ${theme}`);
       await shot(page, `matrix/library-${lang}-${theme}-desktop`);
       for (const [id, views] of Object.entries(REPORTS)) {
-        await page.locator(`.card[data-report="${id}"] button`).click();
+        await page.locator(`.card[data-report="${id}"] a.open-report`).click();
         for (const view of views) {
           await page.locator(`[role=tab][data-view="${view}"]`).click();
           await expect(page.locator(`[role=tab][data-view="${view}"]`)).toHaveAttribute('aria-selected', 'true');
           await axe(page, `${id}/${view} ${lang} ${theme}`);
           await shot(page, `matrix/${id}-${view}-${lang}-${theme}-desktop`);
         }
-        await page.locator('nav.crumbs button').click();
+        await page.locator('nav.crumbs a').click();
       }
     });
   }
@@ -48,13 +48,13 @@ for (const theme of THEMES) {
       await expect(page.locator('.card')).toHaveCount(3);
       await shot(page, `matrix/library-${lang}-${theme}-phone`);
       for (const [id, views] of Object.entries(REPORTS)) {
-        await page.locator(`.card[data-report="${id}"] button`).click();
+        await page.locator(`.card[data-report="${id}"] a.open-report`).click();
         for (const view of views) {
           await page.locator(`[role=tab][data-view="${view}"]`).click();
           await expect(page.locator(`[role=tab][data-view="${view}"]`)).toHaveAttribute('aria-selected', 'true');
           await shot(page, `matrix/${id}-${view}-${lang}-${theme}-phone`);
         }
-        await page.locator('nav.crumbs button').click();
+        await page.locator('nav.crumbs a').click();
       }
     }
   });

@@ -44,7 +44,7 @@ test('a missing and a corrupt report file: a clear message and a retry, the rest
     await page.goto(served.url);
     await expect(page.locator('.card')).toHaveCount(3);
 
-    await page.locator('.card[data-report="smartphone-leasing"] button').click();
+    await page.locator('.card[data-report="smartphone-leasing"] a.open-report').click();
     const error = page.getByTestId('report-error');
     await expect(error).toContainText('This report could not be opened.');
     await expect(error).toContainText('The file smartphone-leasing.json is not on the server (404).');
@@ -56,8 +56,8 @@ test('a missing and a corrupt report file: a clear message and a retry, the rest
     await expect(page.locator('article.report[data-report="smartphone-leasing"]')).toBeVisible();
     await expect(page.getByTestId('headline')).toHaveText('US$2.5 bn (2025) → US$6.1 bn (2032)');
 
-    await page.getByRole('button', { name: /Back to library/ }).click();
-    await page.locator('.card[data-report="china-call-center"] button').click();
+    await page.getByRole('link', { name: /Back to library/ }).click();
+    await page.locator('.card[data-report="china-call-center"] a.open-report').click();
     await expect(error).toContainText('The file is damaged or not in the report format:');
     await expect(error).toContainText(/china-call-center\.json: the file ends too early/);
     await expect(error).toContainText(/\(line \d+, column \d+\)/);
@@ -65,15 +65,15 @@ test('a missing and a corrupt report file: a clear message and a retry, the rest
 
     // In Chinese too.
     await page.locator('#language').selectOption('zh-Hans');
-    await page.locator('.report-error button.link').click();
-    await page.locator('.card[data-report="china-call-center"] button').click();
+    await page.locator('.report-error a.link').click();
+    await page.locator('.card[data-report="china-call-center"] a.open-report').click();
     await expect(error).toContainText('无法打开此报告。');
     await expect(error).toContainText('文件已损坏或不符合报告格式');
 
     // The third report is untouched.
     await page.locator('#language').selectOption('en');
-    await page.getByRole('button', { name: /Back to library/ }).click();
-    await page.locator('.card[data-report="parent-child-community"] button').click();
+    await page.getByRole('link', { name: /Back to library/ }).click();
+    await page.locator('.card[data-report="parent-child-community"] a.open-report').click();
     await expect(page.locator('article.report[data-report="parent-child-community"]')).toBeVisible();
   } finally {
     await served.stop();
@@ -105,7 +105,7 @@ test('a link to a report that is not in the catalogue says so; the library still
   const errors = watchErrors(page);
   await page.goto('./?r=no-such-report&v=segments');
   await expect(page.getByTestId('report-error')).toContainText('There is no report “no-such-report” in this library.');
-  await page.getByRole('button', { name: /Back to library/ }).click();
+  await page.getByRole('link', { name: /Back to library/ }).click();
   await expect(page.locator('.card')).toHaveCount(3);
   expect(errors).toEqual([]);
 });
@@ -162,7 +162,7 @@ test('a catalogue of 1,000 reports: a light first visit, search across pages, an
     await page.getByRole('button', { name: 'Clear search and filters' }).click();
 
     await page.locator('#library-search').fill('0777');
-    await page.locator('.card[data-report="generated-0777"] button').click();
+    await page.locator('.card[data-report="generated-0777"] a.open-report').click();
     await expect(page.locator('article.report[data-report="generated-0777"] h1')).toHaveText('Generated market 0777');
     await page.screenshot({ path: 'tests/e2e/screenshots/catalogue-1000-open.png', fullPage: true });
 

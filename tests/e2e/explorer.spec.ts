@@ -267,7 +267,7 @@ test('contents: chapter tree, listed tables, and a reconstructed table marked as
   await expect(estimate.locator('thead')).toContainText('2032');
   await shot(page, 'smartphone-leasing-contents-estimate-desktop');
   // The call-center report lists figures the model cannot rebuild.
-  await page.getByRole('button', { name: /Back to library/ }).click();
+  await page.getByRole('link', { name: /Back to library/ }).click();
   await openReport(page, 'china-call-center');
   await openView(page, 'contents');
   await expect(page.getByTestId('chapter')).toHaveCount(15);

@@ -28,10 +28,10 @@ for (const [label, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as cons
         'parent-child-community': /^≥ 3 m users in 3 years$/,
       };
       for (const [id, headline] of Object.entries(expected)) {
-        await page.locator(`.card[data-report="${id}"] button`).click();
+        await page.locator(`.card[data-report="${id}"] a.open-report`).click();
         await expect(page.getByTestId('headline')).toHaveText(headline);
         await shot(page, `overview-${id}-${label}`);
-        await page.getByRole('button', { name: /Back to library/ }).click();
+        await page.getByRole('link', { name: /Back to library/ }).click();
         await expect(page.locator('.card')).toHaveCount(3);
       }
       expect(errors).toEqual([]);
@@ -41,7 +41,7 @@ for (const [label, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as cons
 
 test('the smartphone overview names the stated-vs-implied gap and charts the headline', async ({ page }) => {
   await openApp(page);
-  await page.locator('.card[data-report="smartphone-leasing"] button').click();
+  await page.locator('.card[data-report="smartphone-leasing"] a.open-report').click();
   await expect(page.getByTestId('published-rate')).toContainText('13.6% a year');
   const check = page.locator('[data-check="check.stated_vs_implied.differs"]');
   await expect(check).toContainText('13%');
@@ -62,7 +62,7 @@ test('the smartphone overview names the stated-vs-implied gap and charts the hea
 
 test('switching the interface language keeps the open report', async ({ page }) => {
   await openApp(page);
-  await page.locator('.card[data-report="china-call-center"] button').click();
+  await page.locator('.card[data-report="china-call-center"] a.open-report').click();
   await page.locator('#language').selectOption('zh-Hans');
   await expect(page.getByTestId('headline')).toHaveText('701亿元 (2011) → ≥ 1,000亿元 (2014)');
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hans');

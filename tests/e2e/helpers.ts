@@ -127,7 +127,7 @@ export async function openApp(page: Page, query = '') {
 
 /** Opens a report from the library and waits for its page. */
 export async function openReport(page: Page, id: string) {
-  await page.locator(`.card[data-report="${id}"] button`).click();
+  await page.locator(`.card[data-report="${id}"] a.open-report`).click();
   await expect(page.locator(`article.report[data-report="${id}"]`)).toBeVisible();
 }
 
@@ -158,7 +158,7 @@ export async function moveHeadlineSlider(page: Page) {
 export async function walkEveryView(page: Page) {
   await expect(page.locator('.card')).toHaveCount(3);
   for (const [id, views] of Object.entries(REPORTS)) {
-    await page.locator(`.card[data-report="${id}"] button`).click();
+    await page.locator(`.card[data-report="${id}"] a.open-report`).click();
     await expect(page.locator(`article.report[data-report="${id}"]`)).toBeVisible();
     const tabs = await page.locator('[role=tab]').evaluateAll((ts) => ts.map((t) => t.getAttribute('data-view')));
     expect(tabs).toEqual([...views]);
@@ -169,7 +169,7 @@ export async function walkEveryView(page: Page) {
       await expect(page.locator('#view-panel .dom > *').first()).toBeVisible();
       if (view === 'scenarios') await moveHeadlineSlider(page);
     }
-    await page.getByRole('button', { name: /Back to library/ }).click();
+    await page.getByRole('link', { name: /Back to library/ }).click();
     await expect(page.locator('.card')).toHaveCount(3);
   }
 }

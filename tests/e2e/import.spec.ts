@@ -38,13 +38,13 @@ test('a report JSON picked, previewed, kept across a reload, opened, exported an
   await expect(page.locator('.card')).toHaveCount(4);
 
   // Explored like a bundled report, and a link to it works on this device.
-  await card.getByRole('button', { name: 'Open report' }).click();
+  await card.getByRole('link', { name: 'Open report' }).click();
   await expect(page.locator('article.report[data-report="imported-example-widgets"] h1')).toHaveText(TITLE);
   await expect(page.getByTestId('headline')).toHaveText('US$1.2 bn (2024) → US$2.4 bn (2030)');
   await page.locator('[role=tab][data-view="scenarios"]').click();
   await expect(page.locator('#headline-cagr-slider')).toBeVisible();
   await expect(page).toHaveURL(/r=imported-example-widgets/);
-  await page.getByRole('button', { name: /Back to library/ }).click();
+  await page.getByRole('link', { name: /Back to library/ }).click();
   await expect(page).not.toHaveURL(/r=imported-example-widgets/);
 
   // Exported as a report file a publisher can add with scripts/catalogue.sh.
@@ -130,7 +130,7 @@ test('bad files get a clear message and change nothing already kept', async ({ p
 test('a link to an imported report, opened on another device, says the report is not there', async ({ page, browser }) => {
   await openApp(page);
   await importExample(page);
-  await imported(page).first().getByRole('button', { name: 'Open report' }).click();
+  await imported(page).first().getByRole('link', { name: 'Open report' }).click();
   await expect(page.locator('article.report[data-report="imported-example-widgets"]')).toBeVisible();
   await expect(page).toHaveURL(/r=imported-example-widgets/);
   const link = page.url();
@@ -140,7 +140,7 @@ test('a link to an imported report, opened on another device, says the report is
     await elsewhere.goto(link);
     await expect(elsewhere.getByTestId('report-error')).toContainText(
       'This link is to a report that someone imported on their own device');
-    await elsewhere.locator('.report-error button.link').click();
+    await elsewhere.locator('.report-error a.link').click();
     await expect(elsewhere.locator('.card')).toHaveCount(3);
   } finally {
     await other.close();
@@ -154,7 +154,7 @@ test('CSV exports of an imported report: formula-like names neutralised, optiona
   hostile.series[0].name.en = '=HYPERLINK("http://x","click")';
   await pick(page, 'hostile.json', JSON.stringify(hostile));
   await page.getByTestId('confirm-import').click();
-  await page.locator('.card[data-report="imported-hostile"]').getByRole('button', { name: 'Open report' }).click();
+  await page.locator('.card[data-report="imported-hostile"]').getByRole('link', { name: 'Open report' }).click();
   const read = async () => {
     const download = page.waitForEvent('download');
     await page.getByTestId('export-report-csv').click();
@@ -195,7 +195,7 @@ test('a long CSV (Our World in Data style): guessed, previewed, imported, explor
   await expect(page.getByTestId('import-status')).toContainText('Imported “CO2 emissions”');
   const card = page.getByTestId('imported').locator('.card');
   await expect(card).toHaveCount(1);
-  await card.getByRole('button', { name: 'Open report' }).click();
+  await card.getByRole('link', { name: 'Open report' }).click();
   await expect(page.locator('article.report h1')).toHaveText('CO2 emissions');
   await expect(page).toHaveURL(/r=imported-/);
   await page.reload();
@@ -218,7 +218,7 @@ test('the preview corrects what was guessed: separator, decimal comma, scale', a
   await page.locator('#csv-scale').selectOption({ label: 'millions' });
   await page.getByTestId('confirm-import').click();
   await expect(page.getByTestId('imported').locator('.card')).toHaveCount(1);
-  await page.getByTestId('imported').locator('.card').getByRole('button', { name: 'Open report' }).click();
+  await page.getByTestId('imported').locator('.card').getByRole('link', { name: 'Open report' }).click();
   // 1.234,5 million euros in 2019, read with the decimal comma.
   await expect(page.getByTestId('headline')).toContainText('€1.23 bn (2019)');
 });
@@ -289,7 +289,7 @@ test('values at or below zero (temperature anomalies) chart normally; growth too
   await page.getByTestId('confirm-import').click();
   const card = page.getByTestId('imported').locator('.card');
   await expect(card).toContainText('Market report');
-  await card.getByRole('button', { name: 'Open report' }).click();
+  await card.getByRole('link', { name: 'Open report' }).click();
   const chart = page.locator('figure[data-chart="history"]');
   await expect(chart).toBeVisible();
   // The axis reaches below zero, and every marker lies inside the plot.
@@ -299,7 +299,7 @@ test('values at or below zero (temperature anomalies) chart normally; growth too
     .not.toContain('scenarios');
   await page.screenshot({ path: 'tests/e2e/screenshots/import-temperature-desktop.png', fullPage: true });
   await page.setViewportSize({ width: 360, height: 780 });
-  await page.getByRole('button', { name: /Back to library/ }).click();
+  await page.getByRole('link', { name: /Back to library/ }).click();
   await pickFixture(page, 'owid_long.csv');
   await expect(page.getByTestId('import-preview')).toBeVisible();
   await page.screenshot({ path: 'tests/e2e/screenshots/import-csv-preview-phone.png', fullPage: true });

@@ -29,7 +29,7 @@ for (const prefix of ['/', '/deep/sub/path/']) {
         await page.goto(served.url + path);
         await expect(page.locator('.card')).toHaveCount(3);
       }
-      await page.locator('.card[data-report="smartphone-leasing"] button').click();
+      await page.locator('.card[data-report="smartphone-leasing"] a.open-report').click();
       await page.locator('[role=tab][data-view="scenarios"]').click();
       await moveHeadlineSlider(page);
     });
@@ -84,7 +84,7 @@ test.describe('the Content-Security-Policy in dist/index.html', () => {
     expect(ran).toBeNull();
     await expect.poll(() => guard.cspViolations.some((v) => /script-src/.test(v))).toBe(true);
     // The app itself keeps working under the policy.
-    await page.locator('.card[data-report="china-call-center"] button').click();
+    await page.locator('.card[data-report="china-call-center"] a.open-report').click();
     await expect(page.getByTestId('headline')).toBeVisible();
   });
 });

@@ -3,7 +3,7 @@ import { openApp } from './helpers';
 
 async function openScenarios(page: Page) {
   await openApp(page);
-  await page.locator('.card[data-report="smartphone-leasing"] button').click();
+  await page.locator('.card[data-report="smartphone-leasing"] a.open-report').click();
   await page.locator('[role=tab][data-view="scenarios"]').click();
 }
 
@@ -41,6 +41,9 @@ test('malformed link parameters are ignored with a notice; the rest applies', as
   await page.goto('./?r=smartphone-leasing&v=scenarios&g=abc&zz=1&l=zh-Hans');
   await expect(page.getByTestId('notices')).toBeVisible();
   await expect(page.getByTestId('notices')).toContainText('zz');
+  // Sentences in the reader's language, not parameter names.
+  await expect(page.getByTestId('notices')).toContainText('此链接有部分内容无法使用：增长率“abc”不是数字，因此显示已发布的数值。');
+  await expect(page.getByTestId('notices')).not.toContainText('`g`');
   await expect(page.locator('[role=tab][data-view="scenarios"]')).toHaveAttribute('aria-selected', 'true');
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hans');
   await expect(page.locator('#headline-cagr-field')).toHaveValue('13.6');
@@ -63,7 +66,7 @@ test('saved scenarios: save, reload, restore, rename, duplicate, delete, compare
   await expect(page.getByTestId('saved-status')).toContainText('Saved');
   // Back to the published numbers, reload from scratch, restore the saved one.
   await page.goto('./');
-  await page.locator('.card[data-report="smartphone-leasing"] button').click();
+  await page.locator('.card[data-report="smartphone-leasing"] a.open-report').click();
   await page.locator('[role=tab][data-view="scenarios"]').click();
   await expect(page.locator('#headline-cagr-field')).toHaveValue('13.6');
   const item = page.locator('[data-saved="Bullish"]');

@@ -5,7 +5,7 @@ import { test, expect, openApp, watchErrors, type Page } from './helpers';
 
 async function openScenarios(page: Page) {
   await openApp(page);
-  await page.locator('.card[data-report="smartphone-leasing"] button').click();
+  await page.locator('.card[data-report="smartphone-leasing"] a.open-report').click();
   await expect(page.locator('article.report[data-report="smartphone-leasing"]')).toBeVisible();
   await page.locator('[role=tab][data-view="scenarios"]').click();
   await expect(page.locator('[role=tab][data-view="scenarios"]')).toHaveAttribute('aria-selected', 'true');

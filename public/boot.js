@@ -1,0 +1,109 @@
+// The first screen, before the app's WebAssembly runs (index.html has the static header and a
+// loading line). This classic script, loaded from our own origin (no inline script under the
+// Content-Security-Policy), puts that screen in the reader's language and, if the app cannot
+// start, says why: no WebAssembly in this browser, or the app's files failed to load or run.
+// The app removes the whole #boot screen when it mounts (src/browser/page.rs).
+(function () {
+  'use strict';
+  var TEXT = {
+    'en': {
+      app: 'Report Explorer',
+      loading: 'Loading Report Explorer…',
+      noWasm: 'Report Explorer cannot start in this browser: it needs WebAssembly, which this browser does not offer or has turned off. Please open this page in a current version of Chrome, Edge, Firefox or Safari.',
+      failed: 'Report Explorer could not start: its program did not load or did not run (the connection may have dropped, or something blocked the file). Reload the page to try again.'
+    },
+    'zh-Hans': {
+      app: '报告浏览器',
+      loading: '正在加载报告浏览器…',
+      noWasm: '报告浏览器无法在此浏览器中启动：它需要 WebAssembly，而此浏览器不支持或已将其关闭。请用新版 Chrome、Edge、Firefox 或 Safari 打开本页。',
+      failed: '报告浏览器未能启动：程序没有加载成功或无法运行（可能是网络中断，或文件被拦截）。请重新加载页面再试。'
+    },
+    'zh-Hant': {
+      app: '報告瀏覽器',
+      loading: '正在載入報告瀏覽器…',
+      noWasm: '報告瀏覽器無法在此瀏覽器中啟動：它需要 WebAssembly，而此瀏覽器不支援或已將其關閉。請用新版 Chrome、Edge、Firefox 或 Safari 開啟本頁。',
+      failed: '報告瀏覽器未能啟動：程式沒有載入成功或無法執行（可能是網路中斷，或檔案被攔截）。請重新載入頁面再試。'
+    }
+  };
+
+  // The same order as the app: the link's language, the kept one, then the browser's.
+  function locale(tag) {
+    var t = String(tag || '').toLowerCase();
+    if (t === 'en' || t.indexOf('en-') === 0) return 'en';
+    if (t.indexOf('zh-hant') === 0 || t === 'zh-tw' || t === 'zh-hk' || t === 'zh-mo') return 'zh-Hant';
+    if (t === 'zh' || t.indexOf('zh-') === 0) return 'zh-Hans';
+    return null;
+  }
+  function pick() {
+    var m = /[?&]l=([^&#]*)/.exec(location.search);
+    var fromLink = m && locale(decodeURIComponent(m[1]));
+    if (fromLink) return fromLink;
+    try {
+      var kept = locale(localStorage.getItem('report-explorer.lang'));
+      if (kept) return kept;
+    } catch (e) { /* storage refused: not kept */ }
+    var langs = (navigator.languages || []).concat([navigator.language]);
+    for (var i = 0; i < langs.length; i++) {
+      var l = locale(langs[i]);
+      if (l) return l;
+    }
+    return 'en';
+  }
+
+  var lang = pick();
+  var text = TEXT[lang];
+  var root = document.documentElement;
+  root.lang = lang;
+  root.classList.add('js');
+  // The kept theme and type size too, as the app will apply them (src/browser/prefs.rs): no
+  // flash of the other theme, no jump in the header's height.
+  try {
+    var theme = localStorage.getItem('report-explorer.theme');
+    if (theme === 'light' || theme === 'dark') root.setAttribute('data-theme', theme);
+    if (localStorage.getItem('report-explorer.large-type') === '1') root.setAttribute('data-type', 'large');
+  } catch (e) { /* storage refused: the defaults */ }
+
+  var problem = null;
+  var started = false;
+  function render() {
+    var brand = document.getElementById('boot-brand');
+    var status = document.getElementById('boot-status');
+    if (!brand || !status) return;
+    brand.textContent = text.app;
+    if (problem) {
+      status.textContent = text[problem];
+      status.className = 'notice error boot-failed';
+      status.setAttribute('role', 'alert');
+      status.setAttribute('data-problem', problem);
+    } else {
+      status.textContent = text.loading;
+    }
+  }
+  function fail(kind) {
+    if (started || problem) return;
+    problem = kind;
+    render();
+  }
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', render);
+  } else {
+    render();
+  }
+
+  if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
+    fail('noWasm');
+    return;
+  }
+  addEventListener('TrunkApplicationStarted', function () { started = true; });
+  // Before the app has started: its script or WebAssembly failing to load (a resource error
+  // on a <script> or preload <link>), or failing to run (an uncaught error or rejection).
+  addEventListener('error', function (e) {
+    var t = e.target;
+    if (t && t !== window && t.tagName) {
+      if (t.tagName === 'SCRIPT' || (t.tagName === 'LINK' && /preload/i.test(t.rel))) fail('failed');
+      return;
+    }
+    fail('failed');
+  }, true);
+  addEventListener('unhandledrejection', function () { fail('failed'); });
+})();

@@ -1,0 +1,110 @@
+//! The document's own description of itself: `document.title` (tab, history, bookmarks) and
+//! `<meta name="description">` (link previews, search). `<html lang>` is kept by `prefs`.
+
+fn document() -> Option<web_sys::Document> {
+    web_sys::window().and_then(|w| w.document())
+}
+
+/// Sets the page title, when it differs (writing it again would touch the history entry).
+pub fn set_title(title: &str) {
+    if let Some(d) = document() {
+        if d.title() != title {
+            d.set_title(title);
+        }
+    }
+}
+
+/// Sets the content of `<meta name="description">` (index.html has one).
+pub fn set_description(text: &str) {
+    if let Some(meta) = document().and_then(|d| {
+        d.query_selector("meta[name=\"description\"]")
+            .ok()
+            .flatten()
+    }) {
+        if meta.get_attribute("content").as_deref() != Some(text) {
+            let _ = meta.set_attribute("content", text);
+        }
+    }
+}
+
+/// Removes the static first screen of index.html (header and loading state shown before the
+/// wasm ran): the app's own header takes its place, at the same height.
+pub fn remove_boot_screen() {
+    if let Some(boot) = document().and_then(|d| d.get_element_by_id("boot")) {
+        boot.remove();
+    }
+}
+
+/// Marks `<html>` as presenting (the CSS shows one view per screen in large type).
+pub fn set_presenting(on: bool) {
+    if let Some(html) = document().and_then(|d| d.document_element()) {
+        if on {
+            let _ = html.set_attribute("data-present", "");
+        } else {
+            let _ = html.remove_attribute("data-present");
+        }
+    }
+}
+
+/// Whether the page is in full screen now.
+pub fn is_fullscreen() -> bool {
+    document()
+        .and_then(|d| js_sys::Reflect::get(&d, &"fullscreenElement".into()).ok())
+        .is_some_and(|e| !e.is_null() && !e.is_undefined())
+}
+
+/// Asks for full screen (the Fullscreen API, called from the reader's click). Resolves to
+/// whether the browser agreed; a browser without the API, or one that refuses (a frame
+/// without permission, a policy), answers `false` and the presentation fills the window.
+pub async fn enter_fullscreen() -> bool {
+    use wasm_bindgen::JsCast;
+    let Some(html) = document().and_then(|d| d.document_element()) else {
+        return false;
+    };
+    let Some(request) = js_sys::Reflect::get(&html, &"requestFullscreen".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+    else {
+        return false;
+    };
+    match request.call0(&html) {
+        Ok(p) => match p.dyn_into::<js_sys::Promise>() {
+            Ok(p) => wasm_bindgen_futures::JsFuture::from(p).await.is_ok(),
+            Err(_) => is_fullscreen(),
+        },
+        Err(_) => false,
+    }
+}
+
+/// Leaves full screen if the page is in it (failures are harmless: nothing to leave).
+pub fn exit_fullscreen() {
+    use wasm_bindgen::JsCast;
+    if !is_fullscreen() {
+        return;
+    }
+    if let Some(d) = document() {
+        if let Some(exit) = js_sys::Reflect::get(&d, &"exitFullscreen".into())
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        {
+            if let Ok(p) = exit.call0(&d) {
+                if let Ok(p) = p.dyn_into::<js_sys::Promise>() {
+                    // A rejected exit (already left) must not surface as an uncaught rejection.
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let _ = wasm_bindgen_futures::JsFuture::from(p).await;
+                    });
+                }
+            }
+        }
+    }
+}
+
+/// Calls `f` whenever the page enters or leaves full screen (Esc, F11, the browser's button).
+pub fn on_fullscreen_change(f: impl Fn() + 'static) -> Option<gloo_events::EventListener> {
+    let d = document()?;
+    Some(gloo_events::EventListener::new(
+        &d,
+        "fullscreenchange",
+        move |_| f(),
+    ))
+}
