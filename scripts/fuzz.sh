@@ -68,15 +68,16 @@ for t in "${TARGETS[@]}"; do
   status=0
   fuzz run "$t" -- -max_total_time="$SECONDS_EACH" -max_len="$(max_len "$t")" \
     -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 >"$log" 2>&1 || status=$?
+  # libFuzzer's final stats, and the last status line's coverage (absent after an early crash).
   runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
-  cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1 | cut -d' ' -f2)
-  ft=$(grep -o 'ft: [0-9]*' "$log" | tail -1 | cut -d' ' -f2)
+  cov=$( { grep -o 'cov: [0-9]*' "$log" || true; } | tail -1 | cut -d' ' -f2)
+  ft=$( { grep -o 'ft: [0-9]*' "$log" || true; } | tail -1 | cut -d' ' -f2)
   artifact=$(sed -n 's/.*Test unit written to \(.*\)$/\1/p' "$log" | tail -1)
   crashes=0
   if [ "$status" -ne 0 ] || [ -n "$artifact" ]; then
     crashes=1
     failed+=("$t: ${artifact:-exit status $status} (log: $log)")
-    grep -m1 -A12 "panicked at\|ERROR: libFuzzer\|ERROR: AddressSanitizer" "$log" || tail -20 "$log"
+    grep -m1 -A3 "panicked at\|ERROR: libFuzzer\|ERROR: AddressSanitizer" "$log" || tail -20 "$log"
   fi
   rows+=("$(printf '%-16s %6ss %12s runs  cov %-6s ft %-7s crashes %s' \
     "$t" "$SECONDS_EACH" "${runs:-?}" "${cov:-?}" "${ft:-?}" "$crashes")")

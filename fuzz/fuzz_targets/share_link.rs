@@ -6,8 +6,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use report_explorer::domain::scenario::{assumption_slots, preset, Preset};
 use report_explorer::domain::engine::model::published_rate;
+use report_explorer::domain::scenario::{assumption_slots, preset, Preset};
 use report_explorer::domain::share::{decode, encode, parse, ShareState};
 use report_explorer_fuzz::{bundled, seed_mode};
 
@@ -64,7 +64,8 @@ fn seeds() -> Vec<(String, Vec<u8>)> {
          &a.start-users=150000&s=42&n=2000&w=1.5&t=0.02"
             .into(),
         "?r=china-call-center&v=overview&l=zh-Hant&a.type.camera-modules.growth=0.14#x".into(),
-        "https://host/a/b/?r=x&g=NaN&g=1e999&y=99999999999&n=0&w=100&t=-1&a.=1&a.d=:s&l=fr%ZZ".into(),
+        "https://host/a/b/?r=x&g=NaN&g=1e999&y=99999999999&n=0&w=100&t=-1&a.=1&a.d=:s&l=fr%ZZ"
+            .into(),
         "r=parent-child-community&a.%E4%B8%AD=1.5e-9&d=%2B+x&p=moon&s=18446744073709551615".into(),
     ];
     for report in bundled() {
@@ -81,7 +82,9 @@ fn seeds() -> Vec<(String, Vec<u8>)> {
             ..ShareState::default()
         };
         for slot in assumption_slots(report) {
-            state.values.insert(slot.key, (slot.range.default + slot.range.max) / 2.0);
+            state
+                .values
+                .insert(slot.key, (slot.range.default + slot.range.max) / 2.0);
         }
         if let Ok(p) = published_rate(report) {
             state.headline_rate = Some(p.rate * 1.1);

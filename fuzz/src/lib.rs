@@ -55,9 +55,14 @@ pub fn non_finite_in_debug(text: &str) -> Option<String> {
                 let word = &text[start..i];
                 if word == "NaN" || word == "inf" {
                     let from = start.saturating_sub(120);
-                    let from = (0..=from).rev().find(|&k| text.is_char_boundary(k)).unwrap_or(0);
+                    let from = (0..=from)
+                        .rev()
+                        .find(|&k| text.is_char_boundary(k))
+                        .unwrap_or(0);
                     let to = (i + 40).min(text.len());
-                    let to = (to..=text.len()).find(|&k| text.is_char_boundary(k)).unwrap_or(text.len());
+                    let to = (to..=text.len())
+                        .find(|&k| text.is_char_boundary(k))
+                        .unwrap_or(text.len());
                     return Some(format!("{word} in …{}…", &text[from..to]));
                 }
             }
