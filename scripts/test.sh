@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Runs every test: native (unit, integration, property, table), browser (wasm-bindgen-test in
-# headless Chromium), the release build with its size budget, the single-file build, and
-# end-to-end (Playwright against dist/ served under sub-paths, and the single file from disk).
+# Runs every test: native (unit, integration, property, table), fuzzing (every target
+# briefly), browser (wasm-bindgen-test in headless Chromium), the release build with its size
+# budget, the single-file build, and end-to-end (Playwright against dist/ served under
+# sub-paths, and the single file from disk).
 # Installs what is missing first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,6 +17,9 @@ cargo clippy --locked --target wasm32-unknown-unknown --lib --tests -- -D warnin
 
 step "native tests (domain, engine, i18n; property tests run 10,000 cases)"
 cargo test --locked
+
+step "fuzzing (every target briefly: ${FUZZ_SECONDS:-20} s each, cargo-fuzz on a pinned nightly)"
+scripts/fuzz.sh "${FUZZ_SECONDS:-20}"
 
 step "browser tests (wasm-bindgen-test in headless Chromium)"
 export CHROMEDRIVER=/usr/bin/chromedriver

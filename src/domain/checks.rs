@@ -278,6 +278,10 @@ fn implied_totals(report: &Report, out: &mut Vec<Check>) {
         let max = parts.iter().map(|p| p.3).fold(f64::MIN, f64::max);
         let min = parts.iter().map(|p| p.3).fold(f64::MAX, f64::min);
         let spread = (max - min) / min;
+        // Figures near the largest double imply totals beyond it: nothing to compare.
+        if !(parts.iter().all(|p| p.3.is_finite()) && spread.is_finite()) {
+            continue;
+        }
         let agrees = spread <= TOTAL_TOLERANCE;
         out.push(Check::judged(
             CheckKind::ImpliedTotals {
@@ -411,6 +415,12 @@ fn share_vs_level(report: &Report, out: &mut Vec<Check>) {
             .filter(|k| k.kind == KpiKind::Level && k.unit == s.unit && k.horizon == share.horizon)
         {
             let implied_share = level.value / base.value;
+            let implied_level = share.value * base.value;
+            // A level far above a tiny whole (or a share of a whole near the largest double)
+            // implies a figure no double holds: nothing to compare.
+            if !(implied_share.is_finite() && implied_level.is_finite()) {
+                continue;
+            }
             out.push(Check::judged(
                 CheckKind::ShareVsLevel {
                     share_kpi: share.id.clone(),
@@ -421,7 +431,7 @@ fn share_vs_level(report: &Report, out: &mut Vec<Check>) {
                     share: share.value,
                     level: level.value,
                     implied_share,
-                    implied_level: share.value * base.value,
+                    implied_level,
                 },
                 (implied_share - share.value).abs() <= SHARE_TOLERANCE,
                 "check.share_vs_level.agree",
@@ -461,6 +471,11 @@ fn scale_overflow(report: &Report, out: &mut Vec<Check>) {
         let Some(periods) = (0..=10_000u32).find(|&n| at(n) > top + 1e-9) else {
             continue;
         };
+        // A step so large that the level passes the largest double: no figure to show.
+        let end = at(periods);
+        if !end.is_finite() {
+            continue;
+        }
         out.push(Check {
             kind: CheckKind::ScaleOverflow {
                 level_kpi: level.id.clone(),
@@ -471,7 +486,7 @@ fn scale_overflow(report: &Report, out: &mut Vec<Check>) {
                 cadence,
                 top,
                 periods,
-                end: at(periods),
+                end,
             },
             severity: Severity::Warning,
             key: "check.scale_overflow",
@@ -521,6 +536,11 @@ fn trend_claims(report: &Report, out: &mut Vec<Check>) {
                 };
                 let years = f64::from(w[1].year - w[0].year);
                 let rate = (w[1].value / w[0].value).powf(1.0 / years) - 1.0;
+                // From a positive figure to a negative one there is no compound rate (NaN), and
+                // a ratio beyond the largest double has none either: no step.
+                if !rate.is_finite() {
+                    return None;
+                }
                 Some(TrendStep {
                     from: w[0].year,
                     to: w[1].year,

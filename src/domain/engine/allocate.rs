@@ -171,9 +171,13 @@ pub fn bottom_up_from(
         }
         values.push(row);
     }
-    let total = (0..years)
+    let total: Vec<f64> = (0..years)
         .map(|t| values.iter().map(|row| row[t]).sum())
         .collect();
+    // Segments each below the largest double may add up to more than it.
+    if total.iter().any(|v| !v.is_finite()) {
+        return Err(EngineError::OutOfRange);
+    }
     Ok((values, total))
 }
 
