@@ -224,11 +224,11 @@ async function visit(server, { big, throttle }) {
       out.search = await timed(page, { kind: 'status', event: 'input', text: '1 of 1000 reports match', id: SEARCH_ID },
         () => page.locator('#library-search').fill(SEARCH_QUERY), `search "${SEARCH_QUERY}"`);
       await page.locator('#library-search').fill(OPEN_QUERY);
-      await page.locator(`.card[data-report="${OPEN_ID}"] button`).waitFor({ timeout: TIMEOUT })
+      await page.locator(`.card[data-report="${OPEN_ID}"] a.open-report`).waitFor({ timeout: TIMEOUT })
         .catch(() => fail(`search "${OPEN_QUERY}" did not show the card of ${OPEN_ID}`));
     }
     out.open = await timed(page, { kind: 'headline', event: 'click', id: OPEN_ID },
-      () => page.locator(`.card[data-report="${OPEN_ID}"] button`).click(), `open ${OPEN_ID}`);
+      () => page.locator(`.card[data-report="${OPEN_ID}"] a.open-report`).click(), `open ${OPEN_ID}`);
     out.headline = (await page.getByTestId('headline').textContent()).trim();
     if (out.errors.length) fail(`${server.url}: uncaught error in the page: ${out.errors.join(' | ')}`);
     return out;

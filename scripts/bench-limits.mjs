@@ -96,9 +96,9 @@ try {
     for (let run = 0; run < RUNS; run++) {
       const { page, context } = await freshPage(rate);
       await page.goto(url);
-      await page.locator(`.card[data-report="${ID}"] button`).waitFor({ timeout: TIMEOUT });
+      await page.locator(`.card[data-report="${ID}"] a.open-report`).waitFor({ timeout: TIMEOUT });
       let t = await now(page);
-      await page.locator(`.card[data-report="${ID}"] button`).click();
+      await page.locator(`.card[data-report="${ID}"] a.open-report`).click();
       await page.locator(`article.report[data-report="${ID}"] svg`).first().waitFor({ timeout: TIMEOUT });
       record('open the 50-year, 200-segment report', rate, (await now(page)) - t, await longestSince(page, t));
       for (const view of ['segments', 'scenarios', 'contents']) {
@@ -134,7 +134,7 @@ try {
       record('Monte Carlo, 10,000 paths × 50 years', rate, (await now(page)) - t, await longestSince(page, t));
       await noNaN(page, 'monte carlo');
       // 100,000-row CSV import (250 series × 400 months).
-      await page.getByRole('button', { name: /Back to library/ }).click();
+      await page.getByRole('link', { name: /Back to library/ }).click();
       const rows = ['Entity,Month,Value'];
       for (let r = 0; r < 250; r++) for (let m = 0; m < 400; m++) {
         rows.push(`Region ${r},${1990 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')},${((r + m) % 97) + 1}`);

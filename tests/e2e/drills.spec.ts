@@ -148,7 +148,7 @@ test('1. storage unavailable: the app works, and saving or keeping says this bro
 
     // Keeping an import.
     await page.locator('#language').selectOption('en');
-    await page.getByRole('button', { name: /Back to library/ }).click();
+    await page.getByRole('link', { name: /Back to library/ }).click();
     await expect(page.locator('.card')).toHaveCount(3);
     await pick(page, 'widgets.json', EXAMPLE);
     await page.getByTestId('confirm-import').click();
@@ -340,7 +340,7 @@ test('3c. a corrupt and a newer imported report, and a newer or corrupt list: na
     await expect(section.locator('.card[data-report="imported-newer"] .reason')).toContainText('format_version');
     expect(data(await dump(page))).toEqual(seeded);
     // The good one opens.
-    await section.locator('.card[data-report="imported-good"]').getByRole('button', { name: 'Open report' }).click();
+    await section.locator('.card[data-report="imported-good"]').getByRole('link', { name: 'Open report' }).click();
     await expect(page.locator('article.report[data-report="imported-good"] h1')).toHaveText(TITLE);
     await page.reload();
     expect(data(await dump(page))).toEqual(seeded);
@@ -452,7 +452,7 @@ test.describe('5. report files that fail, and a slow network', () => {
     await page.getByTestId('retry').click();
     await expect(page.locator('article.report[data-report="smartphone-leasing"]')).toBeVisible();
 
-    await page.getByRole('button', { name: /Back to library/ }).click();
+    await page.getByRole('link', { name: /Back to library/ }).click();
     await openReportExpectingError(page, 'china-call-center');
     await expect(error).toContainText('The file is damaged or not in the report format:');
     await expect(error).toContainText(/china-call-center\.json: .*line 1, column 1/);
@@ -487,7 +487,7 @@ test.describe('5. report files that fail, and a slow network', () => {
         await r.continue().catch(() => {});
       });
       await openApp(page);
-      await page.locator('.card[data-report="smartphone-leasing"] button').click();
+      await page.locator('.card[data-report="smartphone-leasing"] a.open-report').click();
       const loading = page.getByTestId('report-loading');
       await expect(loading).toHaveText('Loading the report…');
       // Switching language works while it loads.
@@ -507,14 +507,14 @@ test.describe('5. report files that fail, and a slow network', () => {
       await expect(page.locator('article.report')).toHaveCount(1);
       await expect(page).toHaveURL(/r=china-call-center/);
       // And opening it now uses the file that came.
-      await page.getByRole('button', { name: /Back to library/ }).click();
+      await page.getByRole('link', { name: /Back to library/ }).click();
       await openReport(page, 'smartphone-leasing');
       expect(errors).toEqual([]);
     });
 });
 
 async function openReportExpectingError(page: Page, id: string) {
-  await page.locator(`.card[data-report="${id}"] button`).click();
+  await page.locator(`.card[data-report="${id}"] a.open-report`).click();
   await expect(page.getByTestId('report-error')).toBeVisible();
 }
 
@@ -542,7 +542,7 @@ test('6. offline with a report that is not in the cache: a clear message and a r
       });
       expect(dropped).toBe(1);
       await context.setOffline(true);
-      await page.locator('.card[data-report="smartphone-leasing"] button').click();
+      await page.locator('.card[data-report="smartphone-leasing"] a.open-report').click();
       const error = page.getByTestId('report-error');
       await expect(error).toContainText('This report could not be opened.');
       await expect(error).toContainText(
@@ -555,8 +555,8 @@ test('6. offline with a report that is not in the cache: a clear message and a r
       await openReport(page, 'china-call-center');
       // Back online: the retry opens it.
       await context.setOffline(false);
-      await page.getByRole('button', { name: /Back to library/ }).click();
-      await page.locator('.card[data-report="smartphone-leasing"] button').click();
+      await page.getByRole('link', { name: /Back to library/ }).click();
+      await page.locator('.card[data-report="smartphone-leasing"] a.open-report').click();
       await expect(page.getByTestId('report-error').or(page.locator('article.report[data-report="smartphone-leasing"]'))).toBeVisible();
       if (await page.getByTestId('retry').isVisible()) await page.getByTestId('retry').click();
       await expect(page.locator('article.report[data-report="smartphone-leasing"]')).toBeVisible();
@@ -611,7 +611,7 @@ for (const size of [{ width: 390, height: 844 }, { width: 1440, height: 900 }]) 
       await expectNoPayloadElements(page);
       await expectNoHorizontalOverflow(page, 'library');
 
-      await card.getByRole('button', { name: 'Open report' }).click();
+      await card.getByRole('link', { name: 'Open report' }).click();
       await expect(page.locator('article.report h1')).toHaveText(report.meta.title.en);
       for (const view of ['overview', 'segments', 'scenarios', 'contents']) {
         await openView(page, view);
@@ -645,7 +645,7 @@ test('7b. hostile CSV: file name and headers shown as text, nothing runs, no ove
   await expectNoHorizontalOverflow(page, 'CSV preview');
   await page.getByTestId('confirm-import').click();
   await expect(page.getByTestId('imported').locator('.card')).toHaveCount(1);
-  await page.getByTestId('imported').locator('.card').getByRole('button', { name: 'Open report' }).click();
+  await page.getByTestId('imported').locator('.card').getByRole('link', { name: 'Open report' }).click();
   await expect(page.locator('article.report')).toBeVisible();
   await expectNoPayloadElements(page);
   await expectNoHorizontalOverflow(page, 'CSV report');

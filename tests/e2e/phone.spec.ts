@@ -37,7 +37,7 @@ async function view(page: Page, name: string) {
 }
 
 async function open(page: Page, id: string) {
-  await page.locator(`.card[data-report="${id}"] button`).click();
+  await page.locator(`.card[data-report="${id}"] a.open-report`).click();
   await expect(page.locator(`article.report[data-report="${id}"]`)).toBeVisible();
 }
 
