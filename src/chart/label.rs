@@ -198,7 +198,10 @@ mod tests {
     #[test]
     fn end_labels_fit_their_room() {
         assert_eq!(end_label_lines("Published path", 118.0), ["Published path"]);
-        assert_eq!(end_label_lines("Published path", 70.0), ["Published", "path"]);
+        assert_eq!(
+            end_label_lines("Published path", 70.0),
+            ["Published", "path"]
+        );
         assert_eq!(end_label_lines("Your scenario", 70.0), ["Your", "scenario"]);
         let long = end_label_lines("Camera modules and optical sensors", 70.0);
         assert_eq!(long.len(), 2);

@@ -44,14 +44,14 @@ pub fn glyph_used(glyph: &str, series: &[Series]) -> bool {
             let split = from.unwrap_or(f64::INFINITY);
             s.points.iter().filter(|d| d.x <= split).count() >= 2
         }),
-        "g-dashed" => lines().any(|(s, from)| {
-            from.is_some_and(|split| s.points.iter().any(|d| d.x > split))
-        }),
+        "g-dashed" => {
+            lines().any(|(s, from)| from.is_some_and(|split| s.points.iter().any(|d| d.x > split)))
+        }
         "g-reported" => marks.any(|d| d.provenance == Provenance::Reported),
         "g-bound" => marks.any(|d| d.provenance == Provenance::Bound),
         "g-scenario" => marks.any(|d| d.provenance == Provenance::Scenario),
-        // Hollow circles are no longer drawn (derived points carry no marker).
-        "g-derived" => false,
+        // Hollow circles and diamonds are no longer drawn (derived and assumed points carry none).
+        "g-derived" | "g-assumption" => false,
         _ => true,
     }
 }
@@ -110,10 +110,17 @@ mod tests {
     #[test]
     fn legend_notes_only_for_encodings_present() {
         let notes = || {
-            ["g-solid", "g-dashed", "g-reported", "g-derived", "g-bound", "g-scenario"]
-                .into_iter()
-                .map(|g| (g.to_string(), g))
-                .collect::<Vec<_>>()
+            [
+                "g-solid",
+                "g-dashed",
+                "g-reported",
+                "g-derived",
+                "g-bound",
+                "g-scenario",
+            ]
+            .into_iter()
+            .map(|g| (g.to_string(), g))
+            .collect::<Vec<_>>()
         };
         let glyphs = |series: &[Series]| {
             used_notes(notes(), series)
@@ -138,7 +145,10 @@ mod tests {
         // History only: no dashed key, no bound key.
         let history = line(
             "h",
-            &[(2010.0, Provenance::Reported), (2011.0, Provenance::Reported)],
+            &[
+                (2010.0, Provenance::Reported),
+                (2011.0, Provenance::Reported),
+            ],
             None,
         );
         assert_eq!(glyphs(&[history]), ["g-solid", "g-reported"]);
@@ -156,7 +166,10 @@ mod tests {
         };
         let scenario = line(
             "s",
-            &[(2025.0, Provenance::Reported), (2026.0, Provenance::Scenario)],
+            &[
+                (2025.0, Provenance::Reported),
+                (2026.0, Provenance::Scenario),
+            ],
             Some(2025.0),
         );
         assert_eq!(

@@ -516,7 +516,10 @@ mod tests {
             height: 360.0,
         };
         let hidden = BTreeSet::new();
-        assert!(crate::chart::xy::end_labelled(std::slice::from_ref(&s), &hidden));
+        assert!(crate::chart::xy::end_labelled(
+            std::slice::from_ref(&s),
+            &hidden
+        ));
         let g = crate::chart::xy::layout_with(
             std::slice::from_ref(&s),
             size,
@@ -534,11 +537,14 @@ mod tests {
         assert_eq!(class("m-published-2025000"), Some("mk filled s0"));
         assert_eq!(class("m-published-2024000"), Some("hit s0"));
         assert_eq!(class("m-published-2026000"), Some("hit s0"));
-        let hit = nodes.iter().find(|n| n.key == "m-published-2026000").unwrap();
+        let hit = nodes
+            .iter()
+            .find(|n| n.key == "m-published-2026000")
+            .unwrap();
         assert_eq!(hit.label.as_deref(), Some("Published path 2026"));
-        assert!(!nodes.iter().any(|n| n
-            .get("class")
-            .is_some_and(|c| c.starts_with("mk hollow"))));
+        assert!(!nodes
+            .iter()
+            .any(|n| n.get("class").is_some_and(|c| c.starts_with("mk hollow"))));
         // The end label sits right of the plot, at the last point's height.
         let label = nodes.iter().find(|n| n.key == "el-published-0").unwrap();
         assert_eq!(label.text.as_deref(), Some("Published path"));

@@ -953,7 +953,7 @@ fn projector(
         Series {
             key: "projection".into(),
             label: plabel.clone(),
-            color: 0,
+            color: crate::chart::palette::PUBLISHED,
             kind: SeriesKind::Line {
                 dashed_from: Some(0.0),
             },
@@ -963,7 +963,7 @@ fn projector(
         Series {
             key: "target".into(),
             label: fill(t(KpiMsg::TargetLine), &[&local(&target.label, locale)]),
-            color: 1,
+            color: crate::chart::palette::REFERENCE,
             kind: SeriesKind::Line { dashed_from: None },
             points: vec![
                 Datum::new(0.0, target.value, Provenance::Reported),
@@ -981,6 +981,7 @@ fn projector(
     let chart = xy_chart(
         board.charts,
         XySpec {
+            subtitle: None,
             name: if index == 0 {
                 "projection".to_string()
             } else {

@@ -78,12 +78,16 @@ pub struct LegendEntry {
     pub key: String,
     pub label: String,
     pub color: usize,
+    /// Swatch shape class (`chart::palette::swatch`): a line, a band, a marker or a block.
+    pub swatch: &'static str,
 }
 
 /// Everything a chart frame shows around its drawing.
 pub struct Frame {
     pub name: String,
     pub title: String,
+    /// A line under the title naming what the chart is of.
+    pub subtitle: Option<String>,
     pub description: String,
     pub legend: Vec<LegendEntry>,
     /// Extra legend notes: (text, glyph class) for line styles and marker shapes.
@@ -111,6 +115,11 @@ pub fn chart(charts: Charts, frame: Frame, scene: Vec<SvgNode>, locale: Locale) 
     let ui = charts.get(&frame.name);
     let t = |m: Msg| m.text(locale);
     let name = frame.name.clone();
+    // Exports carry the statement and what it is about.
+    let export_title = match &frame.subtitle {
+        Some(s) => format!("{} · {s}", frame.title),
+        None => frame.title.clone(),
+    };
     let title_id = format!("{name}-t");
     let desc_id = format!("{name}-d");
     let legend = el("ul")
@@ -131,7 +140,7 @@ pub fn chart(charts: Charts, frame: Frame, scene: Vec<SvgNode>, locale: Locale) 
                     })
                     .child(
                         el("span")
-                            .class(format!("swatch {}", color_class(e.color)))
+                            .class(format!("swatch {} {}", e.swatch, color_class(e.color)))
                             .attr("aria-hidden", "true"),
                     )
                     .text(e.label.clone()),
@@ -211,6 +220,11 @@ pub fn chart(charts: Charts, frame: Frame, scene: Vec<SvgNode>, locale: Locale) 
         .child(
             el("figcaption")
                 .child(text_el("h3", "", frame.title.clone()).id(title_id.clone()))
+                .child_opt(
+                    frame
+                        .subtitle
+                        .map(|s| text_el("p", "chart-subtitle", s).testid("chart-subtitle")),
+                )
                 .child(text_el("p", "chart-desc", frame.description).id(desc_id.clone())),
         )
         .child(legend)
@@ -237,7 +251,7 @@ pub fn chart(charts: Charts, frame: Frame, scene: Vec<SvgNode>, locale: Locale) 
                 .child(table_toggle)
                 .children(crate::ui::exports::chart_buttons(
                     &name,
-                    &frame.title,
+                    &export_title,
                     locale,
                 )),
         )
