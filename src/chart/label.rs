@@ -93,7 +93,7 @@ pub fn text_width(s: &str) -> f64 {
 /// Room on the right of the plot for end labels at a drawing's width.
 pub fn end_label_room(width: f64) -> f64 {
     if width < 500.0 {
-        70.0
+        76.0
     } else {
         118.0
     }

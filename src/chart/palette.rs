@@ -15,13 +15,17 @@ pub const MEDIAN: usize = 6;
 pub const REFERENCE: usize = 7;
 
 /// Whether a point gets a visible marker: only where the marker carries information — a value
-/// the source reports, a bound it gives, and the reader's own (scenario) values. A derived or
-/// assumed year on a line is just the line; it stays a focusable (invisible) hit target.
+/// the source reports, a bound it gives, and where the reader's own scenario lands (the last
+/// point of the line in the scenario's colour). A derived, assumed or simulated year on a line
+/// is just the line; it stays a focusable (invisible) hit target.
 pub fn marked(d: &Datum) -> bool {
-    matches!(
-        d.provenance,
-        Provenance::Reported | Provenance::Bound | Provenance::Scenario
-    )
+    matches!(d.provenance, Provenance::Reported | Provenance::Bound)
+}
+
+/// [`marked`] for a point of a series drawn in palette slot `color`, `last` when it is the
+/// series' last point.
+pub fn shows_marker(d: &Datum, color: usize, last: bool) -> bool {
+    marked(d) || (d.provenance == Provenance::Scenario && color == SCENARIO && last)
 }
 
 /// Whether a legend note with `glyph` (a line style or marker shape) describes something the
@@ -49,7 +53,19 @@ pub fn glyph_used(glyph: &str, series: &[Series]) -> bool {
         }
         "g-reported" => marks.any(|d| d.provenance == Provenance::Reported),
         "g-bound" => marks.any(|d| d.provenance == Provenance::Bound),
-        "g-scenario" => marks.any(|d| d.provenance == Provenance::Scenario),
+        "g-scenario" => series
+            .iter()
+            .filter(|s| {
+                s.color == SCENARIO
+                    && matches!(s.kind, SeriesKind::Line { .. } | SeriesKind::Markers)
+            })
+            .any(|s| {
+                s.points
+                    .iter()
+                    .filter(|d| d.x.is_finite() && d.y.is_finite())
+                    .max_by(|a, b| a.x.total_cmp(&b.x))
+                    .is_some_and(|d| d.provenance == Provenance::Scenario)
+            }),
         // Hollow circles and diamonds are no longer drawn (derived and assumed points carry none).
         "g-derived" | "g-assumption" => false,
         _ => true,
@@ -98,7 +114,13 @@ mod tests {
     fn markers_only_where_they_carry_information() {
         let d = |p| Datum::new(2025.0, 1.0, p);
         assert!(marked(&d(Provenance::Reported)));
-        assert!(marked(&d(Provenance::Scenario)));
+        // The reader's scenario: a marker where it lands (its last point), not every year,
+        // and not on other lines with scenario values (a simulated median).
+        assert!(!marked(&d(Provenance::Scenario)));
+        assert!(shows_marker(&d(Provenance::Scenario), SCENARIO, true));
+        assert!(!shows_marker(&d(Provenance::Scenario), SCENARIO, false));
+        assert!(!shows_marker(&d(Provenance::Scenario), MEDIAN, true));
+        assert!(shows_marker(&d(Provenance::Reported), MEDIAN, false));
         assert!(marked(&Datum {
             bound: Some(BoundSide::Lower),
             ..d(Provenance::Bound)
@@ -164,7 +186,7 @@ mod tests {
             }],
             low: vec![],
         };
-        let scenario = line(
+        let mut scenario = line(
             "s",
             &[
                 (2025.0, Provenance::Reported),
@@ -172,6 +194,7 @@ mod tests {
             ],
             Some(2025.0),
         );
+        scenario.color = SCENARIO;
         assert_eq!(
             glyphs(&[published, bounds, scenario]),
             ["g-solid", "g-dashed", "g-reported", "g-bound", "g-scenario"]

@@ -3,7 +3,7 @@
 //! are stable across updates, so a moving slider changes attributes, never elements.
 
 use super::label::{end_label_lines, place_labels, END_LABEL_LINE, END_LABEL_MAX_LINES};
-use super::palette::marked;
+use super::palette::shows_marker;
 use super::shapes::{arc_angles, arc_path, Rect};
 use super::xy::{Datum, Geometry, Series, SeriesKind};
 use crate::domain::schema::{BoundSide, Provenance};
@@ -249,10 +249,17 @@ pub fn xy_scene(series: &[Series], g: &Geometry, labels: &XyLabels) -> Vec<SvgNo
                 ),
         );
     }
+    // Each series' last x (where the reader's scenario lands).
+    let mut last_x: std::collections::HashMap<&str, f64> = std::collections::HashMap::new();
+    for m in &g.markers {
+        let e = last_x.entry(m.series.as_str()).or_insert(f64::NEG_INFINITY);
+        *e = e.max(m.datum.x);
+    }
     for m in &g.markers {
         // A marker only where it carries information; elsewhere an invisible target that
         // still takes focus and the pointer and names its value.
-        let (class, d) = if marked(&m.datum) {
+        let last = last_x.get(m.series.as_str()) == Some(&m.datum.x);
+        let (class, d) = if shows_marker(&m.datum, color_of(&m.series), last) {
             (
                 marker_class(m.datum.provenance),
                 marker_path(m.x, m.y, &m.datum),
@@ -299,7 +306,8 @@ pub fn end_labels(series: &[Series], g: &Geometry) -> Vec<SvgNode> {
                 .iter()
                 .filter(|m| m.series == s.key)
                 .max_by(|a, b| a.datum.x.total_cmp(&b.datum.x))?;
-            Some((*s, last.y, end_label_lines(&s.label, room)))
+            // Bold text is about a tenth wider than the plain width estimate.
+            Some((*s, last.y, end_label_lines(&s.label, room / 1.1)))
         })
         .collect();
     let wanted: Vec<(f64, f64)> = ends

@@ -67,7 +67,7 @@ pub struct TornadoScene {
 /// Height of a row: the two bars and the space around them (plus the name line when narrow).
 pub fn row_height(narrow: bool) -> f64 {
     if narrow {
-        50.0
+        54.0
     } else {
         34.0
     }
@@ -159,7 +159,9 @@ pub fn tornado_scene(rows: &[TornadoRow], base: f64, o: &TornadoOptions) -> Torn
     for (i, r) in rows.iter().enumerate() {
         let top = TOP + i as f64 * row_h;
         let (name_x, name_y, bars_y) = if o.narrow {
-            (SIDE, top + 14.0, top + 20.0)
+            // The name's line and the first value's line are 17.5 apart: a 12px name and an
+            // 11px value never touch.
+            (SIDE, top + 12.0, top + 24.0)
         } else {
             let bars = top + (row_h - 2.0 * BAR - BAR_GAP) / 2.0;
             (
@@ -413,11 +415,15 @@ mod tests {
     fn narrow_layout_puts_names_above_the_bars() {
         let s = tornado_scene(&rows(), 100.0, &options(360.0, true));
         assert_eq!(plot_x(360.0, true), (64.0, 296.0));
-        assert_eq!(s.height, TOP + 2.0 * 50.0 + BOTTOM);
+        assert_eq!(s.height, TOP + 2.0 * 54.0 + BOTTOM);
         let n = get(&s, "n-type.a.share");
-        assert_eq!((num(n, "x"), num(n, "y")), (8.0, TOP + 50.0 + 14.0));
+        assert_eq!((num(n, "x"), num(n, "y")), (8.0, TOP + 54.0 + 12.0));
         let lo = get(&s, "lo-headline");
-        assert_eq!((num(lo, "x"), num(lo, "y")), (64.0, TOP + 20.0));
+        assert_eq!((num(lo, "x"), num(lo, "y")), (64.0, TOP + 24.0));
+        // The name's line clears the first value's line (12px and 11px text).
+        let value = get(&s, "lot-headline");
+        let name = get(&s, "n-headline");
+        assert!(num(value, "y") - num(name, "y") >= 17.0);
     }
 
     #[test]

@@ -78,7 +78,7 @@ impl Margins {
                 top: 12.0,
                 right: 10.0,
                 bottom: 40.0,
-                left: 58.0,
+                left: 64.0,
             }
         } else {
             Margins {

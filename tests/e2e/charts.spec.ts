@@ -86,7 +86,7 @@ test('the published path keeps one colour on every view; the scenario another; b
   await expect(fan.locator('path.line[data-series="published"]')).toHaveClass(/\bs0\b/);
   await expect(fan.locator('path.line[data-series="scenario"]')).toHaveClass(/\bs1\b/);
   await expect(fan.locator('path.band[data-series="band"]')).toHaveClass(/\bs4\b/);
-  const band = fan.locator('.legend-item', { hasText: /middle 80%|band/i }).locator('.swatch');
+  const band = fan.locator('.legend-item', { hasText: /percentile/ }).locator('.swatch');
   const median = fan.locator('.legend-item', { hasText: /median/i }).locator('.swatch');
   await expect(band).toHaveClass(/sw-band/);
   await expect(median).toHaveClass(/sw-line/);
