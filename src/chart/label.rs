@@ -80,8 +80,8 @@ pub fn tick_label(value: f64, unit: &Unit, locale: Locale) -> String {
 /// At most this many lines are labelled at their end; more would crowd the right edge, and
 /// the legend names them instead.
 pub const END_LABEL_MAX_LINES: usize = 4;
-/// Line height of an end label (12px text).
-pub const END_LABEL_LINE: f64 = 13.0;
+/// Line height of an end label (12px text; Chinese glyphs fill their em, so a little more).
+pub const END_LABEL_LINE: f64 = 14.5;
 
 /// About how wide a label is at 12px: CJK characters take a full em, others about half.
 pub fn text_width(s: &str) -> f64 {

@@ -137,7 +137,7 @@ test('tornado at phone width: names never overlap values; a bar at its limit say
     expect(v.x).toBeGreaterThanOrEqual(svg.x - 1);
     expect(v.x + v.width).toBeLessThanOrEqual(svg.x + svg.width + 1);
   }
-  await page.screenshot({ path: `${SHOTS}/charts/tornado-limit-phone.png`, fullPage: false, clip: (await tornado.boundingBox())! });
+  await tornado.screenshot({ path: `${SHOTS}/charts/tornado-limit-phone.png` });
 });
 
 test('a single-assumption tornado explains itself', async ({ page }) => {
