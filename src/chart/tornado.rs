@@ -129,7 +129,20 @@ pub fn tornado_scene(rows: &[TornadoRow], base: f64, o: &TornadoOptions) -> Torn
     let (lo, hi) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| {
         (a.min(v), b.max(v))
     });
-    let (ticks, domain) = nice_ticks(lo, hi, if o.narrow { 3 } else { 5 });
+    // As many ticks as fit their labels side by side ("2,000亿元" is wider than "US$14 bn").
+    let counts: &[usize] = if o.narrow { &[3, 2] } else { &[5, 4, 3, 2] };
+    let fits = |(ticks, domain): &(Vec<f64>, (f64, f64))| {
+        let s = LinearScale::new(*domain, (x0, x1));
+        ticks.windows(2).all(|w| {
+            let gap = (s.map(w[1]) - s.map(w[0])).abs();
+            gap >= (text_width(&(o.tick)(w[0])) + text_width(&(o.tick)(w[1]))) / 2.0 + 8.0
+        })
+    };
+    let (ticks, domain) = counts
+        .iter()
+        .map(|n| nice_ticks(lo, hi, *n))
+        .find(fits)
+        .unwrap_or_else(|| nice_ticks(lo, hi, 2));
     let sx = LinearScale::new(domain, (x0, x1));
     let at_base = sx.map(base);
     let name_room = if o.narrow {
@@ -456,6 +469,27 @@ mod tests {
                 (x, x + w)
             };
             assert!(a >= 0.0 && b <= 360.0, "{}: {a}..{b}", n.key);
+        }
+    }
+
+    #[test]
+    fn tick_labels_never_run_into_each_other() {
+        let wide = |v: f64| format!("{},000亿元", v as i64);
+        let o = TornadoOptions {
+            tick: &wide,
+            ..options(800.0, false)
+        };
+        let s = tornado_scene(&rows(), 100.0, &o);
+        let mut ticks: Vec<(f64, f64)> = s
+            .nodes
+            .iter()
+            .filter(|n| n.key.starts_with("tx"))
+            .map(|n| (num(n, "x"), text_width(n.text.as_deref().unwrap_or(""))))
+            .collect();
+        ticks.sort_by(|a, b| a.0.total_cmp(&b.0));
+        assert!(ticks.len() >= 2);
+        for w in ticks.windows(2) {
+            assert!(w[1].0 - w[0].0 >= (w[0].1 + w[1].1) / 2.0, "{ticks:?}");
         }
     }
 
