@@ -182,6 +182,7 @@ mod chart_component {
         XySpec {
             name: "test".into(),
             title: "Test market".into(),
+            subtitle: None,
             description: "A known series".into(),
             series: vec![Series {
                 key: "m".into(),
@@ -224,7 +225,8 @@ mod chart_component {
         })
         .forget();
         settle().await;
-        // Plot 80..780 × 16..296 (height 340); y ticks 0, 2, 4, 6 bn.
+        // Plot 80..682 × 16..296 (height 340; the right 118 units hold the line's end
+        // label); y ticks 0, 2, 4, 6 bn.
         assert_eq!(
             texts(&h, "text.tick.y"),
             vec!["US$0", "US$2 bn", "US$4 bn", "US$6 bn"]
@@ -232,12 +234,14 @@ mod chart_component {
         assert_eq!(texts(&h, "text.tick.x"), vec!["2024", "2025", "2026"]);
         assert_eq!(
             attr(&h, "path[data-series='m']", "d"),
-            "M80 202.67L430 109.33"
+            "M80 202.67L381 109.33"
         );
         assert_eq!(
             attr(&h, "path[data-series='m-forecast']", "d"),
-            "M430 109.33L780 16"
+            "M381 109.33L682 16"
         );
+        // The line is named at its end.
+        assert_eq!(texts(&h, "text.end-label"), vec!["Market"]);
         // Focusing a marker names its value, year and provenance.
         let marker: web_sys::HtmlElement = h
             .query_selector("path.mk.filled")
@@ -273,7 +277,7 @@ mod chart_component {
         assert!(line.is_connected(), "the forecast path element is kept");
         assert_eq!(
             line.get_attribute("d").unwrap_or_default(),
-            "M430 156L780 16"
+            "M381 156L682 16"
         );
         assert!(marker.is_connected(), "the marker element is kept");
         h.remove();

@@ -90,6 +90,120 @@ pub fn legend_folded(total: usize) -> usize {
     }
 }
 
+/// At most this many lines are labelled at their end; more would crowd the right edge, and
+/// the legend names them instead.
+pub const END_LABEL_MAX_LINES: usize = 4;
+/// Line height of an end label (12px text; Chinese glyphs fill their em, so a little more).
+pub const END_LABEL_LINE: f64 = 14.5;
+
+/// About how wide a label is at 12px: CJK characters take a full em, others about half.
+pub fn text_width(s: &str) -> f64 {
+    s.chars()
+        .map(|c| if c >= '\u{2E80}' { 12.0 } else { 6.6 })
+        .sum()
+}
+
+/// Room on the right of the plot for end labels at a drawing's width.
+pub fn end_label_room(width: f64) -> f64 {
+    if width < 500.0 {
+        76.0
+    } else {
+        118.0
+    }
+}
+
+/// `text` cut with "…" to fit `room`.
+fn cut(text: &str, room: f64) -> String {
+    if text_width(text) <= room {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = text_width("…");
+    for c in text.chars() {
+        used += text_width(c.encode_utf8(&mut [0; 4]));
+        if used > room {
+            break;
+        }
+        out.push(c);
+    }
+    format!("{}…", out.trim_end())
+}
+
+/// A series name as an end label in `room`: one line if it fits, else two lines broken at a
+/// space, the second cut with "…" if still too long (names without spaces, as Chinese ones,
+/// are cut on one line).
+pub fn end_label_lines(name: &str, room: f64) -> Vec<String> {
+    let name = name.trim();
+    if text_width(name) <= room {
+        return vec![name.to_string()];
+    }
+    let words: Vec<&str> = name.split(' ').filter(|w| !w.is_empty()).collect();
+    if words.len() < 2 {
+        // No spaces (Chinese): break between characters.
+        let mut first = String::new();
+        for c in name.chars() {
+            first.push(c);
+            if text_width(&first) > room {
+                first.pop();
+                break;
+            }
+        }
+        let rest: String = name.chars().skip(first.chars().count()).collect();
+        if first.is_empty() || name.is_ascii() {
+            return vec![cut(name, room)];
+        }
+        return vec![first, cut(&rest, room)];
+    }
+    // Fill the first line with as many words as fit (at least one), the rest on the second.
+    let mut first = words[0].to_string();
+    let mut used = 1;
+    for w in &words[1..] {
+        let next = format!("{first} {w}");
+        if text_width(&next) > room {
+            break;
+        }
+        first = next;
+        used += 1;
+    }
+    let first = cut(&first, room);
+    let rest = words[used..].join(" ");
+    if rest.is_empty() {
+        vec![first]
+    } else {
+        vec![first, cut(&rest, room)]
+    }
+}
+
+/// Vertical centres for labels that want to sit at `wanted` (centre, height), kept `gap`
+/// apart and inside `top..bottom`: labels are pushed down past the ones above them, then back
+/// up from the bottom. Returned in the order given.
+pub fn place_labels(wanted: &[(f64, f64)], top: f64, bottom: f64, gap: f64) -> Vec<f64> {
+    let mut order: Vec<usize> = (0..wanted.len()).collect();
+    order.sort_by(|a, b| wanted[*a].0.total_cmp(&wanted[*b].0).then(a.cmp(b)));
+    let mut at: Vec<f64> = wanted.iter().map(|w| w.0).collect();
+    let mut prev: Option<usize> = None;
+    for &i in &order {
+        let h = wanted[i].1;
+        let floor = match prev {
+            Some(p) => at[p] + wanted[p].1 / 2.0 + gap + h / 2.0,
+            None => top + h / 2.0,
+        };
+        at[i] = at[i].max(floor);
+        prev = Some(i);
+    }
+    let mut next: Option<usize> = None;
+    for &i in order.iter().rev() {
+        let h = wanted[i].1;
+        let ceiling = match next {
+            Some(n) => at[n] - wanted[n].1 / 2.0 - gap - h / 2.0,
+            None => bottom - h / 2.0,
+        };
+        at[i] = at[i].min(ceiling);
+        next = Some(i);
+    }
+    at
+}
+
 #[cfg(test)]
 mod tests {
 
@@ -103,6 +217,43 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn end_labels_fit_their_room() {
+        assert_eq!(end_label_lines("Published path", 118.0), ["Published path"]);
+        assert_eq!(
+            end_label_lines("Published path", 70.0),
+            ["Published", "path"]
+        );
+        assert_eq!(end_label_lines("Your scenario", 70.0), ["Your", "scenario"]);
+        let long = end_label_lines("Camera modules and optical sensors", 70.0);
+        assert_eq!(long.len(), 2);
+        assert!(long.iter().all(|l| text_width(l) <= 70.0), "{long:?}");
+        assert!(long[1].ends_with('…'));
+        // Chinese names have no spaces: broken between characters.
+        assert_eq!(end_label_lines("已发布路径", 70.0), ["已发布路径"]);
+        assert_eq!(
+            end_label_lines("摄像头模组与光学传感器", 70.0),
+            ["摄像头模组", "与光学传感…"]
+        );
+    }
+
+    #[test]
+    fn end_labels_never_overlap_and_stay_inside() {
+        // Two lines ending at almost the same height are pushed apart.
+        let at = place_labels(&[(100.0, 13.0), (102.0, 13.0)], 0.0, 300.0, 2.0);
+        assert!((at[1] - at[0]) >= 15.0 - 1e-9, "{at:?}");
+        assert_eq!(at[0], 100.0);
+        // At the bottom edge they are pushed back up, in order.
+        let at = place_labels(&[(299.0, 26.0), (298.0, 13.0)], 0.0, 300.0, 2.0);
+        assert!(at[0] + 13.0 <= 300.0 + 1e-9, "{at:?}");
+        assert!(at[0] - 13.0 >= at[1] + 6.5 + 2.0 - 1e-9, "{at:?}");
+        // Far apart: where they want to be.
+        assert_eq!(
+            place_labels(&[(50.0, 13.0), (200.0, 13.0)], 0.0, 300.0, 2.0),
+            vec![50.0, 200.0]
+        );
+    }
 
     fn bound(x: f64, y: f64, side: BoundSide) -> Datum {
         Datum {

@@ -3,6 +3,7 @@
 //! only wire signals to them.
 
 pub mod label;
+pub mod palette;
 pub mod scale;
 pub mod scene;
 pub mod shapes;

@@ -2,6 +2,8 @@
 //! and geometry, and what the one renderer (`ui::charts::scene`) patches into the page. Keys
 //! are stable across updates, so a moving slider changes attributes, never elements.
 
+use super::label::{end_label_lines, place_labels, END_LABEL_LINE, END_LABEL_MAX_LINES};
+use super::palette::shows_marker;
 use super::shapes::{arc_angles, arc_path, Rect};
 use super::xy::{Datum, Geometry, Series, SeriesKind};
 use crate::domain::schema::{BoundSide, Provenance};
@@ -255,20 +257,86 @@ pub fn xy_scene(series: &[Series], g: &Geometry, labels: &XyLabels) -> Vec<SvgNo
                 ),
         );
     }
+    // Each series' last x (where the reader's scenario lands).
+    let mut last_x: std::collections::HashMap<&str, f64> = std::collections::HashMap::new();
     for m in &g.markers {
+        let e = last_x.entry(m.series.as_str()).or_insert(f64::NEG_INFINITY);
+        *e = e.max(m.datum.x);
+    }
+    for m in &g.markers {
+        // A marker only where it carries information; elsewhere an invisible target that
+        // still takes focus and the pointer and names its value.
+        let last = last_x.get(m.series.as_str()) == Some(&m.datum.x);
+        let (class, d) = if shows_marker(&m.datum, color_of(&m.series), last) {
+            (
+                marker_class(m.datum.provenance),
+                marker_path(m.x, m.y, &m.datum),
+            )
+        } else {
+            ("hit", hit_path(m.x, m.y))
+        };
         out.push(
             SvgNode::new(format!("m-{}-{}", m.series, x_key(m.datum.x)), "path")
                 .attr(
                     "class",
-                    format!(
-                        "{} {}",
-                        marker_class(m.datum.provenance),
-                        color_class(color_of(&m.series))
-                    ),
+                    format!("{class} {}", color_class(color_of(&m.series))),
                 )
-                .attr("d", marker_path(m.x, m.y, &m.datum))
+                .attr("d", d)
                 .mark((labels.mark)(label_of(&m.series), &m.datum), (m.x, m.y)),
         );
+    }
+    out.extend(end_labels(series, g));
+    out
+}
+
+/// A round hit target (radius 8) for a point drawn without a marker.
+pub fn hit_path(x: f64, y: f64) -> String {
+    let (x, y) = ((x * 10.0).round() / 10.0, (y * 10.0).round() / 10.0);
+    format!("M{} {y}a8 8 0 1 0 16 0a8 8 0 1 0 -16 0Z", x - 8.0)
+}
+
+/// The names of few lines at their right ends, in their colours, kept apart.
+pub fn end_labels(series: &[Series], g: &Geometry) -> Vec<SvgNode> {
+    let (_, y_top, x1, y_bottom) = g.plot;
+    let room = g.size.width - x1 - 8.0;
+    let lines: Vec<&Series> = series
+        .iter()
+        .filter(|s| matches!(s.kind, SeriesKind::Line { .. }) && g.shape(&s.key).is_some())
+        .collect();
+    if room < 30.0 || lines.is_empty() || lines.len() > END_LABEL_MAX_LINES {
+        return Vec::new();
+    }
+    let ends: Vec<(&Series, f64, Vec<String>)> = lines
+        .iter()
+        .filter_map(|s| {
+            let last = g
+                .markers
+                .iter()
+                .filter(|m| m.series == s.key)
+                .max_by(|a, b| a.datum.x.total_cmp(&b.datum.x))?;
+            // Bold text is about a tenth wider than the plain width estimate.
+            Some((*s, last.y, end_label_lines(&s.label, room / 1.1)))
+        })
+        .collect();
+    let wanted: Vec<(f64, f64)> = ends
+        .iter()
+        .map(|(_, y, lines)| (*y, lines.len() as f64 * END_LABEL_LINE))
+        .collect();
+    let at = place_labels(&wanted, y_top - 6.0, y_bottom, 6.0);
+    let mut out = Vec::new();
+    for ((s, _, lines), centre) in ends.iter().zip(at) {
+        let first = centre - (lines.len() as f64 - 1.0) * END_LABEL_LINE / 2.0;
+        for (i, line) in lines.iter().enumerate() {
+            out.push(
+                SvgNode::new(format!("el-{}-{i}", s.key), "text")
+                    .attr("class", format!("end-label {}", color_class(s.color)))
+                    .attr("data-series", &s.key)
+                    .attr("x", px(x1 + 8.0))
+                    .attr("y", px(first + i as f64 * END_LABEL_LINE))
+                    .attr("dy", "0.32em")
+                    .text(line.clone()),
+            );
+        }
     }
     out
 }
@@ -453,6 +521,68 @@ mod tests {
         assert_eq!(line.get("d"), Some("M80 166L780 16"));
         let keys: BTreeSet<&str> = nodes.iter().map(|n| n.key.as_str()).collect();
         assert_eq!(keys.len(), nodes.len(), "keys are unique");
+    }
+
+    #[test]
+    fn derived_points_have_no_marker_but_stay_focusable_and_lines_are_named_at_their_end() {
+        let s = Series {
+            key: "published".into(),
+            label: "Published path".into(),
+            color: crate::chart::palette::PUBLISHED,
+            kind: SeriesKind::Line {
+                dashed_from: Some(2025.0),
+            },
+            points: vec![
+                Datum::new(2024.0, 2.0, Provenance::Derived),
+                Datum::new(2025.0, 2.5, Provenance::Reported),
+                Datum::new(2026.0, 3.0, Provenance::Derived),
+            ],
+            low: vec![],
+        };
+        let size = Size {
+            width: 800.0,
+            height: 360.0,
+        };
+        let hidden = BTreeSet::new();
+        assert!(crate::chart::xy::end_labelled(
+            std::slice::from_ref(&s),
+            &hidden
+        ));
+        let g = crate::chart::xy::layout_with(
+            std::slice::from_ref(&s),
+            size,
+            &hidden,
+            crate::chart::label::end_label_room(800.0),
+        );
+        let labels = XyLabels {
+            x_title: "Year",
+            x_tick: &|x| format!("{x}"),
+            y_tick: &|y| format!("{y}"),
+            mark: &|series, d| format!("{series} {}", d.x),
+        };
+        let nodes = xy_scene(&[s], &g, &labels);
+        let class = |k: &str| nodes.iter().find(|n| n.key == k).unwrap().get("class");
+        assert_eq!(class("m-published-2025000"), Some("mk filled s0"));
+        assert_eq!(class("m-published-2024000"), Some("hit s0"));
+        assert_eq!(class("m-published-2026000"), Some("hit s0"));
+        let hit = nodes
+            .iter()
+            .find(|n| n.key == "m-published-2026000")
+            .unwrap();
+        assert_eq!(hit.label.as_deref(), Some("Published path 2026"));
+        assert!(!nodes
+            .iter()
+            .any(|n| n.get("class").is_some_and(|c| c.starts_with("mk hollow"))));
+        // The end label sits right of the plot, at the last point's height.
+        let label = nodes.iter().find(|n| n.key == "el-published-0").unwrap();
+        assert_eq!(label.text.as_deref(), Some("Published path"));
+        assert_eq!(label.get("class"), Some("end-label s0"));
+        let x: f64 = label.get("x").unwrap().parse().unwrap();
+        assert!(x > g.plot.2 && x + 14.0 * 6.6 <= 800.0, "{x}");
+        let last = g.markers.iter().map(|m| m.y).fold(f64::INFINITY, f64::min);
+        let y: f64 = label.get("y").unwrap().parse().unwrap();
+        // (kept inside the drawing: at most half a line off at the very top)
+        assert!((y - last).abs() <= END_LABEL_LINE / 2.0, "{y} {last}");
     }
 
     #[test]

@@ -30,6 +30,9 @@ pub struct TornadoBar {
     pub value: f64,
     pub input: String,
     pub label: String,
+    /// The input is at its slider's limit on this side: it cannot move further this way (the
+    /// bar is a hairline at the base, written "at limit").
+    pub at_limit: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -49,6 +52,8 @@ pub struct TornadoOptions<'a> {
     pub show_high: bool,
     /// Label of the base line ("Your scenario: US$6.1 bn").
     pub base_label: &'a str,
+    /// What a bar at its slider's limit says ("at limit").
+    pub at_limit: &'a str,
     pub tick: &'a dyn Fn(f64) -> String,
 }
 
@@ -62,7 +67,7 @@ pub struct TornadoScene {
 /// Height of a row: the two bars and the space around them (plus the name line when narrow).
 pub fn row_height(narrow: bool) -> f64 {
     if narrow {
-        50.0
+        54.0
     } else {
         34.0
     }
@@ -124,7 +129,20 @@ pub fn tornado_scene(rows: &[TornadoRow], base: f64, o: &TornadoOptions) -> Torn
     let (lo, hi) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| {
         (a.min(v), b.max(v))
     });
-    let (ticks, domain) = nice_ticks(lo, hi, if o.narrow { 3 } else { 5 });
+    // As many ticks as fit their labels side by side ("2,000亿元" is wider than "US$14 bn").
+    let counts: &[usize] = if o.narrow { &[3, 2] } else { &[5, 4, 3, 2] };
+    let fits = |(ticks, domain): &(Vec<f64>, (f64, f64))| {
+        let s = LinearScale::new(*domain, (x0, x1));
+        ticks.windows(2).all(|w| {
+            let gap = (s.map(w[1]) - s.map(w[0])).abs();
+            gap >= (text_width(&(o.tick)(w[0])) + text_width(&(o.tick)(w[1]))) / 2.0 + 8.0
+        })
+    };
+    let (ticks, domain) = counts
+        .iter()
+        .map(|n| nice_ticks(lo, hi, *n))
+        .find(fits)
+        .unwrap_or_else(|| nice_ticks(lo, hi, 2));
     let sx = LinearScale::new(domain, (x0, x1));
     let at_base = sx.map(base);
     let name_room = if o.narrow {
@@ -154,7 +172,9 @@ pub fn tornado_scene(rows: &[TornadoRow], base: f64, o: &TornadoOptions) -> Torn
     for (i, r) in rows.iter().enumerate() {
         let top = TOP + i as f64 * row_h;
         let (name_x, name_y, bars_y) = if o.narrow {
-            (SIDE, top + 14.0, top + 20.0)
+            // The name's line and the first value's line are 17.5 apart: a 12px name and an
+            // 11px value never touch.
+            (SIDE, top + 12.0, top + 24.0)
         } else {
             let bars = top + (row_h - 2.0 * BAR - BAR_GAP) / 2.0;
             (
@@ -215,28 +235,51 @@ pub fn tornado_scene(rows: &[TornadoRow], base: f64, o: &TornadoOptions) -> Torn
             // Which way the bar points: left when it ends below the base, or (no length)
             // low bars left and high bars right.
             let points_left = end < at_base || (end == at_base && is_low);
+            let (text, label) = if bar.at_limit {
+                (
+                    format!("{} · {}", bar.input, o.at_limit),
+                    format!("{} ({})", bar.label, o.at_limit),
+                )
+            } else {
+                (bar.input.clone(), bar.label.clone())
+            };
+            let limit = if bar.at_limit { " at-limit" } else { "" };
             out.push(
                 SvgNode::new(format!("{prefix}-{}", r.key), "rect")
-                    .attr("class", format!("bar {class} {}", color_class(color)))
+                    .attr(
+                        "class",
+                        format!("bar {class} {}{limit}", color_class(color)),
+                    )
                     .attr("data-key", &r.key)
                     .attr("x", px(left))
                     .attr("y", px(y))
                     .attr("width", px(w))
                     .attr("height", px(BAR))
-                    .mark(bar.label.clone(), (left + w / 2.0, y)),
+                    .mark(label, (left + w / 2.0, y)),
             );
-            let (tx, anchor) = if points_left {
+            // The value goes past the bar's outer end; where that would leave the drawing it
+            // goes on the other side of the bar (on the bar's own line, so it never meets the
+            // name or the other bar's value).
+            let room_left = left - 4.0 - SIDE / 2.0;
+            let room_right = o.width - (left + w + 4.0) - SIDE / 2.0;
+            let width = text_width(&text);
+            let left_side = if points_left {
+                width <= room_left || room_right < width
+            } else {
+                width > room_right && room_left >= width
+            };
+            let (tx, anchor) = if left_side {
                 (left - 4.0, "tornado-input end")
             } else {
                 (left + w + 4.0, "tornado-input start")
             };
             out.push(
                 SvgNode::new(format!("{prefix}t-{}", r.key), "text")
-                    .attr("class", anchor)
+                    .attr("class", format!("{anchor}{limit}"))
                     .attr("x", px(tx))
                     .attr("y", px(y + BAR / 2.0))
                     .attr("dy", "0.32em")
-                    .text(&bar.input),
+                    .text(text),
             );
         }
     }
@@ -272,6 +315,7 @@ mod tests {
             value,
             input: input.into(),
             label: format!("at {input}: {value}"),
+            at_limit: false,
         }
     }
 
@@ -300,6 +344,7 @@ mod tests {
             show_low: true,
             show_high: true,
             base_label: "Base: 100",
+            at_limit: "at limit",
             tick: &|v| format!("{v}"),
         }
     }
@@ -383,11 +428,69 @@ mod tests {
     fn narrow_layout_puts_names_above_the_bars() {
         let s = tornado_scene(&rows(), 100.0, &options(360.0, true));
         assert_eq!(plot_x(360.0, true), (64.0, 296.0));
-        assert_eq!(s.height, TOP + 2.0 * 50.0 + BOTTOM);
+        assert_eq!(s.height, TOP + 2.0 * 54.0 + BOTTOM);
         let n = get(&s, "n-type.a.share");
-        assert_eq!((num(n, "x"), num(n, "y")), (8.0, TOP + 50.0 + 14.0));
+        assert_eq!((num(n, "x"), num(n, "y")), (8.0, TOP + 54.0 + 12.0));
         let lo = get(&s, "lo-headline");
-        assert_eq!((num(lo, "x"), num(lo, "y")), (64.0, TOP + 20.0));
+        assert_eq!((num(lo, "x"), num(lo, "y")), (64.0, TOP + 24.0));
+        // The name's line clears the first value's line (12px and 11px text).
+        let value = get(&s, "lot-headline");
+        let name = get(&s, "n-headline");
+        assert!(num(value, "y") - num(name, "y") >= 17.0);
+    }
+
+    #[test]
+    fn a_bar_at_its_limit_is_a_labelled_hairline_and_values_stay_inside_a_phone() {
+        // The input is at its slider's top: the high bar cannot move and says so.
+        let mut limit = bar(100.0, "30%");
+        limit.at_limit = true;
+        let r = vec![TornadoRow {
+            key: "k".into(),
+            name: "Growth".into(),
+            low: bar(80.0, "26%"),
+            high: limit,
+        }];
+        let s = tornado_scene(&r, 100.0, &options(360.0, true));
+        let hi = get(&s, "hi-k");
+        assert_eq!(num(hi, "width"), 1.0);
+        assert_eq!(hi.get("class"), Some("bar tornado-high s0 at-limit"));
+        assert_eq!(hi.label.as_deref(), Some("at 30%: 100 (at limit)"));
+        let t = get(&s, "hit-k");
+        assert_eq!(t.text.as_deref(), Some("30% · at limit"));
+        // The base is at the right end of the plot (296): the text goes inside, to the left.
+        assert_eq!(t.get("class"), Some("tornado-input end at-limit"));
+        // Every value text lies inside the 360-unit drawing.
+        for n in s.nodes.iter().filter(|n| n.key.contains("t-")) {
+            let x = num(n, "x");
+            let w = text_width(n.text.as_deref().unwrap_or(""));
+            let (a, b) = if n.get("class").unwrap().contains("end") {
+                (x - w, x)
+            } else {
+                (x, x + w)
+            };
+            assert!(a >= 0.0 && b <= 360.0, "{}: {a}..{b}", n.key);
+        }
+    }
+
+    #[test]
+    fn tick_labels_never_run_into_each_other() {
+        let wide = |v: f64| format!("{},000亿元", v as i64);
+        let o = TornadoOptions {
+            tick: &wide,
+            ..options(800.0, false)
+        };
+        let s = tornado_scene(&rows(), 100.0, &o);
+        let mut ticks: Vec<(f64, f64)> = s
+            .nodes
+            .iter()
+            .filter(|n| n.key.starts_with("tx"))
+            .map(|n| (num(n, "x"), text_width(n.text.as_deref().unwrap_or(""))))
+            .collect();
+        ticks.sort_by(|a, b| a.0.total_cmp(&b.0));
+        assert!(ticks.len() >= 2);
+        for w in ticks.windows(2) {
+            assert!(w[1].0 - w[0].0 >= (w[0].1 + w[1].1) / 2.0, "{ticks:?}");
+        }
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! the data, the drawing size and the hidden series. The SVG component renders what this
 //! returns and nothing else, so everything a reader sees here is unit-tested natively.
 
+use super::label::END_LABEL_MAX_LINES;
 use super::scale::{nice_ticks, LinearScale};
 use super::shapes::{area_path, line_path, stack};
 use crate::domain::schema::{BoundSide, Provenance};
@@ -77,7 +78,7 @@ impl Margins {
                 top: 12.0,
                 right: 10.0,
                 bottom: 40.0,
-                left: 58.0,
+                left: 64.0,
             }
         } else {
             Margins {
@@ -151,9 +152,34 @@ fn finite(v: f64) -> Option<f64> {
 /// one mark, at its last year.
 pub const MAX_AREA_MARKS: usize = 1_000;
 
+/// Whether the visible lines are few enough (1 to [`END_LABEL_MAX_LINES`]) to be named at
+/// their right end instead of only in the legend.
+pub fn end_labelled(series: &[Series], hidden: &BTreeSet<String>) -> bool {
+    let lines = series
+        .iter()
+        .filter(|s| {
+            !hidden.contains(&s.key)
+                && matches!(s.kind, SeriesKind::Line { .. })
+                && s.points.iter().any(|d| d.x.is_finite() && d.y.is_finite())
+        })
+        .count();
+    (1..=END_LABEL_MAX_LINES).contains(&lines)
+}
+
 /// Lays out the visible series in `size`. Y always starts at zero (market sizes and counts).
 pub fn layout(series: &[Series], size: Size, hidden: &BTreeSet<String>) -> Geometry {
-    let m = Margins::for_width(size.width);
+    layout_with(series, size, hidden, 0.0)
+}
+
+/// [`layout`] with at least `right_room` units right of the plot (for end labels).
+pub fn layout_with(
+    series: &[Series],
+    size: Size,
+    hidden: &BTreeSet<String>,
+    right_room: f64,
+) -> Geometry {
+    let mut m = Margins::for_width(size.width);
+    m.right = m.right.max(right_room);
     let (x0, x1) = (m.left, (size.width - m.right).max(m.left + 1.0));
     let (y0, y1) = ((size.height - m.bottom).max(m.top + 1.0), m.top);
     let visible: Vec<&Series> = series.iter().filter(|s| !hidden.contains(&s.key)).collect();

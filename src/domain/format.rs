@@ -229,7 +229,20 @@ pub fn money_as_reported(value: f64, currency: &str, locale: Locale) -> String {
     if !value.is_finite() {
         return "—".to_string();
     }
-    let amount = compact(value, locale);
+    // The sign goes before the currency, as a true minus: "−US$1.77 bn", "−17.7亿美元".
+    let sign = if value < 0.0 && compact(value.abs(), locale) != compact(0.0, locale) {
+        MINUS
+    } else {
+        ""
+    };
+    let amount = compact(value.abs(), locale);
+    format!("{sign}{}", money_unsigned(&amount, currency, locale))
+}
+
+/// The minus sign of negative amounts on screen (U+2212), not the hyphen.
+pub const MINUS: &str = "\u{2212}";
+
+fn money_unsigned(amount: &str, currency: &str, locale: Locale) -> String {
     if locale.is_chinese() {
         match currency_suffix_zh(currency, locale) {
             Some(s) => format!("{amount}{s}"),
@@ -249,6 +262,22 @@ pub fn percent(fraction: f64, decimals: usize) -> String {
         return "—".to_string();
     }
     format!("{}%", number(fraction * 100.0, decimals))
+}
+
+/// A growth rate in prose: one decimal ("13.6%"), the text every view uses for one rate.
+pub fn rate(r: f64) -> String {
+    percent(r, 1)
+}
+
+/// Two rates side by side: one decimal each, or two where the rates differ but one decimal
+/// would print them the same ("13.61%" against "13.64%", never "13.6%" against "13.6%").
+pub fn rates_apart(a: f64, b: f64) -> (String, String) {
+    let (ta, tb) = (rate(a), rate(b));
+    if ta == tb && (a - b).abs() > 1e-12 {
+        (percent(a, 2), percent(b, 2))
+    } else {
+        (ta, tb)
+    }
 }
 
 /// Percentage points with a sign: 0.006 → "+0.6 pt".
@@ -346,6 +375,33 @@ mod tests {
         assert_eq!(money(5.8815e9, "USD", Locale::En), "US$5.88 bn");
         assert_eq!(money(92.69e9, "USD", Locale::ZhHant), "927億美元");
         assert_eq!(money(1.0, "XYZ", Locale::En), "XYZ 1");
+    }
+
+    #[test]
+    fn negative_money_puts_a_true_minus_before_the_currency() {
+        assert_eq!(money(-1.77e9, "USD", Locale::En), "\u{2212}US$1.77 bn");
+        assert_eq!(money(-1.77e9, "USD", Locale::ZhHans), "\u{2212}17.7亿美元");
+        assert_eq!(money(-5.0, "XYZ", Locale::En), "\u{2212}XYZ 5");
+        // A value that rounds to zero has no sign.
+        assert_eq!(money(-0.0001, "USD", Locale::En), "US$0");
+    }
+
+    #[test]
+    fn rates_read_with_one_decimal_and_two_where_a_difference_needs_them() {
+        assert_eq!(rate(0.1359034), "13.6%");
+        assert_eq!(
+            rates_apart(0.1361, 0.1364),
+            ("13.61%".to_string(), "13.64%".to_string())
+        );
+        assert_eq!(
+            rates_apart(0.136, 0.2),
+            ("13.6%".to_string(), "20%".to_string())
+        );
+        // The same rate twice stays at one decimal.
+        assert_eq!(
+            rates_apart(0.136, 0.136),
+            ("13.6%".to_string(), "13.6%".to_string())
+        );
     }
 
     #[test]

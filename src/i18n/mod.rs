@@ -7,6 +7,7 @@ pub mod catalogue;
 pub mod checks;
 pub mod import;
 pub mod links;
+pub mod titles;
 
 pub use crate::domain::format::Locale;
 use crate::domain::schema::Provenance;
@@ -102,7 +103,6 @@ pub enum Msg {
     NoteHistory,
     NoteForecast,
     NoteReported,
-    NoteDerived,
     NoteBound,
     NoteScenario,
     StatedCagr,
@@ -219,7 +219,6 @@ fn en(msg: Msg) -> &'static str {
         NoteHistory => "solid: history",
         NoteForecast => "dashed: forecast",
         NoteReported => "reported",
-        NoteDerived => "derived",
         NoteBound => "lower bound",
         NoteScenario => "scenario / assumption",
         StatedCagr => "Stated CAGR",
@@ -304,7 +303,6 @@ fn zh_hans(msg: Msg) -> &'static str {
         NoteHistory => "实线：历史",
         NoteForecast => "虚线：预测",
         NoteReported => "报告值",
-        NoteDerived => "推算值",
         NoteBound => "下限",
         NoteScenario => "情景 / 假设",
         StatedCagr => "所述年复合增长率",
@@ -391,7 +389,6 @@ fn zh_hant(msg: Msg) -> &'static str {
         NoteHistory => "實線：歷史",
         NoteForecast => "虛線：預測",
         NoteReported => "報告值",
-        NoteDerived => "推算值",
         NoteBound => "下限",
         NoteScenario => "情境 / 假設",
         StatedCagr => "所述年複合成長率",

@@ -53,6 +53,17 @@ pub fn comparison(
     locale: Locale,
 ) -> Vec<Node> {
     let t = |m: CmpMsg| m.text(locale);
+    // Two decimals only where one would print two different rates the same.
+    let (other_cagr, base_cagr) = match (cmp.other_cagr, cmp.base_cagr) {
+        (Some(a), Some(b)) => {
+            let (a, b) = format::rates_apart(a, b);
+            (a, b)
+        }
+        (a, b) => (
+            a.map(format::rate).unwrap_or_default(),
+            b.map(format::rate).unwrap_or_default(),
+        ),
+    };
     let summary = cmp.end().map(|e| {
         fill(
             t(CmpMsg::Summary),
@@ -62,12 +73,8 @@ pub fn comparison(
                 &format::value(e.base, unit, locale),
                 &signed_value(e.abs, unit, locale),
                 &signed_percent(e.pct, 1),
-                &cmp.other_cagr
-                    .map(|v| format::percent(v, 1))
-                    .unwrap_or_default(),
-                &cmp.base_cagr
-                    .map(|v| format::percent(v, 1))
-                    .unwrap_or_default(),
+                &other_cagr,
+                &base_cagr,
                 &cmp.cagr_diff()
                     .map(|d| format::points(d, locale))
                     .unwrap_or_default(),

@@ -601,6 +601,7 @@ fn estimate_panel(
     let chart = xy_chart(
         charts,
         XySpec {
+            subtitle: None,
             name: format!("estimate-{index}"),
             title: title.clone(),
             description: fill(t(ContMsg::ChartDesc), &[&title]),

@@ -4,7 +4,7 @@
 use super::common::section;
 use super::dom::{el, text_el, Ev, Node, On};
 use super::state::ReportCtx;
-use crate::domain::engine::goal_seek::{periods_to_reach, rate_to_reach};
+use crate::domain::engine::goal_seek::{need_to_reach, periods_to_reach, Need};
 use crate::domain::format::{self, magnitude, parse_typed, Locale};
 use crate::domain::schema::{Provenance, Unit};
 use crate::i18n::{fill, Message};
@@ -19,6 +19,7 @@ crate::messages! {
         NeedsRate => ("Reaching {0} by {1} needs {2} a year from {3} (the rate in force is {4}).", "在 {1} 年达到 {0}，需要自 {3} 年起每年增长 {2}（当前增长率为 {4}）。", "在 {1} 年達到 {0}，需要自 {3} 年起每年成長 {2}（目前成長率為 {4}）。"),
         ReachedIn => ("At the rate in force, {0} is reached in {1}.", "按当前增长率，{1} 年达到 {0}。", "按目前成長率，{1} 年達到 {0}。"),
         NotReached => ("At the rate in force, {0} is never reached.", "按当前增长率，永远达不到 {0}。", "按目前成長率，永遠達不到 {0}。"),
+        AlreadyReached => ("{0} is already reached in {1}: no growth is needed.", "{1} 年已达到 {0}，无需增长。", "{1} 年已達到 {0}，無需成長。"),
         Invalid => ("Type a positive number, e.g. 8.", "请输入正数，例如 8。", "請輸入正數，例如 8。"),
     }
 }
@@ -118,28 +119,41 @@ pub fn goal_seek(ctx: ReportCtx, state: GoalState, locale: Locale) -> Option<Nod
         Some(v) => {
             let target = v * factor;
             let shown = format::value(target, &unit, locale);
-            let need = rate_to_reach(
+            let need = need_to_reach(
                 anchor_value,
                 target,
                 u32::try_from(year - h.anchor_year).unwrap_or(0),
             );
             let mut p = el("div").testid("goal-answer");
             p = p.child(match need {
-                Ok(r) => text_el(
+                Ok(Need::AlreadyReached) => text_el(
                     "p",
                     "",
                     fill(
-                        t(GoalMsg::NeedsRate),
-                        &[
-                            &shown,
-                            &year.to_string(),
-                            &format::percent(r, 2),
-                            &h.anchor_year.to_string(),
-                            &format::percent(h.rate, 2),
-                        ],
+                        t(GoalMsg::AlreadyReached),
+                        &[&shown, &h.anchor_year.to_string()],
                     ),
                 )
-                .child(super::common::badge(Provenance::Scenario, locale)),
+                .testid("goal-reached"),
+                Ok(Need::Rate(r)) => {
+                    // Two decimals only where one would print the two rates the same.
+                    let (need, in_force) = format::rates_apart(r, h.rate);
+                    text_el(
+                        "p",
+                        "",
+                        fill(
+                            t(GoalMsg::NeedsRate),
+                            &[
+                                &shown,
+                                &year.to_string(),
+                                &need,
+                                &h.anchor_year.to_string(),
+                                &in_force,
+                            ],
+                        ),
+                    )
+                    .child(super::common::badge(Provenance::Scenario, locale))
+                }
                 Err(e) => text_el("p", "field-msg", e.to_string()),
             });
             p.child(match periods_to_reach(anchor_value, target, h.rate) {

@@ -1107,7 +1107,7 @@ fn projection_chart(
         Series {
             key: "projection".into(),
             label: plabel.clone(),
-            color: 0,
+            color: crate::chart::palette::PUBLISHED,
             kind: SeriesKind::Line {
                 dashed_from: Some(0.0),
             },
@@ -1117,7 +1117,7 @@ fn projection_chart(
         Series {
             key: "target".into(),
             label: fill(t(KpiMsg::TargetLine), &[&local(&target.label, locale)]),
-            color: 1,
+            color: crate::chart::palette::REFERENCE,
             kind: SeriesKind::Line { dashed_from: None },
             points: vec![
                 Datum::new(0.0, target.value, target.provenance),
@@ -1136,6 +1136,7 @@ fn projection_chart(
     xy_chart(
         charts,
         XySpec {
+            subtitle: None,
             name,
             title: plabel.clone(),
             description: fill(t(KpiMsg::ChartDesc), &[&plabel, &target_word]),

@@ -5,6 +5,7 @@ use super::charts::{xy_chart, Charts, XySpec};
 use super::common::{badge, local, local_text, section};
 use super::dom::{el, text_el, Dom, Node};
 use super::state::{use_app, use_report, AppState, ReportCtx};
+use crate::chart::palette;
 use crate::chart::xy::{Datum, Series, SeriesKind};
 use crate::domain::checks::Severity;
 use crate::domain::engine::fit::{Evidence, GrowthFit, RateLimit};
@@ -15,6 +16,7 @@ use crate::domain::scenario::Scenario;
 use crate::domain::schema::{
     BoundSide, Point, Provenance, RateSource, Report, ReportKind, SectionKind, Unit,
 };
+use crate::i18n::titles::{growth_title, Whose};
 use crate::i18n::{checks::describe, fill, Message, Msg};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -125,7 +127,7 @@ pub fn headline_series(
     let mut out = vec![Series {
         key: "published".into(),
         label: labels[0].into(),
-        color: 0,
+        color: palette::PUBLISHED,
         kind: SeriesKind::Line {
             dashed_from: Some(anchor),
         },
@@ -144,7 +146,7 @@ pub fn headline_series(
             out.push(Series {
                 key: "scenario".into(),
                 label: labels[1].into(),
-                color: 1,
+                color: palette::SCENARIO,
                 kind: SeriesKind::Line {
                     dashed_from: Some(anchor),
                 },
@@ -182,7 +184,7 @@ pub fn headline_series(
         out.push(Series {
             key: "bounds".into(),
             label: labels[2].into(),
-            color: 2,
+            color: palette::BOUND,
             kind: SeriesKind::Markers,
             points: bounds,
             low: vec![],
@@ -214,7 +216,6 @@ pub fn headline_notes(locale: Locale, intervals: bool) -> Vec<(String, &'static 
         (Msg::NoteHistory.text(locale), "g-solid"),
         (Msg::NoteForecast.text(locale), "g-dashed"),
         (Msg::NoteReported.text(locale), "g-reported"),
-        (Msg::NoteDerived.text(locale), "g-derived"),
         (bound, "g-bound"),
         (Msg::NoteScenario.text(locale), "g-scenario"),
     ]
@@ -223,10 +224,33 @@ pub fn headline_notes(locale: Locale, intervals: bool) -> Vec<(String, &'static 
     .collect()
 }
 
+/// "The market grows from US$2.5 bn in 2025 to US$6.1 bn in 2032": the headline path of `c`
+/// from its anchor year to its last year, as a statement (`None` without such a path).
+pub fn headline_statement(
+    r: &Report,
+    c: &Computed,
+    whose: Whose,
+    locale: Locale,
+) -> Option<String> {
+    let h = c.headline.as_ref()?;
+    let start = h.points.iter().find(|p| p.year == h.anchor_year)?;
+    let end = h.points.last().filter(|p| p.year > start.year)?;
+    let unit = r.series.first()?.unit.clone();
+    growth_title(
+        r.kind == ReportKind::Market,
+        whose,
+        (start.year, start.value),
+        (end.year, end.value),
+        &unit,
+        locale,
+    )
+}
+
 /// What a headline chart is called and says: its name (for exports), title and description.
 pub struct ChartText<'a> {
     pub name: &'a str,
     pub title: String,
+    pub subtitle: Option<String>,
     pub description: String,
 }
 
@@ -242,6 +266,7 @@ pub fn headline_chart(
     let ChartText {
         name,
         title,
+        subtitle,
         description,
     } = text;
     let locale = app.display_locale();
@@ -275,6 +300,7 @@ pub fn headline_chart(
     Some(xy_chart(
         charts,
         XySpec {
+            subtitle,
             name: name.to_string(),
             title,
             description,
@@ -345,11 +371,16 @@ fn overview(
         }))
         .child(el("p").class("summary").child(local_text(&summary, locale)));
     if has_forecast {
-        let title = format!("{}: {}", t(Msg::Headline), local(&series_name, locale));
+        let subtitle = format!("{}: {}", t(Msg::Headline), local(&series_name, locale));
         let desc = fill(t(Msg::HeadlineChartDesc), &[&local(&series_name, locale)]);
+        // The title says what the published path does; the series' name is the subtitle.
+        let statement = published
+            .as_ref()
+            .and_then(|c| ctx.with(|r| headline_statement(r, c, Whose::Published, locale)));
         let text = ChartText {
             name: "headline",
-            title,
+            title: statement.unwrap_or_else(|| subtitle.clone()),
+            subtitle: Some(subtitle),
             description: desc,
         };
         if let Some(c) = headline_chart(app, ctx, charts, published, text, None) {
@@ -425,6 +456,7 @@ fn history_chart(app: AppState, ctx: ReportCtx, charts: Charts) -> Option<Node> 
     let chart = xy_chart(
         charts,
         XySpec {
+            subtitle: None,
             name: "history".to_string(),
             title,
             description: t(Msg::HistoryChartDesc).to_string(),

@@ -224,6 +224,12 @@ fn is_money(code: &str) -> bool {
     code != "XXX"
 }
 
+crate::messages! {
+    enum FxMsg {
+        RatePrompt => ("Type how many {1} one {0} is worth to show money in {1}.", "请输入 1 {0} 折合多少 {1}，即以 {1} 显示金额。", "請輸入 1 {0} 折合多少 {1}，即以 {1} 顯示金額。"),
+    }
+}
+
 const DISPLAY_CURRENCIES: [&str; 4] = ["USD", "CNY", "EUR", "GBP"];
 
 /// "Show money in …" with the rate the reader sets; marked as their assumption when in force.
@@ -292,7 +298,16 @@ fn currency_control(app: AppState, from: &str, fx: FxInput, locale: crate::i18n:
                     locale,
                 )),
         ),
-        (false, None) => Some(text_el("p", "field-msg", t(Msg::RateNeeded))),
+        // Nothing typed yet: ask for the rate; an error only for a rate that cannot be used.
+        (false, None) if fx.rate.get().trim().is_empty() => Some(
+            text_el(
+                "p",
+                "help fx-prompt",
+                crate::i18n::fill(FxMsg::RatePrompt.text(locale), &[from, &to]),
+            )
+            .testid("fx-prompt"),
+        ),
+        (false, None) => Some(text_el("p", "field-msg", t(Msg::RateNeeded)).testid("fx-error")),
     };
     el("div").class("fx").child(row).child_opt(note)
 }

@@ -22,6 +22,7 @@ use crate::domain::scenario::{
 };
 use crate::domain::schema::Provenance;
 use crate::domain::schema::{AssumptionRange, Member, Unit};
+use crate::i18n::titles::Whose;
 use crate::i18n::{checks::describe, fill, Message, Msg};
 use leptos::prelude::*;
 use std::collections::HashMap;
@@ -366,6 +367,17 @@ fn scenarios(
         locale,
     ));
 
+    // The title states where the path in force goes: the reader's when they changed it.
+    let whose = if ctx.scenario.with(|s| s.is_published()) {
+        Whose::Published
+    } else {
+        Whose::Scenario
+    };
+    let scenario_title = ctx
+        .computed
+        .get()
+        .ok()
+        .and_then(|c| ctx.with(|r| super::overview::headline_statement(r, &c, whose, locale)));
     let mut out = vec![presets, headline_input];
     out.extend(headline_chart(
         app,
@@ -374,7 +386,8 @@ fn scenarios(
         published,
         ChartText {
             name: "scenario",
-            title: t(ScenMsg::ChartTitle).into(),
+            title: scenario_title.unwrap_or_else(|| t(ScenMsg::ChartTitle).into()),
+            subtitle: Some(t(ScenMsg::ChartTitle).into()),
             description: t(ScenMsg::ChartDesc).into(),
         },
         Some(preset_band(
@@ -415,7 +428,7 @@ fn preset_band(ctx: ReportCtx, published_rate: f64, anchor: i32, label: &str) ->
     Series {
         key: "preset-range".into(),
         label: label.into(),
-        color: 4,
+        color: crate::chart::palette::BAND,
         kind: SeriesKind::Band,
         points: bull
             .iter()
@@ -463,12 +476,23 @@ fn year_bars(
         low: vec![],
     };
     let series = vec![
-        bars("published", t(ScenMsg::Published), 0, false),
-        bars("scenario", t(ScenMsg::Scenario), 1, true),
+        bars(
+            "published",
+            t(ScenMsg::Published),
+            crate::chart::palette::PUBLISHED,
+            false,
+        ),
+        bars(
+            "scenario",
+            t(ScenMsg::Scenario),
+            crate::chart::palette::SCENARIO,
+            true,
+        ),
     ];
     xy_chart(
         charts,
         XySpec {
+            subtitle: None,
             name: "scenario-bars".into(),
             title: t(ScenMsg::BarsTitle).into(),
             description: t(ScenMsg::BarsDesc).into(),

@@ -14,6 +14,7 @@ use crate::domain::engine::model::DimensionResult;
 use crate::domain::format::{self, pick, Locale};
 use crate::domain::schema::{Dimension, Member, Provenance, ReconcileMode, Unit};
 use crate::domain::validate::find_member;
+use crate::i18n::titles::largest_title;
 use crate::i18n::{fill, Message, Msg};
 use leptos::prelude::*;
 
@@ -207,8 +208,10 @@ fn segments(
     let stacked = xy_chart(
         charts,
         XySpec {
+            subtitle: Some(fill(t(SegMsg::OverTime), &[&dim_name])),
             name: "segments-stacked".into(),
-            title: fill(t(SegMsg::OverTime), &[&dim_name]),
+            title: largest_title(&r, &|m| member_name(&dim, m, locale), &dim_name, locale)
+                .unwrap_or_else(|| fill(t(SegMsg::OverTime), &[&dim_name])),
             description: t(SegMsg::OverTimeDesc).into(),
             series: r
                 .top_level()

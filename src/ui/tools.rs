@@ -20,6 +20,7 @@ use super::dom::{el, text_el, Ev, Node, On};
 use super::scenarios::{growth_label, share_label};
 use super::segments::chosen_dimension;
 use super::state::{AppState, ReportCtx};
+use crate::chart::palette;
 use crate::chart::tornado::{TornadoBar, TornadoRow};
 use crate::chart::xy::{Datum, Series, SeriesKind};
 use crate::domain::engine::model::compute;
@@ -63,6 +64,8 @@ crate::messages! {
         BarLabel => ("{0}, {1} to {2}: {3} to {4} ({5})", "{0}，{1} 至 {2}：{3} 至 {4}（{5}）", "{0}，{1} 至 {2}：{3} 至 {4}（{5}）"),
         Omitted => ("{0} more assumptions with smaller swings are not shown.", "另有 {0} 个影响较小的假设未显示。", "另有 {0} 個影響較小的假設未顯示。"),
         Skipped => ("{0} assumptions could not be computed and are not shown.", "{0} 个假设无法计算，未显示。", "{0} 個假設無法計算，未顯示。"),
+        AtLimit => ("at limit", "已达上下限", "已達上下限"),
+        SingleAssumption => ("Only one assumption moves {0}: {1}. The chart shows how far it moves it each way; there is nothing to rank it against.", "只有一个假设会影响{0}：{1}。图表显示它向两个方向各影响多少，没有其他假设可比较。", "只有一個假設會影響{0}：{1}。圖表顯示它向兩個方向各影響多少，沒有其他假設可比較。"),
         NoRows => ("No assumption can move this value.", "没有假设能影响这个数值。", "沒有假設能影響這個數值。"),
         Assumption => ("Assumption", "假设", "假設"),
         ColInputs => ("Moved to (low – high)", "调整为（低 – 高）", "調整為（低 – 高）"),
@@ -78,6 +81,7 @@ crate::messages! {
         ),
         McMeasures => ("Measures: {0}, as chosen above.", "衡量：{0}，于上方选择。", "衡量：{0}，於上方選擇。"),
         Seed => ("Seed", "随机种子", "隨機種子"),
+        PathsClamped => ("{0} is outside {2}–{3}: set to {1}, which the run uses.", "{0} 超出 {2}–{3}，已改为 {1}，运行将使用该值。", "{0} 超出 {2}–{3}，已改為 {1}，執行將使用該值。"),
         Paths => ("Paths (100–20,000)", "路径数（100–20,000）", "路徑數（100–20,000）"),
         SeedError => ("Enter a whole number of 0 or more", "请输入 0 或以上的整数", "請輸入 0 或以上的整數"),
         Run => ("Run", "运行", "執行"),
@@ -186,6 +190,8 @@ pub struct ToolsState {
     pub target: RwSignal<Option<Target>>,
     pub mc_seed: RwSignal<u64>,
     pub mc_paths: RwSignal<u32>,
+    /// What the paths field says after it corrected an out-of-range number.
+    mc_paths_note: RwSignal<Option<String>>,
     /// Multiplier of the default range widths (see [`mc_width`]).
     pub mc_width: RwSignal<f64>,
     /// The run in progress, stepped frame by frame.
@@ -225,6 +231,7 @@ impl ToolsState {
             target,
             mc_seed: app.map_or_else(|| RwSignal::new(1), |a| a.mc_seed),
             mc_paths: app.map_or_else(|| RwSignal::new(2_000), |a| a.mc_paths),
+            mc_paths_note: RwSignal::new(None),
             mc_width: app.map_or_else(|| RwSignal::new(DEFAULT_WIDTH), |a| a.mc_width),
             mc_run: StoredValue::new(None),
             resolved,
@@ -577,15 +584,18 @@ fn tornado_nodes(
         rows.push(TornadoRow {
             key: row.key.clone(),
             name,
+            // A side whose input could not move (clamped to the base: the slider's limit).
             low: TornadoBar {
                 value: row.low_value,
                 input: lo_in,
                 label: label.clone(),
+                at_limit: (row.low_input - row.base_input).abs() < 1e-12,
             },
             high: TornadoBar {
                 value: row.high_value,
                 input: hi_in,
                 label,
+                at_limit: (row.high_input - row.base_input).abs() < 1e-12,
             },
         });
     }
@@ -622,6 +632,7 @@ fn tornado_nodes(
             unit: unit.clone(),
             low_label: t(ToolsMsg::Low).into(),
             high_label: t(ToolsMsg::High).into(),
+            at_limit: t(ToolsMsg::AtLimit).into(),
             table: TableData {
                 caption: String::new(),
                 corner: t(ToolsMsg::Assumption).into(),
@@ -639,7 +650,23 @@ fn tornado_nodes(
     )
     .testid("tornado");
     let omitted = tor.rows.len() - shown.len();
+    // One row is no ranking: say why the chart has a single bar pair.
+    let single = (tor.rows.len() == 1).then(|| {
+        text_el(
+            "p",
+            "help",
+            fill(
+                t(ToolsMsg::SingleAssumption),
+                &[
+                    &target_name(r, &tor.target, locale),
+                    &input_name(r, &tor.rows[0].key, locale),
+                ],
+            ),
+        )
+        .testid("tornado-single")
+    });
     vec![
+        single,
         Some(chart),
         (omitted > 0).then(|| {
             text_el(
@@ -667,7 +694,7 @@ fn number_field(
     id: &'static str,
     label: &str,
     value: String,
-    error: Option<String>,
+    (error, note): (Option<String>, Option<String>),
     on_change: impl Fn(&Ev) + 'static,
 ) -> Node {
     let msg_id = format!("{id}-msg");
@@ -688,10 +715,14 @@ fn number_field(
         )
         .child(
             el("p")
-                .class("field-msg")
+                .class(if error.is_none() && note.is_some() {
+                    "field-msg note"
+                } else {
+                    "field-msg"
+                })
                 .id(msg_id)
                 .attr("role", "status")
-                .text(error.unwrap_or_default()),
+                .text(error.or(note).unwrap_or_default()),
         )
 }
 
@@ -710,7 +741,7 @@ fn uncertainty(
         "mc-seed",
         t(ToolsMsg::Seed),
         state.mc_seed.get().to_string(),
-        errors.get("mc-seed").cloned(),
+        (errors.get("mc-seed").cloned(), None),
         move |ev: &Ev| {
             let typed: String = ev
                 .value
@@ -737,22 +768,25 @@ fn uncertainty(
         "mc-paths",
         t(ToolsMsg::Paths),
         state.mc_paths.get().to_string(),
-        errors.get("mc-paths").cloned(),
+        (errors.get("mc-paths").cloned(), state.mc_paths_note.get()),
         move |ev: &Ev| match parse_typed(&ev.value).filter(|v| v.is_finite()) {
             Some(v) => {
+                // Out of range: corrected in the field and used as shown, with a note (not an
+                // error: the run goes ahead with the value the field now shows).
                 let n = v.round().clamp(f64::from(PATHS_MIN), f64::from(PATHS_MAX)) as u32;
                 let inside = (f64::from(PATHS_MIN)..=f64::from(PATHS_MAX)).contains(&v.round());
-                state.set_error(
-                    "mc-paths",
-                    (!inside).then(|| {
-                        format!(
-                            "{} {}–{}",
-                            Msg::OutOfRange.text(locale),
-                            format::number(f64::from(PATHS_MIN), 0),
-                            format::number(f64::from(PATHS_MAX), 0)
-                        )
-                    }),
-                );
+                state.set_error("mc-paths", None);
+                state.mc_paths_note.set((!inside).then(|| {
+                    fill(
+                        ToolsMsg::PathsClamped.text(locale),
+                        &[
+                            &format::number(v.round(), 0),
+                            &format::number(f64::from(n), 0),
+                            &format::number(f64::from(PATHS_MIN), 0),
+                            &format::number(f64::from(PATHS_MAX), 0),
+                        ],
+                    )
+                }));
                 state.mc_paths.set(n);
             }
             None => state.set_error(
@@ -969,7 +1003,7 @@ fn fan_nodes(
             Series {
                 key: "band".into(),
                 label: t(ToolsMsg::Band).into(),
-                color: 0,
+                color: palette::BAND,
                 kind: SeriesKind::Band,
                 points: scenario_points(|p| p.p90),
                 low: fan.points.iter().map(|p| p.p10).collect(),
@@ -977,7 +1011,7 @@ fn fan_nodes(
             Series {
                 key: "published".into(),
                 label: t(ToolsMsg::Published).into(),
-                color: 2,
+                color: palette::PUBLISHED,
                 kind: SeriesKind::Line {
                     dashed_from: anchor,
                 },
@@ -987,7 +1021,7 @@ fn fan_nodes(
             Series {
                 key: "p50".into(),
                 label: t(ToolsMsg::Median).into(),
-                color: 0,
+                color: palette::MEDIAN,
                 kind: SeriesKind::Line { dashed_from: None },
                 points: scenario_points(|p| p.p50),
                 low: Vec::new(),
@@ -1000,7 +1034,7 @@ fn fan_nodes(
             series.push(Series {
                 key: "scenario".into(),
                 label: Msg::YourScenario.text(locale).into(),
-                color: 1,
+                color: palette::SCENARIO,
                 kind: SeriesKind::Line {
                     dashed_from: anchor,
                 },
@@ -1033,6 +1067,7 @@ fn fan_nodes(
             xy_chart(
                 charts,
                 XySpec {
+                    subtitle: None,
                     name: "mc-fan".into(),
                     title: fill(
                         t(ToolsMsg::FanTitle),

@@ -47,9 +47,11 @@ test('the smartphone overview names the stated-vs-implied gap and charts the hea
   await expect(check).toContainText('13%');
   await expect(check).toContainText('US$5.88 bn');
   const chart = page.locator('[data-chart="headline"]');
-  // Reported values are filled markers, derived ones hollow; the forecast is a dashed path.
+  // Reported values are filled markers; derived years carry no marker, only an invisible,
+  // focusable hit target each; the forecast is a dashed path.
   await expect(chart.locator('path.mk.filled')).toHaveCount(2);
-  await expect(chart.locator('path.mk.hollow')).toHaveCount(7);
+  await expect(chart.locator('path.mk.hollow')).toHaveCount(0);
+  await expect(chart.locator('path.hit[tabindex="0"]')).toHaveCount(7);
   await expect(chart.locator('path.line.dashed[data-series="published-forecast"]')).toHaveAttribute('d', /^M/);
   await chart.getByRole('button', { name: 'Show table' }).click();
   const rows = chart.locator('table tbody tr');

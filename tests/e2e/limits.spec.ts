@@ -54,7 +54,8 @@ test('50 years and 200 segments: every view opens, reconciles and fits a phone s
     // focusable mark for each of 10,200 points.
     const stacked = page.locator('[data-chart="segments-stacked"]');
     await expect(stacked.locator('path.area')).toHaveCount(200);
-    await expect(stacked.locator('path.mk')).toHaveCount(200);
+    // (Assumed values carry no visible marker: each mark is an invisible, focusable target.)
+    await expect(stacked.locator('path.mk, path.hit')).toHaveCount(200);
     await page.screenshot({ path: 'tests/e2e/screenshots/limits-segments-phone.png' });
 
     // Scenarios: the first 24 segments' sliders, then all of them on request; a change on the

@@ -12,6 +12,27 @@ pub fn rate_to_reach(start: f64, target: f64, periods: u32) -> EngineResult<f64>
     rri(f64::from(periods), start, target)
 }
 
+/// What reaching a target from `start` takes.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Need {
+    /// The start is already at or past the target: no growth is needed (never a negative
+    /// rate read as "needed").
+    AlreadyReached,
+    /// This rate per period.
+    Rate(f64),
+}
+
+/// What takes `start` to `target` in `periods`: nothing when it is already there, else the
+/// rate (a start at or above a positive target has reached it).
+pub fn need_to_reach(start: f64, target: f64, periods: u32) -> EngineResult<Need> {
+    let start = positive(start)?;
+    let target = positive(target)?;
+    if start >= target {
+        return Ok(Need::AlreadyReached);
+    }
+    rate_to_reach(start, target, periods).map(Need::Rate)
+}
+
 /// The start that reaches `target` in `periods` at `rate`.
 pub fn start_to_reach(target: f64, rate: f64, periods: u32) -> EngineResult<f64> {
     if periods == 0 {
@@ -74,6 +95,18 @@ mod tests {
         assert_eq!(n.whole, 36);
         let n = periods_to_reach(100_000.0, 3_000_000.0, 0.08).unwrap();
         assert_eq!(n.whole, 45);
+    }
+
+    #[test]
+    fn a_target_already_passed_needs_no_rate() {
+        // US$2.5 bn in 2025 and a target of US$2 bn: reached, not "−3% a year".
+        assert_eq!(need_to_reach(2.5, 2.0, 7), Ok(Need::AlreadyReached));
+        assert_eq!(need_to_reach(2.5, 2.5, 7), Ok(Need::AlreadyReached));
+        match need_to_reach(2.5, 5.0, 7) {
+            Ok(Need::Rate(r)) => assert!((r - (2f64.powf(1.0 / 7.0) - 1.0)).abs() < 1e-12),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(need_to_reach(2.5, 5.0, 0), Err(EngineError::ZeroHorizon));
     }
 
     #[test]

@@ -80,12 +80,16 @@ pub struct LegendEntry {
     pub key: String,
     pub label: String,
     pub color: usize,
+    /// Swatch shape class (`chart::palette::swatch`): a line, a band, a marker or a block.
+    pub swatch: &'static str,
 }
 
 /// Everything a chart frame shows around its drawing.
 pub struct Frame {
     pub name: String,
     pub title: String,
+    /// A line under the title naming what the chart is of.
+    pub subtitle: Option<String>,
     pub description: String,
     pub legend: Vec<LegendEntry>,
     /// Extra legend notes: (text, glyph class) for line styles and marker shapes.
@@ -113,6 +117,11 @@ pub fn chart(charts: Charts, frame: Frame, scene: Vec<SvgNode>, locale: Locale) 
     let ui = charts.get(&frame.name);
     let t = |m: Msg| m.text(locale);
     let name = frame.name.clone();
+    // Exports carry the statement and what it is about.
+    let export_title = match &frame.subtitle {
+        Some(s) => format!("{} · {s}", frame.title),
+        None => frame.title.clone(),
+    };
     let title_id = format!("{name}-t");
     let desc_id = format!("{name}-d");
     // On a narrow screen the legend shows its first few entries and folds the rest behind
@@ -144,7 +153,7 @@ pub fn chart(charts: Charts, frame: Frame, scene: Vec<SvgNode>, locale: Locale) 
                         })
                         .child(
                             el("span")
-                                .class(format!("swatch {}", color_class(e.color)))
+                                .class(format!("swatch {} {}", e.swatch, color_class(e.color)))
                                 .attr("aria-hidden", "true"),
                         )
                         .text(e.label.clone()),
@@ -255,6 +264,11 @@ pub fn chart(charts: Charts, frame: Frame, scene: Vec<SvgNode>, locale: Locale) 
         .child(
             el("figcaption")
                 .child(text_el("h3", "", frame.title.clone()).id(title_id.clone()))
+                .child_opt(
+                    frame
+                        .subtitle
+                        .map(|s| text_el("p", "chart-subtitle", s).testid("chart-subtitle")),
+                )
                 .child(text_el("p", "chart-desc", frame.description).id(desc_id.clone())),
         )
         .child(legend)
@@ -289,7 +303,7 @@ pub fn chart(charts: Charts, frame: Frame, scene: Vec<SvgNode>, locale: Locale) 
                 .child(table_toggle)
                 .children(crate::ui::exports::chart_buttons(
                     &name,
-                    &frame.title,
+                    &export_title,
                     locale,
                 )),
         )

@@ -4,10 +4,12 @@
 
 use super::frame::{chart, Charts, Frame, LegendEntry, TableData};
 use super::{is_interval_top, point_label, tick_label, value_text, x_label};
+use crate::chart::label::end_label_room;
+use crate::chart::palette::{swatch, used_notes};
 use crate::chart::scale::LinearScale;
 use crate::chart::scene::{donut_scene, treemap_scene, xy_scene, Cell, XyLabels};
 use crate::chart::shapes::{line_path, treemap, Rect};
-use crate::chart::xy::{layout, Series, SeriesKind, Size};
+use crate::chart::xy::{end_labelled, layout_with, Series, SeriesKind, Size};
 use crate::domain::format::{self, Locale};
 use crate::domain::schema::{Provenance, Unit};
 use crate::i18n::{provenance, Message, Msg};
@@ -17,6 +19,8 @@ use crate::ui::dom::{el, Node};
 pub struct XySpec {
     pub name: String,
     pub title: String,
+    /// What the chart is of (the series' name) under a title that says what it shows.
+    pub subtitle: Option<String>,
     pub description: String,
     pub series: Vec<Series>,
     pub unit: Unit,
@@ -57,6 +61,7 @@ fn legend(series: &[Series]) -> Vec<LegendEntry> {
             key: s.key.clone(),
             label: s.label.clone(),
             color: s.color,
+            swatch: swatch(s.kind),
         })
         .collect()
 }
@@ -73,7 +78,13 @@ pub fn xy_chart(charts: Charts, spec: XySpec, narrow: bool, locale: Locale) -> N
             height: if tall { 380.0 } else { 340.0 },
         },
     };
-    let g = layout(&spec.series, size, &ui.hidden);
+    // Few lines are named at their right end: the plot leaves room for the names.
+    let room = if end_labelled(&spec.series, &ui.hidden) {
+        end_label_room(size.width)
+    } else {
+        0.0
+    };
+    let g = layout_with(&spec.series, size, &ui.hidden, room);
     let unit = spec.unit.clone();
     let scene = xy_scene(
         &spec.series,
@@ -150,9 +161,10 @@ pub fn xy_chart(charts: Charts, spec: XySpec, narrow: bool, locale: Locale) -> N
         Frame {
             name: spec.name,
             title: spec.title,
+            subtitle: spec.subtitle,
             description: spec.description,
             legend: legend(&spec.series),
-            notes: spec.notes,
+            notes: used_notes(spec.notes, &spec.series),
             table,
             view_box: format!("0 0 {} {}", size.width, size.height),
             svg_class: if narrow { "xy narrow" } else { "xy" },
@@ -233,6 +245,7 @@ pub fn donut_chart(
         Frame {
             name: name.to_string(),
             title,
+            subtitle: None,
             description,
             legend: slices
                 .iter()
@@ -240,6 +253,7 @@ pub fn donut_chart(
                     key: s.key.clone(),
                     label: s.label.clone(),
                     color: s.color,
+                    swatch: "sw-block",
                 })
                 .collect(),
             notes: Vec::new(),
@@ -368,6 +382,7 @@ pub fn treemap_chart(charts: Charts, spec: TreemapSpec<'_>, narrow: bool, locale
         Frame {
             name: name.to_string(),
             title,
+            subtitle: None,
             description,
             legend: nodes
                 .iter()
@@ -375,6 +390,7 @@ pub fn treemap_chart(charts: Charts, spec: TreemapSpec<'_>, narrow: bool, locale
                     key: n.key.clone(),
                     label: n.label.clone(),
                     color: n.color,
+                    swatch: "sw-block",
                 })
                 .collect(),
             notes: Vec::new(),

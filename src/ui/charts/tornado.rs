@@ -25,6 +25,8 @@ pub struct TornadoSpec {
     /// Legend labels of the low and high bars.
     pub low_label: String,
     pub high_label: String,
+    /// What a bar at its slider's limit says.
+    pub at_limit: String,
     pub table: TableData,
 }
 
@@ -40,6 +42,7 @@ pub fn tornado_chart(charts: Charts, spec: TornadoSpec, narrow: bool, locale: Lo
             show_low: !ui.hidden.contains(LOW_KEY),
             show_high: !ui.hidden.contains(HIGH_KEY),
             base_label: &spec.base_label,
+            at_limit: &spec.at_limit,
             tick: &|v| tick_label(v, &unit, locale),
         },
     );
@@ -48,17 +51,20 @@ pub fn tornado_chart(charts: Charts, spec: TornadoSpec, narrow: bool, locale: Lo
         Frame {
             name: spec.name,
             title: spec.title,
+            subtitle: None,
             description: spec.description,
             legend: vec![
                 LegendEntry {
                     key: LOW_KEY.into(),
                     label: spec.low_label,
                     color: LOW_COLOR,
+                    swatch: "sw-block",
                 },
                 LegendEntry {
                     key: HIGH_KEY.into(),
                     label: spec.high_label,
                     color: HIGH_COLOR,
+                    swatch: "sw-block",
                 },
             ],
             notes: Vec::new(),
