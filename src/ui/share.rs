@@ -18,8 +18,22 @@ pub fn restore(app: AppState) {
     }
     let decoded = parse(&query);
     let s = decoded.state;
+    apply_settings(app, &s);
+    notice_warnings(app, &decoded.warnings);
+    if !s.report.is_empty() {
+        app.open.set(Some(s.report.clone()));
+        app.view
+            .set(View::from_id(&s.view).unwrap_or(View::Overview));
+        app.pending_link.set_value(Some(s));
+    }
+}
+
+/// The parts of a link that hold for the whole app: language and the tools' settings.
+fn apply_settings(app: AppState, s: &ShareState) {
     if let Some(l) = s.lang.as_deref().and_then(Locale::from_tag) {
-        app.locale.set(l);
+        if app.locale.get_untracked() != l {
+            app.locale.set(l);
+        }
     }
     if let Some(seed) = s.mc_seed {
         app.mc_seed.set(seed);
@@ -32,13 +46,6 @@ pub fn restore(app: AppState) {
     }
     if let Some(points) = s.tornado_points {
         app.tornado_points.set(points);
-    }
-    notice_warnings(app, &decoded.warnings);
-    if !s.report.is_empty() {
-        app.open.set(Some(s.report.clone()));
-        app.view
-            .set(View::from_id(&s.view).unwrap_or(View::Overview));
-        app.pending_link.set_value(Some(s));
     }
 }
 
@@ -180,23 +187,7 @@ fn place(app: AppState) -> (Option<String>, Option<View>) {
 fn restore_entry(app: AppState, last_place: StoredValue<(Option<String>, Option<View>)>) {
     let decoded = parse(&crate::browser::url::query());
     let s = decoded.state;
-    if let Some(l) = s.lang.as_deref().and_then(Locale::from_tag) {
-        if app.locale.get_untracked() != l {
-            app.locale.set(l);
-        }
-    }
-    if let Some(seed) = s.mc_seed {
-        app.mc_seed.set(seed);
-    }
-    if let Some(paths) = s.mc_paths {
-        app.mc_paths.set(paths);
-    }
-    if let Some(width) = s.mc_width {
-        app.mc_width.set(width);
-    }
-    if let Some(points) = s.tornado_points {
-        app.tornado_points.set(points);
-    }
+    apply_settings(app, &s);
     if s.report.is_empty() {
         last_place.set_value((None, None));
         app.pending_link.set_value(None);

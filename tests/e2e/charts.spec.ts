@@ -42,7 +42,7 @@ test('the headline chart names its lines at their ends; derived years carry no m
   await expect(chart.locator('.legend-note .g-scenario')).toHaveCount(0);
   await expect(chart.getByRole('button', { name: 'Source bounds' })).toHaveCount(0);
   // A report with bounds keys them.
-  await page.getByRole('button', { name: /Back to library/ }).click();
+  await page.getByRole('link', { name: /Back to library/ }).click();
   await openReport(page, 'china-call-center');
   const china = page.locator('[data-chart="headline"]');
   await expect(china.locator('.legend-note .g-bound')).toHaveCount(1);
@@ -211,7 +211,7 @@ for (const theme of ['light', 'dark'] as const) {
               await f.screenshot({ path: `${SHOTS}/charts/${id}-${name}-${lang}-${theme}-${size}.png` });
             }
           }
-          await page.getByRole('button', { name: /Back to library|返回报告库/ }).first().click();
+          await page.getByRole('link', { name: /Back to library|返回报告库/ }).first().click();
           await expect(page.locator('.card')).toHaveCount(3);
         }
       }
