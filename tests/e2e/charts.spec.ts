@@ -183,8 +183,8 @@ for (const theme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: theme });
       for (const [size, vp] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
         await page.setViewportSize(vp);
-        await openApp(page);
-        if (lang !== 'en') await page.locator('#language').selectOption(lang);
+        // The language from the link: on a phone the picker sits behind the Settings button.
+        await openApp(page, lang === 'en' ? '' : `?l=${lang}`);
         const views: [string, string[]][] = [
           ['smartphone-leasing', ['overview', 'segments', 'scenarios']],
           ['china-call-center', ['overview', 'scenarios']],

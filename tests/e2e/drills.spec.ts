@@ -456,7 +456,7 @@ test.describe('5. report files that fail, and a slow network', () => {
     await openReportExpectingError(page, 'china-call-center');
     await expect(error).toContainText('The file is damaged or not in the report format:');
     await expect(error).toContainText(/china-call-center\.json: .*line 1, column 1/);
-    await page.locator('.report-error button.link').click();
+    await page.locator('.report-error a.link').click();
     await openReport(page, 'parent-child-community');
     // Errors the test provoked are logged by the browser as failed loads; nothing else.
     expect(errors.filter((e) => !/Failed to load resource: the server responded with a status of 500/.test(e))).toEqual([]);
@@ -496,7 +496,7 @@ test.describe('5. report files that fail, and a slow network', () => {
       await expect(loading).toHaveText('正在载入报告…');
       await page.locator('#language').selectOption('en');
       // Back to the library, and another report opens meanwhile.
-      await page.locator('.app-header button.brand').click();
+      await page.locator('.app-header a.brand').click();
       await expect(page.locator('.card')).toHaveCount(3);
       await openReport(page, 'china-call-center');
       await expect(page).toHaveURL(/r=china-call-center/);
@@ -551,7 +551,7 @@ test('6. offline with a report that is not in the cache: a clear message and a r
       await page.getByTestId('retry').click();
       await expect(error).toContainText('you may be offline');
       // The other reports, precached, open offline.
-      await page.locator('.report-error button.link').click();
+      await page.locator('.report-error a.link').click();
       await openReport(page, 'china-call-center');
       // Back online: the retry opens it.
       await context.setOffline(false);

@@ -67,7 +67,7 @@ for (const size of PHONES) {
             ts.filter((t) => !t.closest('.table-scroll[tabindex="0"][role="region"]')).length);
           expect(loose, `${id}/${v}: tables outside a scroll region`).toBe(0);
         }
-        await page.locator('nav.crumbs button').click();
+        await page.locator('nav.crumbs a').click();
         await expect(page.locator('.card')).toHaveCount(3);
       }
     });
@@ -125,7 +125,7 @@ for (const size of [DESKTOP, PHONES[0]]) {
         const body = (await headlineChart(page).locator('.chart-body').boundingBox())!;
         expect(body.y + 40, `${id}: top of the headline chart`).toBeLessThanOrEqual(size.height);
         await view(page, `first-screen-${id}-${lang}-${size.width}`);
-        await page.locator('nav.crumbs button').click();
+        await page.locator('nav.crumbs a').click();
         await expect(page.locator('.card')).toHaveCount(3);
       }
     });
@@ -302,7 +302,7 @@ test('dynamics cards fill their rows at desktop width', async ({ page }) => {
     for (const b of boxes) rows.set(b.top, Math.max(rows.get(b.top) ?? 0, b.right));
     for (const [top, r] of rows) expect(r, `${id}: row at ${top}`).toBeGreaterThanOrEqual(right.x + right.width - 2);
     await view(page, `dynamics-${id}-desktop`);
-    await page.locator('nav.crumbs button').click();
+    await page.locator('nav.crumbs a').click();
   }
 });
 
@@ -322,7 +322,7 @@ for (const theme of ['light', 'dark'] as const) {
         await page.locator(`[role=tab][data-view="${last}"]`).click();
         await page.locator('.tabs').evaluate((e) => { e.scrollLeft = e.scrollWidth; });
         await view(page, `${id}-${last}-${lang}-${theme}`);
-        await page.locator('nav.crumbs button').click();
+        await page.locator('nav.crumbs a').click();
         await expect(page.locator('.card')).toHaveCount(3);
       }
     }
@@ -350,7 +350,7 @@ for (const theme of ['light', 'dark'] as const) {
           .map((v) => `${id} ${lang}: ${v.id} ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
         expect(bad, bad.join('\n')).toEqual([]);
         await page.getByTestId('settings-button').click();
-        await page.locator('nav.crumbs button').click();
+        await page.locator('nav.crumbs a').click();
         await expect(page.locator('.card')).toHaveCount(3);
       }
     }
