@@ -222,6 +222,8 @@ test('presentation: full screen, one view per screen, arrows step, the slider st
   await expect(tab(page, 'scenarios')).toHaveAttribute('aria-selected', 'true');
   expect(Number(value)).toBeGreaterThan(13.6);
   await shot(page, 'present-scenarios-1440');
+  // Large type, and still nothing wider than the screen (the sliders' rows shrink to fit).
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
   // The bar's buttons step as well; at the last view Next is disabled.
   await page.getByTestId('present-next').click();
   await page.getByTestId('present-next').click();
