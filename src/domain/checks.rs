@@ -1040,14 +1040,7 @@ mod tests {
         // A market floor that rises, and users counted the same way in both years.
         r.series[0].points[1].value = 600e9;
         r.trend_claims[1].series = vec!["users".into()];
-        r.series[1].points.push(Point {
-            year: 2025,
-            value: 160e6,
-            provenance: Provenance::Reported,
-            bound: None,
-            upper: None,
-            note: None,
-        });
+        r.series[1].points.push(Point::reported(2025, 160e6));
         assert_eq!(
             keys(&r, "check.trend"),
             ["check.trend.rises.holds", "check.trend.rises.holds"]
@@ -1059,14 +1052,7 @@ mod tests {
         assert_eq!(seats.points.len(), 2);
         seats.points = [(2012, 100.0), (2013, 120.0), (2014, 132.0)]
             .into_iter()
-            .map(|(year, value)| Point {
-                year,
-                value,
-                provenance: Provenance::Reported,
-                bound: None,
-                upper: None,
-                note: None,
-            })
+            .map(|(year, value)| Point::reported(year, value))
             .collect();
         assert_eq!(keys(&c, "check.trend"), ["check.trend.slows.holds"]);
         let seats = c.series.iter_mut().find(|s| s.id == "seats").unwrap();

@@ -239,6 +239,20 @@ pub struct Point {
     pub note: Option<LocalText>,
 }
 
+impl Point {
+    /// A value the source (or the reader's file) states, with no bound and no note.
+    pub fn reported(year: i32, value: f64) -> Self {
+        Point {
+            year,
+            value,
+            provenance: Provenance::Reported,
+            bound: None,
+            upper: None,
+            note: None,
+        }
+    }
+}
+
 /// How the headline's published path is extended from its anchor.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]

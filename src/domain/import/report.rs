@@ -127,14 +127,7 @@ fn fitted_rate(points: &[(i32, f64)]) -> Option<f64> {
         note: None,
         points: points
             .iter()
-            .map(|&(year, value)| Point {
-                year,
-                value,
-                provenance: Provenance::Reported,
-                bound: None,
-                upper: None,
-                note: None,
-            })
+            .map(|&(year, value)| Point::reported(year, value))
             .collect(),
     };
     fit_growth(anchor_year, anchor_value, &observations(&series))
@@ -345,16 +338,12 @@ pub fn build_report(
             .points
             .iter()
             .map(|&(year, value)| Point {
-                year,
-                value,
-                provenance: Provenance::Reported,
-                bound: None,
-                upper: None,
                 note: if b.summed {
                     Some(sum_note.clone())
                 } else {
                     period_note.clone()
                 },
+                ..Point::reported(year, value)
             })
             .collect(),
     };
