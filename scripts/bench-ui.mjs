@@ -250,8 +250,8 @@ function trackNetwork(context) {
         url,
         status: resp?.status() ?? 0,
         failed: failed ? (req.failure()?.errorText ?? 'failed') : null,
-        body: sizes?.responseBodySize ?? 0,
-        headers: sizes?.responseHeadersSize ?? 0,
+        body: Math.max(0, sizes?.responseBodySize ?? 0),
+        headers: Math.max(0, sizes?.responseHeadersSize ?? 0),
       });
     })());
   };
