@@ -167,7 +167,7 @@ const lpad = (s, n) => String(s).padStart(n);
 
 // ---- in-page instrumentation (runs before the app, in every page) ----
 function instrument() {
-  const b = { chart: null, watch: null, long: [], events: [], errors: [] };
+  const b = { chart: null, watch: null, burst: null, lastKey: null, long: [], events: [], errors: [] };
   window.__bench = b;
   const visible = (el) => !!el && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
   // The message posted from the next frame's rAF callback runs after that frame's rendering.
@@ -199,6 +199,13 @@ function instrument() {
       b.chart = { dom: performance.now(), painted: null };
       afterNextPaint((t) => { b.chart.painted = t; });
     }
+    // Back-to-back inputs: each ends at the paint after the first DOM change that follows it.
+    const fresh = b.burst?.inputs.filter((x) => x.dom === null) ?? [];
+    if (fresh.length) {
+      const dom = performance.now();
+      for (const x of fresh) x.dom = dom;
+      afterNextPaint((t) => { for (const x of fresh) x.end = t; });
+    }
     const w = b.watch;
     if (w && w.start !== null && w.dom === null) {
       // An input: any DOM change after it (the app's answer). A hover: its mark's callout.
@@ -214,12 +221,14 @@ function instrument() {
   // before the app's handlers).
   // A key press's input starts at its keydown (the reader's key), as Event Timing counts it.
   addEventListener('keydown', (e) => {
+    b.lastKey = e.timeStamp;
     const w = b.watch;
     if (w?.kind === 'input' && w.start === null) w.keydown = e.timeStamp;
   }, true);
   addEventListener('input', (e) => {
     const w = b.watch;
     if (w?.kind === 'input' && w.start === null && e.target?.matches?.(w.selector)) w.start = w.keydown ?? e.timeStamp;
+    if (b.burst && e.target?.matches?.(b.burst.selector)) b.burst.inputs.push({ start: b.lastKey ?? e.timeStamp, dom: null, end: null });
   }, true);
   addEventListener('mouseover', (e) => {
     const w = b.watch;
@@ -506,14 +515,59 @@ async function sliderRun(s) {
     }
     await sleep(300);
     const { long, events } = await sinceT0(p.page, t0);
-    p.checkErrors(what);
     // Event Timing: one figure per keyboard interaction (its longest entry).
     const perInteraction = new Map();
     for (const e of events) if (e.id) perInteraction.set(e.id, Math.max(perInteraction.get(e.id) ?? 0, e.duration));
-    return { samples, long, interactions: [...perInteraction.values()] };
+    const burst = await burstRun(p.page, slider, s.slider, what);
+    p.checkErrors(what);
+    return { samples, long, interactions: [...perInteraction.values()], burst };
   } finally {
     await p.close();
   }
+}
+
+/**
+ * The same number of key presses back to back (each sent as soon as the page took the last,
+ * like a held key or a drag): each press's keydown → the paint after the first DOM change that
+ * follows it, and the long tasks meanwhile. Shows whether the view keeps up or queues.
+ */
+async function burstRun(page, slider, selector, what) {
+  // The keys worked out beforehand (turning round at an end), so that every press moves it.
+  const at = await slider.evaluate((e) => ({ v: Number(e.value), min: Number(e.min), max: Number(e.max), step: Number(e.step) || 1 }));
+  const last = Math.round((at.max - at.min) / at.step);
+  if (last < 1) fail(`${what}: ${selector} has no room to move (min ${at.min}, max ${at.max})`);
+  let pos = Math.round((at.v - at.min) / at.step);
+  let dir = pos < last ? 1 : -1;
+  const keys = [];
+  for (let i = 0; i < INPUTS; i++) {
+    if (pos + dir < 0 || pos + dir > last) dir = -dir;
+    pos += dir;
+    keys.push(dir > 0 ? 'ArrowRight' : 'ArrowLeft');
+  }
+  await page.evaluate((sel) => { window.__bench.burst = { selector: sel, inputs: [] }; }, selector);
+  const t0 = await pageNow(page);
+  for (const key of keys) await page.keyboard.press(key);
+  try {
+    await page.waitForFunction((n) => {
+      const xs = window.__bench.burst.inputs;
+      return xs.length >= n && xs.every((x) => x.end !== null);
+    }, INPUTS, { timeout: 30_000 });
+  } catch {
+    const got = await page.evaluate(() => window.__bench.burst.inputs.map((x) => x.end !== null));
+    fail(`${what}: back-to-back presses: ${got.length} of ${INPUTS} input events, ${got.filter(Boolean).length} answered within 30 s`);
+  }
+  await sleep(300);
+  const inputs = await page.evaluate(() => {
+    const xs = window.__bench.burst.inputs;
+    window.__bench.burst = null;
+    return xs;
+  });
+  const { long } = await sinceT0(page, t0);
+  return {
+    samples: inputs.map((x) => x.end - x.start),
+    total: Math.max(...inputs.map((x) => x.end)) - inputs[0].start,
+    long,
+  };
 }
 
 async function hoverRun(h) {
@@ -589,7 +643,10 @@ async function main() {
   }
   phase('loads');
 
-  const sliders = SLIDERS.map((s) => ({ ...s, samples: [], longCounts: [], longest: 0, interactions: [] }));
+  const sliders = SLIDERS.map((s) => ({
+    ...s, samples: [], longCounts: [], longest: 0, interactions: [],
+    burst: { samples: [], totals: [], longCounts: [], longest: 0 },
+  }));
   const hovers = HOVER_CHARTS.map((h) => ({ ...h, samples: [], longCounts: [], longest: 0 }));
   for (let run = 0; run < INTERACTION_RUNS; run++) {
     for (const s of sliders) {
@@ -598,6 +655,10 @@ async function main() {
       s.longCounts.push(r.long.length);
       s.longest = Math.max(s.longest, ...r.long);
       s.interactions.push(...r.interactions);
+      s.burst.samples.push(...r.burst.samples);
+      s.burst.totals.push(r.burst.total);
+      s.burst.longCounts.push(r.burst.long.length);
+      s.burst.longest = Math.max(s.burst.longest, ...r.burst.long);
     }
     for (const h of hovers) {
       const r = await hoverRun(h);
@@ -664,6 +725,16 @@ async function main() {
     console.log(`  ${pad(s.label, 54)}${lpad(ms(pct(s.samples, 50)), 8)}${lpad(ms(pct(s.samples, 95)), 8)}${lpad(ms(Math.max(...s.samples)), 8)}`
       + `${lpad(s.samples.length, 8)}${lpad(median(s.longCounts), 12)}${lpad(s.longest ? ms(s.longest) : '—', 9)}`
       + `${lpad(s.interactions.length, 10)}${lpad(s.interactions.length ? ms(Math.max(...s.interactions)) : '—', 8)}  ${INTERACTION_RUNS}`);
+  }
+
+  console.log('');
+  console.log(`   The same ${INPUTS} presses back to back (each sent as soon as the page took the last, like a held key):`);
+  console.log('   each keydown → the paint after the first DOM change that follows it; all of them from first key to last paint');
+  console.log(`  ${pad('slider, back to back', 54)}${lpad('p50', 8)}${lpad('p95', 8)}${lpad('max', 8)}${lpad('inputs', 8)}${lpad('long tasks', 12)}${lpad('longest', 9)}${lpad('all', 10)}  runs`);
+  for (const s of sliders) {
+    const x = s.burst;
+    console.log(`  ${pad(s.label, 54)}${lpad(ms(pct(x.samples, 50)), 8)}${lpad(ms(pct(x.samples, 95)), 8)}${lpad(ms(Math.max(...x.samples)), 8)}`
+      + `${lpad(x.samples.length, 8)}${lpad(median(x.longCounts), 12)}${lpad(x.longest ? ms(x.longest) : '—', 9)}${lpad(ms(median(x.totals)), 10)}  ${INTERACTION_RUNS}`);
   }
 
   console.log('');
