@@ -12,7 +12,8 @@
 //   3. Load → first chart at 1× and 4× CPU (CDP Emulation.setCPUThrottlingRate): navigation
 //      start of a report's overview link (`?r=<id>`) to the frame that paints the first chart
 //      SVG with data drawn (a series path or a mark with a `d`).
-//   4. Slider input → next paint at 4×, by keyboard (ArrowRight), with long tasks.
+//   4. Slider input → next paint at 4×, by keyboard (ArrowRight), with long tasks: presses one
+//      at a time (what one input costs), then back to back (whether the view keeps up).
 //   5. Hover → callout at 4×: the pointer onto a chart mark → its callout painted.
 //
 // "Painted" is taken in the page: a MutationObserver sees the change (the chart drawn, the
