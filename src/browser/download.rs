@@ -150,14 +150,7 @@ pub fn chart_svg(name: &str, info: &ExportInfo) -> Option<String> {
     let view_box = svg
         .get_attribute("viewBox")
         .unwrap_or_else(|| "0 0 800 400".into());
-    let v: Vec<f64> = view_box
-        .split_whitespace()
-        .filter_map(|x| x.parse().ok())
-        .collect();
-    let (w, h) = (
-        v.get(2).copied().unwrap_or(800.0),
-        v.get(3).copied().unwrap_or(400.0),
-    );
+    let (w, h) = crate::chart::view_box::view_box_size(&view_box);
     let header = 64.0;
     let root = doc.create_element_ns(Some(SVG_NS), "svg").ok()?;
     let _ = root.set_attribute("xmlns", SVG_NS);

@@ -8,4 +8,5 @@ pub mod scale;
 pub mod scene;
 pub mod shapes;
 pub mod tornado;
+pub mod view_box;
 pub mod xy;

@@ -10,7 +10,7 @@ use crate::chart::xy::{Datum, Series, SeriesKind};
 use crate::domain::engine::model::Computed;
 use crate::domain::format::{self, Locale};
 use crate::domain::schema::{
-    Chapter, ListedItem, ListedKind, LocalText, Member, Provenance, Reconstruct, Report, Unit,
+    find_member, Chapter, ListedItem, ListedKind, LocalText, Provenance, Reconstruct, Report, Unit,
     YearRange,
 };
 use crate::i18n::{fill, Message, Msg};
@@ -99,16 +99,6 @@ fn years_label(years: YearRange) -> String {
     } else {
         format!("{}–{}", years.from, years.to)
     }
-}
-
-fn find_member<'a>(members: &'a [Member], id: &str) -> Option<&'a Member> {
-    members.iter().find_map(|m| {
-        if m.id == id {
-            Some(m)
-        } else {
-            find_member(&m.children, id)
-        }
-    })
 }
 
 /// One row of a rebuilt table.
@@ -484,12 +474,10 @@ fn estimate_panel(
         _ => Provenance::Assumption,
     };
     let unit = ctx.with(|r| {
-        r.forecast
-            .as_ref()
-            .and_then(|f| r.series.iter().find(|s| s.id == f.series))
-            .or_else(|| r.series.first())
-            .map(|s| s.unit.clone())
-            .unwrap_or_else(|| Unit::Currency(r.meta.currency.clone()))
+        r.headline_series().map_or_else(
+            || Unit::Currency(r.meta.currency.clone()),
+            |s| s.unit.clone(),
+        )
     });
     let title = local(&item.title, locale);
     let mut explain = t(ContMsg::EstimateExplain).to_string();

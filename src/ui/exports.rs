@@ -264,19 +264,6 @@ fn source_text(r: &Report, locale: Locale) -> String {
     }
 }
 
-/// A file name part from a report id: ASCII letters, digits, `-` and `_` (as data files).
-fn safe_id(id: &str) -> String {
-    id.chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect()
-}
-
 fn download_chart(
     app: Option<AppState>,
     ctx: Option<ReportCtx>,
@@ -287,7 +274,14 @@ fn download_chart(
     let locale = app.map_or(Locale::En, |a| a.locale.get_untracked());
     let modified = ctx.is_some_and(|c| !c.scenario.with_untracked(|s| s.is_published()));
     let (source, file) = ctx
-        .map(|c| c.with(|r| (source_text(r, locale), format!("{}-{name}", safe_id(&r.id)))))
+        .map(|c| {
+            c.with(|r| {
+                (
+                    source_text(r, locale),
+                    format!("{}-{name}", export::safe_id(&r.id)),
+                )
+            })
+        })
         .unwrap_or_else(|| (String::new(), name.to_string()));
     let date = crate::browser::today();
     // The reader's changes, and any currency conversion they set, are marked on the chart.

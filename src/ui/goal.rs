@@ -51,12 +51,7 @@ pub fn goal_seek(ctx: ReportCtx, state: GoalState, locale: Locale) -> Option<Nod
     let computed = ctx.computed.get().ok()?;
     let h = computed.headline.as_ref()?;
     let anchor_value = h.points.iter().find(|p| p.year == h.anchor_year)?.value;
-    let unit = ctx.with(|r| {
-        r.series
-            .first()
-            .map(|s| s.unit.clone())
-            .unwrap_or(Unit::Number)
-    });
+    let unit = ctx.with(|r| r.headline_unit());
     let last = ctx.with(|r| r.meta.forecast.to);
     // Targets are typed in the anchor's magnitude (bn, 亿 …), defaulting to double the anchor.
     let (scaled, word) = magnitude(anchor_value, locale);

@@ -13,7 +13,6 @@ use crate::domain::engine::model::compute;
 use crate::domain::format::Locale;
 use crate::domain::saved::{self, SavedScenario, SetAside};
 use crate::domain::scenario::Scenario;
-use crate::domain::schema::Unit;
 use crate::i18n::{fill, Message};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -469,12 +468,7 @@ fn compare_panel(
             .as_ref()
             .map_or(r.meta.base_year, |f| f.anchor_year)
     });
-    let unit = ctx.with(|r| {
-        r.series
-            .first()
-            .map(|s| s.unit.clone())
-            .unwrap_or(Unit::Number)
-    });
+    let unit = ctx.with(|r| r.headline_unit());
     let cmp = compare(&path(&a), &path(&b), anchor);
     let _ = app;
     let label = |n: &str| match n {

@@ -263,23 +263,16 @@ fn scenarios(
     let (rate_range, anchor, unit) = ctx.with(|r| {
         let f = r.forecast.as_ref();
         (
-            f.map(|f| AssumptionRange {
-                default: published_rate,
-                min: f.rate_range.min,
-                max: f.rate_range.max,
-                step: f.rate_range.step,
-            })
-            .unwrap_or(AssumptionRange {
-                default: published_rate,
-                min: 0.0,
-                max: 0.5,
-                step: 0.001,
-            }),
+            crate::domain::scenario::headline_rate_range(r, published_rate).unwrap_or(
+                AssumptionRange {
+                    default: published_rate,
+                    min: 0.0,
+                    max: 0.5,
+                    step: 0.001,
+                },
+            ),
             f.map_or(r.meta.base_year, |f| f.anchor_year),
-            r.series
-                .first()
-                .map(|s| s.unit.clone())
-                .unwrap_or(Unit::Number),
+            r.headline_unit(),
         )
     });
     let current = ctx.scenario.get();

@@ -32,7 +32,7 @@ use crate::domain::engine::sensitivity::{tornado, Tornado};
 use crate::domain::engine::target::{inputs, relevant_keys, Evaluator, Target, HEADLINE_KEY};
 use crate::domain::format::{self, parse_typed, Locale};
 use crate::domain::scenario::{growth_meaning_of, Scenario};
-use crate::domain::schema::{AssumptionRange, Member, Provenance, Report, Unit};
+use crate::domain::schema::{AssumptionRange, Provenance, Report, Unit};
 use crate::i18n::{fill, provenance, Message, Msg};
 use leptos::prelude::*;
 use std::collections::HashMap;
@@ -285,14 +285,6 @@ fn resolve_target(app: AppState, ctx: ReportCtx, picked: Option<Target>) -> Opti
     })
 }
 
-fn find_member<'a>(members: &'a [Member], id: &str) -> Option<&'a Member> {
-    members.iter().find_map(|m| {
-        (m.id == id)
-            .then_some(m)
-            .or_else(|| find_member(&m.children, id))
-    })
-}
-
 /// An input key as a reader names it, in the sliders' words: "Headline growth", "Camera
 /// Modules — relative growth", "Camera Modules — base share", a plan assumption's label.
 fn input_name(r: &Report, key: &str, locale: Locale) -> String {
@@ -309,11 +301,7 @@ fn input_name(r: &Report, key: &str, locale: Locale) -> String {
             "share" => share_label(locale),
             _ => return None,
         };
-        let m = r
-            .dimensions
-            .iter()
-            .find(|d| d.id == dim)
-            .and_then(|d| find_member(&d.members, member))?;
+        let (_, m) = r.member(dim, member)?;
         Some(format!("{} — {what}", local(&m.name, locale)))
     });
     named.unwrap_or_else(|| key.to_string())
@@ -323,23 +311,12 @@ fn input_name(r: &Report, key: &str, locale: Locale) -> String {
 fn target_name(r: &Report, target: &Target, locale: Locale) -> String {
     match target {
         Target::Headline => r
-            .forecast
-            .as_ref()
-            .and_then(|f| r.series.iter().find(|s| s.id == f.series))
+            .headline_series()
             .map(|s| local(&s.name, locale))
             .unwrap_or_else(|| ToolsMsg::Headline.text(locale).into()),
         Target::Segment { dimension, member } => r
-            .dimensions
-            .iter()
-            .find(|d| d.id == *dimension)
-            .and_then(|d| {
-                let m = find_member(&d.members, member)?;
-                Some(format!(
-                    "{} ({})",
-                    local(&m.name, locale),
-                    local(&d.name, locale)
-                ))
-            })
+            .member(dimension, member)
+            .map(|(d, m)| format!("{} ({})", local(&m.name, locale), local(&d.name, locale)))
             .unwrap_or_else(|| member.clone()),
         Target::Projection(id) => r
             .projections
@@ -352,22 +329,15 @@ fn target_name(r: &Report, target: &Target, locale: Locale) -> String {
 
 /// The unit a target's values are in.
 fn target_unit(r: &Report, target: &Target) -> Unit {
-    let headline_unit = || {
-        r.forecast
-            .as_ref()
-            .and_then(|f| r.series.iter().find(|s| s.id == f.series))
-            .map(|s| s.unit.clone())
-    };
     match target {
         Target::Projection(id) => r
             .projections
             .iter()
             .find(|p| p.id == *id)
             .and_then(|p| r.assumptions.iter().find(|a| a.id == p.start))
-            .map(|a| a.unit.clone()),
-        _ => headline_unit(),
+            .map_or(Unit::Number, |a| a.unit.clone()),
+        _ => r.headline_unit(),
     }
-    .unwrap_or(Unit::Number)
 }
 
 /// An input value: rates and shares as percentages, levels as numbers.

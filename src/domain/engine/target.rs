@@ -13,7 +13,9 @@
 
 use super::error::{EngineError, EngineResult};
 use super::model::{compute, published_rate};
-use crate::domain::scenario::{assumption_slots, share_key, Scenario, SlotKind};
+use crate::domain::scenario::{
+    assumption_slots, headline_rate_range, share_key, Scenario, SlotKind,
+};
 use crate::domain::schema::{AssumptionRange, Member, Report, Unit};
 use std::fmt;
 
@@ -165,19 +167,14 @@ pub fn value_in_force(report: &Report, input: &Input, scenario: &Scenario) -> f6
 /// slots in slider order. Fails only when the published rate cannot be computed.
 pub fn inputs(report: &Report) -> EngineResult<Vec<Input>> {
     let mut out = Vec::new();
-    if let Some(model) = &report.forecast {
+    if report.forecast.is_some() {
         let published = published_rate(report)?.rate;
-        out.push(Input {
+        out.extend(headline_rate_range(report, published).map(|range| Input {
             key: HEADLINE_KEY.to_string(),
             kind: InputKind::Headline,
-            range: AssumptionRange {
-                default: published,
-                min: model.rate_range.min,
-                max: model.rate_range.max,
-                step: model.rate_range.step,
-            },
+            range,
             is_fraction: true,
-        });
+        }));
     }
     for slot in assumption_slots(report) {
         let (kind, is_fraction) = match slot.kind {
