@@ -325,7 +325,7 @@ fn overview(
             headline_text(r, locale),
             r.forecast.is_some(),
             (r.kind == ReportKind::Plan)
-                .then(|| super::kpis::plan_headline(r, locale))
+                .then(|| crate::i18n::kpis::plan_headline(r, locale))
                 .flatten(),
         )
     });
