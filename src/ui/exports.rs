@@ -10,6 +10,7 @@ use crate::domain::export::{self, ExportOptions, ExportScope};
 use crate::domain::schema::Report;
 use crate::i18n::{fill, Locale, Message, Msg};
 use leptos::prelude::*;
+use std::collections::HashMap;
 
 crate::messages! {
     pub enum ExportMsg {
@@ -66,36 +67,51 @@ struct Status {
     outcome: Outcome,
 }
 
-thread_local! {
-    /// One status line for the app, made once (not per render) and tagged with the report and
-    /// view it belongs to, so the export bar of another view or report does not show it.
-    static STATUS: ArcRwSignal<Option<Status>> = ArcRwSignal::new(None);
+/// The exports' state for the app, provided by `App` (so it outlives every view): how the last
+/// download went, and the notes chart exports carry.
+#[derive(Debug, Clone, Copy)]
+pub struct ExportStatus {
+    /// One status line, tagged with the report and view it belongs to, so the export bar of
+    /// another view or report does not show it.
+    line: RwSignal<Option<Status>>,
+    /// Notes a chart's SVG and PNG exports carry under the drawing, by chart name. Not
+    /// reactive: the view that draws a chart sets them while it draws, and only a click reads.
+    notes: StoredValue<HashMap<String, Vec<String>>>,
 }
 
-fn status_signal() -> ArcRwSignal<Option<Status>> {
-    STATUS.with(Clone::clone)
-}
+impl ExportStatus {
+    /// Makes the app's export state and provides it to every view. Call once, in `App`.
+    pub fn provide() {
+        provide_context(ExportStatus {
+            line: RwSignal::new(None),
+            notes: StoredValue::new(HashMap::new()),
+        });
+    }
 
-thread_local! {
-    /// Notes a chart's SVG and PNG exports carry under the drawing, by chart name.
-    static CHART_NOTES: std::cell::RefCell<std::collections::HashMap<String, Vec<String>>> =
-        std::cell::RefCell::default();
+    /// The app's export state; `None` outside the app (a chart drawn on its own).
+    fn find() -> Option<Self> {
+        use_context::<ExportStatus>()
+    }
 }
 
 /// Sets the notes the exports of chart `name` carry under the drawing (what the picture alone
 /// does not say, such as the ranges a Monte Carlo fan sampled). The view that draws the chart
 /// sets them each time it draws it, in the reader's language.
 pub fn set_chart_notes(name: &str, notes: Vec<String>) {
-    CHART_NOTES.with(|n| {
-        n.borrow_mut().insert(name.to_string(), notes);
-    });
+    if let Some(state) = ExportStatus::find() {
+        state.notes.update_value(|n| {
+            n.insert(name.to_string(), notes);
+        });
+    }
 }
 
-fn chart_notes(name: &str) -> Vec<String> {
-    CHART_NOTES.with(|n| n.borrow().get(name).cloned().unwrap_or_default())
+fn chart_notes(state: Option<ExportStatus>, name: &str) -> Vec<String> {
+    state
+        .and_then(|s| s.notes.with_value(|n| n.get(name).cloned()))
+        .unwrap_or_default()
 }
 
-fn set_status(app: AppState, ctx: ReportCtx, result: Result<String, String>) {
+fn set_status(line: ExportStatus, app: AppState, ctx: ReportCtx, result: Result<String, String>) {
     let status = Status {
         report: ctx.with(|r| r.id.clone()),
         view: app.view.get_untracked(),
@@ -104,7 +120,7 @@ fn set_status(app: AppState, ctx: ReportCtx, result: Result<String, String>) {
             Err(e) => Outcome::Failed(e),
         },
     };
-    status_signal().set(Some(status));
+    line.line.set(Some(status));
 }
 
 /// The scenario as the reader reads it: "Published scenario" or "Your scenario".
@@ -124,19 +140,19 @@ pub fn export_bar(app: AppState, ctx: ReportCtx, data: ViewData) -> Option<Node>
     let modified = !ctx.scenario.with(|s| s.is_published());
     let (report_id, title) = ctx.with(|r| (r.id.clone(), local(&r.meta.title, locale)));
     let view = app.view.get();
-    let status = status_signal().with(|s| {
-        s.as_ref()
-            .filter(|s| s.report == report_id && s.view == view)
-            .map(|s| match &s.outcome {
-                Outcome::Downloaded(name) => fill(t(ExportMsg::Downloaded), &[name]),
-                Outcome::Failed(e) => fill(t(ExportMsg::Failed), &[e]),
-            })
-            .unwrap_or_default()
-    });
+    let line = ExportStatus::find();
+    let status = line
+        .and_then(|l| l.line.get())
+        .filter(|s| s.report == report_id && s.view == view)
+        .map(|s| match &s.outcome {
+            Outcome::Downloaded(name) => fill(t(ExportMsg::Downloaded), &[name]),
+            Outcome::Failed(e) => fill(t(ExportMsg::Failed), &[e]),
+        })
+        .unwrap_or_default();
     let data_button = |testid: &'static str, label: ExportMsg, scope: ExportScope, csv: bool| {
         text_el("button", "export-button", t(label))
             .testid(testid)
-            .on_click(move || download_data(app, ctx, scope, csv))
+            .on_click(move || download_data(line, app, ctx, scope, csv))
     };
     let scope = data.scope();
     let buttons = el("div").class("export-buttons").children([
@@ -203,7 +219,13 @@ pub fn export_bar(app: AppState, ctx: ReportCtx, data: ViewData) -> Option<Node>
 }
 
 /// Makes and offers one data file; records how it went.
-fn download_data(app: AppState, ctx: ReportCtx, scope: ExportScope, csv: bool) {
+fn download_data(
+    line: Option<ExportStatus>,
+    app: AppState,
+    ctx: ReportCtx,
+    scope: ExportScope,
+    csv: bool,
+) {
     let scenario = ctx.scenario.get_untracked();
     let options = ExportOptions {
         locale: app.locale.get_untracked(),
@@ -231,7 +253,9 @@ fn download_data(app: AppState, ctx: ReportCtx, scope: ExportScope, csv: bool) {
             .and_then(|text| download_text(&name, mime, &text))
             .map(|()| name)
     });
-    set_status(app, ctx, result);
+    if let Some(line) = line {
+        set_status(line, app, ctx, result);
+    }
 }
 
 /// The SVG and PNG buttons of a chart frame. Called while the frame is built (inside the
@@ -240,6 +264,7 @@ fn download_data(app: AppState, ctx: ReportCtx, scope: ExportScope, csv: bool) {
 pub fn chart_buttons(name: &str, title: &str, locale: Locale) -> [Node; 2] {
     let app = use_context::<AppState>();
     let ctx = use_context::<ReportCtx>();
+    let line = ExportStatus::find();
     let button = |png: bool| {
         let (name, title) = (name.to_string(), title.to_string());
         let (label, text, testid) = if png {
@@ -250,7 +275,7 @@ pub fn chart_buttons(name: &str, title: &str, locale: Locale) -> [Node; 2] {
         text_el("button", "link chart-export", text)
             .attr("aria-label", label.text(locale))
             .testid(testid)
-            .on_click(move || download_chart(app, ctx, &name, &title, png))
+            .on_click(move || download_chart((line, app, ctx), &name, &title, png))
     };
     [button(false), button(true)]
 }
@@ -265,8 +290,7 @@ fn source_text(r: &Report, locale: Locale) -> String {
 }
 
 fn download_chart(
-    app: Option<AppState>,
-    ctx: Option<ReportCtx>,
+    (line, app, ctx): (Option<ExportStatus>, Option<AppState>, Option<ReportCtx>),
     name: &str,
     title: &str,
     png: bool,
@@ -305,7 +329,7 @@ fn download_chart(
         date: &date,
         modified_mark: mark.as_deref(),
     };
-    let notes = chart_notes(name);
+    let notes = chart_notes(line, name);
     let svg = chart_svg(name, &info).map(|svg| export::svg_with_notes(&svg, &notes).unwrap_or(svg));
     let result = match svg {
         None => Err(ExportMsg::ChartMissing.text(locale).to_string()),
@@ -318,7 +342,7 @@ fn download_chart(
             download_text(&file, "image/svg+xml", &svg).map(|()| file)
         }
     };
-    if let (Some(app), Some(ctx)) = (app, ctx) {
-        set_status(app, ctx, result);
+    if let (Some(line), Some(app), Some(ctx)) = (line, app, ctx) {
+        set_status(line, app, ctx, result);
     }
 }
