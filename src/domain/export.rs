@@ -684,6 +684,23 @@ struct SkippedOut<'a> {
     reason: String,
 }
 
+/// Why an export could not be made or offered (the interface words it: `i18n::errors`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum ExportFailure {
+    /// The figures could not be computed under the scenario.
+    Engine(EngineError),
+    /// The page could not offer the file (no document, or the browser refused the link).
+    NoPage,
+    /// The chart to export is not on the page.
+    ChartMissing,
+}
+
+impl From<EngineError> for ExportFailure {
+    fn from(e: EngineError) -> Self {
+        ExportFailure::Engine(e)
+    }
+}
+
 /// The CSV export of a scope under a scenario.
 pub fn csv(
     report: &Report,

@@ -7,12 +7,14 @@ use super::common::{badge, local, local_text, section};
 use super::dom::{el, text_el, Dom, Node};
 use super::state::{use_app, use_report, AppState, ReportCtx};
 use crate::chart::xy::{Datum, Series, SeriesKind};
+use crate::domain::engine::error::EngineError;
 use crate::domain::engine::model::Computed;
 use crate::domain::format::{self, Locale};
 use crate::domain::schema::{
     find_member, Chapter, ListedItem, ListedKind, LocalText, Provenance, Reconstruct, Report, Unit,
     YearRange,
 };
+use crate::i18n::errors::engine_reason;
 use crate::i18n::{fill, Message, Msg};
 use leptos::prelude::*;
 use std::collections::BTreeSet;
@@ -465,7 +467,7 @@ fn estimate_panel(
     locale: Locale,
 ) -> Node {
     let t = |m: ContMsg| m.text(locale);
-    let data: Result<Option<Estimate>, String> = ctx
+    let data: Result<Option<Estimate>, EngineError> = ctx
         .computed
         .get()
         .map(|c| ctx.with(|r| estimate(r, &c, rc, item.years)));
@@ -503,7 +505,7 @@ fn estimate_panel(
             return panel.child(text_el(
                 "p",
                 "muted",
-                fill(t(ContMsg::CannotCompute), &[&e]),
+                fill(t(ContMsg::CannotCompute), &[&engine_reason(&e, locale)]),
             ))
         }
         Ok(None) => return panel.child(text_el("p", "muted", t(ContMsg::Unavailable))),

@@ -6,8 +6,9 @@ use super::common::{local, section};
 use super::dom::{el, text_el, Node, On};
 use super::state::{AppState, ReportCtx, View};
 use crate::browser::download::{chart_svg, download_png, download_text, ExportInfo};
-use crate::domain::export::{self, ExportOptions, ExportScope};
+use crate::domain::export::{self, ExportFailure, ExportOptions, ExportScope};
 use crate::domain::schema::Report;
+use crate::i18n::errors::export_reason;
 use crate::i18n::{fill, Locale, Message, Msg};
 use leptos::prelude::*;
 use std::collections::HashMap;
@@ -28,7 +29,6 @@ crate::messages! {
         CsvForExcel => ("CSV for Excel (marks the file as UTF-8 so Chinese names read correctly)", "适用于 Excel 的 CSV（将文件标记为 UTF-8，使中文名称正确显示）", "適用於 Excel 的 CSV（將檔案標記為 UTF-8，使中文名稱正確顯示）"),
         Downloaded => ("Downloaded {0}", "已下载 {0}", "已下載 {0}"),
         Failed => ("Could not export: {0}", "无法导出：{0}", "無法匯出：{0}"),
-        ChartMissing => ("The chart is not on the page.", "页面上没有这个图表。", "頁面上沒有這個圖表。"),
         PublishedScenario => ("Published scenario", "公布的情景", "公布的情境"),
         ChartSvg => ("Download chart as SVG", "下载图表（SVG）", "下載圖表（SVG）"),
         ChartPng => ("Download chart as PNG", "下载图表（PNG）", "下載圖表（PNG）"),
@@ -57,7 +57,7 @@ impl ViewData {
 #[derive(Debug, Clone, PartialEq)]
 enum Outcome {
     Downloaded(String),
-    Failed(String),
+    Failed(ExportFailure),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -111,7 +111,12 @@ fn chart_notes(state: Option<ExportStatus>, name: &str) -> Vec<String> {
         .unwrap_or_default()
 }
 
-fn set_status(line: ExportStatus, app: AppState, ctx: ReportCtx, result: Result<String, String>) {
+fn set_status(
+    line: ExportStatus,
+    app: AppState,
+    ctx: ReportCtx,
+    result: Result<String, ExportFailure>,
+) {
     let status = Status {
         report: ctx.with(|r| r.id.clone()),
         view: app.view.get_untracked(),
@@ -146,7 +151,7 @@ pub fn export_bar(app: AppState, ctx: ReportCtx, data: ViewData) -> Option<Node>
         .filter(|s| s.report == report_id && s.view == view)
         .map(|s| match &s.outcome {
             Outcome::Downloaded(name) => fill(t(ExportMsg::Downloaded), &[name]),
-            Outcome::Failed(e) => fill(t(ExportMsg::Failed), &[e]),
+            Outcome::Failed(e) => fill(t(ExportMsg::Failed), &[&export_reason(e, locale)]),
         })
         .unwrap_or_default();
     let data_button = |testid: &'static str, label: ExportMsg, scope: ExportScope, csv: bool| {
@@ -249,7 +254,7 @@ fn download_data(
             export::json(r, &scenario, scope, &options)
         };
         let name = export::file_name(r, scope, ext);
-        text.map_err(|e| e.to_string())
+        text.map_err(ExportFailure::from)
             .and_then(|text| download_text(&name, mime, &text))
             .map(|()| name)
     });
@@ -332,7 +337,7 @@ fn download_chart(
     let notes = chart_notes(line, name);
     let svg = chart_svg(name, &info).map(|svg| export::svg_with_notes(&svg, &notes).unwrap_or(svg));
     let result = match svg {
-        None => Err(ExportMsg::ChartMissing.text(locale).to_string()),
+        None => Err(ExportFailure::ChartMissing),
         Some(svg) if png => {
             let file = format!("{file}.png");
             download_png(&file, &svg).map(|()| file)

@@ -7,6 +7,7 @@ use super::state::ReportCtx;
 use crate::domain::engine::goal_seek::{need_to_reach, periods_to_reach, Need};
 use crate::domain::format::{self, magnitude, parse_typed, Locale};
 use crate::domain::schema::{Provenance, Unit};
+use crate::i18n::errors::engine_reason;
 use crate::i18n::{fill, Message};
 use leptos::prelude::*;
 
@@ -149,7 +150,7 @@ pub fn goal_seek(ctx: ReportCtx, state: GoalState, locale: Locale) -> Option<Nod
                     )
                     .child(super::common::badge(Provenance::Scenario, locale))
                 }
-                Err(e) => text_el("p", "field-msg", e.to_string()),
+                Err(e) => text_el("p", "field-msg", engine_reason(&e, locale)),
             });
             p.child(match periods_to_reach(anchor_value, target, h.rate) {
                 Ok(reach) => text_el(

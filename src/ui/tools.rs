@@ -23,13 +23,14 @@ use crate::chart::palette;
 use crate::chart::xy::{Datum, Series, SeriesKind};
 use crate::domain::engine::mc_input::{parse_seed, reader_paths};
 use crate::domain::engine::monte_carlo::{
-    Fan, FanPoint, McOptions, McRun, Progress, DEFAULT_WIDTH, MAX_WIDTH, MIN_WIDTH,
+    Fan, FanPoint, McError, McOptions, McRun, Progress, DEFAULT_WIDTH, MAX_WIDTH, MIN_WIDTH,
 };
-use crate::domain::engine::sensitivity::{tornado, Tornado};
+use crate::domain::engine::sensitivity::{tornado, SensitivityError, Tornado};
 use crate::domain::engine::target::{relevant_keys, target_path, Target};
 use crate::domain::format::{self, parse_typed, Locale};
 use crate::domain::scenario::Scenario;
 use crate::domain::schema::{AssumptionRange, Provenance, Report};
+use crate::i18n::errors::{mc_reason, sensitivity_reason};
 use crate::i18n::tools::{
     input_name, paths_clamped, points_text, range_rows, seed_error, target_name, tornado_rows,
     tornado_title, ToolsMsg,
@@ -89,11 +90,11 @@ pub struct ToolsState {
     pub mc_run: StoredValue<Option<McRun>>,
     /// The target in force: the chosen one while it exists, else the report's natural one.
     resolved: Memo<Option<Target>>,
-    sensitivity: Memo<Option<Result<Tornado, String>>>,
+    sensitivity: Memo<Option<Result<Tornado, SensitivityError>>>,
     /// Bumped by every start and cancel: a frame of an older run stops.
     mc_token: StoredValue<u64>,
     mc_running: RwSignal<Option<(McJob, Progress)>>,
-    mc_result: RwSignal<Option<(McJob, Result<Fan, String>)>>,
+    mc_result: RwSignal<Option<(McJob, Result<Fan, McError>)>>,
     /// Messages about what was typed, by field id.
     errors: RwSignal<HashMap<&'static str, String>>,
 }
@@ -113,7 +114,7 @@ impl ToolsState {
             Some(ctx.scenario.with(|s| {
                 ctx.with(|r| {
                     let keys = relevant_keys(r, &target);
-                    tornado(r, s, &keys, points, &target).map_err(|e| e.to_string())
+                    tornado(r, s, &keys, points, &target)
                 })
             }))
         });
@@ -283,7 +284,7 @@ fn sensitivity(
         Some(Err(e)) => vec![text_el(
             "p",
             "notice error",
-            fill(t(ToolsMsg::Failed), &[e]),
+            fill(t(ToolsMsg::Failed), &[&sensitivity_reason(e, locale)]),
         )],
         Some(Ok(tor)) => ctx.with(|r| tornado_nodes(app, charts, r, tor, &points_text, locale)),
     });
@@ -540,7 +541,7 @@ fn fan_nodes(
     ctx: ReportCtx,
     charts: Charts,
     job: &McJob,
-    fan: &Result<Fan, String>,
+    fan: &Result<Fan, McError>,
     (target, width): (&Target, f64),
     locale: Locale,
 ) -> Vec<Node> {
@@ -562,7 +563,7 @@ fn fan_nodes(
             out.push(text_el(
                 "p",
                 "notice error",
-                fill(t(ToolsMsg::Failed), &[e]),
+                fill(t(ToolsMsg::Failed), &[&mc_reason(e, locale)]),
             ));
             return out;
         }
@@ -746,7 +747,7 @@ fn start_run(ctx: ReportCtx, state: ToolsState) {
         Err(e) => {
             state.mc_run.set_value(None);
             state.mc_running.set(None);
-            state.mc_result.set(Some((job, Err(e.to_string()))));
+            state.mc_result.set(Some((job, Err(e))));
         }
     }
 }
@@ -808,9 +809,7 @@ fn frame(state: ToolsState, token: u64) {
             .map(|(job, _)| job);
         state.mc_running.try_set(None);
         if let (Some(job), Some(result)) = (job, result) {
-            state
-                .mc_result
-                .try_set(Some((job, result.map_err(|e| e.to_string()))));
+            state.mc_result.try_set(Some((job, result)));
         }
     } else {
         state.mc_running.try_update(|r| {
