@@ -7,7 +7,7 @@ use super::common::{badge, local, local_text, section};
 use super::controls::{AssumptionInput, ValueKind};
 use super::dom::{el, text_el, Dom, Node};
 use super::state::{use_app, use_report, AppState, ReportCtx};
-use crate::chart::xy::{Datum, Series, SeriesKind};
+use crate::chart::series::projection_series;
 use crate::domain::checks::{CheckKind, Severity};
 use crate::domain::format::{self, pick, Locale};
 use crate::domain::plan::{
@@ -672,35 +672,15 @@ fn projection_chart(
 ) -> Node {
     let t = |m: KpiMsg| m.text(locale);
     let plabel = local(&projection.label, locale);
-    let periods = values.len().saturating_sub(1) as u32;
-    let points = values
-        .iter()
-        .zip(0u32..)
-        .map(|(y, i)| Datum::new(f64::from(i), *y, prov))
-        .collect();
-    let series = vec![
-        Series {
-            key: "projection".into(),
-            label: plabel.clone(),
-            color: crate::chart::palette::PUBLISHED,
-            kind: SeriesKind::Line {
-                dashed_from: Some(0.0),
-            },
-            points,
-            low: vec![],
-        },
-        Series {
-            key: "target".into(),
-            label: fill(t(KpiMsg::TargetLine), &[&local(&target.label, locale)]),
-            color: crate::chart::palette::REFERENCE,
-            kind: SeriesKind::Line { dashed_from: None },
-            points: vec![
-                Datum::new(0.0, target.value, target.provenance),
-                Datum::new(f64::from(periods.max(1)), target.value, target.provenance),
-            ],
-            low: vec![],
-        },
-    ];
+    let series = projection_series(
+        (
+            plabel.clone(),
+            fill(t(KpiMsg::TargetLine), &[&local(&target.label, locale)]),
+        ),
+        values,
+        prov,
+        (target.value, target.provenance),
+    );
     let notes = vec![
         (t(KpiMsg::NoteProjection).to_string(), "g-dashed"),
         (t(KpiMsg::NoteTarget).to_string(), "g-solid"),

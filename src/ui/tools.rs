@@ -19,11 +19,11 @@ use super::controls::{AssumptionInput, ValueKind};
 use super::dom::{el, text_el, Ev, Node, On};
 use super::segments::chosen_dimension;
 use super::state::{AppState, ReportCtx};
-use crate::chart::palette;
-use crate::chart::xy::{Datum, Series, SeriesKind};
+use crate::chart::series::{fan_series, FanLabels};
+use crate::chart::xy::Datum;
 use crate::domain::engine::mc_input::{parse_seed, reader_paths};
 use crate::domain::engine::monte_carlo::{
-    Fan, FanPoint, McError, McOptions, McRun, Progress, DEFAULT_WIDTH, MAX_WIDTH, MIN_WIDTH,
+    Fan, McError, McOptions, McRun, Progress, DEFAULT_WIDTH, MAX_WIDTH, MIN_WIDTH,
 };
 use crate::domain::engine::sensitivity::{tornado, SensitivityError, Tornado};
 use crate::domain::engine::target::{relevant_keys, target_path, Target};
@@ -570,59 +570,25 @@ fn fan_nodes(
     };
     ctx.with(|r| {
         let unit = job.target.unit(r);
-        let scenario_points = |f: fn(&FanPoint) -> f64| {
-            fan.points
-                .iter()
-                .map(|p| Datum::new(f64::from(p.x), f(p), Provenance::Scenario))
-                .collect::<Vec<_>>()
-        };
         let anchor = match job.target {
             Target::Projection(_) => None,
             _ => r.forecast.as_ref().map(|f| f64::from(f.anchor_year)),
         };
-        let mut series = vec![
-            Series {
-                key: "band".into(),
-                label: t(ToolsMsg::Band).into(),
-                color: palette::BAND,
-                kind: SeriesKind::Band,
-                points: scenario_points(|p| p.p90),
-                low: fan.points.iter().map(|p| p.p10).collect(),
-            },
-            Series {
-                key: "published".into(),
-                label: t(ToolsMsg::Published).into(),
-                color: palette::PUBLISHED,
-                kind: SeriesKind::Line {
-                    dashed_from: anchor,
-                },
-                points: job.published.clone(),
-                low: Vec::new(),
-            },
-            Series {
-                key: "p50".into(),
-                label: t(ToolsMsg::Median).into(),
-                color: palette::MEDIAN,
-                kind: SeriesKind::Line { dashed_from: None },
-                points: scenario_points(|p| p.p50),
-                low: Vec::new(),
-            },
-        ];
         // The fan is centred on the scenario: when it is not the published one, its own path
         // is what the median follows.
         let own = !job.scenario.is_published();
-        if own {
-            series.push(Series {
-                key: "scenario".into(),
-                label: Msg::YourScenario.text(locale).into(),
-                color: palette::SCENARIO,
-                kind: SeriesKind::Line {
-                    dashed_from: anchor,
-                },
-                points: path_data(target_path(r, &job.target, &job.scenario)),
-                low: Vec::new(),
-            });
-        }
+        let series = fan_series(
+            fan,
+            &FanLabels {
+                band: t(ToolsMsg::Band),
+                published: t(ToolsMsg::Published),
+                median: t(ToolsMsg::Median),
+                scenario: Msg::YourScenario.text(locale),
+            },
+            job.published.clone(),
+            own.then(|| path_data(target_path(r, &job.target, &job.scenario))),
+            anchor,
+        );
         let x_title = match job.target {
             Target::Projection(_) => Msg::Period.text(locale),
             _ => Msg::YearAxis.text(locale),
