@@ -6,6 +6,7 @@
 //! gloo-events. The rest stays on web-sys because gloo has nothing for it: the download link,
 //! the clipboard (and its `execCommand` fallback), computed styles, the canvas and `toBlob`.
 
+use crate::domain::export::ExportFailure;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -22,18 +23,18 @@ fn document() -> Option<web_sys::Document> {
 const REVOKE_AFTER_MS: u32 = 1000;
 
 /// Offers `blob` as a file named `name`.
-pub fn download_blob(name: &str, blob: &web_sys::Blob) -> Result<(), String> {
-    let doc = document().ok_or("no document")?;
-    let body = doc.body().ok_or("no page body")?;
+pub fn download_blob(name: &str, blob: &web_sys::Blob) -> Result<(), ExportFailure> {
+    let doc = document().ok_or(ExportFailure::NoPage)?;
+    let body = doc.body().ok_or(ExportFailure::NoPage)?;
     let a: web_sys::HtmlAnchorElement = doc
         .create_element("a")
-        .map_err(|_| "cannot create a link")?
+        .map_err(|_| ExportFailure::NoPage)?
         .unchecked_into();
     let url = ObjectUrl::from(blob.clone());
     a.set_href(&url);
     a.set_download(name);
     a.set_rel("noopener");
-    body.append_child(&a).map_err(|_| "cannot add the link")?;
+    body.append_child(&a).map_err(|_| ExportFailure::NoPage)?;
     a.click();
     a.remove();
     // Dropping `url` revokes it: keep it until the click has been handled.
@@ -42,7 +43,7 @@ pub fn download_blob(name: &str, blob: &web_sys::Blob) -> Result<(), String> {
 }
 
 /// Offers a text file (CSV, JSON, SVG) for download.
-pub fn download_text(name: &str, mime: &str, text: &str) -> Result<(), String> {
+pub fn download_text(name: &str, mime: &str, text: &str) -> Result<(), ExportFailure> {
     let blob = Blob::new_with_options(text, Some(mime));
     download_blob(name, blob.as_ref())
 }
@@ -150,14 +151,7 @@ pub fn chart_svg(name: &str, info: &ExportInfo) -> Option<String> {
     let view_box = svg
         .get_attribute("viewBox")
         .unwrap_or_else(|| "0 0 800 400".into());
-    let v: Vec<f64> = view_box
-        .split_whitespace()
-        .filter_map(|x| x.parse().ok())
-        .collect();
-    let (w, h) = (
-        v.get(2).copied().unwrap_or(800.0),
-        v.get(3).copied().unwrap_or(400.0),
-    );
+    let (w, h) = crate::chart::view_box::view_box_size(&view_box);
     let header = 64.0;
     let root = doc.create_element_ns(Some(SVG_NS), "svg").ok()?;
     let _ = root.set_attribute("xmlns", SVG_NS);
@@ -225,9 +219,9 @@ pub fn chart_svg(name: &str, info: &ExportInfo) -> Option<String> {
 type PendingImage = Rc<RefCell<Option<(ObjectUrl, [EventListener; 2])>>>;
 
 /// Renders an SVG string to a PNG at twice its size and offers it for download.
-pub fn download_png(name: &str, svg: &str) -> Result<(), String> {
-    let doc = document().ok_or("no document")?;
-    let img = web_sys::HtmlImageElement::new().map_err(|_| "cannot create the image")?;
+pub fn download_png(name: &str, svg: &str) -> Result<(), ExportFailure> {
+    let doc = document().ok_or(ExportFailure::NoPage)?;
+    let img = web_sys::HtmlImageElement::new().map_err(|_| ExportFailure::NoPage)?;
     let url = ObjectUrl::from(Blob::new_with_options(svg, Some("image/svg+xml")));
     let pending: PendingImage = Rc::default();
     let on_load = {

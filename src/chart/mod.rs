@@ -6,6 +6,8 @@ pub mod label;
 pub mod palette;
 pub mod scale;
 pub mod scene;
+pub mod series;
 pub mod shapes;
 pub mod tornado;
+pub mod view_box;
 pub mod xy;

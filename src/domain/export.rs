@@ -684,6 +684,23 @@ struct SkippedOut<'a> {
     reason: String,
 }
 
+/// Why an export could not be made or offered (the interface words it: `i18n::errors`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum ExportFailure {
+    /// The figures could not be computed under the scenario.
+    Engine(EngineError),
+    /// The page could not offer the file (no document, or the browser refused the link).
+    NoPage,
+    /// The chart to export is not on the page.
+    ChartMissing,
+}
+
+impl From<EngineError> for ExportFailure {
+    fn from(e: EngineError) -> Self {
+        ExportFailure::Engine(e)
+    }
+}
+
 /// The CSV export of a scope under a scenario.
 pub fn csv(
     report: &Report,
@@ -707,9 +724,13 @@ pub fn json(
 /// A download name: `smartphone-leasing-headline.csv`. Characters other than ASCII letters,
 /// digits, `-` and `_` become `-`.
 pub fn file_name(report: &Report, scope: ExportScope, extension: &str) -> String {
-    let safe: String = report
-        .id
-        .chars()
+    format!("{}-{}.{extension}", safe_id(&report.id), scope.id())
+}
+
+/// A file name part from a report id: ASCII letters, digits, `-` and `_`, anything else `-`
+/// (data files and chart images name their report alike).
+pub fn safe_id(id: &str) -> String {
+    id.chars()
         .map(|c| {
             if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
                 c
@@ -717,8 +738,7 @@ pub fn file_name(report: &Report, scope: ExportScope, extension: &str) -> String
                 '-'
             }
         })
-        .collect();
-    format!("{safe}-{}.{extension}", scope.id())
+        .collect()
 }
 
 // ---- Chart export notes --------------------------------------------------------------------
@@ -919,6 +939,14 @@ mod tests {
         assert_eq!(p.points.len(), 37);
         assert_eq!(p.points[12].period.label(), "month 12");
         assert_eq!(p.unit, "users");
+    }
+
+    #[test]
+    fn safe_ids_keep_ascii_letters_digits_dashes_and_underscores() {
+        assert_eq!(safe_id("smartphone-leasing_2"), "smartphone-leasing_2");
+        assert_eq!(safe_id("a/b c.d"), "a-b-c-d");
+        assert_eq!(safe_id("租赁"), "--");
+        assert_eq!(safe_id(""), "");
     }
 
     #[test]

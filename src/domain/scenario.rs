@@ -121,7 +121,7 @@ pub fn growth_meaning_of(report: &Report, key: &str) -> Option<GrowthMeaning> {
     if dim.members.iter().any(|m| m.id == member) {
         return Some(growth_meaning(dim, true));
     }
-    crate::domain::validate::find_member(&dim.members, member).map(|_| growth_meaning(dim, false))
+    crate::domain::schema::find_member(&dim.members, member).map(|_| growth_meaning(dim, false))
 }
 
 /// Every assumption a scenario can change, with its key and range: the sliders' list.
@@ -205,7 +205,19 @@ impl Preset {
 pub const PRESET_FACTOR: f64 = 0.4;
 
 fn clamp(v: f64, r: &AssumptionRange) -> f64 {
-    v.clamp(r.min, r.max)
+    // Never panics, even on a range whose ends are swapped (`f64::clamp` would).
+    v.max(r.min).min(r.max)
+}
+
+/// The range the headline growth slider covers, starting at the published rate: the
+/// forecast's `rate_range`. `None` for a report without a forecast (no headline to move).
+pub fn headline_rate_range(report: &Report, published_rate: f64) -> Option<AssumptionRange> {
+    report.forecast.as_ref().map(|f| AssumptionRange {
+        default: published_rate,
+        min: f.rate_range.min,
+        max: f.rate_range.max,
+        step: f.rate_range.step,
+    })
 }
 
 /// The scenario a preset stands for. `published_rate` is the report's published headline rate.
@@ -220,8 +232,14 @@ pub fn preset(report: &Report, published_rate: f64, preset: Preset) -> Scenario 
                     .find(|g| g.series == f.series)
                     .map(|g| g.rate)
             });
+            // Within the slider's range, like every other preset: a rate the slider cannot
+            // show would also come back different from a shared link (which clamps it).
+            let stated = stated.zip(headline_rate_range(report, published_rate));
             let mut s = Scenario::published();
-            if let Some(rate) = stated.filter(|r| (r - published_rate).abs() > 1e-12) {
+            if let Some(rate) = stated
+                .map(|(rate, range)| clamp(rate, &range))
+                .filter(|r| (r - published_rate).abs() > 1e-12)
+            {
                 s.headline_rate = Some(rate);
             }
             return s;
@@ -230,13 +248,7 @@ pub fn preset(report: &Report, published_rate: f64, preset: Preset) -> Scenario 
         Preset::Bull => 1.0 + PRESET_FACTOR,
     };
     let mut s = Scenario::published();
-    let range = report.forecast.as_ref().map(|f| AssumptionRange {
-        default: published_rate,
-        min: f.rate_range.min,
-        max: f.rate_range.max,
-        step: f.rate_range.step,
-    });
-    if let Some(r) = range {
+    if let Some(r) = headline_rate_range(report, published_rate) {
         // A fitted rate comes with the range the source's bounds allow: a preset that left it
         // would contradict the source's own figures (40% below the call-center's 12.1% misses
         // "1000亿以上" in 2014), so it stops at the nearest allowed rate.
@@ -294,6 +306,36 @@ mod tests {
         assert!((bull.values[&key] - 0.13 * 1.4).abs() < 1e-12);
         // The call-center report states no rate: base is the published one.
         assert!(preset(&reports[1], 0.178, Preset::Base).is_published());
+    }
+
+    #[test]
+    fn every_preset_keeps_the_headline_rate_within_the_slider_range() {
+        let (reports, _) = load_bundled();
+        let mut r = reports[0].clone();
+        let published = 0.13590341;
+        // The source states a rate the slider cannot reach (above its max).
+        let f = r.forecast.clone().unwrap();
+        let max = f.rate_range.max;
+        let stated = r
+            .growth_statements
+            .iter_mut()
+            .find(|g| g.series == f.series);
+        stated.unwrap().rate = max + 0.2;
+        let range = headline_rate_range(&r, published).unwrap();
+        assert_eq!(range.default, published);
+        for p in Preset::ALL {
+            let s = preset(&r, published, p);
+            let rate = s.headline_rate.unwrap_or(published);
+            assert!(
+                (range.min..=range.max).contains(&rate),
+                "{p:?}: {rate} outside {range:?}"
+            );
+        }
+        assert_eq!(preset(&r, published, Preset::Base).headline_rate, Some(max));
+        // A report without a forecast has no headline to move.
+        let mut plan = reports[0].clone();
+        plan.forecast = None;
+        assert_eq!(headline_rate_range(&plan, published), None);
     }
 
     #[test]

@@ -157,6 +157,29 @@ pub struct Report {
     pub projections: Vec<Projection>,
 }
 
+impl Report {
+    /// The series the headline figures are: the one the forecast extends, else the first (a
+    /// report without a forecast lists its headline first).
+    pub fn headline_series(&self) -> Option<&Series> {
+        self.forecast
+            .as_ref()
+            .and_then(|f| self.series.iter().find(|s| s.id == f.series))
+            .or_else(|| self.series.first())
+    }
+
+    /// The unit of the headline figures (a plain number when the report has no series).
+    pub fn headline_unit(&self) -> Unit {
+        self.headline_series()
+            .map_or(Unit::Number, |s| s.unit.clone())
+    }
+
+    /// A segment anywhere in a dimension's tree, by dimension and member id.
+    pub fn member(&self, dimension: &str, member: &str) -> Option<(&Dimension, &Member)> {
+        let d = self.dimensions.iter().find(|d| d.id == dimension)?;
+        Some((d, find_member(&d.members, member)?))
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -358,6 +381,17 @@ pub struct Member {
     pub growth: Option<AssumptionRange>,
     #[serde(default)]
     pub children: Vec<Member>,
+}
+
+/// Finds a member anywhere in a member tree (depth first, in the source's order).
+pub fn find_member<'a>(members: &'a [Member], id: &str) -> Option<&'a Member> {
+    members.iter().find_map(|m| {
+        if m.id == id {
+            Some(m)
+        } else {
+            find_member(&m.children, id)
+        }
+    })
 }
 
 /// A model input's default and the range a slider may move it in.

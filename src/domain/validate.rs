@@ -737,17 +737,6 @@ impl Validator<'_> {
     }
 }
 
-/// Finds a member anywhere in a member tree.
-pub fn find_member<'a>(members: &'a [Member], id: &str) -> Option<&'a Member> {
-    members.iter().find_map(|m| {
-        if m.id == id {
-            Some(m)
-        } else {
-            find_member(&m.children, id)
-        }
-    })
-}
-
 fn is_valid_date(date: &str) -> bool {
     let year = |s: &str| s.len() == 4 && s.chars().all(|c| c.is_ascii_digit());
     match date.split_once(['-', '/']) {

@@ -3,8 +3,8 @@
 use super::{fill, Locale};
 use crate::domain::checks::{Check, CheckKind, TrendPoint, TrendStep};
 use crate::domain::format::{self, pick};
+use crate::domain::schema::find_member;
 use crate::domain::schema::{BoundSide, Cadence, ClaimKind, Comparator, Report, TrendKind, Unit};
-use crate::domain::validate::find_member;
 
 fn series_unit(report: &Report, id: &str) -> Unit {
     report

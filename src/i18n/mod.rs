@@ -5,9 +5,12 @@
 
 pub mod catalogue;
 pub mod checks;
+pub mod errors;
 pub mod import;
+pub mod kpis;
 pub mod links;
 pub mod titles;
+pub mod tools;
 
 pub use crate::domain::format::Locale;
 use crate::domain::schema::Provenance;

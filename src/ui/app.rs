@@ -12,6 +12,7 @@ use leptos::prelude::*;
 pub fn App() -> impl IntoView {
     let app = AppState::new();
     provide_context(app);
+    super::exports::ExportStatus::provide();
     let lib = LibraryState::new();
     super::share::restore(app);
     super::catalogue::load(app);

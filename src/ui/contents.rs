@@ -7,12 +7,14 @@ use super::common::{badge, local, local_text, section};
 use super::dom::{el, text_el, Dom, Node};
 use super::state::{use_app, use_report, AppState, ReportCtx};
 use crate::chart::xy::{Datum, Series, SeriesKind};
+use crate::domain::engine::error::EngineError;
 use crate::domain::engine::model::Computed;
 use crate::domain::format::{self, Locale};
 use crate::domain::schema::{
-    Chapter, ListedItem, ListedKind, LocalText, Member, Provenance, Reconstruct, Report, Unit,
+    find_member, Chapter, ListedItem, ListedKind, LocalText, Provenance, Reconstruct, Report, Unit,
     YearRange,
 };
+use crate::i18n::errors::engine_reason;
 use crate::i18n::{fill, Message, Msg};
 use leptos::prelude::*;
 use std::collections::BTreeSet;
@@ -99,16 +101,6 @@ fn years_label(years: YearRange) -> String {
     } else {
         format!("{}–{}", years.from, years.to)
     }
-}
-
-fn find_member<'a>(members: &'a [Member], id: &str) -> Option<&'a Member> {
-    members.iter().find_map(|m| {
-        if m.id == id {
-            Some(m)
-        } else {
-            find_member(&m.children, id)
-        }
-    })
 }
 
 /// One row of a rebuilt table.
@@ -475,7 +467,7 @@ fn estimate_panel(
     locale: Locale,
 ) -> Node {
     let t = |m: ContMsg| m.text(locale);
-    let data: Result<Option<Estimate>, String> = ctx
+    let data: Result<Option<Estimate>, EngineError> = ctx
         .computed
         .get()
         .map(|c| ctx.with(|r| estimate(r, &c, rc, item.years)));
@@ -484,12 +476,10 @@ fn estimate_panel(
         _ => Provenance::Assumption,
     };
     let unit = ctx.with(|r| {
-        r.forecast
-            .as_ref()
-            .and_then(|f| r.series.iter().find(|s| s.id == f.series))
-            .or_else(|| r.series.first())
-            .map(|s| s.unit.clone())
-            .unwrap_or_else(|| Unit::Currency(r.meta.currency.clone()))
+        r.headline_series().map_or_else(
+            || Unit::Currency(r.meta.currency.clone()),
+            |s| s.unit.clone(),
+        )
     });
     let title = local(&item.title, locale);
     let mut explain = t(ContMsg::EstimateExplain).to_string();
@@ -515,7 +505,7 @@ fn estimate_panel(
             return panel.child(text_el(
                 "p",
                 "muted",
-                fill(t(ContMsg::CannotCompute), &[&e]),
+                fill(t(ContMsg::CannotCompute), &[&engine_reason(&e, locale)]),
             ))
         }
         Ok(None) => return panel.child(text_el("p", "muted", t(ContMsg::Unavailable))),

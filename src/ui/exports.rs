@@ -6,10 +6,12 @@ use super::common::{local, section};
 use super::dom::{el, text_el, Node, On};
 use super::state::{AppState, ReportCtx, View};
 use crate::browser::download::{chart_svg, download_png, download_text, ExportInfo};
-use crate::domain::export::{self, ExportOptions, ExportScope};
+use crate::domain::export::{self, ExportFailure, ExportOptions, ExportScope};
 use crate::domain::schema::Report;
+use crate::i18n::errors::export_reason;
 use crate::i18n::{fill, Locale, Message, Msg};
 use leptos::prelude::*;
+use std::collections::HashMap;
 
 crate::messages! {
     pub enum ExportMsg {
@@ -27,7 +29,6 @@ crate::messages! {
         CsvForExcel => ("CSV for Excel (marks the file as UTF-8 so Chinese names read correctly)", "适用于 Excel 的 CSV（将文件标记为 UTF-8，使中文名称正确显示）", "適用於 Excel 的 CSV（將檔案標記為 UTF-8，使中文名稱正確顯示）"),
         Downloaded => ("Downloaded {0}", "已下载 {0}", "已下載 {0}"),
         Failed => ("Could not export: {0}", "无法导出：{0}", "無法匯出：{0}"),
-        ChartMissing => ("The chart is not on the page.", "页面上没有这个图表。", "頁面上沒有這個圖表。"),
         PublishedScenario => ("Published scenario", "公布的情景", "公布的情境"),
         ChartSvg => ("Download chart as SVG", "下载图表（SVG）", "下載圖表（SVG）"),
         ChartPng => ("Download chart as PNG", "下载图表（PNG）", "下載圖表（PNG）"),
@@ -56,7 +57,7 @@ impl ViewData {
 #[derive(Debug, Clone, PartialEq)]
 enum Outcome {
     Downloaded(String),
-    Failed(String),
+    Failed(ExportFailure),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -66,36 +67,56 @@ struct Status {
     outcome: Outcome,
 }
 
-thread_local! {
-    /// One status line for the app, made once (not per render) and tagged with the report and
-    /// view it belongs to, so the export bar of another view or report does not show it.
-    static STATUS: ArcRwSignal<Option<Status>> = ArcRwSignal::new(None);
+/// The exports' state for the app, provided by `App` (so it outlives every view): how the last
+/// download went, and the notes chart exports carry.
+#[derive(Debug, Clone, Copy)]
+pub struct ExportStatus {
+    /// One status line, tagged with the report and view it belongs to, so the export bar of
+    /// another view or report does not show it.
+    line: RwSignal<Option<Status>>,
+    /// Notes a chart's SVG and PNG exports carry under the drawing, by chart name. Not
+    /// reactive: the view that draws a chart sets them while it draws, and only a click reads.
+    notes: StoredValue<HashMap<String, Vec<String>>>,
 }
 
-fn status_signal() -> ArcRwSignal<Option<Status>> {
-    STATUS.with(Clone::clone)
-}
+impl ExportStatus {
+    /// Makes the app's export state and provides it to every view. Call once, in `App`.
+    pub fn provide() {
+        provide_context(ExportStatus {
+            line: RwSignal::new(None),
+            notes: StoredValue::new(HashMap::new()),
+        });
+    }
 
-thread_local! {
-    /// Notes a chart's SVG and PNG exports carry under the drawing, by chart name.
-    static CHART_NOTES: std::cell::RefCell<std::collections::HashMap<String, Vec<String>>> =
-        std::cell::RefCell::default();
+    /// The app's export state; `None` outside the app (a chart drawn on its own).
+    fn find() -> Option<Self> {
+        use_context::<ExportStatus>()
+    }
 }
 
 /// Sets the notes the exports of chart `name` carry under the drawing (what the picture alone
 /// does not say, such as the ranges a Monte Carlo fan sampled). The view that draws the chart
 /// sets them each time it draws it, in the reader's language.
 pub fn set_chart_notes(name: &str, notes: Vec<String>) {
-    CHART_NOTES.with(|n| {
-        n.borrow_mut().insert(name.to_string(), notes);
-    });
+    if let Some(state) = ExportStatus::find() {
+        state.notes.update_value(|n| {
+            n.insert(name.to_string(), notes);
+        });
+    }
 }
 
-fn chart_notes(name: &str) -> Vec<String> {
-    CHART_NOTES.with(|n| n.borrow().get(name).cloned().unwrap_or_default())
+fn chart_notes(state: Option<ExportStatus>, name: &str) -> Vec<String> {
+    state
+        .and_then(|s| s.notes.with_value(|n| n.get(name).cloned()))
+        .unwrap_or_default()
 }
 
-fn set_status(app: AppState, ctx: ReportCtx, result: Result<String, String>) {
+fn set_status(
+    line: ExportStatus,
+    app: AppState,
+    ctx: ReportCtx,
+    result: Result<String, ExportFailure>,
+) {
     let status = Status {
         report: ctx.with(|r| r.id.clone()),
         view: app.view.get_untracked(),
@@ -104,7 +125,7 @@ fn set_status(app: AppState, ctx: ReportCtx, result: Result<String, String>) {
             Err(e) => Outcome::Failed(e),
         },
     };
-    status_signal().set(Some(status));
+    line.line.set(Some(status));
 }
 
 /// The scenario as the reader reads it: "Published scenario" or "Your scenario".
@@ -124,19 +145,19 @@ pub fn export_bar(app: AppState, ctx: ReportCtx, data: ViewData) -> Option<Node>
     let modified = !ctx.scenario.with(|s| s.is_published());
     let (report_id, title) = ctx.with(|r| (r.id.clone(), local(&r.meta.title, locale)));
     let view = app.view.get();
-    let status = status_signal().with(|s| {
-        s.as_ref()
-            .filter(|s| s.report == report_id && s.view == view)
-            .map(|s| match &s.outcome {
-                Outcome::Downloaded(name) => fill(t(ExportMsg::Downloaded), &[name]),
-                Outcome::Failed(e) => fill(t(ExportMsg::Failed), &[e]),
-            })
-            .unwrap_or_default()
-    });
+    let line = ExportStatus::find();
+    let status = line
+        .and_then(|l| l.line.get())
+        .filter(|s| s.report == report_id && s.view == view)
+        .map(|s| match &s.outcome {
+            Outcome::Downloaded(name) => fill(t(ExportMsg::Downloaded), &[name]),
+            Outcome::Failed(e) => fill(t(ExportMsg::Failed), &[&export_reason(e, locale)]),
+        })
+        .unwrap_or_default();
     let data_button = |testid: &'static str, label: ExportMsg, scope: ExportScope, csv: bool| {
         text_el("button", "export-button", t(label))
             .testid(testid)
-            .on_click(move || download_data(app, ctx, scope, csv))
+            .on_click(move || download_data(line, app, ctx, scope, csv))
     };
     let scope = data.scope();
     let buttons = el("div").class("export-buttons").children([
@@ -203,7 +224,13 @@ pub fn export_bar(app: AppState, ctx: ReportCtx, data: ViewData) -> Option<Node>
 }
 
 /// Makes and offers one data file; records how it went.
-fn download_data(app: AppState, ctx: ReportCtx, scope: ExportScope, csv: bool) {
+fn download_data(
+    line: Option<ExportStatus>,
+    app: AppState,
+    ctx: ReportCtx,
+    scope: ExportScope,
+    csv: bool,
+) {
     let scenario = ctx.scenario.get_untracked();
     let options = ExportOptions {
         locale: app.locale.get_untracked(),
@@ -227,11 +254,13 @@ fn download_data(app: AppState, ctx: ReportCtx, scope: ExportScope, csv: bool) {
             export::json(r, &scenario, scope, &options)
         };
         let name = export::file_name(r, scope, ext);
-        text.map_err(|e| e.to_string())
+        text.map_err(ExportFailure::from)
             .and_then(|text| download_text(&name, mime, &text))
             .map(|()| name)
     });
-    set_status(app, ctx, result);
+    if let Some(line) = line {
+        set_status(line, app, ctx, result);
+    }
 }
 
 /// The SVG and PNG buttons of a chart frame. Called while the frame is built (inside the
@@ -240,6 +269,7 @@ fn download_data(app: AppState, ctx: ReportCtx, scope: ExportScope, csv: bool) {
 pub fn chart_buttons(name: &str, title: &str, locale: Locale) -> [Node; 2] {
     let app = use_context::<AppState>();
     let ctx = use_context::<ReportCtx>();
+    let line = ExportStatus::find();
     let button = |png: bool| {
         let (name, title) = (name.to_string(), title.to_string());
         let (label, text, testid) = if png {
@@ -250,7 +280,7 @@ pub fn chart_buttons(name: &str, title: &str, locale: Locale) -> [Node; 2] {
         text_el("button", "link chart-export", text)
             .attr("aria-label", label.text(locale))
             .testid(testid)
-            .on_click(move || download_chart(app, ctx, &name, &title, png))
+            .on_click(move || download_chart((line, app, ctx), &name, &title, png))
     };
     [button(false), button(true)]
 }
@@ -264,22 +294,8 @@ fn source_text(r: &Report, locale: Locale) -> String {
     }
 }
 
-/// A file name part from a report id: ASCII letters, digits, `-` and `_` (as data files).
-fn safe_id(id: &str) -> String {
-    id.chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect()
-}
-
 fn download_chart(
-    app: Option<AppState>,
-    ctx: Option<ReportCtx>,
+    (line, app, ctx): (Option<ExportStatus>, Option<AppState>, Option<ReportCtx>),
     name: &str,
     title: &str,
     png: bool,
@@ -287,7 +303,14 @@ fn download_chart(
     let locale = app.map_or(Locale::En, |a| a.locale.get_untracked());
     let modified = ctx.is_some_and(|c| !c.scenario.with_untracked(|s| s.is_published()));
     let (source, file) = ctx
-        .map(|c| c.with(|r| (source_text(r, locale), format!("{}-{name}", safe_id(&r.id)))))
+        .map(|c| {
+            c.with(|r| {
+                (
+                    source_text(r, locale),
+                    format!("{}-{name}", export::safe_id(&r.id)),
+                )
+            })
+        })
         .unwrap_or_else(|| (String::new(), name.to_string()));
     let date = crate::browser::today();
     // The reader's changes, and any currency conversion they set, are marked on the chart.
@@ -311,10 +334,10 @@ fn download_chart(
         date: &date,
         modified_mark: mark.as_deref(),
     };
-    let notes = chart_notes(name);
+    let notes = chart_notes(line, name);
     let svg = chart_svg(name, &info).map(|svg| export::svg_with_notes(&svg, &notes).unwrap_or(svg));
     let result = match svg {
-        None => Err(ExportMsg::ChartMissing.text(locale).to_string()),
+        None => Err(ExportFailure::ChartMissing),
         Some(svg) if png => {
             let file = format!("{file}.png");
             download_png(&file, &svg).map(|()| file)
@@ -324,7 +347,7 @@ fn download_chart(
             download_text(&file, "image/svg+xml", &svg).map(|()| file)
         }
     };
-    if let (Some(app), Some(ctx)) = (app, ctx) {
-        set_status(app, ctx, result);
+    if let (Some(line), Some(app), Some(ctx)) = (line, app, ctx) {
+        set_status(line, app, ctx, result);
     }
 }

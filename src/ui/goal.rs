@@ -7,6 +7,7 @@ use super::state::ReportCtx;
 use crate::domain::engine::goal_seek::{need_to_reach, periods_to_reach, Need};
 use crate::domain::format::{self, magnitude, parse_typed, Locale};
 use crate::domain::schema::{Provenance, Unit};
+use crate::i18n::errors::engine_reason;
 use crate::i18n::{fill, Message};
 use leptos::prelude::*;
 
@@ -51,12 +52,7 @@ pub fn goal_seek(ctx: ReportCtx, state: GoalState, locale: Locale) -> Option<Nod
     let computed = ctx.computed.get().ok()?;
     let h = computed.headline.as_ref()?;
     let anchor_value = h.points.iter().find(|p| p.year == h.anchor_year)?.value;
-    let unit = ctx.with(|r| {
-        r.series
-            .first()
-            .map(|s| s.unit.clone())
-            .unwrap_or(Unit::Number)
-    });
+    let unit = ctx.with(|r| r.headline_unit());
     let last = ctx.with(|r| r.meta.forecast.to);
     // Targets are typed in the anchor's magnitude (bn, 亿 …), defaulting to double the anchor.
     let (scaled, word) = magnitude(anchor_value, locale);
@@ -154,7 +150,7 @@ pub fn goal_seek(ctx: ReportCtx, state: GoalState, locale: Locale) -> Option<Nod
                     )
                     .child(super::common::badge(Provenance::Scenario, locale))
                 }
-                Err(e) => text_el("p", "field-msg", e.to_string()),
+                Err(e) => text_el("p", "field-msg", engine_reason(&e, locale)),
             });
             p.child(match periods_to_reach(anchor_value, target, h.rate) {
                 Ok(reach) => text_el(

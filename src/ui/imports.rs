@@ -13,10 +13,11 @@ use crate::domain::catalogue::{content_hash, CatalogueEntry};
 use crate::domain::import::{check_size, decode, detect_encoding, sniff, Sniffed};
 use crate::domain::imported::{
     load_reports, prepare, read_index, report_key, with_entry, without, write_index, ImportedEntry,
-    ImportedIndex, INDEX_KEY,
+    ImportedIndex, IndexError, INDEX_KEY,
 };
 use crate::domain::load::parse_report;
 use crate::domain::schema::Report;
+use crate::i18n::errors::index_reason;
 use crate::i18n::import::import_error_text;
 use crate::i18n::import::ImportMsg;
 use crate::i18n::{fill, Locale, Message};
@@ -56,7 +57,7 @@ pub struct Imports {
     pub items: RwSignal<Vec<ImportedItem>>,
     index: StoredValue<ImportedIndex>,
     /// The stored list could not be read: it is left untouched and nothing new is kept.
-    pub blocked: RwSignal<Option<String>>,
+    pub blocked: RwSignal<Option<IndexError>>,
     pub status: RwSignal<Option<Status>>,
     pub pending: RwSignal<Option<Pending>>,
     /// A file is being read (its name).
@@ -80,7 +81,7 @@ impl Imports {
             csv: CsvState::new(),
         };
         match read_index(storage::get(INDEX_KEY).as_deref()) {
-            Err(e) => imports.blocked.set(Some(e.to_string())),
+            Err(e) => imports.blocked.set(Some(e)),
             Ok(index) => {
                 let loaded = load_reports(&index, storage::get);
                 let items = loaded
@@ -211,14 +212,12 @@ impl Imports {
 
     /// The list of imports as storage holds it now (another tab may have changed it); when it
     /// can no longer be read, nothing is kept over it.
-    fn current_index(self) -> Result<ImportedIndex, String> {
+    fn current_index(self) -> Result<ImportedIndex, IndexError> {
         match storage::read(INDEX_KEY) {
             // No storage: the write that follows says so.
             Err(_) => Ok(self.index.get_value()),
-            Ok(text) => read_index(text.as_deref()).map_err(|e| {
-                let reason = e.to_string();
-                self.blocked.set(Some(reason.clone()));
-                reason
+            Ok(text) => read_index(text.as_deref()).inspect_err(|e| {
+                self.blocked.set(Some(e.clone()));
             }),
         }
     }
@@ -239,7 +238,7 @@ impl Imports {
         let file = file.to_string();
         let locale = app.locale.get_untracked();
         if let Some(reason) = self.blocked.get_untracked() {
-            self.fail(locale, &file, reason);
+            self.fail(locale, &file, index_reason(&reason, locale));
             return;
         }
         // Another tab may have kept or removed imports since this page read the list: its
@@ -247,7 +246,7 @@ impl Imports {
         let current = match self.current_index() {
             Ok(index) => index,
             Err(reason) => {
-                self.fail(locale, &file, reason);
+                self.fail(locale, &file, index_reason(&reason, locale));
                 return;
             }
         };
@@ -308,7 +307,7 @@ impl Imports {
         let current = match self.current_index() {
             Ok(index) => index,
             Err(reason) => {
-                self.say(reason, true);
+                self.say(index_reason(&reason, locale), true);
                 return;
             }
         };
@@ -453,7 +452,7 @@ pub fn import_panel(app: AppState, imports: Imports, locale: Locale) -> Node {
                 .class("notice warning")
                 .attr("role", "alert")
                 .child(text_el("p", "", t(ImportMsg::ListUnreadable)))
-                .child(text_el("p", "reason", reason)),
+                .child(text_el("p", "reason", index_reason(&reason, locale))),
         );
     }
     if let Some(status) = imports.status.get() {

@@ -7,366 +7,23 @@ use super::common::{badge, local, local_text, section};
 use super::controls::{AssumptionInput, ValueKind};
 use super::dom::{el, text_el, Dom, Node};
 use super::state::{use_app, use_report, AppState, ReportCtx};
-use crate::chart::xy::{Datum, Series, SeriesKind};
+use crate::chart::series::projection_series;
 use crate::domain::checks::{CheckKind, Severity};
-use crate::domain::engine::error::{EngineError, EngineResult};
-use crate::domain::engine::goal_seek::{periods_to_reach, rate_to_reach, start_to_reach};
-use crate::domain::engine::growth::compound;
 use crate::domain::format::{self, pick, Locale};
-use crate::domain::schema::{
-    AssumptionRange, Cadence, Comparator, Horizon, KpiKind, KpiTarget, LocalText, Projection,
-    Provenance, Unit,
+use crate::domain::plan::{
+    by_section, conflicting_targets, periods_range, projection_values, whole_periods, within,
+    Projected, MAX_PERIODS, MIN_PERIODS,
+};
+use crate::domain::schema::{KpiTarget, LocalText, Projection, Provenance};
+use crate::i18n::errors::engine_error;
+use crate::i18n::kpis::{
+    cad, count_text, horizon_text, on_time_text, periods_answer, periods_range_text,
+    rate_range_text, rate_text, reach_text, target_text, target_value_text, unit_suffix,
+    value_range_text, with_unit, Form, KpiMsg,
 };
 use crate::i18n::{checks::describe, fill, Message, Msg};
 use leptos::prelude::*;
 use std::collections::HashMap;
-
-crate::messages! {
-    pub enum KpiMsg {
-        TargetsIntro => (
-            "Every target the plan sets, grouped by the section of the plan it comes from.",
-            "计划设定的全部目标，按其所在的计划部分分组。",
-            "計劃設定的全部目標，按其所在的計劃部分分組。"
-        ),
-        TargetsCaption => (
-            "Targets by section, with comparator, horizon, cadence and source",
-            "按部分列出的目标，含比较方式、期限、周期及来源",
-            "按部分列出的目標，含比較方式、期限、週期及來源"
-        ),
-        ColKpi => ("KPI", "指标", "指標"),
-        ColTarget => ("Target", "目标", "目標"),
-        ColHorizon => ("Horizon", "期限", "期限"),
-        ColCadence => ("Cadence", "周期", "週期"),
-        ColSource => ("Source", "来源", "來源"),
-        NoTargets => ("This report sets no KPI targets.", "本报告未设定 KPI 目标。", "本報告未設定 KPI 目標。"),
-        ConflictFlag => ("differs in another section", "与其他部分不一致", "與其他部分不一致"),
-        Contradictions => ("Contradictions in the plan", "计划中的矛盾", "計劃中的矛盾"),
-        NoContradictions => (
-            "No two sections set different targets for the same measure, and the targets agree with the plan's own figures.",
-            "没有两个部分为同一指标设定不同的目标，各目标也与计划自身的数据相符。",
-            "沒有兩個部分為同一指標設定不同的目標，各目標也與計劃自身的數據相符。"
-        ),
-        ValuesBySection => ("Values by section", "各部分的数值", "各部分的數值"),
-        HorizonIn => ("in {0}", "{0}内", "{0}內"),
-        HorizonWithin => ("within {0}", "{0}内", "{0}內"),
-        ProjectorIntro => (
-            "Move the start value or the growth rate to see when the target is reached. Start and rate are saved in your scenario; the number of periods only changes this view.",
-            "调整起点或增长率，查看何时达到目标。起点和增长率会保存在您的情景中；期数只影响本视图。",
-            "調整起點或成長率，查看何時達到目標。起點和成長率會保存在您的情境中；期數只影響本視圖。"
-        ),
-        ProjectorMissing => (
-            "This projection refers to an assumption or a target that the report does not define.",
-            "此预测引用了报告中未定义的假设或目标。",
-            "此預測引用了報告中未定義的假設或目標。"
-        ),
-        Inputs => ("Inputs", "输入", "輸入"),
-        Periods => ("Periods to project", "预测期数", "預測期數"),
-        WholeNumbers => ("Whole numbers only, {0}.", "仅限整数，{0}。", "僅限整數，{0}。"),
-        ResetProjector => ("Reset start, rate and periods", "重置起点、增长率和期数", "重設起點、成長率和期數"),
-        Results => ("Results", "结果", "結果"),
-        EndAfter => ("Projected after {0}", "{0}后的预测值", "{0}後的預測值"),
-        WhenReached => ("When the target is reached", "何时达到目标", "何時達到目標"),
-        ReachedIn => ("Reached in {0}.", "在{0}达到。", "在{0}達到。"),
-        BeyondShown => ("That is beyond the {0} shown.", "超出所示的{0}。", "超出所示的{0}。"),
-        ReachedAtStart => ("Already reached at the start.", "起点即已达到。", "起點即已達到。"),
-        NotReached => ("Not reached at this rate.", "按此增长率无法达到。", "按此成長率無法達到。"),
-        OnTime => ("Within the plan's horizon ({0}).", "在计划期限（{0}）之内。", "在計劃期限（{0}）之內。"),
-        Late => ("Later than the plan's horizon ({0}).", "晚于计划期限（{0}）。", "晚於計劃期限（{0}）。"),
-        ChartDesc => (
-            "{0}, period by period, from the start value at the chosen growth rate (dashed line), against the target {1} (flat line).",
-            "按所选增长率从起点逐期推算的{0}（虚线），与目标 {1}（水平线）对比。",
-            "按所選成長率從起點逐期推算的{0}（虛線），與目標 {1}（水平線）對比。"
-        ),
-        TargetLine => ("Target: {0}", "目标：{0}", "目標：{0}"),
-        NoteProjection => ("dashed: projection", "虚线：推算", "虛線：推算"),
-        NoteTarget => ("solid: target", "实线：目标", "實線：目標"),
-        GoalHeading => ("Goal seek: what reaches {0}?", "目标求解：怎样才能达到 {0}？", "目標求解：怎樣才能達到 {0}？"),
-        GoalRateQ => (
-            "Growth rate that reaches it in {0} from {1}",
-            "从 {1} 出发、{0}内达到目标所需的增长率",
-            "從 {1} 出發、{0}內達到目標所需的成長率"
-        ),
-        GoalStartQ => (
-            "Start that reaches it in {0} at {1}",
-            "按 {1}、{0}内达到目标所需的起点",
-            "按 {1}、{0}內達到目標所需的起點"
-        ),
-        GoalPeriodsQ => (
-            "Time needed from {0} at {1}",
-            "从 {0} 出发、按 {1} 所需的时间",
-            "從 {0} 出發、按 {1} 所需的時間"
-        ),
-        GoalPeriodsAnswer => ("{0}, reached in {1}", "{0}，即在{1}达到", "{0}，即在{1}達到"),
-        UseRate => ("Use this rate", "采用此增长率", "採用此成長率"),
-        UseStart => ("Use this start", "采用此起点", "採用此起點"),
-        OutsideRange => (
-            "Outside the range the inputs allow ({0}).",
-            "超出输入允许的范围（{0}）。",
-            "超出輸入允許的範圍（{0}）。"
-        ),
-        ErrRate => (
-            "a growth rate of {0} is not possible (it must be above −100%)",
-            "{0} 的增长率不成立（必须高于 −100%）",
-            "{0} 的成長率不成立（必須高於 −100%）"
-        ),
-        ErrNonPositive => ("the value {0} must be above zero", "数值 {0} 必须大于零", "數值 {0} 必須大於零"),
-        ErrNonFinite => ("a number is missing or not finite", "缺少数字或数字无效", "缺少數字或數字無效"),
-        ErrEmpty => ("there is nothing to compute from", "没有可供计算的数据", "沒有可供計算的資料"),
-        ErrZeroHorizon => ("the horizon must be at least one period", "期限至少须为一期", "期限至少須為一期"),
-        ErrNotEnough => (
-            "needs reported values in {0} different years, found {1}",
-            "需要 {0} 个不同年份的报告值，只有 {1} 个",
-            "需要 {0} 個不同年份的報告值，只有 {1} 個"
-        ),
-        ErrInfeasible => ("the bounds contradict each other", "各界限相互矛盾", "各界限相互矛盾"),
-        ErrUnreachable => ("the target is not reached at this rate", "按此增长率无法达到目标", "按此成長率無法達到目標"),
-        ErrOutOfRange => ("the result is too large or too small to show", "结果过大或过小，无法显示", "結果過大或過小，無法顯示"),
-        // Cadence words: axis titles.
-        AxisDay => ("Day", "天", "天"),
-        AxisWeek => ("Week", "周", "週"),
-        AxisMonth => ("Month", "月", "月"),
-        AxisQuarter => ("Quarter", "季度", "季度"),
-        AxisYear => ("Year", "年", "年"),
-        // "per month".
-        PerDay => ("per day", "每天", "每天"),
-        PerWeek => ("per week", "每周", "每週"),
-        PerMonth => ("per month", "每月", "每月"),
-        PerQuarter => ("per quarter", "每季度", "每季度"),
-        PerYear => ("per year", "每年", "每年"),
-        // A rate per period: "+10% / month".
-        RateDay => ("{0} / day", "每天 {0}", "每天 {0}"),
-        RateWeek => ("{0} / week", "每周 {0}", "每週 {0}"),
-        RateMonth => ("{0} / month", "每月 {0}", "每月 {0}"),
-        RateQuarter => ("{0} / quarter", "每季度 {0}", "每季度 {0}"),
-        RateYear => ("{0} / year", "每年 {0}", "每年 {0}"),
-        // The n-th period: "month 36".
-        NthDay => ("day {0}", "第{0}天", "第{0}天"),
-        NthWeek => ("week {0}", "第{0}周", "第{0}週"),
-        NthMonth => ("month {0}", "第{0}个月", "第{0}個月"),
-        NthQuarter => ("quarter {0}", "第{0}季度", "第{0}季度"),
-        NthYear => ("year {0}", "第{0}年", "第{0}年"),
-        // A number of periods: "36 months".
-        ManyDays => ("{0} days", "{0}天", "{0}天"),
-        ManyWeeks => ("{0} weeks", "{0}周", "{0}週"),
-        ManyMonths => ("{0} months", "{0}个月", "{0}個月"),
-        ManyQuarters => ("{0} quarters", "{0}个季度", "{0}個季度"),
-        ManyYears => ("{0} years", "{0}年", "{0}年"),
-        OneDay => ("1 day", "1天", "1天"),
-        OneWeek => ("1 week", "1周", "1週"),
-        OneMonth => ("1 month", "1个月", "1個月"),
-        OneQuarter => ("1 quarter", "1个季度", "1個季度"),
-        OneYear => ("1 year", "1年", "1年"),
-        // The unit after a periods input.
-        UnitDays => ("days", "天", "天"),
-        UnitWeeks => ("weeks", "周", "週"),
-        UnitMonths => ("months", "个月", "個月"),
-        UnitQuarters => ("quarters", "个季度", "個季度"),
-        UnitYears => ("years", "年", "年"),
-    }
-}
-
-/// Which cadence word is wanted.
-#[derive(Clone, Copy)]
-enum Form {
-    Axis,
-    Per,
-    Rate,
-    Nth,
-    Many,
-    One,
-    Units,
-}
-
-fn cadence_msg(form: Form, c: Cadence) -> KpiMsg {
-    use Cadence::*;
-    use KpiMsg::*;
-    match (form, c) {
-        (Form::Axis, Day) => AxisDay,
-        (Form::Axis, Week) => AxisWeek,
-        (Form::Axis, Month) => AxisMonth,
-        (Form::Axis, Quarter) => AxisQuarter,
-        (Form::Axis, Year) => AxisYear,
-        (Form::Per, Day) => PerDay,
-        (Form::Per, Week) => PerWeek,
-        (Form::Per, Month) => PerMonth,
-        (Form::Per, Quarter) => PerQuarter,
-        (Form::Per, Year) => PerYear,
-        (Form::Rate, Day) => RateDay,
-        (Form::Rate, Week) => RateWeek,
-        (Form::Rate, Month) => RateMonth,
-        (Form::Rate, Quarter) => RateQuarter,
-        (Form::Rate, Year) => RateYear,
-        (Form::Nth, Day) => NthDay,
-        (Form::Nth, Week) => NthWeek,
-        (Form::Nth, Month) => NthMonth,
-        (Form::Nth, Quarter) => NthQuarter,
-        (Form::Nth, Year) => NthYear,
-        (Form::Many, Day) => ManyDays,
-        (Form::Many, Week) => ManyWeeks,
-        (Form::Many, Month) => ManyMonths,
-        (Form::Many, Quarter) => ManyQuarters,
-        (Form::Many, Year) => ManyYears,
-        (Form::One, Day) => OneDay,
-        (Form::One, Week) => OneWeek,
-        (Form::One, Month) => OneMonth,
-        (Form::One, Quarter) => OneQuarter,
-        (Form::One, Year) => OneYear,
-        (Form::Units, Day) => UnitDays,
-        (Form::Units, Week) => UnitWeeks,
-        (Form::Units, Month) => UnitMonths,
-        (Form::Units, Quarter) => UnitQuarters,
-        (Form::Units, Year) => UnitYears,
-    }
-}
-
-fn cad(form: Form, c: Cadence, locale: Locale) -> &'static str {
-    cadence_msg(form, c).text(locale)
-}
-
-/// "36 months", "1 year".
-fn count_text(n: u32, c: Cadence, locale: Locale) -> String {
-    if n == 1 {
-        cad(Form::One, c, locale).to_string()
-    } else {
-        fill(cad(Form::Many, c, locale), &[&n.to_string()])
-    }
-}
-
-/// "month 36".
-fn nth_text(n: u32, c: Cadence, locale: Locale) -> String {
-    fill(cad(Form::Nth, c, locale), &[&n.to_string()])
-}
-
-/// "in 3 years", "within year 1".
-fn horizon_text(h: &Horizon, locale: Locale) -> String {
-    if h.count == 1 {
-        fill(
-            KpiMsg::HorizonWithin.text(locale),
-            &[&nth_text(1, h.cadence, locale)],
-        )
-    } else {
-        fill(
-            KpiMsg::HorizonIn.text(locale),
-            &[&count_text(h.count, h.cadence, locale)],
-        )
-    }
-}
-
-/// A rate with its period: "+10% / month" (signed) or "9.91% / month".
-fn rate_text(rate: f64, cadence: Option<Cadence>, signed: bool, locale: Locale) -> String {
-    let pct = format::percent(rate, 2);
-    let pct = if signed && rate > 0.0 {
-        format!("+{pct}")
-    } else {
-        pct
-    };
-    match cadence {
-        Some(c) => fill(cad(Form::Rate, c, locale), &[&pct]),
-        None => pct,
-    }
-}
-
-fn comparator_sign(c: Comparator) -> &'static str {
-    match c {
-        Comparator::AtLeast => "≥",
-        Comparator::AtMost => "≤",
-        Comparator::About => "≈",
-        Comparator::Exactly => "=",
-    }
-}
-
-/// A target's value in its unit; growth rates with their cadence.
-fn amount_text(
-    kind: KpiKind,
-    value: f64,
-    unit: &Unit,
-    cadence: Option<Cadence>,
-    l: Locale,
-) -> String {
-    match kind {
-        KpiKind::GrowthRate => rate_text(value, cadence, true, l),
-        _ => format::value(value, unit, l),
-    }
-}
-
-/// "≥ 3 m users", "≥ +10% / month".
-fn target_text(k: &KpiTarget, locale: Locale) -> String {
-    format!(
-        "{} {}",
-        comparator_sign(k.comparator),
-        amount_text(k.kind, k.value, &k.unit, k.cadence, locale)
-    )
-}
-
-/// What an engine error means, in the reader's language.
-fn engine_error_text(e: &EngineError, locale: Locale) -> String {
-    let reason = match e {
-        EngineError::RateAtOrBelowMinusOne(r) => {
-            fill(KpiMsg::ErrRate.text(locale), &[&format::percent(*r, 1)])
-        }
-        EngineError::NonPositiveValue(v) => fill(
-            KpiMsg::ErrNonPositive.text(locale),
-            &[&format::number(*v, 2)],
-        ),
-        EngineError::NonFinite => KpiMsg::ErrNonFinite.text(locale).to_string(),
-        EngineError::Empty => KpiMsg::ErrEmpty.text(locale).to_string(),
-        EngineError::ZeroHorizon => KpiMsg::ErrZeroHorizon.text(locale).to_string(),
-        EngineError::NotEnoughPoints { needed, found } => fill(
-            KpiMsg::ErrNotEnough.text(locale),
-            &[&needed.to_string(), &found.to_string()],
-        ),
-        EngineError::Infeasible => KpiMsg::ErrInfeasible.text(locale).to_string(),
-        EngineError::Unreachable => KpiMsg::ErrUnreachable.text(locale).to_string(),
-        EngineError::OutOfRange => KpiMsg::ErrOutOfRange.text(locale).to_string(),
-    };
-    let sep = if locale == Locale::En { ": " } else { "：" };
-    format!("{}{sep}{reason}", Msg::EngineErrorPrefix.text(locale))
-}
-
-/// The horizon expressed in another cadence, when the two convert exactly.
-fn horizon_in(h: &Horizon, c: Cadence) -> Option<f64> {
-    let months = |c: Cadence| match c {
-        Cadence::Month => Some(1.0),
-        Cadence::Quarter => Some(3.0),
-        Cadence::Year => Some(12.0),
-        _ => None,
-    };
-    let days = |c: Cadence| match c {
-        Cadence::Day => Some(1.0),
-        Cadence::Week => Some(7.0),
-        _ => None,
-    };
-    let count = f64::from(h.count);
-    match (months(h.cadence), months(c)) {
-        (Some(a), Some(b)) => Some(count * a / b),
-        _ => match (days(h.cadence), days(c)) {
-            (Some(a), Some(b)) => Some(count * a / b),
-            _ => None,
-        },
-    }
-}
-
-/// The noun after a value in an input ("users", "%").
-fn unit_suffix(unit: &Unit, locale: Locale) -> String {
-    match unit {
-        Unit::Currency(code) => code.clone(),
-        Unit::Count(noun) => pick(noun, locale).0.to_string(),
-        Unit::Percent => "%".to_string(),
-        Unit::Number => String::new(),
-    }
-}
-
-/// Groups of targets by section, in the order the plan gives them.
-fn by_section(kpis: &[KpiTarget]) -> Vec<(LocalText, Vec<KpiTarget>)> {
-    let mut groups: Vec<(LocalText, Vec<KpiTarget>)> = Vec::new();
-    for k in kpis {
-        match groups.iter_mut().find(|(s, _)| *s == k.section) {
-            Some((_, list)) => list.push(k.clone()),
-            None => groups.push((k.section.clone(), vec![k.clone()])),
-        }
-    }
-    groups
-}
 
 /// The board's own state: chart UI, messages under the inputs (by input id) and the number of
 /// periods shown per projection (by projection id; absent = the projection's default).
@@ -432,15 +89,7 @@ fn targets(ctx: ReportCtx, locale: Locale) -> Node {
     let t = |m: KpiMsg| m.text(locale);
     let groups = ctx.with(|r| by_section(&r.kpis));
     // KPI ids that another section contradicts.
-    let conflicting: Vec<String> = ctx.checks.with(|cs| {
-        cs.iter()
-            .filter_map(|c| match &c.kind {
-                CheckKind::ConflictingTargets { targets, .. } => Some(targets),
-                _ => None,
-            })
-            .flat_map(|t| t.iter().map(|(id, _, _)| id.clone()))
-            .collect()
-    });
+    let conflicting = ctx.checks.with(|cs| conflicting_targets(cs));
     let s = section("kpi-targets", "kpi-targets", Msg::KpiTargets.text(locale)).child(text_el(
         "p",
         "kpi-intro",
@@ -543,14 +192,7 @@ fn contradictions(ctx: ReportCtx, locale: Locale) -> Node {
         .map(|(c, metric, targets)| {
             let values = targets.iter().enumerate().map(|(i, (id, value, section))| {
                 let (text, prov) = ctx.with(|r| match r.kpis.iter().find(|k| k.id == *id) {
-                    Some(k) => (
-                        format!(
-                            "{} {}",
-                            comparator_sign(k.comparator),
-                            amount_text(k.kind, *value, &k.unit, k.cadence, locale)
-                        ),
-                        k.provenance,
-                    ),
+                    Some(k) => (target_value_text(k, *value, locale), k.provenance),
                     None => (format::number(*value, 2), Provenance::Reported),
                 });
                 el("li")
@@ -605,15 +247,6 @@ fn prov_of(modified: bool) -> Provenance {
         Provenance::Scenario
     } else {
         Provenance::Assumption
-    }
-}
-
-/// "Active users at launch (users)": an input's label with its unit, when it has one.
-fn with_unit(label: String, unit: &str, locale: Locale) -> String {
-    match (unit.is_empty(), locale) {
-        (true, _) => label,
-        (false, Locale::En) => format!("{label} ({unit})"),
-        (false, _) => format!("{label}（{unit}）"),
     }
 }
 
@@ -677,18 +310,13 @@ fn projector(
 
     let cadence = projection.cadence;
     let pid = projection.id.clone();
-    let default_periods = projection.periods.clamp(1, 120);
+    let default_periods = projection.periods.clamp(MIN_PERIODS, MAX_PERIODS);
     let periods = board
         .periods
         .with(|m| m.get(&pid).copied())
         .unwrap_or(default_periods);
     let (sr, rr) = (start_a.range, rate_a.range);
-    let pr = AssumptionRange {
-        default: f64::from(projection.periods),
-        min: 1.0,
-        max: 120.0,
-        step: 1.0,
-    };
+    let pr = periods_range(projection);
     let (start, rate, start_mod, rate_mod) = ctx.scenario.with(|s| {
         (
             s.value(&start_a.id, sr.default),
@@ -698,12 +326,7 @@ fn projector(
         )
     });
     let prov = prov_of(start_mod || rate_mod);
-    let values: EngineResult<Vec<f64>> = (0..=periods)
-        .map(|i| compound(start, rate, f64::from(i)))
-        .collect();
-    let reach = periods_to_reach(start, target.value, rate);
-    let goal_rate = rate_to_reach(start, target.value, periods);
-    let goal_start = start_to_reach(target.value, rate, periods);
+    let projected = Projected::new(start, rate, periods, target.value);
 
     // Input ids: the first projector's are "projector-start" etc. (fields `#projector-start-field`,
     // sliders `#projector-start-slider`); further projectors add their id to stay unique.
@@ -736,7 +359,7 @@ fn projector(
         let pid = pid.clone();
         move |n: u32| {
             board.periods.update(|m| {
-                m.insert(pid.clone(), n.clamp(1, 120));
+                m.insert(pid.clone(), n.clamp(MIN_PERIODS, MAX_PERIODS));
             })
         }
     };
@@ -745,21 +368,9 @@ fn projector(
     let rate_word = rate_text(rate, Some(cadence), false, locale);
     let periods_word = count_text(periods, cadence, locale);
     let target_word = target_text(&target, locale);
-    let start_range_text = format!(
-        "{} – {}",
-        format::value(sr.min, &start_a.unit, locale),
-        format::value(sr.max, &start_a.unit, locale)
-    );
-    let rate_range_text = format!(
-        "{} – {}",
-        rate_text(rr.min, Some(cadence), false, locale),
-        rate_text(rr.max, Some(cadence), false, locale)
-    );
-    let periods_range_text = format!(
-        "{} – {}",
-        count_text(1, cadence, locale),
-        count_text(120, cadence, locale)
-    );
+    let start_range_text = value_range_text(&sr, &start_a.unit, locale);
+    let rate_range_text = rate_range_text(&rr, cadence, locale);
+    let periods_range_text = periods_range_text(MIN_PERIODS, MAX_PERIODS, cadence, locale);
 
     // Inputs.
     let start_input = projector_input(
@@ -828,13 +439,14 @@ fn projector(
             locale,
             move |v: f64| {
                 // Whole periods only: a fraction is rounded and the reader told why.
-                if v.fract() != 0.0 {
+                let (n, whole) = whole_periods(v);
+                if !whole {
                     board.set_error(
                         &periods_id2,
                         Some(fill(KpiMsg::WholeNumbers.text(locale), &[&range_text])),
                     );
                 }
-                set_periods(v.round().clamp(1.0, 120.0) as u32);
+                set_periods(n);
             },
         )
     };
@@ -868,33 +480,15 @@ fn projector(
         );
 
     // Results.
-    let end_text = match &values {
+    let end_text = match &projected.values {
         Ok(v) => format::value(v.last().copied().unwrap_or(f64::NAN), &target.unit, locale),
-        Err(e) => engine_error_text(e, locale),
+        Err(e) => engine_error(e, locale),
     };
-    let reach_text = match &reach {
-        Ok(r) if r.whole == 0 => t(KpiMsg::ReachedAtStart).to_string(),
-        Ok(r) => {
-            let mut s = fill(t(KpiMsg::ReachedIn), &[&nth_text(r.whole, cadence, locale)]);
-            if r.whole > periods {
-                s.push(' ');
-                s.push_str(&fill(t(KpiMsg::BeyondShown), &[&periods_word]));
-            }
-            s
-        }
-        Err(EngineError::Unreachable) => t(KpiMsg::NotReached).to_string(),
-        Err(e) => engine_error_text(e, locale),
-    };
+    let reach_text = reach_text(&projected.reach, periods, cadence, locale);
     // Against the plan's own horizon for the target, when the cadences convert.
     let horizon_note = target.horizon.and_then(|h| {
-        let limit = horizon_in(&h, cadence)?;
-        let r = reach.as_ref().ok()?;
-        let msg = if f64::from(r.whole) <= limit + 1e-9 {
-            KpiMsg::OnTime
-        } else {
-            KpiMsg::Late
-        };
-        Some(fill(t(msg), &[&horizon_text(&h, locale)]))
+        let on_time = projected.on_time(&h, cadence)?;
+        Some(on_time_text(on_time, &h, locale))
     });
     let results = el("div")
         .class("kpi-results")
@@ -948,28 +542,20 @@ fn projector(
         },
         projection,
         &target,
-        values.as_deref().unwrap_or(&[]),
+        projected.values.as_deref().unwrap_or(&[]),
         prov,
         app.narrow(),
         locale,
     );
 
     // Goal seek, with buttons that apply an answer the inputs allow.
-    let goal_rate_ok = goal_rate
-        .as_ref()
-        .ok()
-        .copied()
-        .filter(|r| *r >= rr.min && *r <= rr.max);
-    let goal_start_ok = goal_start
-        .as_ref()
-        .ok()
-        .copied()
-        .filter(|s| *s >= sr.min && *s <= sr.max);
-    let rate_answer = match &goal_rate {
+    let goal_rate_ok = within(&projected.goal_rate, &rr);
+    let goal_start_ok = within(&projected.goal_start, &sr);
+    let rate_answer = match &projected.goal_rate {
         Ok(r) => rate_text(*r, Some(cadence), false, locale),
-        Err(e) => engine_error_text(e, locale),
+        Err(e) => engine_error(e, locale),
     };
-    let rate_action = match (&goal_rate, goal_rate_ok) {
+    let rate_action = match (&projected.goal_rate, goal_rate_ok) {
         (Err(_), _) => None,
         (Ok(_), None) => Some(outside_range(&rate_range_text, locale)),
         (Ok(_), Some(r)) => {
@@ -984,11 +570,11 @@ fn projector(
             ))
         }
     };
-    let start_answer = match &goal_start {
+    let start_answer = match &projected.goal_start {
         Ok(s) => format::value(*s, &start_a.unit, locale),
-        Err(e) => engine_error_text(e, locale),
+        Err(e) => engine_error(e, locale),
     };
-    let start_action = match (&goal_start, goal_start_ok) {
+    let start_action = match (&projected.goal_start, goal_start_ok) {
         (Err(_), _) => None,
         (Ok(_), None) => Some(outside_range(&start_range_text, locale)),
         (Ok(_), Some(s)) => {
@@ -1003,18 +589,7 @@ fn projector(
             ))
         }
     };
-    let periods_answer = match &reach {
-        Ok(r) if r.whole == 0 => t(KpiMsg::ReachedAtStart).to_string(),
-        Ok(r) => fill(
-            t(KpiMsg::GoalPeriodsAnswer),
-            &[
-                &count_text(r.whole, cadence, locale),
-                &nth_text(r.whole, cadence, locale),
-            ],
-        ),
-        Err(EngineError::Unreachable) => t(KpiMsg::NotReached).to_string(),
-        Err(e) => engine_error_text(e, locale),
-    };
+    let periods_answer = periods_answer(&projected.reach, cadence, locale);
     let goal_id = format!("kpi-goal-{pid}-h");
     let goal = el("section")
         .class("kpi-goal")
@@ -1097,35 +672,15 @@ fn projection_chart(
 ) -> Node {
     let t = |m: KpiMsg| m.text(locale);
     let plabel = local(&projection.label, locale);
-    let periods = values.len().saturating_sub(1) as u32;
-    let points = values
-        .iter()
-        .zip(0u32..)
-        .map(|(y, i)| Datum::new(f64::from(i), *y, prov))
-        .collect();
-    let series = vec![
-        Series {
-            key: "projection".into(),
-            label: plabel.clone(),
-            color: crate::chart::palette::PUBLISHED,
-            kind: SeriesKind::Line {
-                dashed_from: Some(0.0),
-            },
-            points,
-            low: vec![],
-        },
-        Series {
-            key: "target".into(),
-            label: fill(t(KpiMsg::TargetLine), &[&local(&target.label, locale)]),
-            color: crate::chart::palette::REFERENCE,
-            kind: SeriesKind::Line { dashed_from: None },
-            points: vec![
-                Datum::new(0.0, target.value, target.provenance),
-                Datum::new(f64::from(periods.max(1)), target.value, target.provenance),
-            ],
-            low: vec![],
-        },
-    ];
+    let series = projection_series(
+        (
+            plabel.clone(),
+            fill(t(KpiMsg::TargetLine), &[&local(&target.label, locale)]),
+        ),
+        values,
+        prov,
+        (target.value, target.provenance),
+    );
     let notes = vec![
         (t(KpiMsg::NoteProjection).to_string(), "g-dashed"),
         (t(KpiMsg::NoteTarget).to_string(), "g-solid"),
@@ -1151,25 +706,6 @@ fn projection_chart(
     )
 }
 
-/// A plan's headline for its overview: its first projection's target, as the plan states it
-/// ("≥ 3 m users within 3 years"), under the projection's name. `None` without a projection.
-pub fn plan_headline(
-    r: &crate::domain::schema::Report,
-    locale: Locale,
-) -> Option<(String, String, Provenance)> {
-    let p = r.projections.first()?;
-    let target = r.kpis.iter().find(|k| k.id == p.target)?;
-    let horizon = target
-        .horizon
-        .map(|h| format!(" {}", horizon_text(&h, locale)))
-        .unwrap_or_default();
-    Some((
-        local(&target.label, locale),
-        format!("{}{horizon}", target_text(target, locale)),
-        target.provenance,
-    ))
-}
-
 /// The plan's first projection as its overview shows it: at the reader's start and rate over
 /// the plan's own periods, against the target.
 pub fn plan_chart(app: AppState, ctx: ReportCtx, charts: Charts) -> Option<Node> {
@@ -1191,11 +727,8 @@ pub fn plan_chart(app: AppState, ctx: ReportCtx, charts: Charts) -> Option<Node>
             s.values.contains_key(&start_a.id) || s.values.contains_key(&rate_a.id),
         )
     });
-    let periods = projection.periods.clamp(1, 120);
-    let values: Vec<f64> = (0..=periods)
-        .map(|i| compound(start, rate, f64::from(i)))
-        .collect::<EngineResult<_>>()
-        .ok()?;
+    let periods = projection.periods.clamp(MIN_PERIODS, MAX_PERIODS);
+    let values = projection_values(start, rate, periods).ok()?;
     Some(projection_chart(
         charts,
         "plan-projection".to_string(),

@@ -73,12 +73,8 @@ crate::messages! {
 
 /// A point as a reader sees it: bounds carry ≥ / ≤; an interval reads "≥ low, < high".
 pub fn point_text(p: &Point, unit: &Unit, locale: Locale) -> String {
-    let prefix = match p.bound {
-        Some(BoundSide::Lower) => "≥ ",
-        Some(BoundSide::Upper) => "≤ ",
-        None => "",
-    };
-    let value = format!("{prefix}{}", format::value(p.value, unit, locale));
+    // Worded as the charts' tooltips word a bound (the interval's top follows below).
+    let value = crate::chart::label::value_text(p.value, unit, p.bound, false, locale);
     match p.upper {
         Some(upper) => format!("{value}, < {}", format::value(upper, unit, locale)),
         None => value,
@@ -235,7 +231,7 @@ pub fn headline_statement(
     let h = c.headline.as_ref()?;
     let start = h.points.iter().find(|p| p.year == h.anchor_year)?;
     let end = h.points.last().filter(|p| p.year > start.year)?;
-    let unit = r.series.first()?.unit.clone();
+    let unit = r.headline_unit();
     growth_title(
         r.kind == ReportKind::Market,
         whose,
@@ -285,10 +281,7 @@ pub fn headline_chart(
                     t(Msg::SourceBounds),
                 ],
             ),
-            r.series
-                .first()
-                .map(|s| s.unit.clone())
-                .unwrap_or(Unit::Number),
+            r.headline_unit(),
             r.series
                 .iter()
                 .flat_map(|s| &s.points)
@@ -332,7 +325,7 @@ fn overview(
             headline_text(r, locale),
             r.forecast.is_some(),
             (r.kind == ReportKind::Plan)
-                .then(|| super::kpis::plan_headline(r, locale))
+                .then(|| crate::i18n::kpis::plan_headline(r, locale))
                 .flatten(),
         )
     });
@@ -448,7 +441,7 @@ fn history_chart(app: AppState, ctx: ReportCtx, charts: Charts) -> Option<Node> 
             .collect();
         Some((
             series,
-            r.series[0].unit.clone(),
+            r.headline_unit(),
             insights,
             local(&r.meta.title, locale),
         ))
@@ -486,7 +479,7 @@ fn published_growth(ctx: ReportCtx, locale: Locale) -> Node {
                     &[&rate, &from.to_string(), &to.to_string()],
                 ),
                 (RateSource::Fit, Some(f)) => ctx.with(|r| {
-                    let unit = headline_unit(r, h);
+                    let unit = r.headline_unit();
                     fill(
                         FitMsg::Rate.text(locale),
                         &[
@@ -613,31 +606,19 @@ fn key_facts(ctx: ReportCtx, locale: Locale) -> Option<Node> {
     )
 }
 
-fn headline_unit(r: &Report, h: &Headline) -> Unit {
-    series(r, &h.series)
-        .ok()
-        .map(|s| s.unit.clone())
-        .unwrap_or(Unit::Number)
-}
-
 /// A limit as the source words it: "≥ ¥100 bn", or "< ¥100 bn" for an interval's upper end.
 fn limit_text(f: &GrowthFit, l: &RateLimit, unit: &Unit, locale: Locale) -> String {
     let interval = f
         .observations
         .iter()
         .any(|o| o.year == l.year && matches!(o.evidence, Evidence::Between(..)));
-    let sign = match (l.side, interval) {
-        (BoundSide::Lower, _) => "≥",
-        (BoundSide::Upper, true) => "<",
-        (BoundSide::Upper, false) => "≤",
-    };
-    format!("{sign} {}", format::value(l.value, unit, locale))
+    crate::chart::label::value_text(l.value, unit, Some(l.side), interval, locale)
 }
 
 /// Why a fitted rate sits where it does: whether a bound moved it, the range of rates the
 /// source's bounds allow, how each year's evidence enters, and the evidence itself.
 fn fit_explained(r: &Report, h: &Headline, f: &GrowthFit, locale: Locale) -> Vec<Node> {
-    let unit = headline_unit(r, h);
+    let unit = r.headline_unit();
     // Two decimals: a limit rounded to one could read as allowed when it is not (10.03%).
     let pct = |x: f64| format::percent(x, 2);
     let lim = |l: &RateLimit| limit_text(f, l, &unit, locale);

@@ -13,7 +13,7 @@ use crate::domain::engine::model::compute;
 use crate::domain::format::Locale;
 use crate::domain::saved::{self, SavedScenario, SetAside};
 use crate::domain::scenario::Scenario;
-use crate::domain::schema::Unit;
+use crate::i18n::errors::{export_reason, load_reason, saved_reason, set_aside_reason};
 use crate::i18n::{fill, Message};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -90,7 +90,13 @@ impl SavedState {
             Ok(set_aside) if !set_aside.is_empty() => {
                 let reasons: Vec<String> = set_aside
                     .iter()
-                    .map(|s| format!("{} ({})", s.name.clone().unwrap_or_default(), s.reason))
+                    .map(|s| {
+                        format!(
+                            "{} ({})",
+                            s.name.clone().unwrap_or_default(),
+                            set_aside_reason(&s.reason, locale)
+                        )
+                    })
                     .collect();
                 app.notices.update(|n| {
                     n.push(fill(
@@ -102,7 +108,7 @@ impl SavedState {
             Ok(_) => {}
             Err(e) => app
                 .notices
-                .update(|n| n.push(format!("{STORAGE_KEY}: {e}"))),
+                .update(|n| n.push(format!("{STORAGE_KEY}: {}", load_reason(&e, locale)))),
         }
         let listener = storage::on_change(move |key| {
             if key.is_none() || key.as_deref() == Some(STORAGE_KEY) {
@@ -168,7 +174,7 @@ impl SavedState {
         let next = self
             .list
             .with_untracked(|l| op(l))
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| saved_reason(&e, locale))?;
         self.list.set(next);
         let written = if self.unreadable.get_untracked() {
             Err(fill(SavedMsg::Unreadable.text(locale), &[name]))
@@ -241,7 +247,7 @@ fn import_from(ev: &Ev, state: SavedState, locale: Locale) {
             }
             Err(e) => state.status.set(Some(fill(
                 SavedMsg::ImportFailed.text(locale),
-                &[&e.to_string()],
+                &[&load_reason(&e, locale)],
             ))),
         }
     });
@@ -369,7 +375,7 @@ pub fn panel(app: AppState, ctx: ReportCtx, state: SavedState) -> Node {
                         "application/json",
                         &text,
                     ) {
-                        state.status.set(Some(e));
+                        state.status.set(Some(export_reason(&e, locale)));
                     }
                 }),
         )
@@ -469,12 +475,7 @@ fn compare_panel(
             .as_ref()
             .map_or(r.meta.base_year, |f| f.anchor_year)
     });
-    let unit = ctx.with(|r| {
-        r.series
-            .first()
-            .map(|s| s.unit.clone())
-            .unwrap_or(Unit::Number)
-    });
+    let unit = ctx.with(|r| r.headline_unit());
     let cmp = compare(&path(&a), &path(&b), anchor);
     let _ = app;
     let label = |n: &str| match n {

@@ -62,10 +62,7 @@ crate::messages! {
             "基准份额为细分在基准年占上级的份额。您设定的份额即显示的份额；未设定的份额按各自大小成比例让出空间。",
             "基準份額為細分在基準年佔上級的份額。您設定的份額即顯示的份額；未設定的份額按各自大小成比例讓出空間。"
         ),
-        RelativeGrowth => ("relative growth", "相对增长率", "相對成長率"),
-        OwnGrowth => ("growth (CAGR)", "增长率（年复合）", "成長率（年複合）"),
         CagrReadout => ("CAGR {0}–{1}: {2}", "{0}–{1} 年复合增长率：{2}", "{0}–{1} 年複合成長率：{2}"),
-        BaseShare => ("base share", "基准份额", "基準份額"),
         SubSegments => ("Shares within {0}", "{0}内部份额", "{0}內部份額"),
         WhatChecksSay => ("What the checks say about this scenario", "一致性检查对此情景的结论", "一致性檢查對此情境的結論"),
         AllHold => ("Your scenario agrees with every claim and bound of the source.", "您的情景与来源的所有判断和界限一致。", "您的情境與來源的所有判斷和界限一致。"),
@@ -84,15 +81,12 @@ crate::messages! {
 /// How a segment's growth input is named ("relative growth", "growth (CAGR)"): by its slider
 /// and by the power tools' rows.
 pub fn growth_label(meaning: GrowthMeaning, locale: Locale) -> &'static str {
-    match meaning {
-        GrowthMeaning::Own => ScenMsg::OwnGrowth.text(locale),
-        GrowthMeaning::Relative => ScenMsg::RelativeGrowth.text(locale),
-    }
+    crate::i18n::tools::growth_label(meaning, locale)
 }
 
 /// How a segment's base share is named, by its slider and by the power tools' rows.
 pub fn share_label(locale: Locale) -> &'static str {
-    ScenMsg::BaseShare.text(locale)
+    crate::i18n::tools::share_label(locale)
 }
 
 fn preset_label(p: Preset) -> ScenMsg {
@@ -263,23 +257,16 @@ fn scenarios(
     let (rate_range, anchor, unit) = ctx.with(|r| {
         let f = r.forecast.as_ref();
         (
-            f.map(|f| AssumptionRange {
-                default: published_rate,
-                min: f.rate_range.min,
-                max: f.rate_range.max,
-                step: f.rate_range.step,
-            })
-            .unwrap_or(AssumptionRange {
-                default: published_rate,
-                min: 0.0,
-                max: 0.5,
-                step: 0.001,
-            }),
+            crate::domain::scenario::headline_rate_range(r, published_rate).unwrap_or(
+                AssumptionRange {
+                    default: published_rate,
+                    min: 0.0,
+                    max: 0.5,
+                    step: 0.001,
+                },
+            ),
             f.map_or(r.meta.base_year, |f| f.anchor_year),
-            r.series
-                .first()
-                .map(|s| s.unit.clone())
-                .unwrap_or(Unit::Number),
+            r.headline_unit(),
         )
     });
     let current = ctx.scenario.get();

@@ -12,8 +12,8 @@ use crate::chart::xy::{Datum, Series, SeriesKind};
 use crate::domain::engine::allocate::reconciliation_gap;
 use crate::domain::engine::model::DimensionResult;
 use crate::domain::format::{self, pick, Locale};
+use crate::domain::schema::find_member;
 use crate::domain::schema::{Dimension, Member, Provenance, ReconcileMode, Unit};
-use crate::domain::validate::find_member;
 use crate::i18n::titles::largest_title;
 use crate::i18n::{fill, Message, Msg};
 use leptos::prelude::*;
@@ -143,12 +143,7 @@ fn segments(
             Msg::EngineErrorPrefix.text(locale),
         )];
     };
-    let unit = ctx.with(|r| {
-        r.series
-            .first()
-            .map(|s| s.unit.clone())
-            .unwrap_or(Unit::Number)
-    });
+    let unit = ctx.with(|r| r.headline_unit());
     let forecast_to = ctx.with(|r| r.meta.forecast.to);
     let year = app
         .share_year

@@ -5,6 +5,7 @@
 use crate::browser::prefs::{self, Theme};
 use crate::domain::catalogue::{CatalogueEntry, Facets, PageRef};
 use crate::domain::checks::{run_checks, Check};
+use crate::domain::engine::error::EngineError;
 use crate::domain::engine::model::{compute, Computed};
 use crate::domain::scenario::Scenario;
 use crate::domain::schema::{Report, ReportKind};
@@ -265,16 +266,14 @@ pub fn use_app() -> AppState {
 pub struct ReportCtx {
     pub report: StoredValue<Arc<Report>>,
     pub scenario: RwSignal<Scenario>,
-    pub computed: Memo<Result<Arc<Computed>, String>>,
+    pub computed: Memo<Result<Arc<Computed>, EngineError>>,
     pub checks: Memo<Arc<Vec<Check>>>,
 }
 
 impl ReportCtx {
     pub fn new(report: Arc<Report>, scenario: RwSignal<Scenario>) -> Self {
         let r = report.clone();
-        let computed = Memo::new(move |_| {
-            scenario.with(|s| compute(&r, s).map(Arc::new).map_err(|e| e.to_string()))
-        });
+        let computed = Memo::new(move |_| scenario.with(|s| compute(&r, s).map(Arc::new)));
         let r = report.clone();
         let checks = Memo::new(move |_| {
             Arc::new(match computed.get() {

@@ -368,6 +368,30 @@ for (const [what, list] of [
   });
 }
 
+test('3e. in Chinese, why the list of imported reports cannot be read is said in Chinese, in the script shown',
+  async ({ page }) => {
+    const errors = watchErrors(page);
+    const list = JSON.stringify({ format: 'report-explorer/imported', version: 7, reports: [] });
+    const seeded = { [IMPORTED]: list };
+    await seed(page, seeded);
+    await openApp(page);
+    await page.locator('#language').selectOption('zh-Hans');
+    const alert = page.locator('.import [role=alert]').first();
+    await expect(alert).toContainText('无法读取此设备上的已导入报告列表');
+    await expect(alert.locator('.reason')).toHaveText('已导入报告列表由较新版本的应用写入（版本 7）');
+    // Importing over it is refused with the same reason, in Chinese.
+    await pick(page, 'widgets.json', EXAMPLE);
+    await page.getByTestId('confirm-import').click();
+    await expect(page.getByTestId('import-status')).toContainText('无法导入 widgets.json');
+    await expect(page.getByTestId('import-status')).toContainText('已导入报告列表由较新版本的应用写入（版本 7）');
+    await expect(page.getByTestId('import-status')).not.toContainText('newer version');
+    // The reason follows the language, as every other text does.
+    await page.locator('#language').selectOption('zh-Hant');
+    await expect(alert.locator('.reason')).toHaveText('已匯入報告列表由較新版本的應用程式寫入（版本 7）');
+    expect(data(await dump(page))).toEqual(seeded);
+    expect(errors).toEqual([]);
+  });
+
 // ---- 4. Two tabs ------------------------------------------------------------------------------
 
 test('4. two tabs saving at once: both saves survive, each list follows the other, a removal stays removed',

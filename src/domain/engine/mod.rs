@@ -7,6 +7,7 @@ pub mod error;
 pub mod fit;
 pub mod goal_seek;
 pub mod growth;
+pub mod mc_input;
 pub mod model;
 pub mod monte_carlo;
 pub mod sensitivity;

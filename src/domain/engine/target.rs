@@ -13,8 +13,10 @@
 
 use super::error::{EngineError, EngineResult};
 use super::model::{compute, published_rate};
-use crate::domain::scenario::{assumption_slots, share_key, Scenario, SlotKind};
-use crate::domain::schema::{AssumptionRange, Member, Report, Unit};
+use crate::domain::scenario::{
+    assumption_slots, headline_rate_range, share_key, Scenario, SlotKind,
+};
+use crate::domain::schema::{AssumptionRange, Member, Provenance, Report, Unit};
 use std::fmt;
 
 /// The input key of the headline CAGR (the scenario's `headline_rate`).
@@ -44,6 +46,105 @@ impl Target {
                 .map(|p| Target::Projection(p.id.clone()))
         }
     }
+
+    /// The target as a picker's option value: "headline", "seg:type:camera", "proj:users".
+    pub fn key(&self) -> String {
+        match self {
+            Target::Headline => HEADLINE_KEY.to_string(),
+            Target::Segment { dimension, member } => format!("seg:{dimension}:{member}"),
+            Target::Projection(id) => format!("proj:{id}"),
+        }
+    }
+
+    /// The target an option value names (see [`Target::key`]); `None` for anything else.
+    pub fn from_key(key: &str) -> Option<Target> {
+        if key == HEADLINE_KEY {
+            return Some(Target::Headline);
+        }
+        if let Some(rest) = key.strip_prefix("seg:") {
+            let (dimension, member) = rest.split_once(':')?;
+            return Some(Target::Segment {
+                dimension: dimension.into(),
+                member: member.into(),
+            });
+        }
+        key.strip_prefix("proj:")
+            .map(|id| Target::Projection(id.to_string()))
+    }
+
+    /// The target the tools measure: `picked` while the report still has it (a segment only
+    /// of `dimension`, the one the view shows, at its top level, as the picker lists them),
+    /// otherwise the report's natural target.
+    pub fn resolve(
+        report: &Report,
+        picked: Option<Target>,
+        dimension: Option<&str>,
+    ) -> Option<Target> {
+        let valid = match &picked {
+            Some(Target::Headline) => report.forecast.is_some(),
+            Some(Target::Segment {
+                dimension: d,
+                member,
+            }) => {
+                report.forecast.is_some()
+                    && dimension == Some(d.as_str())
+                    && report
+                        .dimensions
+                        .iter()
+                        .find(|x| x.id == *d)
+                        .is_some_and(|x| x.members.iter().any(|m| m.id == *member))
+            }
+            Some(Target::Projection(id)) => report.projections.iter().any(|p| p.id == *id),
+            None => false,
+        };
+        if valid {
+            picked
+        } else {
+            Target::default_for(report)
+        }
+    }
+
+    /// The unit the target's values are in: a projection's start value's, else the headline's.
+    pub fn unit(&self, report: &Report) -> Unit {
+        match self {
+            Target::Projection(id) => report
+                .projections
+                .iter()
+                .find(|p| p.id == *id)
+                .and_then(|p| report.assumptions.iter().find(|a| a.id == p.start))
+                .map_or(Unit::Number, |a| a.unit.clone()),
+            _ => report.headline_unit(),
+        }
+    }
+}
+
+/// A target's path under a scenario, as (year or period, value, provenance): the headline
+/// with the provenance of each of its points, anything else derived when the scenario is the
+/// published one and the reader's own otherwise. Empty when it cannot be computed.
+pub fn target_path(
+    report: &Report,
+    target: &Target,
+    scenario: &Scenario,
+) -> Vec<(i32, f64, Provenance)> {
+    if *target == Target::Headline {
+        if let Some(h) = compute(report, scenario).ok().and_then(|c| c.headline) {
+            return h
+                .points
+                .iter()
+                .map(|p| (p.year, p.value, p.provenance))
+                .collect();
+        }
+    }
+    let provenance = if scenario.is_published() {
+        Provenance::Derived
+    } else {
+        Provenance::Scenario
+    };
+    Evaluator::new(report, target)
+        .ok()
+        .and_then(|e| e.path(scenario).ok())
+        .map(|path| path.into_iter().map(|(x, v)| (x, v, provenance)).collect())
+        .unwrap_or_default()
 }
 
 /// Why a target cannot be measured in a report.
@@ -165,19 +266,14 @@ pub fn value_in_force(report: &Report, input: &Input, scenario: &Scenario) -> f6
 /// slots in slider order. Fails only when the published rate cannot be computed.
 pub fn inputs(report: &Report) -> EngineResult<Vec<Input>> {
     let mut out = Vec::new();
-    if let Some(model) = &report.forecast {
+    if report.forecast.is_some() {
         let published = published_rate(report)?.rate;
-        out.push(Input {
+        out.extend(headline_rate_range(report, published).map(|range| Input {
             key: HEADLINE_KEY.to_string(),
             kind: InputKind::Headline,
-            range: AssumptionRange {
-                default: published,
-                min: model.rate_range.min,
-                max: model.rate_range.max,
-                step: model.rate_range.step,
-            },
+            range,
             is_fraction: true,
-        });
+        }));
     }
     for slot in assumption_slots(report) {
         let (kind, is_fraction) = match slot.kind {
@@ -370,6 +466,82 @@ impl Evaluator {
 mod tests {
     use super::*;
     use crate::domain::bundled::load_bundled;
+
+    #[test]
+    fn a_target_reads_back_from_its_key() {
+        let targets = [
+            Target::Headline,
+            Target::Segment {
+                dimension: "type".into(),
+                member: "camera-modules".into(),
+            },
+            Target::Projection("users".into()),
+        ];
+        for t in targets {
+            assert_eq!(Target::from_key(&t.key()), Some(t));
+        }
+        assert_eq!(Target::from_key("seg:type"), None);
+        assert_eq!(Target::from_key("other"), None);
+    }
+
+    #[test]
+    fn a_picked_target_holds_while_the_report_and_view_have_it() {
+        let (reports, _) = load_bundled();
+        let r = &reports[0];
+        let d = &r.dimensions[0];
+        let seg = Target::Segment {
+            dimension: d.id.clone(),
+            member: d.members[0].id.clone(),
+        };
+        assert_eq!(
+            Target::resolve(r, Some(seg.clone()), Some(&d.id)),
+            Some(seg.clone())
+        );
+        // Another dimension in the view, or none: back to the headline.
+        assert_eq!(Target::resolve(r, Some(seg), None), Some(Target::Headline));
+        let gone = Target::Projection("nope".into());
+        assert_eq!(Target::resolve(r, Some(gone), None), Some(Target::Headline));
+        let plan = &reports[2];
+        let p = Target::Projection(plan.projections[0].id.clone());
+        assert_eq!(
+            Target::resolve(plan, Some(Target::Headline), None),
+            Some(p.clone())
+        );
+        assert_eq!(
+            p.unit(plan),
+            plan.assumptions
+                .iter()
+                .find(|a| a.id == plan.projections[0].start)
+                .unwrap()
+                .unit
+        );
+        assert_eq!(Target::Headline.unit(r), r.headline_unit());
+    }
+
+    #[test]
+    fn a_target_path_is_marked_by_whose_it_is() {
+        let (reports, _) = load_bundled();
+        let plan = &reports[2];
+        let p = Target::Projection(plan.projections[0].id.clone());
+        let published = target_path(plan, &p, &Scenario::published());
+        assert_eq!(published.len() as u32, plan.projections[0].periods + 1);
+        assert!(published
+            .iter()
+            .all(|(_, _, prov)| *prov == Provenance::Derived));
+        let mut own = Scenario::published();
+        let start = &plan.projections[0].start;
+        let a = plan.assumptions.iter().find(|a| a.id == *start).unwrap();
+        own.set(start, a.range.max, a.range.default);
+        let mine = target_path(plan, &p, &own);
+        assert!(mine
+            .iter()
+            .all(|(_, _, prov)| *prov == Provenance::Scenario));
+        assert!(mine[0].1 > published[0].1);
+        let headline = target_path(&reports[0], &Target::Headline, &Scenario::published());
+        assert!(headline
+            .iter()
+            .any(|(_, _, prov)| *prov == Provenance::Reported));
+    }
 
     #[test]
     fn inputs_start_with_the_headline_and_mark_levels() {

@@ -2,6 +2,7 @@
 //! shown) kept in one signal so charts can be created by plain render functions.
 
 use crate::chart::scene::{color_class, tooltip, SvgNode};
+use crate::chart::view_box::view_box_size;
 use crate::i18n::{fill, Locale, Message, Msg};
 use crate::ui::dom::{el, text_el, Node, On};
 use leptos::prelude::*;
@@ -97,18 +98,6 @@ pub struct Frame {
     pub table: TableData,
     pub view_box: String,
     pub svg_class: &'static str,
-}
-
-/// Width and height of a `viewBox="0 0 w h"`.
-fn view_box_size(view_box: &str) -> (f64, f64) {
-    let v: Vec<f64> = view_box
-        .split_whitespace()
-        .filter_map(|x| x.parse().ok())
-        .collect();
-    (
-        v.get(2).copied().unwrap_or(800.0),
-        v.get(3).copied().unwrap_or(400.0),
-    )
 }
 
 /// A chart: caption, legend toggles, the drawing (marks focusable, with labels), the readout
