@@ -242,17 +242,22 @@ pub fn chart_buttons(name: &str, title: &str, locale: Locale) -> [Node; 2] {
     let ctx = use_context::<ReportCtx>();
     let button = |png: bool| {
         let (name, title) = (name.to_string(), title.to_string());
-        let (label, text, testid) = if png {
-            (ExportMsg::ChartPng, "PNG", "chart-png")
-        } else {
-            (ExportMsg::ChartSvg, "SVG", "chart-svg")
-        };
+        let (label, text, testid) = chart_button(png);
         text_el("button", "link chart-export", text)
             .attr("aria-label", label.text(locale))
             .testid(testid)
             .on_click(move || download_chart(app, ctx, &name, &title, png))
     };
     [button(false), button(true)]
+}
+
+/// A chart's SVG or PNG button: its accessible name, its text and its test id.
+pub fn chart_button(png: bool) -> (ExportMsg, &'static str, &'static str) {
+    if png {
+        (ExportMsg::ChartPng, "PNG", "chart-png")
+    } else {
+        (ExportMsg::ChartSvg, "SVG", "chart-svg")
+    }
 }
 
 /// "Publisher SMRC30744": where the chart's numbers come from.
@@ -277,7 +282,7 @@ fn safe_id(id: &str) -> String {
         .collect()
 }
 
-fn download_chart(
+pub fn download_chart(
     app: Option<AppState>,
     ctx: Option<ReportCtx>,
     name: &str,

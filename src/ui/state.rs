@@ -5,8 +5,9 @@
 use crate::browser::prefs::{self, Theme};
 use crate::domain::catalogue::{CatalogueEntry, Facets, PageRef};
 use crate::domain::checks::{run_checks, Check};
+use crate::domain::engine::compare::{compare, Comparison};
 use crate::domain::engine::model::{compute, Computed};
-use crate::domain::scenario::Scenario;
+use crate::domain::scenario::{preset, Preset, Scenario};
 use crate::domain::schema::{Report, ReportKind};
 use crate::domain::share::ShareState;
 use crate::i18n::{Locale, Message, Msg};
@@ -266,7 +267,34 @@ pub struct ReportCtx {
     pub report: StoredValue<Arc<Report>>,
     pub scenario: RwSignal<Scenario>,
     pub computed: Memo<Result<Arc<Computed>, String>>,
+    /// The model of the published assumptions: what every view compares the reader's scenario
+    /// with. Read no signal, so it is computed once per report (on first use).
+    pub published: Memo<Option<Arc<Computed>>>,
+    /// The published headline growth rate (where the headline slider starts, what presets
+    /// scale).
+    pub published_rate: Memo<Option<f64>>,
+    /// The bear and bull presets' headline paths: a band behind the scenario chart. Computed
+    /// once per report, when first shown.
+    pub preset_range: Memo<Arc<PresetRange>>,
+    /// The reader's headline path against the published one, year by year from the anchor
+    /// year: one comparison per change of assumptions, for every part that shows it.
+    pub comparison: Memo<Arc<Comparison>>,
     pub checks: Memo<Arc<Vec<Check>>>,
+}
+
+/// The headline paths of the bear and bull presets from the anchor year, as (year, value).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PresetRange {
+    pub bear: Vec<(i32, f64)>,
+    pub bull: Vec<(i32, f64)>,
+}
+
+/// A model's headline path as (year, value).
+fn headline_path(c: &Computed) -> Vec<(i32, f64)> {
+    c.headline
+        .as_ref()
+        .map(|h| h.points.iter().map(|p| (p.year, p.value)).collect())
+        .unwrap_or_default()
 }
 
 impl ReportCtx {
@@ -274,6 +302,38 @@ impl ReportCtx {
         let r = report.clone();
         let computed = Memo::new(move |_| {
             scenario.with(|s| compute(&r, s).map(Arc::new).map_err(|e| e.to_string()))
+        });
+        let r = report.clone();
+        let published = Memo::new(move |_| compute(&r, &Scenario::published()).ok().map(Arc::new));
+        let published_rate = Memo::new(move |_| {
+            published.with(|p| Some(p.as_ref()?.headline.as_ref()?.published.rate))
+        });
+        let anchor = report
+            .forecast
+            .as_ref()
+            .map_or(report.meta.base_year, |f| f.anchor_year);
+        let r = report.clone();
+        let preset_range = Memo::new(move |_| {
+            let path = |p: Preset| {
+                published_rate
+                    .get()
+                    .and_then(|rate| compute(&r, &preset(&r, rate, p)).ok())
+                    .map(|c| {
+                        let mut path = headline_path(&c);
+                        path.retain(|(y, _)| *y >= anchor);
+                        path
+                    })
+                    .unwrap_or_default()
+            };
+            Arc::new(PresetRange {
+                bear: path(Preset::Bear),
+                bull: path(Preset::Bull),
+            })
+        });
+        let comparison = Memo::new(move |_| {
+            let base = published.with(|p| p.as_deref().map(headline_path).unwrap_or_default());
+            let other = computed.with(|c| c.as_deref().map(headline_path).unwrap_or_default());
+            Arc::new(compare(&base, &other, anchor))
         });
         let r = report.clone();
         let checks = Memo::new(move |_| {
@@ -286,6 +346,10 @@ impl ReportCtx {
             report: StoredValue::new(report),
             scenario,
             computed,
+            published,
+            published_rate,
+            preset_range,
+            comparison,
             checks,
         }
     }
