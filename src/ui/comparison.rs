@@ -161,7 +161,7 @@ pub fn comparison(
 pub fn ComparisonView(
     #[prop(into)] text: Signal<ComparisonText>,
     ids: CompareIds,
-    #[prop(into)] locale: Signal<Locale>,
+    locale: Locale,
 ) -> impl IntoView {
     let table = Memo::new(move |_| text.with(|t| t.table.clone()));
     let has_summary = Memo::new(move |_| text.with(|t| t.summary.is_some()));

@@ -112,7 +112,9 @@ const SEGMENTS_SHOWN: usize = 24;
 struct ViewCtx {
     app: AppState,
     ctx: ReportCtx,
-    locale: Memo<Locale>,
+    /// The language, with the reader's currency conversion in force: the view is built anew
+    /// when either changes, so every text below is plain.
+    lang: Locale,
     published_rate: f64,
     anchor: i32,
     unit: StoredValue<Unit>,
@@ -120,7 +122,7 @@ struct ViewCtx {
 
 impl ViewCtx {
     fn t(&self, m: ScenMsg) -> &'static str {
-        m.text(self.locale.get())
+        m.text(self.lang)
     }
 }
 
@@ -128,11 +130,17 @@ impl ViewCtx {
 pub fn Scenarios() -> impl IntoView {
     let app = use_app();
     let ctx = use_report();
-    let locale = Memo::new(move |_| app.display_locale());
+    // Tools, saved scenarios and the export bar keep their own state across a change of
+    // language or currency, which rebuilds the rest of the view.
+    let tools = ToolsState::new();
+    let tool_charts = super::charts::Charts::new();
+    let saved = use_context::<super::saved_ui::SavedState>();
     let Some(published_rate) = ctx.published_rate.get_untracked() else {
         return view! {
             <div class="dom">
-                <p class="notice error">{move || Msg::EngineErrorPrefix.text(locale.get())}</p>
+                <p class="notice error">
+                    {move || Msg::EngineErrorPrefix.text(app.display_locale())}
+                </p>
             </div>
         }
         .into_any();
@@ -148,21 +156,17 @@ pub fn Scenarios() -> impl IntoView {
                 .unwrap_or(Unit::Number),
         )
     });
-    let v = ViewCtx {
-        app,
-        ctx,
-        locale,
-        published_rate,
-        anchor,
-        unit: StoredValue::new(unit),
-    };
-    // The parts not converted to components yet stay node-built islands; each reads only what
-    // it shows, so a slider moving re-renders none that does not show the model.
-    let tools = ToolsState::new();
-    let tool_charts = super::charts::Charts::new();
-    let saved = use_context::<super::saved_ui::SavedState>();
-    view! {
-        <div class="dom">
+    let unit = StoredValue::new(unit);
+    let own_parts = move || {
+        let v = ViewCtx {
+            app,
+            ctx,
+            lang: app.display_locale(),
+            published_rate,
+            anchor,
+            unit,
+        };
+        view! {
             <Presets v=v />
             <HeadlineSlider v=v />
             <ScenarioChart v=v />
@@ -170,6 +174,14 @@ pub fn Scenarios() -> impl IntoView {
             <YearBars v=v />
             <ScenarioChecks v=v />
             <SegmentAssumptions v=v />
+        }
+        .into_any()
+    };
+    // The parts not converted to components yet stay node-built islands; each reads only what
+    // it shows, so a slider moving re-renders none that does not show the model.
+    view! {
+        <div class="dom">
+            {own_parts}
             <Dom render=move || super::tools::tools(app, ctx, tool_charts, tools) />
             <Dom render=move || {
                 saved.map(|saved| super::saved_ui::panel(app, ctx, saved)).into_iter().collect()
@@ -185,14 +197,14 @@ pub fn Scenarios() -> impl IntoView {
 fn Section(
     class: &'static str,
     id: &'static str,
-    #[prop(into)] heading: Signal<&'static str>,
+    heading: &'static str,
     children: Children,
 ) -> impl IntoView {
     let heading_id = format!("{id}-h");
     let labelled_by = heading_id.clone();
     view! {
         <section class=class aria-labelledby=labelled_by>
-            <h2 id=heading_id>{move || heading.get()}</h2>
+            <h2 id=heading_id>{heading}</h2>
             {children()}
         </section>
     }
@@ -214,17 +226,17 @@ fn Presets(v: ViewCtx) -> impl IntoView {
                     aria-pressed=move || pressed.get().to_string()
                     on:click=move |_| ctx.scenario.set(scenario.clone())
                 >
-                    {move || v.t(preset_label(p))}
+                    {v.t(preset_label(p))}
                 </button>
             }
         })
         .collect_view();
     view! {
-        <Section class="presets" id="presets" heading=Signal::derive(move || v.t(ScenMsg::Presets))>
+        <Section class="presets" id="presets" heading=v.t(ScenMsg::Presets)>
             <div class="preset-buttons" role="group" aria-labelledby="presets-h">
                 {buttons}
             </div>
-            <p class="help">{move || v.t(ScenMsg::PresetHelp)}</p>
+            <p class="help">{v.t(ScenMsg::PresetHelp)}</p>
         </Section>
     }
 }
@@ -253,12 +265,12 @@ fn HeadlineSlider(v: ViewCtx) -> impl IntoView {
     view! {
         <AssumptionSlider
             id="headline-cagr".to_string()
-            label=Signal::derive(move || fill(v.t(ScenMsg::HeadlineCagr), &[&anchor]))
+            label=fill(v.t(ScenMsg::HeadlineCagr), &[&anchor])
             value=value
             range=range
             kind=ValueKind::Percent
             changed=changed
-            locale=v.locale
+            locale=v.lang
             on_change=Callback::new(move |x: f64| {
                 ctx.scenario
                     .update(|s| {
@@ -274,7 +286,7 @@ fn HeadlineSlider(v: ViewCtx) -> impl IntoView {
 fn ScenarioChart(v: ViewCtx) -> impl IntoView {
     let ctx = v.ctx;
     let spec = Memo::new(move |_| {
-        let locale = v.locale.get();
+        let locale = v.lang;
         let current = ctx.computed.get().ok()?;
         let published = ctx.published.get()?;
         // The title states where the path in force goes: the reader's when they changed it.
@@ -319,7 +331,7 @@ fn optional_chart(v: ViewCtx, spec: Memo<Option<XySpec>>) -> impl IntoView {
                 }
                 last.get_value().unwrap_or_else(empty_spec)
             });
-            view! { <XyChart spec=spec narrow=narrow locale=v.locale /> }
+            view! { <XyChart spec=spec narrow=narrow locale=v.lang /> }
         })
     }
 }
@@ -358,7 +370,7 @@ fn preset_band(range: &super::state::PresetRange, label: &str) -> Series {
 fn Difference(v: ViewCtx) -> impl IntoView {
     let ctx = v.ctx;
     let text = Memo::new(move |_| {
-        let locale = v.locale.get();
+        let locale = v.lang;
         v.unit.with_value(|unit| {
             comparison_text(
                 &ctx.comparison.get(),
@@ -370,14 +382,14 @@ fn Difference(v: ViewCtx) -> impl IntoView {
         })
     });
     view! {
-        <Section class="difference" id="diff" heading=Signal::derive(move || v.t(ScenMsg::Difference))>
+        <Section class="difference" id="diff" heading=v.t(ScenMsg::Difference)>
             <ComparisonView
                 text=text
                 ids=CompareIds {
                     summary: "end-summary",
                     table: "difference-table",
                 }
-                locale=v.locale
+                locale=v.lang
             />
         </Section>
     }
@@ -387,7 +399,7 @@ fn Difference(v: ViewCtx) -> impl IntoView {
 fn YearBars(v: ViewCtx) -> impl IntoView {
     let ctx = v.ctx;
     let spec = Memo::new(move |_| {
-        let locale = v.locale.get();
+        let locale = v.lang;
         let cmp = ctx.comparison.get();
         Some(v.unit.with_value(|unit| year_bars_spec(&cmp, unit, locale)))
     });
@@ -456,7 +468,7 @@ fn year_bars_spec(cmp: &Comparison, unit: &Unit, locale: Locale) -> XySpec {
 fn ScenarioChecks(v: ViewCtx) -> impl IntoView {
     let ctx = v.ctx;
     let warnings = Memo::new(move |_| {
-        let locale = v.locale.get();
+        let locale = v.lang;
         ctx.checks.with(|checks| {
             checks
                 .iter()
@@ -476,7 +488,7 @@ fn ScenarioChecks(v: ViewCtx) -> impl IntoView {
     let heading_id = "sc-h";
     view! {
         <section class="scenario-checks" aria-labelledby=heading_id aria-live="polite">
-            <h2 id=heading_id>{move || v.t(ScenMsg::WhatChecksSay)}</h2>
+            <h2 id=heading_id>{v.t(ScenMsg::WhatChecksSay)}</h2>
             <Show
                 when=move || none.get()
                 fallback=move || {
@@ -498,7 +510,7 @@ fn ScenarioChecks(v: ViewCtx) -> impl IntoView {
                 }
             >
                 <p class="check info" data-testid="scenario-ok">
-                    {move || v.t(ScenMsg::AllHold)}
+                    {v.t(ScenMsg::AllHold)}
                 </p>
             </Show>
         </section>
@@ -588,7 +600,7 @@ fn SegmentSection(v: ViewCtx, dim: Memo<Option<Arc<Dimension>>>) -> impl IntoVie
             let value = id.clone();
             view! {
                 <option value=id prop:selected=move || dim_id.with(|d| *d == value)>
-                    {move || super::common::local(&name, v.locale.get())}
+                    {super::common::local(&name, v.lang)}
                 </option>
             }
         })
@@ -607,7 +619,7 @@ fn SegmentSection(v: ViewCtx, dim: Memo<Option<Arc<Dimension>>>) -> impl IntoVie
         <Section
             class="segment-assumptions"
             id="sa"
-            heading=Signal::derive(move || v.t(ScenMsg::SegmentAssumptions))
+            heading=v.t(ScenMsg::SegmentAssumptions)
         >
             <Show when=move || any_growth.get()>
                 <p class="help" data-testid="growth-help">
@@ -617,9 +629,9 @@ fn SegmentSection(v: ViewCtx, dim: Memo<Option<Arc<Dimension>>>) -> impl IntoVie
                     }}
                 </p>
             </Show>
-            <p class="help">{move || v.t(ScenMsg::ShareHelp)}</p>
+            <p class="help">{v.t(ScenMsg::ShareHelp)}</p>
             <label class="control">
-                <span>{move || SegMsg::Dimension.text(v.locale.get())}</span>
+                <span>{SegMsg::Dimension.text(v.lang)}</span>
                 <select
                     data-testid="dimension-picker"
                     on:change=move |ev| app.dimension.set(Some(event_target_value(&ev)))
@@ -666,10 +678,7 @@ fn MemberBox(
     let Some(m) = dim.members.get(index).cloned() else {
         return ().into_any();
     };
-    let name = {
-        let n = m.name.clone();
-        Memo::new(move |_| super::common::local(&n, v.locale.get()))
-    };
+    let name = super::common::local(&m.name, v.lang);
     let meaning = growth_meaning(&dim, true);
     let growth = m.growth.map(|g| {
         let key = growth_key(&dim.id, &m.id);
@@ -677,9 +686,7 @@ fn MemberBox(
         let (k1, k2, k3) = (key.clone(), key.clone(), key);
         let value = Memo::new(move |_| ctx.scenario.with(|s| s.value(&k1, g.default)));
         let changed = Memo::new(move |_| ctx.scenario.with(|s| s.values.contains_key(&k2)));
-        let label = Signal::derive(move || {
-            format!("{} — {}", name.get(), growth_label(meaning, v.locale.get()))
-        });
+        let label = format!("{name} — {}", growth_label(meaning, v.lang));
         view! {
             <AssumptionSlider
                 id=id
@@ -688,7 +695,7 @@ fn MemberBox(
                 range=g
                 kind=ValueKind::Percent
                 changed=changed
-                locale=v.locale
+                locale=v.lang
                 on_change=Callback::new(move |x: f64| ctx.scenario.update(|s| s.set(&k3, x, g.default)))
             />
             {(meaning == GrowthMeaning::Relative).then(|| view! { <CagrReadout v=v dim=dim.id.clone() member=m.id.clone() /> })}
@@ -704,14 +711,14 @@ fn MemberBox(
         let all = share_sliders(v, &dim, list, in_force, None);
         view! {
             <details class="sub-assumptions">
-                <summary>{move || fill(v.t(ScenMsg::SubSegments), &[&name.get()])}</summary>
+                <summary>{fill(v.t(ScenMsg::SubSegments), &[&name])}</summary>
                 {all}
             </details>
         }
     });
     view! {
         <fieldset class="member-assumptions" data-member=m.id.clone()>
-            <legend>{move || name.get()}</legend>
+            <legend>{name}</legend>
             {growth}
             {share}
             {children}
@@ -726,7 +733,7 @@ fn MemberBox(
 fn CagrReadout(v: ViewCtx, dim: String, member: String) -> impl IntoView {
     let ctx = v.ctx;
     let text = Memo::new(move |_| {
-        let locale = v.locale.get();
+        let locale = v.lang;
         ctx.computed.with(|c| {
             let c = c.as_ref().ok()?;
             let r = c.dimensions.iter().flatten().find(|d| d.dimension == dim)?;
@@ -751,7 +758,7 @@ fn CagrReadout(v: ViewCtx, dim: String, member: String) -> impl IntoView {
             <p class="help" data-testid="segment-cagr">
                 {move || text.get().unwrap_or_default()}
                 <span class="badge prov-derived">
-                    {move || provenance(v.locale.get(), Provenance::Derived)}
+                    {provenance(v.lang, Provenance::Derived)}
                 </span>
             </p>
         </Show>
@@ -792,11 +799,7 @@ fn share_sliders(
                 })
             });
             let changed = Memo::new(move |_| ctx.scenario.with(|s| s.values.contains_key(&key)));
-            let n = m.name.clone();
-            let label = Signal::derive(move || {
-                let locale = v.locale.get();
-                format!("{} — {}", pick(&n, locale).0, share_label(locale))
-            });
+            let label = format!("{} — {}", pick(&m.name, v.lang).0, share_label(v.lang));
             let (dim_id, list, member) = (dim.id.clone(), siblings.clone(), m.id.clone());
             view! {
                 <AssumptionSlider
@@ -806,7 +809,7 @@ fn share_sliders(
                     range=m.share
                     kind=ValueKind::Percent
                     changed=changed
-                    locale=v.locale
+                    locale=v.lang
                     on_change=Callback::new(move |x: f64| {
                         ctx.scenario.update(|s| s.set_share(&dim_id, &list, &member, x))
                     })

@@ -15,14 +15,14 @@ use leptos::prelude::*;
 pub fn AssumptionSlider(
     /// DOM id base (unique on the page): `{id}-slider`, `{id}-field`, `{id}-msg`.
     id: String,
-    #[prop(into)] label: Signal<String>,
+    label: String,
     #[prop(into)] value: Signal<f64>,
     range: AssumptionRange,
     kind: ValueKind,
     /// Whether the reader changed it from the default (marks the control).
     #[prop(into)]
     changed: Signal<bool>,
-    #[prop(into)] locale: Signal<Locale>,
+    locale: Locale,
     #[prop(into)] on_change: Callback<f64>,
 ) -> impl IntoView {
     let scale = SliderScale::new(range, kind);
@@ -39,12 +39,13 @@ pub fn AssumptionSlider(
         }
     };
     let typed = move |ev: leptos::ev::Event| {
-        let typed = scale.typed(&event_target_value(&ev), locale.get_untracked());
+        let typed = scale.typed(&event_target_value(&ev), locale);
         error.set(typed.error);
         if let Some(v) = typed.value {
             on_change.run(v);
         }
     };
+    let field_label = SliderScale::field_label(&label, locale);
     let field = NodeRef::<leptos::html::Input>::new();
     // Bad typing stays in the field while the reader fixes it; once they move on, the field
     // shows the value in force again (a clamped value may equal the last one: no update).
@@ -62,7 +63,7 @@ pub fn AssumptionSlider(
             data-assumption=id
         >
             <label for=slider_id.clone() class="assumption-label">
-                {move || label.get()}
+                {label}
             </label>
             <div class="assumption-inputs">
                 <input
@@ -81,7 +82,7 @@ pub fn AssumptionSlider(
                     id=field_id
                     class="assumption-field"
                     node_ref=field
-                    aria-label=move || SliderScale::field_label(&label.get(), locale.get())
+                    aria-label=field_label
                     aria-describedby=msg_id.clone()
                     aria-invalid=move || error.with(Option::is_some).to_string()
                     prop:value=move || scale.field_text(value.get())

@@ -280,7 +280,14 @@ pub struct ReportCtx {
     /// year: one comparison per change of assumptions, for every part that shows it.
     pub comparison: Memo<Arc<Comparison>>,
     pub checks: Memo<Arc<Vec<Check>>>,
+    /// The scenario once the reader has paused ([`SETTLE_MS`] after the last change): what
+    /// tools that recompute the model many times derive from (the tornado), so a slider
+    /// repaints at once and they follow when it rests.
+    pub settled: ReadSignal<Scenario>,
 }
+
+/// How long the scenario stays still before the expensive tools follow it.
+pub const SETTLE_MS: u64 = 150;
 
 /// The headline paths of the bear and bull presets from the anchor year, as (year, value).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -342,6 +349,25 @@ impl ReportCtx {
                 Err(_) => Vec::new(),
             })
         });
+        let (settled, set_settled) = signal(scenario.get_untracked());
+        let generation = StoredValue::new(0u64);
+        Effect::new(move |_| {
+            let now = scenario.get();
+            let mine = generation.try_update_value(|g| {
+                *g += 1;
+                *g
+            });
+            // A later change (or the report closing) supersedes this one.
+            set_timeout(
+                move || {
+                    let latest = mine.is_some() && generation.try_get_value() == mine;
+                    if latest && settled.try_with_untracked(|s| *s != now) == Some(true) {
+                        set_settled.set(now);
+                    }
+                },
+                std::time::Duration::from_millis(SETTLE_MS),
+            );
+        });
         ReportCtx {
             report: StoredValue::new(report),
             scenario,
@@ -351,6 +377,7 @@ impl ReportCtx {
             preset_range,
             comparison,
             checks,
+            settled,
         }
     }
 

@@ -18,7 +18,7 @@ use super::common::{local, section};
 use super::controls::{AssumptionInput, ValueKind};
 use super::dom::{el, text_el, Ev, Node, On};
 use super::scenarios::{growth_label, share_label};
-use super::segments::chosen_dimension;
+use super::segments::chosen_dimension_only;
 use super::state::{AppState, ReportCtx};
 use crate::chart::palette;
 use crate::chart::tornado::{TornadoBar, TornadoRow};
@@ -219,7 +219,7 @@ impl ToolsState {
             let ctx = ctx?;
             let target = resolved.get()?;
             let points = tornado_points.get();
-            Some(ctx.scenario.with(|s| {
+            Some(ctx.settled.with(|s| {
                 ctx.with(|r| {
                     let keys = relevant_keys(r, &target);
                     tornado(r, s, &keys, points, &target).map_err(|e| e.to_string())
@@ -264,7 +264,7 @@ impl Default for ToolsState {
 /// The picked target while the report still has it (a segment only of the dimension chosen in
 /// the view, at its top level); otherwise the report's natural target.
 fn resolve_target(app: AppState, ctx: ReportCtx, picked: Option<Target>) -> Option<Target> {
-    let dim = chosen_dimension(app, ctx).map(|(d, _)| d);
+    let dim = chosen_dimension_only(app, ctx);
     ctx.with(|r| {
         let valid = match &picked {
             Some(Target::Headline) => r.forecast.is_some(),
@@ -431,7 +431,7 @@ fn target_picker(
             .attr("value", v)
             .text(label)
     };
-    let dim = chosen_dimension(app, ctx).map(|(d, _)| d);
+    let dim = chosen_dimension_only(app, ctx);
     let mut options = Vec::new();
     ctx.with(|r| {
         if r.forecast.is_some() {

@@ -51,7 +51,7 @@ pub fn ChartFigure(
     frame: Memo<Frame>,
     scene: Memo<Arc<Scene>>,
     state: ChartState,
-    #[prop(into)] locale: Signal<Locale>,
+    locale: Locale,
 ) -> impl IntoView {
     let title_id = format!("{name}-t");
     let desc_id = format!("{name}-d");
@@ -62,7 +62,7 @@ pub fn ChartFigure(
         table,
         legend_open,
     } = state;
-    let t = move |m: Msg| m.text(locale.get());
+    let t = move |m: Msg| m.text(locale);
     // The active mark's callout, drawn last so it sits on top.
     let callout = Memo::new(move |_| {
         let active = pointing.active.get();
@@ -127,7 +127,7 @@ pub fn ChartFigure(
                             data-testid="legend-more"
                             on:click=move |_| legend_open.update(|o| *o = !*o)
                         >
-                            {move || legend_more_text(legend_open.get(), folded, locale.get())}
+                            {move || legend_more_text(legend_open.get(), folded, locale)}
                         </button>
                     </li>
                 }
@@ -140,7 +140,7 @@ pub fn ChartFigure(
             // Before a point is chosen: how to choose one, worded for a mouse or for touch
             // (CSS shows the one that fits the device: `hover: none` / `pointer: coarse`).
             <span class="hint-hover">{t(Msg::ChartHint)}</span>
-            <span class="hint-touch">{ChartMsg::TapHint.text(locale.get())}</span>
+            <span class="hint-touch">{ChartMsg::TapHint.text(locale)}</span>
         }
         .into_any(),
     };
@@ -154,7 +154,7 @@ pub fn ChartFigure(
             view! {
                 <button
                     class="link chart-export"
-                    aria-label=move || label.text(locale.get())
+                    aria-label=label.text(locale)
                     data-testid=testid
                     on:click=move |_| {
                         let title = frame.with_untracked(Frame::export_title);
@@ -166,6 +166,7 @@ pub fn ChartFigure(
             }
         }
     };
+    let (show, hide) = (t(Msg::ShowTable), t(Msg::HideTable));
     let table_data = Memo::new(move |_| {
         frame.with(|f| super::frame::TableData {
             caption: f.title.clone(),
@@ -194,7 +195,7 @@ pub fn ChartFigure(
             <ul
                 class=move || if legend_open.get() { "legend open" } else { "legend" }
                 id=legend_id
-                aria-label=move || t(Msg::Legend)
+                aria-label=t(Msg::Legend)
             >
                 <For
                     each=move || legend.with(|l| l.0.clone())
@@ -227,7 +228,7 @@ pub fn ChartFigure(
                     aria-expanded=move || table.get().to_string()
                     on:click=move |_| table.update(|t| *t = !*t)
                 >
-                    {move || t(if table.get() { Msg::HideTable } else { Msg::ShowTable })}
+                    {move || if table.get() { hide } else { show }}
                 </button>
                 {export_button(false)}
                 {export_button(true)}

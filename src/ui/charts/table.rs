@@ -13,7 +13,7 @@ use leptos::prelude::*;
 pub fn DataTableView(
     #[prop(into)] data: Signal<TableData>,
     testid: &'static str,
-    #[prop(into)] locale: Signal<Locale>,
+    locale: Locale,
     #[prop(optional)] row_attr: Option<&'static str>,
 ) -> impl IntoView {
     let has_caption = Memo::new(move |_| data.with(|t| !t.caption.is_empty()));
@@ -73,7 +73,7 @@ pub fn DataTableView(
             class="table-scroll"
             tabindex="0"
             role="region"
-            aria-label=move || CommonMsg::TableRegion.text(locale.get())
+            aria-label=CommonMsg::TableRegion.text(locale)
         >
             <table data-testid=testid>
                 {caption}

@@ -14,11 +14,11 @@ use std::sync::Arc;
 pub fn XyChart(
     #[prop(into)] spec: Signal<XySpec>,
     #[prop(into)] narrow: Signal<bool>,
-    #[prop(into)] locale: Signal<Locale>,
+    locale: Locale,
 ) -> impl IntoView {
     let state = ChartState::new();
     let drawing = Memo::new(move |_| {
-        let (narrow, locale) = (narrow.get(), locale.get());
+        let narrow = narrow.get();
         spec.with(|s| state.hidden.with(|h| xy_drawing(s, h, narrow, locale)))
     });
     let frame = Memo::new(move |_| drawing.with(|d| d.0.clone()));
