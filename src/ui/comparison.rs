@@ -2,11 +2,13 @@
 //! absolute and relative differences. Used by the scenario view (against the published path)
 //! and by saved scenarios (any two).
 
+use super::charts::{DataTableView, TableData};
 use super::dom::{el, text_el, Node};
 use crate::domain::engine::compare::Comparison;
 use crate::domain::format::{self, Locale};
 use crate::domain::schema::Unit;
 use crate::i18n::{fill, Message};
+use leptos::prelude::*;
 
 crate::messages! {
     pub enum CmpMsg {
@@ -37,21 +39,29 @@ fn signed_percent(v: Option<f64>, decimals: usize) -> String {
 }
 
 /// Which testids the summary and the table carry.
+#[derive(Debug, Clone, Copy)]
 pub struct CompareIds {
     pub summary: &'static str,
     pub table: &'static str,
 }
 
-/// The summary line (when there is an end year) and the per-year table; `base_label` and
-/// `other_label` head the value columns.
-pub fn comparison(
+/// What a comparison says: the summary line (when there is an end year) and the per-year
+/// table, rows headed by the year. Both renderings show this.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ComparisonText {
+    pub summary: Option<String>,
+    pub table: TableData,
+}
+
+/// The words and cells of a comparison; `base_label` and `other_label` head the value
+/// columns.
+pub fn comparison_text(
     cmp: &Comparison,
     unit: &Unit,
     base_label: &str,
     other_label: &str,
-    ids: CompareIds,
     locale: Locale,
-) -> Vec<Node> {
+) -> ComparisonText {
     let t = |m: CmpMsg| m.text(locale);
     // Two decimals only where one would print two different rates the same.
     let (other_cagr, base_cagr) = match (cmp.other_cagr, cmp.base_cagr) {
@@ -81,26 +91,56 @@ pub fn comparison(
             ],
         )
     });
+    let table = TableData {
+        caption: String::new(),
+        corner: t(CmpMsg::Year).into(),
+        columns: vec![
+            base_label.into(),
+            other_label.into(),
+            t(CmpMsg::Difference).into(),
+            t(CmpMsg::DifferencePct).into(),
+        ],
+        rows: cmp
+            .years
+            .iter()
+            .map(|d| {
+                (
+                    d.year.to_string(),
+                    vec![
+                        format::value(d.base, unit, locale),
+                        format::value(d.other, unit, locale),
+                        signed_value(d.abs, unit, locale),
+                        signed_percent(d.pct, 2),
+                    ],
+                )
+            })
+            .collect(),
+    };
+    ComparisonText { summary, table }
+}
+
+/// The summary line and the per-year table, as nodes.
+pub fn comparison(
+    cmp: &Comparison,
+    unit: &Unit,
+    base_label: &str,
+    other_label: &str,
+    ids: CompareIds,
+    locale: Locale,
+) -> Vec<Node> {
+    let ComparisonText { summary, table } =
+        comparison_text(cmp, unit, base_label, other_label, locale);
     let head = el("tr").children(
-        [
-            t(CmpMsg::Year),
-            base_label,
-            other_label,
-            t(CmpMsg::Difference),
-            t(CmpMsg::DifferencePct),
-        ]
-        .into_iter()
-        .map(|h| text_el("th", "", h).attr("scope", "col")),
+        std::iter::once(&table.corner)
+            .chain(&table.columns)
+            .map(|h| text_el("th", "", h.clone()).attr("scope", "col")),
     );
-    let rows = cmp.years.iter().map(|d| {
+    let rows = table.rows.iter().map(|(year, cells)| {
         el("tr")
-            .key(d.year.to_string())
-            .attr("data-year", d.year.to_string())
-            .child(text_el("th", "", d.year.to_string()).attr("scope", "row"))
-            .child(text_el("td", "num", format::value(d.base, unit, locale)))
-            .child(text_el("td", "num", format::value(d.other, unit, locale)))
-            .child(text_el("td", "num", signed_value(d.abs, unit, locale)))
-            .child(text_el("td", "num", signed_percent(d.pct, 2)))
+            .key(year.clone())
+            .attr("data-year", year.clone())
+            .child(text_el("th", "", year.clone()).attr("scope", "row"))
+            .children(cells.iter().map(|c| text_el("td", "num", c.clone())))
     });
     let table = crate::ui::common::table_scroll(locale).child(
         el("table")
@@ -113,4 +153,24 @@ pub fn comparison(
         .into_iter()
         .chain(std::iter::once(table))
         .collect()
+}
+
+/// The summary line and the per-year table, as a component: rows keyed by year, each cell
+/// bound to its text.
+#[component]
+pub fn ComparisonView(
+    #[prop(into)] text: Signal<ComparisonText>,
+    ids: CompareIds,
+    locale: Locale,
+) -> impl IntoView {
+    let table = Memo::new(move |_| text.with(|t| t.table.clone()));
+    let has_summary = Memo::new(move |_| text.with(|t| t.summary.is_some()));
+    view! {
+        <Show when=move || has_summary.get()>
+            <p data-testid=ids.summary>
+                {move || text.with(|t| t.summary.clone().unwrap_or_default())}
+            </p>
+        </Show>
+        <DataTableView data=table testid=ids.table locale=locale row_attr="data-year" />
+    }
 }

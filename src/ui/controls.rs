@@ -37,6 +37,86 @@ impl ValueKind {
     }
 }
 
+/// What a slider and its number field accept and how they show a value: the logic both
+/// renderings ([`AssumptionInput`] and [`AssumptionSlider`]) share.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SliderScale {
+    pub kind: ValueKind,
+    /// Display units (percent points for a percentage).
+    pub lo: f64,
+    pub hi: f64,
+    pub step: f64,
+    pub decimals: usize,
+}
+
+/// What typing into the field did: the value to store (if any) and what to tell the reader.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Typed {
+    pub value: Option<f64>,
+    pub error: Option<String>,
+}
+
+impl SliderScale {
+    pub fn new(range: AssumptionRange, kind: ValueKind) -> Self {
+        let step = kind.to_display(range.step);
+        SliderScale {
+            kind,
+            lo: kind.to_display(range.min),
+            hi: kind.to_display(range.max),
+            step,
+            decimals: display_decimals(step),
+        }
+    }
+
+    /// The field's text for a stored value ("13.6").
+    pub fn field_text(&self, v: f64) -> String {
+        format::number(self.kind.to_display(v), self.decimals).replace(',', "")
+    }
+
+    /// The slider's `value` property for a stored value.
+    pub fn slider_text(&self, v: f64) -> String {
+        self.kind.to_display(v).to_string()
+    }
+
+    /// The stored value a slider position stands for.
+    pub fn slid(&self, text: &str) -> Option<f64> {
+        parse_typed(text).map(|v| self.kind.to_stored(v.clamp(self.lo, self.hi)))
+    }
+
+    /// What typing `text` does: a value in range is kept, one outside is clamped and said so,
+    /// anything else keeps the last value and says why.
+    pub fn typed(&self, text: &str, locale: Locale) -> Typed {
+        match parse_typed(text) {
+            Some(v) if (self.lo..=self.hi).contains(&v) => Typed {
+                value: Some(self.kind.to_stored(v)),
+                error: None,
+            },
+            Some(v) => Typed {
+                value: Some(self.kind.to_stored(v.clamp(self.lo, self.hi))),
+                error: Some(format!(
+                    "{} {}–{}",
+                    Msg::OutOfRange.text(locale),
+                    format::number(self.lo, self.decimals),
+                    format::number(self.hi, self.decimals)
+                )),
+            },
+            None => Typed {
+                value: None,
+                error: Some(format!(
+                    "{} “{}”",
+                    Msg::NotANumber.text(locale),
+                    text.trim()
+                )),
+            },
+        }
+    }
+
+    /// The field's accessible name: the label and that it takes an exact value.
+    pub fn field_label(label: &str, locale: Locale) -> String {
+        format!("{label} ({})", Msg::ExactValue.text(locale))
+    }
+}
+
 /// A labelled slider with a text field beside it for exact entry. `on_change` receives valid,
 /// clamped values; bad typing keeps the last value and shows why (in `error`).
 pub struct AssumptionInput<'a> {
@@ -62,13 +142,7 @@ impl AssumptionInput<'_> {
         on_error: impl Fn(Option<String>) + Clone + 'static,
     ) -> Node {
         let kind = self.kind;
-        let (lo, hi) = (
-            kind.to_display(self.range.min),
-            kind.to_display(self.range.max),
-        );
-        let step = kind.to_display(self.range.step);
-        let decimals = display_decimals(step);
-        let shown = format::number(kind.to_display(self.value), decimals).replace(',', "");
+        let scale = SliderScale::new(self.range, kind);
         let (slider_id, field_id, msg_id) = (
             format!("{}-slider", self.id),
             format!("{}-field", self.id),
@@ -77,31 +151,18 @@ impl AssumptionInput<'_> {
         let slide = {
             let (on_change, on_error) = (on_change.clone(), on_error.clone());
             move |ev: &Ev| {
-                if let Some(v) = parse_typed(&ev.value) {
+                if let Some(v) = scale.slid(&ev.value) {
                     on_error(None);
-                    on_change(kind.to_stored(v.clamp(lo, hi)));
+                    on_change(v);
                 }
             }
         };
-        let typed = move |ev: &Ev| match parse_typed(&ev.value) {
-            Some(v) if (lo..=hi).contains(&v) => {
-                on_error(None);
-                on_change(kind.to_stored(v));
+        let typed = move |ev: &Ev| {
+            let typed = scale.typed(&ev.value, locale);
+            on_error(typed.error);
+            if let Some(v) = typed.value {
+                on_change(v);
             }
-            Some(v) => {
-                on_error(Some(format!(
-                    "{} {}–{}",
-                    Msg::OutOfRange.text(locale),
-                    format::number(lo, decimals),
-                    format::number(hi, decimals)
-                )));
-                on_change(kind.to_stored(v.clamp(lo, hi)));
-            }
-            None => on_error(Some(format!(
-                "{} “{}”",
-                Msg::NotANumber.text(locale),
-                ev.value.trim()
-            ))),
         };
         el("div")
             .class(if self.changed {
@@ -123,14 +184,14 @@ impl AssumptionInput<'_> {
                         el("input")
                             .attr("type", "range")
                             .id(slider_id)
-                            .attr("min", lo.to_string())
-                            .attr("max", hi.to_string())
-                            .attr("step", step.to_string())
+                            .attr("min", scale.lo.to_string())
+                            .attr("max", scale.hi.to_string())
+                            .attr("step", scale.step.to_string())
                             .attr(
                                 "aria-valuetext",
                                 self.value_text.unwrap_or_else(|| kind.format(self.value)),
                             )
-                            .prop("value", kind.to_display(self.value).to_string())
+                            .prop("value", scale.slider_text(self.value))
                             .on(On::Input, slide),
                     )
                     .child(
@@ -139,13 +200,10 @@ impl AssumptionInput<'_> {
                             .attr("inputmode", "decimal")
                             .id(field_id)
                             .class("assumption-field")
-                            .attr(
-                                "aria-label",
-                                format!("{} ({})", self.label, Msg::ExactValue.text(locale)),
-                            )
+                            .attr("aria-label", SliderScale::field_label(&self.label, locale))
                             .attr("aria-describedby", msg_id.clone())
                             .attr("aria-invalid", self.error.is_some().to_string())
-                            .prop("value", shown)
+                            .prop("value", scale.field_text(self.value))
                             .on(On::Change, typed),
                     )
                     .child_opt((kind == ValueKind::Percent).then(|| {

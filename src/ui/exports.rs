@@ -89,7 +89,7 @@ impl ExportStatus {
     }
 
     /// The app's export state; `None` outside the app (a chart drawn on its own).
-    fn find() -> Option<Self> {
+    pub fn find() -> Option<Self> {
         use_context::<ExportStatus>()
     }
 }
@@ -272,17 +272,22 @@ pub fn chart_buttons(name: &str, title: &str, locale: Locale) -> [Node; 2] {
     let line = ExportStatus::find();
     let button = |png: bool| {
         let (name, title) = (name.to_string(), title.to_string());
-        let (label, text, testid) = if png {
-            (ExportMsg::ChartPng, "PNG", "chart-png")
-        } else {
-            (ExportMsg::ChartSvg, "SVG", "chart-svg")
-        };
+        let (label, text, testid) = chart_button(png);
         text_el("button", "link chart-export", text)
             .attr("aria-label", label.text(locale))
             .testid(testid)
             .on_click(move || download_chart((line, app, ctx), &name, &title, png))
     };
     [button(false), button(true)]
+}
+
+/// A chart's SVG or PNG button: its accessible name, its text and its test id.
+pub fn chart_button(png: bool) -> (ExportMsg, &'static str, &'static str) {
+    if png {
+        (ExportMsg::ChartPng, "PNG", "chart-png")
+    } else {
+        (ExportMsg::ChartSvg, "SVG", "chart-svg")
+    }
 }
 
 /// "Publisher SMRC30744": where the chart's numbers come from.
@@ -294,7 +299,7 @@ fn source_text(r: &Report, locale: Locale) -> String {
     }
 }
 
-fn download_chart(
+pub fn download_chart(
     (line, app, ctx): (Option<ExportStatus>, Option<AppState>, Option<ReportCtx>),
     name: &str,
     title: &str,

@@ -23,6 +23,7 @@ pub mod saved_ui;
 mod scenarios;
 mod segments;
 pub mod share;
+mod slider;
 pub mod state;
 pub mod tools;
 

@@ -10,16 +10,14 @@ use crate::chart::xy::{Datum, Series, SeriesKind};
 use crate::domain::checks::Severity;
 use crate::domain::engine::fit::{Evidence, GrowthFit, RateLimit};
 use crate::domain::engine::growth::value_at;
-use crate::domain::engine::model::{compute, series, Computed, Headline};
+use crate::domain::engine::model::{series, Computed, Headline};
 use crate::domain::format::{self, Locale};
-use crate::domain::scenario::Scenario;
 use crate::domain::schema::{
     BoundSide, Point, Provenance, RateSource, Report, ReportKind, SectionKind, Unit,
 };
 use crate::i18n::titles::{growth_title, Whose};
 use crate::i18n::{checks::describe, fill, Message, Msg};
 use leptos::prelude::*;
-use std::sync::Arc;
 
 crate::messages! {
     pub enum FitMsg {
@@ -195,9 +193,7 @@ pub fn Overview() -> impl IntoView {
     let ctx = use_report();
     let charts = Charts::new();
     let goal = super::goal::GoalState::new();
-    let published: Arc<Option<Computed>> =
-        Arc::new(ctx.with(|r| compute(r, &Scenario::published()).ok()));
-    view! { <Dom render=move || overview(app, ctx, charts, goal, &published)/> }
+    view! { <Dom render=move || overview(app, ctx, charts, goal, ctx.published.get().as_deref())/> }
 }
 
 /// The notes under the headline chart: line styles and marker shapes. `intervals`: the series
@@ -255,26 +251,39 @@ pub fn headline_chart(
     app: AppState,
     ctx: ReportCtx,
     charts: Charts,
-    published: &Option<Computed>,
+    published: Option<&Computed>,
     text: ChartText,
     band: Option<Series>,
 ) -> Option<Node> {
+    let locale = app.display_locale();
+    let current = ctx.computed.get().ok()?;
+    let spec = headline_spec(ctx, published?, &current, text, band, locale);
+    Some(xy_chart(charts, spec, app.narrow(), locale))
+}
+
+/// What the headline chart draws: the published path, the reader's scenario when it differs,
+/// the source's bounds, and a band under them (e.g. the bear–bull range).
+pub fn headline_spec(
+    ctx: ReportCtx,
+    published: &Computed,
+    current: &Computed,
+    text: ChartText,
+    band: Option<Series>,
+    locale: Locale,
+) -> XySpec {
     let ChartText {
         name,
         title,
         subtitle,
         description,
     } = text;
-    let locale = app.display_locale();
     let t = |m: Msg| m.text(locale);
-    let current = ctx.computed.get().ok()?;
-    let published = published.as_ref()?;
     let (series, unit, intervals) = ctx.with(|r| {
         (
             headline_series(
                 r,
                 published,
-                &current,
+                current,
                 [
                     t(Msg::PublishedPath),
                     t(Msg::YourScenario),
@@ -290,22 +299,17 @@ pub fn headline_chart(
     });
     // A band (e.g. the bear–bull range) is drawn first, under the paths.
     let series: Vec<Series> = band.into_iter().chain(series).collect();
-    Some(xy_chart(
-        charts,
-        XySpec {
-            subtitle,
-            name: name.to_string(),
-            title,
-            description,
-            series,
-            unit,
-            x_title: t(Msg::YearAxis).into(),
-            notes: headline_notes(locale, intervals),
-            tall: true,
-        },
-        app.narrow(),
-        locale,
-    ))
+    XySpec {
+        subtitle,
+        name: name.to_string(),
+        title,
+        description,
+        series,
+        unit,
+        x_title: t(Msg::YearAxis).into(),
+        notes: headline_notes(locale, intervals),
+        tall: true,
+    }
 }
 
 fn overview(
@@ -313,7 +317,7 @@ fn overview(
     ctx: ReportCtx,
     charts: Charts,
     goal: super::goal::GoalState,
-    published: &Option<Computed>,
+    published: Option<&Computed>,
 ) -> Vec<Node> {
     let locale = app.display_locale();
     let t = |m: Msg| m.text(locale);
@@ -368,7 +372,6 @@ fn overview(
         let desc = fill(t(Msg::HeadlineChartDesc), &[&local(&series_name, locale)]);
         // The title says what the published path does; the series' name is the subtitle.
         let statement = published
-            .as_ref()
             .and_then(|c| ctx.with(|r| headline_statement(r, c, Whose::Published, locale)));
         let text = ChartText {
             name: "headline",

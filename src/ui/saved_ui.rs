@@ -9,13 +9,13 @@ use super::dom::{el, text_el, Ev, Node, On};
 use super::state::{AppState, ReportCtx};
 use crate::browser::storage::{self, StorageError};
 use crate::domain::engine::compare::compare;
-use crate::domain::engine::model::compute;
+use crate::domain::engine::model::{compute, Computed};
 use crate::domain::format::Locale;
 use crate::domain::saved::{self, SavedScenario, SetAside};
-use crate::domain::scenario::Scenario;
 use crate::i18n::errors::{export_reason, load_reason, saved_reason, set_aside_reason};
 use crate::i18n::{fill, Message};
 use leptos::prelude::*;
+use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
 const STORAGE_KEY: &str = "report-explorer.scenarios";
@@ -412,14 +412,16 @@ fn compare_panel(
 ) -> Node {
     let t = |m: SavedMsg| m.text(locale);
     let (left, right) = state.compare.get();
-    let scenario_of = |name: &str| -> Option<Scenario> {
+    // The published model and the reader's are already computed (ReportCtx); only a saved
+    // scenario needs a model of its own.
+    let model_of = |name: &str| -> Option<Option<Arc<Computed>>> {
         match name {
-            "" => Some(Scenario::published()),
-            "*" => Some(ctx.scenario.get()),
+            "" => Some(ctx.published.get()),
+            "*" => Some(ctx.computed.get().ok()),
             n => mine
                 .iter()
                 .find(|s| s.name == n)
-                .map(SavedScenario::scenario),
+                .map(|s| ctx.with(|r| compute(r, &s.scenario()).ok().map(Arc::new))),
         }
     };
     let picker = |id: &'static str, current: &str, left_side: bool| {
@@ -455,18 +457,17 @@ fn compare_panel(
                 .child(text_el("span", "", t(SavedMsg::CompareWith)))
                 .child(picker("compare-right", &right, false)),
         );
-    let (Some(a), Some(b)) = (scenario_of(&left), scenario_of(&right)) else {
+    let (Some(a), Some(b)) = (model_of(&left), model_of(&right)) else {
         return el("div").class("compare").child(head);
     };
-    let path = |s: &Scenario| {
-        ctx.with(|r| compute(r, s).ok())
-            .and_then(|c| {
-                c.headline.map(|h| {
-                    h.points
-                        .into_iter()
-                        .map(|p| (p.year, p.value))
-                        .collect::<Vec<_>>()
-                })
+    let path = |c: &Option<Arc<Computed>>| {
+        c.as_ref()
+            .and_then(|c| c.headline.as_ref())
+            .map(|h| {
+                h.points
+                    .iter()
+                    .map(|p| (p.year, p.value))
+                    .collect::<Vec<_>>()
             })
             .unwrap_or_default()
     };

@@ -2,30 +2,28 @@
 //! CAGR and for every segment's growth and base share; presets; the scenario drawn against the
 //! published path with the difference per year; what the checks say about the scenario.
 
-use super::charts::{xy_chart, Charts, XySpec};
-use super::common::{badge, local, section};
-use super::comparison::{comparison, CompareIds};
-use super::controls::{AssumptionInput, ValueKind};
-use super::dom::{el, text_el, Dom, Node};
+use super::charts::{XyChart, XySpec};
+use super::comparison::{comparison_text, CompareIds, ComparisonView};
+use super::controls::ValueKind;
+use super::dom::Dom;
 use super::exports::{export_bar, ViewData};
-use super::overview::{headline_chart, ChartText};
-use super::segments::{chosen_dimension, dimension_picker};
+use super::overview::{headline_spec, headline_statement, ChartText};
+use super::segments::SegMsg;
+use super::slider::AssumptionSlider;
 use super::state::{use_app, use_report, AppState, ReportCtx};
 use super::tools::ToolsState;
 use crate::chart::xy::{Datum, Series, SeriesKind};
 use crate::domain::checks::{CheckKind, Severity};
-use crate::domain::engine::compare::compare;
-use crate::domain::engine::model::{compute, inputs, Computed, DimensionResult};
+use crate::domain::engine::compare::Comparison;
+use crate::domain::engine::model::inputs;
 use crate::domain::format::{self, pick, Locale};
 use crate::domain::scenario::{
     growth_key, growth_meaning, preset, share_key, GrowthMeaning, Preset, Scenario,
 };
-use crate::domain::schema::Provenance;
-use crate::domain::schema::{AssumptionRange, Member, Unit};
+use crate::domain::schema::{AssumptionRange, Dimension, Member, Provenance, Unit};
 use crate::i18n::titles::Whose;
-use crate::i18n::{checks::describe, fill, Message, Msg};
+use crate::i18n::{checks::describe, fill, provenance, Message, Msg};
 use leptos::prelude::*;
-use std::collections::HashMap;
 use std::sync::Arc;
 
 crate::messages! {
@@ -98,341 +96,302 @@ fn preset_label(p: Preset) -> ScenMsg {
     }
 }
 
-/// Input errors by input id (what the reader typed that could not be used).
-type Errors = RwSignal<HashMap<String, String>>;
-
 /// Segment sliders shown before "Show all": a dimension of 200 segments is 400 sliders, a
 /// wall to scroll past and seconds of work on a phone. Segments the reader changed always show.
 const SEGMENTS_SHOWN: usize = 24;
+
+/// What the parts of the view share: the language (with the reader's currency in force) and
+/// the report's fixed facts.
+#[derive(Clone, Copy)]
+struct ViewCtx {
+    app: AppState,
+    ctx: ReportCtx,
+    /// The language, with the reader's currency conversion in force: the view is built anew
+    /// when either changes, so every text below is plain.
+    lang: Locale,
+    published_rate: f64,
+    anchor: i32,
+    unit: StoredValue<Unit>,
+}
+
+impl ViewCtx {
+    fn t(&self, m: ScenMsg) -> &'static str {
+        m.text(self.lang)
+    }
+}
 
 #[component]
 pub fn Scenarios() -> impl IntoView {
     let app = use_app();
     let ctx = use_report();
-    let charts = Charts::new();
-    let errors: Errors = RwSignal::new(HashMap::new());
+    // Tools, saved scenarios and the export bar keep their own state across a change of
+    // language or currency, which rebuilds the rest of the view.
     let tools = ToolsState::new();
-    let all_segments = RwSignal::new(false);
-    let published: Arc<Option<Computed>> =
-        Arc::new(ctx.with(|r| compute(r, &Scenario::published()).ok()));
-    let view = ViewState {
-        charts,
-        errors,
-        tools,
-        all_segments,
+    let tool_charts = super::charts::Charts::new();
+    let saved = use_context::<super::saved_ui::SavedState>();
+    let Some(published_rate) = ctx.published_rate.get_untracked() else {
+        return view! {
+            <div class="dom">
+                <p class="notice error">
+                    {move || Msg::EngineErrorPrefix.text(app.display_locale())}
+                </p>
+            </div>
+        }
+        .into_any();
     };
-    view! { <Dom render=move || scenarios(app, ctx, view, &published)/> }
-}
-
-/// The Scenarios view's own state.
-#[derive(Clone, Copy)]
-struct ViewState {
-    charts: Charts,
-    errors: Errors,
-    tools: ToolsState,
-    /// Whether every segment's sliders show (see [`SEGMENTS_SHOWN`]).
-    all_segments: RwSignal<bool>,
-}
-
-/// One scenario value as a slider shows it.
-struct Slot<'a> {
-    key: &'a str,
-    label: String,
-    range: AssumptionRange,
-    /// The value in force (for a share: the share shown).
-    value: f64,
-}
-
-/// A slider bound to one scenario value; `set` applies a change.
-fn scenario_input(
-    ctx: ReportCtx,
-    errors: Errors,
-    slot: Slot,
-    set: impl Fn(&mut Scenario, f64) + Clone + 'static,
-    locale: Locale,
-) -> Node {
-    let Slot {
-        key,
-        label,
-        range,
-        value,
-    } = slot;
-    let id = key.replace('.', "-");
-    let changed = ctx.scenario.with(|s| s.values.contains_key(key));
-    let error = errors.with(|e| e.get(&id).cloned());
-    let id2 = id.clone();
-    AssumptionInput {
-        id: &id,
-        label,
-        value,
-        range,
-        kind: ValueKind::Percent,
-        changed,
-        error,
-        value_text: None,
-    }
-    .render(
-        locale,
-        move |v| ctx.scenario.update(|s| set(s, v)),
-        move |e| {
-            errors.update(|m| match e {
-                Some(e) => {
-                    m.insert(id2.clone(), e);
-                }
-                None => {
-                    m.remove(&id2);
-                }
-            })
-        },
-    )
-}
-
-/// The base-share sliders of one level of siblings: each shows the share in force (a share the
-/// reader set, or a default rescaled to make room), and setting one keeps it exactly.
-fn share_inputs(
-    ctx: ReportCtx,
-    errors: Errors,
-    dim: &str,
-    siblings: &[Member],
-    shown: &dyn Fn(usize) -> bool,
-    locale: Locale,
-) -> Vec<Node> {
-    let in_force = ctx
-        .scenario
-        .with(|s| inputs(dim, siblings, s).ok())
-        .map(|v| v.into_iter().map(|i| i.share).collect::<Vec<_>>());
-    siblings
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| shown(*i))
-        .map(|(i, m)| {
-            let key = share_key(dim, &m.id);
-            let value = in_force
-                .as_ref()
-                .and_then(|v| v.get(i).copied())
-                .unwrap_or(m.share.default);
-            let (dim, list, id) = (dim.to_string(), siblings.to_vec(), m.id.clone());
-            let slot = Slot {
-                key: &key,
-                label: format!("{} — {}", pick(&m.name, locale).0, share_label(locale)),
-                range: m.share,
-                value,
-            };
-            scenario_input(
-                ctx,
-                errors,
-                slot,
-                move |s, v| s.set_share(&dim, &list, &id, v),
-                locale,
-            )
-        })
-        .collect()
-}
-
-fn scenarios(
-    app: AppState,
-    ctx: ReportCtx,
-    view: ViewState,
-    published: &Option<Computed>,
-) -> Vec<Node> {
-    let ViewState {
-        charts,
-        errors,
-        tools,
-        all_segments,
-    } = view;
-    let locale = app.display_locale();
-    let t = |m: ScenMsg| m.text(locale);
-    let Some(published_rate) = published
-        .as_ref()
-        .and_then(|p| p.headline.as_ref())
-        .map(|h| h.published.rate)
-    else {
-        return vec![text_el(
-            "p",
-            "notice error",
-            Msg::EngineErrorPrefix.text(locale),
-        )];
-    };
-    let (rate_range, anchor, unit) = ctx.with(|r| {
-        let f = r.forecast.as_ref();
+    let (anchor, unit) = ctx.with(|r| {
         (
-            crate::domain::scenario::headline_rate_range(r, published_rate).unwrap_or(
-                AssumptionRange {
-                    default: published_rate,
-                    min: 0.0,
-                    max: 0.5,
-                    step: 0.001,
-                },
-            ),
-            f.map_or(r.meta.base_year, |f| f.anchor_year),
+            r.forecast
+                .as_ref()
+                .map_or(r.meta.base_year, |f| f.anchor_year),
             r.headline_unit(),
         )
     });
-    let current = ctx.scenario.get();
-
-    // Presets.
-    let buttons = Preset::ALL.into_iter().map(|p| {
-        let pressed = ctx.with(|r| preset(r, published_rate, p)) == current;
-        text_el("button", "preset", t(preset_label(p)))
-            .key(p.id())
-            .attr("data-preset", p.id())
-            .attr("aria-pressed", pressed.to_string())
-            .on_click(move || ctx.scenario.set(ctx.with(|r| preset(r, published_rate, p))))
-    });
-    let presets = section("presets", "presets", t(ScenMsg::Presets))
-        .child(
-            el("div")
-                .class("preset-buttons")
-                .attr("role", "group")
-                .attr("aria-labelledby", "presets-h")
-                .children(buttons),
-        )
-        .child(text_el("p", "help", t(ScenMsg::PresetHelp)));
-
-    // The headline rate.
-    let headline_error = errors.with(|e| e.get("headline-cagr").cloned());
-    let headline_input = AssumptionInput {
-        id: "headline-cagr",
-        label: fill(t(ScenMsg::HeadlineCagr), &[&anchor.to_string()]),
-        value: current.headline_rate.unwrap_or(published_rate),
-        range: rate_range,
-        kind: ValueKind::Percent,
-        changed: current.headline_rate.is_some(),
-        error: headline_error,
-        value_text: None,
-    }
-    .render(
-        locale,
-        move |v| {
-            ctx.scenario.update(|s| {
-                s.headline_rate = if (v - published_rate).abs() <= 1e-12 {
-                    None
-                } else {
-                    Some(v)
-                }
-            })
-        },
-        move |e| {
-            errors.update(|m| match e {
-                Some(e) => {
-                    m.insert("headline-cagr".into(), e);
-                }
-                None => {
-                    m.remove("headline-cagr");
-                }
-            })
-        },
-    );
-
-    // Published against scenario, year by year.
-    let pts = |c: &Computed| {
-        c.headline
-            .as_ref()
-            .map(|h| {
-                h.points
-                    .iter()
-                    .map(|p| (p.year, p.value))
-                    .collect::<Vec<_>>()
-            })
-            .unwrap_or_default()
-    };
-    let cmp = compare(
-        &published.as_ref().map(pts).unwrap_or_default(),
-        &ctx.computed.get().map(|c| pts(&c)).unwrap_or_default(),
-        anchor,
-    );
-    let difference = section("difference", "diff", t(ScenMsg::Difference)).children(comparison(
-        &cmp,
-        &unit,
-        t(ScenMsg::Published),
-        t(ScenMsg::Scenario),
-        CompareIds {
-            summary: "end-summary",
-            table: "difference-table",
-        },
-        locale,
-    ));
-
-    // The title states where the path in force goes: the reader's when they changed it.
-    let whose = if ctx.scenario.with(|s| s.is_published()) {
-        Whose::Published
-    } else {
-        Whose::Scenario
-    };
-    let scenario_title = ctx
-        .computed
-        .get()
-        .ok()
-        .and_then(|c| ctx.with(|r| super::overview::headline_statement(r, &c, whose, locale)));
-    let mut out = vec![presets, headline_input];
-    out.extend(headline_chart(
-        app,
-        ctx,
-        charts,
-        published,
-        ChartText {
-            name: "scenario",
-            title: scenario_title.unwrap_or_else(|| t(ScenMsg::ChartTitle).into()),
-            subtitle: Some(t(ScenMsg::ChartTitle).into()),
-            description: t(ScenMsg::ChartDesc).into(),
-        },
-        Some(preset_band(
+    let unit = StoredValue::new(unit);
+    let own_parts = move || {
+        let v = ViewCtx {
+            app,
             ctx,
+            lang: app.display_locale(),
             published_rate,
             anchor,
-            t(ScenMsg::PresetRange),
-        )),
-    ));
-    out.push(difference);
-    out.push(year_bars(app, charts, &cmp, &unit, locale));
-    out.push(scenario_checks(ctx, locale));
-    out.extend(segment_assumptions(app, ctx, errors, all_segments, locale));
-    out.extend(super::tools::tools(app, ctx, charts, tools));
-    if let Some(saved) = use_context::<super::saved_ui::SavedState>() {
-        out.push(super::saved_ui::panel(app, ctx, saved));
+            unit,
+        };
+        view! {
+            <Presets v=v />
+            <HeadlineSlider v=v />
+            <ScenarioChart v=v />
+            <Difference v=v />
+            <YearBars v=v />
+            <ScenarioChecks v=v />
+            <SegmentAssumptions v=v />
+        }
+        .into_any()
+    };
+    // The parts not converted to components yet stay node-built islands; each reads only what
+    // it shows, so a slider moving re-renders none that does not show the model.
+    view! {
+        <div class="dom">
+            {own_parts}
+            <Dom render=move || super::tools::tools(app, ctx, tool_charts, tools) />
+            <Dom render=move || {
+                saved.map(|saved| super::saved_ui::panel(app, ctx, saved)).into_iter().collect()
+            } />
+            <Dom render=move || export_bar(app, ctx, ViewData::Headline).into_iter().collect() />
+        </div>
     }
-    out.extend(export_bar(app, ctx, ViewData::Headline));
-    out
+    .into_any()
+}
+
+/// A section with a level-2 heading.
+#[component]
+fn Section(
+    class: &'static str,
+    id: &'static str,
+    heading: &'static str,
+    children: Children,
+) -> impl IntoView {
+    let heading_id = format!("{id}-h");
+    let labelled_by = heading_id.clone();
+    view! {
+        <section class=class aria-labelledby=labelled_by>
+            <h2 id=heading_id>{heading}</h2>
+            {children()}
+        </section>
+    }
+}
+
+#[component]
+fn Presets(v: ViewCtx) -> impl IntoView {
+    let ctx = v.ctx;
+    let buttons = Preset::ALL
+        .into_iter()
+        .map(|p| {
+            let scenario = ctx.with(|r| preset(r, v.published_rate, p));
+            let chosen = scenario.clone();
+            let pressed = Memo::new(move |_| ctx.scenario.with(|s| *s == chosen));
+            view! {
+                <button
+                    class="preset"
+                    data-preset=p.id()
+                    aria-pressed=move || pressed.get().to_string()
+                    on:click=move |_| ctx.scenario.set(scenario.clone())
+                >
+                    {v.t(preset_label(p))}
+                </button>
+            }
+        })
+        .collect_view();
+    view! {
+        <Section class="presets" id="presets" heading=v.t(ScenMsg::Presets)>
+            <div class="preset-buttons" role="group" aria-labelledby="presets-h">
+                {buttons}
+            </div>
+            <p class="help">{v.t(ScenMsg::PresetHelp)}</p>
+        </Section>
+    }
+}
+
+#[component]
+fn HeadlineSlider(v: ViewCtx) -> impl IntoView {
+    let (ctx, rate) = (v.ctx, v.published_rate);
+    let range = ctx.with(|r| {
+        crate::domain::scenario::headline_rate_range(r, rate).unwrap_or(AssumptionRange {
+            default: rate,
+            min: 0.0,
+            max: 0.5,
+            step: 0.001,
+        })
+    });
+    let value = Memo::new(move |_| ctx.scenario.with(|s| s.headline_rate.unwrap_or(rate)));
+    let changed = Memo::new(move |_| ctx.scenario.with(|s| s.headline_rate.is_some()));
+    let anchor = v.anchor.to_string();
+    view! {
+        <AssumptionSlider
+            id="headline-cagr".to_string()
+            label=fill(v.t(ScenMsg::HeadlineCagr), &[&anchor])
+            value=value
+            range=range
+            kind=ValueKind::Percent
+            changed=changed
+            locale=v.lang
+            on_change=Callback::new(move |x: f64| {
+                ctx.scenario
+                    .update(|s| {
+                        s.headline_rate = if (x - rate).abs() <= 1e-12 { None } else { Some(x) };
+                    })
+            })
+        />
+    }
+}
+
+/// The published path, the reader's, and the bear–bull band behind them.
+#[component]
+fn ScenarioChart(v: ViewCtx) -> impl IntoView {
+    let ctx = v.ctx;
+    let spec = Memo::new(move |_| {
+        let locale = v.lang;
+        let current = ctx.computed.get().ok()?;
+        let published = ctx.published.get()?;
+        // The title states where the path in force goes: the reader's when they changed it.
+        let whose = if ctx.scenario.with(|s| s.is_published()) {
+            Whose::Published
+        } else {
+            Whose::Scenario
+        };
+        let title = ctx
+            .with(|r| headline_statement(r, &current, whose, locale))
+            .unwrap_or_else(|| v.t(ScenMsg::ChartTitle).into());
+        let band = preset_band(&ctx.preset_range.get(), v.t(ScenMsg::PresetRange));
+        Some(headline_spec(
+            ctx,
+            &published,
+            &current,
+            ChartText {
+                name: "scenario",
+                title,
+                subtitle: Some(v.t(ScenMsg::ChartTitle).into()),
+                description: v.t(ScenMsg::ChartDesc).into(),
+            },
+            Some(band),
+            locale,
+        ))
+    });
+    optional_chart(v, spec)
+}
+
+/// An x/y chart that shows while its spec exists (the model may fail on odd input).
+fn optional_chart(v: ViewCtx, spec: Memo<Option<XySpec>>) -> impl IntoView {
+    let shown = Memo::new(move |_| spec.with(Option::is_some));
+    let narrow = v.app.narrow_layout;
+    move || {
+        shown.get().then(|| {
+            let initial = spec.get_untracked();
+            // Keeps the last spec drawn while the chart is torn down.
+            let last = StoredValue::new(initial);
+            let spec = Signal::derive(move || {
+                if let Some(s) = spec.get() {
+                    last.set_value(Some(s));
+                }
+                last.get_value().unwrap_or_else(empty_spec)
+            });
+            view! { <XyChart spec=spec narrow=narrow locale=v.lang /> }
+        })
+    }
+}
+
+fn empty_spec() -> XySpec {
+    XySpec {
+        name: String::new(),
+        title: String::new(),
+        subtitle: None,
+        description: String::new(),
+        series: Vec::new(),
+        unit: Unit::Number,
+        x_title: String::new(),
+        notes: Vec::new(),
+        tall: false,
+    }
 }
 
 /// The range between the bear and bull presets, as a band behind the paths.
-fn preset_band(ctx: ReportCtx, published_rate: f64, anchor: i32, label: &str) -> Series {
-    let path = |p: Preset| {
-        ctx.with(|r| compute(r, &preset(r, published_rate, p)).ok())
-            .and_then(|c| {
-                c.headline.map(|h| {
-                    h.points
-                        .into_iter()
-                        .filter(|x| x.year >= anchor)
-                        .map(|x| (x.year, x.value))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .unwrap_or_default()
-    };
-    let (bear, bull) = (path(Preset::Bear), path(Preset::Bull));
+fn preset_band(range: &super::state::PresetRange, label: &str) -> Series {
     Series {
         key: "preset-range".into(),
         label: label.into(),
         color: crate::chart::palette::BAND,
         kind: SeriesKind::Band,
-        points: bull
+        points: range
+            .bull
             .iter()
             .map(|(y, v)| Datum::new(f64::from(*y), *v, Provenance::Scenario))
             .collect(),
-        low: bear.iter().map(|(_, v)| *v).collect(),
+        low: range.bear.iter().map(|(_, v)| *v).collect(),
     }
 }
 
+#[component]
+fn Difference(v: ViewCtx) -> impl IntoView {
+    let ctx = v.ctx;
+    let text = Memo::new(move |_| {
+        let locale = v.lang;
+        v.unit.with_value(|unit| {
+            comparison_text(
+                &ctx.comparison.get(),
+                unit,
+                v.t(ScenMsg::Published),
+                v.t(ScenMsg::Scenario),
+                locale,
+            )
+        })
+    });
+    view! {
+        <Section class="difference" id="diff" heading=v.t(ScenMsg::Difference)>
+            <ComparisonView
+                text=text
+                ids=CompareIds {
+                    summary: "end-summary",
+                    table: "difference-table",
+                }
+                locale=v.lang
+            />
+        </Section>
+    }
+}
+
+#[component]
+fn YearBars(v: ViewCtx) -> impl IntoView {
+    let ctx = v.ctx;
+    let spec = Memo::new(move |_| {
+        let locale = v.lang;
+        let cmp = ctx.comparison.get();
+        Some(v.unit.with_value(|unit| year_bars_spec(&cmp, unit, locale)))
+    });
+    optional_chart(v, spec)
+}
+
 /// Published and scenario values side by side for each forecast year (grouped bars).
-fn year_bars(
-    app: AppState,
-    charts: Charts,
-    cmp: &crate::domain::engine::compare::Comparison,
-    unit: &Unit,
-    locale: Locale,
-) -> Node {
+fn year_bars_spec(cmp: &Comparison, unit: &Unit, locale: Locale) -> XySpec {
     let t = |m: ScenMsg| m.text(locale);
     let modified = cmp.years.iter().any(|d| d.abs != 0.0);
     let bars = |key: &str, label: &str, color: usize, scenario: bool| Series {
@@ -462,199 +421,299 @@ fn year_bars(
             .collect(),
         low: vec![],
     };
-    let series = vec![
-        bars(
-            "published",
-            t(ScenMsg::Published),
-            crate::chart::palette::PUBLISHED,
-            false,
-        ),
-        bars(
-            "scenario",
-            t(ScenMsg::Scenario),
-            crate::chart::palette::SCENARIO,
-            true,
-        ),
-    ];
-    xy_chart(
-        charts,
-        XySpec {
-            subtitle: None,
-            name: "scenario-bars".into(),
-            title: t(ScenMsg::BarsTitle).into(),
-            description: t(ScenMsg::BarsDesc).into(),
-            series,
-            unit: unit.clone(),
-            x_title: Msg::YearAxis.text(locale).into(),
-            notes: Vec::new(),
-            tall: false,
-        },
-        app.narrow(),
-        locale,
-    )
-}
-
-/// Warnings the scenario raises (claims it breaks, bounds it crosses), live.
-fn scenario_checks(ctx: ReportCtx, locale: Locale) -> Node {
-    let checks = ctx.checks.get();
-    let warnings: Vec<_> = checks
-        .iter()
-        .filter(|c| {
-            c.severity == Severity::Warning
-                && matches!(
-                    c.kind,
-                    CheckKind::SegmentClaim { .. } | CheckKind::PathVsBound { .. }
-                )
-        })
-        .collect();
-    let s = section("scenario-checks", "sc", ScenMsg::WhatChecksSay.text(locale))
-        .attr("aria-live", "polite");
-    if warnings.is_empty() {
-        s.child(text_el("p", "check info", ScenMsg::AllHold.text(locale)).testid("scenario-ok"))
-    } else {
-        s.child(
-            el("ul")
-                .class("check-list")
-                .children(warnings.iter().enumerate().map(|(i, c)| {
-                    el("li")
-                        .key(i.to_string())
-                        .class("check warning")
-                        .attr("data-check", c.key)
-                        .text(ctx.with(|r| describe(c, r, locale)))
-                })),
-        )
+    XySpec {
+        subtitle: None,
+        name: "scenario-bars".into(),
+        title: t(ScenMsg::BarsTitle).into(),
+        description: t(ScenMsg::BarsDesc).into(),
+        series: vec![
+            bars(
+                "published",
+                t(ScenMsg::Published),
+                crate::chart::palette::PUBLISHED,
+                false,
+            ),
+            bars(
+                "scenario",
+                t(ScenMsg::Scenario),
+                crate::chart::palette::SCENARIO,
+                true,
+            ),
+        ],
+        unit: unit.clone(),
+        x_title: Msg::YearAxis.text(locale).into(),
+        notes: Vec::new(),
+        tall: false,
     }
 }
 
-fn segment_assumptions(
-    app: AppState,
-    ctx: ReportCtx,
-    errors: Errors,
-    all_segments: RwSignal<bool>,
-    locale: Locale,
-) -> Option<Node> {
-    let t = |m: ScenMsg| m.text(locale);
-    let (dim, result) = chosen_dimension(app, ctx)?;
-    let count = dim.members.len();
-    let cut = count > SEGMENTS_SHOWN && !all_segments.get();
-    let changed: Vec<bool> = ctx.scenario.with(|s| {
-        dim.members
-            .iter()
-            .map(|m| {
-                let prefix = format!("{}.{}.", dim.id, m.id);
-                s.values.keys().any(|k| k.starts_with(&prefix))
-            })
-            .collect()
+/// Warnings the scenario raises (claims it breaks, bounds it crosses), live.
+#[component]
+fn ScenarioChecks(v: ViewCtx) -> impl IntoView {
+    let ctx = v.ctx;
+    let warnings = Memo::new(move |_| {
+        let locale = v.lang;
+        ctx.checks.with(|checks| {
+            checks
+                .iter()
+                .filter(|c| {
+                    c.severity == Severity::Warning
+                        && matches!(
+                            c.kind,
+                            CheckKind::SegmentClaim { .. } | CheckKind::PathVsBound { .. }
+                        )
+                })
+                .enumerate()
+                .map(|(i, c)| (i, c.key, ctx.with(|r| describe(c, r, locale))))
+                .collect::<Vec<_>>()
+        })
     });
-    let shown = |i: usize| !cut || i < SEGMENTS_SHOWN || changed.get(i).copied().unwrap_or(false);
-    let top_shares = share_inputs(ctx, errors, &dim.id, &dim.members, &shown, locale);
-    let meaning = growth_meaning(&dim, true);
-    let member_box = |(m, share): (&Member, Node)| {
-        let name = local(&m.name, locale);
-        let mut fs = el("fieldset")
-            .key(m.id.clone())
-            .class("member-assumptions")
-            .attr("data-member", m.id.clone())
-            .child(text_el("legend", "", name.clone()));
-        if let Some(g) = m.growth {
-            let key = growth_key(&dim.id, &m.id);
-            let value = ctx.scenario.with(|s| s.value(&key, g.default));
-            let label = growth_label(meaning, locale);
-            let k = key.clone();
-            let slot = Slot {
-                key: &key,
-                label: format!("{name} — {label}"),
-                range: g,
-                value,
-            };
-            fs = fs.child(scenario_input(
-                ctx,
-                errors,
-                slot,
-                move |s, v| s.set(&k, v, g.default),
-                locale,
-            ));
-            // Relative growth is not the segment's growth: show the CAGR it leads to.
-            if meaning == GrowthMeaning::Relative {
-                fs = fs.child_opt(result.as_ref().and_then(|r| cagr_readout(r, &m.id, locale)));
-            }
-        }
-        fs = fs.child(share);
-        if !m.children.is_empty() {
-            fs = fs.child(
-                el("details")
-                    .class("sub-assumptions")
-                    .child(text_el(
-                        "summary",
-                        "",
-                        fill(t(ScenMsg::SubSegments), &[&name]),
-                    ))
-                    .children(share_inputs(
-                        ctx,
-                        errors,
-                        &dim.id,
-                        &m.children,
-                        &|_| true,
-                        locale,
-                    )),
-            );
-        }
-        fs
-    };
-    let growth_help = dim.members.iter().any(|m| m.growth.is_some()).then(|| {
-        text_el(
-            "p",
-            "help",
-            match meaning {
-                GrowthMeaning::Own => t(ScenMsg::OwnHelp),
-                GrowthMeaning::Relative => t(ScenMsg::RelativeHelp),
-            },
-        )
-        .testid("growth-help")
-    });
-    Some(
-        section("segment-assumptions", "sa", t(ScenMsg::SegmentAssumptions))
-            .child_opt(growth_help)
-            .child(text_el("p", "help", t(ScenMsg::ShareHelp)))
-            .child(dimension_picker(app, ctx, &dim.id, locale))
-            .child(
-                el("div").class("assumption-grid").children(
-                    dim.members
-                        .iter()
-                        .enumerate()
-                        .filter(|(i, _)| shown(*i))
-                        .map(|(_, m)| m)
-                        .zip(top_shares)
-                        .map(member_box),
-                ),
-            )
-            .child_opt(cut.then(|| {
-                let n = count.to_string();
-                el("p")
-                    .class("help")
-                    .testid("segments-cut")
-                    .text(format!(
-                        "{} ",
-                        fill(t(ScenMsg::SomeSegments), &[&SEGMENTS_SHOWN.to_string(), &n])
-                    ))
-                    .child(
-                        text_el("button", "link", fill(t(ScenMsg::ShowAllSegments), &[&n]))
-                            .testid("show-all-segments")
-                            .on_click(move || all_segments.set(true)),
-                    )
-            })),
-    )
+    let none = Memo::new(move |_| warnings.with(Vec::is_empty));
+    let heading_id = "sc-h";
+    view! {
+        <section class="scenario-checks" aria-labelledby=heading_id aria-live="polite">
+            <h2 id=heading_id>{v.t(ScenMsg::WhatChecksSay)}</h2>
+            <Show
+                when=move || none.get()
+                fallback=move || {
+                    view! {
+                        <ul class="check-list">
+                            <For
+                                each=move || warnings.get()
+                                key=|w| w.clone()
+                                children=|(_, key, text)| {
+                                    view! {
+                                        <li class="check warning" data-check=key>
+                                            {text}
+                                        </li>
+                                    }
+                                }
+                            />
+                        </ul>
+                    }
+                }
+            >
+                <p class="check info" data-testid="scenario-ok">
+                    {v.t(ScenMsg::AllHold)}
+                </p>
+            </Show>
+        </section>
+    }
 }
 
-/// "CAGR 2025–2032: 19.3%" for a segment, marked derived.
-fn cagr_readout(r: &DimensionResult, member: &str, locale: Locale) -> Option<Node> {
-    let cagr = r.cagr(member)?;
-    let (from, to) = (r.years.get(r.base_index)?, r.years.last()?);
-    Some(
-        el("p")
-            .class("help")
-            .testid("segment-cagr")
-            .text(format!(
+/// The sliders of the chosen dimension's segments: growth and base share for each, the
+/// shares within each region, the dimension picker, and the cut after [`SEGMENTS_SHOWN`].
+#[component]
+fn SegmentAssumptions(v: ViewCtx) -> impl IntoView {
+    let (app, ctx) = (v.app, v.ctx);
+    let dim = Memo::new(move |_| super::segments::chosen_dimension_only(app, ctx).map(Arc::new));
+    let has_dim = Memo::new(move |_| dim.with(Option::is_some));
+    move || {
+        has_dim.get().then(|| {
+            view! { <SegmentSection v=v dim=dim /> }
+        })
+    }
+}
+
+#[component]
+fn SegmentSection(v: ViewCtx, dim: Memo<Option<Arc<Dimension>>>) -> impl IntoView {
+    let (app, ctx) = (v.app, v.ctx);
+    let all_segments = RwSignal::new(false);
+    let count = Memo::new(move |_| dim.with(|d| d.as_ref().map_or(0, |d| d.members.len())));
+    let cut = Memo::new(move |_| count.get() > SEGMENTS_SHOWN && !all_segments.get());
+    // The members shown: the first few, and any the reader changed.
+    let shown = Memo::new(move |_| {
+        let cut = cut.get();
+        dim.with(|d| {
+            let Some(d) = d else { return Vec::new() };
+            ctx.scenario.with(|s| {
+                d.members
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, m)| {
+                        !cut || *i < SEGMENTS_SHOWN || {
+                            let prefix = format!("{}.{}.", d.id, m.id);
+                            s.values.keys().any(|k| k.starts_with(&prefix))
+                        }
+                    })
+                    .map(|(i, m)| (d.clone(), i, m.id.clone()))
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    // The top-level shares in force, once for every member's slider.
+    let top_shares = Memo::new(move |_| {
+        dim.with(|d| {
+            let d = d.as_ref()?;
+            ctx.scenario.with(|s| shares_in_force(&d.id, &d.members, s))
+        })
+    });
+    let meaning = Memo::new(move |_| {
+        dim.with(|d| {
+            d.as_ref()
+                .map_or(GrowthMeaning::Relative, |d| growth_meaning(d, true))
+        })
+    });
+    let any_growth = Memo::new(move |_| {
+        dim.with(|d| {
+            d.as_ref()
+                .is_some_and(|d| d.members.iter().any(|m| m.growth.is_some()))
+        })
+    });
+    let dim_id =
+        Memo::new(move |_| dim.with(|d| d.as_ref().map(|d| d.id.clone()).unwrap_or_default()));
+    let options = ctx.with(|r| {
+        r.dimensions
+            .iter()
+            .map(|d| (d.id.clone(), d.name.clone()))
+            .collect::<Vec<_>>()
+    });
+    let options = options
+        .into_iter()
+        .map(|(id, name)| {
+            let value = id.clone();
+            view! {
+                <option value=id prop:selected=move || dim_id.with(|d| *d == value)>
+                    {super::common::local(&name, v.lang)}
+                </option>
+            }
+        })
+        .collect_view();
+    let cut_text = move || {
+        let n = count.get().to_string();
+        format!(
+            "{} ",
+            fill(
+                v.t(ScenMsg::SomeSegments),
+                &[&SEGMENTS_SHOWN.to_string(), &n]
+            )
+        )
+    };
+    view! {
+        <Section
+            class="segment-assumptions"
+            id="sa"
+            heading=v.t(ScenMsg::SegmentAssumptions)
+        >
+            <Show when=move || any_growth.get()>
+                <p class="help" data-testid="growth-help">
+                    {move || match meaning.get() {
+                        GrowthMeaning::Own => v.t(ScenMsg::OwnHelp),
+                        GrowthMeaning::Relative => v.t(ScenMsg::RelativeHelp),
+                    }}
+                </p>
+            </Show>
+            <p class="help">{v.t(ScenMsg::ShareHelp)}</p>
+            <label class="control">
+                <span>{SegMsg::Dimension.text(v.lang)}</span>
+                <select
+                    data-testid="dimension-picker"
+                    on:change=move |ev| app.dimension.set(Some(event_target_value(&ev)))
+                >
+                    {options}
+                </select>
+            </label>
+            <div class="assumption-grid">
+                <For
+                    each=move || shown.get()
+                    key=|(d, _, id)| (d.id.clone(), id.clone())
+                    children=move |(d, i, _)| {
+                        view! { <MemberBox v=v dim=d index=i shares=top_shares /> }
+                    }
+                />
+            </div>
+            <Show when=move || cut.get()>
+                <p class="help" data-testid="segments-cut">
+                    {cut_text}
+                    <button
+                        class="link"
+                        data-testid="show-all-segments"
+                        on:click=move |_| all_segments.set(true)
+                    >
+                        {move || fill(v.t(ScenMsg::ShowAllSegments), &[&count.get().to_string()])}
+                    </button>
+                </p>
+            </Show>
+        </Section>
+    }
+}
+
+/// One segment's box: its growth slider (with the CAGR it leads to, when relative), its base
+/// share, and the shares within it.
+#[component]
+fn MemberBox(
+    v: ViewCtx,
+    dim: Arc<Dimension>,
+    index: usize,
+    /// The shares in force of the member and its siblings.
+    shares: Memo<Option<Vec<f64>>>,
+) -> impl IntoView {
+    let ctx = v.ctx;
+    let Some(m) = dim.members.get(index).cloned() else {
+        return ().into_any();
+    };
+    let name = super::common::local(&m.name, v.lang);
+    let meaning = growth_meaning(&dim, true);
+    let growth = m.growth.map(|g| {
+        let key = growth_key(&dim.id, &m.id);
+        let id = key.replace('.', "-");
+        let (k1, k2, k3) = (key.clone(), key.clone(), key);
+        let value = Memo::new(move |_| ctx.scenario.with(|s| s.value(&k1, g.default)));
+        let changed = Memo::new(move |_| ctx.scenario.with(|s| s.values.contains_key(&k2)));
+        let label = format!("{name} — {}", growth_label(meaning, v.lang));
+        view! {
+            <AssumptionSlider
+                id=id
+                label=label
+                value=value
+                range=g
+                kind=ValueKind::Percent
+                changed=changed
+                locale=v.lang
+                on_change=Callback::new(move |x: f64| ctx.scenario.update(|s| s.set(&k3, x, g.default)))
+            />
+            {(meaning == GrowthMeaning::Relative).then(|| view! { <CagrReadout v=v dim=dim.id.clone() member=m.id.clone() /> })}
+        }
+    });
+    let share = share_sliders(v, &dim, Arc::new(dim.members.clone()), shares, Some(index));
+    let children = (!m.children.is_empty()).then(|| {
+        let list = Arc::new(m.children.clone());
+        let in_force = {
+            let (dim_id, list) = (dim.id.clone(), list.clone());
+            Memo::new(move |_| ctx.scenario.with(|s| shares_in_force(&dim_id, &list, s)))
+        };
+        let all = share_sliders(v, &dim, list, in_force, None);
+        view! {
+            <details class="sub-assumptions">
+                <summary>{fill(v.t(ScenMsg::SubSegments), &[&name])}</summary>
+                {all}
+            </details>
+        }
+    });
+    view! {
+        <fieldset class="member-assumptions" data-member=m.id.clone()>
+            <legend>{name}</legend>
+            {growth}
+            {share}
+            {children}
+        </fieldset>
+    }
+    .into_any()
+}
+
+/// "CAGR 2025–2032: 19.3%" for a segment, marked derived: relative growth is not the
+/// segment's growth, so the view shows the CAGR it leads to.
+#[component]
+fn CagrReadout(v: ViewCtx, dim: String, member: String) -> impl IntoView {
+    let ctx = v.ctx;
+    let text = Memo::new(move |_| {
+        let locale = v.lang;
+        ctx.computed.with(|c| {
+            let c = c.as_ref().ok()?;
+            let r = c.dimensions.iter().flatten().find(|d| d.dimension == dim)?;
+            let cagr = r.cagr(&member)?;
+            let (from, to) = (r.years.get(r.base_index)?, r.years.last()?);
+            Some(format!(
                 "{} ",
                 fill(
                     ScenMsg::CagrReadout.text(locale),
@@ -665,6 +724,71 @@ fn cagr_readout(r: &DimensionResult, member: &str, locale: Locale) -> Option<Nod
                     ]
                 )
             ))
-            .child(badge(Provenance::Derived, locale)),
-    )
+        })
+    });
+    let shown = Memo::new(move |_| text.with(Option::is_some));
+    view! {
+        <Show when=move || shown.get()>
+            <p class="help" data-testid="segment-cagr">
+                {move || text.get().unwrap_or_default()}
+                <span class="badge prov-derived">
+                    {provenance(v.lang, Provenance::Derived)}
+                </span>
+            </p>
+        </Show>
+    }
+}
+
+/// The base shares in force of one level of siblings.
+fn shares_in_force(dim: &str, siblings: &[Member], s: &Scenario) -> Option<Vec<f64>> {
+    inputs(dim, siblings, s)
+        .ok()
+        .map(|v| v.into_iter().map(|i| i.share).collect())
+}
+
+/// The base-share sliders of one level of siblings (`only`: just that one): each shows the
+/// share in force (a share the reader set, or a default rescaled to make room), and setting
+/// one keeps it exactly.
+fn share_sliders(
+    v: ViewCtx,
+    dim: &Dimension,
+    siblings: Arc<Vec<Member>>,
+    in_force: Memo<Option<Vec<f64>>>,
+    only: Option<usize>,
+) -> impl IntoView {
+    let ctx = v.ctx;
+    siblings
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| only.is_none_or(|o| o == *i))
+        .map(|(i, m)| {
+            let key = share_key(&dim.id, &m.id);
+            let id = key.replace('.', "-");
+            let default = m.share.default;
+            let value = Memo::new(move |_| {
+                in_force.with(|v| {
+                    v.as_ref()
+                        .and_then(|v| v.get(i).copied())
+                        .unwrap_or(default)
+                })
+            });
+            let changed = Memo::new(move |_| ctx.scenario.with(|s| s.values.contains_key(&key)));
+            let label = format!("{} — {}", pick(&m.name, v.lang).0, share_label(v.lang));
+            let (dim_id, list, member) = (dim.id.clone(), siblings.clone(), m.id.clone());
+            view! {
+                <AssumptionSlider
+                    id=id
+                    label=label
+                    value=value
+                    range=m.share
+                    kind=ValueKind::Percent
+                    changed=changed
+                    locale=v.lang
+                    on_change=Callback::new(move |x: f64| {
+                        ctx.scenario.update(|s| s.set_share(&dim_id, &list, &member, x))
+                    })
+                />
+            }
+        })
+        .collect_view()
 }

@@ -75,14 +75,7 @@ pub fn chosen_dimension(
     app: AppState,
     ctx: ReportCtx,
 ) -> Option<(Dimension, Option<DimensionResult>)> {
-    let id = app.dimension.get();
-    let dim = ctx.with(|r| {
-        r.dimensions
-            .iter()
-            .find(|d| Some(&d.id) == id.as_ref())
-            .or(r.dimensions.first())
-            .cloned()
-    })?;
+    let dim = chosen_dimension_only(app, ctx)?;
     let result = ctx.computed.get().ok().and_then(|c| {
         c.dimensions
             .iter()
@@ -91,6 +84,19 @@ pub fn chosen_dimension(
             .cloned()
     });
     Some((dim, result))
+}
+
+/// The dimension chosen, without its result: for what does not show the model (reads no
+/// model, so a slider moving does not re-render it).
+pub fn chosen_dimension_only(app: AppState, ctx: ReportCtx) -> Option<Dimension> {
+    let id = app.dimension.get();
+    ctx.with(|r| {
+        r.dimensions
+            .iter()
+            .find(|d| Some(&d.id) == id.as_ref())
+            .or(r.dimensions.first())
+            .cloned()
+    })
 }
 
 /// The dimension picker (shared with the scenario view).

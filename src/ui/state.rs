@@ -5,9 +5,10 @@
 use crate::browser::prefs::{self, Theme};
 use crate::domain::catalogue::{CatalogueEntry, Facets, PageRef};
 use crate::domain::checks::{run_checks, Check};
+use crate::domain::engine::compare::{compare, Comparison};
 use crate::domain::engine::error::EngineError;
 use crate::domain::engine::model::{compute, Computed};
-use crate::domain::scenario::Scenario;
+use crate::domain::scenario::{preset, Preset, Scenario};
 use crate::domain::schema::{Report, ReportKind};
 use crate::domain::share::ShareState;
 use crate::i18n::{Locale, Message, Msg};
@@ -267,7 +268,41 @@ pub struct ReportCtx {
     pub report: StoredValue<Arc<Report>>,
     pub scenario: RwSignal<Scenario>,
     pub computed: Memo<Result<Arc<Computed>, EngineError>>,
+    /// The model of the published assumptions: what every view compares the reader's scenario
+    /// with. Read no signal, so it is computed once per report (on first use).
+    pub published: Memo<Option<Arc<Computed>>>,
+    /// The published headline growth rate (where the headline slider starts, what presets
+    /// scale).
+    pub published_rate: Memo<Option<f64>>,
+    /// The bear and bull presets' headline paths: a band behind the scenario chart. Computed
+    /// once per report, when first shown.
+    pub preset_range: Memo<Arc<PresetRange>>,
+    /// The reader's headline path against the published one, year by year from the anchor
+    /// year: one comparison per change of assumptions, for every part that shows it.
+    pub comparison: Memo<Arc<Comparison>>,
     pub checks: Memo<Arc<Vec<Check>>>,
+    /// The scenario once the reader has paused ([`SETTLE_MS`] after the last change): what
+    /// tools that recompute the model many times derive from (the tornado), so a slider
+    /// repaints at once and they follow when it rests.
+    pub settled: ReadSignal<Scenario>,
+}
+
+/// How long the scenario stays still before the expensive tools follow it.
+pub const SETTLE_MS: u64 = 150;
+
+/// The headline paths of the bear and bull presets from the anchor year, as (year, value).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PresetRange {
+    pub bear: Vec<(i32, f64)>,
+    pub bull: Vec<(i32, f64)>,
+}
+
+/// A model's headline path as (year, value).
+fn headline_path(c: &Computed) -> Vec<(i32, f64)> {
+    c.headline
+        .as_ref()
+        .map(|h| h.points.iter().map(|p| (p.year, p.value)).collect())
+        .unwrap_or_default()
 }
 
 impl ReportCtx {
@@ -275,17 +310,73 @@ impl ReportCtx {
         let r = report.clone();
         let computed = Memo::new(move |_| scenario.with(|s| compute(&r, s).map(Arc::new)));
         let r = report.clone();
+        let published = Memo::new(move |_| compute(&r, &Scenario::published()).ok().map(Arc::new));
+        let published_rate = Memo::new(move |_| {
+            published.with(|p| Some(p.as_ref()?.headline.as_ref()?.published.rate))
+        });
+        let anchor = report
+            .forecast
+            .as_ref()
+            .map_or(report.meta.base_year, |f| f.anchor_year);
+        let r = report.clone();
+        let preset_range = Memo::new(move |_| {
+            let path = |p: Preset| {
+                published_rate
+                    .get()
+                    .and_then(|rate| compute(&r, &preset(&r, rate, p)).ok())
+                    .map(|c| {
+                        let mut path = headline_path(&c);
+                        path.retain(|(y, _)| *y >= anchor);
+                        path
+                    })
+                    .unwrap_or_default()
+            };
+            Arc::new(PresetRange {
+                bear: path(Preset::Bear),
+                bull: path(Preset::Bull),
+            })
+        });
+        let comparison = Memo::new(move |_| {
+            let base = published.with(|p| p.as_deref().map(headline_path).unwrap_or_default());
+            let other = computed.with(|c| c.as_deref().map(headline_path).unwrap_or_default());
+            Arc::new(compare(&base, &other, anchor))
+        });
+        let r = report.clone();
         let checks = Memo::new(move |_| {
             Arc::new(match computed.get() {
                 Ok(c) => run_checks(&r, &c),
                 Err(_) => Vec::new(),
             })
         });
+        let (settled, set_settled) = signal(scenario.get_untracked());
+        let generation = StoredValue::new(0u64);
+        Effect::new(move |_| {
+            let now = scenario.get();
+            let mine = generation.try_update_value(|g| {
+                *g += 1;
+                *g
+            });
+            // A later change (or the report closing) supersedes this one.
+            set_timeout(
+                move || {
+                    let latest = mine.is_some() && generation.try_get_value() == mine;
+                    if latest && settled.try_with_untracked(|s| *s != now) == Some(true) {
+                        set_settled.set(now);
+                    }
+                },
+                std::time::Duration::from_millis(SETTLE_MS),
+            );
+        });
         ReportCtx {
             report: StoredValue::new(report),
             scenario,
             computed,
+            published,
+            published_rate,
+            preset_range,
+            comparison,
             checks,
+            settled,
         }
     }
 

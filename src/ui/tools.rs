@@ -17,7 +17,7 @@ use super::charts::{data_table, tornado_chart, xy_chart, Charts, TableData, Torn
 use super::common::{local, section};
 use super::controls::{AssumptionInput, ValueKind};
 use super::dom::{el, text_el, Ev, Node, On};
-use super::segments::chosen_dimension;
+use super::segments::chosen_dimension_only;
 use super::state::{AppState, ReportCtx};
 use crate::chart::series::{fan_series, FanLabels};
 use crate::chart::xy::Datum;
@@ -111,7 +111,7 @@ impl ToolsState {
             let ctx = ctx?;
             let target = resolved.get()?;
             let points = tornado_points.get();
-            Some(ctx.scenario.with(|s| {
+            Some(ctx.settled.with(|s| {
                 ctx.with(|r| {
                     let keys = relevant_keys(r, &target);
                     tornado(r, s, &keys, points, &target)
@@ -156,7 +156,7 @@ impl Default for ToolsState {
 /// The picked target while the report still has it (a segment only of the dimension chosen in
 /// the view); otherwise the report's natural target.
 fn resolve_target(app: AppState, ctx: ReportCtx, picked: Option<Target>) -> Option<Target> {
-    let dim = chosen_dimension(app, ctx).map(|(d, _)| d.id);
+    let dim = chosen_dimension_only(app, ctx).map(|d| d.id);
     ctx.with(|r| Target::resolve(r, picked, dim.as_deref()))
 }
 
@@ -189,7 +189,7 @@ fn target_picker(
             .attr("value", v)
             .text(label)
     };
-    let dim = chosen_dimension(app, ctx).map(|(d, _)| d);
+    let dim = chosen_dimension_only(app, ctx);
     let mut options = Vec::new();
     ctx.with(|r| {
         if r.forecast.is_some() {

@@ -86,6 +86,7 @@ pub struct LegendEntry {
 }
 
 /// Everything a chart frame shows around its drawing.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Frame {
     pub name: String,
     pub title: String,
@@ -100,69 +101,153 @@ pub struct Frame {
     pub svg_class: &'static str,
 }
 
+impl Frame {
+    /// What exports carry: the statement and what it is about.
+    pub fn export_title(&self) -> String {
+        match &self.subtitle {
+            Some(s) => format!("{} · {s}", self.title),
+            None => self.title.clone(),
+        }
+    }
+
+    /// The legend's rows, series first and then notes, each with the class that folds it on
+    /// a narrow screen; and how many are folded behind "+N more".
+    pub fn legend_rows(&self) -> (Vec<LegendRow>, usize) {
+        // On a narrow screen the legend shows its first few entries and folds the rest behind
+        // "+N more" (CSS shows the toggle and hides `.legend-extra` only at that width).
+        let total = self.legend.len() + self.notes.len();
+        let folded = crate::chart::label::legend_folded(total);
+        let extra = |i: usize| folded > 0 && i >= total - folded;
+        let n_series = self.legend.len();
+        let rows = self
+            .legend
+            .iter()
+            .enumerate()
+            .map(|(i, e)| LegendRow::Series {
+                key: e.key.clone(),
+                label: e.label.clone(),
+                swatch: format!("swatch {} {}", e.swatch, color_class(e.color)),
+                extra: extra(i),
+            })
+            .chain(
+                self.notes
+                    .iter()
+                    .enumerate()
+                    .map(|(j, (text, glyph))| LegendRow::Note {
+                        key: format!("note-{glyph}"),
+                        text: text.clone(),
+                        glyph: format!("glyph {glyph}"),
+                        extra: extra(n_series + j),
+                    }),
+            )
+            .collect();
+        (rows, folded)
+    }
+
+    /// The callout of the active mark (drawn last, on top), if it has one.
+    pub fn callout(&self, scene: &[SvgNode], active: Option<&str>) -> Vec<SvgNode> {
+        let (vw, vh) = view_box_size(&self.view_box);
+        scene
+            .iter()
+            .find(|n| active == Some(n.key.as_str()))
+            .and_then(|n| Some(tooltip(n.label.as_deref()?, n.anchor?, vw, vh)))
+            .unwrap_or_default()
+    }
+}
+
+/// One row of a chart's legend: a series (a toggle) or a note about line styles and markers.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum LegendRow {
+    Series {
+        key: String,
+        label: String,
+        /// The swatch's classes (shape and colour).
+        swatch: String,
+        /// Folded on a narrow screen.
+        extra: bool,
+    },
+    Note {
+        key: String,
+        text: String,
+        glyph: String,
+        extra: bool,
+    },
+}
+
+impl LegendRow {
+    pub fn class(&self) -> &'static str {
+        match self {
+            LegendRow::Series { extra: true, .. } => "legend-extra",
+            LegendRow::Series { .. } => "",
+            LegendRow::Note { extra: true, .. } => "legend-note legend-extra",
+            LegendRow::Note { .. } => "legend-note",
+        }
+    }
+}
+
+/// The "+N more" / "Fewer" toggle's text.
+pub fn legend_more_text(open: bool, folded: usize, locale: Locale) -> String {
+    if open {
+        ChartMsg::Fewer.text(locale).to_string()
+    } else {
+        fill(ChartMsg::More.text(locale), &[&folded.to_string()])
+    }
+}
+
+/// A mark's classes, with `active` while its callout shows.
+pub fn mark_class(class: &str, active: bool) -> String {
+    if active {
+        format!("{class} active")
+    } else {
+        class.to_string()
+    }
+}
+
 /// A chart: caption, legend toggles, the drawing (marks focusable, with labels), the readout
 /// and the table view.
 pub fn chart(charts: Charts, frame: Frame, scene: Vec<SvgNode>, locale: Locale) -> Node {
     let ui = charts.get(&frame.name);
     let t = |m: Msg| m.text(locale);
     let name = frame.name.clone();
-    // Exports carry the statement and what it is about.
-    let export_title = match &frame.subtitle {
-        Some(s) => format!("{} · {s}", frame.title),
-        None => frame.title.clone(),
-    };
+    let export_title = frame.export_title();
     let title_id = format!("{name}-t");
     let desc_id = format!("{name}-d");
-    // On a narrow screen the legend shows its first few entries and folds the rest behind
-    // "+N more" (CSS shows the toggle and hides `.legend-extra` only at that width).
-    let total = frame.legend.len() + frame.notes.len();
-    let folded = crate::chart::label::legend_folded(total);
-    let extra = move |i: usize| folded > 0 && i >= total - folded;
     let legend_id = format!("{name}-legend");
-    let n_series = frame.legend.len();
-    let items = frame
-        .legend
-        .iter()
-        .enumerate()
-        .map(|(i, e)| {
-            let (name, key) = (name.clone(), e.key.clone());
-            el("li")
-                .key(e.key.clone())
-                .class(if extra(i) { "legend-extra" } else { "" })
-                .child(
-                    el("button")
-                        .class("legend-item")
-                        .attr("aria-pressed", (!ui.hidden.contains(&e.key)).to_string())
-                        .on_click(move || {
-                            charts.update(&name, |u| {
-                                if !u.hidden.remove(&key) {
-                                    u.hidden.insert(key.clone());
-                                }
-                            })
+    let (rows, folded) = frame.legend_rows();
+    let items = rows.into_iter().map(|row| match row {
+        LegendRow::Series {
+            ref key,
+            ref label,
+            ref swatch,
+            ..
+        } => {
+            let (name, k) = (name.clone(), key.clone());
+            el("li").key(key.clone()).class(row.class()).child(
+                el("button")
+                    .class("legend-item")
+                    .attr("aria-pressed", (!ui.hidden.contains(key)).to_string())
+                    .on_click(move || {
+                        charts.update(&name, |u| {
+                            if !u.hidden.remove(&k) {
+                                u.hidden.insert(k.clone());
+                            }
                         })
-                        .child(
-                            el("span")
-                                .class(format!("swatch {} {}", e.swatch, color_class(e.color)))
-                                .attr("aria-hidden", "true"),
-                        )
-                        .text(e.label.clone()),
-                )
-        })
-        .chain(frame.notes.iter().enumerate().map(|(j, (text, glyph))| {
-            el("li")
-                .key(format!("note-{glyph}"))
-                .class(if extra(n_series + j) {
-                    "legend-note legend-extra"
-                } else {
-                    "legend-note"
-                })
-                .child(
-                    el("span")
-                        .class(format!("glyph {glyph}"))
-                        .attr("aria-hidden", "true"),
-                )
-                .text(text.clone())
-        }));
+                    })
+                    .child(el("span").class(swatch.clone()).attr("aria-hidden", "true"))
+                    .text(label.clone()),
+            )
+        }
+        LegendRow::Note {
+            ref key,
+            ref text,
+            ref glyph,
+            ..
+        } => el("li")
+            .key(key.clone())
+            .class(row.class())
+            .child(el("span").class(glyph.clone()).attr("aria-hidden", "true"))
+            .text(text.clone()),
+    });
     let more = (folded > 0).then(|| {
         let name = name.clone();
         el("li").key("legend-more").class("legend-more-li").child(
@@ -173,11 +258,7 @@ pub fn chart(charts: Charts, frame: Frame, scene: Vec<SvgNode>, locale: Locale) 
                 .attr("aria-controls", legend_id.clone())
                 .testid("legend-more")
                 .on_click(move || charts.update(&name, |u| u.legend_open = !u.legend_open))
-                .text(if ui.legend_open {
-                    ChartMsg::Fewer.text(locale).to_string()
-                } else {
-                    fill(ChartMsg::More.text(locale), &[&folded.to_string()])
-                }),
+                .text(legend_more_text(ui.legend_open, folded, locale)),
         )
     });
     let legend = el("ul")
@@ -191,18 +272,13 @@ pub fn chart(charts: Charts, frame: Frame, scene: Vec<SvgNode>, locale: Locale) 
         .children(items)
         .child_opt(more);
     // The active mark's callout, drawn last so it sits on top.
-    let (vw, vh) = view_box_size(&frame.view_box);
-    let tip: Vec<SvgNode> = scene
-        .iter()
-        .find(|n| ui.active.as_deref() == Some(n.key.as_str()))
-        .and_then(|n| Some(tooltip(n.label.as_deref()?, n.anchor?, vw, vh)))
-        .unwrap_or_default();
+    let tip = frame.callout(&scene, ui.active.as_deref());
     let marks = scene.into_iter().chain(tip).map(|n| {
         let active = ui.active.as_deref() == Some(n.key.as_str());
         let mut node = el(n.tag).key(n.key.clone());
         for (a, v) in n.attrs {
-            if a == "class" && active {
-                node = node.attr(a, format!("{v} active"));
+            if a == "class" {
+                node = node.attr(a, mark_class(&v, active));
             } else {
                 node = node.attr(a, v);
             }

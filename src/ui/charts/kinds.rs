@@ -7,6 +7,7 @@ use super::{is_interval_top, point_label, tick_label, value_text, x_label};
 use crate::chart::label::end_label_room;
 use crate::chart::palette::{swatch, used_notes};
 use crate::chart::scale::LinearScale;
+use crate::chart::scene::SvgNode;
 use crate::chart::scene::{donut_scene, treemap_scene, xy_scene, Cell, XyLabels};
 use crate::chart::shapes::{line_path, treemap, Rect};
 use crate::chart::xy::{end_labelled, layout_with, Series, SeriesKind, Size};
@@ -14,6 +15,7 @@ use crate::domain::format::{self, Locale};
 use crate::domain::schema::{Provenance, Unit};
 use crate::i18n::{provenance, Message, Msg};
 use crate::ui::dom::{el, Node};
+use std::collections::BTreeSet;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct XySpec {
@@ -68,6 +70,18 @@ fn legend(series: &[Series]) -> Vec<LegendEntry> {
 
 pub fn xy_chart(charts: Charts, spec: XySpec, narrow: bool, locale: Locale) -> Node {
     let ui = charts.get(&spec.name);
+    let (frame, scene) = xy_drawing(&spec, &ui.hidden, narrow, locale);
+    chart(charts, frame, scene, locale)
+}
+
+/// An x/y chart's frame and scene, with the series in `hidden` left out of the drawing: what
+/// both renderings (the node builder above and the `XyChart` component) draw.
+pub fn xy_drawing(
+    spec: &XySpec,
+    hidden: &BTreeSet<String>,
+    narrow: bool,
+    locale: Locale,
+) -> (Frame, Vec<SvgNode>) {
     let size = match (narrow, spec.tall) {
         (true, tall) => Size {
             width: 360.0,
@@ -79,12 +93,12 @@ pub fn xy_chart(charts: Charts, spec: XySpec, narrow: bool, locale: Locale) -> N
         },
     };
     // Few lines are named at their right end: the plot leaves room for the names.
-    let room = if end_labelled(&spec.series, &ui.hidden) {
+    let room = if end_labelled(&spec.series, hidden) {
         end_label_room(size.width)
     } else {
         0.0
     };
-    let g = layout_with(&spec.series, size, &ui.hidden, room);
+    let g = layout_with(&spec.series, size, hidden, room);
     let unit = spec.unit.clone();
     let scene = xy_scene(
         &spec.series,
@@ -156,22 +170,18 @@ pub fn xy_chart(charts: Charts, spec: XySpec, narrow: bool, locale: Locale) -> N
             })
             .collect(),
     };
-    chart(
-        charts,
-        Frame {
-            name: spec.name,
-            title: spec.title,
-            subtitle: spec.subtitle,
-            description: spec.description,
-            legend: legend(&spec.series),
-            notes: used_notes(spec.notes, &spec.series),
-            table,
-            view_box: format!("0 0 {} {}", size.width, size.height),
-            svg_class: if narrow { "xy narrow" } else { "xy" },
-        },
-        scene,
-        locale,
-    )
+    let frame = Frame {
+        name: spec.name.clone(),
+        title: spec.title.clone(),
+        subtitle: spec.subtitle.clone(),
+        description: spec.description.clone(),
+        legend: legend(&spec.series),
+        notes: used_notes(spec.notes.clone(), &spec.series),
+        table,
+        view_box: format!("0 0 {} {}", size.width, size.height),
+        svg_class: if narrow { "xy narrow" } else { "xy" },
+    };
+    (frame, scene)
 }
 
 #[derive(Debug, Clone, PartialEq)]
