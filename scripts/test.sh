@@ -14,6 +14,8 @@ step "lint: rustfmt, clippy natively and for wasm32 (warnings are errors)"
 cargo fmt --check
 cargo clippy --locked --all-targets -- -D warnings
 cargo clippy --locked --target wasm32-unknown-unknown --lib --tests -- -D warnings
+# The app's own build: the views' split points (src/ui/lazy.rs) as the release build has them.
+cargo clippy --locked --target wasm32-unknown-unknown --lib --features split -- -D warnings
 
 step "native tests (domain, engine, i18n; property tests run 10,000 cases)"
 cargo test --locked
