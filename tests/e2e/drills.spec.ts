@@ -568,9 +568,36 @@ test('6. offline with a report that is not in the cache: a clear message and a r
 
 // ---- 6b. A view's code that does not arrive ----------------------------------------------------
 
-test.describe('6b. a view\'s chunk fails to load', () => {
+test.describe('6b. a view\'s chunk: on its way, and failing to load', () => {
   // Routes must see the page's requests (a service worker would answer them first).
   test.use({ serviceWorkers: 'block' });
+
+  test('a loading line while the chunk is on its way, then the view', async ({ page }) => {
+    const errors = watchErrors(page);
+    let release!: () => void;
+    const held = new Promise<void>((ok) => { release = ok; });
+    const DYNAMICS = /lazy-split_view_dynamics-[0-9a-f]+\.wasm$/;
+    let fetched = 0;
+    await page.route(DYNAMICS, async (r) => { fetched++; await held; await r.continue(); });
+    await openApp(page);
+    await openReport(page, 'smartphone-leasing');
+    await openView(page, 'dynamics');
+    const loading = page.getByTestId('view-loading');
+    await expect(loading).toHaveText('Loading this view…');
+    await expect(loading).toHaveAttribute('role', 'status');
+    await page.locator('#language').selectOption('zh-Hant');
+    await expect(loading).toHaveText('正在載入此檢視…');
+    release();
+    await expect(loading).toHaveCount(0);
+    await expect(page.locator('#view-panel .dom > *').first()).toBeVisible();
+    // Loaded once: the view opens again from the loaded chunk, with no second fetch.
+    await openView(page, 'overview');
+    await openView(page, 'dynamics');
+    await expect(page.locator('#view-panel .dom > *').first()).toBeVisible();
+    await expect(loading).toHaveCount(0);
+    expect(fetched).toBe(1);
+    expect(errors).toEqual([]);
+  });
 
   test('a message in the reader\'s language and a retry; the rest of the app keeps working', async ({ page }) => {
     const errors = watchErrors(page);
