@@ -3,12 +3,13 @@
 // (scripts/build-single.sh runs the release build first.) Node built-ins only.
 //
 // Starting from dist/index.html: the stylesheet becomes a <style>, the favicon a data: URL,
-// preload links go, a classic script by URL (boot.js) goes inline, and Trunk's inline loader
-// script is replaced by one inline module script
-// holding the wasm-bindgen glue (its `export`s removed, no imports) followed by the wasm as a
-// base64 string, decoded in JS and handed to the glue's init as bytes (no fetch, so it runs
-// from file:// with no server). The page carries the same CSP as dist/index.html, with the
-// sha256 of the inline script and of the inline style.
+// preload links go, a classic script by URL (boot.js) goes inline, and the module loader
+// (start-<hash>.js, written by scripts/split-assets.mjs) is replaced by one inline module script
+// holding the wasm-bindgen glue and the chunk loader (their `import`s and `export`s removed),
+// the main wasm as a base64 string, decoded in JS and handed to the glue's init as bytes, and
+// every lazy chunk as base64 too, which the chunk loader reads instead of fetching (no fetch at
+// all, so it runs from file:// with no server). The page carries the same CSP as
+// dist/index.html, with the sha256 of the inline script and of the inline style.
 import { readFileSync, writeFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve, extname, basename } from 'node:path';
 import { withCsp, stripCspMeta } from './postbuild.mjs';
@@ -54,6 +55,13 @@ html = html.replace(/<link\b[^>]*>/gi, (tag) => {
   fail(`do not know how to inline ${tag}`);
 });
 
+// The module loader (start-<hash>.js): set aside, replaced below by the inline module.
+const LOADER_MARK = '<!--single-file:loader-->';
+const loaderTags = [...html.matchAll(/<script\b[^>]*\bsrc="(\.\/start-[0-9a-f]+\.js)"[^>]*>\s*<\/script\s*>/gi)];
+if (loaderTags.length !== 1) fail(`expected one module loader (start-<hash>.js) in index.html, found ${loaderTags.length}`);
+const loader = readFileSync(local(loaderTags[0][1]), 'utf8');
+html = html.replace(loaderTags[0][0], () => LOADER_MARK);
+
 // Classic scripts of the build loaded by URL (public/boot.js: the first screen's language and
 // its message when the app cannot start) go inline as they are; their hashes join the CSP.
 html = html.replace(/<script\b([^>]*)>\s*<\/script\s*>/gi, (tag, attrs) => {
@@ -63,18 +71,49 @@ html = html.replace(/<script\b([^>]*)>\s*<\/script\s*>/gi, (tag, attrs) => {
   return `<script>${rawText(readFileSync(local(href), 'utf8'), href)}</script>`;
 });
 
-// Trunk's loader: `import init, * as bindings from './x.js'; … init({ module_or_path: './x_bg.wasm' })`.
-const loaders = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)]
-  .filter((m) => /\bimport\s+init\b/.test(m[2]));
-if (loaders.length !== 1) fail(`expected one loader <script> in index.html, found ${loaders.length}`);
-const [whole, , loader] = loaders[0];
+// The loader: `import init, * as bindings from './x.js'; … init({ module_or_path: new URL('./x_bg.wasm', …) })`.
 const jsHref = loader.match(/import\s+init\s*,\s*\*\s*as\s+bindings\s+from\s+['"]([^'"]+)['"]/)?.[1]
   ?? fail('the loader does not import the glue as expected');
-const wasmHref = loader.match(/module_or_path:\s*['"]([^'"]+\.wasm)['"]/)?.[1]
+const wasmHref = loader.match(/module_or_path:\s*new URL\(\s*['"]([^'"]+\.wasm)['"]/)?.[1]
   ?? fail('the loader does not name the wasm as expected');
 
-// The glue as plain module-level code: no imports, exports turned into declarations.
+// The chunk loader (split-<hash>.js) that the glue imports, as an expression: its import of
+// the glue's initSync dropped (a function declaration of the same module below), its exports
+// returned as an object, and each chunk's fetch answered from the bytes inlined here.
 let glue = readFileSync(local(jsHref), 'utf8');
+const splitImports = [...glue.matchAll(/^import \* as (\w+) from "(\.\/split-[0-9a-f]+\.js)";?[ \t]*$/gm)];
+const splitHrefs = new Set(splitImports.map((m) => m[2]));
+if (splitHrefs.size !== 1) fail(`${jsHref} should import one chunk loader, imports ${[...splitHrefs].join(', ') || 'none'}`);
+const [splitHref] = splitHrefs;
+let split = readFileSync(local(splitHref), 'utf8');
+split = split.replace(/^import \{ initSync \} from "[^"]+";?[ \t]*$/m, '');
+const splitExports = [];
+split = split.replace(/^export const (\w+)/gm, (m, name) => { splitExports.push(name); return `const ${name}`; });
+if (/^\s*(import|export)\b/m.test(split)) fail(`${splitHref} has an import or export form this script does not handle`);
+const chunks = new Map(); // chunk file name → base64
+split = split.replace(/fetch\(new URL\("\.\/(lazy-[\w-]+\.wasm)", import\.meta\.url\)\)/g, (m, name) => {
+  chunks.set(name, readFileSync(join(src, name)).toString('base64'));
+  return `__single_fetch(${JSON.stringify(name)})`;
+});
+if (/import\.meta|(?<![\w$])fetch\(/.test(split)) fail(`${splitHref} fetches something this script did not inline`);
+for (const f of readdirSync(src).filter((f) => f.startsWith('lazy-'))) {
+  if (!chunks.has(f)) fail(`${f} is in the build but ${splitHref} never loads it`);
+}
+glue = glue.replace(/^import \* as (\w+) from "\.\/split-[0-9a-f]+\.js";?[ \t]*$/gm, (m, name) => `const ${name} = __single_split;`);
+const splitModule = `
+// ---- the chunk loader (${splitHref}), its chunks inlined as base64 ----
+const __single_chunks = {
+${[...chunks].map(([name, b64]) => `  ${JSON.stringify(name)}: "${b64}",`).join('\n')}
+};
+const __single_fetch = (name) => Promise.resolve(new Response(__single_decode(__single_chunks[name]),
+  { headers: { 'Content-Type': 'application/wasm' } }));
+const __single_split = (() => {
+${split}
+return { ${splitExports.join(', ')} };
+})();
+`;
+
+// The glue as plain module-level code: no imports, exports turned into declarations.
 if (/^\s*import\s/m.test(glue)) fail(`${jsHref} imports other modules (snippets?); cannot inline`);
 const exported = new Map(); // exported name → local name
 glue = glue.replace(/^export\s+(?:async\s+)?(class|function\*?|const|let|var)\s+([A-Za-z_$][\w$]*)/gm, (m, kind, name) => {
@@ -94,22 +133,23 @@ const init = exported.get('default') ?? fail('the glue has no default export (in
 const wasm = readFileSync(local(wasmHref));
 const bindings = [...exported].map(([name, loc]) => `${JSON.stringify(name)}: ${loc}`).join(', ');
 const script = `
-${glue}
-// ---- single-file loader (scripts/single-file.mjs): the wasm is inlined as base64 ----
-const __single_wasm_b64 = "${wasm.toString('base64')}";
-const __single_bytes = (() => {
-  const bin = atob(__single_wasm_b64);
+function __single_decode(b64) {
+  const bin = atob(b64);
   const out = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
   return out;
-})();
+}
+${splitModule}
+${glue}
+// ---- single-file loader (scripts/single-file.mjs): the wasm is inlined as base64 ----
+const __single_bytes = __single_decode("${wasm.toString('base64')}");
 const __single_instance = await ${init}({ module_or_path: __single_bytes });
 window.wasmBindings = { ${bindings} };
 dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm: __single_instance } }));
 `;
 const fullScript = rawText(script, 'the script');
 
-html = html.replace(whole, () => `<script type="module">${fullScript}</script>`);
+html = html.replace(LOADER_MARK, () => `<script type="module">${fullScript}</script>`);
 
 // The catalogue and every report file, as JSON data blocks the app reads instead of fetching
 // (src/browser/fetch.rs). `<\/` is the same string in JSON and cannot end the element.
@@ -133,6 +173,6 @@ mkdirSync(outDir, { recursive: true });
 writeFileSync(join(outDir, OUT_NAME), page.html);
 const kb = (n) => Math.round(n / 1024);
 console.log(`single-file: ${join(basename(outDir), OUT_NAME)} (${kb(Buffer.byteLength(page.html))} KB; `
-  + `wasm ${kb(wasm.length)} KB as base64; ${dataFiles.length} catalogue/report files inline; `
+  + `wasm ${kb(wasm.length)} KB and ${chunks.size} lazy chunks as base64; ${dataFiles.length} catalogue/report files inline; `
   + `${page.scripts} script hash, ${page.styles} style hash)`);
 if (readdirSync(outDir).length !== 1) fail('more than one file in the output');

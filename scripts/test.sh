@@ -14,6 +14,8 @@ step "lint: rustfmt, clippy natively and for wasm32 (warnings are errors)"
 cargo fmt --check
 cargo clippy --locked --all-targets -- -D warnings
 cargo clippy --locked --target wasm32-unknown-unknown --lib --tests -- -D warnings
+# The app's own build: the views' split points (src/ui/lazy.rs) as the release build has them.
+cargo clippy --locked --target wasm32-unknown-unknown --lib --features split -- -D warnings
 
 step "native tests (domain, engine, i18n; property tests run 10,000 cases)"
 cargo test --locked
@@ -31,7 +33,7 @@ scripts/build.sh
 # The product budget is 180 KB gzip for the first visit. The app is over it today (see
 # README, "Size"); this guard fails on any growth past the ceiling so it can only shrink.
 BUDGET_KB=180
-CEILING_KB=${SIZE_CEILING_KB:-620}
+CEILING_KB=${SIZE_CEILING_KB:-505}
 kb=$(scripts/size.sh dist)
 if [ "$kb" -gt "$BUDGET_KB" ]; then
   echo "WARNING: first-visit transfer ${kb} KB gzip is over the ${BUDGET_KB} KB budget"

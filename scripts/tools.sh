@@ -6,6 +6,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=0.2.130   # must equal the exact wasm-bindgen pin in Cargo.toml
+WASM_SPLIT_VERSION=0.2.3       # wasm-split-cli; the app's wasm_split_helpers (via leptos) is 0.2.3
 
 say() { printf '\033[1m[tools]\033[0m %s\n' "$*"; }
 
@@ -35,6 +36,14 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $WASM_BINDGEN_VERSION"; then
   say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION"
   # Not --locked: the CLI's own lockfile names a yanked crate.
   cargo install wasm-bindgen-cli --version "=$WASM_BINDGEN_VERSION"
+fi
+
+# wasm-split-cli cuts the app's wasm into lazily loaded chunks (scripts/build-wasm.sh). It has no
+# --version flag: cargo's list of installed crates says which version is there.
+if ! command -v wasm-split-cli >/dev/null \
+   || ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  say "installing wasm-split-cli (wasm_split_cli_support $WASM_SPLIT_VERSION)"
+  cargo install --locked wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary
 fi
 
 # npm dev tools (wasm-opt from binaryen, Playwright) exactly as the lockfile says.

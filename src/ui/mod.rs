@@ -15,6 +15,7 @@ mod goal;
 mod import_csv;
 pub mod imports;
 mod kpis;
+mod lazy;
 pub mod library;
 mod overview;
 pub mod present;

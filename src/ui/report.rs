@@ -2,13 +2,9 @@
 //! and the chosen view. Provides `ReportCtx` to the views.
 
 use super::common::local_text;
-use super::contents::Contents;
 use super::dom::{el, text_el, Dom, Ev, Node, On};
-use super::dynamics::Dynamics;
-use super::kpis::KpiBoard;
+use super::lazy::LazyView;
 use super::overview::Overview;
-use super::scenarios::Scenarios;
-use super::segments::Segments;
 use super::state::{use_app, AppState, Load, ReportCtx, View};
 use crate::domain::schema::Report;
 use crate::i18n::catalogue::CatalogueMsg;
@@ -158,13 +154,10 @@ fn OpenReport(report: Arc<Report>) -> impl IntoView {
         <article class="report" data-report=ctx.with(|r| r.id.clone())>
             <Dom render=move || header(app, ctx, shown.get(), copy_status, fx_input)/>
             <section id="view-panel" role="tabpanel" aria-labelledby=move || format!("tab-{}", shown.get().id()) class="view-panel">
+                // Every view but the overview is fetched when first opened (src/ui/lazy.rs).
                 {move || match shown.get() {
                     View::Overview => view! { <Overview/> }.into_any(),
-                    View::Segments => view! { <Segments/> }.into_any(),
-                    View::Scenarios => view! { <Scenarios/> }.into_any(),
-                    View::Dynamics => view! { <Dynamics/> }.into_any(),
-                    View::Contents => view! { <Contents/> }.into_any(),
-                    View::Kpis => view! { <KpiBoard/> }.into_any(),
+                    other => view! { <LazyView view=other/> }.into_any(),
                 }}
             </section>
         </article>

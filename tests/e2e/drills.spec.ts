@@ -590,6 +590,83 @@ test('6. offline with a report that is not in the cache: a clear message and a r
     }
   });
 
+// ---- 6b. A view's code that does not arrive ----------------------------------------------------
+
+test.describe('6b. a view\'s chunk: on its way, and failing to load', () => {
+  // Routes must see the page's requests (a service worker would answer them first).
+  test.use({ serviceWorkers: 'block' });
+
+  test('a loading line while the chunk is on its way, then the view', async ({ page }) => {
+    const errors = watchErrors(page);
+    let release!: () => void;
+    const held = new Promise<void>((ok) => { release = ok; });
+    const DYNAMICS = /lazy-split_view_dynamics-[0-9a-f]+\.wasm$/;
+    let fetched = 0;
+    await page.route(DYNAMICS, async (r) => { fetched++; await held; await r.continue(); });
+    await openApp(page);
+    await openReport(page, 'smartphone-leasing');
+    await openView(page, 'dynamics');
+    const loading = page.getByTestId('view-loading');
+    await expect(loading).toHaveText('Loading this view…');
+    await expect(loading).toHaveAttribute('role', 'status');
+    await page.locator('#language').selectOption('zh-Hant');
+    await expect(loading).toHaveText('正在載入此檢視…');
+    release();
+    await expect(loading).toHaveCount(0);
+    await expect(page.locator('#view-panel .dom > *').first()).toBeVisible();
+    // Loaded once: the view opens again from the loaded chunk, with no second fetch.
+    await openView(page, 'overview');
+    await openView(page, 'dynamics');
+    await expect(page.locator('#view-panel .dom > *').first()).toBeVisible();
+    await expect(loading).toHaveCount(0);
+    expect(fetched).toBe(1);
+    expect(errors).toEqual([]);
+  });
+
+  test('a message in the reader\'s language and a retry; the rest of the app keeps working', async ({ page }) => {
+    const errors = watchErrors(page);
+    // Segments is not in the first visit's module: its chunk (lazy-split_view_segments-<hash>.wasm)
+    // is fetched when the tab is first opened. First the network fails, then the host answers 500.
+    const SEGMENTS = /lazy-split_view_segments-[0-9a-f]+\.wasm$/;
+    let failures = 0;
+    await page.route(SEGMENTS, (r) => (failures++ === 0 ? r.abort() : r.fulfill({ status: 500, body: 'oops' })));
+    await openApp(page);
+    await openReport(page, 'smartphone-leasing');
+    await openView(page, 'segments');
+    const error = page.getByTestId('view-error');
+    await expect(error).toContainText('This view could not be loaded');
+    await expect(error).toHaveAttribute('role', 'alert');
+    expect(failures).toBe(1);
+
+    // The header, the other views and their sliders keep working.
+    await page.locator('#language').selectOption('zh-Hans');
+    await expect(error).toContainText('无法加载此视图');
+    await expect(page.getByTestId('view-retry')).toHaveText('重试');
+    await page.locator('#language').selectOption('en');
+    await openView(page, 'scenarios');
+    await moveHeadlineSlider(page);
+    await openView(page, 'overview');
+    await expect(page.locator('#view-panel .dom > *').first()).toBeVisible();
+
+    // Back to Segments: it tries again and fails again (500), still with the message.
+    await openView(page, 'segments');
+    await expect(error).toBeVisible();
+    await page.getByTestId('view-retry').click();
+    await expect(error).toBeVisible();
+    expect(failures).toBeGreaterThanOrEqual(2);
+
+    // The host is back: Retry opens the view, in place.
+    await page.unroute(SEGMENTS);
+    await page.getByTestId('view-retry').click();
+    await expect(error).toHaveCount(0);
+    await expect(page.locator('#view-panel .dom > *').first()).toBeVisible();
+    await expect(page.locator('[role=tab][data-view="segments"]')).toHaveAttribute('aria-selected', 'true');
+    // The failed fetches are logged by the browser and the chunk loader; nothing else (no panic).
+    expect(errors.filter((e) => !/Failed to load resource|Failed to fetch|HTTP status code is not ok|network error/i.test(e)))
+      .toEqual([]);
+  });
+});
+
 // ---- 7. Hostile input -------------------------------------------------------------------------
 
 const IMG = '<img src=x onerror="window.__pwned=1">';

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# The app's wasm, split into lazily loaded chunks. Trunk 0.21 cannot split (trunk-rs/trunk#1022),
+# so Trunk builds the page, CSS, icon, boot.js and reports, and runs this script as its
+# post_build hook (Trunk.toml) for `trunk build` and `trunk serve` alike:
+#
+#   cargo build --features split (RUSTFLAGS -Clink-args=--emit-relocs: wasm-split-cli needs the
+#     relocations) → wasm-split-cli (the main module, __wasm_split.js, one wasm per lazy view and
+#     shared chunks) → wasm-bindgen --target web --keep-lld-exports (the chunks link to the main
+#     module's table and memory) → wasm-opt -Oz on every module (release only) →
+#     scripts/split-assets.mjs (content-hashed names, the module loader file, index.html links).
+#
+# Trunk sets TRUNK_STAGING_DIR (where the build is being assembled) and TRUNK_PROFILE.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+
+STAGE="${TRUNK_STAGING_DIR:?run by trunk as a post_build hook (see Trunk.toml)}"
+PROFILE="${TRUNK_PROFILE:-release}"
+TARGET_DIR="${CARGO_TARGET_DIR:-target}"
+WORK="$TARGET_DIR/split/$PROFILE"
+
+profile_flag=()
+[ "$PROFILE" = release ] && profile_flag=(--release)
+
+RUSTFLAGS="${RUSTFLAGS:+$RUSTFLAGS }-Clink-args=--emit-relocs" \
+  cargo build --locked --offline "${profile_flag[@]}" --target wasm32-unknown-unknown \
+  --bin report-explorer --features split
+
+rm -rf "$WORK"
+mkdir -p "$WORK/split" "$WORK/bindgen"
+wasm-split-cli "$TARGET_DIR/wasm32-unknown-unknown/$PROFILE/report-explorer.wasm" "$WORK/split" \
+  --out-name report-explorer
+wasm-bindgen --target web --keep-lld-exports --no-demangle --no-typescript \
+  --out-dir "$WORK/bindgen" --out-name report-explorer "$WORK/split/report-explorer.wasm"
+cp "$WORK/split/__wasm_split.js" "$WORK/bindgen/"
+for chunk in "$WORK"/split/*.wasm; do
+  [ "$(basename "$chunk")" = report-explorer.wasm ] || cp "$chunk" "$WORK/bindgen/"
+done
+
+if [ "$PROFILE" = release ]; then
+  for module in "$WORK"/bindgen/*.wasm; do
+    # Names and producers stripped; the chunks' and main module's exports stay (they link).
+    wasm-opt -Oz --strip-debug --strip-producers "$module" -o "$module.opt" 2>/dev/null
+    mv "$module.opt" "$module"
+  done
+fi
+
+node scripts/split-assets.mjs "$WORK/bindgen" "$STAGE"

@@ -1,0 +1,104 @@
+// The last step of scripts/build-wasm.sh: puts the split wasm into a Trunk staging directory.
+//   node scripts/split-assets.mjs <bindgen dir> <staging dir>
+// Node built-ins only.
+//
+// In: report-explorer.js (wasm-bindgen glue, imports ./__wasm_split.js), report-explorer_bg.wasm
+// (the main module), __wasm_split.js (wasm-split-cli's chunk loader, imports the glue's
+// initSync) and the chunks: split_<view>.wasm (one per lazy view) and chunk_<n>.wasm (code
+// shared by some views).
+//
+// Out, every name a content hash, so a tab left open across a redeploy never mixes two builds:
+// - lazy-<chunk>-<hash>.wasm: each chunk, named by its own bytes; the lazy- prefix marks what
+//   a first visit does not fetch (scripts/size.sh);
+// - report-explorer-<H>.js, report-explorer-<H>_bg.wasm, split-<H>.js: the glue, the main module
+//   and the chunk loader, which import each other, so one hash H over all three (with the
+//   chunks' new names in) names them together;
+// - start-<hash>.js: the module loader the page runs (no inline script: the CSP stays strict);
+//   it starts the glue and announces the start as Trunk's loader did (boot.js listens);
+// - index.html: preload links with subresource integrity as Trunk writes them, and the
+//   loader's <script type="module">. Every URL is relative (./), so any sub-path works.
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+const [from, stage] = process.argv.slice(2).map((p) => resolve(p));
+if (!from || !stage) throw new Error('usage: node scripts/split-assets.mjs <bindgen dir> <staging dir>');
+
+const fail = (msg) => { throw new Error(`split-assets: ${msg}`); };
+const hex = (data) => createHash('sha256').update(data).digest('hex').slice(0, 16);
+const sri = (data) => 'sha384-' + createHash('sha384').update(data).digest('base64');
+/** Replaces every occurrence of `from`, failing when there is none (the tools' output changed). */
+const replaceAll = (text, what, by, where) => {
+  if (!text.includes(what)) fail(`${where} does not mention ${what}`);
+  return text.split(what).join(by);
+};
+
+const GLUE = 'report-explorer.js';
+const MAIN = 'report-explorer_bg.wasm';
+const SPLIT = '__wasm_split.js';
+
+let glue = readFileSync(join(from, GLUE), 'utf8');
+const main = readFileSync(join(from, MAIN));
+let split = readFileSync(join(from, SPLIT), 'utf8');
+
+// Chunks: renamed by their own content; the loader's references follow.
+const chunks = readdirSync(from).filter((f) => f.endsWith('.wasm') && f !== MAIN).sort();
+const out = new Map(); // file name in the stage → bytes or text
+let lazyBytes = 0;
+for (const chunk of chunks) {
+  const bytes = readFileSync(join(from, chunk));
+  const name = `lazy-${chunk.replace(/\.wasm$/, '')}-${hex(bytes)}.wasm`;
+  split = replaceAll(split, `"./${chunk}"`, `"./${name}"`, SPLIT);
+  out.set(name, bytes);
+  lazyBytes += bytes.length;
+}
+const stray = split.match(/"\.\/[^"]+\.wasm"/g)?.filter((u) => !u.startsWith('"./lazy-'));
+if (stray?.length) fail(`${SPLIT} names chunks that were not built: ${stray.join(', ')}`);
+
+// The glue, main module and chunk loader: one hash over the three.
+const h = hex(Buffer.concat([main, Buffer.from(glue), Buffer.from(split)]));
+const names = {
+  glue: `report-explorer-${h}.js`,
+  main: `report-explorer-${h}_bg.wasm`,
+  split: `split-${h}.js`,
+};
+// Only the import statements: the imports object keeps the module name the wasm imports.
+glue = replaceAll(glue, `from "./${SPLIT}"`, `from "./${names.split}"`, GLUE);
+glue = replaceAll(glue, `'${MAIN}'`, `'${names.main}'`, GLUE); // the glue's default URL
+split = replaceAll(split, `from "./${GLUE}"`, `from "./${names.glue}"`, SPLIT);
+out.set(names.glue, glue);
+out.set(names.main, main);
+out.set(names.split, split);
+
+const start = `// Starts Report Explorer (written by scripts/split-assets.mjs). The views other than the
+// overview are wasm chunks that ${names.split} fetches when first opened.
+import init, * as bindings from './${names.glue}';
+const wasm = await init({ module_or_path: new URL('./${names.main}', import.meta.url) });
+window.wasmBindings = bindings;
+dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
+`;
+const startName = `start-${hex(start)}.js`;
+out.set(startName, start);
+
+for (const [name, data] of out) writeFileSync(join(stage, name), data);
+
+// index.html: what the first visit needs, preloaded as Trunk does, then the loader.
+const indexPath = join(stage, 'index.html');
+let html = readFileSync(indexPath, 'utf8');
+if (/<script\b[^>]*\bsrc="\.\/start-/.test(html)) fail('index.html already has a loader');
+const tags = [
+  `<link rel="modulepreload" href="./${names.glue}" crossorigin="anonymous" integrity="${sri(glue)}">`,
+  `<link rel="modulepreload" href="./${names.split}" crossorigin="anonymous" integrity="${sri(split)}">`,
+  `<link rel="preload" href="./${names.main}" crossorigin="anonymous" integrity="${sri(main)}" as="fetch" type="application/wasm">`,
+  `<script type="module" src="./${startName}" crossorigin="anonymous" integrity="${sri(start)}"></script>`,
+];
+// Trunk leaves the skipped rust link (index.html) in the page: it has done its job.
+html = html.replace(/[ \t]*<link\b[^>]*\bdata-trunk-skip\b[^>]*>\n?/gi, '');
+if (/<[a-z][^>]*\sdata-trunk\b/i.test(html)) fail('index.html still has a data-trunk element');
+if (!/<\/head>/i.test(html)) fail('index.html has no </head>');
+html = html.replace(/<\/head>/i, () => `${tags.join('\n')}\n</head>`);
+writeFileSync(indexPath, html);
+
+const kb = (n) => (n / 1024).toFixed(1);
+console.log(`split-assets: main module ${kb(main.length)} KB, ${chunks.length} lazy chunks `
+  + `(${kb(lazyBytes)} KB together), loader ${startName}`);

@@ -1,0 +1,149 @@
+//! Views loaded when first opened. With the cargo feature `split` (the app's release and dev
+//! builds, scripts/build-wasm.sh), each view's code lives in its own wasm chunk that
+//! `wasm-split-cli` cuts out of the app and the page fetches on first use; without it (native
+//! and wasm-bindgen-test builds, a plain `trunk serve`) the same functions are plain calls.
+//!
+//! A chunk that cannot be fetched (offline and not cached, a 404, a network error) shows a
+//! message in the reader's language with a button that tries again; the rest of the app keeps
+//! working. `wasm_split_helpers`' `fallible` form is used directly, since `#[lazy(fallible)]`
+//! (Leptos PR #4785) is not in leptos_macro 0.8.20, the one Leptos 0.8.23 uses.
+
+use super::contents::Contents;
+use super::dynamics::Dynamics;
+use super::kpis::KpiBoard;
+use super::scenarios::Scenarios;
+use super::segments::Segments;
+use super::state::{use_app, View};
+use leptos::prelude::*;
+use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll, Waker};
+
+crate::messages! {
+    enum ChunkMsg {
+        Loading => ("Loading this view…", "正在加载此视图…", "正在載入此檢視…"),
+        Failed => ("This view could not be loaded: its part of the app did not arrive (the connection may have dropped, or you are offline and it was not saved on this device). The rest of the app still works.", "无法加载此视图：应用的这一部分没有下载成功（可能是网络中断，或您处于离线状态且本设备未保存它）。应用的其他部分仍可使用。", "無法載入此檢視：應用程式的這一部分沒有下載成功（可能是網路中斷，或您處於離線狀態且本裝置未儲存它）。應用程式的其他部分仍可使用。"),
+        Retry => ("Try again", "重试", "重試"),
+    }
+}
+
+/// A chunk did not load (the helper logs the details to the console).
+#[derive(Debug, Clone, Copy)]
+pub struct ChunkFailed;
+
+impl From<leptos::wasm_split::SplitLoaderError> for ChunkFailed {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        ChunkFailed
+    }
+}
+
+type Loaded = Result<AnyView, ChunkFailed>;
+
+/// One function per lazy view: with `split`, a split point whose chunk is named after the view;
+/// without, the same body as an async function that is ready at once. The view is built under
+/// `owner`, so it lives exactly as long as the panel that asked for it.
+macro_rules! lazy_view {
+    ($name:ident, $component:ident) => {
+        #[cfg(feature = "split")]
+        #[::leptos::wasm_split::wasm_split($name, wasm_split_path = ::leptos::wasm_split, fallible)]
+        fn $name(owner: Owner) -> Loaded {
+            Ok(owner.with(|| view! { <$component/> }.into_any()))
+        }
+
+        #[cfg(not(feature = "split"))]
+        async fn $name(owner: Owner) -> Loaded {
+            Ok(owner.with(|| view! { <$component/> }.into_any()))
+        }
+    };
+}
+
+lazy_view!(view_segments, Segments);
+lazy_view!(view_scenarios, Scenarios);
+lazy_view!(view_dynamics, Dynamics);
+lazy_view!(view_contents, Contents);
+lazy_view!(view_kpis, KpiBoard);
+
+fn load(view: View, owner: Owner) -> Pin<Box<dyn Future<Output = Loaded>>> {
+    match view {
+        View::Segments => Box::pin(view_segments(owner)),
+        View::Scenarios => Box::pin(view_scenarios(owner)),
+        View::Dynamics => Box::pin(view_dynamics(owner)),
+        View::Contents => Box::pin(view_contents(owner)),
+        View::Kpis => Box::pin(view_kpis(owner)),
+        // The overview is in the first visit's module; it never comes here.
+        View::Overview => Box::pin(async { Ok(view! { <super::overview::Overview/> }.into_any()) }),
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Phase {
+    Loading,
+    Failed,
+    Ready,
+}
+
+/// A view that is not in the first visit's module: drawn at once when its chunk is already
+/// here (a chunk loaded earlier, or a build without `split`), else a loading line until it
+/// arrives, or the failure message with a retry.
+#[component]
+pub fn LazyView(view: View) -> impl IntoView {
+    let app = use_app();
+    // The view's own reactive scope: not the closure below, whose re-run would dispose it.
+    let owner = StoredValue::new(Owner::new());
+    let phase = RwSignal::new(Phase::Loading);
+    let built = StoredValue::new_local(None::<AnyView>);
+    let settle = move |result: Loaded| match result {
+        Ok(v) => {
+            built.set_value(Some(v));
+            phase.set(Phase::Ready);
+        }
+        Err(ChunkFailed) => phase.set(Phase::Failed),
+    };
+    let attempt = move || {
+        let Some(owner) = owner.try_get_value() else {
+            return;
+        };
+        let mut pending = load(view, owner);
+        // Ready on the first poll when the chunk is already loaded: no loading line at all.
+        match pending
+            .as_mut()
+            .poll(&mut Context::from_waker(Waker::noop()))
+        {
+            Poll::Ready(result) => settle(result),
+            Poll::Pending => {
+                phase.set(Phase::Loading);
+                leptos::task::spawn_local(async move {
+                    let result = pending.await;
+                    // The reader may have moved to another view meanwhile.
+                    if !phase.is_disposed() {
+                        settle(result);
+                    }
+                });
+            }
+        }
+    };
+    attempt();
+    move || match phase.get() {
+        Phase::Loading => view! {
+            <p class="loading" role="status" data-testid="view-loading">
+                {move || app.t(ChunkMsg::Loading)}
+            </p>
+        }
+        .into_any(),
+        Phase::Failed => view! {
+            <section class="notice error view-error" role="alert" data-testid="view-error">
+                <p>{move || app.t(ChunkMsg::Failed)}</p>
+                <p class="actions">
+                    <button class="primary" data-testid="view-retry" on:click=move |_| attempt()>
+                        {move || app.t(ChunkMsg::Retry)}
+                    </button>
+                </p>
+            </section>
+        }
+        .into_any(),
+        Phase::Ready => built
+            .try_update_value(Option::take)
+            .flatten()
+            .unwrap_or_else(|| ().into_any()),
+    }
+}
