@@ -96,11 +96,16 @@
   }
   addEventListener('TrunkApplicationStarted', function () { started = true; });
   // Before the app has started: its script or WebAssembly failing to load (a resource error
-  // on a <script> or preload <link>), or failing to run (an uncaught error or rejection).
+  // on a <script> or preload <link>), or failing to run (an uncaught error or rejection). A
+  // data file preloaded for the app (the catalogue) is not the program: the app itself says
+  // what went wrong with it.
+  function isProgram(link) {
+    return /preload/i.test(link.rel) && (link.as !== 'fetch' || link.type === 'application/wasm');
+  }
   addEventListener('error', function (e) {
     var t = e.target;
     if (t && t !== window && t.tagName) {
-      if (t.tagName === 'SCRIPT' || (t.tagName === 'LINK' && /preload/i.test(t.rel))) fail('failed');
+      if (t.tagName === 'SCRIPT' || (t.tagName === 'LINK' && isProgram(t))) fail('failed');
       return;
     }
     fail('failed');

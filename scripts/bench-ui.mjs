@@ -59,6 +59,8 @@ const INTERACTION_RUNS = intEnv('BENCH_INTERACTION_RUNS', 3, 1);
 const INPUTS = intEnv('BENCH_INPUTS', 30, 1);
 const HOVERS = intEnv('BENCH_HOVERS', 20, 1);
 const PORT = intEnv('BENCH_PORT', 0, 0);
+/** Added round-trip latency in ms (CDP network emulation), for every page; 0: none. */
+const LATENCY = intEnv('BENCH_LATENCY', 0, 0);
 
 // What the timings drive. Selectors are those of the end-to-end tests (tests/e2e/).
 const MARKET = 'smartphone-leasing';
@@ -317,6 +319,10 @@ async function freshPage(rate) {
   const cdp = await context.newCDPSession(page);
   const throttle = (r) => cdp.send('Emulation.setCPUThrottlingRate', { rate: r });
   if (rate !== 1) await throttle(rate);
+  if (LATENCY) {
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: LATENCY, downloadThroughput: -1, uploadThroughput: -1 });
+  }
   const net = trackNetwork(context);
   const checkErrors = (what) => {
     if (errors.length) fail(`${what}: error in the page: ${errors.slice(0, 3).join(' | ')}`);
@@ -680,7 +686,7 @@ async function main() {
   const built = statSync(join(DIST, 'index.html')).mtime.toISOString().slice(0, 16).replace('T', ' ');
   console.log(`Report Explorer UI benchmark — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`);
   console.log(`  HEAD ${commit}; dist/ built ${built} UTC; Chromium ${browser.version()}; ${cpus().length} cores, load average ${load0.map((x) => x.toFixed(1)).join(' ')} at start`);
-  console.log(`  Fresh browser context per run (empty cache), service worker blocked, ${VIEWPORT.width}×${VIEWPORT.height}; dist/ served uncompressed by scripts/serve-dist.mjs under ${PREFIX}`);
+  console.log(`  Fresh browser context per run (empty cache), service worker blocked, ${VIEWPORT.width}×${VIEWPORT.height}; dist/ served uncompressed by scripts/serve-dist.mjs under ${PREFIX}${LATENCY ? `; ${LATENCY} ms round-trip latency added (CDP)` : ''}`);
   console.log('  "sent" = response headers + body as served; "gzip" = gzip -9 of the file (what a compressing host sends)');
 
   console.log('');

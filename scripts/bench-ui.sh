@@ -11,7 +11,8 @@
 # Environment: BENCH_RUNS (fresh-context loads per report and CPU rate, default 5),
 # BENCH_INTERACTION_RUNS (fresh-context runs of each slider and hover, default 3), BENCH_INPUTS
 # (slider steps per run, default 30), BENCH_HOVERS (hovers per run, default 20), BENCH_PORT
-# (port to serve on, default a free one), CHROMIUM (default /usr/bin/chromium).
+# (port to serve on, default a free one), BENCH_LATENCY (ms of round-trip latency added to every
+# request, default 0), CHROMIUM (default /usr/bin/chromium).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,7 +20,7 @@ build=0
 for arg in "$@"; do
   case "$arg" in
     --build) build=1 ;;
-    -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench-ui: unknown argument '$arg' (only --build)" >&2; exit 2 ;;
   esac
 done

@@ -5,8 +5,14 @@
 //! data-file="reports/index.json">…</script>` (the single-file build does, and so do the
 //! browser tests): such a file is read from the page and never fetched. JSON script blocks are
 //! data, not code, so this stays within the strict Content-Security-Policy.
+//!
+//! A file can also be asked for early ([`start`], before the app mounts): the next
+//! [`fetch_text`] of that path gets that response (waiting for it if it is still on its way)
+//! instead of asking the host again.
 
-use wasm_bindgen::JsCast;
+use std::cell::RefCell;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::{future_to_promise, JsFuture};
 
 /// Why a file could not be had.
 #[derive(Debug, Clone, PartialEq)]
@@ -19,8 +25,55 @@ pub enum FetchError {
     Network,
 }
 
+thread_local! {
+    /// Responses asked for by [`start`] and not handed over yet, by path. A JS promise, since
+    /// it is awaited twice: by whoever started it and by the one `fetch_text` it goes to.
+    static STARTED: RefCell<Vec<(String, js_sys::Promise)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Starts fetching `path` now; the next `fetch_text(path)` takes this response. The returned
+/// future resolves with the same result, for a caller that needs it first.
+pub fn start(path: &str) -> impl std::future::Future<Output = Result<String, FetchError>> {
+    let owned = path.to_string();
+    // Resolves with the text; rejects with the status (0: no answer).
+    let promise = future_to_promise(async move {
+        match fetch_from_host(&owned).await {
+            Ok(text) => Ok(JsValue::from(text)),
+            Err(FetchError::Missing) => Err(JsValue::from(404)),
+            Err(FetchError::Status(s)) => Err(JsValue::from(s)),
+            Err(FetchError::Network) => Err(JsValue::from(0)),
+        }
+    });
+    STARTED.with_borrow_mut(|s| s.push((path.to_string(), promise.clone())));
+    // Handled from now on (a rejection is an answer, not an unhandled error), even if the
+    // caller drops the future.
+    settle(JsFuture::from(promise))
+}
+
+async fn settle(answer: JsFuture) -> Result<String, FetchError> {
+    match answer.await {
+        Ok(text) => text.as_string().ok_or(FetchError::Network),
+        Err(status) => Err(match status.as_f64().map(|s| s as u16) {
+            Some(404) => FetchError::Missing,
+            Some(s) if s > 0 => FetchError::Status(s),
+            _ => FetchError::Network,
+        }),
+    }
+}
+
 /// The text of the file at `path` (relative to the page, query string allowed).
 pub async fn fetch_text(path: &str) -> Result<String, FetchError> {
+    let started = STARTED.with_borrow_mut(|s| {
+        let i = s.iter().position(|(p, _)| p == path)?;
+        Some(s.swap_remove(i).1)
+    });
+    match started {
+        Some(promise) => settle(JsFuture::from(promise)).await,
+        None => fetch_from_host(path).await,
+    }
+}
+
+async fn fetch_from_host(path: &str) -> Result<String, FetchError> {
     let bare = path.split('?').next().unwrap_or(path);
     if let Some(text) = inline_file(bare) {
         return Ok(text);

@@ -25,16 +25,20 @@ mod scenarios;
 mod segments;
 pub mod share;
 mod slider;
+mod startup;
 pub mod state;
 pub mod tools;
 
 pub use app::App;
 
-/// Mounts the app on `<body>`.
+/// Mounts the app on `<body>`, once the first screen's files are on their way (`startup`).
 pub fn start() {
     console_error_panic_hook::set_once();
     crate::browser::service_worker::register();
-    // The static first screen (index.html) gives way to the app's own, same-height header.
-    crate::browser::page::remove_boot_screen();
-    leptos::mount::mount_to_body(App);
+    wasm_bindgen_futures::spawn_local(async {
+        startup::start_first_files().await;
+        // The static first screen (index.html) gives way to the app's own, same-height header.
+        crate::browser::page::remove_boot_screen();
+        leptos::mount::mount_to_body(App);
+    });
 }

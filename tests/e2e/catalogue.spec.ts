@@ -110,6 +110,23 @@ test('a link to a report that is not in the catalogue says so; the library still
   expect(errors).toEqual([]);
 });
 
+test('a report link asks for each file once: the catalogue preloaded by the page, the report as the app starts', async ({ page }) => {
+  const errors = watchErrors(page);
+  // The page's own requests (the service worker's precaching asks for every file again).
+  const asked: string[] = [];
+  page.on('request', (r) => asked.push(r.url()));
+  await page.goto('./?r=smartphone-leasing');
+  await expect(page.locator('article.report[data-report="smartphone-leasing"] [data-chart] svg').first()).toBeVisible();
+  const catalogue = /\/reports\/index\.json$/;
+  const report = /\/reports\/smartphone-leasing\.json\?v=[0-9a-f]{16}/;
+  // The app's own fetches took the early answers instead of asking the host again.
+  expect(asked.filter((u) => catalogue.test(u))).toHaveLength(1);
+  expect(asked.filter((u) => report.test(u))).toHaveLength(1);
+  // The catalogue is on its way before the program is.
+  expect(asked.findIndex((u) => catalogue.test(u))).toBeLessThan(asked.findIndex((u) => /\.wasm$/.test(u)));
+  expect(errors).toEqual([]);
+});
+
 test('a catalogue of 1,000 reports: a light first visit, search across pages, any report opens', async ({ page }) => {
   test.setTimeout(180_000);
   const dir = copyOfDist();
