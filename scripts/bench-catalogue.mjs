@@ -10,11 +10,11 @@
 import { chromium } from '@playwright/test';
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { Failure, fail, freePort, median, runBench } from './bench-common.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS = Math.max(1, Number(process.argv[2] ?? 5) || 5);
@@ -27,49 +27,24 @@ const THROTTLE = 4;
 const TIMEOUT = 60_000;
 const PUBLISHERS = ['Even Insights', 'Odd Research', 'Northwind Analytics', 'Contoso Market Data'];
 
-class Failure extends Error {}
-const fail = (msg) => { throw new Failure(msg); };
 
 // ---- cleanup, also on Ctrl-C / kill ----
 const tempDirs = [];
 const servers = [];
 let browser = null;
-let cleaning = null;
-let interrupted = false;
-/** Closes the browser, stops the servers, removes the temp dirs; one run however often called. */
-function cleanup() {
-  cleaning ??= (async () => {
-    if (browser) await browser.close().catch(() => {});
-    for (const s of servers) await s.stop().catch(() => {});
-    for (const d of tempDirs) rmSync(d, { recursive: true, force: true });
-  })();
-  return cleaning;
+/** Closes the browser, stops the servers, removes the temp dirs. */
+async function cleanup() {
+  if (browser) await browser.close().catch(() => {});
+  for (const s of servers) await s.stop().catch(() => {});
+  for (const d of tempDirs) rmSync(d, { recursive: true, force: true });
 }
-// Last resort if the process exits some other way: synchronous kills and removals.
-process.on('exit', () => {
+/** Last resort if the process exits some other way: synchronous kills and removals. */
+function onExit() {
   for (const s of servers) s.kill();
   for (const d of tempDirs) rmSync(d, { recursive: true, force: true });
-});
-for (const sig of ['SIGINT', 'SIGTERM']) {
-  process.on(sig, () => {
-    interrupted = true;
-    console.error(`bench-catalogue: ${sig}, cleaning up`);
-    cleanup().finally(() => process.exit(130));
-  });
 }
 
 // ---- helpers ----
-function freePort() {
-  return new Promise((ok, bad) => {
-    const srv = createServer();
-    srv.on('error', bad);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => ok(port));
-    });
-  });
-}
-
 /** Serves `dir` under `prefix` with scripts/serve-dist.mjs, like the end-to-end tests do. */
 async function serveDist(dir, prefix) {
   const port = await freePort();
@@ -114,11 +89,6 @@ function fileFor(server, url) {
   return existsSync(file) ? file : null;
 }
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 const fmtMs = (xs) => xs.length
   ? `${Math.round(median(xs))} ms (${Math.round(Math.min(...xs))}–${Math.round(Math.max(...xs))})`
   : 'n/a';
@@ -357,13 +327,4 @@ async function main() {
   console.log(`Total run time ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
-let code = 0;
-try {
-  await main();
-} catch (e) {
-  code = interrupted ? 130 : 1;
-  if (!interrupted) console.error(`bench-catalogue: FAILED — ${e instanceof Failure ? e.message : (e?.stack ?? e)}`);
-} finally {
-  await cleanup();
-}
-process.exit(code);
+await runBench('bench-catalogue', { main, cleanup, onExit });

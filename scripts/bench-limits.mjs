@@ -11,27 +11,17 @@
 import { chromium } from '@playwright/test';
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort, median, pct } from './bench-common.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS = Math.max(1, Number(process.argv[2] ?? 3) || 3);
 const ID = 'limits-200-segments-50-years';
 const TIMEOUT = 180_000;
 
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
-const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]; };
 const ms = (x) => `${Math.round(x)} ms`;
-
-function freePort() {
-  return new Promise((ok, bad) => {
-    const srv = createServer();
-    srv.on('error', bad);
-    srv.listen(0, '127.0.0.1', () => { const { port } = srv.address(); srv.close(() => ok(port)); });
-  });
-}
 
 // A copy of dist/ with the limits report added the way a publisher adds one.
 const dir = mkdtempSync(join(tmpdir(), 'report-explorer-limits-'));

@@ -29,11 +29,11 @@
 import { chromium } from '@playwright/test';
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import { dirname, extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { Failure, fail, freePort, median, pct, runBench } from './bench-common.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = join(ROOT, 'dist');
@@ -44,8 +44,6 @@ const TIMEOUT = 60_000;
 const QUIET_MS = 500;
 const VIEWPORT = { width: 1440, height: 900 };
 
-class Failure extends Error {}
-const fail = (msg) => { throw new Failure(msg); };
 
 function intEnv(name, fallback, min) {
   const raw = process.env[name];
@@ -83,34 +81,13 @@ const IMPORTS = [
 // ---- cleanup, also on Ctrl-C / kill ----
 let server = null;
 let browser = null;
-let cleaning = null;
-let interrupted = false;
-function cleanup() {
-  cleaning ??= (async () => {
-    if (browser) await browser.close().catch(() => {});
-    if (server) await server.stop().catch(() => {});
-  })();
-  return cleaning;
-}
-process.on('exit', () => server?.kill());
-for (const sig of ['SIGINT', 'SIGTERM']) {
-  process.on(sig, () => {
-    interrupted = true;
-    console.error(`bench-ui: ${sig}, cleaning up`);
-    cleanup().finally(() => process.exit(130));
-  });
+async function cleanup() {
+  if (browser) await browser.close().catch(() => {});
+  if (server) await server.stop().catch(() => {});
 }
 
 // ---- helpers ----
 const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
-
-function freePort() {
-  return new Promise((ok, bad) => {
-    const srv = createServer();
-    srv.on('error', bad);
-    srv.listen(0, '127.0.0.1', () => { const { port } = srv.address(); srv.close(() => ok(port)); });
-  });
-}
 
 /** Serves dist/ under PREFIX with scripts/serve-dist.mjs, like the end-to-end tests do. */
 async function serveDist(port) {
@@ -159,10 +136,6 @@ function kindOf(name) {
 }
 const KINDS = ['html', 'js', 'wasm', 'css', 'json', 'other'];
 
-const sorted = (xs) => [...xs].sort((a, b) => a - b);
-const median = (xs) => { const s = sorted(xs); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
-/** Nearest-rank percentile. */
-const pct = (xs, p) => { const s = sorted(xs); return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]; };
 const ms = (x) => (x === undefined || Number.isNaN(x) ? '—' : `${Math.round(x)} ms`);
 const kb = (bytes) => (bytes / 1024).toFixed(1);
 const pad = (s, n) => String(s).padEnd(n);
@@ -755,13 +728,4 @@ async function main() {
   console.log(`Total run time ${((Date.now() - started) / 1000).toFixed(0)} s (${phases.join(', ')}); load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} at the end`);
 }
 
-let code = 0;
-try {
-  await main();
-} catch (e) {
-  code = interrupted ? 130 : 1;
-  if (!interrupted) console.error(`bench-ui: FAILED — ${e instanceof Failure ? e.message : (e?.stack ?? e)}`);
-} finally {
-  await cleanup();
-}
-process.exit(code);
+await runBench('bench-ui', { main, cleanup, onExit: () => server?.kill() });
