@@ -36,7 +36,8 @@ import { gzipSync } from 'node:zlib';
 import { Failure, fail, freePort, median, pct, runBench } from './bench-common.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const DIST = join(ROOT, 'dist');
+/** The build to measure: dist/, or another one (BENCH_DIST=path) to compare two builds in one session. */
+const DIST = process.env.BENCH_DIST ? resolve(process.env.BENCH_DIST) : join(ROOT, 'dist');
 const PREFIX = '/bench/';
 const THROTTLE = 4;
 const TIMEOUT = 60_000;
