@@ -1,10 +1,11 @@
-//! Series the power tools and the KPI board draw, shaped from the engine's results: a plan's
-//! projection against its target, and a Monte Carlo fan. The labels come in worded; the views
+//! Series the power tools, the KPI board and the Contents view draw, shaped from the engine's
+//! results: a plan's projection against its target, a Monte Carlo fan, a rebuilt listed table. The labels come in worded; the views
 //! only hand the series to the xy chart.
 
 use super::palette;
 use super::xy::{Datum, Series, SeriesKind};
 use crate::domain::engine::monte_carlo::{Fan, FanPoint};
+use crate::domain::listed::Estimate;
 use crate::domain::schema::Provenance;
 
 /// A projection period by period (`values[i]` after `i` periods, dashed from the start) and its
@@ -44,6 +45,36 @@ pub fn projection_series(
             low: vec![],
         },
     ]
+}
+
+/// A rebuilt listed table, one series per row (`labels` in row order): one member and its
+/// children as lines dashed from the base year, a whole dimension as stacked bars.
+pub fn estimate_series(estimate: &Estimate, labels: Vec<String>) -> Vec<Series> {
+    estimate
+        .rows
+        .iter()
+        .zip(labels)
+        .enumerate()
+        .map(|(i, (row, label))| Series {
+            key: row.key.clone(),
+            label,
+            color: i,
+            kind: if estimate.single {
+                SeriesKind::Line {
+                    dashed_from: Some(f64::from(estimate.base_year)),
+                }
+            } else {
+                SeriesKind::StackedBar
+            },
+            points: estimate
+                .years
+                .iter()
+                .zip(&row.values)
+                .map(|(y, v)| Datum::new(f64::from(*y), *v, estimate.provenance))
+                .collect(),
+            low: vec![],
+        })
+        .collect()
 }
 
 /// The words of a fan's series: its band, the published path, the median and the reader's
@@ -121,6 +152,44 @@ mod tests {
     use crate::domain::engine::monte_carlo::{McOptions, McRun};
     use crate::domain::engine::target::Target;
     use crate::domain::scenario::Scenario;
+
+    #[test]
+    fn a_rebuilt_member_is_lines_dashed_from_the_base_year_a_dimension_stacked_bars() {
+        use crate::domain::listed::EstimateRow;
+        let row = |key: &str, child| EstimateRow {
+            key: key.into(),
+            name: crate::domain::schema::LocalText::en(key),
+            child,
+            values: vec![1.0, 2.0],
+        };
+        let mut e = Estimate {
+            provenance: Provenance::Scenario,
+            years: vec![2024, 2025],
+            base_year: 2024,
+            single: true,
+            rows: vec![row("a", false), row("b", true)],
+        };
+        let s = estimate_series(&e, vec!["A".into(), "B".into()]);
+        assert_eq!(s.len(), 2);
+        assert_eq!(
+            (s[1].key.as_str(), s[1].label.as_str(), s[1].color),
+            ("b", "B", 1)
+        );
+        assert_eq!(
+            s[0].kind,
+            SeriesKind::Line {
+                dashed_from: Some(2024.0)
+            }
+        );
+        assert_eq!((s[0].points[1].x, s[0].points[1].y), (2025.0, 2.0));
+        assert!(s[0]
+            .points
+            .iter()
+            .all(|d| d.provenance == Provenance::Scenario));
+        e.single = false;
+        let s = estimate_series(&e, vec!["A".into(), "B".into()]);
+        assert!(s.iter().all(|s| s.kind == SeriesKind::StackedBar));
+    }
 
     #[test]
     fn a_projection_runs_against_a_flat_target_over_its_periods() {

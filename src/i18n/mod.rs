@@ -5,6 +5,7 @@
 
 pub mod catalogue;
 pub mod checks;
+pub mod contents;
 pub mod errors;
 pub mod import;
 pub mod kpis;
