@@ -7,7 +7,9 @@ use super::checks::{Check, CheckKind};
 use super::engine::error::EngineResult;
 use super::engine::goal_seek::{periods_to_reach, rate_to_reach, start_to_reach, Reach};
 use super::engine::growth::compound;
-use super::schema::{AssumptionRange, Cadence, Horizon, KpiTarget, LocalText, Projection};
+use super::schema::{
+    Assumption, AssumptionRange, Cadence, Horizon, KpiTarget, LocalText, Projection, Report,
+};
 
 /// Periods a projector shows at least and at most.
 pub const MIN_PERIODS: u32 = 1;
@@ -124,6 +126,20 @@ impl Projected {
     }
 }
 
+/// What a projection refers to: its start and rate assumptions and its target. `None` when the
+/// report does not define one of them.
+pub fn projection_parts(
+    r: &Report,
+    projection: &Projection,
+) -> Option<(Assumption, Assumption, KpiTarget)> {
+    let assumption = |id: &str| r.assumptions.iter().find(|a| a.id == id).cloned();
+    Some((
+        assumption(&projection.start)?,
+        assumption(&projection.rate)?,
+        r.kpis.iter().find(|k| k.id == projection.target).cloned()?,
+    ))
+}
+
 /// `value` when it lies within the range an input allows (an answer the reader can apply),
 /// else `None`.
 pub fn within(value: &EngineResult<f64>, range: &AssumptionRange) -> Option<f64> {
@@ -143,6 +159,27 @@ mod tests {
 
     fn horizon(count: u32, cadence: Cadence) -> Horizon {
         Horizon { count, cadence }
+    }
+
+    #[test]
+    fn a_projection_finds_its_assumptions_and_target_or_nothing() {
+        let (reports, _) = load_bundled();
+        let plan = reports
+            .iter()
+            .find(|r| r.kind == ReportKind::Plan)
+            .expect("a plan");
+        let p = plan.projections.first().expect("a projection");
+        let (start, rate, target) = projection_parts(plan, p).expect("parts");
+        assert_eq!(
+            (start.id.as_str(), rate.id.as_str()),
+            (p.start.as_str(), p.rate.as_str())
+        );
+        assert_eq!(target.id, p.target);
+        let broken = Projection {
+            target: "no-such-kpi".into(),
+            ..p.clone()
+        };
+        assert!(projection_parts(plan, &broken).is_none());
     }
 
     #[test]

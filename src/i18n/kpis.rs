@@ -2,11 +2,14 @@
 //! targets ("≥ 3 m users within 3 years") and the projector's answers, in each language.
 
 use super::{fill, Message};
+use crate::domain::checks::{Check, CheckKind, Severity};
 use crate::domain::engine::error::EngineError;
 use crate::domain::engine::goal_seek::Reach;
 use crate::domain::format::{self, pick, Locale};
+use crate::domain::plan::Projected;
 use crate::domain::schema::{
-    AssumptionRange, Cadence, Comparator, Horizon, KpiKind, KpiTarget, Provenance, Report, Unit,
+    AssumptionRange, Cadence, Comparator, Horizon, KpiKind, KpiTarget, LocalText, Provenance,
+    Report, Unit,
 };
 
 crate::messages! {
@@ -372,6 +375,87 @@ pub fn periods_answer(
     }
 }
 
+/// The projection's last value in the target's unit, or why it cannot be computed.
+pub fn end_text(projected: &Projected, unit: &Unit, locale: Locale) -> String {
+    match &projected.values {
+        Ok(v) => format::value(v.last().copied().unwrap_or(f64::NAN), unit, locale),
+        Err(e) => super::errors::engine_error(e, locale),
+    }
+}
+
+/// The goal seek's rate answer ("9.91% / month"), or why there is none.
+pub fn goal_rate_text(projected: &Projected, cadence: Cadence, locale: Locale) -> String {
+    match &projected.goal_rate {
+        Ok(r) => rate_text(*r, Some(cadence), false, locale),
+        Err(e) => super::errors::engine_error(e, locale),
+    }
+}
+
+/// The goal seek's start answer in the start's unit, or why there is none.
+pub fn goal_start_text(projected: &Projected, unit: &Unit, locale: Locale) -> String {
+    match &projected.goal_start {
+        Ok(s) => format::value(*s, unit, locale),
+        Err(e) => super::errors::engine_error(e, locale),
+    }
+}
+
+/// A contradiction the KPI board lists: the check's own words and, for targets that differ
+/// between sections, each section's value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Contradiction {
+    /// The check's key (`data-check`).
+    pub check: &'static str,
+    pub text: String,
+    pub values: Vec<SectionValue>,
+}
+
+/// One section's value of a target that another section contradicts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SectionValue {
+    pub value: String,
+    pub section: LocalText,
+    pub provenance: Provenance,
+}
+
+/// What the plan contradicts: first the targets that differ between sections (with each
+/// section's value), then every other warning (a share against a level, a rating past its
+/// scale, a claimed trend against the figures) in the check's own words.
+pub fn contradictions(checks: &[Check], r: &Report, locale: Locale) -> Vec<Contradiction> {
+    let conflicts = checks.iter().filter_map(|c| match &c.kind {
+        CheckKind::ConflictingTargets { targets, .. } => Some(Contradiction {
+            check: c.key,
+            text: super::checks::describe(c, r, locale),
+            values: targets
+                .iter()
+                .map(|(id, value, section)| {
+                    let (value, provenance) = match r.kpis.iter().find(|k| k.id == *id) {
+                        Some(k) => (target_value_text(k, *value, locale), k.provenance),
+                        None => (format::number(*value, 2), Provenance::Reported),
+                    };
+                    SectionValue {
+                        value,
+                        section: section.clone(),
+                        provenance,
+                    }
+                })
+                .collect(),
+        }),
+        _ => None,
+    });
+    let others = checks
+        .iter()
+        .filter(|c| {
+            c.severity == Severity::Warning
+                && !matches!(c.kind, CheckKind::ConflictingTargets { .. })
+        })
+        .map(|c| Contradiction {
+            check: c.key,
+            text: super::checks::describe(c, r, locale),
+            values: Vec::new(),
+        });
+    conflicts.chain(others).collect()
+}
+
 /// Whether the target is reached within the plan's horizon: "Within the plan's horizon (in 3
 /// years)." or "Later than …".
 pub fn on_time_text(on_time: bool, horizon: &Horizon, locale: Locale) -> String {
@@ -405,6 +489,43 @@ mod tests {
     use super::*;
     use crate::domain::bundled::load_bundled;
     use crate::domain::schema::ReportKind;
+
+    #[test]
+    fn the_plan_contradicts_its_targets_first_then_its_figures() {
+        use crate::domain::checks::run_checks;
+        use crate::domain::engine::model::compute;
+        use crate::domain::scenario::Scenario;
+        let (reports, _) = load_bundled();
+        let plan = reports
+            .iter()
+            .find(|r| r.kind == ReportKind::Plan)
+            .expect("a plan");
+        let computed = compute(plan, &Scenario::published()).expect("model");
+        let found = contradictions(&run_checks(plan, &computed), plan, Locale::En);
+        // As the KPI board's end-to-end test counts them: three targets that differ between
+        // sections, then four contradictions with the plan's own figures.
+        assert_eq!(found.len(), 7);
+        assert!(found[..3]
+            .iter()
+            .all(|c| c.check == "check.conflicting_targets" && c.values.len() >= 2));
+        assert!(found[3..]
+            .iter()
+            .all(|c| c.check != "check.conflicting_targets" && c.values.is_empty()));
+        assert!(found.iter().all(|c| !c.text.is_empty()));
+    }
+
+    #[test]
+    fn projector_answers_are_values_or_the_reason_there_is_none() {
+        let p = Projected::new(100.0, 0.1, 2, 1000.0);
+        assert_eq!(
+            end_text(&p, &Unit::Number, Locale::En),
+            format::value(121.0, &Unit::Number, Locale::En)
+        );
+        let none = Projected::new(100.0, -2.0, 2, 1000.0);
+        assert!(end_text(&none, &Unit::Number, Locale::En).starts_with("Cannot compute"));
+        assert!(goal_rate_text(&p, Cadence::Month, Locale::En).contains("/ month"));
+        assert!(!goal_start_text(&p, &Unit::Number, Locale::En).is_empty());
+    }
 
     #[test]
     fn cadence_words_in_each_language() {

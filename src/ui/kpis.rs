@@ -1,244 +1,231 @@
 //! KPI board of plan-type reports: the targets grouped by the plan's sections, the targets that
 //! contradict each other between sections, and for each projection a growth projector (start,
 //! rate and periods, bound to the scenario) with its chart and a goal-seek panel.
+//!
+//! The board is rebuilt on a change of language or currency (every text in it is plain); the
+//! periods the reader chose live above it and survive that. Each projector's inputs are their
+//! own controls: typing in one moves its results, chart and goal seek, nothing else.
 
-use super::charts::{xy_chart, Charts, XySpec};
-use super::common::{badge, local, local_text, section};
-use super::controls::{AssumptionInput, ValueKind};
-use super::dom::{el, text_el, Dom, Node};
+use super::charts::{xy_chart, Charts, XyChart, XySpec};
+use super::common::{local, local_view, Badge, Section, TableScroll};
+use super::controls::ValueKind;
+use super::dom::{Dom, Node};
+use super::slider::AssumptionSlider;
 use super::state::{use_app, use_report, AppState, ReportCtx};
 use crate::chart::series::projection_series;
-use crate::domain::checks::{CheckKind, Severity};
 use crate::domain::format::{self, pick, Locale};
 use crate::domain::plan::{
-    by_section, conflicting_targets, periods_range, projection_values, whole_periods, within,
-    Projected, MAX_PERIODS, MIN_PERIODS,
+    by_section, conflicting_targets, periods_range, projection_parts, projection_values,
+    whole_periods, within, Projected, MAX_PERIODS, MIN_PERIODS,
 };
-use crate::domain::schema::{KpiTarget, LocalText, Projection, Provenance};
-use crate::i18n::errors::engine_error;
+use crate::domain::schema::{AssumptionRange, KpiTarget, LocalText, Projection, Provenance};
 use crate::i18n::kpis::{
-    cad, count_text, horizon_text, on_time_text, periods_answer, periods_range_text,
-    rate_range_text, rate_text, reach_text, target_text, target_value_text, unit_suffix,
-    value_range_text, with_unit, Form, KpiMsg,
+    cad, contradictions, count_text, end_text, goal_rate_text, goal_start_text, horizon_text,
+    on_time_text, periods_answer, periods_range_text, rate_range_text, rate_text, reach_text,
+    target_text, unit_suffix, value_range_text, with_unit, Contradiction, Form, KpiMsg,
 };
-use crate::i18n::{checks::describe, fill, Message, Msg};
+use crate::i18n::{fill, Message, Msg};
 use leptos::prelude::*;
 use std::collections::HashMap;
-
-/// The board's own state: chart UI, messages under the inputs (by input id) and the number of
-/// periods shown per projection (by projection id; absent = the projection's default).
-#[derive(Clone, Copy)]
-struct Board {
-    charts: Charts,
-    errors: RwSignal<HashMap<String, String>>,
-    periods: RwSignal<HashMap<String, u32>>,
-}
-
-impl Board {
-    fn error(&self, id: &str) -> Option<String> {
-        self.errors.with(|m| m.get(id).cloned())
-    }
-    /// Records (or clears) the message under an input, notifying only on a change.
-    fn set_error(&self, id: &str, error: Option<String>) {
-        if self.errors.with_untracked(|m| m.get(id) != error.as_ref()) {
-            self.errors.update(|m| match error {
-                Some(e) => {
-                    m.insert(id.to_string(), e);
-                }
-                None => {
-                    m.remove(id);
-                }
-            });
-        }
-    }
-}
+use std::sync::Arc;
 
 #[component]
 pub fn KpiBoard() -> impl IntoView {
     let app = use_app();
     let ctx = use_report();
-    let board = Board {
-        charts: Charts::new(),
-        errors: RwSignal::new(HashMap::new()),
-        periods: RwSignal::new(HashMap::new()),
+    // The number of periods shown per projection (by id; absent = the projection's default).
+    let periods = RwSignal::new(HashMap::<String, u32>::new());
+    let body = move || {
+        let lang = app.display_locale();
+        let projectors = ctx
+            .with(|r| r.projections.clone())
+            .into_iter()
+            .enumerate()
+            .map(|(i, p)| projector(app, ctx, periods, i, p, lang))
+            .collect_view();
+        view! {
+            <div class="kpi-board">
+                {targets(ctx, lang)}
+                {contradiction_list(ctx, lang)}
+                {projectors}
+                <Dom render=move || {
+                    super::exports::export_bar(app, ctx, super::exports::ViewData::Projections)
+                        .into_iter()
+                        .collect()
+                } />
+            </div>
+        }
     };
-    view! { <Dom render=move || kpi_board(app, ctx, board)/> }
+    view! { <div class="dom">{body}</div> }
 }
 
-fn kpi_board(app: AppState, ctx: ReportCtx, board: Board) -> Vec<Node> {
-    let locale = app.display_locale();
-    let projections = ctx.with(|r| r.projections.clone());
-    vec![el("div")
-        .class("kpi-board")
-        .child(targets(ctx, locale))
-        .child(contradictions(ctx, locale))
-        .children(
-            projections
-                .iter()
-                .enumerate()
-                .map(|(i, p)| projector(app, ctx, board, i, p).key(p.id.clone())),
-        )
-        .child_opt(super::exports::export_bar(
-            app,
-            ctx,
-            super::exports::ViewData::Projections,
-        ))]
-}
-
-fn targets(ctx: ReportCtx, locale: Locale) -> Node {
-    let t = |m: KpiMsg| m.text(locale);
+fn targets(ctx: ReportCtx, lang: Locale) -> impl IntoView {
+    let t = move |m: KpiMsg| m.text(lang);
     let groups = ctx.with(|r| by_section(&r.kpis));
-    // KPI ids that another section contradicts.
-    let conflicting = ctx.checks.with(|cs| conflicting_targets(cs));
-    let s = section("kpi-targets", "kpi-targets", Msg::KpiTargets.text(locale)).child(text_el(
-        "p",
-        "kpi-intro",
-        t(KpiMsg::TargetsIntro),
-    ));
-    if groups.is_empty() {
-        return s.child(text_el("p", "", t(KpiMsg::NoTargets)));
-    }
-    let head = el("tr").children(
-        [
+    let body = if groups.is_empty() {
+        view! { <p>{t(KpiMsg::NoTargets)}</p> }.into_any()
+    } else {
+        // KPI ids that another section contradicts.
+        let conflicting = Memo::new(move |_| ctx.checks.with(|cs| conflicting_targets(cs)));
+        let heads = [
             KpiMsg::ColKpi,
             KpiMsg::ColTarget,
             KpiMsg::ColHorizon,
             KpiMsg::ColCadence,
             KpiMsg::ColSource,
         ]
-        .into_iter()
-        .map(|m| text_el("th", "", t(m)).attr("scope", "col")),
-    );
-    let row = |k: &KpiTarget| {
-        let conflict = conflicting.contains(&k.id);
-        let cell = |m: KpiMsg| el("td").attr("data-label", t(m));
-        el("tr")
-            .key(k.id.clone())
-            .class(if conflict {
-                "kpi-row kpi-conflict"
-            } else {
-                "kpi-row"
+        .map(|m| view! { <th scope="col">{t(m)}</th> });
+        let bodies = groups
+            .into_iter()
+            .map(|(section, kpis)| {
+                let rows = kpis
+                    .iter()
+                    .map(|k| target_row(k, conflicting, lang))
+                    .collect_view();
+                view! {
+                    <tbody class="kpi-section">
+                        <tr class="kpi-section-row">
+                            <th scope="rowgroup" colspan="5">
+                                {local_view(&section, lang)}
+                            </th>
+                        </tr>
+                        {rows}
+                    </tbody>
+                }
             })
-            .testid("kpi-row")
-            .attr("data-kpi", k.id.clone())
-            .child(
-                el("th")
-                    .attr("scope", "row")
-                    .child(local_text(&k.label, locale))
-                    .child_opt(conflict.then(|| {
-                        el("span").text(" ").child(text_el(
-                            "span",
-                            "kpi-flag",
-                            t(KpiMsg::ConflictFlag),
-                        ))
-                    })),
-            )
-            .child(
-                cell(KpiMsg::ColTarget)
-                    .class("kpi-target")
-                    .text(target_text(k, locale)),
-            )
-            .child(
-                cell(KpiMsg::ColHorizon).text(
-                    k.horizon
-                        .map_or_else(|| "—".to_string(), |h| horizon_text(&h, locale)),
-                ),
-            )
-            .child(
-                cell(KpiMsg::ColCadence).text(k.cadence.map_or("—", |c| cad(Form::Per, c, locale))),
-            )
-            .child(cell(KpiMsg::ColSource).child(badge(k.provenance, locale)))
+            .collect_view();
+        view! {
+            <TableScroll locale=lang>
+                <table class="kpi-table" data-testid="kpi-table">
+                    <caption>{t(KpiMsg::TargetsCaption)}</caption>
+                    <thead>
+                        <tr>{heads}</tr>
+                    </thead>
+                    {bodies}
+                </table>
+            </TableScroll>
+        }
+        .into_any()
     };
-    let bodies = groups.iter().enumerate().map(|(i, (section, kpis))| {
-        el("tbody")
-            .key(i.to_string())
-            .class("kpi-section")
-            .child(
-                el("tr").class("kpi-section-row").child(
-                    el("th")
-                        .attr("scope", "rowgroup")
-                        .attr("colspan", "5")
-                        .child(local_text(section, locale)),
-                ),
-            )
-            .children(kpis.iter().map(row))
-    });
-    s.child(
-        crate::ui::common::table_scroll(locale).child(
-            el("table")
-                .class("kpi-table")
-                .testid("kpi-table")
-                .child(text_el("caption", "", t(KpiMsg::TargetsCaption)))
-                .child(el("thead").child(head))
-                .children(bodies),
-        ),
-    )
+    view! {
+        <Section class="kpi-targets" id="kpi-targets" heading=Msg::KpiTargets.text(lang)>
+            <p class="kpi-intro">{t(KpiMsg::TargetsIntro)}</p>
+            {body}
+        </Section>
+    }
 }
 
-fn contradictions(ctx: ReportCtx, locale: Locale) -> Node {
-    let t = |m: KpiMsg| m.text(locale);
-    let checks = ctx.checks.get();
-    let s = section(
-        "kpi-contradictions",
-        "kpi-contradictions",
-        t(KpiMsg::Contradictions),
-    );
-    let items: Vec<Node> = checks
-        .iter()
-        .filter_map(|c| match &c.kind {
-            CheckKind::ConflictingTargets { metric, targets } => Some((c, metric, targets)),
-            _ => None,
+fn target_row(k: &KpiTarget, conflicting: Memo<Vec<String>>, lang: Locale) -> impl IntoView {
+    let t = move |m: KpiMsg| m.text(lang);
+    let conflict = {
+        let id = k.id.clone();
+        Memo::new(move |_| conflicting.with(|c| c.contains(&id)))
+    };
+    let flag = move || {
+        conflict.get().then(|| {
+            view! {
+                <span>" "<span class="kpi-flag">{t(KpiMsg::ConflictFlag)}</span></span>
+            }
         })
-        .map(|(c, metric, targets)| {
-            let values = targets.iter().enumerate().map(|(i, (id, value, section))| {
-                let (text, prov) = ctx.with(|r| match r.kpis.iter().find(|k| k.id == *id) {
-                    Some(k) => (target_value_text(k, *value, locale), k.provenance),
-                    None => (format::number(*value, 2), Provenance::Reported),
-                });
-                el("li")
-                    .key(format!("{i}-{id}"))
-                    .child(text_el("strong", "kpi-conflict-value", text))
-                    .text(" — ")
-                    .child(local_text(section, locale))
-                    .text(" ")
-                    .child(badge(prov, locale))
-            });
-            el("li")
-                .key(metric.clone())
-                .class("check warning kpi-contradiction")
-                .testid("kpi-contradiction")
-                .attr("data-check", c.key)
-                .child(el("p").text(ctx.with(|r| describe(c, r, locale))))
-                .child(text_el("p", "kpi-values-h", t(KpiMsg::ValuesBySection)))
-                .child(el("ul").class("kpi-conflict-values").children(values))
-        })
-        .collect();
-    // What else the plan contradicts (a share against a level, a rating past its scale, a
-    // claimed trend against the figures): the check's own words.
-    let others = checks
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| {
-            c.severity == Severity::Warning
-                && !matches!(c.kind, CheckKind::ConflictingTargets { .. })
-        })
-        .map(|(i, c)| {
-            el("li")
-                .key(format!("check-{i}"))
-                .class("check warning kpi-contradiction")
-                .testid("kpi-contradiction")
-                .attr("data-check", c.key)
-                .child(el("p").text(ctx.with(|r| describe(c, r, locale))))
+    };
+    let horizon = k
+        .horizon
+        .map_or_else(|| "—".to_string(), |h| horizon_text(&h, lang));
+    view! {
+        <tr
+            class=move || if conflict.get() { "kpi-row kpi-conflict" } else { "kpi-row" }
+            data-testid="kpi-row"
+            data-kpi=k.id.clone()
+        >
+            <th scope="row">{local_view(&k.label, lang)}{flag}</th>
+            <td data-label=t(KpiMsg::ColTarget) class="kpi-target">
+                {target_text(k, lang)}
+            </td>
+            <td data-label=t(KpiMsg::ColHorizon)>{horizon}</td>
+            <td data-label=t(KpiMsg::ColCadence)>
+                {k.cadence.map_or("—", |c| cad(Form::Per, c, lang))}
+            </td>
+            <td data-label=t(KpiMsg::ColSource)>
+                <Badge of=k.provenance locale=lang />
+            </td>
+        </tr>
+    }
+}
+
+/// What the plan contradicts, following the checks (they follow the scenario).
+fn contradiction_list(ctx: ReportCtx, lang: Locale) -> impl IntoView {
+    let t = move |m: KpiMsg| m.text(lang);
+    let found = Memo::new(move |_| {
+        ctx.checks
+            .with(|cs| ctx.with(|r| contradictions(cs, r, lang)))
+            .into_iter()
+            .enumerate()
+            .collect::<Vec<_>>()
+    });
+    let none = Memo::new(move |_| found.with(Vec::is_empty));
+    let item = move |(_, c): (usize, Contradiction)| {
+        let values = (!c.values.is_empty()).then(|| {
+            let values = c
+                .values
+                .iter()
+                .map(|v| {
+                    view! {
+                        <li>
+                            <strong class="kpi-conflict-value">{v.value.clone()}</strong>
+                            " — "
+                            {local_view(&v.section, lang)}
+                            " "
+                            <Badge of=v.provenance locale=lang />
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <p class="kpi-values-h">{t(KpiMsg::ValuesBySection)}</p>
+                <ul class="kpi-conflict-values">{values}</ul>
+            }
         });
-    let items: Vec<Node> = items.into_iter().chain(others).collect();
-    if items.is_empty() {
-        s.child(text_el("p", "", t(KpiMsg::NoContradictions)))
-    } else {
-        s.child(
-            el("ul")
-                .class("check-list kpi-contradiction-list")
-                .children(items),
-        )
+        view! {
+            <li
+                class="check warning kpi-contradiction"
+                data-testid="kpi-contradiction"
+                data-check=c.check
+            >
+                <p>{c.text}</p>
+                {values}
+            </li>
+        }
+    };
+    view! {
+        <Section
+            class="kpi-contradictions"
+            id="kpi-contradictions"
+            heading=t(KpiMsg::Contradictions)
+        >
+            <Show
+                when=move || none.get()
+                fallback=move || {
+                    view! {
+                        <ul class="check-list kpi-contradiction-list">
+                            // Keyed by place and words: a contradiction that changed is drawn anew.
+                            <For
+                                each=move || found.get()
+                                key=|(i, c)| {
+                                    (
+                                        *i,
+                                        c.text.clone(),
+                                        c.values.iter().map(|v| v.value.clone()).collect::<Vec<_>>(),
+                                    )
+                                }
+                                children=item
+                            />
+                        </ul>
+                    }
+                }
+            >
+                <p>{t(KpiMsg::NoContradictions)}</p>
+            </Show>
+        </Section>
     }
 }
 
@@ -250,83 +237,94 @@ fn prov_of(modified: bool) -> Provenance {
     }
 }
 
-/// One input of a projector: the shared assumption control, in a wrapper that carries the
-/// test id and says where the value comes from.
-fn projector_input(
-    control: AssumptionInput,
+/// One input of a projector: the shared slider control, in a wrapper that carries the test id
+/// and, under it, where the value comes from (and a note when its label is in another
+/// language).
+#[component]
+fn ProjectorInput(
     testid: &'static str,
-    source: Option<(&LocalText, Provenance)>,
-    board: Board,
-    locale: Locale,
-    on_change: impl Fn(f64) + Clone + 'static,
-) -> Node {
-    let id = control.id.to_string();
-    // The label's fallback note (the control's label is plain text) and the value's provenance.
-    let source = source.map(|(label, p)| {
-        let fallback = pick(label, locale).1.then(|| {
-            text_el(
-                "span",
-                "fallback-note",
-                format!("({}) ", Msg::TextInOtherLanguage.text(locale)),
-            )
+    source: Option<(LocalText, Signal<Provenance>)>,
+    lang: Locale,
+    children: Children,
+) -> impl IntoView {
+    let source = source.map(|(label, provenance)| {
+        let fallback = pick(&label, lang).1.then(|| {
+            view! {
+                <span class="fallback-note">
+                    {format!("({}) ", Msg::TextInOtherLanguage.text(lang))}
+                </span>
+            }
         });
-        el("p")
-            .class("kpi-input-source")
-            .child_opt(fallback)
-            .child(badge(p, locale))
+        view! {
+            <p class="kpi-input-source">{fallback}<Badge of=provenance locale=lang /></p>
+        }
     });
-    el("div")
-        .class("kpi-input")
-        .testid(testid)
-        .child(control.render(locale, on_change, move |e| board.set_error(&id, e)))
-        .child_opt(source)
+    view! {
+        <div class="kpi-input" data-testid=testid>
+            {children()}
+            {source}
+        </div>
+    }
 }
 
 fn projector(
     app: AppState,
     ctx: ReportCtx,
-    board: Board,
+    board_periods: RwSignal<HashMap<String, u32>>,
     index: usize,
-    projection: &Projection,
-) -> Node {
-    let locale = app.display_locale();
-    let t = |m: KpiMsg| m.text(locale);
-    let found = ctx.with(|r| {
-        let assumption = |id: &str| r.assumptions.iter().find(|a| a.id == id).cloned();
-        Some((
-            assumption(&projection.start)?,
-            assumption(&projection.rate)?,
-            r.kpis.iter().find(|k| k.id == projection.target).cloned()?,
-        ))
-    });
-    let Some((start_a, rate_a, target)) = found else {
-        return el("section")
-            .class("kpi-projector")
-            .testid("projector")
-            .attr("data-projection", projection.id.clone())
-            .child(el("h2").child(local_text(&projection.label, locale)))
-            .child(text_el("p", "notice error", t(KpiMsg::ProjectorMissing)));
+    projection: Projection,
+    lang: Locale,
+) -> AnyView {
+    let t = move |m: KpiMsg| m.text(lang);
+    let Some((start_a, rate_a, target)) = ctx.with(|r| projection_parts(r, &projection)) else {
+        return view! {
+            <section class="kpi-projector" data-testid="projector" data-projection=projection.id>
+                <h2>{local_view(&projection.label, lang)}</h2>
+                <p class="notice error">{t(KpiMsg::ProjectorMissing)}</p>
+            </section>
+        }
+        .into_any();
     };
-
     let cadence = projection.cadence;
     let pid = projection.id.clone();
     let default_periods = projection.periods.clamp(MIN_PERIODS, MAX_PERIODS);
-    let periods = board
-        .periods
-        .with(|m| m.get(&pid).copied())
-        .unwrap_or(default_periods);
     let (sr, rr) = (start_a.range, rate_a.range);
-    let pr = periods_range(projection);
-    let (start, rate, start_mod, rate_mod) = ctx.scenario.with(|s| {
-        (
-            s.value(&start_a.id, sr.default),
-            s.value(&rate_a.id, rr.default),
-            s.values.contains_key(&start_a.id),
-            s.values.contains_key(&rate_a.id),
-        )
+
+    // Inputs in force, each a signal of its own.
+    let start = {
+        let id = start_a.id.clone();
+        Memo::new(move |_| ctx.scenario.with(|s| s.value(&id, sr.default)))
+    };
+    let rate = {
+        let id = rate_a.id.clone();
+        Memo::new(move |_| ctx.scenario.with(|s| s.value(&id, rr.default)))
+    };
+    let start_mod = {
+        let id = start_a.id.clone();
+        Memo::new(move |_| ctx.scenario.with(|s| s.values.contains_key(&id)))
+    };
+    let rate_mod = {
+        let id = rate_a.id.clone();
+        Memo::new(move |_| ctx.scenario.with(|s| s.values.contains_key(&id)))
+    };
+    let periods = {
+        let pid = pid.clone();
+        Memo::new(move |_| {
+            board_periods
+                .with(|m| m.get(&pid).copied())
+                .unwrap_or(default_periods)
+        })
+    };
+    let prov = Memo::new(move |_| prov_of(start_mod.get() || rate_mod.get()));
+    let target_value = target.value;
+    let projected = Memo::new(move |_| {
+        Arc::new(Projected::new(
+            start.get(),
+            rate.get(),
+            periods.get(),
+            target_value,
+        ))
     });
-    let prov = prov_of(start_mod || rate_mod);
-    let projected = Projected::new(start, rate, periods, target.value);
 
     // Input ids: the first projector's are "projector-start" etc. (fields `#projector-start-field`,
     // sliders `#projector-start-slider`); further projectors add their id to stay unique.
@@ -335,341 +333,365 @@ fn projector(
     } else {
         format!("projector-{pid}")
     };
+    let (start_err, rate_err, periods_err) = (
+        RwSignal::new(None::<String>),
+        RwSignal::new(None::<String>),
+        RwSignal::new(None::<String>),
+    );
+    let set_start = {
+        let id = start_a.id.clone();
+        Callback::new(move |v: f64| {
+            ctx.scenario
+                .update(|s| s.set(&id, v.clamp(sr.min, sr.max), sr.default))
+        })
+    };
+    let set_rate = {
+        let id = rate_a.id.clone();
+        Callback::new(move |v: f64| {
+            ctx.scenario
+                .update(|s| s.set(&id, v.clamp(rr.min, rr.max), rr.default))
+        })
+    };
+    let periods_range_words = periods_range_text(MIN_PERIODS, MAX_PERIODS, cadence, lang);
+    let set_periods = {
+        let pid = pid.clone();
+        Callback::new(move |v: f64| {
+            // Whole periods only: a fraction is rounded and the reader told why.
+            let (n, whole) = whole_periods(v);
+            if !whole {
+                periods_err.set(Some(fill(
+                    KpiMsg::WholeNumbers.text(lang),
+                    &[&periods_range_words],
+                )));
+            }
+            board_periods.update(|m| {
+                m.insert(pid.clone(), n.clamp(MIN_PERIODS, MAX_PERIODS));
+            });
+        })
+    };
+
+    // What the inputs read as, for the sliders and the goal seek's questions.
+    let start_unit = Arc::new(start_a.unit.clone());
+    let start_text = {
+        let unit = start_unit.clone();
+        Memo::new(move |_| format::value(start.get(), &unit, lang))
+    };
+    let rate_word = Memo::new(move |_| rate_text(rate.get(), Some(cadence), false, lang));
+    let periods_word = Memo::new(move |_| count_text(periods.get(), cadence, lang));
+
     let (start_id, rate_id, periods_id) = (
         format!("{base}-start"),
         format!("{base}-rate"),
         format!("{base}-periods"),
     );
-
-    let set_start = {
-        let id = start_a.id.clone();
-        move |v: f64| {
-            ctx.scenario
-                .update(|s| s.set(&id, v.clamp(sr.min, sr.max), sr.default))
-        }
-    };
-    let set_rate = {
-        let id = rate_a.id.clone();
-        move |v: f64| {
-            ctx.scenario
-                .update(|s| s.set(&id, v.clamp(rr.min, rr.max), rr.default))
-        }
-    };
-    let set_periods = {
-        let pid = pid.clone();
-        move |n: u32| {
-            board.periods.update(|m| {
-                m.insert(pid.clone(), n.clamp(MIN_PERIODS, MAX_PERIODS));
-            })
-        }
-    };
-
-    let start_text = format::value(start, &start_a.unit, locale);
-    let rate_word = rate_text(rate, Some(cadence), false, locale);
-    let periods_word = count_text(periods, cadence, locale);
-    let target_word = target_text(&target, locale);
-    let start_range_text = value_range_text(&sr, &start_a.unit, locale);
-    let rate_range_text = rate_range_text(&rr, cadence, locale);
-    let periods_range_text = periods_range_text(MIN_PERIODS, MAX_PERIODS, cadence, locale);
-
-    // Inputs.
-    let start_input = projector_input(
-        AssumptionInput {
-            id: &start_id,
-            label: with_unit(
-                local(&start_a.label, locale),
-                &unit_suffix(&start_a.unit, locale),
-                locale,
-            ),
-            value: start,
-            range: sr,
-            kind: ValueKind::Number,
-            changed: start_mod,
-            error: board.error(&start_id),
-            value_text: Some(start_text.clone()),
-        },
-        "projector-start",
-        Some((&start_a.label, prov_of(start_mod))),
-        board,
-        locale,
-        set_start.clone(),
+    let start_label = with_unit(
+        local(&start_a.label, lang),
+        &unit_suffix(&start_a.unit, lang),
+        lang,
     );
-    let rate_input = projector_input(
-        AssumptionInput {
-            id: &rate_id,
-            label: with_unit(
-                local(&rate_a.label, locale),
-                cad(Form::Per, cadence, locale),
-                locale,
-            ),
-            value: rate,
-            range: rr,
-            kind: ValueKind::Percent,
-            changed: rate_mod,
-            error: board.error(&rate_id),
-            value_text: Some(rate_word.clone()),
-        },
-        "projector-rate",
-        Some((&rate_a.label, prov_of(rate_mod))),
-        board,
-        locale,
-        set_rate.clone(),
+    let rate_label = with_unit(
+        local(&rate_a.label, lang),
+        cad(Form::Per, cadence, lang),
+        lang,
     );
-    let periods_input = {
-        let (periods_id2, set_periods) = (periods_id.clone(), set_periods.clone());
-        let range_text = periods_range_text.clone();
-        projector_input(
-            AssumptionInput {
-                id: &periods_id,
-                label: with_unit(
-                    t(KpiMsg::Periods).to_string(),
-                    cad(Form::Units, cadence, locale),
-                    locale,
-                ),
-                value: f64::from(periods),
-                range: pr,
-                kind: ValueKind::Number,
-                changed: periods != default_periods,
-                error: board.error(&periods_id),
-                value_text: Some(periods_word.clone()),
-            },
-            "projector-periods",
-            None,
-            board,
-            locale,
-            move |v: f64| {
-                // Whole periods only: a fraction is rounded and the reader told why.
-                let (n, whole) = whole_periods(v);
-                if !whole {
-                    board.set_error(
-                        &periods_id2,
-                        Some(fill(KpiMsg::WholeNumbers.text(locale), &[&range_text])),
-                    );
-                }
-                set_periods(n);
-            },
-        )
+    let periods_label = with_unit(
+        t(KpiMsg::Periods).to_string(),
+        cad(Form::Units, cadence, lang),
+        lang,
+    );
+    let pr = periods_range(&projection);
+    let start_input = view! {
+        <ProjectorInput
+            testid="projector-start"
+            source=Some((start_a.label.clone(), Signal::derive(move || prov_of(start_mod.get()))))
+            lang=lang
+        >
+            <AssumptionSlider
+                id=start_id
+                label=start_label
+                value=start
+                range=sr
+                kind=ValueKind::Number
+                changed=start_mod
+                locale=lang
+                on_change=set_start
+                error=start_err
+                value_text=start_text.into()
+            />
+        </ProjectorInput>
+    };
+    let rate_input = view! {
+        <ProjectorInput
+            testid="projector-rate"
+            source=Some((rate_a.label.clone(), Signal::derive(move || prov_of(rate_mod.get()))))
+            lang=lang
+        >
+            <AssumptionSlider
+                id=rate_id
+                label=rate_label
+                value=rate
+                range=rr
+                kind=ValueKind::Percent
+                changed=rate_mod
+                locale=lang
+                on_change=set_rate
+                error=rate_err
+                value_text=rate_word.into()
+            />
+        </ProjectorInput>
+    };
+    let periods_input = view! {
+        <ProjectorInput testid="projector-periods" source=None lang=lang>
+            <AssumptionSlider
+                id=periods_id
+                label=periods_label
+                value=Signal::derive(move || f64::from(periods.get()))
+                range=pr
+                kind=ValueKind::Number
+                changed=Signal::derive(move || periods.get() != default_periods)
+                locale=lang
+                on_change=set_periods
+                error=periods_err
+                value_text=periods_word.into()
+            />
+        </ProjectorInput>
     };
     let reset = {
         let (sid, rid, pid) = (start_a.id.clone(), rate_a.id.clone(), pid.clone());
-        let ids = [start_id.clone(), rate_id.clone(), periods_id.clone()];
-        move || {
+        move |_| {
             ctx.scenario.update(|s| {
                 s.set(&sid, sr.default, sr.default);
                 s.set(&rid, rr.default, rr.default);
             });
-            board.periods.update(|m| {
+            board_periods.update(|m| {
                 m.remove(&pid);
             });
-            for id in &ids {
-                board.set_error(id, None);
+            for e in [start_err, rate_err, periods_err] {
+                e.set(None);
             }
         }
     };
-    let inputs = el("div")
-        .class("kpi-inputs")
-        .child(text_el("h3", "", t(KpiMsg::Inputs)))
-        .child(start_input)
-        .child(rate_input)
-        .child(periods_input)
-        .child(
-            text_el("button", "link", t(KpiMsg::ResetProjector))
-                .attr("type", "button")
-                .testid("projector-reset")
-                .on_click(reset),
-        );
+    let inputs = view! {
+        <div class="kpi-inputs">
+            <h3>{t(KpiMsg::Inputs)}</h3>
+            {start_input}
+            {rate_input}
+            {periods_input}
+            <button type="button" class="link" data-testid="projector-reset" on:click=reset>
+                {t(KpiMsg::ResetProjector)}
+            </button>
+        </div>
+    };
 
     // Results.
-    let end_text = match &projected.values {
-        Ok(v) => format::value(v.last().copied().unwrap_or(f64::NAN), &target.unit, locale),
-        Err(e) => engine_error(e, locale),
+    let target = Arc::new(target);
+    let target_word = target_text(&target, lang);
+    let end = {
+        let target = target.clone();
+        move || projected.with(|p| end_text(p, &target.unit, lang))
     };
-    let reach_text = reach_text(&projected.reach, periods, cadence, locale);
+    let reach = move || projected.with(|p| reach_text(&p.reach, periods.get(), cadence, lang));
     // Against the plan's own horizon for the target, when the cadences convert.
-    let horizon_note = target.horizon.and_then(|h| {
-        let on_time = projected.on_time(&h, cadence)?;
-        Some(on_time_text(on_time, &h, locale))
-    });
-    let results = el("div")
-        .class("kpi-results")
-        .child(text_el("h3", "", t(KpiMsg::Results)))
-        .child(
-            el("dl")
-                .class("kpi-result-list")
-                .child(text_el(
-                    "dt",
-                    "",
-                    fill(t(KpiMsg::EndAfter), &[&periods_word]),
-                ))
-                .child(
-                    el("dd")
-                        .child(text_el("span", "kpi-big", end_text).testid("projection-end"))
-                        .text(" ")
-                        .child(badge(prov, locale)),
-                )
-                .child(text_el("dt", "", t(KpiMsg::ColTarget)))
-                .child(
-                    el("dd")
-                        .child(text_el("span", "kpi-big", target_word.clone()))
-                        .text(
-                            target
-                                .horizon
-                                .map(|h| format!(" {}", horizon_text(&h, locale)))
-                                .unwrap_or_default(),
-                        )
-                        .text(" ")
-                        .child(badge(target.provenance, locale)),
-                )
-                .child(text_el("dt", "", t(KpiMsg::WhenReached)))
-                .child(
-                    el("dd")
-                        .child(el("span").testid("projection-reach").text(reach_text))
-                        .child_opt(horizon_note.map(|s| {
-                            el("span")
-                                .text(" ")
-                                .child(text_el("span", "kpi-horizon-note", s))
-                        })),
-                ),
-        );
+    let horizon_note = {
+        let horizon = target.horizon;
+        move || {
+            let h = horizon?;
+            let on_time = projected.with(|p| p.on_time(&h, cadence))?;
+            let note = on_time_text(on_time, &h, lang);
+            Some(view! {
+                <span>" "<span class="kpi-horizon-note">{note}</span></span>
+            })
+        }
+    };
+    let target_horizon = target
+        .horizon
+        .map(|h| format!(" {}", horizon_text(&h, lang)))
+        .unwrap_or_default();
+    let results = view! {
+        <div class="kpi-results">
+            <h3>{t(KpiMsg::Results)}</h3>
+            <dl class="kpi-result-list">
+                <dt>{move || fill(t(KpiMsg::EndAfter), &[&periods_word.get()])}</dt>
+                <dd>
+                    <span class="kpi-big" data-testid="projection-end">{end}</span>
+                    " "
+                    <Badge of=prov locale=lang />
+                </dd>
+                <dt>{t(KpiMsg::ColTarget)}</dt>
+                <dd>
+                    <span class="kpi-big">{target_word.clone()}</span>
+                    {target_horizon}
+                    " "
+                    <Badge of=target.provenance locale=lang />
+                </dd>
+                <dt>{t(KpiMsg::WhenReached)}</dt>
+                <dd>
+                    <span data-testid="projection-reach">{reach}</span>
+                    {horizon_note}
+                </dd>
+            </dl>
+        </div>
+    };
 
-    // Chart: the projection against the flat target line.
     let chart = projection_chart(
-        board.charts,
+        app,
         if index == 0 {
             "projection".to_string()
         } else {
             format!("projection-{pid}")
         },
-        projection,
-        &target,
-        projected.values.as_deref().unwrap_or(&[]),
+        Arc::new(projection.clone()),
+        target.clone(),
+        projected,
         prov,
-        app.narrow(),
-        locale,
+        lang,
     );
 
     // Goal seek, with buttons that apply an answer the inputs allow.
-    let goal_rate_ok = within(&projected.goal_rate, &rr);
-    let goal_start_ok = within(&projected.goal_start, &sr);
-    let rate_answer = match &projected.goal_rate {
-        Ok(r) => rate_text(*r, Some(cadence), false, locale),
-        Err(e) => engine_error(e, locale),
+    let rate_answer = move || projected.with(|p| goal_rate_text(p, cadence, lang));
+    let start_answer = {
+        let unit = start_unit.clone();
+        move || projected.with(|p| goal_start_text(p, &unit, lang))
     };
-    let rate_action = match (&projected.goal_rate, goal_rate_ok) {
-        (Err(_), _) => None,
-        (Ok(_), None) => Some(outside_range(&rate_range_text, locale)),
-        (Ok(_), Some(r)) => {
-            let rid = rate_id.clone();
-            Some(apply_button(
-                t(KpiMsg::UseRate),
-                "goal-rate-apply",
-                move || {
-                    board.set_error(&rid, None);
-                    set_rate(r);
-                },
-            ))
-        }
-    };
-    let start_answer = match &projected.goal_start {
-        Ok(s) => format::value(*s, &start_a.unit, locale),
-        Err(e) => engine_error(e, locale),
-    };
-    let start_action = match (&projected.goal_start, goal_start_ok) {
-        (Err(_), _) => None,
-        (Ok(_), None) => Some(outside_range(&start_range_text, locale)),
-        (Ok(_), Some(s)) => {
-            let sid = start_id.clone();
-            Some(apply_button(
-                t(KpiMsg::UseStart),
-                "goal-start-apply",
-                move || {
-                    board.set_error(&sid, None);
-                    set_start(s);
-                },
-            ))
-        }
-    };
-    let periods_answer = periods_answer(&projected.reach, cadence, locale);
+    let rate_action = goal_action(
+        Memo::new(move |_| projected.with(|p| p.goal_rate.ok())),
+        rr,
+        rate_range_text(&rr, cadence, lang),
+        t(KpiMsg::UseRate),
+        "goal-rate-apply",
+        Callback::new(move |r: f64| {
+            rate_err.set(None);
+            set_rate.run(r);
+        }),
+        lang,
+    );
+    let start_action = goal_action(
+        Memo::new(move |_| projected.with(|p| p.goal_start.ok())),
+        sr,
+        value_range_text(&sr, &start_unit, lang),
+        t(KpiMsg::UseStart),
+        "goal-start-apply",
+        Callback::new(move |s: f64| {
+            start_err.set(None);
+            set_start.run(s);
+        }),
+        lang,
+    );
+    let periods_reply = move || projected.with(|p| periods_answer(&p.reach, cadence, lang));
     let goal_id = format!("kpi-goal-{pid}-h");
-    let goal = el("section")
-        .class("kpi-goal")
-        .attr("aria-labelledby", goal_id.clone())
-        .child(text_el("h3", "", fill(t(KpiMsg::GoalHeading), &[&target_word])).id(goal_id))
-        .child(
-            el("dl")
-                .class("kpi-goal-list")
-                .child(text_el(
-                    "dt",
-                    "",
-                    fill(t(KpiMsg::GoalRateQ), &[&periods_word, &start_text]),
-                ))
-                .child(
-                    el("dd")
-                        .child(text_el("span", "kpi-big", rate_answer).testid("goal-rate"))
-                        .text(" ")
-                        .child(badge(prov_of(start_mod), locale))
-                        .child_opt(rate_action),
-                )
-                .child(text_el(
-                    "dt",
-                    "",
-                    fill(t(KpiMsg::GoalStartQ), &[&periods_word, &rate_word]),
-                ))
-                .child(
-                    el("dd")
-                        .child(text_el("span", "kpi-big", start_answer).testid("goal-start"))
-                        .text(" ")
-                        .child(badge(prov_of(rate_mod), locale))
-                        .child_opt(start_action),
-                )
-                .child(text_el(
-                    "dt",
-                    "",
-                    fill(t(KpiMsg::GoalPeriodsQ), &[&start_text, &rate_word]),
-                ))
-                .child(
-                    el("dd")
-                        .child(text_el("span", "kpi-big", periods_answer).testid("goal-periods"))
-                        .text(" ")
-                        .child(badge(prov, locale)),
-                ),
-        );
+    let goal_labelled_by = goal_id.clone();
+    let goal = view! {
+        <section class="kpi-goal" aria-labelledby=goal_labelled_by>
+            <h3 id=goal_id>{fill(t(KpiMsg::GoalHeading), &[&target_word])}</h3>
+            <dl class="kpi-goal-list">
+                <dt>
+                    {move || fill(t(KpiMsg::GoalRateQ), &[&periods_word.get(), &start_text.get()])}
+                </dt>
+                <dd>
+                    <span class="kpi-big" data-testid="goal-rate">{rate_answer}</span>
+                    " "
+                    <Badge of=Signal::derive(move || prov_of(start_mod.get())) locale=lang />
+                    {rate_action}
+                </dd>
+                <dt>
+                    {move || fill(t(KpiMsg::GoalStartQ), &[&periods_word.get(), &rate_word.get()])}
+                </dt>
+                <dd>
+                    <span class="kpi-big" data-testid="goal-start">{start_answer}</span>
+                    " "
+                    <Badge of=Signal::derive(move || prov_of(rate_mod.get())) locale=lang />
+                    {start_action}
+                </dd>
+                <dt>
+                    {move || fill(t(KpiMsg::GoalPeriodsQ), &[&start_text.get(), &rate_word.get()])}
+                </dt>
+                <dd>
+                    <span class="kpi-big" data-testid="goal-periods">{periods_reply}</span>
+                    " "
+                    <Badge of=prov locale=lang />
+                </dd>
+            </dl>
+        </section>
+    };
 
     let heading_id = format!("kpi-proj-{pid}-h");
-    el("section")
-        .class("kpi-projector")
-        .testid("projector")
-        .attr("data-projection", pid)
-        .attr("aria-labelledby", heading_id.clone())
-        .child(
-            el("h2")
-                .id(heading_id)
-                .child(local_text(&projection.label, locale)),
-        )
-        .child(text_el("p", "kpi-intro", t(KpiMsg::ProjectorIntro)))
-        .child(
-            el("div")
-                .class("kpi-projector-grid")
-                .child(inputs)
-                .child(results),
-        )
-        .child(chart)
-        .child(goal)
+    let labelled_by = heading_id.clone();
+    let title = local_view(&projection.label, lang);
+    view! {
+        <section
+            class="kpi-projector"
+            data-testid="projector"
+            data-projection=pid
+            aria-labelledby=labelled_by
+        >
+            <h2 id=heading_id>{title}</h2>
+            <p class="kpi-intro">{t(KpiMsg::ProjectorIntro)}</p>
+            <div class="kpi-projector-grid">{inputs}{results}</div>
+            {chart}
+            {goal}
+        </section>
+    }
+    .into_any()
+}
+
+/// What follows a goal-seek answer: a button that applies it when the inputs allow it, a note
+/// when they do not, nothing when there is no answer.
+#[derive(Clone, Copy, PartialEq)]
+enum GoalAction {
+    None,
+    Outside,
+    Apply,
+}
+
+fn goal_action(
+    answer: Memo<Option<f64>>,
+    range: AssumptionRange,
+    range_text: String,
+    label: &'static str,
+    testid: &'static str,
+    apply: Callback<f64>,
+    lang: Locale,
+) -> impl IntoView {
+    let action = Memo::new(move |_| match answer.get() {
+        None => GoalAction::None,
+        Some(v) if within(&Ok(v), &range).is_some() => GoalAction::Apply,
+        Some(_) => GoalAction::Outside,
+    });
+    move || match action.get() {
+        GoalAction::None => ().into_any(),
+        GoalAction::Outside => {
+            let note = fill(KpiMsg::OutsideRange.text(lang), &[&range_text]);
+            view! { <span>" "<span class="kpi-horizon-note">{note}</span></span> }.into_any()
+        }
+        GoalAction::Apply => {
+            let click = move |_| {
+                if let Some(v) = answer.get_untracked() {
+                    apply.run(v);
+                }
+            };
+            view! {
+                <span>
+                    " "
+                    <button type="button" class="link" data-testid=testid on:click=click>
+                        {label}
+                    </button>
+                </span>
+            }
+            .into_any()
+        }
+    }
 }
 
 /// A projection period by period (dashed) against its target (a flat line), with the notes
 /// that say which is which. `values[i]` is the value after `i` periods.
-#[allow(clippy::too_many_arguments)]
-fn projection_chart(
-    charts: Charts,
+fn projection_spec(
     name: String,
     projection: &Projection,
     target: &KpiTarget,
     values: &[f64],
     prov: Provenance,
-    narrow: bool,
     locale: Locale,
-) -> Node {
+) -> XySpec {
     let t = |m: KpiMsg| m.text(locale);
     let plabel = local(&projection.label, locale);
     let series = projection_series(
@@ -688,37 +710,53 @@ fn projection_chart(
         (Msg::NoteScenario.text(locale).to_string(), "g-scenario"),
     ];
     let target_word = target_text(target, locale);
-    xy_chart(
-        charts,
-        XySpec {
-            subtitle: None,
-            name,
-            title: plabel.clone(),
-            description: fill(t(KpiMsg::ChartDesc), &[&plabel, &target_word]),
-            series,
-            unit: target.unit.clone(),
-            x_title: cad(Form::Axis, projection.cadence, locale).to_string(),
-            notes,
-            tall: false,
-        },
-        narrow,
-        locale,
-    )
+    XySpec {
+        subtitle: None,
+        name,
+        title: plabel.clone(),
+        description: fill(t(KpiMsg::ChartDesc), &[&plabel, &target_word]),
+        series,
+        unit: target.unit.clone(),
+        x_title: cad(Form::Axis, projection.cadence, locale).to_string(),
+        notes,
+        tall: false,
+    }
+}
+
+/// A projector's chart, following its inputs.
+fn projection_chart(
+    app: AppState,
+    name: String,
+    projection: Arc<Projection>,
+    target: Arc<KpiTarget>,
+    projected: Memo<Arc<Projected>>,
+    prov: Memo<Provenance>,
+    lang: Locale,
+) -> impl IntoView {
+    let spec = Memo::new(move |_| {
+        let prov = prov.get();
+        projected.with(|p| {
+            projection_spec(
+                name.clone(),
+                &projection,
+                &target,
+                p.values.as_deref().unwrap_or(&[]),
+                prov,
+                lang,
+            )
+        })
+    });
+    view! { <XyChart spec=spec narrow=app.narrow_layout locale=lang /> }
 }
 
 /// The plan's first projection as its overview shows it: at the reader's start and rate over
 /// the plan's own periods, against the target.
 pub fn plan_chart(app: AppState, ctx: ReportCtx, charts: Charts) -> Option<Node> {
     let locale = app.display_locale();
-    let (projection, start_a, rate_a, target) = ctx.with(|r| {
+    let (projection, (start_a, rate_a, target)) = ctx.with(|r| {
         let p = r.projections.first()?.clone();
-        let assumption = |id: &str| r.assumptions.iter().find(|a| a.id == id).cloned();
-        Some((
-            p.clone(),
-            assumption(&p.start)?,
-            assumption(&p.rate)?,
-            r.kpis.iter().find(|k| k.id == p.target).cloned()?,
-        ))
+        let parts = projection_parts(r, &p)?;
+        Some((p, parts))
     })?;
     let (start, rate, modified) = ctx.scenario.with(|s| {
         (
@@ -729,33 +767,17 @@ pub fn plan_chart(app: AppState, ctx: ReportCtx, charts: Charts) -> Option<Node>
     });
     let periods = projection.periods.clamp(MIN_PERIODS, MAX_PERIODS);
     let values = projection_values(start, rate, periods).ok()?;
-    Some(projection_chart(
+    Some(xy_chart(
         charts,
-        "plan-projection".to_string(),
-        &projection,
-        &target,
-        &values,
-        prov_of(modified),
+        projection_spec(
+            "plan-projection".to_string(),
+            &projection,
+            &target,
+            &values,
+            prov_of(modified),
+            locale,
+        ),
         app.narrow(),
         locale,
     ))
-}
-
-/// " Outside the range the inputs allow (…)."
-fn outside_range(range_text: &str, locale: Locale) -> Node {
-    el("span").text(" ").child(text_el(
-        "span",
-        "kpi-horizon-note",
-        fill(KpiMsg::OutsideRange.text(locale), &[range_text]),
-    ))
-}
-
-/// " [Use this rate]"
-fn apply_button(label: &str, testid: &'static str, f: impl Fn() + 'static) -> Node {
-    el("span").text(" ").child(
-        text_el("button", "link", label)
-            .attr("type", "button")
-            .testid(testid)
-            .on_click(f),
-    )
 }

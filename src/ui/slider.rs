@@ -24,9 +24,16 @@ pub fn AssumptionSlider(
     changed: Signal<bool>,
     locale: Locale,
     #[prop(into)] on_change: Callback<f64>,
+    /// The message under the control, when its owner also writes it (clears it, or explains
+    /// how it used a value); otherwise the control keeps its own.
+    #[prop(optional)]
+    error: Option<RwSignal<Option<String>>>,
+    /// How the value reads (the slider's `aria-valuetext`); the formatted value by default.
+    #[prop(optional)]
+    value_text: Option<Signal<String>>,
 ) -> impl IntoView {
     let scale = SliderScale::new(range, kind);
-    let error = RwSignal::new(None::<String>);
+    let error = error.unwrap_or_else(|| RwSignal::new(None::<String>));
     let (slider_id, field_id, msg_id) = (
         format!("{id}-slider"),
         format!("{id}-field"),
@@ -72,7 +79,10 @@ pub fn AssumptionSlider(
                     min=scale.lo.to_string()
                     max=scale.hi.to_string()
                     step=scale.step.to_string()
-                    aria-valuetext=move || kind.format(value.get())
+                    aria-valuetext=move || match value_text {
+                        Some(text) => text.get(),
+                        None => kind.format(value.get()),
+                    }
                     prop:value=move || scale.slider_text(value.get())
                     on:input=slide
                 />
