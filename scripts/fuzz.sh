@@ -10,7 +10,9 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-NIGHTLY=nightly-2026-04-10     # rustc 1.96.0-nightly (f5eca4fcf 2026-04-09), beside stable 1.95
+# rustc 1.96.0-nightly (f5eca4fcf 2026-04-09), beside stable 1.95; one pin for fuzzing and the
+# release wasm (scripts/build-wasm.sh).
+NIGHTLY=$(cat scripts/nightly-toolchain)
 CARGO_FUZZ_VERSION=0.13.2
 
 SECONDS_EACH=${1:-300}

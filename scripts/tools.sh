@@ -27,6 +27,19 @@ for component in rustfmt clippy; do
   fi
 done
 
+# The release wasm is built on a pinned nightly with the standard library rebuilt and panics
+# as immediate aborts (scripts/build-wasm.sh): 8.8% less wasm than stable's prebuilt std with its
+# panic messages. Needs the nightly's library sources and their crates (fetched here, so the
+# build itself runs offline). Stable stays the default toolchain for everything else.
+NIGHTLY=$(cat scripts/nightly-toolchain)
+if ! rustup component list --toolchain "$NIGHTLY" --installed 2>/dev/null | grep -q '^rust-src'; then
+  say "installing the $NIGHTLY toolchain with rust-src (for the release wasm and fuzzing)"
+  rustup toolchain install "$NIGHTLY" --profile minimal --component rust-src
+fi
+NIGHTLY_LIBRARY="$(rustc "+$NIGHTLY" --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml"
+cargo "+$NIGHTLY" fetch --manifest-path "$NIGHTLY_LIBRARY" >/dev/null 2>&1 \
+  || cargo "+$NIGHTLY" fetch --manifest-path "$NIGHTLY_LIBRARY"
+
 if ! trunk --version 2>/dev/null | grep -q " $TRUNK_VERSION"; then
   say "installing trunk $TRUNK_VERSION (takes a few minutes once)"
   cargo install --locked trunk --version "$TRUNK_VERSION"
