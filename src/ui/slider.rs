@@ -24,6 +24,10 @@ pub fn AssumptionSlider(
     changed: Signal<bool>,
     locale: Locale,
     #[prop(into)] on_change: Callback<f64>,
+    /// How a value reads to assistive technology (`aria-valuetext`) when the formatted number
+    /// alone does not say it ("2 points", "× 1.5").
+    #[prop(optional)]
+    value_text: Option<Callback<f64, String>>,
 ) -> impl IntoView {
     let scale = SliderScale::new(range, kind);
     let error = RwSignal::new(None::<String>);
@@ -72,7 +76,10 @@ pub fn AssumptionSlider(
                     min=scale.lo.to_string()
                     max=scale.hi.to_string()
                     step=scale.step.to_string()
-                    aria-valuetext=move || kind.format(value.get())
+                    aria-valuetext=move || {
+                        let v = value.get();
+                        value_text.map_or_else(|| kind.format(v), |f| f.run(v))
+                    }
                     prop:value=move || scale.slider_text(value.get())
                     on:input=slide
                 />
