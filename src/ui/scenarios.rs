@@ -8,6 +8,7 @@ use super::controls::ValueKind;
 use super::dom::Dom;
 use super::exports::{export_bar, ViewData};
 use super::overview::{headline_spec, headline_statement, ChartText};
+use super::saved_ui::SavedPanel;
 use super::segments::SegMsg;
 use super::slider::AssumptionSlider;
 use super::state::{use_app, use_report, AppState, ReportCtx};
@@ -171,17 +172,14 @@ pub fn Scenarios() -> impl IntoView {
             <ScenarioChecks v=v />
             <SegmentAssumptions v=v />
             <PowerTools c=tools />
+            {saved.map(|saved| view! { <SavedPanel ctx=ctx state=saved lang=v.lang /> })}
         }
         .into_any()
     };
-    // Saved scenarios and the export bar are still node-built islands; each reads only what it
-    // shows.
+    // The export bar is still a node-built island; it reads only what it shows.
     view! {
         <div class="dom">
             {parts}
-            <Dom render=move || {
-                saved.map(|saved| super::saved_ui::panel(app, ctx, saved)).into_iter().collect()
-            } />
             <Dom render=move || export_bar(app, ctx, ViewData::Headline).into_iter().collect() />
         </div>
     }
