@@ -5,8 +5,7 @@
 use super::charts::{XyChart, XySpec};
 use super::comparison::{comparison_text, CompareIds, ComparisonView};
 use super::controls::ValueKind;
-use super::dom::Dom;
-use super::exports::{export_bar, ViewData};
+use super::exports::{ExportBar, ViewData};
 use super::overview::{headline_spec, headline_statement, ChartText};
 use super::saved_ui::SavedPanel;
 use super::segments::SegMsg;
@@ -173,14 +172,14 @@ pub fn Scenarios() -> impl IntoView {
             <SegmentAssumptions v=v />
             <PowerTools c=tools />
             {saved.map(|saved| view! { <SavedPanel ctx=ctx state=saved lang=v.lang /> })}
+            <ExportBar data=ViewData::Headline locale=v.lang />
         }
         .into_any()
     };
-    // The export bar is still a node-built island; it reads only what it shows.
+    // `div.dom` keeps the markup the views still drawn by `ui::dom` have (CSS and tests use it).
     view! {
         <div class="dom">
             {parts}
-            <Dom render=move || export_bar(app, ctx, ViewData::Headline).into_iter().collect() />
         </div>
     }
     .into_any()
