@@ -779,6 +779,15 @@ fn push_renaming_clash(
     list.push(s);
 }
 
+/// The first of `name_of(1)`, `name_of(2)`, … that no scenario in `list` is called: the name a
+/// scenario saved without one gets ("Scenario 3").
+pub fn first_free_name(list: &[SavedScenario], name_of: impl Fn(usize) -> String) -> String {
+    (1..)
+        .map(name_of)
+        .find(|candidate| !list.iter().any(|s| &s.name == candidate))
+        .unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -950,5 +959,17 @@ mod tests {
         for (k, v) in &list[0].values {
             assert_eq!(back[0].values[k].to_bits(), v.to_bits(), "{k}");
         }
+    }
+
+    #[test]
+    fn first_free_name_skips_names_taken() {
+        let named =
+            |n: &str| SavedScenario::new(n, "r", "2026-01-01", &Scenario::published(), None);
+        let name_of = |n: usize| format!("Scenario {n}");
+        assert_eq!(first_free_name(&[], name_of), "Scenario 1");
+        let list = [named("Scenario 1"), named("Scenario 3"), named("Other")];
+        assert_eq!(first_free_name(&list, name_of), "Scenario 2");
+        let list = [named("Scenario 2"), named("Scenario 1")];
+        assert_eq!(first_free_name(&list, name_of), "Scenario 3");
     }
 }

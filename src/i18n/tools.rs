@@ -393,6 +393,63 @@ pub fn seed_error(typed: &str, locale: Locale) -> String {
     format!("{} “{}”", ToolsMsg::SeedError.text(locale), typed.trim())
 }
 
+/// What the sensitivity section says around its chart: why there is a single bar pair, how
+/// many assumptions the chart leaves out (it draws `max_rows` at most) and how many could not
+/// be computed.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct TornadoNotes {
+    pub single: Option<String>,
+    pub omitted: Option<String>,
+    pub skipped: Option<String>,
+}
+
+pub fn tornado_notes(r: &Report, tor: &Tornado, max_rows: usize, locale: Locale) -> TornadoNotes {
+    let t = |m: ToolsMsg| m.text(locale);
+    let omitted = tor.rows.len().saturating_sub(max_rows);
+    TornadoNotes {
+        single: match tor.rows.as_slice() {
+            [only] => Some(fill(
+                t(ToolsMsg::SingleAssumption),
+                &[
+                    &target_name(r, &tor.target, locale),
+                    &input_name(r, &only.key, locale),
+                ],
+            )),
+            _ => None,
+        },
+        omitted: (omitted > 0).then(|| fill(t(ToolsMsg::Omitted), &[&omitted.to_string()])),
+        skipped: (!tor.skipped.is_empty())
+            .then(|| fill(t(ToolsMsg::Skipped), &[&tor.skipped.len().to_string()])),
+    }
+}
+
+/// "Seed 7, 1,000 paths.": what a Monte Carlo run was asked.
+pub fn seed_paths_text(seed: u64, paths: u32, locale: Locale) -> String {
+    fill(
+        ToolsMsg::SeedPaths.text(locale),
+        &[&seed.to_string(), &format::number(f64::from(paths), 0)],
+    )
+}
+
+/// "Sampled ranges (× 2 the default widths)": the ranges table's caption.
+pub fn ranges_caption(width: f64, locale: Locale) -> String {
+    fill(
+        ToolsMsg::RangesCaption.text(locale),
+        &[&format::number(width, 2)],
+    )
+}
+
+/// "400 of 2,000 paths": a run's progress.
+pub fn progress_text(done: usize, total: usize, locale: Locale) -> String {
+    fill(
+        ToolsMsg::ProgressText.text(locale),
+        &[
+            &format::number(done as f64, 0),
+            &format::number(total as f64, 0),
+        ],
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -504,5 +561,47 @@ mod tests {
         assert_eq!(points_text(0.02, Locale::En), "2 points");
         assert_eq!(input_text(0.1234, true), "12.34%");
         assert_eq!(input_text(1234.5, false), "1,234.5");
+    }
+
+    #[test]
+    fn run_texts_name_seed_paths_width_and_progress() {
+        assert_eq!(seed_paths_text(7, 1000, Locale::En), "Seed 7, 1,000 paths.");
+        assert_eq!(
+            ranges_caption(2.0, Locale::En),
+            "Sampled ranges (× 2 the default widths)"
+        );
+        assert_eq!(
+            ranges_caption(1.25, Locale::ZhHans),
+            "抽样区间（默认宽度的 1.25 倍）"
+        );
+        assert_eq!(progress_text(400, 2000, Locale::En), "400 of 2,000 paths");
+    }
+
+    #[test]
+    fn tornado_notes_say_single_omitted_and_skipped() {
+        let (reports, _) = load_bundled();
+        let r = &reports[0];
+        let s = Scenario::published();
+        let keys = relevant_keys(r, &Target::Headline);
+        let Ok(tor) = tornado(r, &s, &keys, 0.02, &Target::Headline) else {
+            panic!("the headline tornado computes");
+        };
+        let all = tornado_notes(r, &tor, tor.rows.len(), Locale::En);
+        assert_eq!(all.omitted, None);
+        assert_eq!(all.single.is_some(), tor.rows.len() == 1);
+        let mut one = tor.clone();
+        one.rows.truncate(1);
+        let notes = tornado_notes(r, &one, 12, Locale::En);
+        let single = notes.single.unwrap_or_default();
+        assert!(single.starts_with("Only one assumption moves "), "{single}");
+        assert!(single.contains(&input_name(r, &one.rows[0].key, Locale::En)));
+        let mut many = tor.clone();
+        while many.rows.len() < 14 {
+            many.rows.push(tor.rows[0].clone());
+        }
+        assert_eq!(
+            tornado_notes(r, &many, 12, Locale::En).omitted.as_deref(),
+            Some("2 more assumptions with smaller swings are not shown.")
+        );
     }
 }

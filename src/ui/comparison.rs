@@ -3,7 +3,6 @@
 //! and by saved scenarios (any two).
 
 use super::charts::{DataTableView, TableData};
-use super::dom::{el, text_el, Node};
 use crate::domain::engine::compare::Comparison;
 use crate::domain::format::{self, Locale};
 use crate::domain::schema::Unit;
@@ -46,7 +45,7 @@ pub struct CompareIds {
 }
 
 /// What a comparison says: the summary line (when there is an end year) and the per-year
-/// table, rows headed by the year. Both renderings show this.
+/// table, rows headed by the year.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ComparisonText {
     pub summary: Option<String>,
@@ -117,42 +116,6 @@ pub fn comparison_text(
             .collect(),
     };
     ComparisonText { summary, table }
-}
-
-/// The summary line and the per-year table, as nodes.
-pub fn comparison(
-    cmp: &Comparison,
-    unit: &Unit,
-    base_label: &str,
-    other_label: &str,
-    ids: CompareIds,
-    locale: Locale,
-) -> Vec<Node> {
-    let ComparisonText { summary, table } =
-        comparison_text(cmp, unit, base_label, other_label, locale);
-    let head = el("tr").children(
-        std::iter::once(&table.corner)
-            .chain(&table.columns)
-            .map(|h| text_el("th", "", h.clone()).attr("scope", "col")),
-    );
-    let rows = table.rows.iter().map(|(year, cells)| {
-        el("tr")
-            .key(year.clone())
-            .attr("data-year", year.clone())
-            .child(text_el("th", "", year.clone()).attr("scope", "row"))
-            .children(cells.iter().map(|c| text_el("td", "num", c.clone())))
-    });
-    let table = crate::ui::common::table_scroll(locale).child(
-        el("table")
-            .testid(ids.table)
-            .child(el("thead").child(head))
-            .child(el("tbody").children(rows)),
-    );
-    summary
-        .map(|s| text_el("p", "", s).testid(ids.summary))
-        .into_iter()
-        .chain(std::iter::once(table))
-        .collect()
 }
 
 /// The summary line and the per-year table, as a component: rows keyed by year, each cell

@@ -1,8 +1,7 @@
-//! Input controls shared by the views: an assumption slider with a number field beside it for
-//! exact entry. Both are labelled; the slider announces its formatted value; bad typing keeps
-//! the last valid value and says why.
+//! The logic under the assumption slider (`ui::slider::AssumptionSlider`): how a value is shown
+//! and typed, the slider's scale and step, and what typed text means (a clamped value, or why
+//! it is not usable).
 
-use super::dom::{el, Ev, Node, On};
 use crate::domain::format::{self, display_decimals, parse_typed, Locale};
 use crate::domain::schema::AssumptionRange;
 use crate::i18n::{Message, Msg};
@@ -114,111 +113,5 @@ impl SliderScale {
     /// The field's accessible name: the label and that it takes an exact value.
     pub fn field_label(label: &str, locale: Locale) -> String {
         format!("{label} ({})", Msg::ExactValue.text(locale))
-    }
-}
-
-/// A labelled slider with a text field beside it for exact entry. `on_change` receives valid,
-/// clamped values; bad typing keeps the last value and shows why (in `error`).
-pub struct AssumptionInput<'a> {
-    /// DOM id base (unique on the page).
-    pub id: &'a str,
-    pub label: String,
-    pub value: f64,
-    pub range: AssumptionRange,
-    pub kind: ValueKind,
-    /// Whether the reader changed it from the default (marks the control).
-    pub changed: bool,
-    /// A message about the last thing typed, if it was not usable.
-    pub error: Option<String>,
-    /// How the current value reads (slider's `aria-valuetext`); defaults to the formatted value.
-    pub value_text: Option<String>,
-}
-
-impl AssumptionInput<'_> {
-    pub fn render(
-        self,
-        locale: Locale,
-        on_change: impl Fn(f64) + Clone + 'static,
-        on_error: impl Fn(Option<String>) + Clone + 'static,
-    ) -> Node {
-        let kind = self.kind;
-        let scale = SliderScale::new(self.range, kind);
-        let (slider_id, field_id, msg_id) = (
-            format!("{}-slider", self.id),
-            format!("{}-field", self.id),
-            format!("{}-msg", self.id),
-        );
-        let slide = {
-            let (on_change, on_error) = (on_change.clone(), on_error.clone());
-            move |ev: &Ev| {
-                if let Some(v) = scale.slid(&ev.value) {
-                    on_error(None);
-                    on_change(v);
-                }
-            }
-        };
-        let typed = move |ev: &Ev| {
-            let typed = scale.typed(&ev.value, locale);
-            on_error(typed.error);
-            if let Some(v) = typed.value {
-                on_change(v);
-            }
-        };
-        el("div")
-            .class(if self.changed {
-                "assumption changed"
-            } else {
-                "assumption"
-            })
-            .attr("data-assumption", self.id.to_string())
-            .child(
-                el("label")
-                    .attr("for", slider_id.clone())
-                    .class("assumption-label")
-                    .text(self.label.clone()),
-            )
-            .child(
-                el("div")
-                    .class("assumption-inputs")
-                    .child(
-                        el("input")
-                            .attr("type", "range")
-                            .id(slider_id)
-                            .attr("min", scale.lo.to_string())
-                            .attr("max", scale.hi.to_string())
-                            .attr("step", scale.step.to_string())
-                            .attr(
-                                "aria-valuetext",
-                                self.value_text.unwrap_or_else(|| kind.format(self.value)),
-                            )
-                            .prop("value", scale.slider_text(self.value))
-                            .on(On::Input, slide),
-                    )
-                    .child(
-                        el("input")
-                            .attr("type", "text")
-                            .attr("inputmode", "decimal")
-                            .id(field_id)
-                            .class("assumption-field")
-                            .attr("aria-label", SliderScale::field_label(&self.label, locale))
-                            .attr("aria-describedby", msg_id.clone())
-                            .attr("aria-invalid", self.error.is_some().to_string())
-                            .prop("value", scale.field_text(self.value))
-                            .on(On::Change, typed),
-                    )
-                    .child_opt((kind == ValueKind::Percent).then(|| {
-                        el("span")
-                            .class("unit")
-                            .attr("aria-hidden", "true")
-                            .text("%")
-                    })),
-            )
-            .child(
-                el("p")
-                    .class("field-msg")
-                    .id(msg_id)
-                    .attr("role", "status")
-                    .text(self.error.unwrap_or_default()),
-            )
     }
 }

@@ -223,6 +223,94 @@ pub fn export_bar(app: AppState, ctx: ReportCtx, data: ViewData) -> Option<Node>
     )
 }
 
+/// The export bar as a component: the same elements as [`export_bar`], each text bound to what
+/// it shows — the print line to whether the scenario is the published one, the status line to
+/// the last download of this view.
+#[component]
+pub fn ExportBar(data: ViewData, locale: Locale) -> impl IntoView {
+    let app = use_context::<AppState>();
+    let ctx = use_context::<ReportCtx>();
+    let (Some(app), Some(ctx)) = (app, ctx) else {
+        return ().into_any();
+    };
+    let t = move |m: ExportMsg| m.text(locale);
+    let line = ExportStatus::find();
+    let (report_id, title) = ctx.with(|r| (r.id.clone(), local(&r.meta.title, locale)));
+    let modified = Memo::new(move |_| !ctx.scenario.with(|s| s.is_published()));
+    let today = crate::browser::today();
+    let print_line = move || {
+        format!(
+            "{title} · {} · {today}",
+            scenario_label(modified.get(), locale)
+        )
+    };
+    let status = Memo::new(move |_| {
+        let view = app.view.get();
+        line.and_then(|l| l.line.get())
+            .filter(|s| s.report == report_id && s.view == view)
+            .map(|s| match &s.outcome {
+                Outcome::Downloaded(name) => fill(t(ExportMsg::Downloaded), &[name]),
+                Outcome::Failed(e) => fill(t(ExportMsg::Failed), &[&export_reason(e, locale)]),
+            })
+            .unwrap_or_default()
+    });
+    let scope = data.scope();
+    let data_button =
+        move |testid: &'static str, label: ExportMsg, scope: ExportScope, csv: bool| {
+            view! {
+                <button
+                    class="export-button"
+                    data-testid=testid
+                    on:click=move |_| download_data(line, app, ctx, scope, csv)
+                >
+                    {t(label)}
+                </button>
+            }
+        };
+    let print = |_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    };
+    view! {
+        <div class="exports">
+            <p class="print-only print-header" data-testid="print-header">
+                {print_line}
+            </p>
+            <section
+                class="export-bar no-print"
+                aria-labelledby="export-h"
+                data-testid="export-bar"
+            >
+                <h2 id="export-h">{t(ExportMsg::Export)}</h2>
+                <p class="export-intro">{t(ExportMsg::Intro)}</p>
+                <div class="export-buttons">
+                    {data_button("export-view-csv", ExportMsg::ViewCsv, scope, true)}
+                    {data_button("export-view-json", ExportMsg::ViewJson, scope, false)}
+                    {data_button("export-report-csv", ExportMsg::ReportCsv, ExportScope::Report, true)}
+                    {data_button("export-report-json", ExportMsg::ReportJson, ExportScope::Report, false)}
+                    <button class="export-button" data-testid="print" on:click=print>
+                        {t(ExportMsg::Print)}
+                    </button>
+                </div>
+                <label class="export-bom">
+                    <input
+                        type="checkbox"
+                        id="export-bom"
+                        prop:checked=move || app.csv_bom.get()
+                        on:change=move |_| app.csv_bom.update(|b| *b = !*b)
+                    />
+                    {format!(" {}", t(ExportMsg::CsvForExcel))}
+                </label>
+                <p class="export-status" role="status" data-testid="export-status">
+                    {move || status.get()}
+                </p>
+            </section>
+        </div>
+    }
+    .into_any()
+}
+
 /// Makes and offers one data file; records how it went.
 fn download_data(
     line: Option<ExportStatus>,

@@ -416,7 +416,7 @@ fn projector(
                 locale=lang
                 on_change=set_start
                 error=start_err
-                value_text=start_text.into()
+                value_text=Callback::new(move |_| start_text.get())
             />
         </ProjectorInput>
     };
@@ -436,7 +436,7 @@ fn projector(
                 locale=lang
                 on_change=set_rate
                 error=rate_err
-                value_text=rate_word.into()
+                value_text=Callback::new(move |_| rate_word.get())
             />
         </ProjectorInput>
     };
@@ -452,7 +452,7 @@ fn projector(
                 locale=lang
                 on_change=set_periods
                 error=periods_err
-                value_text=periods_word.into()
+                value_text=Callback::new(move |_| periods_word.get())
             />
         </ProjectorInput>
     };

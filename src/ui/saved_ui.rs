@@ -3,10 +3,8 @@
 //! JSON file. Corrupt or newer entries are set aside (and written back untouched); a full
 //! storage says so and keeps what the reader has in the page.
 
-use super::common::section;
-use super::comparison::{comparison, CompareIds};
-use super::dom::{el, text_el, Ev, Node, On};
-use super::state::{AppState, ReportCtx};
+use super::comparison::{comparison_text, CompareIds, ComparisonView};
+use super::state::{headline_path, AppState, ReportCtx};
 use crate::browser::storage::{self, StorageError};
 use crate::domain::engine::compare::compare;
 use crate::domain::engine::model::{compute, Computed};
@@ -215,12 +213,11 @@ impl SavedState {
     }
 }
 
-/// Reads a chosen file's text and imports it.
-fn import_from(ev: &Ev, state: SavedState, locale: Locale) {
+/// Reads the file chosen in a file input and imports it.
+fn import_from(ev: &web_sys::Event, state: SavedState, locale: Locale) {
     let file = ev
-        .target
-        .as_ref()
-        .and_then(|t| t.dyn_ref::<web_sys::HtmlInputElement>())
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
         .and_then(|i| i.files())
         .and_then(|f| f.get(0));
     let Some(file) = file else { return };
@@ -253,250 +250,300 @@ fn import_from(ev: &Ev, state: SavedState, locale: Locale) {
     });
 }
 
-/// The panel in the Scenarios view.
-pub fn panel(app: AppState, ctx: ReportCtx, state: SavedState) -> Node {
-    let locale = app.display_locale();
-    let t = |m: SavedMsg| m.text(locale);
-    let report_id = ctx.with(|r| r.id.clone());
-    let mine: Vec<SavedScenario> = state.list.with(|l| {
-        saved::for_report(l, &report_id)
-            .into_iter()
-            .cloned()
-            .collect()
-    });
-    let name_value = state.name.get();
-    // The first unused "Scenario n" for this report.
-    let default_name = (1..)
-        .map(|n| fill(t(SavedMsg::DefaultName), &[&n.to_string()]))
-        .find(|candidate| !mine.iter().any(|s| &s.name == candidate))
-        .unwrap_or_default();
-
-    let rid = report_id.clone();
-    let save_row = el("div")
-        .class("save-row")
-        .child(text_el("label", "", t(SavedMsg::Name)).attr("for", "saved-name"))
-        .child(
-            el("input")
-                .id("saved-name")
-                .attr("type", "text")
-                .attr("maxlength", "80")
-                .attr("placeholder", default_name.clone())
-                .prop("value", name_value.clone())
-                .on(On::Input, move |ev: &Ev| state.name.set(ev.value.clone())),
-        )
-        .child(
-            text_el("button", "primary", t(SavedMsg::Save))
-                .testid("save-scenario")
-                .on_click(move || {
-                    let typed = state.name.get_untracked();
-                    let name = if typed.trim().is_empty() {
-                        default_name.clone()
-                    } else {
-                        typed
-                    };
-                    let s = ctx.scenario.get_untracked();
-                    let entry = SavedScenario::new(&name, &rid, &crate::browser::today(), &s, None);
-                    state.apply(locale, &name, |l| saved::save(l, entry));
-                    state.name.set(String::new());
-                }),
-        );
-
-    let rows = mine.iter().map(|s| {
-        let (n1, n2, n3, n4) = (
-            s.name.clone(),
-            s.name.clone(),
-            s.name.clone(),
-            s.name.clone(),
-        );
-        let (r2, r3, r4) = (report_id.clone(), report_id.clone(), report_id.clone());
-        let scenario = s.scenario();
-        el("li")
-            .key(s.name.clone())
-            .class("saved-item")
-            .attr("data-saved", s.name.clone())
-            .child(text_el("span", "saved-name", s.name.clone()))
-            .child(text_el("span", "saved-date", s.created.clone()))
-            .child(
-                text_el("button", "link", t(SavedMsg::Load))
-                    .attr("data-action", "load")
-                    .on_click(move || ctx.scenario.set(scenario.clone())),
-            )
-            .child(
-                text_el("button", "link", t(SavedMsg::Rename))
-                    .attr("data-action", "rename")
-                    .on_click(move || {
-                        let to = state.name.get_untracked();
-                        if !to.trim().is_empty() {
-                            state.apply(locale, &to, |l| saved::rename(l, &r2, &n1, &to));
-                            state.name.set(String::new());
-                        }
-                    }),
-            )
-            .child(
-                text_el("button", "link", t(SavedMsg::Duplicate))
-                    .attr("data-action", "duplicate")
-                    .on_click(move || {
-                        state.apply(locale, &n2, |l| {
-                            saved::duplicate(l, &r3, &n2, &crate::browser::today()).map(|(l, _)| l)
-                        });
-                    }),
-            )
-            .child(
-                text_el("button", "link", t(SavedMsg::Delete))
-                    .attr("data-action", "delete")
-                    .on_click(move || {
-                        state.apply(locale, &n3, |l| saved::delete(l, &r4, &n3));
-                    }),
-            )
-            .child(
-                text_el("button", "link", t(SavedMsg::Compare))
-                    .attr("data-action", "compare")
-                    .on_click(move || state.compare.set((String::new(), n4.clone()))),
-            )
-    });
-    let list = if mine.is_empty() {
-        text_el("p", "help", t(SavedMsg::None))
-    } else {
-        el("ul")
-            .class("saved-list")
-            .testid("saved-list")
-            .children(rows)
-    };
-
-    let file_tools = el("div")
-        .class("saved-files")
-        .child(
-            text_el("button", "link", t(SavedMsg::ExportAll))
-                .testid("export-saved")
-                .on_click(move || {
-                    let text = state.list.with_untracked(|l| saved::export_all(l));
-                    if let Err(e) = crate::browser::download::download_text(
-                        "report-explorer-scenarios.json",
-                        "application/json",
-                        &text,
-                    ) {
-                        state.status.set(Some(export_reason(&e, locale)));
-                    }
-                }),
-        )
-        .child(text_el("label", "", t(SavedMsg::ImportFile)).attr("for", "import-saved"))
-        .child(
-            el("input")
-                .id("import-saved")
-                .attr("type", "file")
-                .attr("accept", ".json,application/json")
-                .on(On::Change, move |ev: &Ev| import_from(ev, state, locale)),
-        );
-
-    section("saved", "saved", t(SavedMsg::Title))
-        .testid("saved-panel")
-        .child(text_el("p", "help", t(SavedMsg::Intro)))
-        .child(save_row)
-        .child(
-            text_el("p", "status", state.status.get().unwrap_or_default())
-                .attr("role", "status")
-                .testid("saved-status"),
-        )
-        .child(list)
-        .child(compare_panel(app, ctx, state, &mine, locale))
-        .child(file_tools)
-}
-
-/// Per-year comparison of two scenarios (published, current, or saved ones).
-fn compare_panel(
-    app: AppState,
+/// What the panel's parts share: the report, the saved state, this report's scenarios (and
+/// their names, in order) and the language (the panel is built anew when it changes).
+#[derive(Clone, Copy)]
+struct PanelCtx {
     ctx: ReportCtx,
     state: SavedState,
-    mine: &[SavedScenario],
-    locale: Locale,
-) -> Node {
-    let t = |m: SavedMsg| m.text(locale);
-    let (left, right) = state.compare.get();
-    // The published model and the reader's are already computed (ReportCtx); only a saved
-    // scenario needs a model of its own.
-    let model_of = |name: &str| -> Option<Option<Arc<Computed>>> {
-        match name {
-            "" => Some(ctx.published.get()),
-            "*" => Some(ctx.computed.get().ok()),
-            n => mine
-                .iter()
-                .find(|s| s.name == n)
-                .map(|s| ctx.with(|r| compute(r, &s.scenario()).ok().map(Arc::new))),
+    mine: Memo<Vec<SavedScenario>>,
+    names: Memo<Vec<String>>,
+    lang: Locale,
+}
+
+impl PanelCtx {
+    fn t(&self, m: SavedMsg) -> &'static str {
+        m.text(self.lang)
+    }
+}
+
+/// The panel in the Scenarios view: save the current scenario, the saved ones (each row its
+/// own component), the comparison and the file tools.
+#[component]
+pub fn SavedPanel(ctx: ReportCtx, state: SavedState, lang: Locale) -> impl IntoView {
+    let report_id = ctx.with(|r| r.id.clone());
+    let mine = Memo::new(move |_| {
+        state.list.with(|l| {
+            saved::for_report(l, &report_id)
+                .into_iter()
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    });
+    let names = Memo::new(move |_| mine.with(|m| m.iter().map(|s| s.name.clone()).collect()));
+    let p = PanelCtx {
+        ctx,
+        state,
+        mine,
+        names,
+        lang,
+    };
+    let default_name = Memo::new(move |_| {
+        mine.with(|m| {
+            saved::first_free_name(m, |n| fill(p.t(SavedMsg::DefaultName), &[&n.to_string()]))
+        })
+    });
+    let save = move |_| {
+        let typed = state.name.get_untracked();
+        let name = if typed.trim().is_empty() {
+            default_name.get_untracked()
+        } else {
+            typed
+        };
+        let s = ctx.scenario.get_untracked();
+        let rid = ctx.with(|r| r.id.clone());
+        let entry = SavedScenario::new(&name, &rid, &crate::browser::today(), &s, None);
+        state.apply(lang, &name, |l| saved::save(l, entry));
+        state.name.set(String::new());
+    };
+    let export_all = move |_| {
+        let text = state.list.with_untracked(|l| saved::export_all(l));
+        if let Err(e) = crate::browser::download::download_text(
+            "report-explorer-scenarios.json",
+            "application/json",
+            &text,
+        ) {
+            state.status.set(Some(export_reason(&e, lang)));
         }
     };
-    let picker = |id: &'static str, current: &str, left_side: bool| {
-        let options = [
-            ("".to_string(), t(SavedMsg::Published).to_string()),
-            ("*".to_string(), t(SavedMsg::Current).to_string()),
-        ]
-        .into_iter()
-        .chain(mine.iter().map(|s| (s.name.clone(), s.name.clone())))
-        .map(|(v, label)| el("option").attr("value", v).text(label));
-        el("select")
-            .id(id)
-            .prop("value", current.to_string())
-            .children(options)
-            .on(On::Change, move |ev: &Ev| {
-                let v = ev.value.clone();
-                state
-                    .compare
-                    .update(|c| if left_side { c.0 = v } else { c.1 = v });
-            })
+    let none = Memo::new(move |_| mine.with(Vec::is_empty));
+    view! {
+        <section class="saved" aria-labelledby="saved-h" data-testid="saved-panel">
+            <h2 id="saved-h">{p.t(SavedMsg::Title)}</h2>
+            <p class="help">{p.t(SavedMsg::Intro)}</p>
+            <div class="save-row">
+                <label for="saved-name">{p.t(SavedMsg::Name)}</label>
+                <input
+                    id="saved-name"
+                    type="text"
+                    maxlength="80"
+                    placeholder=move || default_name.get()
+                    prop:value=move || state.name.get()
+                    on:input=move |ev| state.name.set(event_target_value(&ev))
+                />
+                <button class="primary" data-testid="save-scenario" on:click=save>
+                    {p.t(SavedMsg::Save)}
+                </button>
+            </div>
+            <p class="status" role="status" data-testid="saved-status">
+                {move || state.status.get().unwrap_or_default()}
+            </p>
+            <Show
+                when=move || !none.get()
+                fallback=move || view! { <p class="help">{p.t(SavedMsg::None)}</p> }
+            >
+                <ul class="saved-list" data-testid="saved-list">
+                    <For
+                        each=move || names.get()
+                        key=|name| name.clone()
+                        children=move |name| view! { <SavedRow p=p name=name /> }
+                    />
+                </ul>
+            </Show>
+            <ComparePanel p=p />
+            <div class="saved-files">
+                <button class="link" data-testid="export-saved" on:click=export_all>
+                    {p.t(SavedMsg::ExportAll)}
+                </button>
+                <label for="import-saved">{p.t(SavedMsg::ImportFile)}</label>
+                <input
+                    id="import-saved"
+                    type="file"
+                    accept=".json,application/json"
+                    on:change=move |ev| import_from(&ev, state, lang)
+                />
+            </div>
+        </section>
+    }
+}
+
+/// One saved scenario: its name and date, and what can be done with it.
+#[component]
+fn SavedRow(p: PanelCtx, name: String) -> impl IntoView {
+    let PanelCtx {
+        ctx, state, lang, ..
+    } = p;
+    let entry = {
+        let name = name.clone();
+        Memo::new(move |_| p.mine.with(|m| m.iter().find(|s| s.name == name).cloned()))
     };
-    let head = el("div")
-        .class("controls-row")
-        .child(
-            el("label")
-                .class("control")
-                .child(text_el("span", "", t(SavedMsg::Compare)))
-                .child(picker("compare-left", &left, true)),
-        )
-        .child(
-            el("label")
-                .class("control")
-                .child(text_el("span", "", t(SavedMsg::CompareWith)))
-                .child(picker("compare-right", &right, false)),
-        );
-    let (Some(a), Some(b)) = (model_of(&left), model_of(&right)) else {
-        return el("div").class("compare").child(head);
+    let report_id = ctx.with(|r| r.id.clone());
+    let load = move |_| {
+        if let Some(e) = entry.get_untracked() {
+            ctx.scenario.set(e.scenario());
+        }
     };
-    let path = |c: &Option<Arc<Computed>>| {
-        c.as_ref()
-            .and_then(|c| c.headline.as_ref())
-            .map(|h| {
-                h.points
-                    .iter()
-                    .map(|p| (p.year, p.value))
-                    .collect::<Vec<_>>()
-            })
-            .unwrap_or_default()
+    let rename = {
+        let (from, rid) = (name.clone(), report_id.clone());
+        move |_| {
+            let to = state.name.get_untracked();
+            if !to.trim().is_empty() {
+                state.apply(lang, &to, |l| saved::rename(l, &rid, &from, &to));
+                state.name.set(String::new());
+            }
+        }
     };
+    let duplicate = {
+        let (name, rid) = (name.clone(), report_id.clone());
+        move |_| {
+            state.apply(lang, &name, |l| {
+                saved::duplicate(l, &rid, &name, &crate::browser::today()).map(|(l, _)| l)
+            });
+        }
+    };
+    let delete = {
+        let (name, rid) = (name.clone(), report_id);
+        move |_| state.apply(lang, &name, |l| saved::delete(l, &rid, &name))
+    };
+    let compare = {
+        let name = name.clone();
+        move |_| state.compare.set((String::new(), name.clone()))
+    };
+    let key = name.clone();
+    view! {
+        <li class="saved-item" data-saved=key>
+            <span class="saved-name">{name}</span>
+            <span class="saved-date">
+                {move || entry.with(|e| e.as_ref().map(|e| e.created.clone()).unwrap_or_default())}
+            </span>
+            <button class="link" data-action="load" on:click=load>
+                {p.t(SavedMsg::Load)}
+            </button>
+            <button class="link" data-action="rename" on:click=rename>
+                {p.t(SavedMsg::Rename)}
+            </button>
+            <button class="link" data-action="duplicate" on:click=duplicate>
+                {p.t(SavedMsg::Duplicate)}
+            </button>
+            <button class="link" data-action="delete" on:click=delete>
+                {p.t(SavedMsg::Delete)}
+            </button>
+            <button class="link" data-action="compare" on:click=compare>
+                {p.t(SavedMsg::Compare)}
+            </button>
+        </li>
+    }
+}
+
+/// Per-year comparison of two scenarios (published, current, or saved ones). The published
+/// and current models are the report's memos; a saved scenario's model is computed once per
+/// choice, not on every change of the current scenario.
+#[component]
+fn ComparePanel(p: PanelCtx) -> impl IntoView {
+    let PanelCtx {
+        ctx, state, lang, ..
+    } = p;
+    let side = move |left: bool| {
+        Memo::new(move |_| {
+            state
+                .compare
+                .with(|c| if left { c.0.clone() } else { c.1.clone() })
+        })
+    };
+    let (left, right) = (side(true), side(false));
+    // `None`: not a saved scenario of this report (or the published or current one).
+    let saved_model = move |name: Memo<String>| {
+        Memo::new(move |_| {
+            let scenario = name.with(|n| {
+                p.mine
+                    .with(|m| m.iter().find(|s| s.name == *n).map(SavedScenario::scenario))
+            })?;
+            Some(ctx.with(|r| compute(r, &scenario).ok().map(Arc::new)))
+        })
+    };
+    let (left_model, right_model) = (saved_model(left), saved_model(right));
     let anchor = ctx.with(|r| {
         r.forecast
             .as_ref()
             .map_or(r.meta.base_year, |f| f.anchor_year)
     });
-    let unit = ctx.with(|r| r.headline_unit());
-    let cmp = compare(&path(&a), &path(&b), anchor);
-    let _ = app;
-    let label = |n: &str| match n {
-        "" => t(SavedMsg::Published).to_string(),
-        "*" => t(SavedMsg::Current).to_string(),
+    let unit = StoredValue::new(ctx.with(|r| r.headline_unit()));
+    let label = move |n: &str| match n {
+        "" => p.t(SavedMsg::Published).to_string(),
+        "*" => p.t(SavedMsg::Current).to_string(),
         n => n.to_string(),
     };
-    el("div")
-        .class("compare")
-        .testid("compare")
-        .child(head)
-        .children(comparison(
-            &cmp,
-            &unit,
-            &label(&left),
-            &label(&right),
-            CompareIds {
-                summary: "compare-summary",
-                table: "compare-table",
-            },
-            locale,
-        ))
+    let text = Memo::new(move |_| {
+        let (l, r) = (left.get(), right.get());
+        let cmp = if l.is_empty() && r == "*" {
+            // What the scenario view already compares: the report's own memo.
+            ctx.comparison.get()
+        } else {
+            let model = |n: &str, saved: Memo<Option<Option<Arc<Computed>>>>| match n {
+                "" => Some(ctx.published.get()),
+                "*" => Some(ctx.computed.get().ok()),
+                _ => saved.get(),
+            };
+            let path =
+                |c: Option<Arc<Computed>>| c.as_deref().map(headline_path).unwrap_or_default();
+            let (a, b) = (model(&l, left_model)?, model(&r, right_model)?);
+            Arc::new(compare(&path(a), &path(b), anchor))
+        };
+        Some(unit.with_value(|u| comparison_text(&cmp, u, &label(&l), &label(&r), lang)))
+    });
+    let shown = Memo::new(move |_| text.with(Option::is_some));
+    let picker = move |id: &'static str, current: Memo<String>, left_side: bool| {
+        let options = move || {
+            [
+                (String::new(), p.t(SavedMsg::Published).to_string()),
+                ("*".to_string(), p.t(SavedMsg::Current).to_string()),
+            ]
+            .into_iter()
+            .chain(p.names.get().into_iter().map(|n| (n.clone(), n)))
+            .map(|(value, label)| {
+                let mine = value.clone();
+                view! {
+                    <option value=value prop:selected=move || current.with(|c| *c == mine)>
+                        {label}
+                    </option>
+                }
+            })
+            .collect_view()
+        };
+        view! {
+            <select
+                id=id
+                on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    state.compare.update(|c| if left_side { c.0 = v } else { c.1 = v });
+                }
+            >
+                {options}
+            </select>
+        }
+    };
+    view! {
+        <div class="compare" data-testid=move || shown.get().then_some("compare")>
+            <div class="controls-row">
+                <label class="control">
+                    <span>{p.t(SavedMsg::Compare)}</span>
+                    {picker("compare-left", left, true)}
+                </label>
+                <label class="control">
+                    <span>{p.t(SavedMsg::CompareWith)}</span>
+                    {picker("compare-right", right, false)}
+                </label>
+            </div>
+            <Show when=move || shown.get()>
+                <ComparisonView
+                    text=Signal::derive(move || text.get().unwrap_or_default())
+                    ids=CompareIds {
+                        summary: "compare-summary",
+                        table: "compare-table",
+                    }
+                    locale=lang
+                />
+            </Show>
+        </div>
+    }
 }

@@ -5,13 +5,13 @@
 use super::charts::{XyChart, XySpec};
 use super::comparison::{comparison_text, CompareIds, ComparisonView};
 use super::controls::ValueKind;
-use super::dom::Dom;
-use super::exports::{export_bar, ViewData};
+use super::exports::{ExportBar, ViewData};
 use super::overview::{headline_spec, headline_statement, ChartText};
+use super::saved_ui::SavedPanel;
 use super::segments::SegMsg;
 use super::slider::AssumptionSlider;
 use super::state::{use_app, use_report, AppState, ReportCtx};
-use super::tools::ToolsState;
+use super::tools::{PowerTools, ToolsCtx, ToolsState};
 use crate::chart::xy::{Datum, Series, SeriesKind};
 use crate::domain::checks::{CheckKind, Severity};
 use crate::domain::engine::compare::Comparison;
@@ -124,10 +124,9 @@ impl ViewCtx {
 pub fn Scenarios() -> impl IntoView {
     let app = use_app();
     let ctx = use_report();
-    // Tools, saved scenarios and the export bar keep their own state across a change of
-    // language or currency, which rebuilds the rest of the view.
+    // The tools' state (settings, a run in progress, its result) and the saved scenarios
+    // outlive a change of language or currency, which rebuilds the parts below.
     let tools = ToolsState::new();
-    let tool_charts = super::charts::Charts::new();
     let saved = use_context::<super::saved_ui::SavedState>();
     let Some(published_rate) = ctx.published_rate.get_untracked() else {
         return view! {
@@ -148,7 +147,7 @@ pub fn Scenarios() -> impl IntoView {
         )
     });
     let unit = StoredValue::new(unit);
-    let own_parts = move || {
+    let parts = move || {
         let v = ViewCtx {
             app,
             ctx,
@@ -156,6 +155,12 @@ pub fn Scenarios() -> impl IntoView {
             published_rate,
             anchor,
             unit,
+        };
+        let tools = ToolsCtx {
+            app,
+            ctx,
+            state: tools,
+            lang: v.lang,
         };
         view! {
             <Presets v=v />
@@ -165,19 +170,16 @@ pub fn Scenarios() -> impl IntoView {
             <YearBars v=v />
             <ScenarioChecks v=v />
             <SegmentAssumptions v=v />
+            <PowerTools c=tools />
+            {saved.map(|saved| view! { <SavedPanel ctx=ctx state=saved lang=v.lang /> })}
+            <ExportBar data=ViewData::Headline locale=v.lang />
         }
         .into_any()
     };
-    // The parts not converted to components yet stay node-built islands; each reads only what
-    // it shows, so a slider moving re-renders none that does not show the model.
+    // `div.dom` keeps the markup the views still drawn by `ui::dom` have (CSS and tests use it).
     view! {
         <div class="dom">
-            {own_parts}
-            <Dom render=move || super::tools::tools(app, ctx, tool_charts, tools) />
-            <Dom render=move || {
-                saved.map(|saved| super::saved_ui::panel(app, ctx, saved)).into_iter().collect()
-            } />
-            <Dom render=move || export_bar(app, ctx, ViewData::Headline).into_iter().collect() />
+            {parts}
         </div>
     }
     .into_any()

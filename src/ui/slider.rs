@@ -28,9 +28,10 @@ pub fn AssumptionSlider(
     /// how it used a value); otherwise the control keeps its own.
     #[prop(optional)]
     error: Option<RwSignal<Option<String>>>,
-    /// How the value reads (the slider's `aria-valuetext`); the formatted value by default.
+    /// How a value reads to assistive technology (`aria-valuetext`) when the formatted number
+    /// alone does not say it ("2 points", "× 1.5").
     #[prop(optional)]
-    value_text: Option<Signal<String>>,
+    value_text: Option<Callback<f64, String>>,
 ) -> impl IntoView {
     let scale = SliderScale::new(range, kind);
     let error = error.unwrap_or_else(|| RwSignal::new(None::<String>));
@@ -79,9 +80,9 @@ pub fn AssumptionSlider(
                     min=scale.lo.to_string()
                     max=scale.hi.to_string()
                     step=scale.step.to_string()
-                    aria-valuetext=move || match value_text {
-                        Some(text) => text.get(),
-                        None => kind.format(value.get()),
+                    aria-valuetext=move || {
+                        let v = value.get();
+                        value_text.map_or_else(|| kind.format(v), |f| f.run(v))
                     }
                     prop:value=move || scale.slider_text(value.get())
                     on:input=slide

@@ -298,7 +298,7 @@ pub struct PresetRange {
 }
 
 /// A model's headline path as (year, value).
-fn headline_path(c: &Computed) -> Vec<(i32, f64)> {
+pub fn headline_path(c: &Computed) -> Vec<(i32, f64)> {
     c.headline
         .as_ref()
         .map(|h| h.points.iter().map(|p| (p.year, p.value)).collect())

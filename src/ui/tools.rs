@@ -13,11 +13,11 @@
 //!   [`FRAME_BUDGET_MS`] per frame), shows its progress and can be cancelled; the fan is marked
 //!   stale once the scenario, the target or the width changes after it.
 
-use super::charts::{data_table, tornado_chart, xy_chart, Charts, TableData, TornadoSpec, XySpec};
-use super::common::{local, section};
-use super::controls::{AssumptionInput, ValueKind};
-use super::dom::{el, text_el, Ev, Node, On};
+use super::charts::{DataTableView, TableData, TornadoChart, TornadoSpec, XyChart, XySpec};
+use super::common::local;
+use super::controls::ValueKind;
 use super::segments::chosen_dimension_only;
+use super::slider::AssumptionSlider;
 use super::state::{AppState, ReportCtx};
 use crate::chart::series::{fan_series, FanLabels};
 use crate::chart::xy::Datum;
@@ -29,11 +29,12 @@ use crate::domain::engine::sensitivity::{tornado, SensitivityError, Tornado};
 use crate::domain::engine::target::{relevant_keys, target_path, Target};
 use crate::domain::format::{self, parse_typed, Locale};
 use crate::domain::scenario::Scenario;
-use crate::domain::schema::{AssumptionRange, Provenance, Report};
+use crate::domain::schema::{AssumptionRange, Provenance, Report, Unit};
 use crate::i18n::errors::{mc_reason, sensitivity_reason};
 use crate::i18n::tools::{
-    input_name, paths_clamped, points_text, range_rows, seed_error, target_name, tornado_rows,
-    tornado_title, ToolsMsg,
+    paths_clamped, points_text, progress_text, range_rows, ranges_caption, seed_error,
+    seed_paths_text, target_name, tornado_notes, tornado_rows, tornado_title, ToolsMsg,
+    TornadoNotes,
 };
 use crate::i18n::{fill, Message, Msg};
 use leptos::prelude::*;
@@ -160,509 +161,598 @@ fn resolve_target(app: AppState, ctx: ReportCtx, picked: Option<Target>) -> Opti
     ctx.with(|r| Target::resolve(r, picked, dim.as_deref()))
 }
 
-/// The sections the Scenarios view shows after its own.
-pub fn tools(app: AppState, ctx: ReportCtx, charts: Charts, state: ToolsState) -> Vec<Node> {
-    let locale = app.display_locale();
-    let Some(target) = state.resolved.get() else {
-        return Vec::new();
-    };
-    vec![
-        sensitivity(app, ctx, charts, state, &target, locale),
-        uncertainty(app, ctx, charts, state, &target, locale),
-    ]
+/// What the tools' parts share: the app, the report, the tools' state and the language (the
+/// parts are built anew when it changes, so every text below is plain).
+#[derive(Clone, Copy)]
+pub struct ToolsCtx {
+    pub app: AppState,
+    pub ctx: ReportCtx,
+    pub state: ToolsState,
+    pub lang: Locale,
 }
 
-fn target_picker(
-    app: AppState,
-    ctx: ReportCtx,
-    state: ToolsState,
-    current: &Target,
-    locale: Locale,
-) -> Node {
-    let t = |m: ToolsMsg| m.text(locale);
-    let now = current.key();
-    let option = |target: Target, label: String| {
-        let v = target.key();
-        el("option")
-            .key(v.clone())
-            .attr_if(v == now, "selected", "")
-            .attr("value", v)
-            .text(label)
+impl ToolsCtx {
+    fn t(&self, m: ToolsMsg) -> &'static str {
+        m.text(self.lang)
+    }
+}
+
+/// The sections the Scenarios view shows after its own, while the report has a value to
+/// measure.
+#[component]
+pub fn PowerTools(c: ToolsCtx) -> impl IntoView {
+    let resolved = c.state.resolved;
+    let shown = Memo::new(move |_| resolved.with(Option::is_some));
+    move || {
+        shown.get().then(|| {
+            view! {
+                <Sensitivity c=c />
+                <Uncertainty c=c />
+            }
+        })
+    }
+}
+
+/// The value to measure: the headline, a segment of the dimension chosen in the view, or a
+/// plan's projection. Options follow the chosen dimension; the one in force is selected.
+#[component]
+fn TargetPicker(c: ToolsCtx) -> impl IntoView {
+    let ToolsCtx {
+        app, ctx, state, ..
+    } = c;
+    let now = Memo::new(move |_| state.resolved.with(|t| t.as_ref().map(Target::key)));
+    let option = move |target: Target, label: String| {
+        let value = target.key();
+        let mine = value.clone();
+        view! {
+            <option value=value prop:selected=move || now.with(|n| n.as_ref() == Some(&mine))>
+                {label}
+            </option>
+        }
     };
-    let dim = chosen_dimension_only(app, ctx);
-    let mut options = Vec::new();
-    ctx.with(|r| {
-        if r.forecast.is_some() {
-            options.push(option(
-                Target::Headline,
-                target_name(r, &Target::Headline, locale),
-            ));
-            if let Some(d) = &dim {
-                options.push(
-                    el("optgroup")
-                        .key(format!("g-{}", d.id))
-                        .attr(
-                            "label",
-                            fill(t(ToolsMsg::SegmentGroup), &[&local(&d.name, locale)]),
-                        )
-                        .children(d.members.iter().map(|m| {
-                            option(
-                                Target::Segment {
+    let dim = Memo::new(move |_| chosen_dimension_only(app, ctx));
+    let options = move || {
+        let lang = c.lang;
+        dim.with(|dim| {
+            ctx.with(|r| {
+                let mut out = Vec::new();
+                if r.forecast.is_some() {
+                    out.push(
+                        option(Target::Headline, target_name(r, &Target::Headline, lang))
+                            .into_any(),
+                    );
+                    if let Some(d) = dim {
+                        let members = d
+                            .members
+                            .iter()
+                            .map(|m| {
+                                let target = Target::Segment {
                                     dimension: d.id.clone(),
                                     member: m.id.clone(),
-                                },
-                                local(&m.name, locale),
-                            )
-                        })),
-                );
-            }
-        }
-        for p in &r.projections {
-            options.push(option(
-                Target::Projection(p.id.clone()),
-                local(&p.label, locale),
-            ));
-        }
-    });
-    el("label")
-        .class("control")
-        .child(text_el("span", "", t(ToolsMsg::TargetLabel)))
-        .child(
-            el("select")
-                .testid("tools-target")
-                .prop("value", now)
-                .on(On::Change, move |ev: &Ev| {
-                    if let Some(target) = Target::from_key(&ev.value) {
+                                };
+                                option(target, local(&m.name, lang))
+                            })
+                            .collect_view();
+                        let label = fill(c.t(ToolsMsg::SegmentGroup), &[&local(&d.name, lang)]);
+                        out.push(view! { <optgroup label=label>{members}</optgroup> }.into_any());
+                    }
+                }
+                for p in &r.projections {
+                    out.push(
+                        option(Target::Projection(p.id.clone()), local(&p.label, lang)).into_any(),
+                    );
+                }
+                out
+            })
+        })
+    };
+    view! {
+        <label class="control">
+            <span>{c.t(ToolsMsg::TargetLabel)}</span>
+            <select
+                data-testid="tools-target"
+                on:change=move |ev| {
+                    if let Some(target) = Target::from_key(&event_target_value(&ev)) {
                         state.target.set(Some(target));
                     }
-                })
-                .children(options),
-        )
+                }
+            >
+                {options}
+            </select>
+        </label>
+    }
 }
 
-fn sensitivity(
-    app: AppState,
-    ctx: ReportCtx,
-    charts: Charts,
-    state: ToolsState,
-    target: &Target,
-    locale: Locale,
-) -> Node {
-    let t = |m: ToolsMsg| m.text(locale);
-    let points = state.tornado_points.get();
-    let points_text = points_text(points, locale);
-    let points_input = AssumptionInput {
-        id: "tornado-points",
-        label: t(ToolsMsg::PointsLabel).into(),
-        value: points,
-        range: POINTS_RANGE,
-        kind: ValueKind::Percent,
-        changed: (points - POINTS_RANGE.default).abs() > 1e-12,
-        error: state.errors.with(|e| e.get("tornado-points").cloned()),
-        value_text: Some(points_text.clone()),
-    }
-    .render(
-        locale,
-        move |v| state.tornado_points.set(v),
-        move |e| state.set_error("tornado-points", e),
-    );
-    let mut s = section("tools-sensitivity", "sens", t(ToolsMsg::SensTitle))
-        .child(text_el("p", "help", t(ToolsMsg::SensHelp)))
-        .child(
-            el("div")
-                .class("controls-row tools-controls")
-                .child(
-                    el("div")
-                        .class("tools-points")
-                        .testid("tornado-points")
-                        .child(points_input),
-                )
-                .child(target_picker(app, ctx, state, target, locale)),
-        );
-    let body = state.sensitivity.with(|res| match res {
-        None => Vec::new(),
-        Some(Err(e)) => vec![text_el(
-            "p",
-            "notice error",
-            fill(t(ToolsMsg::Failed), &[&sensitivity_reason(e, locale)]),
-        )],
-        Some(Ok(tor)) => ctx.with(|r| tornado_nodes(app, charts, r, tor, &points_text, locale)),
+/// What the sensitivity section shows under its controls.
+#[derive(Debug, Clone, PartialEq)]
+enum SensShape {
+    Nothing,
+    Failed(String),
+    NoRows,
+    Chart,
+}
+
+#[component]
+fn Sensitivity(c: ToolsCtx) -> impl IntoView {
+    let ToolsCtx { state, lang, .. } = c;
+    let points = state.tornado_points;
+    let changed = Memo::new(move |_| (points.get() - POINTS_RANGE.default).abs() > 1e-12);
+    let shape = Memo::new(move |_| {
+        state.sensitivity.with(|res| match res {
+            None => SensShape::Nothing,
+            Some(Err(e)) => SensShape::Failed(fill(
+                ToolsMsg::Failed.text(lang),
+                &[&sensitivity_reason(e, lang)],
+            )),
+            Some(Ok(tor)) if tor.rows.is_empty() => SensShape::NoRows,
+            Some(Ok(_)) => SensShape::Chart,
+        })
     });
-    s = s.children(body);
-    s
+    let body = move || match shape.get() {
+        SensShape::Nothing => ().into_any(),
+        SensShape::Failed(msg) => view! { <p class="notice error">{msg}</p> }.into_any(),
+        SensShape::NoRows => view! { <p class="help">{c.t(ToolsMsg::NoRows)}</p> }.into_any(),
+        SensShape::Chart => view! { <TornadoPart c=c /> }.into_any(),
+    };
+    view! {
+        <section class="tools-sensitivity" aria-labelledby="sens-h">
+            <h2 id="sens-h">{c.t(ToolsMsg::SensTitle)}</h2>
+            <p class="help">{c.t(ToolsMsg::SensHelp)}</p>
+            <div class="controls-row tools-controls">
+                <div class="tools-points" data-testid="tornado-points">
+                    <AssumptionSlider
+                        id="tornado-points".to_string()
+                        label=c.t(ToolsMsg::PointsLabel).to_string()
+                        value=points
+                        range=POINTS_RANGE
+                        kind=ValueKind::Percent
+                        changed=changed
+                        locale=lang
+                        on_change=Callback::new(move |v: f64| points.set(v))
+                        value_text=Callback::new(move |v: f64| points_text(v, lang))
+                    />
+                </div>
+                <TargetPicker c=c />
+            </div>
+            {body}
+        </section>
+    }
 }
 
-fn tornado_nodes(
-    app: AppState,
-    charts: Charts,
-    r: &Report,
-    tor: &Tornado,
-    points_text: &str,
-    locale: Locale,
-) -> Vec<Node> {
+/// The tornado of the sensitivity in force as a chart spec, with the notes around it.
+fn tornado_view(r: &Report, tor: &Tornado, locale: Locale) -> (TornadoSpec, TornadoNotes) {
     let t = |m: ToolsMsg| m.text(locale);
-    if tor.rows.is_empty() {
-        return vec![text_el("p", "help", t(ToolsMsg::NoRows))];
-    }
     let unit = tor.target.unit(r);
-    let value = |v: f64| format::value(v, &unit, locale);
+    let base = format::value(tor.base_value, &unit, locale);
     let (rows, table) = tornado_rows(r, tor, MAX_ROWS, locale);
-    let omitted = tor.rows.len() - rows.len();
-    let title = tornado_title(r, &tor.target, locale);
-    let base = value(tor.base_value);
-    let chart = tornado_chart(
-        charts,
-        TornadoSpec {
-            name: "tornado".into(),
-            title,
-            description: fill(t(ToolsMsg::TornadoDesc), &[&base, points_text]),
-            rows,
-            base: tor.base_value,
-            base_label: fill(t(ToolsMsg::BaseLabel), &[&base]),
-            unit: unit.clone(),
-            low_label: t(ToolsMsg::Low).into(),
-            high_label: t(ToolsMsg::High).into(),
-            at_limit: t(ToolsMsg::AtLimit).into(),
-            table: TableData {
-                caption: String::new(),
-                corner: t(ToolsMsg::Assumption).into(),
-                columns: vec![
-                    t(ToolsMsg::ColInputs).into(),
-                    t(ToolsMsg::ColLow).into(),
-                    t(ToolsMsg::ColHigh).into(),
-                    t(ToolsMsg::ColSwing).into(),
-                ],
-                rows: table,
-            },
+    let spec = TornadoSpec {
+        name: "tornado".into(),
+        title: tornado_title(r, &tor.target, locale),
+        description: fill(
+            t(ToolsMsg::TornadoDesc),
+            &[&base, &points_text(tor.points, locale)],
+        ),
+        rows,
+        base: tor.base_value,
+        base_label: fill(t(ToolsMsg::BaseLabel), &[&base]),
+        unit,
+        low_label: t(ToolsMsg::Low).into(),
+        high_label: t(ToolsMsg::High).into(),
+        at_limit: t(ToolsMsg::AtLimit).into(),
+        table: TableData {
+            caption: String::new(),
+            corner: t(ToolsMsg::Assumption).into(),
+            columns: vec![
+                t(ToolsMsg::ColInputs).into(),
+                t(ToolsMsg::ColLow).into(),
+                t(ToolsMsg::ColHigh).into(),
+                t(ToolsMsg::ColSwing).into(),
+            ],
+            rows: table,
         },
-        app.narrow(),
-        locale,
-    )
-    .testid("tornado");
-    // One row is no ranking: say why the chart has a single bar pair.
-    let single = (tor.rows.len() == 1).then(|| {
-        text_el(
-            "p",
-            "help",
-            fill(
-                t(ToolsMsg::SingleAssumption),
-                &[
-                    &target_name(r, &tor.target, locale),
-                    &input_name(r, &tor.rows[0].key, locale),
-                ],
-            ),
-        )
-        .testid("tornado-single")
+    };
+    (spec, tornado_notes(r, tor, MAX_ROWS, locale))
+}
+
+/// The tornado chart and its notes: one chart kept while the sensitivity changes, so what the
+/// reader did to it (hidden side, table shown) stays.
+#[component]
+fn TornadoPart(c: ToolsCtx) -> impl IntoView {
+    let ToolsCtx {
+        app,
+        ctx,
+        state,
+        lang,
+    } = c;
+    let drawn = Memo::new(move |_| {
+        state.sensitivity.with(|res| match res {
+            Some(Ok(tor)) if !tor.rows.is_empty() => Some(ctx.with(|r| tornado_view(r, tor, lang))),
+            _ => None,
+        })
     });
-    vec![
-        single,
-        Some(chart),
-        (omitted > 0).then(|| {
-            text_el(
-                "p",
-                "help",
-                fill(t(ToolsMsg::Omitted), &[&omitted.to_string()]),
-            )
-            .testid("tornado-omitted")
-        }),
-        (!tor.skipped.is_empty()).then(|| {
-            text_el(
-                "p",
-                "help",
-                fill(t(ToolsMsg::Skipped), &[&tor.skipped.len().to_string()]),
-            )
-        }),
-    ]
-    .into_iter()
-    .flatten()
-    .collect()
-}
-
-/// A labelled one-line number field with its message.
-fn number_field(
-    id: &'static str,
-    label: &str,
-    value: String,
-    (error, note): (Option<String>, Option<String>),
-    on_change: impl Fn(&Ev) + 'static,
-) -> Node {
-    let msg_id = format!("{id}-msg");
-    el("div")
-        .class("control tools-field")
-        .child(el("label").attr("for", id).text(label))
-        .child(
-            el("input")
-                .attr("type", "text")
-                .attr("inputmode", "numeric")
-                .id(id)
-                .attr("data-testid", id)
-                .class("assumption-field")
-                .attr("aria-describedby", msg_id.clone())
-                .attr("aria-invalid", error.is_some().to_string())
-                .prop("value", value)
-                .on(On::Change, on_change),
-        )
-        .child(
-            el("p")
-                .class(if error.is_none() && note.is_some() {
-                    "field-msg note"
-                } else {
-                    "field-msg"
-                })
-                .id(msg_id)
-                .attr("role", "status")
-                .text(error.or(note).unwrap_or_default()),
-        )
-}
-
-fn uncertainty(
-    app: AppState,
-    ctx: ReportCtx,
-    charts: Charts,
-    state: ToolsState,
-    target: &Target,
-    locale: Locale,
-) -> Node {
-    let t = |m: ToolsMsg| m.text(locale);
-    let running = state.mc_running.get();
-    let errors = state.errors.get();
-    let seed = number_field(
-        "mc-seed",
-        t(ToolsMsg::Seed),
-        state.mc_seed.get().to_string(),
-        (errors.get("mc-seed").cloned(), None),
-        move |ev: &Ev| match parse_seed(&ev.value) {
-            Some(v) => {
-                state.set_error("mc-seed", None);
-                state.mc_seed.set(v);
-            }
-            None => state.set_error("mc-seed", Some(seed_error(&ev.value, locale))),
-        },
+    // The last tornado drawn stays while this part is being torn down.
+    let spec = Memo::new(move |prev: Option<&Option<TornadoSpec>>| {
+        drawn
+            .with(|d| d.as_ref().map(|(s, _)| s.clone()))
+            .or_else(|| prev.cloned().flatten())
+    });
+    let spec = Signal::derive(move || spec.get().unwrap_or_else(empty_tornado));
+    let notes =
+        Memo::new(move |_| drawn.with(|d| d.as_ref().map(|(_, n)| n.clone()).unwrap_or_default()));
+    let note =
+        move |pick: fn(&TornadoNotes) -> Option<String>| Memo::new(move |_| notes.with(pick));
+    let (single, omitted, skipped) = (
+        note(|n| n.single.clone()),
+        note(|n| n.omitted.clone()),
+        note(|n| n.skipped.clone()),
     );
-    let paths = number_field(
-        "mc-paths",
-        t(ToolsMsg::Paths),
-        state.mc_paths.get().to_string(),
-        (errors.get("mc-paths").cloned(), state.mc_paths_note.get()),
-        move |ev: &Ev| match parse_typed(&ev.value).and_then(|v| Some((v, reader_paths(v)?))) {
+    view! {
+        {move || {
+            single.get().map(|s| view! { <p class="help" data-testid="tornado-single">{s}</p> })
+        }}
+        <TornadoChart spec=spec narrow=app.narrow_layout locale=lang attr:data-testid="tornado" />
+        {move || {
+            omitted.get().map(|s| view! { <p class="help" data-testid="tornado-omitted">{s}</p> })
+        }}
+        {move || skipped.get().map(|s| view! { <p class="help">{s}</p> })}
+    }
+}
+
+fn empty_tornado() -> TornadoSpec {
+    TornadoSpec {
+        name: "tornado".into(),
+        title: String::new(),
+        description: String::new(),
+        rows: Vec::new(),
+        base: 0.0,
+        base_label: String::new(),
+        unit: Unit::Number,
+        low_label: String::new(),
+        high_label: String::new(),
+        at_limit: String::new(),
+        table: TableData::default(),
+    }
+}
+
+/// A labelled one-line number field with its message (an error, or a note about a correction).
+#[component]
+fn NumberField(
+    id: &'static str,
+    label: &'static str,
+    #[prop(into)] value: Signal<String>,
+    #[prop(into)] error: Signal<Option<String>>,
+    #[prop(into)] note: Signal<Option<String>>,
+    on_change: Callback<String>,
+) -> impl IntoView {
+    let msg_id = format!("{id}-msg");
+    let note_only = Memo::new(move |_| error.with(Option::is_none) && note.with(Option::is_some));
+    view! {
+        <div class="control tools-field">
+            <label for=id>{label}</label>
+            <input
+                type="text"
+                inputmode="numeric"
+                id=id
+                data-testid=id
+                class="assumption-field"
+                aria-describedby=msg_id.clone()
+                aria-invalid=move || error.with(Option::is_some).to_string()
+                prop:value=move || value.get()
+                on:change=move |ev| on_change.run(event_target_value(&ev))
+            />
+            <p
+                class=move || if note_only.get() { "field-msg note" } else { "field-msg" }
+                id=msg_id
+                role="status"
+            >
+                {move || error.get().or_else(|| note.get()).unwrap_or_default()}
+            </p>
+        </div>
+    }
+}
+
+#[component]
+fn Uncertainty(c: ToolsCtx) -> impl IntoView {
+    let ToolsCtx {
+        ctx, state, lang, ..
+    } = c;
+    let running = Memo::new(move |_| state.mc_running.with(Option::is_some));
+    let error_of =
+        move |id: &'static str| Signal::derive(move || state.errors.with(|e| e.get(id).cloned()));
+    let on_seed = Callback::new(move |typed: String| match parse_seed(&typed) {
+        Some(v) => {
+            state.set_error("mc-seed", None);
+            state.mc_seed.set(v);
+        }
+        None => state.set_error("mc-seed", Some(seed_error(&typed, lang))),
+    });
+    let on_paths = Callback::new(move |typed: String| {
+        match parse_typed(&typed).and_then(|v| Some((v, reader_paths(v)?))) {
             Some((v, (n, inside))) => {
                 // Out of range: corrected in the field and used as shown, with a note (not an
                 // error: the run goes ahead with the value the field now shows).
                 state.set_error("mc-paths", None);
                 state
                     .mc_paths_note
-                    .set((!inside).then(|| paths_clamped(v, n, locale)));
+                    .set((!inside).then(|| paths_clamped(v, n, lang)));
                 state.mc_paths.set(n);
             }
             None => state.set_error(
                 "mc-paths",
-                Some(format!(
-                    "{} “{}”",
-                    Msg::NotANumber.text(locale),
-                    ev.value.trim()
-                )),
+                Some(format!("{} “{}”", Msg::NotANumber.text(lang), typed.trim())),
             ),
-        },
-    );
-    let width = state.mc_width.get();
-    let width_input = AssumptionInput {
-        id: "mc-width",
-        label: t(ToolsMsg::WidthLabel).into(),
-        value: width,
-        range: WIDTH_RANGE,
-        kind: ValueKind::Number,
-        changed: (width - WIDTH_RANGE.default).abs() > 1e-12,
-        error: errors.get("mc-width").cloned(),
-        value_text: Some(fill(t(ToolsMsg::WidthValue), &[&format::number(width, 2)])),
+        }
+    });
+    let width = state.mc_width;
+    let width_changed = Memo::new(move |_| (width.get() - WIDTH_RANGE.default).abs() > 1e-12);
+    let measures = Memo::new(move |_| {
+        state.resolved.with(|t| {
+            let name = t
+                .as_ref()
+                .map(|t| ctx.with(|r| target_name(r, t, lang)))
+                .unwrap_or_default();
+            fill(c.t(ToolsMsg::McMeasures), &[&name])
+        })
+    });
+    let progress = move || running.get().then(|| view! { <McProgress c=c /> });
+    let has_result = Memo::new(move |_| state.mc_result.with(Option::is_some));
+    let result = move || has_result.get().then(|| view! { <McResult c=c /> });
+    view! {
+        <section class="tools-uncertainty" aria-labelledby="mc-h">
+            <h2 id="mc-h">{c.t(ToolsMsg::McTitle)}</h2>
+            <p class="help">{c.t(ToolsMsg::McHelp)}</p>
+            <p>{move || measures.get()}</p>
+            <div class="controls-row tools-controls">
+                <NumberField
+                    id="mc-seed"
+                    label=c.t(ToolsMsg::Seed)
+                    value=Signal::derive(move || state.mc_seed.get().to_string())
+                    error=error_of("mc-seed")
+                    note=Signal::stored(None::<String>)
+                    on_change=on_seed
+                />
+                <NumberField
+                    id="mc-paths"
+                    label=c.t(ToolsMsg::Paths)
+                    value=Signal::derive(move || state.mc_paths.get().to_string())
+                    error=error_of("mc-paths")
+                    note=state.mc_paths_note
+                    on_change=on_paths
+                />
+                <div class="tools-points" data-testid="mc-width">
+                    <AssumptionSlider
+                        id="mc-width".to_string()
+                        label=c.t(ToolsMsg::WidthLabel).to_string()
+                        value=width
+                        range=WIDTH_RANGE
+                        kind=ValueKind::Number
+                        changed=width_changed
+                        locale=lang
+                        on_change=Callback::new(move |v: f64| width.set(v))
+                        value_text=Callback::new(move |v: f64| {
+                            fill(ToolsMsg::WidthValue.text(lang), &[&format::number(v, 2)])
+                        })
+                    />
+                </div>
+                <div class="tools-run">
+                    <button
+                        class="primary"
+                        data-testid="mc-run"
+                        disabled=move || running.get()
+                        on:click=move |_| start_run(ctx, state)
+                    >
+                        {c.t(ToolsMsg::Run)}
+                    </button>
+                </div>
+            </div>
+            {progress}
+            {result}
+        </section>
     }
-    .render(
-        locale,
-        move |v| state.mc_width.set(v),
-        move |e| state.set_error("mc-width", e),
-    );
-    let run = text_el("button", "primary", t(ToolsMsg::Run))
-        .testid("mc-run")
-        .attr_if(running.is_some(), "disabled", "")
-        .on_click(move || start_run(ctx, state));
-    let controls = el("div")
-        .class("controls-row tools-controls")
-        .child(seed)
-        .child(paths)
-        .child(
-            el("div")
-                .class("tools-points")
-                .testid("mc-width")
-                .child(width_input),
-        )
-        .child(el("div").class("tools-run").child(run));
-    let progress = running.map(|(_, p)| {
-        el("div")
-            .class("mc-progress")
-            .child(
-                el("progress")
-                    .testid("mc-progress")
-                    .attr("value", p.done.to_string())
-                    .attr("max", p.total.to_string())
-                    .attr("aria-label", t(ToolsMsg::ProgressLabel)),
-            )
-            .child(text_el(
-                "span",
-                "mc-progress-text",
-                fill(
-                    t(ToolsMsg::ProgressText),
-                    &[
-                        &format::number(p.done as f64, 0),
-                        &format::number(p.total as f64, 0),
-                    ],
-                ),
-            ))
-            .child(
-                text_el("button", "link", t(ToolsMsg::Cancel))
-                    .testid("mc-cancel")
-                    .on_click(move || cancel_run(state)),
-            )
-    });
-    let measures = ctx.with(|r| fill(t(ToolsMsg::McMeasures), &[&target_name(r, target, locale)]));
-    let result = state.mc_result.with(|res| {
-        res.as_ref()
-            .map(|(job, fan)| fan_nodes(app, ctx, charts, job, fan, (target, width), locale))
-            .unwrap_or_default()
-    });
-    section("tools-uncertainty", "mc", t(ToolsMsg::McTitle))
-        .child(text_el("p", "help", t(ToolsMsg::McHelp)))
-        .child(text_el("p", "", measures))
-        .child(controls)
-        .child_opt(progress)
-        .children(result)
 }
 
-fn fan_nodes(
-    app: AppState,
-    ctx: ReportCtx,
-    charts: Charts,
-    job: &McJob,
-    fan: &Result<Fan, McError>,
-    (target, width): (&Target, f64),
-    locale: Locale,
-) -> Vec<Node> {
-    let t = |m: ToolsMsg| m.text(locale);
-    let stale = job.target != *target
-        || (job.width - width).abs() > 1e-12
-        || ctx.scenario.with(|s| *s != job.scenario);
-    let mut out = Vec::new();
-    if stale {
-        out.push(
-            text_el("p", "notice mc-stale", t(ToolsMsg::Stale))
-                .attr("role", "status")
-                .testid("mc-stale"),
-        );
-    }
-    let fan = match fan {
-        Ok(fan) => fan,
-        Err(e) => {
-            out.push(text_el(
-                "p",
-                "notice error",
-                fill(t(ToolsMsg::Failed), &[&mc_reason(e, locale)]),
-            ));
-            return out;
-        }
-    };
-    ctx.with(|r| {
-        let unit = job.target.unit(r);
-        let anchor = match job.target {
-            Target::Projection(_) => None,
-            _ => r.forecast.as_ref().map(|f| f64::from(f.anchor_year)),
-        };
-        // The fan is centred on the scenario: when it is not the published one, its own path
-        // is what the median follows.
-        let own = !job.scenario.is_published();
-        let series = fan_series(
-            fan,
-            &FanLabels {
-                band: t(ToolsMsg::Band),
-                published: t(ToolsMsg::Published),
-                median: t(ToolsMsg::Median),
-                scenario: Msg::YourScenario.text(locale),
-            },
-            job.published.clone(),
-            own.then(|| path_data(target_path(r, &job.target, &job.scenario))),
-            anchor,
-        );
-        let x_title = match job.target {
-            Target::Projection(_) => Msg::Period.text(locale),
-            _ => Msg::YearAxis.text(locale),
-        };
-        let meta = fill(
-            t(ToolsMsg::SeedPaths),
-            &[
-                &job.seed.to_string(),
-                &format::number(f64::from(job.paths), 0),
-            ],
-        );
-        let caption = fill(t(ToolsMsg::RangesCaption), &[&format::number(job.width, 2)]);
-        let (rows, notes) = range_rows(r, fan, job.width, locale);
-        // The chart's SVG and PNG carry what the picture alone does not say.
-        super::exports::set_chart_notes(
-            "mc-fan",
-            [meta.clone(), caption.clone()]
-                .into_iter()
-                .chain(notes)
-                .collect(),
-        );
-        out.push(
-            xy_chart(
-                charts,
-                XySpec {
-                    subtitle: None,
-                    name: "mc-fan".into(),
-                    title: fill(
-                        t(ToolsMsg::FanTitle),
-                        &[&target_name(r, &job.target, locale)],
-                    ),
-                    description: fill(
-                        t(if own {
-                            ToolsMsg::FanDescScenario
-                        } else {
-                            ToolsMsg::FanDesc
-                        }),
-                        &[&format::number(fan.count as f64, 0)],
-                    ),
-                    series,
-                    unit,
-                    x_title: x_title.into(),
-                    notes: Vec::new(),
-                    tall: false,
-                },
-                app.narrow(),
-                locale,
-            )
-            .testid("mc-result"),
-        );
-        out.push(text_el("p", "mc-meta", meta).testid("mc-meta"));
-        if fan.failed > 0 {
-            out.push(text_el(
-                "p",
-                "help",
-                fill(t(ToolsMsg::FailedPaths), &[&fan.failed.to_string()]),
-            ));
-        }
-        out.push(el("div").class("mc-ranges").child(data_table(
-            &TableData {
-                caption,
-                corner: t(ToolsMsg::Assumption).into(),
-                columns: vec![
-                    t(ToolsMsg::ColCentre).into(),
-                    t(ToolsMsg::ColRange).into(),
-                    t(ToolsMsg::ColBasis).into(),
-                ],
-                rows,
-            },
-            "mc-ranges",
-            locale,
-        )));
+/// A run's progress bar and cancel button: the only part a frame of the run redraws.
+#[component]
+fn McProgress(c: ToolsCtx) -> impl IntoView {
+    let state = c.state;
+    let done_total = Memo::new(move |_| {
+        state
+            .mc_running
+            .with(|r| r.as_ref().map_or((0, 0), |(_, p)| (p.done, p.total)))
     });
-    out
+    view! {
+        <div class="mc-progress">
+            <progress
+                data-testid="mc-progress"
+                value=move || done_total.get().0.to_string()
+                max=move || done_total.get().1.to_string()
+                aria-label=c.t(ToolsMsg::ProgressLabel)
+            ></progress>
+            <span class="mc-progress-text">
+                {move || {
+                    let (done, total) = done_total.get();
+                    progress_text(done, total, c.lang)
+                }}
+            </span>
+            <button class="link" data-testid="mc-cancel" on:click=move |_| cancel_run(state)>
+                {c.t(ToolsMsg::Cancel)}
+            </button>
+        </div>
+    }
+}
+
+/// What a finished run shows: the fan chart, what was asked, and the ranges sampled.
+#[derive(Debug, Clone, PartialEq)]
+struct FanView {
+    spec: XySpec,
+    meta: String,
+    failed: Option<String>,
+    ranges: TableData,
+}
+
+/// A finished run as the reader reads it; the chart's exports get the ranges as notes.
+fn fan_view(r: &Report, job: &McJob, fan: &Fan, locale: Locale) -> FanView {
+    let t = |m: ToolsMsg| m.text(locale);
+    let unit = job.target.unit(r);
+    let anchor = match job.target {
+        Target::Projection(_) => None,
+        _ => r.forecast.as_ref().map(|f| f64::from(f.anchor_year)),
+    };
+    // The fan is centred on the scenario: when it is not the published one, its own path is
+    // what the median follows.
+    let own = !job.scenario.is_published();
+    let series = fan_series(
+        fan,
+        &FanLabels {
+            band: t(ToolsMsg::Band),
+            published: t(ToolsMsg::Published),
+            median: t(ToolsMsg::Median),
+            scenario: Msg::YourScenario.text(locale),
+        },
+        job.published.clone(),
+        own.then(|| path_data(target_path(r, &job.target, &job.scenario))),
+        anchor,
+    );
+    let x_title = match job.target {
+        Target::Projection(_) => Msg::Period.text(locale),
+        _ => Msg::YearAxis.text(locale),
+    };
+    let meta = seed_paths_text(job.seed, job.paths, locale);
+    let caption = ranges_caption(job.width, locale);
+    let (rows, notes) = range_rows(r, fan, job.width, locale);
+    // The chart's SVG and PNG carry what the picture alone does not say.
+    super::exports::set_chart_notes(
+        "mc-fan",
+        [meta.clone(), caption.clone()]
+            .into_iter()
+            .chain(notes)
+            .collect(),
+    );
+    FanView {
+        spec: XySpec {
+            subtitle: None,
+            name: "mc-fan".into(),
+            title: fill(
+                t(ToolsMsg::FanTitle),
+                &[&target_name(r, &job.target, locale)],
+            ),
+            description: fill(
+                t(if own {
+                    ToolsMsg::FanDescScenario
+                } else {
+                    ToolsMsg::FanDesc
+                }),
+                &[&format::number(fan.count as f64, 0)],
+            ),
+            series,
+            unit,
+            x_title: x_title.into(),
+            notes: Vec::new(),
+            tall: false,
+        },
+        meta,
+        failed: (fan.failed > 0)
+            .then(|| fill(t(ToolsMsg::FailedPaths), &[&fan.failed.to_string()])),
+        ranges: TableData {
+            caption,
+            corner: t(ToolsMsg::Assumption).into(),
+            columns: vec![
+                t(ToolsMsg::ColCentre).into(),
+                t(ToolsMsg::ColRange).into(),
+                t(ToolsMsg::ColBasis).into(),
+            ],
+            rows,
+        },
+    }
+}
+
+/// The last run's result, marked stale once the scenario, the target or the width moved on.
+#[component]
+fn McResult(c: ToolsCtx) -> impl IntoView {
+    let ToolsCtx {
+        ctx, state, lang, ..
+    } = c;
+    let stale = Memo::new(move |_| {
+        state.mc_result.with(|res| {
+            res.as_ref().is_some_and(|(job, _)| {
+                state.resolved.with(|t| t.as_ref() != Some(&job.target))
+                    || (job.width - state.mc_width.get()).abs() > 1e-12
+                    || ctx.scenario.with(|s| *s != job.scenario)
+            })
+        })
+    });
+    let failed = Memo::new(move |_| {
+        state.mc_result.with(|res| match res {
+            Some((_, Err(e))) => Some(fill(ToolsMsg::Failed.text(lang), &[&mc_reason(e, lang)])),
+            _ => None,
+        })
+    });
+    let fan_shown = Memo::new(move |_| state.mc_result.with(|res| matches!(res, Some((_, Ok(_))))));
+    let fan = move || fan_shown.get().then(|| view! { <FanPart c=c /> });
+    view! {
+        <Show when=move || stale.get()>
+            <p class="notice mc-stale" role="status" data-testid="mc-stale">
+                {c.t(ToolsMsg::Stale)}
+            </p>
+        </Show>
+        {move || failed.get().map(|msg| view! { <p class="notice error">{msg}</p> })}
+        {fan}
+    }
+}
+
+/// The fan chart, the run's seed and paths, and the ranges table: one chart kept across runs,
+/// so what the reader did to it (table shown, series hidden) stays.
+#[component]
+fn FanPart(c: ToolsCtx) -> impl IntoView {
+    let ToolsCtx {
+        app,
+        ctx,
+        state,
+        lang,
+    } = c;
+    let view_of = Memo::new(move |prev: Option<&Option<FanView>>| {
+        state
+            .mc_result
+            .with(|res| match res {
+                Some((job, Ok(fan))) => Some(ctx.with(|r| fan_view(r, job, fan, lang))),
+                _ => None,
+            })
+            .or_else(|| prev.cloned().flatten())
+    });
+    let spec = Signal::derive(move || {
+        view_of
+            .with(|v| v.as_ref().map(|v| v.spec.clone()))
+            .unwrap_or_else(empty_fan)
+    });
+    let meta = Memo::new(move |_| view_of.with(|v| v.as_ref().map(|v| v.meta.clone())));
+    let failed = Memo::new(move |_| view_of.with(|v| v.as_ref().and_then(|v| v.failed.clone())));
+    let ranges = Memo::new(move |_| {
+        view_of.with(|v| v.as_ref().map(|v| v.ranges.clone()).unwrap_or_default())
+    });
+    view! {
+        <XyChart spec=spec narrow=app.narrow_layout locale=lang attr:data-testid="mc-result" />
+        <p class="mc-meta" data-testid="mc-meta">
+            {move || meta.get().unwrap_or_default()}
+        </p>
+        {move || failed.get().map(|s| view! { <p class="help">{s}</p> })}
+        <div class="mc-ranges">
+            <DataTableView data=ranges testid="mc-ranges" locale=lang />
+        </div>
+    }
+}
+
+fn empty_fan() -> XySpec {
+    XySpec {
+        name: "mc-fan".into(),
+        title: String::new(),
+        subtitle: None,
+        description: String::new(),
+        series: Vec::new(),
+        unit: Unit::Number,
+        x_title: String::new(),
+        notes: Vec::new(),
+        tall: false,
+    }
 }
 
 /// A target's path as chart data.

@@ -23,7 +23,7 @@ pub use kinds::{
 };
 pub use marks::Scene;
 pub use table::DataTableView;
-pub use tornado::{tornado_chart, TornadoSpec};
+pub use tornado::{TornadoChart, TornadoSpec};
 pub use xy::XyChart;
 
 pub use crate::chart::label::{is_interval_top, point_label, tick_label, value_text, x_label};

@@ -1,18 +1,25 @@
-//! The tornado chart (sensitivity): the pure scene from `crate::chart::tornado` in the shared
-//! chart frame — legend toggling the low and high bars, readout and callout naming the focused
-//! bar, and a table view of the same numbers.
+//! The tornado chart (sensitivity) as a Leptos component: the pure scene from
+//! `crate::chart::tornado` in [`ChartFigure`] — legend toggling the low and high bars, readout
+//! and callout naming the focused bar, and a table view of the same numbers. Its spec comes in
+//! as a signal; the frame and scene are memos of it and of the sides the reader hid.
 
-use super::frame::{chart, Charts, Frame, LegendEntry, TableData};
+use super::figure::{ChartFigure, ChartState};
+use super::frame::{Frame, LegendEntry, TableData};
+use super::marks::Scene;
 use super::tick_label;
+use crate::chart::scene::SvgNode;
 use crate::chart::tornado::{tornado_scene, TornadoOptions, TornadoRow, HIGH_COLOR, LOW_COLOR};
 use crate::domain::format::Locale;
 use crate::domain::schema::Unit;
-use crate::ui::dom::Node;
+use leptos::prelude::*;
+use std::collections::BTreeSet;
+use std::sync::Arc;
 
 /// Legend keys of the two sides.
 pub const LOW_KEY: &str = "low";
 pub const HIGH_KEY: &str = "high";
 
+#[derive(Debug, Clone, PartialEq)]
 pub struct TornadoSpec {
     pub name: String,
     pub title: String,
@@ -30,49 +37,69 @@ pub struct TornadoSpec {
     pub table: TableData,
 }
 
-pub fn tornado_chart(charts: Charts, spec: TornadoSpec, narrow: bool, locale: Locale) -> Node {
-    let ui = charts.get(&spec.name);
-    let unit = spec.unit.clone();
+/// A tornado's frame and scene, with the sides in `hidden` left out of the drawing.
+fn tornado_drawing(
+    spec: &TornadoSpec,
+    hidden: &BTreeSet<String>,
+    narrow: bool,
+    locale: Locale,
+) -> (Frame, Vec<SvgNode>) {
+    let unit = &spec.unit;
     let scene = tornado_scene(
         &spec.rows,
         spec.base,
         &TornadoOptions {
             width: if narrow { 360.0 } else { 800.0 },
             narrow,
-            show_low: !ui.hidden.contains(LOW_KEY),
-            show_high: !ui.hidden.contains(HIGH_KEY),
+            show_low: !hidden.contains(LOW_KEY),
+            show_high: !hidden.contains(HIGH_KEY),
             base_label: &spec.base_label,
             at_limit: &spec.at_limit,
-            tick: &|v| tick_label(v, &unit, locale),
+            tick: &|v| tick_label(v, unit, locale),
         },
     );
-    chart(
-        charts,
-        Frame {
-            name: spec.name,
-            title: spec.title,
-            subtitle: None,
-            description: spec.description,
-            legend: vec![
-                LegendEntry {
-                    key: LOW_KEY.into(),
-                    label: spec.low_label,
-                    color: LOW_COLOR,
-                    swatch: "sw-block",
-                },
-                LegendEntry {
-                    key: HIGH_KEY.into(),
-                    label: spec.high_label,
-                    color: HIGH_COLOR,
-                    swatch: "sw-block",
-                },
-            ],
-            notes: Vec::new(),
-            table: spec.table,
-            view_box: format!("0 0 {} {}", scene.width, scene.height),
-            svg_class: if narrow { "tornado narrow" } else { "tornado" },
-        },
-        scene.nodes,
-        locale,
-    )
+    let frame = Frame {
+        name: spec.name.clone(),
+        title: spec.title.clone(),
+        subtitle: None,
+        description: spec.description.clone(),
+        legend: vec![
+            LegendEntry {
+                key: LOW_KEY.into(),
+                label: spec.low_label.clone(),
+                color: LOW_COLOR,
+                swatch: "sw-block",
+            },
+            LegendEntry {
+                key: HIGH_KEY.into(),
+                label: spec.high_label.clone(),
+                color: HIGH_COLOR,
+                swatch: "sw-block",
+            },
+        ],
+        notes: Vec::new(),
+        table: spec.table.clone(),
+        view_box: format!("0 0 {} {}", scene.width, scene.height),
+        svg_class: if narrow { "tornado narrow" } else { "tornado" },
+    };
+    (frame, scene.nodes)
+}
+
+/// The tornado chart. Holds its own hover and legend state: a new spec (another N, another
+/// target, the scenario settling) rewrites only the bars and texts that moved.
+#[component]
+pub fn TornadoChart(
+    #[prop(into)] spec: Signal<TornadoSpec>,
+    #[prop(into)] narrow: Signal<bool>,
+    locale: Locale,
+) -> impl IntoView {
+    let state = ChartState::new();
+    let drawing = Memo::new(move |_| {
+        let narrow = narrow.get();
+        spec.with(|s| state.hidden.with(|h| tornado_drawing(s, h, narrow, locale)))
+    });
+    let frame = Memo::new(move |_| drawing.with(|d| d.0.clone()));
+    let scene = Memo::new(move |_| drawing.with(|d| Arc::new(Scene::new(d.1.clone()))));
+    let name = spec.with_untracked(|s| s.name.clone());
+    view! { <ChartFigure name=name frame=frame scene=scene state=state locale=locale /> }
 }
