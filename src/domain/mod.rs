@@ -13,6 +13,7 @@ pub mod export;
 pub mod format;
 pub mod import;
 pub mod imported;
+pub mod listing;
 pub mod load;
 pub mod plan;
 pub mod present;
