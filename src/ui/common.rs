@@ -30,14 +30,18 @@ pub fn local(text: &LocalText, locale: Locale) -> String {
 }
 
 pub fn badge(p: Provenance, locale: Locale) -> Node {
-    let class = match p {
+    text_el("span", badge_class(p), provenance(locale, p))
+}
+
+/// A provenance badge's classes.
+pub fn badge_class(p: Provenance) -> &'static str {
+    match p {
         Provenance::Reported => "badge prov-reported",
         Provenance::Bound => "badge prov-bound",
         Provenance::Derived => "badge prov-derived",
         Provenance::Assumption => "badge prov-assumption",
         Provenance::Scenario => "badge prov-scenario",
-    };
-    text_el("span", class, provenance(locale, p))
+    }
 }
 
 /// A section with a heading (level 2) and its content.
