@@ -8,6 +8,7 @@ pub mod scale;
 pub mod scene;
 pub mod series;
 pub mod shapes;
+pub mod sparkline;
 pub mod tornado;
 pub mod view_box;
 pub mod xy;

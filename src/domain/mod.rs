@@ -14,6 +14,7 @@ pub mod format;
 pub mod import;
 pub mod imported;
 pub mod listed;
+pub mod listing;
 pub mod load;
 pub mod plan;
 pub mod present;

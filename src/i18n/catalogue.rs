@@ -1,5 +1,7 @@
 //! Messages of the catalogue and of loading report files.
 
+use super::{fill, Locale, Message};
+
 crate::messages! {
     pub enum CatalogueMsg {
         LoadingCatalogue => ("Loading the list of reports…", "正在载入报告列表…", "正在載入報告列表…"),
@@ -26,5 +28,45 @@ crate::messages! {
         NoMatch => ("No report matches. Try fewer words or clear the filters.", "没有符合的报告。请减少关键词或清除筛选。", "沒有符合的報告。請減少關鍵字或清除篩選。"),
         ClearFilters => ("Clear search and filters", "清除搜索和筛选", "清除搜尋和篩選"),
         PagesFailed => ("Part of the library could not be loaded, so some reports may be missing from the results.", "部分资料库无法载入，结果中可能缺少一些报告。", "部分資料庫無法載入，結果中可能缺少一些報告。"),
+    }
+}
+
+/// The library's status line ("Showing 24 of 1,000 reports").
+pub fn listing_status(status: crate::domain::listing::ListingStatus, locale: Locale) -> String {
+    use crate::domain::listing::ListingStatus;
+    match status {
+        ListingStatus::Showing { shown, total } => fill(
+            CatalogueMsg::Showing.text(locale),
+            &[&shown.to_string(), &total.to_string()],
+        ),
+        ListingStatus::Searching => CatalogueMsg::Searching.text(locale).to_string(),
+        ListingStatus::Matching { matching, total } => fill(
+            CatalogueMsg::Matching.text(locale),
+            &[&matching.to_string(), &total.to_string()],
+        ),
+    }
+}
+
+#[cfg(test)]
+mod listing_tests {
+    use super::*;
+    use crate::domain::listing::ListingStatus;
+
+    #[test]
+    fn the_status_line_in_each_language() {
+        let s = ListingStatus::Showing {
+            shown: 24,
+            total: 1000,
+        };
+        assert_eq!(listing_status(s, Locale::En), "Showing 24 of 1000 reports");
+        let m = ListingStatus::Matching {
+            matching: 2,
+            total: 3,
+        };
+        assert_eq!(listing_status(m, Locale::ZhHant), "3 份報告中有 2 份符合");
+        assert_eq!(
+            listing_status(ListingStatus::Searching, Locale::ZhHans),
+            "正在搜索整个资料库…"
+        );
     }
 }

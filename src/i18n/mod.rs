@@ -7,6 +7,7 @@ pub mod catalogue;
 pub mod checks;
 pub mod contents;
 pub mod errors;
+pub mod fx;
 pub mod import;
 pub mod kpis;
 pub mod links;

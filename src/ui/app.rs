@@ -1,9 +1,11 @@
 //! The shell: skip link, header with the language choice, then the library or the open report.
 
-use super::dom::{el, text_el, Dom, Ev, Node, On};
-use super::library::{library, LibraryState};
+use super::library::{Library, LibraryState};
+use super::link::in_place;
 use super::report::ReportPage;
-use super::state::AppState;
+use super::share;
+use super::state::{use_app, AppState};
+use super::text::{say, Choice, ChoiceOption};
 use crate::browser::prefs::{self, Theme};
 use crate::i18n::{Locale, Message, Msg};
 use leptos::prelude::*;
@@ -50,152 +52,144 @@ pub fn App() -> impl IntoView {
         }
     });
     view! {
-        <Dom render=move || header(app)/>
+        <AppHeader app=app/>
         <main id="main" tabindex="-1">
             {move || match app.open.get() {
-                None => view! { <Dom render=move || library(app, lib)/> }.into_any(),
+                None => view! { <Library lib=lib/> }.into_any(),
                 Some(id) => view! { <ReportPage id=id/> }.into_any(),
             }}
         </main>
     }
 }
 
-fn header(app: AppState) -> Vec<Node> {
-    let locale = app.locale.get();
-    let t = |m: Msg| m.text(locale);
+/// The skip link, the app's header (brand, settings) and the notices for the reader.
+#[component]
+fn AppHeader(app: AppState) -> impl IntoView {
     let names = [
         (Locale::En, "English"),
         (Locale::ZhHans, "简体中文"),
         (Locale::ZhHant, "繁體中文"),
     ];
-    let picker = el("select")
-        .id("language")
-        .prop("value", locale.tag())
-        .on(On::Change, move |ev: &Ev| {
-            if let Some(l) = Locale::from_tag(&ev.value) {
-                app.locale.set(l);
-            }
+    let languages = names
+        .iter()
+        .map(|(l, name)| ChoiceOption {
+            lang: Some(l.tag()),
+            ..ChoiceOption::new(l.tag(), *name)
         })
-        .children(names.iter().map(|(l, name)| {
-            el("option")
-                .attr("value", l.tag())
-                .attr("lang", l.tag())
-                .text(*name)
-        }));
-    let notices = app.notices.get();
-    let notice = (!notices.is_empty()).then(|| {
-        el("div")
-            .class("notice info app-notice")
-            .attr("role", "status")
-            .testid("notices")
-            .children(
-                notices
-                    .iter()
-                    .enumerate()
-                    .map(|(i, n)| el("p").key(i.to_string()).text(n.clone())),
-            )
-            .child(
-                text_el("button", "link", t(Msg::Dismiss))
-                    .on_click(move || app.notices.set(Vec::new())),
-            )
-    });
-    let open = app.settings_open.get();
-    let settings = el("div")
-        .class(if open {
-            "header-controls open"
-        } else {
-            "header-controls"
-        })
-        .id("settings-panel")
-        .testid("settings-panel")
-        .child(
-            el("div")
-                .class("language")
-                .child(text_el("label", "label", t(Msg::Language)).attr("for", "language"))
-                .child(picker),
-        )
-        .child(theme_toggle(app, locale))
-        .child(toggle(
-            t(Msg::LargerType),
-            app.large_type.get(),
-            locale,
-            "large-type",
-            move || app.large_type.update(|v| *v = !*v),
-        ));
-    vec![
-        text_el("a", "skip-link", t(Msg::SkipToContent)).attr("href", "#main"),
-        el("header")
-            .class("app-header")
-            .child(text_el("a", "brand", t(Msg::AppName)).link(
-                super::share::href(&super::share::library_query(app)),
-                move || super::share::open_library(app),
-            ))
-            // On a phone the preferences fold into one disclosure; wider, they show inline.
-            .child(
-                el("button")
-                    .class("settings-button")
-                    .attr("type", "button")
-                    .attr("aria-expanded", open.to_string())
-                    .attr("aria-controls", "settings-panel")
-                    .testid("settings-button")
-                    .on_click(move || app.settings_open.update(|v| *v = !*v))
-                    .child(
-                        el("span")
-                            .class("settings-glyph")
-                            .attr("aria-hidden", "true")
-                            .text("⚙"),
-                    )
-                    .text(ShellMsg::Settings.text(locale)),
-            )
-            .child(settings),
-    ]
-    .into_iter()
-    .chain(notice)
-    .collect()
-}
-
-/// Dark theme on or off; starts from the system's preference until the reader chooses.
-fn theme_toggle(app: AppState, locale: Locale) -> Node {
-    let dark = match app.theme.get() {
+        .collect::<Vec<_>>();
+    let open = app.settings_open;
+    let dark = Signal::derive(move || match app.theme.get() {
         Theme::Dark => true,
         Theme::Light => false,
         Theme::System => prefs::system_prefers_dark(),
+    });
+    let notices = move || {
+        let notices = app.notices.get();
+        (!notices.is_empty()).then(|| {
+            let lines = notices
+                .into_iter()
+                .map(|n| view! { <p>{n}</p> })
+                .collect_view();
+            view! {
+                <div class="notice info app-notice" role="status" data-testid="notices">
+                    {lines}
+                    <button class="link" on:click=move |_| app.notices.set(Vec::new())>
+                        {say(app, Msg::Dismiss)}
+                    </button>
+                </div>
+            }
+        })
     };
-    toggle(
-        Msg::DarkTheme.text(locale),
-        dark,
-        locale,
-        "theme-toggle",
-        move || app.theme.set(if dark { Theme::Light } else { Theme::Dark }),
-    )
+    view! {
+        <a class="skip-link" href="#main">{say(app, Msg::SkipToContent)}</a>
+        <header class="app-header">
+            <a
+                class="brand"
+                href=move || share::href(&share::library_query(app))
+                on:click=move |ev| {
+                    if in_place(&ev) {
+                        share::open_library(app);
+                    }
+                }
+            >
+                {say(app, Msg::AppName)}
+            </a>
+            // On a phone the preferences fold into one disclosure; wider, they show inline.
+            <button
+                class="settings-button"
+                type="button"
+                aria-expanded=move || open.get().to_string()
+                aria-controls="settings-panel"
+                data-testid="settings-button"
+                on:click=move |_| open.update(|v| *v = !*v)
+            >
+                <span class="settings-glyph" aria-hidden="true">"⚙"</span>
+                {say(app, ShellMsg::Settings)}
+            </button>
+            <div
+                class=move || if open.get() { "header-controls open" } else { "header-controls" }
+                id="settings-panel"
+                data-testid="settings-panel"
+            >
+                <div class="language">
+                    <label class="label" for="language">{say(app, Msg::Language)}</label>
+                    <Choice
+                        id="language"
+                        options=languages
+                        value=Signal::derive(move || app.locale.get().tag().to_string())
+                        on_change=move |tag: String| {
+                            if let Some(l) = Locale::from_tag(&tag) {
+                                app.locale.set(l);
+                            }
+                        }
+                    />
+                </div>
+                // Dark theme on or off; starts from the system's preference until the reader
+                // chooses.
+                <Toggle
+                    label=Msg::DarkTheme
+                    on=dark
+                    testid="theme-toggle"
+                    on_toggle=move |()| {
+                        app.theme.set(if dark.get_untracked() { Theme::Light } else { Theme::Dark })
+                    }
+                />
+                <Toggle
+                    label=Msg::LargerType
+                    on=app.large_type
+                    testid="large-type"
+                    on_toggle=move |()| app.large_type.update(|v| *v = !*v)
+                />
+            </div>
+        </header>
+        {notices}
+    }
 }
 
 /// A toggle button that says its state in words ("Dark theme: on") and in `aria-pressed`.
 /// The accessible name stays the plain label; the state word is for the eye.
-pub fn toggle(
-    label: &str,
-    on: bool,
-    locale: Locale,
+#[component]
+fn Toggle(
+    label: Msg,
+    #[prop(into)] on: Signal<bool>,
     testid: &'static str,
-    f: impl Fn() + 'static,
-) -> Node {
-    el("button")
-        .class(if on { "toggle on" } else { "toggle" })
-        .attr("type", "button")
-        .attr("aria-pressed", on.to_string())
-        .testid(testid)
-        .on_click(f)
-        .child(text_el("span", "toggle-label", label))
-        .child(
-            el("span")
-                .class("toggle-state")
-                .attr("aria-hidden", "true")
-                .text(if on {
-                    ShellMsg::On.text(locale)
-                } else {
-                    ShellMsg::Off.text(locale)
-                }),
-        )
+    #[prop(into)] on_toggle: Callback<()>,
+) -> impl IntoView {
+    let app = use_app();
+    view! {
+        <button
+            class=move || if on.get() { "toggle on" } else { "toggle" }
+            type="button"
+            aria-pressed=move || on.get().to_string()
+            data-testid=testid
+            on:click=move |_| on_toggle.run(())
+        >
+            <span class="toggle-label">{say(app, label)}</span>
+            <span class="toggle-state" aria-hidden="true">
+                {move || if on.get() { ShellMsg::On } else { ShellMsg::Off }.text(app.locale.get())}
+            </span>
+        </button>
+    }
 }
 
 crate::messages! {

@@ -31,7 +31,12 @@ pub fn local(text: &LocalText, locale: Locale) -> String {
     pick(text, locale).0.to_string()
 }
 
-fn badge_class(p: Provenance) -> &'static str {
+pub fn badge(p: Provenance, locale: Locale) -> Node {
+    text_el("span", badge_class(p), provenance(locale, p))
+}
+
+/// A provenance badge's classes.
+pub fn badge_class(p: Provenance) -> &'static str {
     match p {
         Provenance::Reported => "badge prov-reported",
         Provenance::Bound => "badge prov-bound",
@@ -39,10 +44,6 @@ fn badge_class(p: Provenance) -> &'static str {
         Provenance::Assumption => "badge prov-assumption",
         Provenance::Scenario => "badge prov-scenario",
     }
-}
-
-pub fn badge(p: Provenance, locale: Locale) -> Node {
-    text_el("span", badge_class(p), provenance(locale, p))
 }
 
 /// A section with a heading (level 2) and its content.

@@ -4,17 +4,21 @@
 //! or all at once when they search or filter.
 
 use super::catalogue::{load, load_more};
-use super::charts::sparkline;
-use super::common::local_text;
-use super::dom::{el, text_el, Ev, Node, On};
-use super::imports::{export, import_panel, Imports};
-use super::state::{AppState, CatalogueState, Load};
-use crate::domain::catalogue::{CatalogueEntry, Filter};
+use super::charts::Sparkline;
+use super::dom::Dom;
+use super::imports::{export, import_panel, ImportedItem, Imports};
+use super::link::in_place;
+use super::share;
+use super::state::{use_app, AppState, Load};
+use super::text::{say, Choice, ChoiceOption, LocalSpan};
+use crate::domain::catalogue::{CatalogueEntry, Facets, Filter};
+use crate::domain::listing::{listing, Listing, ListingInput};
 use crate::domain::schema::ReportKind;
-use crate::i18n::catalogue::CatalogueMsg;
+use crate::i18n::catalogue::{listing_status, CatalogueMsg};
 use crate::i18n::import::ImportMsg;
 use crate::i18n::{fill, Locale, Message, Msg};
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// Cards shown at first, and added by "Show more".
 pub const SCREENFUL: usize = 24;
@@ -51,294 +55,370 @@ impl Default for LibraryState {
     }
 }
 
-pub fn library(app: AppState, lib: LibraryState) -> Vec<Node> {
-    let locale = app.display_locale();
-    let t = |m: Msg| m.text(locale);
-    let c = |m: CatalogueMsg| m.text(locale);
-    let heading = [
-        text_el("h1", "", t(Msg::Library)),
-        text_el("p", "intro", t(Msg::LibraryIntro)),
-    ];
-    let body = app.catalogue.with(|state| match state {
-        Load::Loading => vec![text_el("p", "loading", c(CatalogueMsg::LoadingCatalogue))
-            .attr("role", "status")
-            .testid("catalogue-loading")],
-        Load::Failed(message) => vec![el("div")
-            .class("notice error")
-            .attr("role", "alert")
-            .testid("catalogue-error")
-            .child(text_el("p", "", c(CatalogueMsg::CatalogueFailed)))
-            .child(text_el("p", "reason", message.clone()))
-            .child(
-                text_el("button", "primary", c(CatalogueMsg::Retry)).on_click(move || load(app)),
-            )],
-        Load::Ready(cat) => results(app, lib, cat, locale),
-    });
+/// The library page: heading, the import panel, the reader's imports and the catalogue.
+#[component]
+pub fn Library(lib: LibraryState) -> impl IntoView {
+    let app = use_app();
     let imports = use_context::<Imports>();
-    vec![el("section")
-        .class("library")
-        .children(heading)
-        .child_opt(imports.map(|i| import_panel(app, i, locale)))
-        .child_opt(imports.and_then(|i| imported_section(app, lib, i, locale)))
-        .children(body)]
+    // Only the catalogue's phase rebuilds the list: a page arriving updates it in place.
+    let phase = Memo::new(move |_| {
+        app.catalogue.with(|c| match c {
+            Load::Loading => Load::Loading,
+            Load::Failed(message) => Load::Failed(message.clone()),
+            Load::Ready(_) => Load::Ready(()),
+        })
+    });
+    let body = move || match phase.get() {
+        Load::Loading => view! {
+            <p class="loading" role="status" data-testid="catalogue-loading">
+                {say(app, CatalogueMsg::LoadingCatalogue)}
+            </p>
+        }
+        .into_any(),
+        Load::Failed(message) => view! {
+            <div class="notice error" role="alert" data-testid="catalogue-error">
+                <p>{say(app, CatalogueMsg::CatalogueFailed)}</p>
+                <p class="reason">{message}</p>
+                <button class="primary" on:click=move |_| load(app)>
+                    {say(app, CatalogueMsg::Retry)}
+                </button>
+            </div>
+        }
+        .into_any(),
+        // Texts are plain: the list is built anew when the language changes.
+        Load::Ready(()) => {
+            (move || view! { <Results lib=lib locale=app.locale.get()/> }).into_any()
+        }
+    };
+    view! {
+        <section class="library">
+            <h1>{say(app, Msg::Library)}</h1>
+            <p class="intro">{say(app, Msg::LibraryIntro)}</p>
+            {imports
+                .map(|i| {
+                    view! {
+                        <Dom render=move || vec![import_panel(app, i, app.display_locale())]/>
+                        {move || view! { <ImportedSection lib=lib imports=i locale=app.locale.get()/> }}
+                    }
+                })}
+            {body}
+        </section>
+    }
 }
 
 /// The reader's imports, filtered like the catalogue.
-fn imported_section(
-    app: AppState,
-    lib: LibraryState,
-    imports: Imports,
-    locale: Locale,
-) -> Option<Node> {
-    let items = imports.items.get();
-    if items.is_empty() {
-        return None;
+#[component]
+fn ImportedSection(lib: LibraryState, imports: Imports, locale: Locale) -> impl IntoView {
+    let app = use_app();
+    let any = Memo::new(move |_| imports.items.with(|items| !items.is_empty()));
+    let shown = move || {
+        let items = imports.items.get();
+        lib.filter.with(|filter| {
+            items
+                .into_iter()
+                .filter(|item| item.card.as_ref().map_or(true, |card| filter.accepts(card)))
+                .collect::<Vec<_>>()
+        })
+    };
+    let item_view = move |item: ImportedItem| match item.card {
+        Ok(card) => view! {
+            <li>
+                <Card entry=card locale=locale imported=Some(imports)/>
+            </li>
+        }
+        .into_any(),
+        Err(reason) => {
+            let id = item.entry.id;
+            let report = id.clone();
+            view! {
+                <li>
+                    <article class="card unusable" data-report=report>
+                        <h2>{item.entry.file}</h2>
+                        <p>{ImportMsg::Unusable.text(locale)}</p>
+                        <p class="reason">{reason}</p>
+                        <button class="link" on:click=move |_| imports.remove(app, &id)>
+                            {ImportMsg::Remove.text(locale)}
+                        </button>
+                    </article>
+                </li>
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <Show when=move || any.get()>
+            <section class="imported" data-testid="imported">
+                <h2>{ImportMsg::ImportedHeading.text(locale)}</h2>
+                <ul class="cards">
+                    <For
+                        each=shown
+                        key=|item| (item.entry.id.clone(), item.card.as_ref().map(|c| c.hash.clone()).map_err(Clone::clone))
+                        children=item_view
+                    />
+                </ul>
+            </section>
+        </Show>
     }
-    let filter = lib.filter.get();
-    let m = |msg: ImportMsg| msg.text(locale);
-    let cards = items.into_iter().filter_map(|item| {
-        let id = item.entry.id.clone();
-        let node = match &item.card {
-            Ok(card) if !filter.accepts(card) => return None,
-            Ok(card) => card_node(app, card, locale, Some(imports)),
-            Err(reason) => el("article")
-                .class("card unusable")
-                .attr("data-report", id.clone())
-                .child(text_el("h2", "", item.entry.file.clone()))
-                .child(text_el("p", "", m(ImportMsg::Unusable)))
-                .child(text_el("p", "reason", reason.clone()))
-                .child(
-                    text_el("button", "link", m(ImportMsg::Remove))
-                        .on_click(move || imports.remove(app, &id)),
-                ),
-        };
-        Some(el("li").key(item.entry.id.clone()).child(node))
+}
+
+/// The catalogue's cards with search, filters, status and "Show more", in one language.
+#[component]
+fn Results(lib: LibraryState, locale: Locale) -> impl IntoView {
+    let app = use_app();
+    let c = move |m: CatalogueMsg| m.text(locale);
+    let matching = Memo::new(move |_| {
+        lib.filter.with(|filter| {
+            app.catalogue.with(|c| match c {
+                Load::Ready(c) => c
+                    .entries
+                    .iter()
+                    .filter(|e| filter.accepts(e))
+                    .cloned()
+                    .collect::<Vec<_>>(),
+                _ => Vec::new(),
+            })
+        })
     });
-    Some(
-        el("section")
-            .class("imported")
-            .testid("imported")
-            .child(text_el("h2", "", m(ImportMsg::ImportedHeading)))
-            .child(el("ul").class("cards").children(cards)),
-    )
-}
-
-fn results(app: AppState, lib: LibraryState, cat: &CatalogueState, locale: Locale) -> Vec<Node> {
-    let c = |m: CatalogueMsg| m.text(locale);
-    let filter = lib.filter.get();
-    let shown = lib.shown.get();
-    let matching: Vec<&CatalogueEntry> = cat
-        .entries
-        .iter()
-        .map(|e| e.as_ref())
-        .filter(|e| filter.accepts(e))
-        .collect();
-    let complete = cat.remaining.is_empty();
-    let searching = !filter.is_empty() && !complete && cat.page_error.is_none();
-    let status = if filter.is_empty() {
-        fill(
-            c(CatalogueMsg::Showing),
-            &[&shown.min(cat.total).to_string(), &cat.total.to_string()],
-        )
-    } else if searching {
-        c(CatalogueMsg::Searching).to_string()
-    } else {
-        fill(
-            c(CatalogueMsg::Matching),
-            &[&matching.len().to_string(), &cat.total.to_string()],
-        )
+    let state = Memo::new(move |_| {
+        let filtered = !lib.filter.with(Filter::is_empty);
+        let shown = lib.shown.get();
+        let matching = matching.with(Vec::len);
+        app.catalogue.with(|c| match c {
+            Load::Ready(c) => listing(ListingInput {
+                filtered,
+                shown,
+                matching,
+                total: c.total,
+                complete: c.remaining.is_empty(),
+                page_failed: c.page_error.is_some(),
+            }),
+            _ => listing(ListingInput {
+                filtered,
+                shown,
+                matching,
+                total: 0,
+                complete: true,
+                page_failed: false,
+            }),
+        })
+    });
+    let filtered = Memo::new(move |_| !lib.filter.with(Filter::is_empty));
+    let page_error = Memo::new(move |_| {
+        app.catalogue.with(|c| match c {
+            Load::Ready(c) => c.page_error.clone(),
+            _ => None,
+        })
+    });
+    let visible = move || {
+        let shown = lib.shown.get();
+        matching.with(|m| m.iter().take(shown).cloned().collect::<Vec<_>>())
     };
-    let more = matching.len() > shown || (filter.is_empty() && shown < cat.total);
-    let mut out = vec![search_row(app, lib, cat, &filter, locale)];
-    out.push(
-        el("div")
-            .class("library-status-row")
-            .child(
-                text_el("p", "library-status", status)
-                    .attr("role", "status")
-                    .testid("library-status"),
-            )
-            .child_opt((!filter.is_empty()).then(|| {
-                text_el("button", "link", c(CatalogueMsg::ClearFilters))
-                    .testid("clear-filters")
-                    .on_click(move || lib.set_filter(app, |f| *f = Filter::default()))
-            })),
-    );
-    if let Some(message) = &cat.page_error {
-        out.push(
-            el("div")
-                .class("notice warning")
-                .attr("role", "alert")
-                .child(text_el("p", "", c(CatalogueMsg::PagesFailed)))
-                .child(text_el("p", "reason", message.clone())),
-        );
-    }
-    if matching.is_empty() && !searching && !filter.is_empty() {
-        out.push(text_el("p", "no-match", c(CatalogueMsg::NoMatch)));
-    }
-    out.push(
-        el("ul")
-            .class("cards")
-            .children(matching.iter().take(shown).map(|e| {
-                el("li")
-                    .key(e.id.clone())
-                    .child(card_node(app, e, locale, None))
-            })),
-    );
-    if more {
-        out.push(
-            text_el("button", "show-more", c(CatalogueMsg::ShowMore))
-                .testid("show-more")
-                .on_click(move || {
-                    lib.shown.update(|n| *n += SCREENFUL);
-                    let need = lib.shown.get_untracked();
-                    let have = app.catalogue.with_untracked(|c| match c {
-                        Load::Ready(c) => c.entries.len(),
-                        _ => 0,
-                    });
-                    if need > have {
-                        load_more(app, false);
+    let show_more = move |_| {
+        lib.shown.update(|n| *n += SCREENFUL);
+        let need = lib.shown.get_untracked();
+        let have = app.catalogue.with_untracked(|c| match c {
+            Load::Ready(c) => c.entries.len(),
+            _ => 0,
+        });
+        if need > have {
+            load_more(app, false);
+        }
+    };
+    view! {
+        <SearchRow lib=lib locale=locale/>
+        <div class="library-status-row">
+            <p class="library-status" role="status" data-testid="library-status">
+                {move || listing_status(state.with(|l: &Listing| l.status), locale)}
+            </p>
+            <Show when=move || filtered.get()>
+                <button
+                    class="link"
+                    data-testid="clear-filters"
+                    on:click=move |_| lib.set_filter(app, |f| *f = Filter::default())
+                >
+                    {c(CatalogueMsg::ClearFilters)}
+                </button>
+            </Show>
+        </div>
+        {move || {
+            page_error
+                .get()
+                .map(|message| {
+                    view! {
+                        <div class="notice warning" role="alert">
+                            <p>{c(CatalogueMsg::PagesFailed)}</p>
+                            <p class="reason">{message}</p>
+                        </div>
                     }
-                }),
-        );
+                })
+        }}
+        <Show when=move || state.with(|l| l.no_match)>
+            <p class="no-match">{c(CatalogueMsg::NoMatch)}</p>
+        </Show>
+        <ul class="cards">
+            <For
+                each=visible
+                key=|e| e.id.clone()
+                children=move |e| view! { <li><Card entry=e locale=locale imported=None/></li> }
+            />
+        </ul>
+        <Show when=move || state.with(|l| l.more)>
+            <button class="show-more" data-testid="show-more" on:click=show_more>
+                {c(CatalogueMsg::ShowMore)}
+            </button>
+        </Show>
     }
-    out
 }
 
-fn search_row(
-    app: AppState,
-    lib: LibraryState,
-    cat: &CatalogueState,
-    filter: &Filter,
-    locale: Locale,
-) -> Node {
-    let c = |m: CatalogueMsg| m.text(locale);
-    let t = |m: Msg| m.text(locale);
-    let kind_name = |k: ReportKind| match k {
-        ReportKind::Market => ("market", t(Msg::KindMarket)),
-        ReportKind::Plan => ("plan", t(Msg::KindPlan)),
-    };
-    let mut row = el("div").class("library-search").child(
-        el("div")
-            .class("search")
-            .child(text_el("label", "label", c(CatalogueMsg::Search)).attr("for", "library-search"))
-            .child(
-                el("input")
-                    .id("library-search")
-                    .attr("type", "search")
-                    .attr("placeholder", c(CatalogueMsg::SearchHint))
-                    .attr("autocomplete", "off")
-                    .prop("value", filter.query.clone())
-                    .on(On::Input, move |ev: &Ev| {
-                        let q = ev.value.clone();
-                        lib.set_filter(app, |f| f.query = q);
-                    }),
-            ),
-    );
-    if cat.facets.kinds.len() > 1 {
-        let options = cat
-            .facets
+/// The search field and a choice per facet that has more than one value.
+#[component]
+fn SearchRow(lib: LibraryState, locale: Locale) -> impl IntoView {
+    let app = use_app();
+    let c = move |m: CatalogueMsg| m.text(locale);
+    let facets = app.catalogue.with_untracked(|c| match c {
+        Load::Ready(c) => c.facets.clone(),
+        _ => Facets::default(),
+    });
+    let query = Memo::new(move |_| lib.filter.with(|f| f.query.clone()));
+    let kinds = (facets.kinds.len() > 1).then(|| {
+        let options = facets
             .kinds
             .iter()
-            .map(|k| {
-                let (id, name) = kind_name(*k);
-                (id.to_string(), name.to_string())
-            })
+            .map(|k| ChoiceOption::new(kind_id(*k), kind_name(*k).text(locale)))
             .collect();
-        let value = filter
-            .kind
-            .map(|k| kind_name(k).0.to_string())
-            .unwrap_or_default();
-        row = row.child(filter_select(
-            "filter-kind",
-            c(CatalogueMsg::FilterKind),
-            value,
-            options,
-            locale,
-            move |ev| {
-                let kind = match ev.value.as_str() {
-                    "market" => Some(ReportKind::Market),
-                    "plan" => Some(ReportKind::Plan),
-                    _ => None,
-                };
-                lib.set_filter(app, |f| f.kind = kind);
-            },
-        ));
-    }
-    if cat.facets.regions.len() > 1 {
-        let options = cat
-            .facets
+        let value = Signal::derive(move || {
+            lib.filter
+                .with(|f| f.kind.map(kind_id).unwrap_or_default().to_string())
+        });
+        let on_change = move |v: String| {
+            let kind = match v.as_str() {
+                "market" => Some(ReportKind::Market),
+                "plan" => Some(ReportKind::Plan),
+                _ => None,
+            };
+            lib.set_filter(app, |f| f.kind = kind);
+        };
+        view! {
+            <FilterChoice
+                id="filter-kind"
+                label=c(CatalogueMsg::FilterKind)
+                options=options
+                value=value
+                on_change=on_change
+                locale=locale
+            />
+        }
+    });
+    let regions = (facets.regions.len() > 1).then(|| {
+        let options = facets
             .regions
             .iter()
-            .map(|r| {
-                (
-                    r.en.clone(),
-                    crate::domain::format::pick(r, locale).0.to_string(),
-                )
-            })
+            .map(|r| ChoiceOption::new(r.en.clone(), crate::domain::format::pick(r, locale).0))
             .collect();
-        row = row.child(filter_select(
-            "filter-region",
-            c(CatalogueMsg::FilterRegion),
-            filter.region.clone().unwrap_or_default(),
-            options,
-            locale,
-            move |ev| {
-                let v = ev.value.clone();
-                lib.set_filter(app, |f| f.region = (!v.is_empty()).then_some(v));
-            },
-        ));
-    }
-    if cat.facets.currencies.len() > 1 {
-        let options = cat
-            .facets
+        let value =
+            Signal::derive(move || lib.filter.with(|f| f.region.clone().unwrap_or_default()));
+        let on_change =
+            move |v: String| lib.set_filter(app, |f| f.region = (!v.is_empty()).then_some(v));
+        view! {
+            <FilterChoice
+                id="filter-region"
+                label=c(CatalogueMsg::FilterRegion)
+                options=options
+                value=value
+                on_change=on_change
+                locale=locale
+            />
+        }
+    });
+    let currencies = (facets.currencies.len() > 1).then(|| {
+        let options = facets
             .currencies
             .iter()
-            .map(|c| (c.clone(), c.clone()))
+            .map(|c| ChoiceOption::new(c.clone(), c.clone()))
             .collect();
-        row = row.child(filter_select(
-            "filter-currency",
-            c(CatalogueMsg::FilterCurrency),
-            filter.currency.clone().unwrap_or_default(),
-            options,
-            locale,
-            move |ev| {
-                let v = ev.value.clone();
-                lib.set_filter(app, |f| f.currency = (!v.is_empty()).then_some(v));
-            },
-        ));
+        let value =
+            Signal::derive(move || lib.filter.with(|f| f.currency.clone().unwrap_or_default()));
+        let on_change =
+            move |v: String| lib.set_filter(app, |f| f.currency = (!v.is_empty()).then_some(v));
+        view! {
+            <FilterChoice
+                id="filter-currency"
+                label=c(CatalogueMsg::FilterCurrency)
+                options=options
+                value=value
+                on_change=on_change
+                locale=locale
+            />
+        }
+    });
+    view! {
+        <div class="library-search">
+            <div class="search">
+                <label class="label" for="library-search">
+                    {c(CatalogueMsg::Search)}
+                </label>
+                <input
+                    id="library-search"
+                    type="search"
+                    placeholder=c(CatalogueMsg::SearchHint)
+                    autocomplete="off"
+                    prop:value=move || query.get()
+                    on:input=move |ev| {
+                        let q = event_target_value(&ev);
+                        lib.set_filter(app, |f| f.query = q);
+                    }
+                />
+            </div>
+            {kinds}
+            {regions}
+            {currencies}
+        </div>
     }
-    row
+}
+
+fn kind_id(k: ReportKind) -> &'static str {
+    match k {
+        ReportKind::Market => "market",
+        ReportKind::Plan => "plan",
+    }
+}
+
+fn kind_name(k: ReportKind) -> Msg {
+    match k {
+        ReportKind::Market => Msg::KindMarket,
+        ReportKind::Plan => Msg::KindPlan,
+    }
 }
 
 /// A labelled choice of one facet value, "All" first.
-fn filter_select(
+#[component]
+fn FilterChoice(
     id: &'static str,
-    label: &str,
-    value: String,
-    options: Vec<(String, String)>,
+    label: &'static str,
+    options: Vec<ChoiceOption>,
+    value: Signal<String>,
+    #[prop(into)] on_change: Callback<String>,
     locale: Locale,
-    on_change: impl Fn(&Ev) + 'static,
-) -> Node {
-    el("div")
-        .class("filter")
-        .child(text_el("label", "label", label).attr("for", id))
-        .child(
-            el("select")
-                .id(id)
-                .children(
-                    std::iter::once((String::new(), CatalogueMsg::All.text(locale).to_string()))
-                        .chain(options)
-                        .map(|(v, l)| el("option").key(v.clone()).attr("value", v).text(l)),
-                )
-                .prop("value", value)
-                .on(On::Change, on_change),
-        )
+) -> impl IntoView {
+    let options = std::iter::once(ChoiceOption::new("", CatalogueMsg::All.text(locale)))
+        .chain(options)
+        .collect::<Vec<_>>();
+    view! {
+        <div class="filter">
+            <label class="label" for=id>
+                {label}
+            </label>
+            <Choice id=id options=options value=value on_change=on_change/>
+        </div>
+    }
 }
 
 /// A report's card; an imported one says so and offers export and removal.
-fn card_node(app: AppState, e: &CatalogueEntry, locale: Locale, imported: Option<Imports>) -> Node {
-    let t = |m: Msg| m.text(locale);
+#[component]
+fn Card(entry: Arc<CatalogueEntry>, locale: Locale, imported: Option<Imports>) -> impl IntoView {
+    let app = use_app();
+    let t = move |m: Msg| m.text(locale);
+    let e = entry;
     let period = fill(
         t(Msg::PeriodValue),
         &[
@@ -349,84 +429,89 @@ fn card_node(app: AppState, e: &CatalogueEntry, locale: Locale, imported: Option
         ],
     );
     let trend: Vec<(f64, f64)> = e.sparkline.iter().map(|[x, y]| (*x, *y)).collect();
-    let meta = |label: Msg, value: Node| vec![text_el("dt", "", t(label)), el("dd").child(value)];
+    let sparkline = (trend.len() > 1).then(|| {
+        view! { <Sparkline values=trend split_at=e.sparkline_split/> }
+    });
+    // "XXX" is ISO 4217's "no currency" (an imported table of non-money).
+    let currency = if e.currency == "XXX" {
+        "—".to_string()
+    } else {
+        e.currency.clone()
+    };
     let id = e.id.clone();
-    let kind = text_el(
-        "p",
-        "kind",
-        t(if e.kind == ReportKind::Plan {
-            Msg::KindPlan
-        } else {
-            Msg::KindMarket
-        }),
-    );
-    let actions = el("p").class("card-actions").child(
-        text_el("a", "primary open-report", t(Msg::OpenReport))
-            .link(
-                super::share::href(&super::share::report_query(app, &id)),
-                move || super::share::open_report(app, &id),
-            )
-            .testid("open-report"),
-    );
-    let actions = match imported {
-        None => actions,
-        Some(imports) => {
-            let (export_id, remove_id) = (e.id.clone(), e.id.clone());
-            actions
-                .child(
-                    text_el("button", "link", ImportMsg::ExportJson.text(locale))
-                        .testid("export-imported")
-                        .on_click(move || export(app, &export_id)),
-                )
-                .child(
-                    text_el("button", "link", ImportMsg::Remove.text(locale))
-                        .testid("remove-imported")
-                        .on_click(move || imports.remove(app, &remove_id)),
-                )
+    let href = untrack(|| share::href(&share::report_query(app, &id)));
+    let open = move |ev: leptos::ev::MouseEvent| {
+        if in_place(&ev) {
+            share::open_report(app, &id);
         }
     };
-    el("article")
-        .class(if imported.is_some() {
-            "card imported-card"
-        } else {
-            "card"
-        })
-        .attr("data-report", e.id.clone())
-        .child(kind)
-        .child_opt(imported.map(|_| {
-            text_el(
-                "p",
-                "badge prov-scenario",
-                ImportMsg::ImportedBadge.text(locale),
-            )
-        }))
-        .child(el("h2").child(local_text(&e.title, locale)))
-        .child(
-            el("p")
-                .class("headline")
-                .testid("card-headline")
-                .child(local_text(&e.headline, locale)),
-        )
-        .child_opt((trend.len() > 1).then(|| sparkline(&trend, e.sparkline_split)))
-        .child(
-            el("dl").class("meta").children(
-                [
-                    meta(Msg::Publisher, local_text(&e.publisher, locale)),
-                    meta(Msg::Region, local_text(&e.region, locale)),
-                    // "XXX" is ISO 4217's "no currency" (an imported table of non-money).
-                    meta(
-                        Msg::Currency,
-                        el("span").text(if e.currency == "XXX" {
-                            "—".to_string()
-                        } else {
-                            e.currency.clone()
-                        }),
-                    ),
-                    meta(Msg::Period, el("span").text(period)),
-                ]
-                .into_iter()
-                .flatten(),
-            ),
-        )
-        .child(actions)
+    let imported_actions = imported.map(|imports| {
+        let (export_id, remove_id) = (e.id.clone(), e.id.clone());
+        view! {
+            <button
+                class="link"
+                data-testid="export-imported"
+                on:click=move |_| export(app, &export_id)
+            >
+                {ImportMsg::ExportJson.text(locale)}
+            </button>
+            <button
+                class="link"
+                data-testid="remove-imported"
+                on:click=move |_| imports.remove(app, &remove_id)
+            >
+                {ImportMsg::Remove.text(locale)}
+            </button>
+        }
+    });
+    let kind = t(if e.kind == ReportKind::Plan {
+        Msg::KindPlan
+    } else {
+        Msg::KindMarket
+    });
+    view! {
+        <article
+            class=if imported.is_some() { "card imported-card" } else { "card" }
+            data-report=e.id.clone()
+        >
+            <p class="kind">{kind}</p>
+            {imported
+                .map(|_| {
+                    view! {
+                        <p class="badge prov-scenario">{ImportMsg::ImportedBadge.text(locale)}</p>
+                    }
+                })}
+            <h2>
+                <LocalSpan text=e.title.clone() locale=locale/>
+            </h2>
+            <p class="headline" data-testid="card-headline">
+                <LocalSpan text=e.headline.clone() locale=locale/>
+            </p>
+            {sparkline}
+            <dl class="meta">
+                <dt>{t(Msg::Publisher)}</dt>
+                <dd>
+                    <LocalSpan text=e.publisher.clone() locale=locale/>
+                </dd>
+                <dt>{t(Msg::Region)}</dt>
+                <dd>
+                    <LocalSpan text=e.region.clone() locale=locale/>
+                </dd>
+                <dt>{t(Msg::Currency)}</dt>
+                <dd>
+                    <span>{currency}</span>
+                </dd>
+                <dt>{t(Msg::Period)}</dt>
+                <dd>
+                    <span>{period}</span>
+                </dd>
+            </dl>
+            <p class="card-actions">
+                <a class="primary open-report" href=href data-testid="open-report" on:click=open>
+                    {t(Msg::OpenReport)}
+                </a>
+                {imported_actions}
+            </p>
+        </article>
+    }
 }

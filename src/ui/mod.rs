@@ -17,6 +17,7 @@ pub mod imports;
 mod kpis;
 mod lazy;
 pub mod library;
+mod link;
 mod overview;
 pub mod present;
 mod report;
@@ -27,6 +28,7 @@ pub mod share;
 mod slider;
 mod startup;
 pub mod state;
+mod text;
 pub mod tools;
 
 pub use app::App;

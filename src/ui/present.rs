@@ -5,8 +5,7 @@
 //! leaving full screen. The view's own controls (sliders, fields) stay live: keys pressed in
 //! them are theirs.
 
-use super::dom::{el, text_el, Node};
-use super::state::{AppState, View};
+use super::state::{use_app, AppState, View};
 use crate::domain::present::{key_action, step, PresentKey};
 use crate::i18n::links::LinkMsg;
 use crate::i18n::{fill, Locale, Message};
@@ -120,85 +119,81 @@ pub fn install(app: AppState) {
 }
 
 /// The "Present" button of a report.
-pub fn button(app: AppState, locale: Locale) -> Node {
-    text_el(
-        "button",
-        "secondary present-button",
-        LinkMsg::Present.text(locale),
-    )
-    .testid("present")
-    .attr("title", LinkMsg::PresentHint.text(locale))
-    .on_click(move || start(app))
+#[component]
+pub fn PresentButton(locale: Locale) -> impl IntoView {
+    let app = use_app();
+    view! {
+        <button
+            class="secondary present-button"
+            data-testid="present"
+            title=LinkMsg::PresentHint.text(locale)
+            on:click=move |_| start(app)
+        >
+            {LinkMsg::Present.text(locale)}
+        </button>
+    }
 }
 
 /// The bar over the presented view: report, view n of N, previous / next, leave, the keys.
-pub fn bar(app: AppState, title: String, views: &[View], shown: View, locale: Locale) -> Node {
-    let t = |m: LinkMsg| m.text(locale);
-    let index = views.iter().position(|v| *v == shown).unwrap_or(0);
+#[component]
+pub fn PresentBar(
+    title: String,
+    views: Vec<View>,
+    shown: Memo<View>,
+    locale: Locale,
+) -> impl IntoView {
+    let app = use_app();
+    let t = move |m: LinkMsg| m.text(locale);
     let n = views.len();
-    let nav = |label: LinkMsg, action: PresentKey, testid: &'static str| {
-        let enabled = step(n, index, action).is_some();
-        text_el("button", "secondary", t(label))
-            .testid(testid)
-            .attr_if(!enabled, "disabled", "")
-            .on_click(move || {
-                act(app, action);
-            })
+    let index = Memo::new(move |_| {
+        let shown = shown.get();
+        views.iter().position(|v| *v == shown).unwrap_or(0)
+    });
+    let nav = move |label: LinkMsg, action: PresentKey, testid: &'static str| {
+        view! {
+            <button
+                class="secondary"
+                data-testid=testid
+                disabled=move || step(n, index.get(), action).is_none()
+                on:click=move |_| {
+                    act(app, action);
+                }
+            >
+                {t(label)}
+            </button>
+        }
     };
-    el("div")
-        .class("present-bar")
-        .testid("present-bar")
-        .attr("role", "region")
-        .attr("aria-label", t(LinkMsg::Present))
-        .child(
-            el("p")
-                .class("present-title")
-                .child(text_el("span", "present-report", title))
-                .child(text_el(
-                    "strong",
-                    "present-view",
-                    shown.label().text(locale),
-                ))
-                .text(" ")
-                .child(
-                    text_el(
-                        "span",
-                        "present-step",
-                        fill(
-                            t(LinkMsg::ViewOf),
-                            &[&(index + 1).to_string(), &n.to_string()],
-                        ),
-                    )
-                    .testid("present-step"),
-                ),
-        )
-        .child(
-            el("p")
-                .class("present-actions")
-                .child(nav(
-                    LinkMsg::PreviousView,
-                    PresentKey::Previous,
-                    "present-prev",
-                ))
-                .child(nav(LinkMsg::NextView, PresentKey::Next, "present-next"))
-                .child(
-                    text_el("button", "primary", t(LinkMsg::LeavePresentation))
-                        .testid("present-leave")
-                        .on_click(move || leave(app)),
-                ),
-        )
-        .child(
-            el("p")
-                .class("present-hint")
-                .attr("role", "status")
-                .text(t(LinkMsg::Presenting))
-                .child_opt(app.fullscreen_refused.get().then(|| {
-                    text_el(
-                        "span",
-                        "present-refused",
-                        format!(" {}", t(LinkMsg::NoFullScreen)),
-                    )
-                    .testid("present-refused")
-                })),
-        )
+    let refused = move || {
+        app.fullscreen_refused.get().then(|| {
+            let text = format!(" {}", t(LinkMsg::NoFullScreen));
+            view! {
+                <span class="present-refused" data-testid="present-refused">
+                    {text}
+                </span>
+            }
+        })
+    };
+    view! {
+        <div class="present-bar" data-testid="present-bar" role="region" aria-label=t(LinkMsg::Present)>
+            <p class="present-title">
+                <span class="present-report">{title}</span>
+                <strong class="present-view">{move || shown.get().label().text(locale)}</strong>
+                " "
+                <span class="present-step" data-testid="present-step">
+                    {move || fill(t(LinkMsg::ViewOf), &[&(index.get() + 1).to_string(), &n.to_string()])}
+                </span>
+            </p>
+            <p class="present-actions">
+                {nav(LinkMsg::PreviousView, PresentKey::Previous, "present-prev")}
+                {nav(LinkMsg::NextView, PresentKey::Next, "present-next")}
+                <button class="primary" data-testid="present-leave" on:click=move |_| leave(app)>
+                    {t(LinkMsg::LeavePresentation)}
+                </button>
+            </p>
+            <p class="present-hint" role="status">
+                {t(LinkMsg::Presenting)}
+                {refused}
+            </p>
+        </div>
+    }
 }

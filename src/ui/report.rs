@@ -1,14 +1,18 @@
 //! An open report: its header, the scenario status, the view tabs (only the views that apply)
 //! and the chosen view. Provides `ReportCtx` to the views.
 
-use super::common::local_text;
-use super::dom::{el, text_el, Dom, Ev, Node, On};
+use super::common::{badge_class, local};
 use super::lazy::LazyView;
+use super::link::in_place;
 use super::overview::Overview;
-use super::state::{use_app, AppState, Load, ReportCtx, View};
-use crate::domain::schema::Report;
+use super::present::{PresentBar, PresentButton};
+use super::share;
+use super::state::{use_app, use_report, AppState, Load, ReportCtx, View};
+use super::text::{Choice, ChoiceOption, LocalSpan};
+use crate::domain::schema::{Provenance, Report};
 use crate::i18n::catalogue::CatalogueMsg;
-use crate::i18n::{fill, Message, Msg};
+use crate::i18n::fx::{fx_note, FxNote};
+use crate::i18n::{fill, provenance, Locale, Message, Msg};
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
@@ -94,9 +98,8 @@ pub fn ReportPage(id: String) -> impl IntoView {
                         attempt.update(|n| *n += 1);
                     }>{move || app.t(CatalogueMsg::Retry)}</button>
                     <a class="link" href=move || super::share::href(&super::share::library_query(app))
-                        on:click=move |ev: leptos::ev::MouseEvent| {
-                            if ev.button() == 0 && !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key()) {
-                                ev.prevent_default();
+                        on:click=move |ev| {
+                            if in_place(&ev) {
                                 super::share::open_library(app);
                             }
                         }>
@@ -152,7 +155,8 @@ fn OpenReport(report: Arc<Report>) -> impl IntoView {
     });
     view! {
         <article class="report" data-report=ctx.with(|r| r.id.clone())>
-            <Dom render=move || header(app, ctx, shown.get(), copy_status, fx_input)/>
+            // Texts are plain: the header is built anew when the language changes.
+            {move || view! { <ReportHeader shown=shown fx=fx_input copy_status=copy_status locale=app.locale.get()/> }}
             <section id="view-panel" role="tabpanel" aria-labelledby=move || format!("tab-{}", shown.get().id()) class="view-panel">
                 // Every view but the overview is fetched when first opened (src/ui/lazy.rs).
                 {move || match shown.get() {
@@ -217,156 +221,166 @@ fn is_money(code: &str) -> bool {
     code != "XXX"
 }
 
-crate::messages! {
-    enum FxMsg {
-        RatePrompt => ("Type how many {1} one {0} is worth to show money in {1}.", "请输入 1 {0} 折合多少 {1}，即以 {1} 显示金额。", "請輸入 1 {0} 折合多少 {1}，即以 {1} 顯示金額。"),
-    }
-}
-
 const DISPLAY_CURRENCIES: [&str; 4] = ["USD", "CNY", "EUR", "GBP"];
 
 /// "Show money in …" with the rate the reader sets; marked as their assumption when in force.
-fn currency_control(app: AppState, from: &str, fx: FxInput, locale: crate::i18n::Locale) -> Node {
-    let t = |m: Msg| m.text(locale);
-    let to = fx.to.get();
-    let options = std::iter::once((
-        "".to_string(),
-        crate::i18n::fill(t(Msg::AsReported), &[from]),
-    ))
-    .chain(
-        DISPLAY_CURRENCIES
-            .iter()
-            .filter(|c| **c != from)
-            .map(|c| (c.to_string(), c.to_string())),
-    )
-    .map(|(v, l)| el("option").attr("value", v).text(l));
-    let mut row = el("div")
-        .class("currency-control")
-        .child(text_el("label", "", t(Msg::ShowMoneyIn)).attr("for", "fx-currency"))
-        .child(
-            el("select")
-                .id("fx-currency")
-                .prop("value", to.clone())
-                .children(options)
-                .on(On::Change, move |ev: &Ev| {
-                    fx.to.set(ev.value.clone());
-                    fx.apply(app);
-                }),
-        );
-    if !to.is_empty() {
-        row = row
-            .child(
-                text_el("label", "", crate::i18n::fill(t(Msg::RateOne), &[from]))
-                    .attr("for", "fx-rate"),
-            )
-            .child(
-                el("input")
-                    .id("fx-rate")
-                    .attr("type", "text")
-                    .attr("inputmode", "decimal")
-                    .attr("size", "8")
-                    .prop("value", fx.rate.get())
-                    .on(On::Change, move |ev: &Ev| {
-                        fx.rate.set(ev.value.clone());
-                        fx.apply(app);
-                    }),
-            )
-            .child(text_el("span", "", to.clone()));
-    }
-    let note = match (to.is_empty(), app.fx.get()) {
-        (true, _) => None,
-        (false, Some((cur, rate))) => Some(
-            el("p")
-                .class("check warning fx-note")
-                .testid("fx-note")
-                .text(format!(
-                    "{} ",
-                    crate::i18n::fill(
-                        t(Msg::ConvertedNote),
-                        &[from, &crate::domain::format::number(rate, 6), &cur]
-                    )
-                ))
-                .child(super::common::badge(
-                    crate::domain::schema::Provenance::Assumption,
-                    locale,
-                )),
-        ),
-        // Nothing typed yet: ask for the rate; an error only for a rate that cannot be used.
-        (false, None) if fx.rate.get().trim().is_empty() => Some(
-            text_el(
-                "p",
-                "help fx-prompt",
-                crate::i18n::fill(FxMsg::RatePrompt.text(locale), &[from, &to]),
-            )
-            .testid("fx-prompt"),
-        ),
-        (false, None) => Some(text_el("p", "field-msg", t(Msg::RateNeeded)).testid("fx-error")),
+#[component]
+fn CurrencyControl(from: String, fx: FxInput, locale: Locale) -> impl IntoView {
+    let app = use_app();
+    let t = move |m: Msg| m.text(locale);
+    let options = std::iter::once(ChoiceOption::new("", fill(t(Msg::AsReported), &[&from])))
+        .chain(
+            DISPLAY_CURRENCIES
+                .iter()
+                .filter(|c| **c != from)
+                .map(|c| ChoiceOption::new(*c, *c)),
+        )
+        .collect::<Vec<_>>();
+    let chosen = Memo::new(move |_| !fx.to.with(String::is_empty));
+    let rate_label = fill(t(Msg::RateOne), &[&from]);
+    let note = move || {
+        let note = fx.to.with(|to| {
+            app.fx.with(|f| {
+                fx.rate.with(|typed| {
+                    let in_force = f.as_ref().map(|(cur, rate)| (cur.as_str(), *rate));
+                    fx_note(&from, to, in_force, typed, locale)
+                })
+            })
+        });
+        note.map(|note| match note {
+            FxNote::Converted(text) => view! {
+                <p class="check warning fx-note" data-testid="fx-note">
+                    {text}
+                    <Badge p=Provenance::Assumption locale=locale/>
+                </p>
+            }
+            .into_any(),
+            FxNote::Prompt(text) => {
+                view! { <p class="help fx-prompt" data-testid="fx-prompt">{text}</p> }.into_any()
+            }
+            FxNote::RateNeeded(text) => {
+                view! { <p class="field-msg" data-testid="fx-error">{text}</p> }.into_any()
+            }
+        })
     };
-    el("div").class("fx").child(row).child_opt(note)
+    view! {
+        <div class="fx">
+            <div class="currency-control">
+                <label for="fx-currency">{t(Msg::ShowMoneyIn)}</label>
+                <Choice
+                    id="fx-currency"
+                    options=options
+                    value=fx.to
+                    on_change=move |to: String| {
+                        fx.to.set(to);
+                        fx.apply(app);
+                    }
+                />
+                <Show when=move || chosen.get()>
+                    <label for="fx-rate">{rate_label.clone()}</label>
+                    <RateField fx=fx/>
+                    <span>{move || fx.to.get()}</span>
+                </Show>
+            </div>
+            {note}
+        </div>
+    }
 }
 
-fn header(
-    app: AppState,
-    ctx: ReportCtx,
-    shown: View,
-    copy_status: RwSignal<Option<Result<(), String>>>,
+/// The rate field: shows the rate as typed; a change applies it (when it can be used).
+#[component]
+fn RateField(fx: FxInput) -> impl IntoView {
+    let app = use_app();
+    view! {
+        <input
+            id="fx-rate"
+            type="text"
+            inputmode="decimal"
+            size="8"
+            prop:value=move || fx.rate.get()
+            on:change=move |ev| {
+                fx.rate.set(event_target_value(&ev));
+                fx.apply(app);
+            }
+        />
+    }
+}
+
+/// A provenance badge.
+#[component]
+fn Badge(p: Provenance, locale: Locale) -> impl IntoView {
+    view! { <span class=badge_class(p)>{provenance(locale, p)}</span> }
+}
+
+/// The report's header: the presentation bar when presenting, the bar (back to the library,
+/// present, the scenario's state, copy link), title and byline with the currency control, and
+/// the view tabs.
+#[component]
+fn ReportHeader(
+    shown: Memo<View>,
     fx: FxInput,
-) -> Vec<Node> {
-    let locale = app.display_locale();
-    let t = |m: Msg| m.text(locale);
-    let modified = !ctx.scenario.with(|s| s.is_published());
+    copy_status: RwSignal<Option<Result<(), String>>>,
+    locale: Locale,
+) -> impl IntoView {
+    let app = use_app();
+    let ctx = use_report();
+    let t = move |m: Msg| m.text(locale);
     let views: Vec<View> =
         ctx.with(|r| View::ALL.into_iter().filter(|v| v.applies_to(r)).collect());
-    let (title, byline) = ctx.with(|r| {
-        let m = &r.meta;
-        let mut byline = el("p")
-            .class("byline")
-            .child(local_text(&m.publisher, locale));
-        if let Some(code) = &m.code {
-            byline = byline
-                .text(" · ")
-                .child(text_el("span", "code", code.clone()));
+    let report_title = ctx.with(|r| local(&r.meta.title, locale));
+    let present_bar = {
+        let views = views.clone();
+        let title = report_title.clone();
+        move || {
+            app.presenting.get().then(|| {
+                view! {
+                    <PresentBar title=title.clone() views=views.clone() shown=shown locale=locale/>
+                }
+            })
         }
-        // A long title is clamped to two or three lines; the whole title is in `title` and
-        // shows on focus (a click or a tab), since the text itself is all there for a reader.
-        let full = super::common::local(&m.title, locale);
+    };
+    let present_button =
+        move || (!app.presenting.get()).then(|| view! { <PresentButton locale=locale/> });
+    let library_href = share::href(&share::library_query(app));
+    let (byline, currency) = ctx.with(|r| {
+        let m = &r.meta;
+        let code = m.code.clone().map(|code| {
+            view! {
+                " · "
+                <span class="code">{code}</span>
+            }
+        });
+        let money = is_money(&m.currency).then(|| format!(" · {}", m.currency));
         (
-            el("h1")
-                .class("report-title")
-                .attr("title", full)
-                .attr("tabindex", "0")
-                .testid("report-title")
-                .child(local_text(&m.title, locale)),
-            byline
-                .text(" · ")
-                .child(local_text(&m.region, locale))
-                .text(if is_money(&m.currency) {
-                    format!(" · {}", m.currency)
-                } else {
-                    String::new()
-                }),
+            view! {
+                <p class="byline">
+                    <LocalSpan text=m.publisher.clone() locale=locale/>
+                    {code}
+                    " · "
+                    <LocalSpan text=m.region.clone() locale=locale/>
+                    {money}
+                </p>
+            },
+            // A report of non-money figures ("XXX", an imported table) has nothing to convert.
+            is_money(&m.currency).then(|| m.currency.clone()),
         )
     });
-    let tabs = views.iter().enumerate().map(|(i, &v)| {
-        let selected = v == shown;
-        let views = views.clone();
-        el("a")
-            .key(v.id())
-            .link(
-                super::share::href(&super::share::view_query(app, v)),
-                move || app.view.set(v),
-            )
-            .attr("role", "tab")
-            .id(format!("tab-{}", v.id()))
-            .attr("aria-controls", "view-panel")
-            .attr("aria-selected", selected.to_string())
-            .attr("tabindex", if selected { "0" } else { "-1" })
-            .class("tab")
-            .attr("data-view", v.id())
-            .on(On::KeyDown, move |ev: &Ev| {
+    let fx_control = match currency {
+        Some(from) => view! { <CurrencyControl from=from fx=fx locale=locale/> }.into_any(),
+        None => view! { <div class="fx"></div> }.into_any(),
+    };
+    let title = ctx.with(|r| r.meta.title.clone());
+    // One query for every tab's link: the current state, computed once per change.
+    let query = Memo::new(move |_| share::current(app));
+    let tabs = views
+        .iter()
+        .enumerate()
+        .map(|(i, &v)| {
+            let views = views.clone();
+            let keydown = move |ev: leptos::ev::KeyboardEvent| {
                 // Arrow keys move between tabs (WAI-ARIA tabs pattern).
                 let n = views.len();
-                let next = match ev.key.as_str() {
+                let next = match ev.key().as_str() {
                     "ArrowRight" => Some((i + 1) % n),
                     "ArrowLeft" => Some((i + n - 1) % n),
                     "Home" => Some(0),
@@ -377,99 +391,126 @@ fn header(
                     app.view.set(views[j]);
                     focus_tab(views[j]);
                 }
-            })
-            .text(t(v.label()))
-    });
-    let status = el("div")
-        .class("scenario-status")
-        .testid("scenario-status")
-        .child(text_el(
-            "span",
-            if modified {
-                "badge prov-scenario"
-            } else {
-                "badge prov-reported"
-            },
-            t(if modified {
-                Msg::ModifiedAssumptions
-            } else {
-                Msg::PublishedAssumptions
-            }),
-        ))
-        .child_opt(modified.then(|| {
-            text_el("button", "link", t(Msg::Reset))
-                .testid("reset")
-                .on_click(move || ctx.scenario.set(Default::default()))
-        }))
-        .child(
-            text_el("button", "link copy-link", t(Msg::CopyLink))
-                .testid("copy-link")
-                .on_click(move || copy_link(app, copy_status)),
-        )
-        .child_opt(copy_status.get().map(|r| {
-            match r {
-                Ok(()) => text_el("span", "status", t(Msg::LinkCopied)).attr("role", "status"),
-                Err(href) => el("span")
-                    .class("status")
-                    .attr("role", "status")
-                    .text(format!("{} ", t(Msg::CopyByHand)))
-                    .child(
-                        el("input")
-                            .attr("type", "text")
-                            .attr("readonly", "")
-                            .attr("aria-label", t(Msg::CopyLink))
-                            .prop("value", href)
-                            .testid("link-by-hand"),
-                    ),
+            };
+            view! {
+                <a
+                    href=move || share::href(&query.with(|q| share::with_view(q, v)))
+                    on:click=move |ev| {
+                        if in_place(&ev) {
+                            app.view.set(v);
+                        }
+                    }
+                    role="tab"
+                    id=format!("tab-{}", v.id())
+                    aria-controls="view-panel"
+                    aria-selected=move || (shown.get() == v).to_string()
+                    tabindex=move || if shown.get() == v { "0" } else { "-1" }
+                    class="tab"
+                    data-view=v.id()
+                    on:keydown=keydown
+                >
+                    {t(v.label())}
+                </a>
             }
-        }));
-    // A report of non-money figures ("XXX", an imported table) has nothing to convert.
-    let fx = ctx.with(|r| {
-        if is_money(&r.meta.currency) {
-            currency_control(app, &r.meta.currency, fx, locale)
-        } else {
-            el("div").class("fx")
-        }
-    });
-    let presenting = app.presenting.get();
-    let present_bar = presenting.then(|| {
-        let title = ctx.with(|r| {
-            crate::domain::format::pick(&r.meta.title, locale)
-                .0
-                .to_string()
-        });
-        super::present::bar(app, title, &views, shown, locale)
-    });
-    present_bar
-        .into_iter()
-        .chain([
-            // One compact bar: back to the library, the scenario's state and the link to it.
-            el("div")
-                .class("report-bar")
-                .child(
-                    el("nav")
-                        .class("crumbs")
-                        .child(
-                            text_el("a", "link", format!("← {}", t(Msg::BackToLibrary))).link(
-                                super::share::href(&super::share::library_query(app)),
-                                move || super::share::open_library(app),
-                            ),
-                        )
-                        .child_opt((!presenting).then(|| super::present::button(app, locale))),
-                )
-                .child(status),
-            el("header")
-                .class("report-header")
-                .child(title)
-                .child(el("div").class("report-meta").child(byline).child(fx)),
-            // The tabs scroll sideways on a narrow screen; a fade marks the side that has more.
-            el("div").class("tabs-wrap").child(
-                el("div")
-                    .class("tabs")
-                    .attr("role", "tablist")
-                    .attr("aria-label", t(Msg::ReportViews))
-                    .children(tabs),
-            ),
-        ])
-        .collect()
+        })
+        .collect_view();
+    view! {
+        {present_bar}
+        // One compact bar: back to the library, the scenario's state and the link to it.
+        <div class="report-bar">
+            <nav class="crumbs">
+                <a
+                    class="link"
+                    href=library_href
+                    on:click=move |ev| {
+                        if in_place(&ev) {
+                            share::open_library(app);
+                        }
+                    }
+                >
+                    {format!("← {}", t(Msg::BackToLibrary))}
+                </a>
+                {present_button}
+            </nav>
+            <ScenarioStatus copy_status=copy_status locale=locale/>
+        </div>
+        <header class="report-header">
+            // A long title is clamped to two or three lines; the whole title is in `title`
+            // and shows on focus (a click or a tab), since the text itself is all there for a
+            // reader.
+            <h1 class="report-title" title=report_title tabindex="0" data-testid="report-title">
+                <LocalSpan text=title locale=locale/>
+            </h1>
+            <div class="report-meta">{byline}{fx_control}</div>
+        </header>
+        // The tabs scroll sideways on a narrow screen; a fade marks the side that has more.
+        <div class="tabs-wrap">
+            <div class="tabs" role="tablist" aria-label=t(Msg::ReportViews)>
+                {tabs}
+            </div>
+        </div>
+    }
+}
+
+/// Whether the assumptions are the published ones (and a reset), and the link to copy.
+#[component]
+fn ScenarioStatus(
+    copy_status: RwSignal<Option<Result<(), String>>>,
+    locale: Locale,
+) -> impl IntoView {
+    let app = use_app();
+    let ctx = use_report();
+    let t = move |m: Msg| m.text(locale);
+    let modified = Memo::new(move |_| !ctx.scenario.with(|s| s.is_published()));
+    let copied = move || {
+        copy_status.get().map(|r| match r {
+            Ok(()) => {
+                view! { <span class="status" role="status">{t(Msg::LinkCopied)}</span> }.into_any()
+            }
+            Err(href) => {
+                let by_hand = format!("{} ", t(Msg::CopyByHand));
+                view! {
+                    <span class="status" role="status">
+                        {by_hand}
+                        <input
+                            type="text"
+                            readonly=""
+                            aria-label=t(Msg::CopyLink)
+                            prop:value=href
+                            data-testid="link-by-hand"
+                        />
+                    </span>
+                }
+                .into_any()
+            }
+        })
+    };
+    view! {
+        <div class="scenario-status" data-testid="scenario-status">
+            <span class=move || {
+                if modified.get() { "badge prov-scenario" } else { "badge prov-reported" }
+            }>
+                {move || {
+                    t(if modified.get() { Msg::ModifiedAssumptions } else { Msg::PublishedAssumptions })
+                }}
+            </span>
+            <Show when=move || modified.get()>
+                <button
+                    class="link"
+                    data-testid="reset"
+                    on:click=move |_| ctx.scenario.set(Default::default())
+                >
+                    {t(Msg::Reset)}
+                </button>
+            </Show>
+            <button
+                class="link copy-link"
+                data-testid="copy-link"
+                on:click=move |_| copy_link(app, copy_status)
+            >
+                {t(Msg::CopyLink)}
+            </button>
+            {copied}
+        </div>
+    }
 }

@@ -130,9 +130,10 @@ pub fn link(app: AppState) -> String {
     }
 }
 
-/// The query of a link to `view` of the open report, with everything else as it is now.
-pub fn view_query(app: AppState, view: View) -> String {
-    let mut state = parse(&current(app)).state;
+/// The query of a link to `view`, with everything else as `query` (the current state's, from
+/// [`current`], computed once for every tab) says.
+pub fn with_view(query: &str, view: View) -> String {
+    let mut state = parse(query).state;
     state.view = view.id().to_string();
     encode(&state)
 }

@@ -1,4 +1,4 @@
-//! The chart kinds: x/y (lines, stacked areas, bars, bands), donut, treemap and sparkline.
+//! The chart kinds: x/y (lines, stacked areas, bars, bands), donut and treemap.
 //! Each turns its data into a pure scene (`crate::chart::scene`) plus legend and table, and
 //! hands them to the shared frame.
 
@@ -6,15 +6,14 @@ use super::frame::{chart, Charts, Frame, LegendEntry, TableData};
 use super::{is_interval_top, point_label, tick_label, value_text, x_label};
 use crate::chart::label::end_label_room;
 use crate::chart::palette::{swatch, used_notes};
-use crate::chart::scale::LinearScale;
 use crate::chart::scene::SvgNode;
 use crate::chart::scene::{donut_scene, treemap_scene, xy_scene, Cell, XyLabels};
-use crate::chart::shapes::{line_path, treemap, Rect};
+use crate::chart::shapes::{treemap, Rect};
 use crate::chart::xy::{end_labelled, layout_with, Series, SeriesKind, Size};
 use crate::domain::format::{self, Locale};
 use crate::domain::schema::{Provenance, Unit};
 use crate::i18n::{provenance, Message, Msg};
-use crate::ui::dom::{el, Node};
+use crate::ui::dom::Node;
 use std::collections::BTreeSet;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -419,45 +418,4 @@ pub fn treemap_chart(charts: Charts, spec: TreemapSpec<'_>, narrow: bool, locale
         treemap_scene(&cells),
         locale,
     )
-}
-
-/// A small decorative trend line (the card states the headline in words).
-pub fn sparkline(values: &[(f64, f64)], split_at: Option<f64>) -> Node {
-    let (w, h) = (120.0, 32.0);
-    let (x0, x1) = values
-        .iter()
-        .fold((f64::MAX, f64::MIN), |(a, b), v| (a.min(v.0), b.max(v.0)));
-    let ymax = values
-        .iter()
-        .map(|v| v.1)
-        .filter(|v| v.is_finite())
-        .fold(0.0, f64::max);
-    let sx = LinearScale::new((x0, x1), (2.0, w - 2.0));
-    let sy = LinearScale::new((0.0, ymax), (h - 2.0, 2.0));
-    let split = split_at.unwrap_or(f64::INFINITY);
-    let last_solid = values
-        .iter()
-        .map(|v| v.0)
-        .filter(|x| *x <= split)
-        .fold(f64::MIN, f64::max);
-    let path = |keep: &dyn Fn(f64) -> bool| {
-        line_path(
-            &values
-                .iter()
-                .filter(|v| keep(v.0))
-                .map(|v| (sx.map(v.0), sy.map(v.1)))
-                .collect::<Vec<_>>(),
-        )
-    };
-    el("svg")
-        .class("sparkline")
-        .attr("viewBox", format!("0 0 {w} {h}"))
-        .attr("aria-hidden", "true")
-        .attr("focusable", "false")
-        .child(el("path").class("line s0").attr("d", path(&|x| x <= split)))
-        .child(
-            el("path")
-                .class("line dashed s0")
-                .attr("d", path(&|x| x >= last_solid)),
-        )
 }

@@ -11,6 +11,7 @@ mod figure;
 mod frame;
 mod kinds;
 mod marks;
+mod sparkline;
 mod table;
 mod tornado;
 mod xy;
@@ -18,10 +19,10 @@ mod xy;
 pub use figure::{ChartFigure, ChartState};
 pub use frame::{data_table, ChartUi, Charts, Frame, LegendEntry, TableData};
 pub use kinds::{
-    donut_chart, sparkline, treemap_chart, xy_chart, xy_drawing, Slice, TreemapNode, TreemapSpec,
-    XySpec,
+    donut_chart, treemap_chart, xy_chart, xy_drawing, Slice, TreemapNode, TreemapSpec, XySpec,
 };
 pub use marks::Scene;
+pub use sparkline::Sparkline;
 pub use table::DataTableView;
 pub use tornado::{TornadoChart, TornadoSpec};
 pub use xy::XyChart;
