@@ -6,9 +6,11 @@
 pub mod catalogue;
 pub mod checks;
 pub mod errors;
+pub mod goal;
 pub mod import;
 pub mod kpis;
 pub mod links;
+pub mod overview;
 pub mod titles;
 pub mod tools;
 
