@@ -1,10 +1,12 @@
-//! Small node builders shared by views: report text in the reader's language (with a note when
-//! it falls back to another), provenance badges, notes.
+//! Small pieces shared by views: report text in the reader's language (with a note when it
+//! falls back to another), provenance badges, sections, scrolling tables. Each as a node
+//! builder (views still drawn with `ui::dom`) and as a component.
 
 use super::dom::{el, text_el, Node};
 use crate::domain::format::{pick, Locale};
 use crate::domain::schema::{LocalText, Provenance};
 use crate::i18n::{provenance, Message, Msg};
+use leptos::prelude::*;
 
 /// A report text in the reader's language; when unavailable, the text shown is marked with its
 /// language and a note says so.
@@ -29,15 +31,64 @@ pub fn local(text: &LocalText, locale: Locale) -> String {
     pick(text, locale).0.to_string()
 }
 
-pub fn badge(p: Provenance, locale: Locale) -> Node {
-    let class = match p {
+fn badge_class(p: Provenance) -> &'static str {
+    match p {
         Provenance::Reported => "badge prov-reported",
         Provenance::Bound => "badge prov-bound",
         Provenance::Derived => "badge prov-derived",
         Provenance::Assumption => "badge prov-assumption",
         Provenance::Scenario => "badge prov-scenario",
-    };
-    text_el("span", class, provenance(locale, p))
+    }
+}
+
+pub fn badge(p: Provenance, locale: Locale) -> Node {
+    text_el("span", badge_class(p), provenance(locale, p))
+}
+
+/// Where a value comes from ("reported", "derived" …), as a badge.
+#[component]
+pub fn Badge(p: Provenance, locale: Locale) -> impl IntoView {
+    view! { <span class=badge_class(p)>{provenance(locale, p)}</span> }
+}
+
+/// A report text in the reader's language; when unavailable, the text shown is marked with its
+/// language and a note says so (as [`local_text`]).
+#[component]
+pub fn ReportText(text: LocalText, locale: Locale) -> impl IntoView {
+    let (s, fallback) = pick(&text, locale);
+    let s = s.to_string();
+    if fallback {
+        let lang = if locale == Locale::En { "zh" } else { "en" };
+        let note = format!(" ({})", Msg::TextInOtherLanguage.text(locale));
+        view! {
+            <span>
+                <span lang=lang>{s}</span>
+                <span class="fallback-note">{note}</span>
+            </span>
+        }
+        .into_any()
+    } else {
+        view! { <span>{s}</span> }.into_any()
+    }
+}
+
+/// A section with a level-2 heading (`{id}-h`) and its content.
+#[component]
+pub fn Section(
+    class: &'static str,
+    id: &'static str,
+    heading: String,
+    #[prop(optional)] testid: Option<&'static str>,
+    children: Children,
+) -> impl IntoView {
+    let heading_id = format!("{id}-h");
+    let labelled_by = heading_id.clone();
+    view! {
+        <section class=class aria-labelledby=labelled_by data-testid=testid>
+            <h2 id=heading_id>{heading}</h2>
+            {children()}
+        </section>
+    }
 }
 
 /// A section with a heading (level 2) and its content.
@@ -56,6 +107,21 @@ pub fn table_scroll(locale: Locale) -> Node {
         .attr("tabindex", "0")
         .attr("role", "region")
         .attr("aria-label", CommonMsg::TableRegion.text(locale))
+}
+
+/// [`table_scroll`] as a component, around its table.
+#[component]
+pub fn TableScroll(locale: Locale, children: Children) -> impl IntoView {
+    view! {
+        <div
+            class="table-scroll"
+            tabindex="0"
+            role="region"
+            aria-label=CommonMsg::TableRegion.text(locale)
+        >
+            {children()}
+        </div>
+    }
 }
 
 crate::messages! {

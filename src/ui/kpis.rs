@@ -533,17 +533,20 @@ fn projector(
         );
 
     // Chart: the projection against the flat target line.
-    let chart = projection_chart(
+    let chart = xy_chart(
         board.charts,
-        if index == 0 {
-            "projection".to_string()
-        } else {
-            format!("projection-{pid}")
-        },
-        projection,
-        &target,
-        projected.values.as_deref().unwrap_or(&[]),
-        prov,
+        projection_spec(
+            if index == 0 {
+                "projection".to_string()
+            } else {
+                format!("projection-{pid}")
+            },
+            projection,
+            &target,
+            projected.values.as_deref().unwrap_or(&[]),
+            prov,
+            locale,
+        ),
         app.narrow(),
         locale,
     );
@@ -660,16 +663,15 @@ fn projector(
 /// A projection period by period (dashed) against its target (a flat line), with the notes
 /// that say which is which. `values[i]` is the value after `i` periods.
 #[allow(clippy::too_many_arguments)]
-fn projection_chart(
-    charts: Charts,
+/// A projection against its target, as an x/y chart's spec.
+fn projection_spec(
     name: String,
     projection: &Projection,
     target: &KpiTarget,
     values: &[f64],
     prov: Provenance,
-    narrow: bool,
     locale: Locale,
-) -> Node {
+) -> XySpec {
     let t = |m: KpiMsg| m.text(locale);
     let plabel = local(&projection.label, locale);
     let series = projection_series(
@@ -688,28 +690,22 @@ fn projection_chart(
         (Msg::NoteScenario.text(locale).to_string(), "g-scenario"),
     ];
     let target_word = target_text(target, locale);
-    xy_chart(
-        charts,
-        XySpec {
-            subtitle: None,
-            name,
-            title: plabel.clone(),
-            description: fill(t(KpiMsg::ChartDesc), &[&plabel, &target_word]),
-            series,
-            unit: target.unit.clone(),
-            x_title: cad(Form::Axis, projection.cadence, locale).to_string(),
-            notes,
-            tall: false,
-        },
-        narrow,
-        locale,
-    )
+    XySpec {
+        subtitle: None,
+        name,
+        title: plabel.clone(),
+        description: fill(t(KpiMsg::ChartDesc), &[&plabel, &target_word]),
+        series,
+        unit: target.unit.clone(),
+        x_title: cad(Form::Axis, projection.cadence, locale).to_string(),
+        notes,
+        tall: false,
+    }
 }
 
 /// The plan's first projection as its overview shows it: at the reader's start and rate over
 /// the plan's own periods, against the target.
-pub fn plan_chart(app: AppState, ctx: ReportCtx, charts: Charts) -> Option<Node> {
-    let locale = app.display_locale();
+pub fn plan_spec(ctx: ReportCtx, locale: Locale) -> Option<XySpec> {
     let (projection, start_a, rate_a, target) = ctx.with(|r| {
         let p = r.projections.first()?.clone();
         let assumption = |id: &str| r.assumptions.iter().find(|a| a.id == id).cloned();
@@ -729,14 +725,12 @@ pub fn plan_chart(app: AppState, ctx: ReportCtx, charts: Charts) -> Option<Node>
     });
     let periods = projection.periods.clamp(MIN_PERIODS, MAX_PERIODS);
     let values = projection_values(start, rate, periods).ok()?;
-    Some(projection_chart(
-        charts,
+    Some(projection_spec(
         "plan-projection".to_string(),
         &projection,
         &target,
         &values,
         prov_of(modified),
-        app.narrow(),
         locale,
     ))
 }

@@ -2,7 +2,7 @@
 //! CAGR and for every segment's growth and base share; presets; the scenario drawn against the
 //! published path with the difference per year; what the checks say about the scenario.
 
-use super::charts::{XyChart, XySpec};
+use super::charts::{OptionalXyChart, XySpec};
 use super::comparison::{comparison_text, CompareIds, ComparisonView};
 use super::controls::ValueKind;
 use super::dom::Dom;
@@ -297,41 +297,7 @@ fn ScenarioChart(v: ViewCtx) -> impl IntoView {
             locale,
         ))
     });
-    optional_chart(v, spec)
-}
-
-/// An x/y chart that shows while its spec exists (the model may fail on odd input).
-fn optional_chart(v: ViewCtx, spec: Memo<Option<XySpec>>) -> impl IntoView {
-    let shown = Memo::new(move |_| spec.with(Option::is_some));
-    let narrow = v.app.narrow_layout;
-    move || {
-        shown.get().then(|| {
-            let initial = spec.get_untracked();
-            // Keeps the last spec drawn while the chart is torn down.
-            let last = StoredValue::new(initial);
-            let spec = Signal::derive(move || {
-                if let Some(s) = spec.get() {
-                    last.set_value(Some(s));
-                }
-                last.get_value().unwrap_or_else(empty_spec)
-            });
-            view! { <XyChart spec=spec narrow=narrow locale=v.lang /> }
-        })
-    }
-}
-
-fn empty_spec() -> XySpec {
-    XySpec {
-        name: String::new(),
-        title: String::new(),
-        subtitle: None,
-        description: String::new(),
-        series: Vec::new(),
-        unit: Unit::Number,
-        x_title: String::new(),
-        notes: Vec::new(),
-        tall: false,
-    }
+    view! { <OptionalXyChart spec=spec narrow=v.app.narrow_layout locale=v.lang /> }
 }
 
 /// The range between the bear and bull presets, as a band behind the paths.
@@ -387,7 +353,7 @@ fn YearBars(v: ViewCtx) -> impl IntoView {
         let cmp = ctx.comparison.get();
         Some(v.unit.with_value(|unit| year_bars_spec(&cmp, unit, locale)))
     });
-    optional_chart(v, spec)
+    view! { <OptionalXyChart spec=spec narrow=v.app.narrow_layout locale=v.lang /> }
 }
 
 /// Published and scenario values side by side for each forecast year (grouped bars).

@@ -24,6 +24,6 @@ pub use kinds::{
 pub use marks::Scene;
 pub use table::DataTableView;
 pub use tornado::{tornado_chart, TornadoSpec};
-pub use xy::XyChart;
+pub use xy::{OptionalXyChart, XyChart};
 
 pub use crate::chart::label::{is_interval_top, point_label, tick_label, value_text, x_label};
