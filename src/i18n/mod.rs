@@ -8,9 +8,11 @@ pub mod checks;
 pub mod contents;
 pub mod errors;
 pub mod fx;
+pub mod goal;
 pub mod import;
 pub mod kpis;
 pub mod links;
+pub mod overview;
 pub mod titles;
 pub mod tools;
 

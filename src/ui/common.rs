@@ -94,13 +94,14 @@ pub fn Badge(#[prop(into)] of: Signal<Provenance>, locale: Locale) -> impl IntoV
 pub fn Section(
     class: &'static str,
     id: &'static str,
-    heading: &'static str,
+    #[prop(into)] heading: String,
+    #[prop(optional)] testid: Option<&'static str>,
     children: Children,
 ) -> impl IntoView {
     let heading_id = format!("{id}-h");
     let labelled_by = heading_id.clone();
     view! {
-        <section class=class aria-labelledby=labelled_by>
+        <section class=class aria-labelledby=labelled_by data-testid=testid>
             <h2 id=heading_id>{heading}</h2>
             {children()}
         </section>

@@ -1,29 +1,14 @@
 //! Goal seek from the overview: which growth takes the headline from its anchor to a target
-//! by a chosen year, and when the published (or the reader's) rate reaches it.
+//! by a chosen year, and when the rate in force reaches it. The words and the answer are
+//! worked out in `i18n::goal`; here they are laid out.
 
-use super::common::section;
-use super::dom::{el, text_el, Ev, Node, On};
+use super::common::{Badge, Section};
 use super::state::ReportCtx;
-use crate::domain::engine::goal_seek::{need_to_reach, periods_to_reach, Need};
-use crate::domain::format::{self, magnitude, parse_typed, Locale};
-use crate::domain::schema::{Provenance, Unit};
-use crate::i18n::errors::engine_reason;
-use crate::i18n::{fill, Message};
+use crate::domain::format::Locale;
+use crate::domain::schema::Provenance;
+use crate::i18n::goal::{goal_answer, goal_setup, GoalAnswer, GoalMsg, GoalSetup, NeedText};
+use crate::i18n::Message;
 use leptos::prelude::*;
-
-crate::messages! {
-    pub enum GoalMsg {
-        Title => ("Goal seek", "目标求解", "目標求解"),
-        Intro => ("Which yearly growth from {0} reaches a value you choose by the year you choose?", "自 {0} 年起，每年增长多少才能在所选年份达到您设定的数值？", "自 {0} 年起，每年成長多少才能在所選年份達到您設定的數值？"),
-        Target => ("Target value ({0})", "目标值（{0}）", "目標值（{0}）"),
-        ByYear => ("By year", "目标年份", "目標年份"),
-        NeedsRate => ("Reaching {0} by {1} needs {2} a year from {3} (the rate in force is {4}).", "在 {1} 年达到 {0}，需要自 {3} 年起每年增长 {2}（当前增长率为 {4}）。", "在 {1} 年達到 {0}，需要自 {3} 年起每年成長 {2}（目前成長率為 {4}）。"),
-        ReachedIn => ("At the rate in force, {0} is reached in {1}.", "按当前增长率，{1} 年达到 {0}。", "按目前成長率，{1} 年達到 {0}。"),
-        NotReached => ("At the rate in force, {0} is never reached.", "按当前增长率，永远达不到 {0}。", "按目前成長率，永遠達不到 {0}。"),
-        AlreadyReached => ("{0} is already reached in {1}: no growth is needed.", "{1} 年已达到 {0}，无需增长。", "{1} 年已達到 {0}，無需成長。"),
-        Invalid => ("Type a positive number, e.g. 8.", "请输入正数，例如 8。", "請輸入正數，例如 8。"),
-    }
-}
 
 /// The reader's goal: a target in display magnitude (e.g. 8 for US$8 bn) and a year.
 #[derive(Clone, Copy)]
@@ -47,133 +32,95 @@ impl Default for GoalState {
     }
 }
 
-pub fn goal_seek(ctx: ReportCtx, state: GoalState, locale: Locale) -> Option<Node> {
-    let t = |m: GoalMsg| m.text(locale);
-    let computed = ctx.computed.get().ok()?;
-    let h = computed.headline.as_ref()?;
-    let anchor_value = h.points.iter().find(|p| p.year == h.anchor_year)?.value;
-    let unit = ctx.with(|r| r.headline_unit());
-    let last = ctx.with(|r| r.meta.forecast.to);
-    // Targets are typed in the anchor's magnitude (bn, 亿 …), defaulting to double the anchor.
-    let (scaled, word) = magnitude(anchor_value, locale);
-    let factor = if scaled != 0.0 {
-        anchor_value / scaled
-    } else {
-        1.0
+/// The goal-seek panel. What it is about (the headline's anchor, the years) is the published
+/// model's; the answer follows the rate in force and what the reader types and chooses.
+#[component]
+pub fn GoalSeek(ctx: ReportCtx, state: GoalState, lang: Locale) -> impl IntoView {
+    let t = move |m: GoalMsg| m.text(lang);
+    let (unit, last_year) = ctx.with(|r| (r.headline_unit(), r.meta.forecast.to));
+    let setup = ctx
+        .published
+        .get_untracked()
+        .and_then(|c| goal_setup(&c, &unit, last_year, lang))?;
+    let year = state.year.get_untracked().unwrap_or(setup.last_year);
+    // The fields hold what the reader typed and chose: written once, then theirs.
+    let years = ((setup.anchor_year + 1)..=setup.last_year)
+        .map(|y| view! { <option value=y selected=y == year>{y}</option> })
+        .collect_view();
+    let GoalSetup {
+        intro,
+        target_label,
+        placeholder,
+        ..
+    } = setup.clone();
+    let answer = move || {
+        let rate = ctx
+            .computed
+            .with(|c| c.as_ref().ok()?.headline.as_ref().map(|h| h.rate))?;
+        let typed = state.target.get();
+        let answer = goal_answer(&setup, &typed, state.year.get(), rate, &unit, lang);
+        Some(answer_view(answer, lang))
     };
-    let typed = state.target.get();
-    let default_target = (scaled * 2.0).round().max(1.0);
-    let target_display = if typed.trim().is_empty() {
-        Some(default_target)
-    } else {
-        parse_typed(&typed).filter(|v| *v > 0.0)
+    Some(view! {
+        <Section
+            class="goal-seek"
+            id="goal"
+            heading=t(GoalMsg::Title).to_string()
+            testid="goal-seek"
+        >
+            <p class="help">{intro}</p>
+            <div class="controls-row">
+                <label class="control">
+                    <span>{target_label}</span>
+                    <input
+                        type="text"
+                        inputmode="decimal"
+                        id="goal-target"
+                        placeholder=placeholder
+                        prop:value=state.target.get_untracked()
+                        on:change=move |ev| state.target.set(event_target_value(&ev))
+                    />
+                </label>
+                <label class="control">
+                    <span>{t(GoalMsg::ByYear)}</span>
+                    <select
+                        id="goal-year"
+                        on:change=move |ev| state.year.set(event_target_value(&ev).parse().ok())
+                    >
+                        {years}
+                    </select>
+                </label>
+            </div>
+            {answer}
+        </Section>
+    })
+}
+
+/// The answer: a message when the target is not a number, else what growth it needs (one
+/// paragraph whose class and test id say which case) and when the rate in force gets there.
+fn answer_view(answer: GoalAnswer, lang: Locale) -> impl IntoView {
+    let (invalid, answer) = match answer {
+        GoalAnswer::Invalid(text) => (Some(text), None),
+        GoalAnswer::Answer { need, reach } => (None, Some((need, reach))),
     };
-    let year = state.year.get().unwrap_or(last);
-    let unit_word = match &unit {
-        Unit::Currency(code) => format!("{code}{word}"),
-        _ => word.trim().to_string(),
-    };
-    let years = (h.anchor_year + 1)..=last;
-    let inputs = el("div")
-        .class("controls-row")
-        .child(
-            el("label")
-                .class("control")
-                .child(text_el("span", "", fill(t(GoalMsg::Target), &[&unit_word])))
-                .child(
-                    el("input")
-                        .attr("type", "text")
-                        .attr("inputmode", "decimal")
-                        .id("goal-target")
-                        .attr("placeholder", format::number(default_target, 2))
-                        .prop("value", typed)
-                        .on(On::Change, move |ev: &Ev| {
-                            state.target.set(ev.value.clone())
-                        }),
-                ),
-        )
-        .child(
-            el("label")
-                .class("control")
-                .child(text_el("span", "", t(GoalMsg::ByYear)))
-                .child(
-                    el("select")
-                        .id("goal-year")
-                        .prop("value", year.to_string())
-                        .on(On::Change, move |ev: &Ev| {
-                            state.year.set(ev.value.parse().ok())
-                        })
-                        .children(years.map(|y| {
-                            el("option")
-                                .attr("value", y.to_string())
-                                .text(y.to_string())
-                        })),
-                ),
-        );
-    let answer = match target_display {
-        None => text_el("p", "field-msg", t(GoalMsg::Invalid)),
-        Some(v) => {
-            let target = v * factor;
-            let shown = format::value(target, &unit, locale);
-            let need = need_to_reach(
-                anchor_value,
-                target,
-                u32::try_from(year - h.anchor_year).unwrap_or(0),
-            );
-            let mut p = el("div").testid("goal-answer");
-            p = p.child(match need {
-                Ok(Need::AlreadyReached) => text_el(
-                    "p",
-                    "",
-                    fill(
-                        t(GoalMsg::AlreadyReached),
-                        &[&shown, &h.anchor_year.to_string()],
-                    ),
-                )
-                .testid("goal-reached"),
-                Ok(Need::Rate(r)) => {
-                    // Two decimals only where one would print the two rates the same.
-                    let (need, in_force) = format::rates_apart(r, h.rate);
-                    text_el(
-                        "p",
-                        "",
-                        fill(
-                            t(GoalMsg::NeedsRate),
-                            &[
-                                &shown,
-                                &year.to_string(),
-                                &need,
-                                &h.anchor_year.to_string(),
-                                &in_force,
-                            ],
-                        ),
-                    )
-                    .child(super::common::badge(Provenance::Scenario, locale))
-                }
-                Err(e) => text_el("p", "field-msg", engine_reason(&e, locale)),
-            });
-            p.child(match periods_to_reach(anchor_value, target, h.rate) {
-                Ok(reach) => text_el(
-                    "p",
-                    "",
-                    fill(
-                        t(GoalMsg::ReachedIn),
-                        &[&shown, &(h.anchor_year + reach.whole as i32).to_string()],
-                    ),
-                ),
-                Err(_) => text_el("p", "", fill(t(GoalMsg::NotReached), &[&shown])),
-            })
+    let answer = answer.map(|(need, reach)| {
+        let (class, testid, scenario, text) = match need {
+            NeedText::Rate(text) => (None, None, true, text),
+            NeedText::AlreadyReached(text) => (None, Some("goal-reached"), false, text),
+            NeedText::Failed(text) => (Some("field-msg"), None, false, text),
+        };
+        view! {
+            <div data-testid="goal-answer">
+                <p class=class data-testid=testid>
+                    {text}
+                    {scenario.then(|| view! { <Badge of=Provenance::Scenario locale=lang /> })}
+                </p>
+                <p>{reach}</p>
+            </div>
         }
-    };
-    Some(
-        section("goal-seek", "goal", t(GoalMsg::Title))
-            .testid("goal-seek")
-            .child(text_el(
-                "p",
-                "help",
-                fill(t(GoalMsg::Intro), &[&h.anchor_year.to_string()]),
-            ))
-            .child(inputs)
-            .child(answer),
-    )
+    });
+    view! {
+        {invalid.map(|text| view! { <p class="field-msg">{text}</p> })}
+        {answer}
+    }
 }

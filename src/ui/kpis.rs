@@ -6,10 +6,10 @@
 //! periods the reader chose live above it and survive that. Each projector's inputs are their
 //! own controls: typing in one moves its results, chart and goal seek, nothing else.
 
-use super::charts::{xy_chart, Charts, XyChart, XySpec};
+use super::charts::{XyChart, XySpec};
 use super::common::{local, local_view, Badge, Section, TableScroll};
 use super::controls::ValueKind;
-use super::dom::{Dom, Node};
+use super::dom::Dom;
 use super::slider::AssumptionSlider;
 use super::state::{use_app, use_report, AppState, ReportCtx};
 use crate::chart::series::projection_series;
@@ -751,8 +751,7 @@ fn projection_chart(
 
 /// The plan's first projection as its overview shows it: at the reader's start and rate over
 /// the plan's own periods, against the target.
-pub fn plan_chart(app: AppState, ctx: ReportCtx, charts: Charts) -> Option<Node> {
-    let locale = app.display_locale();
+pub fn plan_spec(ctx: ReportCtx, locale: Locale) -> Option<XySpec> {
     let (projection, (start_a, rate_a, target)) = ctx.with(|r| {
         let p = r.projections.first()?.clone();
         let parts = projection_parts(r, &p)?;
@@ -767,17 +766,12 @@ pub fn plan_chart(app: AppState, ctx: ReportCtx, charts: Charts) -> Option<Node>
     });
     let periods = projection.periods.clamp(MIN_PERIODS, MAX_PERIODS);
     let values = projection_values(start, rate, periods).ok()?;
-    Some(xy_chart(
-        charts,
-        projection_spec(
-            "plan-projection".to_string(),
-            &projection,
-            &target,
-            &values,
-            prov_of(modified),
-            locale,
-        ),
-        app.narrow(),
+    Some(projection_spec(
+        "plan-projection".to_string(),
+        &projection,
+        &target,
+        &values,
+        prov_of(modified),
         locale,
     ))
 }

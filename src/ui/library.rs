@@ -5,12 +5,13 @@
 
 use super::catalogue::{load, load_more};
 use super::charts::Sparkline;
+use super::common::local_view;
 use super::dom::Dom;
 use super::imports::{export, import_panel, ImportedItem, Imports};
 use super::link::in_place;
 use super::share;
 use super::state::{use_app, AppState, Load};
-use super::text::{say, Choice, ChoiceOption, LocalSpan};
+use super::text::{say, Choice, ChoiceOption};
 use crate::domain::catalogue::{CatalogueEntry, Facets, Filter};
 use crate::domain::listing::{listing, Listing, ListingInput};
 use crate::domain::schema::ReportKind;
@@ -482,20 +483,20 @@ fn Card(entry: Arc<CatalogueEntry>, locale: Locale, imported: Option<Imports>) -
                     }
                 })}
             <h2>
-                <LocalSpan text=e.title.clone() locale=locale/>
+                {local_view(&e.title, locale)}
             </h2>
             <p class="headline" data-testid="card-headline">
-                <LocalSpan text=e.headline.clone() locale=locale/>
+                {local_view(&e.headline, locale)}
             </p>
             {sparkline}
             <dl class="meta">
                 <dt>{t(Msg::Publisher)}</dt>
                 <dd>
-                    <LocalSpan text=e.publisher.clone() locale=locale/>
+                    {local_view(&e.publisher, locale)}
                 </dd>
                 <dt>{t(Msg::Region)}</dt>
                 <dd>
-                    <LocalSpan text=e.region.clone() locale=locale/>
+                    {local_view(&e.region, locale)}
                 </dd>
                 <dt>{t(Msg::Currency)}</dt>
                 <dd>

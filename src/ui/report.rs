@@ -1,18 +1,18 @@
 //! An open report: its header, the scenario status, the view tabs (only the views that apply)
 //! and the chosen view. Provides `ReportCtx` to the views.
 
-use super::common::{badge_class, local};
+use super::common::{local, local_view, Badge};
 use super::lazy::LazyView;
 use super::link::in_place;
 use super::overview::Overview;
 use super::present::{PresentBar, PresentButton};
 use super::share;
 use super::state::{use_app, use_report, AppState, Load, ReportCtx, View};
-use super::text::{Choice, ChoiceOption, LocalSpan};
+use super::text::{Choice, ChoiceOption};
 use crate::domain::schema::{Provenance, Report};
 use crate::i18n::catalogue::CatalogueMsg;
 use crate::i18n::fx::{fx_note, FxNote};
-use crate::i18n::{fill, provenance, Locale, Message, Msg};
+use crate::i18n::{fill, Locale, Message, Msg};
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
@@ -251,7 +251,7 @@ fn CurrencyControl(from: String, fx: FxInput, locale: Locale) -> impl IntoView {
             FxNote::Converted(text) => view! {
                 <p class="check warning fx-note" data-testid="fx-note">
                     {text}
-                    <Badge p=Provenance::Assumption locale=locale/>
+                    <Badge of=Provenance::Assumption locale=locale/>
                 </p>
             }
             .into_any(),
@@ -306,12 +306,6 @@ fn RateField(fx: FxInput) -> impl IntoView {
     }
 }
 
-/// A provenance badge.
-#[component]
-fn Badge(p: Provenance, locale: Locale) -> impl IntoView {
-    view! { <span class=badge_class(p)>{provenance(locale, p)}</span> }
-}
-
 /// The report's header: the presentation bar when presenting, the bar (back to the library,
 /// present, the scenario's state, copy link), title and byline with the currency control, and
 /// the view tabs.
@@ -354,10 +348,10 @@ fn ReportHeader(
         (
             view! {
                 <p class="byline">
-                    <LocalSpan text=m.publisher.clone() locale=locale/>
+                    {local_view(&m.publisher, locale)}
                     {code}
                     " · "
-                    <LocalSpan text=m.region.clone() locale=locale/>
+                    {local_view(&m.region, locale)}
                     {money}
                 </p>
             },
@@ -439,7 +433,7 @@ fn ReportHeader(
             // and shows on focus (a click or a tab), since the text itself is all there for a
             // reader.
             <h1 class="report-title" title=report_title tabindex="0" data-testid="report-title">
-                <LocalSpan text=title locale=locale/>
+                {local_view(&title, locale)}
             </h1>
             <div class="report-meta">{byline}{fx_control}</div>
         </header>

@@ -2,7 +2,8 @@
 //! CAGR and for every segment's growth and base share; presets; the scenario drawn against the
 //! published path with the difference per year; what the checks say about the scenario.
 
-use super::charts::{XyChart, XySpec};
+use super::charts::{OptionalXyChart, XySpec};
+use super::common::Section;
 use super::comparison::{comparison_text, CompareIds, ComparisonView};
 use super::controls::ValueKind;
 use super::exports::{ExportBar, ViewData};
@@ -185,24 +186,6 @@ pub fn Scenarios() -> impl IntoView {
     .into_any()
 }
 
-/// A section with a level-2 heading.
-#[component]
-fn Section(
-    class: &'static str,
-    id: &'static str,
-    heading: &'static str,
-    children: Children,
-) -> impl IntoView {
-    let heading_id = format!("{id}-h");
-    let labelled_by = heading_id.clone();
-    view! {
-        <section class=class aria-labelledby=labelled_by>
-            <h2 id=heading_id>{heading}</h2>
-            {children()}
-        </section>
-    }
-}
-
 #[component]
 fn Presets(v: ViewCtx) -> impl IntoView {
     let ctx = v.ctx;
@@ -299,41 +282,7 @@ fn ScenarioChart(v: ViewCtx) -> impl IntoView {
             locale,
         ))
     });
-    optional_chart(v, spec)
-}
-
-/// An x/y chart that shows while its spec exists (the model may fail on odd input).
-fn optional_chart(v: ViewCtx, spec: Memo<Option<XySpec>>) -> impl IntoView {
-    let shown = Memo::new(move |_| spec.with(Option::is_some));
-    let narrow = v.app.narrow_layout;
-    move || {
-        shown.get().then(|| {
-            let initial = spec.get_untracked();
-            // Keeps the last spec drawn while the chart is torn down.
-            let last = StoredValue::new(initial);
-            let spec = Signal::derive(move || {
-                if let Some(s) = spec.get() {
-                    last.set_value(Some(s));
-                }
-                last.get_value().unwrap_or_else(empty_spec)
-            });
-            view! { <XyChart spec=spec narrow=narrow locale=v.lang /> }
-        })
-    }
-}
-
-fn empty_spec() -> XySpec {
-    XySpec {
-        name: String::new(),
-        title: String::new(),
-        subtitle: None,
-        description: String::new(),
-        series: Vec::new(),
-        unit: Unit::Number,
-        x_title: String::new(),
-        notes: Vec::new(),
-        tall: false,
-    }
+    view! { <OptionalXyChart spec=spec narrow=v.app.narrow_layout locale=v.lang /> }
 }
 
 /// The range between the bear and bull presets, as a band behind the paths.
@@ -389,7 +338,7 @@ fn YearBars(v: ViewCtx) -> impl IntoView {
         let cmp = ctx.comparison.get();
         Some(v.unit.with_value(|unit| year_bars_spec(&cmp, unit, locale)))
     });
-    optional_chart(v, spec)
+    view! { <OptionalXyChart spec=spec narrow=v.app.narrow_layout locale=v.lang /> }
 }
 
 /// Published and scenario values side by side for each forecast year (grouped bars).

@@ -1,10 +1,8 @@
-//! Texts of the interface as Leptos views: a message in the reader's language, a report's
-//! text with its language marked when it falls back to another, and a labelled choice.
+//! Texts of the interface as Leptos views: a message in the reader's language and a labelled
+//! choice. (A report's own text is [`local_view`](super::common::local_view).)
 
 use super::state::AppState;
-use crate::domain::format::pick;
-use crate::domain::schema::LocalText;
-use crate::i18n::{Locale, Message, Msg};
+use crate::i18n::Message;
 use leptos::prelude::*;
 
 /// A message as a text that follows the reader's language. One closure type per kind of
@@ -14,28 +12,6 @@ pub fn say<M: Message + Send + Sync + 'static>(
     m: M,
 ) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
     move || m.text(app.locale.get())
-}
-
-/// A report text in the reader's language (the same elements as
-/// [`local_text`](super::common::local_text)); when unavailable, the text shown is marked with
-/// its language and a note says so.
-#[component]
-pub fn LocalSpan(text: LocalText, locale: Locale) -> impl IntoView {
-    let (s, fallback) = pick(&text, locale);
-    let s = s.to_string();
-    if fallback {
-        let lang = if locale == Locale::En { "zh" } else { "en" };
-        let note = format!(" ({})", Msg::TextInOtherLanguage.text(locale));
-        view! {
-            <span>
-                <span lang=lang>{s}</span>
-                <span class="fallback-note">{note}</span>
-            </span>
-        }
-        .into_any()
-    } else {
-        view! { <span>{s}</span> }.into_any()
-    }
 }
 
 /// One option of a [`Choice`]: its value, its label and, for a language's own name, its

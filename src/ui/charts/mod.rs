@@ -25,6 +25,6 @@ pub use marks::Scene;
 pub use sparkline::Sparkline;
 pub use table::DataTableView;
 pub use tornado::{TornadoChart, TornadoSpec};
-pub use xy::XyChart;
+pub use xy::{OptionalXyChart, XyChart};
 
 pub use crate::chart::label::{is_interval_top, point_label, tick_label, value_text, x_label};

@@ -26,3 +26,41 @@ pub fn XyChart(
     let name = spec.with_untracked(|s| s.name.clone());
     view! { <ChartFigure name=name frame=frame scene=scene state=state locale=locale /> }
 }
+
+/// An x/y chart that shows while its spec exists (a model may fail on odd input): made when
+/// the spec appears, removed when it goes, and in between fed each new spec.
+#[component]
+pub fn OptionalXyChart(
+    spec: Memo<Option<XySpec>>,
+    #[prop(into)] narrow: Signal<bool>,
+    locale: Locale,
+) -> impl IntoView {
+    let shown = Memo::new(move |_| spec.with(Option::is_some));
+    move || {
+        shown.get().then(|| {
+            // Keeps the last spec drawn while the chart is torn down.
+            let last = StoredValue::new(spec.get_untracked());
+            let spec = Signal::derive(move || {
+                if let Some(s) = spec.get() {
+                    last.set_value(Some(s));
+                }
+                last.get_value().unwrap_or_else(empty_spec)
+            });
+            view! { <XyChart spec=spec narrow=narrow locale=locale /> }
+        })
+    }
+}
+
+fn empty_spec() -> XySpec {
+    XySpec {
+        name: String::new(),
+        title: String::new(),
+        subtitle: None,
+        description: String::new(),
+        series: Vec::new(),
+        unit: crate::domain::schema::Unit::Number,
+        x_title: String::new(),
+        notes: Vec::new(),
+        tall: false,
+    }
+}
