@@ -8,6 +8,7 @@
 pub mod bundled;
 pub mod catalogue;
 pub mod checks;
+pub mod dev_date;
 pub mod engine;
 pub mod export;
 pub mod format;

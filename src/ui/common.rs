@@ -1,10 +1,12 @@
-//! Small node builders shared by views: report text in the reader's language (with a note when
-//! it falls back to another), provenance badges, notes.
+//! Small node builders shared by views, and their twins for views that are components: report
+//! text in the reader's language (with a note when it falls back to another), provenance badges,
+//! notes.
 
 use super::dom::{el, text_el, Node};
 use crate::domain::format::{pick, Locale};
 use crate::domain::schema::{LocalText, Provenance};
 use crate::i18n::{provenance, Message, Msg};
+use leptos::prelude::*;
 
 /// A report text in the reader's language; when unavailable, the text shown is marked with its
 /// language and a note says so.
@@ -38,6 +40,25 @@ pub fn badge(p: Provenance, locale: Locale) -> Node {
         Provenance::Scenario => "badge prov-scenario",
     };
     text_el("span", class, provenance(locale, p))
+}
+
+/// [`local_text`] for views that are components: the same markup.
+pub fn local_text_view(text: &LocalText, locale: Locale) -> AnyView {
+    let (s, fallback) = pick(text, locale);
+    let s = s.to_string();
+    if fallback {
+        let lang = if locale == Locale::En { "zh" } else { "en" };
+        let note = format!(" ({})", Msg::TextInOtherLanguage.text(locale));
+        view! {
+            <span>
+                <span lang=lang>{s}</span>
+                <span class="fallback-note">{note}</span>
+            </span>
+        }
+        .into_any()
+    } else {
+        view! { <span>{s}</span> }.into_any()
+    }
 }
 
 /// A section with a heading (level 2) and its content.
