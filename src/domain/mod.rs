@@ -20,5 +20,6 @@ pub mod present;
 pub mod saved;
 pub mod scenario;
 pub mod schema;
+pub mod segment_table;
 pub mod share;
 pub mod validate;

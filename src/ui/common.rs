@@ -31,15 +31,24 @@ pub fn local(text: &LocalText, locale: Locale) -> String {
     pick(text, locale).0.to_string()
 }
 
-pub fn badge(p: Provenance, locale: Locale) -> Node {
-    let class = match p {
+/// The classes of a provenance badge.
+pub fn badge_class(p: Provenance) -> &'static str {
+    match p {
         Provenance::Reported => "badge prov-reported",
         Provenance::Bound => "badge prov-bound",
         Provenance::Derived => "badge prov-derived",
         Provenance::Assumption => "badge prov-assumption",
         Provenance::Scenario => "badge prov-scenario",
-    };
-    text_el("span", class, provenance(locale, p))
+    }
+}
+
+pub fn badge(p: Provenance, locale: Locale) -> Node {
+    text_el("span", badge_class(p), provenance(locale, p))
+}
+
+/// A provenance badge, for views that are components.
+pub fn badge_view(p: Provenance, locale: Locale) -> AnyView {
+    view! { <span class=badge_class(p)>{provenance(locale, p)}</span> }.into_any()
 }
 
 /// [`local_text`] for views that are components: the same markup.

@@ -5,25 +5,26 @@
 //!
 //! Two renderings share that logic while the views move to Leptos components: node builders
 //! (`frame`, `kinds`, `tornado`, for the views still drawn with `ui::dom`) and components
-//! (`XyChart` with `figure`, `marks` and `table`), which bind only the attributes that move.
+//! (`XyChart`, `DonutChart`, `TreemapChart` with `figure`, `marks` and `table`), which bind only the attributes that move.
 
+mod donut;
 mod figure;
 mod frame;
 mod kinds;
 mod marks;
 mod table;
 mod tornado;
+mod treemap;
 mod xy;
 
+pub use donut::{DonutChart, DonutSpec, Slice};
 pub use figure::{ChartFigure, ChartState};
 pub use frame::{data_table, ChartUi, Charts, Frame, LegendEntry, TableData};
-pub use kinds::{
-    donut_chart, sparkline, treemap_chart, xy_chart, xy_drawing, Slice, TreemapNode, TreemapSpec,
-    XySpec,
-};
+pub use kinds::{sparkline, xy_chart, xy_drawing, XySpec};
 pub use marks::Scene;
 pub use table::DataTableView;
 pub use tornado::{tornado_chart, TornadoSpec};
+pub use treemap::{TreemapChart, TreemapNode, TreemapSpec};
 pub use xy::XyChart;
 
 pub use crate::chart::label::{is_interval_top, point_label, tick_label, value_text, x_label};
