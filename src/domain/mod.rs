@@ -8,6 +8,7 @@
 pub mod bundled;
 pub mod catalogue;
 pub mod checks;
+pub mod dev_date;
 pub mod engine;
 pub mod export;
 pub mod format;
@@ -21,5 +22,6 @@ pub mod present;
 pub mod saved;
 pub mod scenario;
 pub mod schema;
+pub mod segment_table;
 pub mod share;
 pub mod validate;

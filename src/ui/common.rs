@@ -31,10 +31,6 @@ pub fn local(text: &LocalText, locale: Locale) -> String {
     pick(text, locale).0.to_string()
 }
 
-pub fn badge(p: Provenance, locale: Locale) -> Node {
-    text_el("span", badge_class(p), provenance(locale, p))
-}
-
 /// A provenance badge's classes.
 pub fn badge_class(p: Provenance) -> &'static str {
     match p {

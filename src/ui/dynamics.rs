@@ -2,9 +2,9 @@
 //! opportunities, threats, impacts, segment highlights, phases and insights as cards grouped by
 //! kind, the key players, and a timeline of dated developments.
 
-use super::common::{local_text, section};
-use super::dom::{el, text_el, Dom, Node};
+use super::common::local_view;
 use super::state::{use_app, use_report, ReportCtx};
+use crate::domain::dev_date::{timeline, DevDate};
 use crate::domain::format::{chinese_name, Locale};
 use crate::domain::schema::{Development, KeyPlayer, Section, SectionKind};
 use crate::i18n::{fill, Message};
@@ -86,60 +86,17 @@ const MONTHS: [DynMsg; 12] = [
     DynMsg::Dec,
 ];
 
-/// A development's date as the data writes it: "2013", "2025-08" or a span "1998/2004".
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum DevDate {
-    Year(i32),
-    Month(i32, u32),
-    Span(i32, i32),
-}
-
-impl DevDate {
-    fn parse(s: &str) -> Option<DevDate> {
-        let s = s.trim();
-        if let Some((a, b)) = s.split_once('/') {
-            return Some(DevDate::Span(
-                a.trim().parse().ok()?,
-                b.trim().parse().ok()?,
-            ));
-        }
-        if let Some((y, m)) = s.split_once('-') {
-            let (y, m): (i32, u32) = (y.trim().parse().ok()?, m.trim().parse().ok()?);
-            return (1..=12).contains(&m).then_some(DevDate::Month(y, m));
-        }
-        s.parse().ok().map(DevDate::Year)
-    }
-
-    /// Sort key: start year, then month (a bare year or a span sorts before its months), then
-    /// end year.
-    fn key(self) -> (i32, u32, i32) {
-        match self {
-            DevDate::Year(y) => (y, 0, y),
-            DevDate::Month(y, m) => (y, m, y),
-            DevDate::Span(a, b) => (a, 0, b),
-        }
-    }
-
-    /// The `datetime` attribute of a `<time>` (a span has none).
-    fn machine(self) -> Option<String> {
-        match self {
-            DevDate::Year(y) => Some(format!("{y:04}")),
-            DevDate::Month(y, m) => Some(format!("{y:04}-{m:02}")),
-            DevDate::Span(..) => None,
-        }
-    }
-
-    fn label(self, locale: Locale) -> String {
-        match self {
-            DevDate::Year(y) => y.to_string(),
-            DevDate::Span(a, b) => format!("{a}–{b}"),
-            DevDate::Month(y, m) => {
-                let month = MONTHS
-                    .get(m.saturating_sub(1) as usize)
-                    .map(|msg| msg.text(locale))
-                    .unwrap_or_default();
-                fill(DynMsg::MonthYear.text(locale), &[month, &y.to_string()])
-            }
+/// A date as the reader reads it: "Aug 2025", "2025年8月", "1998–2004".
+fn date_label(date: DevDate, locale: Locale) -> String {
+    match date {
+        DevDate::Year(y) => y.to_string(),
+        DevDate::Span(a, b) => format!("{a}–{b}"),
+        DevDate::Month(y, m) => {
+            let month = MONTHS
+                .get(m.saturating_sub(1) as usize)
+                .map(|msg| msg.text(locale))
+                .unwrap_or_default();
+            fill(DynMsg::MonthYear.text(locale), &[month, &y.to_string()])
         }
     }
 }
@@ -148,23 +105,57 @@ impl DevDate {
 pub fn Dynamics() -> impl IntoView {
     let app = use_app();
     let ctx = use_report();
-    view! { <Dom render=move || dynamics(ctx, app.display_locale())/> }
+    // Only the report's text shows here, so only the language rebuilds it.
+    view! { <div class="dom">{move || dynamics(ctx, app.locale.get())}</div> }
 }
 
-fn dynamics(ctx: ReportCtx, locale: Locale) -> Vec<Node> {
+fn dynamics(ctx: ReportCtx, locale: Locale) -> AnyView {
     ctx.with(|r| {
-        let groups = GROUPS.iter().filter_map(|&(kind, msg, tag)| {
-            let of_kind: Vec<&Section> = r.sections.iter().filter(|s| s.kind == kind).collect();
-            (!of_kind.is_empty()).then(|| section_group(tag, msg, &of_kind, locale))
-        });
-        vec![el("div")
-            .class("dynamics")
-            .child(text_el("p", "dyn-intro", DynMsg::Intro.text(locale)))
-            // Groups flow side by side and stretch to fill each row (style: .dyn-groups).
-            .child(el("div").class("dyn-groups").children(groups))
-            .child_opt((!r.key_players.is_empty()).then(|| key_players(&r.key_players, locale)))
-            .child_opt((!r.developments.is_empty()).then(|| timeline(&r.developments, locale)))]
+        let groups = GROUPS
+            .iter()
+            .filter_map(|&(kind, msg, tag)| {
+                let of_kind: Vec<&Section> = r.sections.iter().filter(|s| s.kind == kind).collect();
+                (!of_kind.is_empty()).then(|| section_group(tag, msg, &of_kind, locale))
+            })
+            .collect_view();
+        let players = (!r.key_players.is_empty()).then(|| key_players(&r.key_players, locale));
+        let timeline = (!r.developments.is_empty()).then(|| dated(&r.developments, locale));
+        view! {
+            <div class="dynamics">
+                <p class="dyn-intro">{DynMsg::Intro.text(locale)}</p>
+                // Groups flow side by side and stretch to fill each row (style: .dyn-groups).
+                <div class="dyn-groups">{groups}</div>
+                {players}
+                {timeline}
+            </div>
+        }
+        .into_any()
     })
+}
+
+/// A section with a level-2 heading, `id`-h.
+fn section_view(
+    class: &'static str,
+    id: &str,
+    heading: &'static str,
+    testid: Option<&'static str>,
+    kind: Option<&'static str>,
+    content: AnyView,
+) -> AnyView {
+    let heading_id = format!("{id}-h");
+    let labelled_by = heading_id.clone();
+    view! {
+        <section
+            class=class
+            aria-labelledby=labelled_by
+            data-testid=testid
+            data-kind=kind
+        >
+            <h2 id=heading_id>{heading}</h2>
+            {content}
+        </section>
+    }
+    .into_any()
 }
 
 fn section_group(
@@ -172,132 +163,134 @@ fn section_group(
     heading: DynMsg,
     sections: &[&Section],
     locale: Locale,
-) -> Node {
-    let cards = sections.iter().enumerate().map(|(i, s)| {
-        el("li")
-            .key(i.to_string())
-            .class("dyn-card")
-            .testid("dynamics-card")
-            .child(el("h3").child(local_text(&s.title, locale)))
-            .child(el("p").child(local_text(&s.summary, locale)))
-    });
+) -> AnyView {
+    let cards = sections
+        .iter()
+        .map(|s| {
+            view! {
+                <li class="dyn-card" data-testid="dynamics-card">
+                    <h3>{local_view(&s.title, locale)}</h3>
+                    <p>{local_view(&s.summary, locale)}</p>
+                </li>
+            }
+        })
+        .collect_view();
     // A group of several cards takes the whole row; a group of one sits beside others.
     let class = if sections.len() > 1 {
         "dyn-group wide"
     } else {
         "dyn-group"
     };
-    section(class, &format!("dyn-{kind}"), heading.text(locale))
-        .key(kind)
-        .testid("dynamics-group")
-        .attr("data-kind", kind)
-        .child(el("ul").class("dyn-cards").children(cards))
+    section_view(
+        class,
+        &format!("dyn-{kind}"),
+        heading.text(locale),
+        Some("dynamics-group"),
+        Some(kind),
+        view! { <ul class="dyn-cards">{cards}</ul> }.into_any(),
+    )
 }
 
-fn key_players(players: &[KeyPlayer], locale: Locale) -> Node {
+fn key_players(players: &[KeyPlayer], locale: Locale) -> AnyView {
     let chinese = locale != Locale::En;
-    let items = players.iter().enumerate().map(|(i, p)| {
-        // The Chinese name leads in a Chinese interface; the other name stands beside.
-        // In the reader's script: 小紅書 in a Traditional interface, 小红书 in a Simplified one.
-        let zh = chinese_name(p, locale).filter(|z| z.trim() != p.name.trim());
-        let names = el("p").class("player-names");
-        let names = match zh {
-            Some(z) if chinese => names
-                .child(text_el("span", "player-name", z.to_string()).attr("lang", "zh"))
-                .text(" ")
-                .child(text_el("span", "player-alt", p.name.clone())),
-            Some(z) => names
-                .child(text_el("span", "player-name", p.name.clone()))
-                .text(" ")
-                .child(text_el("span", "player-alt", z.to_string()).attr("lang", "zh")),
-            None => names.child(text_el("span", "player-name", p.name.clone())),
-        };
-        el("li")
-            .key(format!("{i}-{}", p.name))
-            .class("player")
-            .child(names)
-            .child_opt(
-                p.note
-                    .as_ref()
-                    .map(|n| el("p").class("player-note").child(local_text(n, locale))),
-            )
-    });
-    section(
+    let items = players
+        .iter()
+        .map(|p| {
+            // The Chinese name leads in a Chinese interface; the other name stands beside.
+            // In the reader's script: 小紅書 in a Traditional interface, 小红书 in a Simplified
+            // one.
+            let zh = chinese_name(p, locale)
+                .filter(|z| z.trim() != p.name.trim())
+                .map(str::to_string);
+            let name = p.name.clone();
+            let names = match zh {
+                Some(z) if chinese => view! {
+                    <span class="player-name" lang="zh">{z}</span>
+                    " "
+                    <span class="player-alt">{name}</span>
+                }
+                .into_any(),
+                Some(z) => view! {
+                    <span class="player-name">{name}</span>
+                    " "
+                    <span class="player-alt" lang="zh">{z}</span>
+                }
+                .into_any(),
+                None => view! { <span class="player-name">{name}</span> }.into_any(),
+            };
+            let note = p
+                .note
+                .as_ref()
+                .map(|n| view! { <p class="player-note">{local_view(n, locale)}</p> });
+            view! {
+                <li class="player">
+                    <p class="player-names">{names}</p>
+                    {note}
+                </li>
+            }
+        })
+        .collect_view();
+    section_view(
         "dyn-players",
         "dyn-players",
         DynMsg::KeyPlayers.text(locale),
+        Some("key-players"),
+        None,
+        view! {
+            <p class="dyn-intro">{DynMsg::KeyPlayersIntro.text(locale)}</p>
+            <ul class="player-list">{items}</ul>
+        }
+        .into_any(),
     )
-    .key("players")
-    .testid("key-players")
-    .child(text_el(
-        "p",
-        "dyn-intro",
-        DynMsg::KeyPlayersIntro.text(locale),
-    ))
-    .child(el("ul").class("player-list").children(items))
 }
 
-fn timeline(developments: &[Development], locale: Locale) -> Node {
-    // Oldest first; dates that do not parse keep their order at the end.
-    let mut dated: Vec<(usize, Option<DevDate>, &Development)> = developments
-        .iter()
-        .enumerate()
-        .map(|(i, d)| (i, DevDate::parse(&d.date), d))
-        .collect();
-    dated.sort_by_key(|(_, date, _)| match date {
-        Some(d) => (0, d.key()),
-        None => (1, (0, 0, 0)),
-    });
-    let items = dated.into_iter().map(|(i, date, d)| {
-        let when = match date {
-            Some(dd) => match dd.machine() {
-                Some(m) => el("time").attr("datetime", m).text(dd.label(locale)),
-                None => el("span").text(dd.label(locale)),
-            },
-            None => el("span").text(d.date.clone()),
-        };
-        el("li")
-            .key(i.to_string())
-            .class("timeline-item")
-            .testid("timeline-item")
-            .attr("data-date", d.date.clone())
-            .child(
-                el("div")
-                    .class("timeline-date")
-                    .child(text_el("span", "dyn-sr", DynMsg::Date.text(locale)))
-                    .child(when),
-            )
-            .child(
-                el("div")
-                    .class("timeline-body")
-                    .child_opt(d.actor.as_ref().map(|a| {
-                        el("p")
-                            .class("timeline-actor")
-                            .child(text_el("span", "dyn-sr", DynMsg::Actor.text(locale)))
-                            .child(el("strong").text(a.clone()))
-                    }))
-                    .child(
-                        el("p")
-                            .class("timeline-summary")
-                            .child(local_text(&d.summary, locale)),
-                    ),
-            )
-    });
-    section(
+fn dated(developments: &[Development], locale: Locale) -> AnyView {
+    let items = timeline(developments)
+        .into_iter()
+        .map(|(_, date, d)| {
+            let when = match date {
+                Some(dd) => match dd.machine() {
+                    Some(m) => {
+                        view! { <time datetime=m>{date_label(dd, locale)}</time> }.into_any()
+                    }
+                    None => view! { <span>{date_label(dd, locale)}</span> }.into_any(),
+                },
+                None => view! { <span>{d.date.clone()}</span> }.into_any(),
+            };
+            let actor = d.actor.clone().map(|a| {
+                view! {
+                    <p class="timeline-actor">
+                        <span class="dyn-sr">{DynMsg::Actor.text(locale)}</span>
+                        <strong>{a}</strong>
+                    </p>
+                }
+            });
+            view! {
+                <li class="timeline-item" data-testid="timeline-item" data-date=d.date.clone()>
+                    <div class="timeline-date">
+                        <span class="dyn-sr">{DynMsg::Date.text(locale)}</span>
+                        {when}
+                    </div>
+                    <div class="timeline-body">
+                        {actor}
+                        <p class="timeline-summary">{local_view(&d.summary, locale)}</p>
+                    </div>
+                </li>
+            }
+        })
+        .collect_view();
+    section_view(
         "dyn-timeline",
         "dyn-timeline",
         DynMsg::Developments.text(locale),
-    )
-    .key("timeline")
-    .child(text_el(
-        "p",
-        "dyn-intro",
-        DynMsg::DevelopmentsIntro.text(locale),
-    ))
-    .child(
-        el("ol")
-            .class("timeline")
-            .testid("timeline")
-            .children(items),
+        None,
+        None,
+        view! {
+            <p class="dyn-intro">{DynMsg::DevelopmentsIntro.text(locale)}</p>
+            <ol class="timeline" data-testid="timeline">
+                {items}
+            </ol>
+        }
+        .into_any(),
     )
 }

@@ -3,20 +3,22 @@
 //! Says how the segments reconcile with the total.
 
 use super::charts::{
-    donut_chart, treemap_chart, xy_chart, Charts, Slice, TreemapNode, TreemapSpec, XySpec,
+    DonutChart, DonutSpec, Slice, TreemapChart, TreemapNode, TreemapSpec, XyChart, XySpec,
 };
-use super::common::{badge, local};
-use super::dom::{el, text_el, Dom, Ev, Node, On};
+use super::common::{badge_class, local, Badge, CommonMsg};
+use super::dom::Dom;
+use super::exports::{export_bar, ViewData};
 use super::state::{use_app, use_report, AppState, ReportCtx};
 use crate::chart::xy::{Datum, Series, SeriesKind};
 use crate::domain::engine::allocate::reconciliation_gap;
 use crate::domain::engine::model::DimensionResult;
 use crate::domain::format::{self, pick, Locale};
-use crate::domain::schema::find_member;
 use crate::domain::schema::{Dimension, Member, Provenance, ReconcileMode, Unit};
+use crate::domain::segment_table::{member_name, table_rows, Sort, SortKey, TableRow};
 use crate::i18n::titles::largest_title;
-use crate::i18n::{fill, Message, Msg};
+use crate::i18n::{fill, provenance, Message, Msg};
 use leptos::prelude::*;
+use std::sync::Arc;
 
 crate::messages! {
     pub enum SegMsg {
@@ -50,44 +52,8 @@ crate::messages! {
     }
 }
 
-/// Sortable table columns.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum SortKey {
-    Name,
-    Value,
-    Cagr,
-}
-
-fn member_name(dim: &Dimension, id: &str, locale: Locale) -> String {
-    find_member(&dim.members, id)
-        .map(|m| pick(&m.name, locale).0.to_string())
-        .unwrap_or_else(|| id.to_string())
-}
-
-/// CAGR of a row between two year indices, if both values are positive.
-fn row_cagr(values: &[f64], from: usize, to: usize) -> Option<f64> {
-    let (a, b) = (*values.get(from)?, *values.get(to)?);
-    crate::domain::engine::growth::rri((to - from) as f64, a, b).ok()
-}
-
-/// The dimension the reader chose (or the first), and what the engine made of it.
-pub fn chosen_dimension(
-    app: AppState,
-    ctx: ReportCtx,
-) -> Option<(Dimension, Option<DimensionResult>)> {
-    let dim = chosen_dimension_only(app, ctx)?;
-    let result = ctx.computed.get().ok().and_then(|c| {
-        c.dimensions
-            .iter()
-            .flatten()
-            .find(|d| d.dimension == dim.id)
-            .cloned()
-    });
-    Some((dim, result))
-}
-
-/// The dimension chosen, without its result: for what does not show the model (reads no
-/// model, so a slider moving does not re-render it).
+/// The dimension chosen (or the first), without its result: for what does not show the model
+/// (reads no model, so a slider moving does not re-render it).
 pub fn chosen_dimension_only(app: AppState, ctx: ReportCtx) -> Option<Dimension> {
     let id = app.dimension.get();
     ctx.with(|r| {
@@ -99,349 +65,457 @@ pub fn chosen_dimension_only(app: AppState, ctx: ReportCtx) -> Option<Dimension>
     })
 }
 
-/// The dimension picker (shared with the scenario view).
-pub fn dimension_picker(app: AppState, ctx: ReportCtx, current: &str, locale: Locale) -> Node {
-    let options = ctx.with(|r| {
-        r.dimensions
-            .iter()
-            .map(|d| {
-                el("option")
-                    .attr("value", d.id.clone())
-                    .text(local(&d.name, locale))
+/// What the parts of the view share: the language (with the reader's currency in force; the
+/// view is built anew when either changes, so texts are plain), the chosen dimension and what
+/// the engine made of it, the year of the share charts and the table's order.
+#[derive(Clone, Copy)]
+struct SegView {
+    app: AppState,
+    ctx: ReportCtx,
+    lang: Locale,
+    dim: Memo<Option<Arc<Dimension>>>,
+    result: Memo<Option<Arc<DimensionResult>>>,
+    year: Memo<i32>,
+    /// Index of `year` in the result's years.
+    t_index: Memo<usize>,
+    sort: RwSignal<Sort>,
+    unit: StoredValue<Unit>,
+}
+
+impl SegView {
+    fn t(&self, m: SegMsg) -> &'static str {
+        m.text(self.lang)
+    }
+
+    /// `f` of the dimension and its result, or `fallback` while there is none (as the view is
+    /// torn down after the model failed).
+    fn with<T>(&self, fallback: T, f: impl FnOnce(&Dimension, &DimensionResult) -> T) -> T {
+        self.dim.with(|d| {
+            self.result.with(|r| match (d, r) {
+                (Some(d), Some(r)) => f(d, r),
+                _ => fallback,
             })
-            .collect::<Vec<_>>()
-    });
-    el("label")
-        .class("control")
-        .child(text_el("span", "", SegMsg::Dimension.text(locale)))
-        .child(
-            el("select")
-                .testid("dimension-picker")
-                .prop("value", current.to_string())
-                .on(On::Change, move |ev: &Ev| {
-                    app.dimension.set(Some(ev.value.clone()))
-                })
-                .children(options),
-        )
+        })
+    }
 }
 
 #[component]
 pub fn Segments() -> impl IntoView {
     let app = use_app();
     let ctx = use_report();
-    let charts = Charts::new();
-    let sort = RwSignal::new((SortKey::Value, true));
-    view! { <Dom render=move || segments(app, ctx, charts, sort)/> }
+    // Kept across a change of language or currency, which rebuilds the view.
+    let sort = RwSignal::new(Sort::default());
+    let dim = Memo::new(move |_| chosen_dimension_only(app, ctx).map(Arc::new));
+    let result = Memo::new(move |_| {
+        let id = dim.with(|d| d.as_ref().map(|d| d.id.clone()))?;
+        ctx.computed.with(|c| {
+            c.as_ref()
+                .ok()?
+                .dimensions
+                .iter()
+                .flatten()
+                .find(|d| d.dimension == id)
+                .cloned()
+                .map(Arc::new)
+        })
+    });
+    let shown = Memo::new(move |_| result.with(Option::is_some));
+    let (forecast_to, unit) = ctx.with(|r| (r.meta.forecast.to, r.headline_unit()));
+    let unit = StoredValue::new(unit);
+    let year = Memo::new(move |_| {
+        let chosen = app.share_year.get();
+        result
+            .with(|r| chosen.filter(|y| r.as_ref().is_some_and(|r| r.years.contains(y))))
+            .unwrap_or(forecast_to)
+    });
+    let t_index = Memo::new(move |_| {
+        let y = year.get();
+        result
+            .with(|r| r.as_ref()?.years.iter().position(|x| *x == y))
+            .unwrap_or(0)
+    });
+    let body = move || {
+        let lang = app.display_locale();
+        if !shown.get() {
+            return view! { <p class="notice error">{Msg::EngineErrorPrefix.text(lang)}</p> }
+                .into_any();
+        }
+        let v = SegView {
+            app,
+            ctx,
+            lang,
+            dim,
+            result,
+            year,
+            t_index,
+            sort,
+            unit,
+        };
+        view! {
+            <Controls v=v />
+            <Notes v=v />
+            <StackedChart v=v />
+            <div class="share-charts">
+                <ShareChart v=v />
+                <Treemap v=v />
+            </div>
+            <SegmentTable v=v />
+        }
+        .into_any()
+    };
+    // The export bar stays a node-built island until it is a component; it reads only what it
+    // shows.
+    view! {
+        <div class="dom">
+            {body}
+            <Dom render=move || {
+                if shown.get() {
+                    export_bar(app, ctx, ViewData::Segments).into_iter().collect()
+                } else {
+                    Vec::new()
+                }
+            } />
+        </div>
+    }
 }
 
-fn segments(
-    app: AppState,
-    ctx: ReportCtx,
-    charts: Charts,
-    sort: RwSignal<(SortKey, bool)>,
-) -> Vec<Node> {
-    let locale = app.display_locale();
-    let t = |m: SegMsg| m.text(locale);
-    let Some((dim, Some(r))) = chosen_dimension(app, ctx) else {
-        return vec![text_el(
-            "p",
-            "notice error",
-            Msg::EngineErrorPrefix.text(locale),
-        )];
-    };
-    let unit = ctx.with(|r| r.headline_unit());
-    let forecast_to = ctx.with(|r| r.meta.forecast.to);
-    let year = app
-        .share_year
-        .get()
-        .filter(|y| r.years.contains(y))
-        .unwrap_or(forecast_to);
-    let t_index = r.years.iter().position(|y| *y == year).unwrap_or(0);
-    let dim_name = local(&dim.name, locale);
+/// The dimension and year pickers.
+#[component]
+fn Controls(v: SegView) -> impl IntoView {
+    let (app, lang) = (v.app, v.lang);
+    let dim_id = Memo::new(move |_| {
+        v.dim
+            .with(|d| d.as_ref().map(|d| d.id.clone()).unwrap_or_default())
+    });
+    let options = v
+        .ctx
+        .with(|r| {
+            r.dimensions
+                .iter()
+                .map(|d| (d.id.clone(), local(&d.name, lang)))
+                .collect::<Vec<_>>()
+        })
+        .into_iter()
+        .map(|(id, name)| {
+            let value = id.clone();
+            view! {
+                <option value=id prop:selected=move || dim_id.with(|d| *d == value)>
+                    {name}
+                </option>
+            }
+        })
+        .collect_view();
+    let years = Memo::new(move |_| v.with(Vec::new(), |_, r| r.years.clone()));
+    let year = v.year;
+    view! {
+        <div class="controls-row">
+            <label class="control">
+                <span>{v.t(SegMsg::Dimension)}</span>
+                <select
+                    data-testid="dimension-picker"
+                    on:change=move |ev| app.dimension.set(Some(event_target_value(&ev)))
+                >
+                    {options}
+                </select>
+            </label>
+            <label class="control">
+                <span>{v.t(SegMsg::Year)}</span>
+                <select
+                    data-testid="year-picker"
+                    on:change=move |ev| app.share_year.set(event_target_value(&ev).parse().ok())
+                >
+                    <For
+                        each=move || years.get()
+                        key=|y| *y
+                        children=move |y| {
+                            view! {
+                                <option value=y.to_string() prop:selected=move || year.get() == y>
+                                    {y.to_string()}
+                                </option>
+                            }
+                        }
+                    />
+                </select>
+            </label>
+        </div>
+    }
+}
 
-    let year_picker = el("label")
-        .class("control")
-        .child(text_el("span", "", t(SegMsg::Year)))
-        .child(
-            el("select")
-                .testid("year-picker")
-                .prop("value", year.to_string())
-                .on(On::Change, move |ev: &Ev| {
-                    app.share_year.set(ev.value.parse().ok())
-                })
-                .children(r.years.iter().map(|y| {
-                    el("option")
-                        .attr("value", y.to_string())
-                        .text(y.to_string())
-                })),
-        );
-    let top: Vec<Vec<f64>> = r.top_level().map(|row| row.values.clone()).collect();
-    let mode = if dim.mode == ReconcileMode::BottomUp {
-        SegMsg::BottomUp
-    } else {
-        SegMsg::TopDown
-    };
-    let notes = el("div")
-        .class("notes")
-        .child(
-            text_el(
-                "p",
-                "check info",
-                format!(
-                    "{} {}",
-                    t(mode),
-                    fill(
-                        t(SegMsg::Reconciles),
-                        &[&format::percent(reconciliation_gap(&top, &r.total), 6)]
-                    )
-                ),
+/// How the segments reconcile with the total, and that every split is an assumption.
+#[component]
+fn Notes(v: SegView) -> impl IntoView {
+    let reconciliation = Memo::new(move |_| {
+        v.with(String::new(), |d, r| {
+            let top: Vec<Vec<f64>> = r.top_level().map(|row| row.values.clone()).collect();
+            let mode = if d.mode == ReconcileMode::BottomUp {
+                SegMsg::BottomUp
+            } else {
+                SegMsg::TopDown
+            };
+            format!(
+                "{} {}",
+                v.t(mode),
+                fill(
+                    v.t(SegMsg::Reconciles),
+                    &[&format::percent(reconciliation_gap(&top, &r.total), 6)]
+                )
             )
-            .testid("reconciliation"),
-        )
-        .child(
-            el("p")
-                .class("check warning")
-                .testid("assumption-note")
-                .text(format!("{} ", t(SegMsg::AssumptionNote)))
-                .child(badge(Provenance::Assumption, locale)),
-        );
+        })
+    });
+    view! {
+        <div class="notes">
+            <p class="check info" data-testid="reconciliation">
+                {move || reconciliation.get()}
+            </p>
+            <p class="check warning" data-testid="assumption-note">
+                {format!("{} ", v.t(SegMsg::AssumptionNote))}
+                <Badge of=Provenance::Assumption locale=v.lang />
+            </p>
+        </div>
+    }
+}
 
-    let stacked = xy_chart(
-        charts,
-        XySpec {
-            subtitle: Some(fill(t(SegMsg::OverTime), &[&dim_name])),
-            name: "segments-stacked".into(),
-            title: largest_title(&r, &|m| member_name(&dim, m, locale), &dim_name, locale)
-                .unwrap_or_else(|| fill(t(SegMsg::OverTime), &[&dim_name])),
-            description: t(SegMsg::OverTimeDesc).into(),
-            series: r
-                .top_level()
-                .enumerate()
-                .map(|(i, row)| Series {
-                    key: row.member.clone(),
-                    label: member_name(&dim, &row.member, locale),
-                    color: i,
-                    kind: SeriesKind::StackedArea,
-                    points: r
-                        .years
-                        .iter()
-                        .zip(&row.values)
-                        .map(|(y, v)| Datum::new(f64::from(*y), *v, r.provenance))
-                        .collect(),
-                    low: vec![],
-                })
-                .collect(),
-            unit: unit.clone(),
-            x_title: t(SegMsg::Year).into(),
-            notes: Vec::new(),
-            tall: false,
-        },
-        app.narrow(),
-        locale,
-    );
-    let slices: Vec<Slice> = r
-        .top_level()
+/// The segments stacked over the years.
+#[component]
+fn StackedChart(v: SegView) -> impl IntoView {
+    let spec = Memo::new(move |_| {
+        v.unit.with_value(|unit| {
+            v.with(XySpec::empty("segments-stacked"), |d, r| {
+                stacked_spec(d, r, unit, v.lang)
+            })
+        })
+    });
+    view! { <XyChart spec=spec narrow=v.app.narrow_layout locale=v.lang /> }
+}
+
+fn stacked_spec(dim: &Dimension, r: &DimensionResult, unit: &Unit, locale: Locale) -> XySpec {
+    let dim_name = local(&dim.name, locale);
+    let over_time = fill(SegMsg::OverTime.text(locale), &[&dim_name]);
+    XySpec {
+        name: "segments-stacked".into(),
+        title: largest_title(r, &|m| member_name(dim, m, locale), &dim_name, locale)
+            .unwrap_or_else(|| over_time.clone()),
+        subtitle: Some(over_time),
+        description: SegMsg::OverTimeDesc.text(locale).into(),
+        series: r
+            .top_level()
+            .enumerate()
+            .map(|(i, row)| Series {
+                key: row.member.clone(),
+                label: member_name(dim, &row.member, locale),
+                color: i,
+                kind: SeriesKind::StackedArea,
+                points: r
+                    .years
+                    .iter()
+                    .zip(&row.values)
+                    .map(|(y, v)| Datum::new(f64::from(*y), *v, r.provenance))
+                    .collect(),
+                low: vec![],
+            })
+            .collect(),
+        unit: unit.clone(),
+        x_title: SegMsg::Year.text(locale).into(),
+        notes: Vec::new(),
+        tall: false,
+    }
+}
+
+/// The top-level segments' shares in the chosen year.
+#[component]
+fn ShareChart(v: SegView) -> impl IntoView {
+    let spec = Memo::new(move |_| {
+        let (year, t) = (v.year.get(), v.t_index.get());
+        let slices = v.with(Vec::new(), |d, r| share_slices(d, r, t, v.lang));
+        let dim_name = v.dim.with(|d| {
+            d.as_ref()
+                .map(|d| local(&d.name, v.lang))
+                .unwrap_or_default()
+        });
+        DonutSpec {
+            name: "segments-share".into(),
+            title: fill(v.t(SegMsg::ShareIn), &[&dim_name, &year.to_string()]),
+            description: v.t(SegMsg::ShareDesc).into(),
+            slices,
+            unit: v.unit.get_value(),
+        }
+    });
+    view! { <DonutChart spec=spec locale=v.lang /> }
+}
+
+fn share_slices(dim: &Dimension, r: &DimensionResult, t: usize, locale: Locale) -> Vec<Slice> {
+    r.top_level()
         .enumerate()
         .map(|(i, row)| Slice {
             key: row.member.clone(),
-            label: member_name(&dim, &row.member, locale),
-            value: row.values.get(t_index).copied().unwrap_or(0.0),
+            label: member_name(dim, &row.member, locale),
+            value: row.values.get(t).copied().unwrap_or(0.0),
             color: i,
             provenance: r.provenance,
         })
-        .collect();
-    let donut = donut_chart(
-        charts,
-        "segments-share",
-        fill(t(SegMsg::ShareIn), &[&dim_name, &year.to_string()]),
-        t(SegMsg::ShareDesc).into(),
-        &slices,
-        &unit,
-        locale,
-    );
-    let tree = dim.members.iter().any(|m| !m.children.is_empty()).then(|| {
-        let node = |m: &Member, color: usize, children: Vec<TreemapNode>| TreemapNode {
-            key: m.id.clone(),
-            label: pick(&m.name, locale).0.to_string(),
-            value: r
-                .row(&m.id)
-                .and_then(|row| row.values.get(t_index).copied())
-                .unwrap_or(0.0),
-            color,
-            provenance: r.provenance,
-            children,
-        };
-        let nodes: Vec<TreemapNode> = dim
-            .members
-            .iter()
-            .enumerate()
-            .map(|(i, m)| {
-                node(
-                    m,
-                    i,
-                    m.children.iter().map(|c| node(c, i, vec![])).collect(),
-                )
-            })
-            .collect();
-        treemap_chart(
-            charts,
-            TreemapSpec {
-                name: "segments-treemap",
-                title: fill(t(SegMsg::TreemapTitle), &[&dim_name, &year.to_string()]),
-                description: t(SegMsg::TreemapDesc).into(),
-                nodes: &nodes,
-                unit: &unit,
-            },
-            app.narrow(),
-            locale,
-        )
-    });
-    vec![
-        el("div")
-            .class("controls-row")
-            .child(dimension_picker(app, ctx, &dim.id, locale))
-            .child(year_picker),
-        notes,
-        stacked,
-        el("div").class("share-charts").child(donut).child_opt(tree),
-        segment_table(&dim, &r, t_index, year, &unit, sort, locale),
-    ]
-    .into_iter()
-    .chain(super::exports::export_bar(
-        app,
-        ctx,
-        super::exports::ViewData::Segments,
-    ))
-    .collect()
+        .collect()
 }
 
-fn segment_table(
+/// Regions and their countries in the chosen year: only for a dimension with sub-segments.
+#[component]
+fn Treemap(v: SegView) -> impl IntoView {
+    let nested = Memo::new(move |_| {
+        v.dim.with(|d| {
+            d.as_ref()
+                .is_some_and(|d| d.members.iter().any(|m| !m.children.is_empty()))
+        })
+    });
+    let spec = Memo::new(move |_| {
+        let (year, t) = (v.year.get(), v.t_index.get());
+        let (dim_name, nodes) = v.with(Default::default(), |d, r| {
+            (local(&d.name, v.lang), treemap_nodes(d, r, t, v.lang))
+        });
+        TreemapSpec {
+            name: "segments-treemap".into(),
+            title: fill(v.t(SegMsg::TreemapTitle), &[&dim_name, &year.to_string()]),
+            description: v.t(SegMsg::TreemapDesc).into(),
+            nodes,
+            unit: v.unit.get_value(),
+        }
+    });
+    move || {
+        nested.get().then(|| {
+            view! { <TreemapChart spec=spec narrow=v.app.narrow_layout locale=v.lang /> }
+        })
+    }
+}
+
+fn treemap_nodes(
     dim: &Dimension,
     r: &DimensionResult,
     t: usize,
-    year: i32,
-    unit: &Unit,
-    sort: RwSignal<(SortKey, bool)>,
     locale: Locale,
-) -> Node {
-    let (key, desc) = sort.get();
-    let (b, n) = (r.base_index, r.years.len().saturating_sub(1));
-    let total = r.total.get(t).copied().unwrap_or(0.0);
-    let value_of = |i: usize| r.rows[i].values.get(t).copied().unwrap_or(0.0);
-    let cagr_of = |i: usize| row_cagr(&r.rows[i].values, b, n).unwrap_or(f64::NEG_INFINITY);
-    let mut order: Vec<usize> = (0..r.rows.len())
-        .filter(|&i| r.rows[i].parent.is_none())
-        .collect();
-    order.sort_by(|&x, &y| {
-        let o = match key {
-            SortKey::Name => member_name(dim, &r.rows[x].member, locale).cmp(&member_name(
-                dim,
-                &r.rows[y].member,
-                locale,
-            )),
-            SortKey::Value => value_of(x).total_cmp(&value_of(y)),
-            SortKey::Cagr => cagr_of(x).total_cmp(&cagr_of(y)),
-        };
-        if desc {
-            o.reverse()
-        } else {
-            o
-        }
-    });
-    // Children follow their parent, largest first.
-    let mut rows_in_order = Vec::new();
-    for i in order {
-        rows_in_order.push(i);
-        let mut kids: Vec<usize> = (0..r.rows.len())
-            .filter(|&k| r.rows[k].parent.as_deref() == Some(r.rows[i].member.as_str()))
-            .collect();
-        kids.sort_by(|&x, &y| value_of(y).total_cmp(&value_of(x)));
-        rows_in_order.extend(kids);
-    }
-    let header = |k: SortKey, label: String| {
-        let aria = match (key == k, desc) {
-            (true, true) => "descending",
-            (true, false) => "ascending",
-            _ => "none",
-        };
-        el("th").attr("scope", "col").attr("aria-sort", aria).child(
-            text_el("button", "sort", label).on_click(move || {
-                sort.update(|s| {
-                    *s = if s.0 == k {
-                        (k, !s.1)
-                    } else {
-                        (k, k != SortKey::Name)
-                    }
-                })
-            }),
-        )
+) -> Vec<TreemapNode> {
+    let node = |m: &Member, color: usize, children: Vec<TreemapNode>| TreemapNode {
+        key: m.id.clone(),
+        label: pick(&m.name, locale).0.to_string(),
+        value: r
+            .row(&m.id)
+            .and_then(|row| row.values.get(t).copied())
+            .unwrap_or(0.0),
+        color,
+        provenance: r.provenance,
+        children,
     };
-    let end_year = r.years.last().copied().unwrap_or(year);
-    let base_year = r.years.get(b).copied().unwrap_or(year);
-    let head = el("tr")
-        .child(header(SortKey::Name, Msg::Segment.text(locale).into()))
-        .child(header(
-            SortKey::Value,
-            format!("{} {year}", Msg::Value.text(locale)),
-        ))
-        .child(text_el("th", "", Msg::Share.text(locale)).attr("scope", "col"))
-        .child(header(
-            SortKey::Cagr,
-            fill(
-                SegMsg::Cagr.text(locale),
-                &[&base_year.to_string(), &end_year.to_string()],
-            ),
-        ))
-        .child(text_el("th", "", SegMsg::Source.text(locale)).attr("scope", "col"));
-    let body = el("tbody").children(rows_in_order.into_iter().map(|i| {
-        let row = &r.rows[i];
-        let v = value_of(i);
-        let parent_total = row
-            .parent
-            .as_ref()
-            .and_then(|p| r.row(p))
-            .and_then(|p| p.values.get(t).copied())
-            .unwrap_or(total);
-        el("tr")
-            .key(row.member.clone())
-            .attr("data-member", row.member.clone())
-            .attr_if(row.depth > 0, "class", "child")
-            .child(text_el("th", "", member_name(dim, &row.member, locale)).attr("scope", "row"))
-            .child(text_el("td", "num", format::value(v, unit, locale)))
-            .child(text_el(
-                "td",
-                "num",
-                format::percent(
-                    if parent_total > 0.0 {
-                        v / parent_total
-                    } else {
-                        0.0
-                    },
-                    1,
-                ),
-            ))
-            .child(text_el(
-                "td",
-                "num",
-                row_cagr(&row.values, b, n)
-                    .map(|c| format::percent(c, 1))
-                    .unwrap_or_else(|| "—".into()),
-            ))
-            .child(el("td").child(badge(r.provenance, locale)))
-    }));
-    el("section")
-        .class("segment-table")
-        .child(text_el(
-            "h3",
-            "",
-            fill(SegMsg::TableTitle.text(locale), &[&year.to_string()]),
-        ))
-        .child(
-            crate::ui::common::table_scroll(locale).child(
-                el("table")
-                    .testid("segment-table")
-                    .child(el("thead").child(head))
-                    .child(body),
-            ),
-        )
+    dim.members
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            node(
+                m,
+                i,
+                m.children.iter().map(|c| node(c, i, vec![])).collect(),
+            )
+        })
+        .collect()
+}
+
+/// The segments in the chosen year, sortable by name, value and CAGR; rows keyed by member,
+/// so a new order moves them and a new year rewrites their cells.
+#[component]
+fn SegmentTable(v: SegView) -> impl IntoView {
+    let (sort, lang) = (v.sort, v.lang);
+    let rows = Memo::new(move |_| {
+        let (t, order) = (v.t_index.get(), sort.get());
+        v.unit
+            .with_value(|unit| v.with(Vec::new(), |d, r| table_rows(d, r, t, order, unit, lang)))
+    });
+    let members = Memo::new(move |_| {
+        rows.with(|rows| rows.iter().map(|r| r.member.clone()).collect::<Vec<_>>())
+    });
+    // The CAGR's span: base year to the last year.
+    let span = Memo::new(move |_| {
+        let year = v.year.get();
+        v.with((year, year), |_, r| {
+            (
+                r.years.get(r.base_index).copied().unwrap_or(year),
+                r.years.last().copied().unwrap_or(year),
+            )
+        })
+    });
+    let value_heading =
+        Signal::derive(move || format!("{} {}", Msg::Value.text(lang), v.year.get()));
+    let cagr_heading = Signal::derive(move || {
+        let (from, to) = span.get();
+        fill(v.t(SegMsg::Cagr), &[&from.to_string(), &to.to_string()])
+    });
+    let name_heading = Signal::derive(move || Msg::Segment.text(lang).to_string());
+    view! {
+        <section class="segment-table">
+            <h3>{move || fill(v.t(SegMsg::TableTitle), &[&v.year.get().to_string()])}</h3>
+            <div
+                class="table-scroll"
+                tabindex="0"
+                role="region"
+                aria-label=CommonMsg::TableRegion.text(lang)
+            >
+                <table data-testid="segment-table">
+                    <thead>
+                        <tr>
+                            {sort_heading(sort, SortKey::Name, name_heading)}
+                            {sort_heading(sort, SortKey::Value, value_heading)}
+                            <th scope="col">{Msg::Share.text(lang)}</th>
+                            {sort_heading(sort, SortKey::Cagr, cagr_heading)}
+                            <th scope="col">{v.t(SegMsg::Source)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <For
+                            each=move || members.get()
+                            key=|m| m.clone()
+                            children=move |m| segment_row(rows, m, lang)
+                        />
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
+
+/// A column heading whose button sorts the table by `key` (again: the other way).
+fn sort_heading(sort: RwSignal<Sort>, key: SortKey, label: Signal<String>) -> AnyView {
+    view! {
+        <th scope="col" aria-sort=move || sort.get().aria(key)>
+            <button class="sort" on:click=move |_| sort.update(|s| *s = s.clicked(key))>
+                {label}
+            </button>
+        </th>
+    }
+    .into_any()
+}
+
+/// One segment's row, each cell bound to its text.
+fn segment_row(rows: Memo<Vec<TableRow>>, member: String, locale: Locale) -> AnyView {
+    let row = {
+        let member = member.clone();
+        Memo::new(move |_| rows.with(|rows| rows.iter().find(|r| r.member == member).cloned()))
+    };
+    let cell = move |text: fn(&TableRow) -> String| {
+        move || row.with(|r| r.as_ref().map(text).unwrap_or_default())
+    };
+    let source = Memo::new(move |_| {
+        row.with(|r| r.as_ref().map_or(Provenance::Assumption, |r| r.provenance))
+    });
+    view! {
+        <tr
+            data-member=member
+            class=move || row.with(|r| r.as_ref().is_some_and(|r| r.child).then_some("child"))
+        >
+            <th scope="row">{cell(|r| r.name.clone())}</th>
+            <td class="num">{cell(|r| r.value.clone())}</td>
+            <td class="num">{cell(|r| r.share.clone())}</td>
+            <td class="num">{cell(|r| r.cagr.clone())}</td>
+            <td>
+                <span class=move || badge_class(source.get())>
+                    {move || provenance(locale, source.get())}
+                </span>
+            </td>
+        </tr>
+    }
+    .into_any()
 }

@@ -8,6 +8,7 @@
 use super::frame::{legend_more_text, ChartMsg, Frame, LegendRow};
 use super::marks::{Pointing, Scene, SceneMarks};
 use super::table::DataTableView;
+use crate::chart::scene::SvgNode;
 use crate::i18n::{Locale, Message, Msg};
 use crate::ui::exports::{chart_button, download_chart};
 use crate::ui::state::{AppState, ReportCtx};
@@ -42,6 +43,19 @@ impl Default for ChartState {
     fn default() -> Self {
         Self::new()
     }
+}
+
+/// A chart drawn from a memo of its frame and scene, as every chart kind's drawing function
+/// makes them: each part is its own memo, so a change that keeps the frame redraws no caption.
+pub fn drawn_chart(
+    name: String,
+    drawing: Memo<(Frame, Vec<SvgNode>)>,
+    state: ChartState,
+    locale: Locale,
+) -> impl IntoView {
+    let frame = Memo::new(move |_| drawing.with(|d| d.0.clone()));
+    let scene = Memo::new(move |_| drawing.with(|d| Arc::new(Scene::new(d.1.clone()))));
+    view! { <ChartFigure name=name frame=frame scene=scene state=state locale=locale /> }
 }
 
 /// A chart around `scene`, named `name` (`data-chart`, ids).

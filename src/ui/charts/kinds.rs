@@ -1,4 +1,5 @@
-//! The chart kinds: x/y (lines, stacked areas, bars, bands), donut and treemap.
+//! The x/y chart (lines, stacked areas, bars, bands) drawn by a node builder, for views still
+//! on `ui::dom`; donut, treemap, tornado and sparkline are components in their own files.
 //! Each turns its data into a pure scene (`crate::chart::scene`) plus legend and table, and
 //! hands them to the shared frame.
 
@@ -7,12 +8,11 @@ use super::{is_interval_top, point_label, tick_label, value_text, x_label};
 use crate::chart::label::end_label_room;
 use crate::chart::palette::{swatch, used_notes};
 use crate::chart::scene::SvgNode;
-use crate::chart::scene::{donut_scene, treemap_scene, xy_scene, Cell, XyLabels};
-use crate::chart::shapes::{treemap, Rect};
+use crate::chart::scene::{xy_scene, XyLabels};
 use crate::chart::xy::{end_labelled, layout_with, Series, SeriesKind, Size};
 use crate::domain::format::{self, Locale};
 use crate::domain::schema::{Provenance, Unit};
-use crate::i18n::{provenance, Message, Msg};
+use crate::i18n::provenance;
 use crate::ui::dom::Node;
 use std::collections::BTreeSet;
 
@@ -31,6 +31,24 @@ pub struct XySpec {
     pub tall: bool,
 }
 
+impl XySpec {
+    /// A chart with nothing to draw: what a chart shows while it is torn down after its data
+    /// went away.
+    pub fn empty(name: &str) -> Self {
+        XySpec {
+            name: name.to_string(),
+            title: String::new(),
+            subtitle: None,
+            description: String::new(),
+            series: Vec::new(),
+            unit: Unit::Number,
+            x_title: String::new(),
+            notes: Vec::new(),
+            tall: false,
+        }
+    }
+}
+
 /// "US$2.5 bn (reported)": a table cell that names where the value comes from.
 fn sourced(value: f64, unit: &Unit, p: Provenance, locale: Locale) -> String {
     format!(
@@ -40,8 +58,9 @@ fn sourced(value: f64, unit: &Unit, p: Provenance, locale: Locale) -> String {
     )
 }
 
-/// A row of a share table: the value with its source, and the share of the total.
-fn share_row(
+/// A row of a share table (donut, treemap): the value with its source, and the share of the
+/// total.
+pub(super) fn share_row(
     label: String,
     value: f64,
     p: Provenance,
@@ -181,241 +200,4 @@ pub fn xy_drawing(
         svg_class: if narrow { "xy narrow" } else { "xy" },
     };
     (frame, scene)
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Slice {
-    pub key: String,
-    pub label: String,
-    pub value: f64,
-    pub color: usize,
-    pub provenance: Provenance,
-}
-
-pub fn donut_chart(
-    charts: Charts,
-    name: &str,
-    title: String,
-    description: String,
-    slices: &[Slice],
-    unit: &Unit,
-    locale: Locale,
-) -> Node {
-    let ui = charts.get(name);
-    let visible: Vec<&Slice> = slices
-        .iter()
-        .filter(|s| !ui.hidden.contains(&s.key))
-        .collect();
-    let total: f64 = visible
-        .iter()
-        .map(|s| s.value)
-        .filter(|v| v.is_finite())
-        .sum();
-    let share = |v: f64| if total > 0.0 { v / total } else { 0.0 };
-    let scene = donut_scene(
-        &visible
-            .iter()
-            .map(|s| {
-                let label = format!(
-                    "{}: {} · {} ({})",
-                    s.label,
-                    format::value(s.value, unit, locale),
-                    format::percent(share(s.value), 1),
-                    provenance(locale, s.provenance)
-                );
-                (s.key.clone(), s.value, s.color, label)
-            })
-            .collect::<Vec<_>>(),
-        &format::value(total, unit, locale),
-    );
-    let table = TableData {
-        caption: String::new(),
-        corner: Msg::Segment.text(locale).into(),
-        columns: vec![
-            Msg::Value.text(locale).into(),
-            Msg::Share.text(locale).into(),
-        ],
-        rows: visible
-            .iter()
-            .map(|s| {
-                share_row(
-                    s.label.clone(),
-                    s.value,
-                    s.provenance,
-                    share(s.value),
-                    unit,
-                    locale,
-                )
-            })
-            .collect(),
-    };
-    chart(
-        charts,
-        Frame {
-            name: name.to_string(),
-            title,
-            subtitle: None,
-            description,
-            legend: slices
-                .iter()
-                .map(|s| LegendEntry {
-                    key: s.key.clone(),
-                    label: s.label.clone(),
-                    color: s.color,
-                    swatch: "sw-block",
-                })
-                .collect(),
-            notes: Vec::new(),
-            table,
-            view_box: "0 0 260 260".into(),
-            svg_class: "donut",
-        },
-        scene,
-        locale,
-    )
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct TreemapNode {
-    pub key: String,
-    pub label: String,
-    pub value: f64,
-    pub color: usize,
-    pub provenance: Provenance,
-    pub children: Vec<TreemapNode>,
-}
-
-/// What a treemap shows.
-pub struct TreemapSpec<'a> {
-    pub name: &'a str,
-    pub title: String,
-    pub description: String,
-    pub nodes: &'a [TreemapNode],
-    pub unit: &'a Unit,
-}
-
-pub fn treemap_chart(charts: Charts, spec: TreemapSpec<'_>, narrow: bool, locale: Locale) -> Node {
-    let TreemapSpec {
-        name,
-        title,
-        description,
-        nodes,
-        unit,
-    } = spec;
-    let ui = charts.get(name);
-    let (w, h) = if narrow {
-        (340.0, 300.0)
-    } else {
-        (800.0, 380.0)
-    };
-    let total: f64 = nodes.iter().map(|n| n.value).sum();
-    let share = |v: f64| if total > 0.0 { v / total } else { 0.0 };
-    let describe = |n: &TreemapNode| {
-        format!(
-            "{}: {} · {}",
-            n.label,
-            format::value(n.value, unit, locale),
-            format::percent(share(n.value), 1)
-        )
-    };
-    let shown: Vec<&TreemapNode> = nodes
-        .iter()
-        .filter(|n| !ui.hidden.contains(&n.key))
-        .collect();
-    let rects = treemap(
-        &shown.iter().map(|n| n.value).collect::<Vec<_>>(),
-        Rect {
-            x: 0.0,
-            y: 0.0,
-            w,
-            h,
-        },
-    );
-    let mut cells = Vec::new();
-    for (n, r) in shown.iter().zip(rects) {
-        cells.push(Cell {
-            key: n.key.clone(),
-            name: n.label.clone(),
-            label: describe(n),
-            color: n.color,
-            depth: 0,
-            rect: r,
-        });
-        if !n.children.is_empty() && r.w > 8.0 && r.h > 24.0 {
-            // A header strip keeps the region's name visible above its countries.
-            let inner = Rect {
-                x: r.x + 2.0,
-                y: r.y + 18.0,
-                w: r.w - 4.0,
-                h: r.h - 20.0,
-            };
-            let kids = treemap(
-                &n.children.iter().map(|c| c.value).collect::<Vec<_>>(),
-                inner,
-            );
-            for (c, cr) in n.children.iter().zip(kids) {
-                cells.push(Cell {
-                    key: c.key.clone(),
-                    name: c.label.clone(),
-                    label: describe(c),
-                    color: n.color,
-                    depth: 1,
-                    rect: cr,
-                });
-            }
-        }
-    }
-    let mut rows = Vec::new();
-    for n in nodes {
-        rows.push(share_row(
-            n.label.clone(),
-            n.value,
-            n.provenance,
-            share(n.value),
-            unit,
-            locale,
-        ));
-        for c in &n.children {
-            rows.push(share_row(
-                format!("— {}", c.label),
-                c.value,
-                c.provenance,
-                share(c.value),
-                unit,
-                locale,
-            ));
-        }
-    }
-    chart(
-        charts,
-        Frame {
-            name: name.to_string(),
-            title,
-            subtitle: None,
-            description,
-            legend: nodes
-                .iter()
-                .map(|n| LegendEntry {
-                    key: n.key.clone(),
-                    label: n.label.clone(),
-                    color: n.color,
-                    swatch: "sw-block",
-                })
-                .collect(),
-            notes: Vec::new(),
-            table: TableData {
-                caption: String::new(),
-                corner: Msg::Segment.text(locale).into(),
-                columns: vec![
-                    Msg::Value.text(locale).into(),
-                    Msg::ShareOfTotal.text(locale).into(),
-                ],
-                rows,
-            },
-            view_box: format!("0 0 {w} {h}"),
-            svg_class: if narrow { "treemap narrow" } else { "treemap" },
-        },
-        treemap_scene(&cells),
-        locale,
-    )
 }

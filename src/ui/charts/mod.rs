@@ -5,8 +5,9 @@
 //!
 //! Two renderings share that logic while the views move to Leptos components: node builders
 //! (`frame`, `kinds`, `tornado`, for the views still drawn with `ui::dom`) and components
-//! (`XyChart` with `figure`, `marks` and `table`), which bind only the attributes that move.
+//! (`XyChart`, `DonutChart`, `TreemapChart` with `figure`, `marks` and `table`), which bind only the attributes that move.
 
+mod donut;
 mod figure;
 mod frame;
 mod kinds;
@@ -14,17 +15,18 @@ mod marks;
 mod sparkline;
 mod table;
 mod tornado;
+mod treemap;
 mod xy;
 
+pub use donut::{DonutChart, DonutSpec, Slice};
 pub use figure::{ChartFigure, ChartState};
 pub use frame::{data_table, ChartUi, Charts, Frame, LegendEntry, TableData};
-pub use kinds::{
-    donut_chart, treemap_chart, xy_chart, xy_drawing, Slice, TreemapNode, TreemapSpec, XySpec,
-};
+pub use kinds::{xy_chart, xy_drawing, XySpec};
 pub use marks::Scene;
 pub use sparkline::Sparkline;
 pub use table::DataTableView;
 pub use tornado::{TornadoChart, TornadoSpec};
+pub use treemap::{TreemapChart, TreemapNode, TreemapSpec};
 pub use xy::{OptionalXyChart, XyChart};
 
 pub use crate::chart::label::{is_interval_top, point_label, tick_label, value_text, x_label};

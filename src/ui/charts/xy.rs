@@ -3,12 +3,10 @@
 //! [`ChartFigure`]. The chart holds its own hover state: pointing at a mark never re-runs the
 //! view around it.
 
-use super::figure::{ChartFigure, ChartState};
+use super::figure::{drawn_chart, ChartState};
 use super::kinds::{xy_drawing, XySpec};
-use super::marks::Scene;
 use crate::i18n::Locale;
 use leptos::prelude::*;
-use std::sync::Arc;
 
 #[component]
 pub fn XyChart(
@@ -21,10 +19,12 @@ pub fn XyChart(
         let narrow = narrow.get();
         spec.with(|s| state.hidden.with(|h| xy_drawing(s, h, narrow, locale)))
     });
-    let frame = Memo::new(move |_| drawing.with(|d| d.0.clone()));
-    let scene = Memo::new(move |_| drawing.with(|d| Arc::new(Scene::new(d.1.clone()))));
-    let name = spec.with_untracked(|s| s.name.clone());
-    view! { <ChartFigure name=name frame=frame scene=scene state=state locale=locale /> }
+    drawn_chart(
+        spec.with_untracked(|s| s.name.clone()),
+        drawing,
+        state,
+        locale,
+    )
 }
 
 /// An x/y chart that shows while its spec exists (a model may fail on odd input): made when
