@@ -289,8 +289,7 @@ mod markup_in_data {
     use leptos::prelude::*;
     use report_explorer::domain::catalogue::CatalogueEntry;
     use report_explorer::domain::load::parse_report;
-    use report_explorer::ui::dom::Dom;
-    use report_explorer::ui::library::{library, LibraryState};
+    use report_explorer::ui::library::{Library, LibraryState};
     use report_explorer::ui::state::{AppState, CatalogueState, Load};
     use std::sync::Arc;
 
@@ -321,7 +320,7 @@ mod markup_in_data {
             }));
             provide_context(app);
             let lib = LibraryState::new();
-            view! { <Dom render=move || library(app, lib)/> }
+            view! { <Library lib=lib/> }
         })
         .forget();
         settle().await;

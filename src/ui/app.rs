@@ -1,7 +1,7 @@
 //! The shell: skip link, header with the language choice, then the library or the open report.
 
 use super::dom::{el, text_el, Dom, Ev, Node, On};
-use super::library::{library, LibraryState};
+use super::library::{Library, LibraryState};
 use super::report::ReportPage;
 use super::state::AppState;
 use crate::browser::prefs::{self, Theme};
@@ -53,7 +53,7 @@ pub fn App() -> impl IntoView {
         <Dom render=move || header(app)/>
         <main id="main" tabindex="-1">
             {move || match app.open.get() {
-                None => view! { <Dom render=move || library(app, lib)/> }.into_any(),
+                None => view! { <Library lib=lib/> }.into_any(),
                 Some(id) => view! { <ReportPage id=id/> }.into_any(),
             }}
         </main>

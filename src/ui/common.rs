@@ -5,6 +5,7 @@ use super::dom::{el, text_el, Node};
 use crate::domain::format::{pick, Locale};
 use crate::domain::schema::{LocalText, Provenance};
 use crate::i18n::{provenance, Message, Msg};
+use leptos::prelude::*;
 
 /// A report text in the reader's language; when unavailable, the text shown is marked with its
 /// language and a note says so.
@@ -21,6 +22,28 @@ pub fn local_text(text: &LocalText, locale: Locale) -> Node {
             ))
     } else {
         el("span").text(s)
+    }
+}
+
+/// [`local_text`] as a component: the text in the reader's language, or in the other one with
+/// a note saying so.
+#[component]
+pub fn LocalTextView(text: LocalText, locale: Locale) -> impl IntoView {
+    let (s, fallback) = pick(&text, locale);
+    let s = s.to_string();
+    if fallback {
+        let lang = if locale == Locale::En { "zh" } else { "en" };
+        view! {
+            <span>
+                <span lang=lang>{s}</span>
+                <span class="fallback-note">
+                    {format!(" ({})", Msg::TextInOtherLanguage.text(locale))}
+                </span>
+            </span>
+        }
+        .into_any()
+    } else {
+        view! { <span>{s}</span> }.into_any()
     }
 }
 

@@ -6,9 +6,9 @@
 use super::catalogue::{load, load_more};
 use super::charts::sparkline;
 use super::common::local_text;
-use super::dom::{el, text_el, Ev, Node, On};
-use super::imports::{export, import_panel, Imports};
-use super::state::{AppState, CatalogueState, Load};
+use super::dom::{el, text_el, Dom, Ev, Node, On};
+use super::imports::{export, ImportPanel, Imports};
+use super::state::{use_app, AppState, CatalogueState, Load};
 use crate::domain::catalogue::{CatalogueEntry, Filter};
 use crate::domain::schema::ReportKind;
 use crate::i18n::catalogue::CatalogueMsg;
@@ -51,14 +51,36 @@ impl Default for LibraryState {
     }
 }
 
-pub fn library(app: AppState, lib: LibraryState) -> Vec<Node> {
+/// The library page. The import panel is a component between the node-built heading and the
+/// rest (the inner `div.dom` islands are `display: contents`, so the page lays out as one
+/// section).
+#[component]
+pub fn Library(lib: LibraryState) -> impl IntoView {
+    let app = use_app();
+    let imports = use_context::<Imports>();
+    view! {
+        <div class="dom">
+            <section class="library">
+                <Dom render=move || library_heading(app) />
+                {imports.map(|imports| view! { <ImportPanel imports=imports /> })}
+                <Dom render=move || library_body(app, lib, imports) />
+            </section>
+        </div>
+    }
+}
+
+fn library_heading(app: AppState) -> Vec<Node> {
     let locale = app.display_locale();
     let t = |m: Msg| m.text(locale);
-    let c = |m: CatalogueMsg| m.text(locale);
-    let heading = [
+    vec![
         text_el("h1", "", t(Msg::Library)),
         text_el("p", "intro", t(Msg::LibraryIntro)),
-    ];
+    ]
+}
+
+fn library_body(app: AppState, lib: LibraryState, imports: Option<Imports>) -> Vec<Node> {
+    let locale = app.display_locale();
+    let c = |m: CatalogueMsg| m.text(locale);
     let body = app.catalogue.with(|state| match state {
         Load::Loading => vec![text_el("p", "loading", c(CatalogueMsg::LoadingCatalogue))
             .attr("role", "status")
@@ -74,13 +96,11 @@ pub fn library(app: AppState, lib: LibraryState) -> Vec<Node> {
             )],
         Load::Ready(cat) => results(app, lib, cat, locale),
     });
-    let imports = use_context::<Imports>();
-    vec![el("section")
-        .class("library")
-        .children(heading)
-        .child_opt(imports.map(|i| import_panel(app, i, locale)))
-        .child_opt(imports.and_then(|i| imported_section(app, lib, i, locale)))
-        .children(body)]
+    imports
+        .and_then(|i| imported_section(app, lib, i, locale))
+        .into_iter()
+        .chain(body)
+        .collect()
 }
 
 /// The reader's imports, filtered like the catalogue.
