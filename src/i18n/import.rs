@@ -90,6 +90,11 @@ crate::messages! {
             "无法读取文件：应用中读取文件的部分没有下载成功（可能是网络中断，或您处于离线状态且本设备未保存它）。没有导入任何内容；应用的其他部分仍可使用。",
             "無法讀取檔案：應用程式中讀取檔案的部分沒有下載成功（可能是網路中斷，或您處於離線狀態且本裝置未儲存它）。沒有匯入任何內容；應用程式的其他部分仍可使用。"
         ),
+        ExportUnloaded => (
+            "The report could not be exported: the part of the app that writes report files did not arrive (the connection may have dropped, or you are offline and it was not saved on this device). Try again once you are online.",
+            "无法导出报告：应用中写入报告文件的部分没有下载成功（可能是网络中断，或您处于离线状态且本设备未保存它）。请在联网后重试。",
+            "無法匯出報告：應用程式中寫入報告檔案的部分沒有下載成功（可能是網路中斷，或您處於離線狀態且本裝置未儲存它）。請在連網後重試。"
+        ),
         Retry => ("Try again", "重试", "重試"),
     }
 }

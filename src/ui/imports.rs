@@ -345,12 +345,29 @@ fn cache(app: AppState, report: Report) {
 }
 
 /// Offers an imported report as a report JSON file a publisher can add with
-/// `scripts/catalogue.sh`.
-pub fn export(app: AppState, id: &str) {
-    if let Some(report) = app.report(id) {
-        let text = serde_json::to_string_pretty(&*report).unwrap_or_default();
-        let _ = download::download_text(&format!("{id}.json"), "application/json", &text);
+/// `scripts/catalogue.sh`. Writing a report (the schema's serde code) is in the import's chunk.
+pub fn export(app: AppState, imports: Imports, id: &str) {
+    let Some(report) = app.report(id) else {
+        return;
+    };
+    let mut exporting = Box::pin(super::lazy::import_export(report));
+    let settle = move |done: Result<(), super::lazy::ChunkFailed>| {
+        if done.is_err() {
+            let text = ImportChunkMsg::ExportUnloaded.text(app.locale.get_untracked());
+            imports.say(text.to_string(), true);
+        }
+    };
+    match super::lazy::ready_now(exporting.as_mut()) {
+        Some(done) => settle(done),
+        None => leptos::task::spawn_local(async move { settle(exporting.await) }),
     }
+}
+
+/// Downloads a report as its JSON file (the import's chunk).
+pub fn download_report(report: &Report) {
+    let text = serde_json::to_string_pretty(report).unwrap_or_default();
+    let name = format!("{}.json", report.id);
+    let _ = download::download_text(&name, "application/json", &text);
 }
 
 /// A text of the panel in the reader's language (one closure type for all of them).

@@ -195,3 +195,21 @@ pub fn import_preview(imports: super::imports::Imports) -> Result<AnyView, Chunk
 pub async fn import_preview(imports: super::imports::Imports) -> Result<AnyView, ChunkFailed> {
     Ok(view! { <super::import_preview::ImportPreview imports=imports /> }.into_any())
 }
+
+/// Downloads an imported report as a report JSON file.
+#[cfg(feature = "split")]
+#[::leptos::wasm_split::wasm_split(import, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn import_export(
+    report: std::sync::Arc<crate::domain::schema::Report>,
+) -> Result<(), ChunkFailed> {
+    super::imports::download_report(&report);
+    Ok(())
+}
+
+#[cfg(not(feature = "split"))]
+pub async fn import_export(
+    report: std::sync::Arc<crate::domain::schema::Report>,
+) -> Result<(), ChunkFailed> {
+    super::imports::download_report(&report);
+    Ok(())
+}

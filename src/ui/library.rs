@@ -396,7 +396,7 @@ fn card_node(app: AppState, e: &CatalogueEntry, locale: Locale, imported: Option
                 .child(
                     text_el("button", "link", ImportMsg::ExportJson.text(locale))
                         .testid("export-imported")
-                        .on_click(move || export(app, &export_id)),
+                        .on_click(move || export(app, imports, &export_id)),
                 )
                 .child(
                     text_el("button", "link", ImportMsg::Remove.text(locale))
