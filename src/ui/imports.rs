@@ -449,7 +449,11 @@ pub fn ImportPanel(imports: Imports) -> impl IntoView {
         })
     };
     let previewing = Memo::new(move |_| imports.pending.with(Option::is_some));
-    let preview = move || previewing.get().then(|| preview(imports));
+    let preview = move || {
+        previewing
+            .get()
+            .then(|| view! { <PreviewSlot imports=imports /> })
+    };
     view! {
         <section class="import" aria-labelledby="import-heading">
             <h2 id="import-heading">{t(ImportMsg::Heading)}</h2>
@@ -488,15 +492,37 @@ pub fn ImportPanel(imports: Imports) -> impl IntoView {
     }
 }
 
-/// The preview, from the import's chunk: here already, since it read what is previewed.
-fn preview(imports: Imports) -> AnyView {
-    let mut loading = Box::pin(super::lazy::import_preview(imports));
-    match super::lazy::ready_now(loading.as_mut()) {
-        Some(Ok(view)) => view,
-        // Not here after all: offer to read the input again (which fetches it).
-        _ => {
-            imports.unloaded.set(true);
-            ().into_any()
+/// The preview, from the import's chunk. The chunk is here (it read what is previewed), but
+/// the first call of this split point still asks the loader, which answers on a later tick.
+#[component]
+fn PreviewSlot(imports: Imports) -> impl IntoView {
+    // The preview's own reactive scope, under this slot's: it lives as long as the slot.
+    let owner = Owner::new();
+    let ready = RwSignal::new(false);
+    let built = StoredValue::new_local(None::<AnyView>);
+    let settle = move |loaded: Result<AnyView, super::lazy::ChunkFailed>| match loaded {
+        Ok(view) => {
+            built.set_value(Some(view));
+            ready.set(true);
         }
+        // Not here after all: offer to read the input again (which fetches it).
+        Err(_) => imports.unloaded.set(true),
+    };
+    let mut loading = Box::pin(super::lazy::import_preview(owner, imports));
+    match super::lazy::ready_now(loading.as_mut()) {
+        Some(loaded) => settle(loaded),
+        None => leptos::task::spawn_local(async move {
+            let loaded = loading.await;
+            // The preview may have been closed meanwhile.
+            if !ready.is_disposed() {
+                settle(loaded);
+            }
+        }),
+    }
+    move || {
+        ready
+            .get()
+            .then(|| built.try_update_value(Option::take).flatten())
+            .flatten()
     }
 }

@@ -184,16 +184,28 @@ pub async fn import_read(
     Ok(())
 }
 
-/// The preview of the pending import, built in the caller's reactive scope.
+/// The preview of the pending import, built under `owner`.
 #[cfg(feature = "split")]
 #[::leptos::wasm_split::wasm_split(import, wasm_split_path = ::leptos::wasm_split, fallible)]
-pub fn import_preview(imports: super::imports::Imports) -> Result<AnyView, ChunkFailed> {
-    Ok(view! { <super::import_preview::ImportPreview imports=imports /> }.into_any())
+pub fn import_preview(
+    owner: Owner,
+    imports: super::imports::Imports,
+) -> Result<AnyView, ChunkFailed> {
+    Ok(
+        owner
+            .with(|| view! { <super::import_preview::ImportPreview imports=imports /> }.into_any()),
+    )
 }
 
 #[cfg(not(feature = "split"))]
-pub async fn import_preview(imports: super::imports::Imports) -> Result<AnyView, ChunkFailed> {
-    Ok(view! { <super::import_preview::ImportPreview imports=imports /> }.into_any())
+pub async fn import_preview(
+    owner: Owner,
+    imports: super::imports::Imports,
+) -> Result<AnyView, ChunkFailed> {
+    Ok(
+        owner
+            .with(|| view! { <super::import_preview::ImportPreview imports=imports /> }.into_any()),
+    )
 }
 
 /// Downloads an imported report as a report JSON file.
