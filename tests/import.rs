@@ -1014,3 +1014,51 @@ mod no_panics {
         }
     }
 }
+
+// ---- What the preview says (i18n::import) ---------------------------------------------------
+
+/// The preview's lines of guesses follow the reader's corrections, not only the sniffer's text;
+/// the detected encoding comes first, and pasted text (no encoding) has no such line.
+#[test]
+fn the_guesses_as_the_preview_lists_them() {
+    use report_explorer::i18n::import::guess_lines;
+    use report_explorer::i18n::Locale;
+    let s = sniff("owid_long.csv", &text_of("owid_long.csv")).expect("sniffed");
+    let lines = guess_lines(&s.guesses, &s.options, "utf-8", Locale::En);
+    assert_eq!(lines.first().map(String::as_str), Some("Encoding: utf-8"));
+    assert!(lines.contains(&"Separator: comma".to_string()), "{lines:?}");
+    assert!(
+        lines.contains(&"Layout: long: a column names the series".to_string()),
+        "{lines:?}"
+    );
+    assert_eq!(
+        lines.iter().filter(|l| l.starts_with("Encoding")).count(),
+        1
+    );
+
+    let mut corrected = s.options.clone();
+    corrected.delimiter = Delimiter::Semicolon;
+    corrected.layout = Layout::Wide { values: vec![3] };
+    let lines = guess_lines(&s.guesses, &corrected, "—", Locale::ZhHans);
+    assert!(!lines.iter().any(|l| l.starts_with("编码")), "{lines:?}");
+    assert!(lines.contains(&"分隔符: 分号".to_string()), "{lines:?}");
+    assert!(
+        lines.contains(&"布局: 宽表：每个序列一列".to_string()),
+        "{lines:?}"
+    );
+}
+
+/// The years a previewed report JSON covers.
+#[test]
+fn the_years_a_report_covers() {
+    use report_explorer::i18n::import::year_span;
+    let text = std::fs::read_to_string(format!(
+        "{}/docs/example-report.json",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .expect("the example report");
+    let mut report = parse_report("example.json", &text).expect("valid");
+    assert_eq!(year_span(&report), "2024–2030");
+    report.series.clear();
+    assert_eq!(year_span(&report), "—");
+}

@@ -81,9 +81,142 @@ crate::messages! {
     }
 }
 
-use crate::domain::import::{ImportError, ImportErrorKind};
-use crate::domain::schema::Cadence;
+crate::messages! {
+    /// The import's own code (a wasm chunk fetched the first time a file is given) did not
+    /// arrive.
+    pub enum ImportChunkMsg {
+        Unloaded => (
+            "The file could not be read: the part of the app that reads files did not arrive (the connection may have dropped, or you are offline and it was not saved on this device). Nothing was imported; the rest of the app still works.",
+            "无法读取文件：应用中读取文件的部分没有下载成功（可能是网络中断，或您处于离线状态且本设备未保存它）。没有导入任何内容；应用的其他部分仍可使用。",
+            "無法讀取檔案：應用程式中讀取檔案的部分沒有下載成功（可能是網路中斷，或您處於離線狀態且本裝置未儲存它）。沒有匯入任何內容；應用程式的其他部分仍可使用。"
+        ),
+        ExportUnloaded => (
+            "The report could not be exported: the part of the app that writes report files did not arrive (the connection may have dropped, or you are offline and it was not saved on this device). Try again once you are online.",
+            "无法导出报告：应用中写入报告文件的部分没有下载成功（可能是网络中断，或您处于离线状态且本设备未保存它）。请在联网后重试。",
+            "無法匯出報告：應用程式中寫入報告檔案的部分沒有下載成功（可能是網路中斷，或您處於離線狀態且本裝置未儲存它）。請在連網後重試。"
+        ),
+        Retry => ("Try again", "重试", "重試"),
+    }
+}
+
+use crate::domain::import::{
+    Aggregate, Delimiter, Guess, GuessKind, ImportError, ImportErrorKind, ImportOptions, Layout,
+};
+use crate::domain::schema::{Cadence, Report, Unit};
 use crate::i18n::{Locale, Message};
+
+/// A separator's name.
+pub fn delimiter_name(d: Delimiter, locale: Locale) -> &'static str {
+    match d {
+        Delimiter::Comma => CsvMsg::Comma.text(locale),
+        Delimiter::Semicolon => CsvMsg::Semicolon.text(locale),
+        Delimiter::Tab => CsvMsg::Tab.text(locale),
+    }
+}
+
+/// How a year is made of its periods, named.
+pub fn aggregate_name(a: Aggregate, locale: Locale) -> &'static str {
+    match a {
+        Aggregate::Sum => CsvMsg::Sum.text(locale),
+        Aggregate::Mean => CsvMsg::Mean.text(locale),
+        Aggregate::Last => CsvMsg::Last.text(locale),
+    }
+}
+
+/// Scales a reader can choose for a table's cells, with their names.
+pub const SCALES: [(f64, CsvMsg); 6] = [
+    (1.0, CsvMsg::Ones),
+    (1e3, CsvMsg::Thousands),
+    (1e4, CsvMsg::TenThousands),
+    (1e6, CsvMsg::Millions),
+    (1e8, CsvMsg::HundredMillions),
+    (1e9, CsvMsg::Billions),
+];
+
+/// What was guessed about a table, one line each ("Separator: semicolon"): the options'
+/// current values where the interface can name them, the sniffer's text otherwise. The
+/// encoding comes first when one was detected (`"—"` for pasted text, which has none).
+pub fn guess_lines(
+    guesses: &[Guess],
+    o: &ImportOptions,
+    encoding: &str,
+    locale: Locale,
+) -> Vec<String> {
+    let c = |m: CsvMsg| m.text(locale);
+    let yes_no = |b: bool| if b { "✓" } else { "✗" };
+    let encoding = (encoding != "—").then(|| format!("{}: {encoding}", c(CsvMsg::Encoding)));
+    let line = |g: &Guess| {
+        let detail = g.detail.as_str();
+        let (label, value): (&str, String) = match g.what {
+            // Shown first, from what was detected before sniffing.
+            GuessKind::Encoding => return None,
+            GuessKind::Delimiter => (
+                c(CsvMsg::Delimiter),
+                delimiter_name(o.delimiter, locale).into(),
+            ),
+            GuessKind::Header => (c(CsvMsg::Header), yes_no(o.header).into()),
+            GuessKind::DecimalComma => (c(CsvMsg::DecimalComma), yes_no(o.decimal_comma).into()),
+            GuessKind::Time => (c(CsvMsg::TimeColumn), detail.to_string()),
+            GuessKind::Layout => (
+                c(CsvMsg::Layout),
+                match o.layout {
+                    Layout::Wide { .. } => c(CsvMsg::Wide),
+                    Layout::Long { .. } => c(CsvMsg::Long),
+                }
+                .into(),
+            ),
+            GuessKind::Cadence => (c(CsvMsg::Cadence), cadence_word(o.cadence, locale).into()),
+            GuessKind::Aggregate => (
+                c(CsvMsg::Aggregate),
+                aggregate_name(o.aggregate, locale).into(),
+            ),
+            GuessKind::Unit => (
+                c(CsvMsg::Unit),
+                match &o.unit {
+                    Unit::Currency(code) => format!("{} {code}", c(CsvMsg::UnitCurrency)),
+                    Unit::Count(noun) => format!(
+                        "{} {}",
+                        c(CsvMsg::UnitCount),
+                        crate::domain::format::pick(noun, locale).0
+                    ),
+                    Unit::Percent => c(CsvMsg::UnitPercent).to_string(),
+                    Unit::Number => c(CsvMsg::UnitNumber).to_string(),
+                },
+            ),
+            GuessKind::Scale => (
+                c(CsvMsg::Scale),
+                SCALES
+                    .iter()
+                    .find(|(f, _)| *f == o.scale)
+                    .map_or_else(|| detail.to_string(), |(_, m)| m.text(locale).to_string()),
+            ),
+            GuessKind::PartsOfWhole => (c(CsvMsg::PartsOfWhole), yes_no(o.parts_of_whole).into()),
+        };
+        Some(format!("{label}: {value}"))
+    };
+    encoding
+        .into_iter()
+        .chain(guesses.iter().filter_map(line))
+        .collect()
+}
+
+/// The years a report's series cover, as "2019–2030" ("—" when it has no points).
+pub fn year_span(report: &Report) -> String {
+    let years = report
+        .series
+        .iter()
+        .flat_map(|s| s.points.iter().map(|p| p.year));
+    let (min, max) = years.fold((None, None), |(lo, hi): (Option<i32>, Option<i32>), y| {
+        (
+            Some(lo.map_or(y, |l| l.min(y))),
+            Some(hi.map_or(y, |h| h.max(y))),
+        )
+    });
+    match (min, max) {
+        (Some(a), Some(b)) => format!("{a}–{b}"),
+        _ => "—".to_string(),
+    }
+}
 
 /// An import error in the reader's language: file, row and column as a spreadsheet shows
 /// them, and the reason.
@@ -104,7 +237,8 @@ pub fn import_error_text(e: &ImportError, locale: Locale) -> String {
     format!("{}{at}{sep}{}", e.file, kind_text(&e.kind, locale))
 }
 
-fn cadence_word(c: Cadence, locale: Locale) -> &'static str {
+/// A cadence's periods, named ("quarters").
+pub fn cadence_word(c: Cadence, locale: Locale) -> &'static str {
     match c {
         Cadence::Year => CsvMsg::Yearly.text(locale),
         Cadence::Quarter => CsvMsg::Quarterly.text(locale),

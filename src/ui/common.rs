@@ -10,19 +10,26 @@ use leptos::prelude::*;
 
 /// A report text in the reader's language; when unavailable, the text shown is marked with its
 /// language and a note says so.
-pub fn local_text(text: &LocalText, locale: Locale) -> Node {
-    let (s, fallback) = pick(text, locale);
+
+/// [`local_text`] as a component: the text in the reader's language, or in the other one with
+/// a note saying so.
+#[component]
+pub fn LocalTextView(text: LocalText, locale: Locale) -> impl IntoView {
+    let (s, fallback) = pick(&text, locale);
+    let s = s.to_string();
     if fallback {
         let lang = if locale == Locale::En { "zh" } else { "en" };
-        el("span")
-            .child(el("span").attr("lang", lang).text(s))
-            .child(text_el(
-                "span",
-                "fallback-note",
-                format!(" ({})", Msg::TextInOtherLanguage.text(locale)),
-            ))
+        view! {
+            <span>
+                <span lang=lang>{s}</span>
+                <span class="fallback-note">
+                    {format!(" ({})", Msg::TextInOtherLanguage.text(locale))}
+                </span>
+            </span>
+        }
+        .into_any()
     } else {
-        el("span").text(s)
+        view! { <span>{s}</span> }.into_any()
     }
 }
 

@@ -1,16 +1,22 @@
 //! The CSV/TSV preview: what was guessed, the first rows, the corrections, and the chunked run
 //! (one step per animation frame, with progress and cancel) that turns the file into a report.
-//! Every decision is in `domain::import`; this file wires its options to controls.
+//! Every decision is in `domain::import` and every text in `i18n::import`; this file wires the
+//! options to controls, each bound to the option it shows (typing a title rebuilds nothing).
+//! Part of the import's wasm chunk (see `import_preview.rs`).
 
-use super::dom::{el, text_el, Ev, Node, On};
-use super::imports::Imports;
-use super::state::AppState;
+use super::common::CommonMsg;
+use super::import_preview::PreviewActions;
+use super::imports::{Imports, Pending};
+use super::state::{use_app, AppState};
 use crate::domain::import::{
-    build_report, sniff_with_delimiter, Aggregate, Delimiter, GuessKind, ImportOptions, Layout,
-    Sniffed, TableBuilder,
+    build_report, sniff_with_delimiter, Aggregate, Delimiter, ImportOptions, Layout, Sniffed,
+    TableBuilder, MAX_FORECAST_YEARS,
 };
 use crate::domain::schema::{Cadence, LocalText, Unit};
-use crate::i18n::import::{import_error_text, CsvMsg, ImportMsg};
+use crate::i18n::import::{
+    aggregate_name, cadence_word, delimiter_name, guess_lines, import_error_text, CsvMsg,
+    ImportMsg, SCALES,
+};
 use crate::i18n::{fill, Locale, Message};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -99,214 +105,172 @@ pub fn run(app: AppState, imports: Imports, pending: CsvPending) {
     });
 }
 
-fn delimiter_name(d: Delimiter, locale: Locale) -> &'static str {
-    match d {
-        Delimiter::Comma => CsvMsg::Comma.text(locale),
-        Delimiter::Semicolon => CsvMsg::Semicolon.text(locale),
-        Delimiter::Tab => CsvMsg::Tab.text(locale),
+/// The table read again with another separator: new guesses, the title kept.
+fn replace_csv(imports: Imports, sniffed: Sniffed) {
+    let title = imports
+        .csv
+        .options
+        .with_untracked(|o| o.as_ref().map(|o| o.title.clone()));
+    let mut options = sniffed.options.clone();
+    if let Some(t) = title {
+        options.title = t;
+    }
+    imports.csv.options.set(Some(options));
+    imports.pending.update(|p| {
+        if let Some(Pending::Csv(c)) = p {
+            c.sniffed = Arc::new(sniffed);
+        }
+    });
+}
+
+/// A change to the reader's options (one closure type for every control).
+type Edit = Box<dyn FnOnce(&mut ImportOptions)>;
+
+/// A select among `(value, label)` options, showing `value`.
+#[component]
+fn SelectField(
+    id: &'static str,
+    label: &'static str,
+    #[prop(into)] value: Signal<String>,
+    #[prop(into)] options: Signal<Vec<(String, String)>>,
+    on_change: Callback<String>,
+) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label class="label" for=id>{label}</label>
+            <select id=id on:change=move |ev| on_change.run(event_target_value(&ev))>
+                <For
+                    each=move || options.get()
+                    key=|o| o.clone()
+                    children=move |(v, l)| {
+                        let chosen = v.clone();
+                        view! {
+                            <option value=v prop:selected=move || value.with(|x| *x == chosen)>
+                                {l}
+                            </option>
+                        }
+                    }
+                />
+            </select>
+        </div>
     }
 }
 
-fn cadence_name(c: Cadence, locale: Locale) -> &'static str {
-    match c {
-        Cadence::Year => CsvMsg::Yearly.text(locale),
-        Cadence::Quarter => CsvMsg::Quarterly.text(locale),
-        Cadence::Month => CsvMsg::Monthly.text(locale),
-        Cadence::Week | Cadence::Day => CsvMsg::Daily.text(locale),
+/// A checkbox with its label after it.
+#[component]
+fn CheckField(
+    id: &'static str,
+    label: &'static str,
+    #[prop(into)] checked: Signal<bool>,
+    on_change: Callback<()>,
+) -> impl IntoView {
+    view! {
+        <label class="field check-field">
+            <input
+                type="checkbox"
+                id=id
+                prop:checked=move || checked.get()
+                on:change=move |_| on_change.run(())
+            />
+            {format!(" {label}")}
+        </label>
     }
 }
 
-fn aggregate_name(a: Aggregate, locale: Locale) -> &'static str {
-    match a {
-        Aggregate::Sum => CsvMsg::Sum.text(locale),
-        Aggregate::Mean => CsvMsg::Mean.text(locale),
-        Aggregate::Last => CsvMsg::Last.text(locale),
-    }
-}
-
-/// Scales a reader can choose, with their names.
-const SCALES: [(f64, CsvMsg); 6] = [
-    (1.0, CsvMsg::Ones),
-    (1e3, CsvMsg::Thousands),
-    (1e4, CsvMsg::TenThousands),
-    (1e6, CsvMsg::Millions),
-    (1e8, CsvMsg::HundredMillions),
-    (1e9, CsvMsg::Billions),
-];
-
-/// One guess in the reader's language: the option's current value where the interface can
-/// name it, the sniffer's text otherwise.
-fn guess_line(
-    kind: GuessKind,
-    detail: &str,
-    o: &ImportOptions,
-    p: &CsvPending,
+/// The preview of a table and its corrections. `file`, `text` and `encoding` are the given
+/// file's; the guesses (a new separator re-sniffs) and the options are read as they change.
+#[component]
+pub fn CsvPreview(
+    imports: Imports,
+    file: String,
+    text: Arc<String>,
+    encoding: String,
     locale: Locale,
-) -> Option<String> {
-    let yes_no = |b: bool| if b { "✓" } else { "✗" };
-    let (label, value) = match kind {
-        GuessKind::Encoding => (CsvMsg::Encoding.text(locale), p.encoding.clone()),
-        GuessKind::Delimiter => (
-            CsvMsg::Delimiter.text(locale),
-            delimiter_name(o.delimiter, locale).into(),
-        ),
-        GuessKind::Header => (CsvMsg::Header.text(locale), yes_no(o.header).into()),
-        GuessKind::DecimalComma => (
-            CsvMsg::DecimalComma.text(locale),
-            yes_no(o.decimal_comma).into(),
-        ),
-        GuessKind::Time => (CsvMsg::TimeColumn.text(locale), detail.to_string()),
-        GuessKind::Layout => (
-            CsvMsg::Layout.text(locale),
-            match o.layout {
-                Layout::Wide { .. } => CsvMsg::Wide.text(locale),
-                Layout::Long { .. } => CsvMsg::Long.text(locale),
-            }
-            .into(),
-        ),
-        GuessKind::Cadence => (
-            CsvMsg::Cadence.text(locale),
-            cadence_name(o.cadence, locale).into(),
-        ),
-        GuessKind::Aggregate => (
-            CsvMsg::Aggregate.text(locale),
-            aggregate_name(o.aggregate, locale).into(),
-        ),
-        GuessKind::Unit => (
-            CsvMsg::Unit.text(locale),
-            match &o.unit {
-                Unit::Currency(code) => format!("{} {code}", CsvMsg::UnitCurrency.text(locale)),
-                Unit::Count(noun) => format!(
-                    "{} {}",
-                    CsvMsg::UnitCount.text(locale),
-                    crate::domain::format::pick(noun, locale).0
-                ),
-                Unit::Percent => CsvMsg::UnitPercent.text(locale).to_string(),
-                Unit::Number => CsvMsg::UnitNumber.text(locale).to_string(),
-            },
-        ),
-        GuessKind::Scale => (
-            CsvMsg::Scale.text(locale),
-            SCALES
-                .iter()
-                .find(|(f, _)| *f == o.scale)
-                .map_or_else(|| detail.to_string(), |(_, m)| m.text(locale).to_string()),
-        ),
-        GuessKind::PartsOfWhole => (
-            CsvMsg::PartsOfWhole.text(locale),
-            yes_no(o.parts_of_whole).into(),
-        ),
-    };
-    Some(format!("{label}: {value}"))
-}
-
-fn select(
-    id: &'static str,
-    label: &str,
-    value: String,
-    options: Vec<(String, String)>,
-    on_change: impl Fn(&Ev) + 'static,
-) -> Node {
-    el("div")
-        .class("field")
-        .child(text_el("label", "label", label).attr("for", id))
-        .child(
-            el("select")
-                .id(id)
-                .children(
-                    options
-                        .into_iter()
-                        .map(|(v, l)| el("option").key(v.clone()).attr("value", v).text(l)),
-                )
-                .prop("value", value)
-                .on(On::Change, on_change),
-        )
-}
-
-fn checkbox(
-    id: &'static str,
-    label: &str,
-    checked: bool,
-    on_change: impl Fn(&Ev) + 'static,
-) -> Node {
-    el("label")
-        .class("field check-field")
-        .child(
-            el("input")
-                .attr("type", "checkbox")
-                .id(id)
-                .prop("checked", checked.to_string())
-                .on(On::Change, on_change),
-        )
-        .text(format!(" {label}"))
-}
-
-/// The preview and its corrections.
-pub fn preview(app: AppState, imports: Imports, p: &CsvPending, locale: Locale) -> Node {
+) -> impl IntoView {
+    let app = use_app();
     let csv = imports.csv;
-    let Some(o) = csv.options.get() else {
-        return el("div");
+    let c = move |m: CsvMsg| m.text(locale);
+    let sniffed = Memo::new(move |_| {
+        imports.pending.with(|p| match p {
+            Some(Pending::Csv(p)) => Some(p.sniffed.clone()),
+            _ => None,
+        })
+    });
+    let header = Memo::new(move |_| {
+        sniffed.with(|s| s.as_ref().map(|s| s.header.clone()).unwrap_or_default())
+    });
+    // One option as the controls show it; `None` before the options exist.
+    let option = move |f: fn(&ImportOptions) -> String| {
+        Signal::derive(move || csv.options.with(|o| o.as_ref().map(f).unwrap_or_default()))
     };
-    let c = |m: CsvMsg| m.text(locale);
-    let s = &p.sniffed;
-    let set = move |f: Box<dyn FnOnce(&mut ImportOptions)>| {
+    let flag = move |f: fn(&ImportOptions) -> bool| {
+        Signal::derive(move || csv.options.with(|o| o.as_ref().is_some_and(f)))
+    };
+    let set = Callback::new(move |edit: Edit| {
         csv.options.update(|o| {
             if let Some(o) = o {
-                f(o)
+                edit(o)
+            }
+        })
+    });
+    let edit = move |f: fn(&mut ImportOptions)| Callback::new(move |()| set.run(Box::new(f)));
+    let columns = Signal::derive(move || {
+        header.with(|h| {
+            h.iter()
+                .enumerate()
+                .map(|(i, h)| (i.to_string(), format!("{} · {h}", i + 1)))
+                .collect::<Vec<_>>()
+        })
+    });
+    let column = move |apply: fn(&mut ImportOptions, usize)| {
+        Callback::new(move |v: String| {
+            if let Ok(i) = v.parse::<usize>() {
+                set.run(Box::new(move |o| apply(o, i)));
             }
         })
     };
-    let columns: Vec<(String, String)> = s
-        .header
-        .iter()
-        .enumerate()
-        .map(|(i, h)| (i.to_string(), format!("{} · {h}", i + 1)))
-        .collect();
-    // The encoding was found before sniffing (pasted text has none to guess).
-    let encoding = (p.encoding != "—").then(|| format!("{}: {}", c(CsvMsg::Encoding), p.encoding));
-    let guesses = el("ul").class("guesses").children(
-        encoding
-            .into_iter()
-            .chain(
-                s.guesses
-                    .iter()
-                    .filter(|g| g.what != GuessKind::Encoding)
-                    .filter_map(|g| guess_line(g.what, &g.detail, &o, p, locale)),
-            )
-            .map(|line| el("li").text(line)),
-    );
-    let table = crate::ui::common::table_scroll(locale).child(
-        el("table")
-            .class("data preview-table")
-            .child(
-                el("thead").child(
-                    el("tr").children(
-                        s.header
-                            .iter()
-                            .map(|h| el("th").attr("scope", "col").text(h.clone())),
-                    ),
-                ),
-            )
-            .child(
-                el("tbody").children(s.rows.iter().enumerate().map(|(i, r)| {
-                    el("tr")
-                        .key(i.to_string())
-                        .children(r.iter().map(|cell| el("td").text(cell.clone())))
-                })),
-            ),
-    );
-    let file = p.file.clone();
-    let text = p.text.clone();
-    let delimiter = select(
-        "csv-delimiter",
-        c(CsvMsg::Delimiter),
-        o.delimiter.name().to_string(),
-        [Delimiter::Comma, Delimiter::Semicolon, Delimiter::Tab]
-            .into_iter()
-            .map(|d| (d.name().to_string(), delimiter_name(d, locale).to_string()))
-            .collect(),
-        move |ev| {
-            let d = match ev.value.as_str() {
+    let lines = Memo::new(move |_| {
+        sniffed.with(|s| {
+            csv.options.with(|o| match (s, o) {
+                (Some(s), Some(o)) => guess_lines(&s.guesses, o, &encoding, locale),
+                _ => Vec::new(),
+            })
+        })
+    });
+    let rows_note = move || {
+        sniffed.with(|s| {
+            s.as_ref().map(|s| {
+                fill(
+                    c(CsvMsg::Rows),
+                    &[&s.total_rows.to_string(), &s.rows.len().to_string()],
+                )
+            })
+        })
+    };
+    let table = move || {
+        sniffed.get().map(|s| {
+            let heads = s
+                .header
+                .iter()
+                .map(|h| view! { <th scope="col">{h.clone()}</th> });
+            let rows = s.rows.iter().map(|r| {
+                let cells = r.iter().map(|cell| view! { <td>{cell.clone()}</td> });
+                view! { <tr>{cells.collect_view()}</tr> }
+            });
+            view! {
+                <table class="data preview-table">
+                    <thead>
+                        <tr>{heads.collect_view()}</tr>
+                    </thead>
+                    <tbody>{rows.collect_view()}</tbody>
+                </table>
+            }
+        })
+    };
+    let delimiter = {
+        let file = file.clone();
+        Callback::new(move |v: String| {
+            let d = match v.as_str() {
                 "semicolon" => Delimiter::Semicolon,
                 "tab" => Delimiter::Tab,
                 _ => Delimiter::Comma,
@@ -317,350 +281,392 @@ pub fn preview(app: AppState, imports: Imports, p: &CsvPending, locale: Locale) 
             match sniff_with_delimiter(&file, &text, d) {
                 Ok(sniffed) => {
                     imports.status.set(None);
-                    imports.replace_csv(sniffed);
+                    replace_csv(imports, sniffed);
                 }
                 Err(e) => imports.fail(locale, &file, import_error_text(&e, locale)),
             }
-        },
-    );
-    let mut fields = vec![
-        el("div")
-            .class("field")
-            .child(text_el("label", "label", c(CsvMsg::Title)).attr("for", "csv-title"))
-            .child(
-                el("input")
-                    .id("csv-title")
-                    .attr("type", "text")
-                    .prop("value", o.title.clone())
-                    .on(On::Input, move |ev: &Ev| {
-                        let v = ev.value.clone();
-                        set(Box::new(move |o| o.title = v));
-                    }),
-            ),
-        delimiter,
-        checkbox("csv-header", c(CsvMsg::Header), o.header, move |_| {
-            set(Box::new(|o| o.header = !o.header))
-        }),
-        checkbox(
-            "csv-decimal-comma",
-            c(CsvMsg::DecimalComma),
-            o.decimal_comma,
-            move |_| set(Box::new(|o| o.decimal_comma = !o.decimal_comma)),
-        ),
-        select(
-            "csv-time",
-            c(CsvMsg::TimeColumn),
-            o.time.to_string(),
-            columns.clone(),
-            move |ev| {
-                if let Ok(i) = ev.value.parse() {
-                    set(Box::new(move |o| o.time = i));
-                }
-            },
-        ),
-        select(
-            "csv-layout",
-            c(CsvMsg::Layout),
-            match o.layout {
-                Layout::Wide { .. } => "wide",
-                Layout::Long { .. } => "long",
-            }
-            .into(),
-            vec![
-                ("wide".into(), c(CsvMsg::Wide).into()),
-                ("long".into(), c(CsvMsg::Long).into()),
-            ],
-            {
-                let n = s.header.len();
-                move |ev| {
-                    let long = ev.value == "long";
-                    set(Box::new(move |o| {
-                        let others: Vec<usize> = (0..n).filter(|i| *i != o.time).collect();
-                        o.layout = if long {
-                            Layout::Long {
-                                series: others.first().copied().unwrap_or(0),
-                                value: others.last().copied().unwrap_or(0),
-                            }
-                        } else {
-                            Layout::Wide { values: others }
-                        };
-                    }));
-                }
-            },
-        ),
-    ];
-    match &o.layout {
-        Layout::Long { series, value } => {
-            fields.push(select(
-                "csv-series",
-                c(CsvMsg::SeriesColumn),
-                series.to_string(),
-                columns.clone(),
-                move |ev| {
-                    if let Ok(i) = ev.value.parse() {
-                        set(Box::new(move |o| {
-                            if let Layout::Long { series, .. } = &mut o.layout {
-                                *series = i;
-                            }
-                        }));
-                    }
-                },
-            ));
-            fields.push(select(
-                "csv-value",
-                c(CsvMsg::ValueColumn),
-                value.to_string(),
-                columns.clone(),
-                move |ev| {
-                    if let Ok(i) = ev.value.parse() {
-                        set(Box::new(move |o| {
-                            if let Layout::Long { value, .. } = &mut o.layout {
-                                *value = i;
-                            }
-                        }));
-                    }
-                },
-            ));
-            fields.push(checkbox(
-                "csv-parts",
-                c(CsvMsg::PartsOfWhole),
-                o.parts_of_whole,
-                move |_| set(Box::new(|o| o.parts_of_whole = !o.parts_of_whole)),
-            ));
-        }
-        Layout::Wide { values } => {
-            let boxes = s
-                .header
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| *i != o.time)
-                .map(|(i, h)| {
-                    el("label")
-                        .key(i.to_string())
-                        .class("check-field")
-                        .child(
-                            el("input")
-                                .attr("type", "checkbox")
-                                .attr("data-column", i.to_string())
-                                .prop("checked", values.contains(&i).to_string())
-                                .on(On::Change, move |_| {
-                                    set(Box::new(move |o| {
-                                        if let Layout::Wide { values } = &mut o.layout {
-                                            if let Some(at) = values.iter().position(|v| *v == i) {
-                                                values.remove(at);
-                                            } else {
-                                                values.push(i);
-                                                values.sort_unstable();
-                                            }
-                                        }
-                                    }));
-                                }),
-                        )
-                        .text(format!(" {h}"))
-                });
-            fields.push(
-                el("fieldset")
-                    .class("field value-columns")
-                    .child(text_el("legend", "label", c(CsvMsg::ValueColumns)))
-                    .children(boxes),
-            );
-        }
-    }
-    fields.push(select(
-        "csv-cadence",
-        c(CsvMsg::Cadence),
-        format!("{:?}", o.cadence),
-        [
-            Cadence::Year,
-            Cadence::Quarter,
-            Cadence::Month,
-            Cadence::Day,
-        ]
+        })
+    };
+    let delimiters = [Delimiter::Comma, Delimiter::Semicolon, Delimiter::Tab]
         .into_iter()
-        .map(|k| (format!("{k:?}"), cadence_name(k, locale).to_string()))
-        .collect(),
-        move |ev| {
-            let k = match ev.value.as_str() {
-                "Quarter" => Cadence::Quarter,
-                "Month" => Cadence::Month,
-                "Day" => Cadence::Day,
-                _ => Cadence::Year,
-            };
-            set(Box::new(move |o| o.cadence = k));
-        },
-    ));
-    if o.cadence != Cadence::Year {
-        fields.push(select(
-            "csv-aggregate",
-            c(CsvMsg::Aggregate),
-            o.aggregate.name().to_string(),
-            [Aggregate::Sum, Aggregate::Mean, Aggregate::Last]
-                .into_iter()
-                .map(|a| (a.name().to_string(), aggregate_name(a, locale).to_string()))
-                .collect(),
-            move |ev| {
-                let a = match ev.value.as_str() {
-                    "mean" => Aggregate::Mean,
-                    "last" => Aggregate::Last,
-                    _ => Aggregate::Sum,
-                };
-                set(Box::new(move |o| o.aggregate = a));
-            },
-        ));
-    }
-    let (unit_kind, unit_text) = match &o.unit {
-        Unit::Currency(code) => ("currency", code.clone()),
-        Unit::Count(noun) => ("count", noun.en.clone()),
-        Unit::Percent => ("percent", String::new()),
-        Unit::Number => ("number", String::new()),
-    };
-    fields.push(select(
-        "csv-unit",
-        c(CsvMsg::Unit),
-        unit_kind.into(),
-        vec![
-            ("number".into(), c(CsvMsg::UnitNumber).into()),
-            ("currency".into(), c(CsvMsg::UnitCurrency).into()),
-            ("percent".into(), c(CsvMsg::UnitPercent).into()),
-            ("count".into(), c(CsvMsg::UnitCount).into()),
-        ],
-        move |ev| {
-            let u = match ev.value.as_str() {
-                "currency" => Unit::Currency("USD".into()),
-                "percent" => Unit::Percent,
-                "count" => Unit::Count(LocalText::en("items")),
-                _ => Unit::Number,
-            };
-            set(Box::new(move |o| o.unit = u));
-        },
-    ));
-    if matches!(o.unit, Unit::Currency(_) | Unit::Count(_)) {
-        fields.push(
-            el("div").class("field").child(
-                el("input")
-                    .id("csv-unit-text")
-                    .attr("type", "text")
-                    .attr("size", "10")
-                    .attr("aria-label", c(CsvMsg::Unit))
-                    .prop("value", unit_text)
-                    .on(On::Change, move |ev: &Ev| {
-                        let v = ev.value.trim().to_string();
-                        set(Box::new(move |o| {
-                            o.unit = match &o.unit {
-                                Unit::Currency(_) => Unit::Currency(v.to_uppercase()),
-                                _ => Unit::Count(LocalText::en(&v)),
-                            }
-                        }));
-                    }),
-            ),
-        );
-    }
-    if o.unit != Unit::Percent {
-        fields.push(select(
-            "csv-scale",
-            c(CsvMsg::Scale),
-            SCALES
-                .iter()
-                .position(|(f, _)| *f == o.scale)
-                .unwrap_or(0)
-                .to_string(),
-            SCALES
-                .iter()
-                .enumerate()
-                .map(|(i, (_, m))| (i.to_string(), m.text(locale).to_string()))
-                .collect(),
-            move |ev| {
-                if let Some((f, _)) = ev.value.parse::<usize>().ok().and_then(|i| SCALES.get(i)) {
-                    let f = *f;
-                    set(Box::new(move |o| o.scale = f));
+        .map(|d| (d.name().to_string(), delimiter_name(d, locale).to_string()))
+        .collect::<Vec<_>>();
+    let long = Memo::new(move |_| {
+        csv.options
+            .with(|o| matches!(o.as_ref().map(|o| &o.layout), Some(Layout::Long { .. })))
+    });
+    let layout = Callback::new(move |v: String| {
+        let long = v == "long";
+        let n = header.with_untracked(Vec::len);
+        set.run(Box::new(move |o| {
+            let others: Vec<usize> = (0..n).filter(|i| *i != o.time).collect();
+            o.layout = if long {
+                Layout::Long {
+                    series: others.first().copied().unwrap_or(0),
+                    value: others.last().copied().unwrap_or(0),
                 }
-            },
-        ));
-    }
-    fields.push(
-        el("div")
-            .class("field")
-            .child(text_el("label", "label", c(CsvMsg::ForecastYears)).attr("for", "csv-forecast"))
-            .child(
-                el("input")
-                    .id("csv-forecast")
-                    .attr("type", "number")
-                    .attr("min", "1")
-                    .attr("max", crate::domain::import::MAX_FORECAST_YEARS.to_string())
-                    .prop("value", o.forecast_years.to_string())
-                    .on(On::Change, move |ev: &Ev| {
-                        if let Ok(n) = ev.value.trim().parse::<u32>() {
-                            let n = n.clamp(1, crate::domain::import::MAX_FORECAST_YEARS);
-                            set(Box::new(move |o| o.forecast_years = n));
+            } else {
+                Layout::Wide { values: others }
+            };
+        }));
+    });
+    let layout_fields = move || {
+        if long.get() {
+            view! {
+                <SelectField
+                    id="csv-series"
+                    label=c(CsvMsg::SeriesColumn)
+                    value=option(|o| match o.layout {
+                        Layout::Long { series, .. } => series.to_string(),
+                        Layout::Wide { .. } => String::new(),
+                    })
+                    options=columns
+                    on_change=column(|o, i| {
+                        if let Layout::Long { series, .. } = &mut o.layout {
+                            *series = i;
                         }
-                    }),
-            ),
-    );
-    let pending = p.clone();
-    let progress = csv.progress.get();
-    let actions = match progress {
-        Some((done, total)) => el("div")
-            .class("import-progress")
-            .attr("role", "status")
-            .child(
-                el("progress")
-                    .attr("max", total.max(1).to_string())
-                    .attr("value", done.to_string()),
-            )
-            .child(text_el(
-                "span",
-                "",
-                fill(
-                    c(CsvMsg::Importing),
-                    &[&done.to_string(), &total.to_string()],
-                ),
-            ))
-            .child(
-                text_el("button", "link", ImportMsg::Cancel.text(locale))
-                    .testid("cancel-import")
-                    .on_click(move || {
-                        csv.cancel();
-                        imports.say(
-                            CsvMsg::Cancelled
-                                .text(app.locale.get_untracked())
-                                .to_string(),
-                            false,
-                        );
-                    }),
-            ),
-        None => el("p")
-            .class("actions")
-            .child(
-                text_el("button", "primary", ImportMsg::ImportIt.text(locale))
-                    .testid("confirm-import")
-                    .on_click(move || run(app, imports, pending.clone())),
-            )
-            .child(
-                text_el("button", "link", ImportMsg::Cancel.text(locale)).on_click(move || {
-                    csv.cancel();
-                    imports.pending.set(None);
-                }),
-            ),
+                    })
+                />
+                <SelectField
+                    id="csv-value"
+                    label=c(CsvMsg::ValueColumn)
+                    value=option(|o| match o.layout {
+                        Layout::Long { value, .. } => value.to_string(),
+                        Layout::Wide { .. } => String::new(),
+                    })
+                    options=columns
+                    on_change=column(|o, i| {
+                        if let Layout::Long { value, .. } = &mut o.layout {
+                            *value = i;
+                        }
+                    })
+                />
+                <CheckField
+                    id="csv-parts"
+                    label=c(CsvMsg::PartsOfWhole)
+                    checked=flag(|o| o.parts_of_whole)
+                    on_change=edit(|o| o.parts_of_whole = !o.parts_of_whole)
+                />
+            }
+            .into_any()
+        } else {
+            view! { <ValueColumns csv=csv header=header set=set legend=c(CsvMsg::ValueColumns) /> }
+                .into_any()
+        }
     };
-    el("div")
-        .class("import-preview")
-        .testid("import-preview")
-        .child(text_el(
-            "h3",
-            "",
-            fill(ImportMsg::Preview.text(locale), &[&p.file]),
-        ))
-        .child(text_el("p", "", c(CsvMsg::Guessed)))
-        .child(guesses)
-        .child(text_el(
-            "p",
-            "rows-note",
-            fill(
-                c(CsvMsg::Rows),
-                &[&s.total_rows.to_string(), &s.rows.len().to_string()],
-            ),
-        ))
-        .child(table)
-        .child(el("div").class("csv-fields").children(fields))
-        .child(actions)
+    let cadences = [
+        Cadence::Year,
+        Cadence::Quarter,
+        Cadence::Month,
+        Cadence::Day,
+    ]
+    .into_iter()
+    .map(|k| (format!("{k:?}"), cadence_word(k, locale).to_string()))
+    .collect::<Vec<_>>();
+    let yearly = Memo::new(move |_| {
+        csv.options
+            .with(|o| o.as_ref().is_none_or(|o| o.cadence == Cadence::Year))
+    });
+    let aggregates = [Aggregate::Sum, Aggregate::Mean, Aggregate::Last]
+        .into_iter()
+        .map(|a| (a.name().to_string(), aggregate_name(a, locale).to_string()))
+        .collect::<Vec<_>>();
+    let unit_kind = Memo::new(move |_| {
+        csv.options.with(|o| match o.as_ref().map(|o| &o.unit) {
+            Some(Unit::Currency(_)) => "currency",
+            Some(Unit::Count(_)) => "count",
+            Some(Unit::Percent) => "percent",
+            _ => "number",
+        })
+    });
+    let units = vec![
+        ("number".to_string(), c(CsvMsg::UnitNumber).to_string()),
+        ("currency".into(), c(CsvMsg::UnitCurrency).into()),
+        ("percent".into(), c(CsvMsg::UnitPercent).into()),
+        ("count".into(), c(CsvMsg::UnitCount).into()),
+    ];
+    let unit_text = move || {
+        csv.options.with(|o| match o.as_ref().map(|o| &o.unit) {
+            Some(Unit::Currency(code)) => code.clone(),
+            Some(Unit::Count(noun)) => noun.en.clone(),
+            _ => String::new(),
+        })
+    };
+    let scales = SCALES
+        .iter()
+        .enumerate()
+        .map(|(i, (_, m))| (i.to_string(), m.text(locale).to_string()))
+        .collect::<Vec<_>>();
+    let running = Memo::new(move |_| csv.progress.with(Option::is_some));
+    let progress =
+        move |f: fn((usize, usize)) -> usize| move || csv.progress.get().map_or(0, f).to_string();
+    view! {
+        <div class="import-preview" data-testid="import-preview">
+            <h3>{fill(ImportMsg::Preview.text(locale), &[&file])}</h3>
+            <p>{c(CsvMsg::Guessed)}</p>
+            <ul class="guesses">
+                <For
+                    each=move || lines.get().into_iter().enumerate()
+                    key=|line| line.clone()
+                    children=|(_, line)| view! { <li>{line}</li> }
+                />
+            </ul>
+            <p class="rows-note">{rows_note}</p>
+            <div
+                class="table-scroll"
+                tabindex="0"
+                role="region"
+                aria-label=CommonMsg::TableRegion.text(locale)
+            >
+                {table}
+            </div>
+            <div class="csv-fields">
+                <div class="field">
+                    <label class="label" for="csv-title">{c(CsvMsg::Title)}</label>
+                    <input
+                        id="csv-title"
+                        type="text"
+                        prop:value=option(|o| o.title.clone())
+                        on:input=move |ev| {
+                            let v = event_target_value(&ev);
+                            set.run(Box::new(move |o| o.title = v));
+                        }
+                    />
+                </div>
+                <SelectField
+                    id="csv-delimiter"
+                    label=c(CsvMsg::Delimiter)
+                    value=option(|o| o.delimiter.name().to_string())
+                    options=delimiters
+                    on_change=delimiter
+                />
+                <CheckField
+                    id="csv-header"
+                    label=c(CsvMsg::Header)
+                    checked=flag(|o| o.header)
+                    on_change=edit(|o| o.header = !o.header)
+                />
+                <CheckField
+                    id="csv-decimal-comma"
+                    label=c(CsvMsg::DecimalComma)
+                    checked=flag(|o| o.decimal_comma)
+                    on_change=edit(|o| o.decimal_comma = !o.decimal_comma)
+                />
+                <SelectField
+                    id="csv-time"
+                    label=c(CsvMsg::TimeColumn)
+                    value=option(|o| o.time.to_string())
+                    options=columns
+                    on_change=column(|o, i| o.time = i)
+                />
+                <SelectField
+                    id="csv-layout"
+                    label=c(CsvMsg::Layout)
+                    value=Signal::derive(move || if long.get() { "long" } else { "wide" }.to_string())
+                    options=vec![
+                        ("wide".to_string(), c(CsvMsg::Wide).to_string()),
+                        ("long".into(), c(CsvMsg::Long).into()),
+                    ]
+                    on_change=layout
+                />
+                {layout_fields}
+                <SelectField
+                    id="csv-cadence"
+                    label=c(CsvMsg::Cadence)
+                    value=option(|o| format!("{:?}", o.cadence))
+                    options=cadences
+                    on_change=Callback::new(move |v: String| {
+                        let k = match v.as_str() {
+                            "Quarter" => Cadence::Quarter,
+                            "Month" => Cadence::Month,
+                            "Day" => Cadence::Day,
+                            _ => Cadence::Year,
+                        };
+                        set.run(Box::new(move |o| o.cadence = k));
+                    })
+                />
+                <Show when=move || !yearly.get()>
+                    <SelectField
+                        id="csv-aggregate"
+                        label=c(CsvMsg::Aggregate)
+                        value=option(|o| o.aggregate.name().to_string())
+                        options=aggregates.clone()
+                        on_change=Callback::new(move |v: String| {
+                            let a = match v.as_str() {
+                                "mean" => Aggregate::Mean,
+                                "last" => Aggregate::Last,
+                                _ => Aggregate::Sum,
+                            };
+                            set.run(Box::new(move |o| o.aggregate = a));
+                        })
+                    />
+                </Show>
+                <SelectField
+                    id="csv-unit"
+                    label=c(CsvMsg::Unit)
+                    value=Signal::derive(move || unit_kind.get().to_string())
+                    options=units
+                    on_change=Callback::new(move |v: String| {
+                        let u = match v.as_str() {
+                            "currency" => Unit::Currency("USD".into()),
+                            "percent" => Unit::Percent,
+                            "count" => Unit::Count(LocalText::en("items")),
+                            _ => Unit::Number,
+                        };
+                        set.run(Box::new(move |o| o.unit = u));
+                    })
+                />
+                <Show when=move || matches!(unit_kind.get(), "currency" | "count")>
+                    <div class="field">
+                        <input
+                            id="csv-unit-text"
+                            type="text"
+                            size="10"
+                            aria-label=c(CsvMsg::Unit)
+                            prop:value=unit_text
+                            on:change=move |ev| {
+                                let v = event_target_value(&ev).trim().to_string();
+                                set.run(
+                                    Box::new(move |o| {
+                                        o.unit = match &o.unit {
+                                            Unit::Currency(_) => Unit::Currency(v.to_uppercase()),
+                                            _ => Unit::Count(LocalText::en(&v)),
+                                        }
+                                    }),
+                                );
+                            }
+                        />
+                    </div>
+                </Show>
+                <Show when=move || unit_kind.get() != "percent">
+                    <SelectField
+                        id="csv-scale"
+                        label=c(CsvMsg::Scale)
+                        value=option(|o| {
+                            SCALES.iter().position(|(f, _)| *f == o.scale).unwrap_or(0).to_string()
+                        })
+                        options=scales.clone()
+                        on_change=Callback::new(move |v: String| {
+                            if let Some((f, _)) = v.parse::<usize>().ok().and_then(|i| SCALES.get(i)) {
+                                let f = *f;
+                                set.run(Box::new(move |o| o.scale = f));
+                            }
+                        })
+                    />
+                </Show>
+                <div class="field">
+                    <label class="label" for="csv-forecast">{c(CsvMsg::ForecastYears)}</label>
+                    <input
+                        id="csv-forecast"
+                        type="number"
+                        min="1"
+                        max=MAX_FORECAST_YEARS.to_string()
+                        prop:value=option(|o| o.forecast_years.to_string())
+                        on:change=move |ev| {
+                            if let Ok(n) = event_target_value(&ev).trim().parse::<u32>() {
+                                let n = n.clamp(1, MAX_FORECAST_YEARS);
+                                set.run(Box::new(move |o| o.forecast_years = n));
+                            }
+                        }
+                    />
+                </div>
+            </div>
+            <Show
+                when=move || running.get()
+                fallback=move || view! { <PreviewActions imports=imports locale=locale /> }
+            >
+                <div class="import-progress" role="status">
+                    <progress max=progress(|(_, total)| total.max(1)) value=progress(|(done, _)| done)></progress>
+                    <span>
+                        {move || {
+                            let (done, total) = csv.progress.get().unwrap_or_default();
+                            fill(c(CsvMsg::Importing), &[&done.to_string(), &total.to_string()])
+                        }}
+                    </span>
+                    <button
+                        class="link"
+                        data-testid="cancel-import"
+                        on:click=move |_| {
+                            csv.cancel();
+                            imports
+                                .say(
+                                    CsvMsg::Cancelled.text(app.locale.get_untracked()).to_string(),
+                                    false,
+                                );
+                        }
+                    >
+                        {ImportMsg::Cancel.text(locale)}
+                    </button>
+                </div>
+            </Show>
+        </div>
+    }
+}
+
+/// The wide layout's series: one checkbox per column but the time column, keyed by column.
+#[component]
+fn ValueColumns(
+    csv: CsvState,
+    header: Memo<Vec<String>>,
+    set: Callback<Edit>,
+    legend: &'static str,
+) -> impl IntoView {
+    let time = Memo::new(move |_| {
+        csv.options
+            .with(|o| o.as_ref().map(|o| o.time))
+            .unwrap_or(usize::MAX)
+    });
+    let boxes = move || {
+        let time = time.get();
+        header.with(|h| {
+            h.iter()
+                .enumerate()
+                .filter(|(i, _)| *i != time)
+                .map(|(i, h)| (i, h.clone()))
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <fieldset class="field value-columns">
+            <legend class="label">{legend}</legend>
+            <For
+                each=boxes
+                key=|b| b.clone()
+                children=move |(i, h)| {
+                    let checked = move || {
+                        csv.options.with(|o| {
+                            matches!(
+                                o.as_ref().map(|o| &o.layout),
+                                Some(Layout::Wide { values }) if values.contains(&i)
+                            )
+                        })
+                    };
+                    view! {
+                        <label class="check-field">
+                            <input
+                                type="checkbox"
+                                data-column=i.to_string()
+                                prop:checked=checked
+                                on:change=move |_| {
+                                    set.run(
+                                        Box::new(move |o| {
+                                            if let Layout::Wide { values } = &mut o.layout {
+                                                if let Some(at) = values.iter().position(|v| *v == i) {
+                                                    values.remove(at);
+                                                } else {
+                                                    values.push(i);
+                                                    values.sort_unstable();
+                                                }
+                                            }
+                                        }),
+                                    );
+                                }
+                            />
+                            {format!(" {h}")}
+                        </label>
+                    }
+                }
+            />
+        </fieldset>
+    }
 }

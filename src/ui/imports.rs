@@ -1,29 +1,29 @@
 //! The reader's own reports: the import panel (file picker, drop anywhere on the page, paste),
-//! the preview before keeping, and the imported reports kept on this device (listed in the
-//! library, opened like bundled ones, exported as report JSON, removed). The storage format
-//! and every decision live in `domain::imported`; this file wires them to signals and storage.
+//! and the imported reports kept on this device (listed in the library, opened like bundled
+//! ones, exported as report JSON, removed). The storage format and every decision live in
+//! `domain::imported`; this file wires them to signals and storage.
+//!
+//! Only the panel's closed state is in the first visit's module: reading a file the reader
+//! gives (encodings, CSV sniffing, JSON) and the preview with its corrections are a wasm chunk
+//! (`ui::lazy::import_read`, `import_preview`) fetched the first time a file is given. If it
+//! does not arrive, the panel says so with "Try again", which reads the same input again.
 
-use super::common::local_text;
-use super::dom::{el, text_el, Ev, Node, On};
 use super::import_csv::{CsvPending, CsvState};
-use super::state::AppState;
+use super::state::{use_app, AppState};
 use crate::browser::storage::{self, StorageError};
 use crate::browser::{download, files};
 use crate::domain::catalogue::{content_hash, CatalogueEntry};
-use crate::domain::import::{check_size, decode, detect_encoding, sniff, Sniffed};
+use crate::domain::import::check_size;
 use crate::domain::imported::{
     load_reports, prepare, read_index, report_key, with_entry, without, write_index, ImportedEntry,
     ImportedIndex, IndexError, INDEX_KEY,
 };
-use crate::domain::load::parse_report;
 use crate::domain::schema::Report;
 use crate::i18n::errors::index_reason;
-use crate::i18n::import::import_error_text;
-use crate::i18n::import::ImportMsg;
+use crate::i18n::import::{ImportChunkMsg, ImportMsg};
 use crate::i18n::{fill, Locale, Message};
 use leptos::prelude::*;
 use std::sync::Arc;
-use wasm_bindgen::JsCast;
 
 /// One kept import: its card, or why it can no longer be opened (kept until the reader
 /// removes it).
@@ -52,6 +52,17 @@ pub struct Status {
     pub error: bool,
 }
 
+/// What the reader gave, as it arrived: a file's bytes (the encoding still to find) or pasted
+/// text.
+#[derive(Debug)]
+pub enum Received {
+    Bytes(Vec<u8>),
+    Text(String),
+    /// A file over the size limit (its size), refused before reading: the import's code says
+    /// why in the reader's language.
+    TooLarge(usize),
+}
+
 #[derive(Clone, Copy)]
 pub struct Imports {
     pub items: RwSignal<Vec<ImportedItem>>,
@@ -64,6 +75,10 @@ pub struct Imports {
     pub busy: RwSignal<Option<String>>,
     pub paste: RwSignal<String>,
     pub csv: CsvState,
+    /// The code that reads a given file did not arrive (its wasm chunk): the panel says so.
+    pub unloaded: RwSignal<bool>,
+    /// The input being read, kept until it is read so "Try again" can read it again.
+    again: StoredValue<Option<(String, Arc<Received>)>>,
 }
 
 impl Imports {
@@ -79,6 +94,8 @@ impl Imports {
             busy: RwSignal::new(None),
             paste: RwSignal::new(String::new()),
             csv: CsvState::new(),
+            unloaded: RwSignal::new(false),
+            again: StoredValue::new(None),
         };
         match read_index(storage::get(INDEX_KEY).as_deref()) {
             Err(e) => imports.blocked.set(Some(e)),
@@ -109,84 +126,56 @@ impl Imports {
         app.open.set(None);
         self.pending.set(None);
         // Refused before reading: the size is known without touching the bytes.
-        if let Err(e) = check_size(&name, file.size() as usize) {
-            self.fail(locale, &name, import_error_text(&e, locale));
+        let size = file.size() as usize;
+        if check_size(&name, size).is_err() {
+            self.read(app, name, Arc::new(Received::TooLarge(size)));
             return;
         }
         self.busy.set(Some(name.clone()));
         let read = files::read_bytes(&file);
         leptos::task::spawn_local(async move {
-            let bytes = read.await;
-            self.busy.set(None);
-            let Ok(bytes) = bytes else {
-                self.fail(locale, &name, ImportMsg::NotText.text(locale).to_string());
-                return;
-            };
-            let detected = detect_encoding(&bytes);
-            // UTF-8 and UTF-16 in Rust; GB18030 by the browser's TextDecoder.
-            let text = decode(&bytes, detected)
-                .or_else(|| files::decode(&bytes, detected.encoding.label()).ok());
-            match text {
-                Some(text) => self.receive_decoded(app, name, text, detected.guess().detail),
-                None => self.fail(locale, &name, ImportMsg::NotText.text(locale).to_string()),
+            match read.await {
+                Ok(bytes) => self.read(app, name, Arc::new(Received::Bytes(bytes))),
+                Err(_) => {
+                    self.busy.set(None);
+                    self.fail(locale, &name, ImportMsg::NotText.text(locale).to_string());
+                }
             }
         });
     }
 
     /// Reads pasted text and shows the preview, or says why it cannot.
     pub fn receive_text(self, app: AppState, name: String, text: String) {
-        self.receive_decoded(app, name, text, "—".to_string());
+        self.read(app, name, Arc::new(Received::Text(text)));
     }
 
-    /// A report JSON (it starts with `{`) or a table; `encoding` is what was detected.
-    fn receive_decoded(self, app: AppState, name: String, text: String, encoding: String) {
-        let locale = app.locale.get_untracked();
-        self.status.set(None);
-        self.csv.cancel();
-        if text
-            .trim_start_matches('\u{feff}')
-            .trim_start()
-            .starts_with('{')
-        {
-            match parse_report(&name, text.trim_start_matches('\u{feff}')) {
-                Ok(report) => self.pending.set(Some(Pending::Json {
-                    file: name,
-                    report: Arc::new(report),
-                })),
-                Err(e) => self.fail(locale, &name, e.to_string()),
+    /// Hands the input to the import's code, fetching its chunk the first time: meanwhile the
+    /// "Reading…" line shows; if it does not arrive, the panel offers to try again.
+    fn read(self, app: AppState, name: String, input: Arc<Received>) {
+        self.unloaded.set(false);
+        self.again.set_value(Some((name.clone(), input.clone())));
+        let mut reading = Box::pin(super::lazy::import_read(app, self, name.clone(), input));
+        let settle = move |read: Result<(), super::lazy::ChunkFailed>| {
+            self.busy.set(None);
+            match read {
+                Ok(()) => self.again.set_value(None),
+                Err(_) => self.unloaded.set(true),
             }
-            return;
-        }
-        match sniff(&name, &text) {
-            Ok(sniffed) => {
-                self.csv.options.set(Some(sniffed.options.clone()));
-                self.pending.set(Some(Pending::Csv(CsvPending {
-                    file: name,
-                    text: Arc::new(text),
-                    sniffed: Arc::new(sniffed),
-                    encoding,
-                })));
+        };
+        match super::lazy::ready_now(reading.as_mut()) {
+            Some(read) => settle(read),
+            None => {
+                self.busy.set(Some(name));
+                leptos::task::spawn_local(async move { settle(reading.await) });
             }
-            Err(e) => self.fail(locale, &name, import_error_text(&e, locale)),
         }
     }
 
-    /// The table read again with another separator: new guesses, the title kept.
-    pub fn replace_csv(self, sniffed: Sniffed) {
-        let title = self
-            .csv
-            .options
-            .with_untracked(|o| o.as_ref().map(|o| o.title.clone()));
-        let mut options = sniffed.options.clone();
-        if let Some(t) = title {
-            options.title = t;
+    /// Reads again the input whose code did not arrive.
+    pub fn read_again(self, app: AppState) {
+        if let Some((name, input)) = self.again.get_value() {
+            self.read(app, name, input);
         }
-        self.csv.options.set(Some(options));
-        self.pending.update(|p| {
-            if let Some(Pending::Csv(c)) = p {
-                c.sniffed = Arc::new(sniffed);
-            }
-        });
     }
 
     /// A message after an action.
@@ -219,16 +208,6 @@ impl Imports {
             Ok(text) => read_index(text.as_deref()).inspect_err(|e| {
                 self.blocked.set(Some(e.clone()));
             }),
-        }
-    }
-
-    /// Keeps the pending report on this device: its own key first, then the list; a failure
-    /// at either step leaves storage as it was.
-    pub fn confirm(self, app: AppState) {
-        match self.pending.get_untracked() {
-            Some(Pending::Json { file, report }) => self.keep(app, (*report).clone(), &file),
-            Some(Pending::Csv(p)) => super::import_csv::run(app, self, p),
-            None => {}
         }
     }
 
@@ -366,160 +345,184 @@ fn cache(app: AppState, report: Report) {
 }
 
 /// Offers an imported report as a report JSON file a publisher can add with
-/// `scripts/catalogue.sh`.
-pub fn export(app: AppState, id: &str) {
-    if let Some(report) = app.report(id) {
-        let text = serde_json::to_string_pretty(&*report).unwrap_or_default();
-        let _ = download::download_text(&format!("{id}.json"), "application/json", &text);
-    }
-}
-
-/// The import panel: picker, paste, the preview and the last message.
-pub fn import_panel(app: AppState, imports: Imports, locale: Locale) -> Node {
-    let t = |m: ImportMsg| m.text(locale);
-    let mut panel = el("section")
-        .class("import")
-        .attr("aria-labelledby", "import-heading")
-        .child(text_el("h2", "", t(ImportMsg::Heading)).id("import-heading"))
-        .child(text_el("p", "intro", t(ImportMsg::Intro)))
-        .child(
-            el("div")
-                .class("import-pick")
-                .child(
-                    text_el("label", "button-like", t(ImportMsg::ChooseFile))
-                        .attr("for", "import-file"),
-                )
-                .child(
-                    el("input")
-                        .id("import-file")
-                        .class("visually-hidden")
-                        .attr("type", "file")
-                        .attr(
-                            "accept",
-                            ".json,.csv,.tsv,.txt,application/json,text/csv,text/plain",
-                        )
-                        .on(On::Change, move |ev: &Ev| {
-                            let input = ev
-                                .target
-                                .as_ref()
-                                .and_then(|t| t.dyn_ref::<web_sys::HtmlInputElement>());
-                            if let Some(file) = files::first_file(input.and_then(|i| i.files())) {
-                                imports.receive_file(app, file);
-                            }
-                            if let Some(i) = input {
-                                // The same file may be chosen again after a correction.
-                                i.set_value("");
-                            }
-                        }),
-                )
-                .child(text_el("span", "hint", t(ImportMsg::DropHint))),
-        )
-        .child(
-            el("details")
-                .class("import-paste")
-                .child(text_el("summary", "", t(ImportMsg::PasteLabel)))
-                .child(
-                    el("textarea")
-                        .id("import-paste")
-                        .attr("rows", "6")
-                        .attr("spellcheck", "false")
-                        .attr("aria-label", t(ImportMsg::PasteLabel))
-                        .prop("value", imports.paste.get())
-                        .on(On::Input, move |ev: &Ev| {
-                            imports.paste.set(ev.value.clone())
-                        }),
-                )
-                .child(
-                    text_el("button", "secondary", t(ImportMsg::ReadPasted))
-                        .testid("read-pasted")
-                        .on_click(move || {
-                            let text = imports.paste.get_untracked();
-                            if !text.trim().is_empty() {
-                                let name = ImportMsg::PastedText.text(app.locale.get_untracked());
-                                imports.receive_text(app, name.to_string(), text);
-                            }
-                        }),
-                ),
-        );
-    if let Some(name) = imports.busy.get() {
-        panel = panel.child(
-            text_el("p", "loading", fill(t(ImportMsg::Reading), &[&name])).attr("role", "status"),
-        );
-    }
-    if let Some(reason) = imports.blocked.get() {
-        panel = panel.child(
-            el("div")
-                .class("notice warning")
-                .attr("role", "alert")
-                .child(text_el("p", "", t(ImportMsg::ListUnreadable)))
-                .child(text_el("p", "reason", index_reason(&reason, locale))),
-        );
-    }
-    if let Some(status) = imports.status.get() {
-        panel = panel.child(
-            el("div")
-                .class(if status.error {
-                    "notice error"
-                } else {
-                    "notice info"
-                })
-                .attr("role", if status.error { "alert" } else { "status" })
-                .testid("import-status")
-                .child(text_el("p", "", status.text))
-                .child_opt(status.detail.map(|d| text_el("p", "reason", d))),
-        );
-    }
-    match imports.pending.get() {
-        Some(Pending::Csv(p)) => {
-            panel = panel.child(super::import_csv::preview(app, imports, &p, locale))
+/// `scripts/catalogue.sh`. Writing a report (the schema's serde code) is in the import's chunk.
+pub fn export(app: AppState, imports: Imports, id: &str) {
+    let Some(report) = app.report(id) else {
+        return;
+    };
+    let mut exporting = Box::pin(super::lazy::import_export(report));
+    let settle = move |done: Result<(), super::lazy::ChunkFailed>| {
+        if done.is_err() {
+            let text = ImportChunkMsg::ExportUnloaded.text(app.locale.get_untracked());
+            imports.say(text.to_string(), true);
         }
-        Some(pending) => panel = panel.child(preview(app, imports, &pending, locale)),
-        None => {}
+    };
+    match super::lazy::ready_now(exporting.as_mut()) {
+        Some(done) => settle(done),
+        None => leptos::task::spawn_local(async move { settle(exporting.await) }),
     }
-    panel
 }
 
-fn preview(app: AppState, imports: Imports, pending: &Pending, locale: Locale) -> Node {
-    let t = |m: ImportMsg| m.text(locale);
-    let Pending::Json { file, report } = pending else {
-        return el("div");
+/// Downloads a report as its JSON file (the import's chunk).
+pub fn download_report(report: &Report) {
+    let text = serde_json::to_string_pretty(report).unwrap_or_default();
+    let name = format!("{}.json", report.id);
+    let _ = download::download_text(&name, "application/json", &text);
+}
+
+/// A text of the panel in the reader's language (one closure type for all of them).
+fn tr(app: AppState, m: ImportMsg) -> impl Fn() -> &'static str + Copy + 'static {
+    move || m.text(app.locale.get())
+}
+
+/// The import panel: picker, paste, the last message, and the preview of what was given
+/// (which comes with the import's chunk).
+#[component]
+pub fn ImportPanel(imports: Imports) -> impl IntoView {
+    let app = use_app();
+    let t = move |m: ImportMsg| tr(app, m);
+    let pick = move |ev: leptos::ev::Event| {
+        let input = event_target::<web_sys::HtmlInputElement>(&ev);
+        if let Some(file) = files::first_file(input.files()) {
+            imports.receive_file(app, file);
+        }
+        // The same file may be chosen again after a correction.
+        input.set_value("");
     };
-    let years: Vec<i32> = report
-        .series
-        .iter()
-        .flat_map(|s| s.points.iter().map(|p| p.year))
-        .collect();
-    let span = match (years.iter().min(), years.iter().max()) {
-        (Some(a), Some(b)) => format!("{a}–{b}"),
-        _ => "—".to_string(),
+    let read_pasted = move |_| {
+        let text = imports.paste.get_untracked();
+        if !text.trim().is_empty() {
+            let name = ImportMsg::PastedText.text(app.locale.get_untracked());
+            imports.receive_text(app, name.to_string(), text);
+        }
     };
-    el("div")
-        .class("import-preview")
-        .testid("import-preview")
-        .child(text_el("h3", "", fill(t(ImportMsg::Preview), &[file])))
-        .child(text_el("p", "", t(ImportMsg::PreviewJson)))
-        .child(
-            el("p")
-                .class("headline")
-                .child(local_text(&report.meta.title, locale)),
-        )
-        .child(el("dl").class("meta").children([
-            text_el("dt", "", t(ImportMsg::Series)),
-            el("dd").text(report.series.len().to_string()),
-            text_el("dt", "", t(ImportMsg::Years)),
-            el("dd").text(span),
-        ]))
-        .child(
-            el("p")
-                .class("actions")
-                .child(
-                    text_el("button", "primary", t(ImportMsg::ImportIt))
-                        .testid("confirm-import")
-                        .on_click(move || imports.confirm(app)),
-                )
-                .child(
-                    text_el("button", "link", t(ImportMsg::Cancel))
-                        .on_click(move || imports.pending.set(None)),
-                ),
-        )
+    let busy = move || {
+        imports.busy.get().map(|name| {
+            view! {
+                <p class="loading" role="status">
+                    {move || fill(ImportMsg::Reading.text(app.locale.get()), &[&name])}
+                </p>
+            }
+        })
+    };
+    let blocked = move || {
+        imports.blocked.get().map(|reason| {
+            view! {
+                <div class="notice warning" role="alert">
+                    <p>{t(ImportMsg::ListUnreadable)}</p>
+                    <p class="reason">{move || index_reason(&reason, app.locale.get())}</p>
+                </div>
+            }
+        })
+    };
+    let status = move || {
+        imports.status.get().map(|s| {
+            let (class, role) = if s.error {
+                ("notice error", "alert")
+            } else {
+                ("notice info", "status")
+            };
+            view! {
+                <div class=class role=role data-testid="import-status">
+                    <p>{s.text}</p>
+                    {s.detail.map(|d| view! { <p class="reason">{d}</p> })}
+                </div>
+            }
+        })
+    };
+    let unloaded = move || {
+        imports.unloaded.get().then(|| {
+            view! {
+                <section class="notice error view-error" role="alert" data-testid="import-unloaded">
+                    <p>{move || ImportChunkMsg::Unloaded.text(app.locale.get())}</p>
+                    <p class="actions">
+                        <button
+                            class="primary"
+                            data-testid="import-retry"
+                            on:click=move |_| imports.read_again(app)
+                        >
+                            {move || ImportChunkMsg::Retry.text(app.locale.get())}
+                        </button>
+                    </p>
+                </section>
+            }
+        })
+    };
+    let previewing = Memo::new(move |_| imports.pending.with(Option::is_some));
+    let preview = move || {
+        previewing
+            .get()
+            .then(|| view! { <PreviewSlot imports=imports /> })
+    };
+    view! {
+        <section class="import" aria-labelledby="import-heading">
+            <h2 id="import-heading">{t(ImportMsg::Heading)}</h2>
+            <p class="intro">{t(ImportMsg::Intro)}</p>
+            <div class="import-pick">
+                <label class="button-like" for="import-file">{t(ImportMsg::ChooseFile)}</label>
+                <input
+                    id="import-file"
+                    class="visually-hidden"
+                    type="file"
+                    accept=".json,.csv,.tsv,.txt,application/json,text/csv,text/plain"
+                    on:change=pick
+                />
+                <span class="hint">{t(ImportMsg::DropHint)}</span>
+            </div>
+            <details class="import-paste">
+                <summary>{t(ImportMsg::PasteLabel)}</summary>
+                <textarea
+                    id="import-paste"
+                    rows="6"
+                    spellcheck="false"
+                    aria-label=t(ImportMsg::PasteLabel)
+                    prop:value=move || imports.paste.get()
+                    on:input=move |ev| imports.paste.set(event_target_value(&ev))
+                ></textarea>
+                <button class="secondary" data-testid="read-pasted" on:click=read_pasted>
+                    {t(ImportMsg::ReadPasted)}
+                </button>
+            </details>
+            {busy}
+            {blocked}
+            {status}
+            {unloaded}
+            {preview}
+        </section>
+    }
+}
+
+/// The preview, from the import's chunk. The chunk is here (it read what is previewed), but
+/// the first call of this split point still asks the loader, which answers on a later tick.
+#[component]
+fn PreviewSlot(imports: Imports) -> impl IntoView {
+    // The preview's own reactive scope, under this slot's: it lives as long as the slot.
+    let owner = Owner::new();
+    let ready = RwSignal::new(false);
+    let built = StoredValue::new_local(None::<AnyView>);
+    let settle = move |loaded: Result<AnyView, super::lazy::ChunkFailed>| match loaded {
+        Ok(view) => {
+            built.set_value(Some(view));
+            ready.set(true);
+        }
+        // Not here after all: offer to read the input again (which fetches it).
+        Err(_) => imports.unloaded.set(true),
+    };
+    let mut loading = Box::pin(super::lazy::import_preview(owner, imports));
+    match super::lazy::ready_now(loading.as_mut()) {
+        Some(loaded) => settle(loaded),
+        None => leptos::task::spawn_local(async move {
+            let loaded = loading.await;
+            // The preview may have been closed meanwhile.
+            if !ready.is_disposed() {
+                settle(loaded);
+            }
+        }),
+    }
+    move || {
+        ready
+            .get()
+            .then(|| built.try_update_value(Option::take).flatten())
+            .flatten()
+    }
 }

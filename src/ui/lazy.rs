@@ -147,3 +147,81 @@ pub fn LazyView(view: View) -> impl IntoView {
             .unwrap_or_else(|| ().into_any()),
     }
 }
+
+/// The future's output if it is ready on the first poll (its chunk already loaded, or a build
+/// without `split`), else `None`.
+pub fn ready_now<F: Future>(pending: Pin<&mut F>) -> Option<F::Output> {
+    match pending.poll(&mut Context::from_waker(Waker::noop())) {
+        Poll::Ready(output) => Some(output),
+        Poll::Pending => None,
+    }
+}
+
+// The import: reading a file the reader gives and previewing it, one chunk (`import`) for both,
+// fetched the first time a file is given (ui::imports).
+
+/// Reads what the reader gave into a pending import, or says why it cannot.
+#[cfg(feature = "split")]
+#[::leptos::wasm_split::wasm_split(import, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn import_read(
+    app: super::state::AppState,
+    imports: super::imports::Imports,
+    name: String,
+    input: std::sync::Arc<super::imports::Received>,
+) -> Result<(), ChunkFailed> {
+    super::import_preview::read(app, imports, name, &input);
+    Ok(())
+}
+
+#[cfg(not(feature = "split"))]
+pub async fn import_read(
+    app: super::state::AppState,
+    imports: super::imports::Imports,
+    name: String,
+    input: std::sync::Arc<super::imports::Received>,
+) -> Result<(), ChunkFailed> {
+    super::import_preview::read(app, imports, name, &input);
+    Ok(())
+}
+
+/// The preview of the pending import, built under `owner`.
+#[cfg(feature = "split")]
+#[::leptos::wasm_split::wasm_split(import, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn import_preview(
+    owner: Owner,
+    imports: super::imports::Imports,
+) -> Result<AnyView, ChunkFailed> {
+    Ok(
+        owner
+            .with(|| view! { <super::import_preview::ImportPreview imports=imports /> }.into_any()),
+    )
+}
+
+#[cfg(not(feature = "split"))]
+pub async fn import_preview(
+    owner: Owner,
+    imports: super::imports::Imports,
+) -> Result<AnyView, ChunkFailed> {
+    Ok(
+        owner
+            .with(|| view! { <super::import_preview::ImportPreview imports=imports /> }.into_any()),
+    )
+}
+
+/// Downloads an imported report as a report JSON file.
+#[cfg(feature = "split")]
+#[::leptos::wasm_split::wasm_split(import, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn import_export(
+    report: std::sync::Arc<crate::domain::schema::Report>,
+) -> Result<(), ChunkFailed> {
+    super::imports::download_report(&report);
+    Ok(())
+}
+
+#[cfg(not(feature = "split"))]
+pub async fn import_export(
+    report: std::sync::Arc<crate::domain::schema::Report>,
+) -> Result<(), ChunkFailed> {
+    super::imports::download_report(&report);
+    Ok(())
+}

@@ -6,8 +6,7 @@
 use super::catalogue::{load, load_more};
 use super::charts::Sparkline;
 use super::common::local_view;
-use super::dom::Dom;
-use super::imports::{export, import_panel, ImportedItem, Imports};
+use super::imports::{export, ImportPanel, ImportedItem, Imports};
 use super::link::in_place;
 use super::share;
 use super::state::{use_app, AppState, Load};
@@ -98,7 +97,7 @@ pub fn Library(lib: LibraryState) -> impl IntoView {
             {imports
                 .map(|i| {
                     view! {
-                        <Dom render=move || vec![import_panel(app, i, app.display_locale())]/>
+                        <ImportPanel imports=i />
                         {move || view! { <ImportedSection lib=lib imports=i locale=app.locale.get()/> }}
                     }
                 })}
@@ -452,7 +451,7 @@ fn Card(entry: Arc<CatalogueEntry>, locale: Locale, imported: Option<Imports>) -
             <button
                 class="link"
                 data-testid="export-imported"
-                on:click=move |_| export(app, &export_id)
+                on:click=move |_| export(app, imports, &export_id)
             >
                 {ImportMsg::ExportJson.text(locale)}
             </button>

@@ -13,6 +13,7 @@ mod dynamics;
 pub mod exports;
 mod goal;
 mod import_csv;
+mod import_preview;
 pub mod imports;
 mod kpis;
 mod lazy;

@@ -667,6 +667,88 @@ test.describe('6b. a view\'s chunk: on its way, and failing to load', () => {
   });
 });
 
+// ---- 6c. The import's code that does not arrive -----------------------------------------------
+
+test.describe('6c. the import\'s chunk: on its way, and failing to load', () => {
+  // Routes must see the page's requests (a service worker would answer them first).
+  test.use({ serviceWorkers: 'block' });
+  // Reading a given file and its preview are not in the first visit's module: their chunk
+  // (lazy-split_import-<hash>.wasm) is fetched the first time a file is given.
+  const IMPORT = /lazy-split_import-[0-9a-f]+\.wasm$/;
+  const CSV = 'Year,Sales (USD m)\n2019,10\n2020,12\n2021,15\n';
+
+  test('the Reading line while the chunk is on its way, then the preview; fetched once', async ({ page }) => {
+    const errors = watchErrors(page);
+    let release!: () => void;
+    const held = new Promise<void>((ok) => { release = ok; });
+    let fetched = 0;
+    await page.route(IMPORT, async (r) => { fetched++; await held; await r.continue(); });
+    await openApp(page);
+    expect(fetched).toBe(0);
+    await pick(page, 'widgets.json', EXAMPLE);
+    const loading = page.locator('.import p.loading');
+    await expect(loading).toHaveText('Reading widgets.json…');
+    await expect(loading).toHaveAttribute('role', 'status');
+    await page.locator('#language').selectOption('zh-Hant');
+    await expect(loading).toHaveText('正在讀取 widgets.json…');
+    await page.locator('#language').selectOption('en');
+    release();
+    await expect(loading).toHaveCount(0);
+    await expect(page.getByTestId('import-preview')).toContainText('Preview: widgets.json');
+    await expect(page.getByTestId('import-preview')).toContainText(TITLE);
+    // A table next, from the chunk already here: at once, and no second fetch.
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await pick(page, 'sales.csv', CSV, 'text/csv');
+    await expect(page.getByTestId('import-preview')).toContainText('Preview: sales.csv');
+    await expect(page.locator('#csv-time')).toHaveValue('0');
+    await page.getByTestId('confirm-import').click();
+    await expect(page.getByTestId('imported').locator('.card')).toHaveCount(1);
+    expect(fetched).toBe(1);
+    expect(errors).toEqual([]);
+  });
+
+  test('a message in the reader\'s language and a retry that reads the same file; the rest keeps working', async ({ page }) => {
+    const errors = watchErrors(page);
+    let failures = 0;
+    await page.route(IMPORT, (r) => (failures++ === 0 ? r.abort() : r.fulfill({ status: 500, body: 'oops' })));
+    await openApp(page);
+    await pick(page, 'sales.csv', CSV, 'text/csv');
+    const error = page.getByTestId('import-unloaded');
+    await expect(error).toContainText('The file could not be read');
+    await expect(error).toHaveAttribute('role', 'alert');
+    await expect(page.locator('.import p.loading')).toHaveCount(0);
+    await expect(page.getByTestId('import-preview')).toHaveCount(0);
+    expect(failures).toBe(1);
+    await page.locator('#language').selectOption('zh-Hans');
+    await expect(error).toContainText('无法读取文件');
+    await expect(page.getByTestId('import-retry')).toHaveText('重试');
+    await page.locator('#language').selectOption('en');
+
+    // The library and the reports keep working.
+    await openReport(page, 'smartphone-leasing');
+    await page.getByRole('link', { name: /Back to library/ }).click();
+    await expect(page.locator('.card')).toHaveCount(3);
+
+    // Try again: fails again (500), still with the message.
+    await expect(error).toBeVisible();
+    await page.getByTestId('import-retry').click();
+    await expect(error).toBeVisible();
+    await expect.poll(() => failures).toBeGreaterThanOrEqual(2);
+
+    // The host is back: Try again reads the same file, and the preview shows.
+    await page.unroute(IMPORT);
+    await page.getByTestId('import-retry').click();
+    await expect(error).toHaveCount(0);
+    await expect(page.getByTestId('import-preview')).toContainText('Preview: sales.csv');
+    await page.getByTestId('confirm-import').click();
+    await expect(page.getByTestId('import-status')).toContainText('Imported “sales”');
+    await expect(page.getByTestId('imported').locator('.card')).toHaveCount(1);
+    // The failed fetches are logged by the browser and the chunk loader; nothing else (no panic).
+    expect(errors.filter((e) => !/Failed to load resource|Failed to fetch|HTTP status code is not ok|network error/i.test(e)))
+      .toEqual([]);
+  });
+});
+
 // ---- 7. Hostile input -------------------------------------------------------------------------
 
 const IMG = '<img src=x onerror="window.__pwned=1">';
