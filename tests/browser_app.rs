@@ -175,8 +175,7 @@ mod chart_component {
     use report_explorer::chart::xy::{Datum, Series, SeriesKind};
     use report_explorer::domain::format::Locale;
     use report_explorer::domain::schema::{Provenance, Unit};
-    use report_explorer::ui::charts::{xy_chart, Charts, XySpec};
-    use report_explorer::ui::dom::Dom;
+    use report_explorer::ui::charts::{XyChart, XySpec};
 
     fn spec(last: f64) -> XySpec {
         XySpec {
@@ -220,8 +219,8 @@ mod chart_component {
         let last = RwSignal::new(6e9);
         let h = host.clone();
         leptos::mount::mount_to(host.clone(), move || {
-            let charts = Charts::new();
-            view! { <Dom render=move || vec![xy_chart(charts, spec(last.get()), false, Locale::En)]/> }
+            let spec = Signal::derive(move || spec(last.get()));
+            view! { <XyChart spec=spec narrow=false locale=Locale::En /> }
         })
         .forget();
         settle().await;

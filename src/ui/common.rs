@@ -2,36 +2,10 @@
 //! reader's language (with a note when it falls back to another), provenance badges, sections,
 //! the box a table scrolls in.
 
-use super::dom::{el, text_el, Node};
 use crate::domain::format::{pick, Locale};
 use crate::domain::schema::{LocalText, Provenance};
 use crate::i18n::{provenance, Message, Msg};
 use leptos::prelude::*;
-
-/// A report text in the reader's language; when unavailable, the text shown is marked with its
-/// language and a note says so.
-
-/// [`local_text`] as a component: the text in the reader's language, or in the other one with
-/// a note saying so.
-#[component]
-pub fn LocalTextView(text: LocalText, locale: Locale) -> impl IntoView {
-    let (s, fallback) = pick(&text, locale);
-    let s = s.to_string();
-    if fallback {
-        let lang = if locale == Locale::En { "zh" } else { "en" };
-        view! {
-            <span>
-                <span lang=lang>{s}</span>
-                <span class="fallback-note">
-                    {format!(" ({})", Msg::TextInOtherLanguage.text(locale))}
-                </span>
-            </span>
-        }
-        .into_any()
-    } else {
-        view! { <span>{s}</span> }.into_any()
-    }
-}
 
 /// The text alone, for attributes and labels.
 pub fn local(text: &LocalText, locale: Locale) -> String {
@@ -49,25 +23,8 @@ pub fn badge_class(p: Provenance) -> &'static str {
     }
 }
 
-/// A section with a heading (level 2) and its content.
-pub fn section(class: &str, id: &str, heading: impl Into<String>) -> Node {
-    el("section")
-        .class(class.to_string())
-        .attr("aria-labelledby", format!("{id}-h"))
-        .child(text_el("h2", "", heading).id(format!("{id}-h")))
-}
-
-/// The box a table scrolls sideways in on a narrow screen: a focusable, named region, so a
-/// keyboard can scroll it too.
-pub fn table_scroll(locale: Locale) -> Node {
-    el("div")
-        .class("table-scroll")
-        .attr("tabindex", "0")
-        .attr("role", "region")
-        .attr("aria-label", CommonMsg::TableRegion.text(locale))
-}
-
-/// [`local_text`] as a view.
+/// A report text in the reader's language; when unavailable, the text shown is marked with its
+/// language and a note says so.
 pub fn local_view(text: &LocalText, locale: Locale) -> AnyView {
     let (s, fallback) = pick(text, locale);
     let s = s.to_string();
@@ -86,13 +43,13 @@ pub fn local_view(text: &LocalText, locale: Locale) -> AnyView {
     }
 }
 
-/// [`badge`] as a view, following a provenance that may change.
+/// Where a value comes from ("reported", "derived" …), as a badge following a provenance that may change.
 #[component]
 pub fn Badge(#[prop(into)] of: Signal<Provenance>, locale: Locale) -> impl IntoView {
     view! { <span class=move || badge_class(of.get())>{move || provenance(locale, of.get())}</span> }
 }
 
-/// [`section`] as a view: a section with a level-2 heading (`{id}-h`).
+/// A section with a level-2 heading (`{id}-h`).
 #[component]
 pub fn Section(
     class: &'static str,
@@ -111,7 +68,8 @@ pub fn Section(
     }
 }
 
-/// [`table_scroll`] as a view, around its table.
+/// The box a table scrolls sideways in on a narrow screen: a focusable, named region (so a
+/// keyboard can scroll it too), around its table.
 #[component]
 pub fn TableScroll(locale: Locale, children: Children) -> impl IntoView {
     view! {

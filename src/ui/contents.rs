@@ -51,7 +51,7 @@ pub fn Contents() -> impl IntoView {
             </div>
         }
     };
-    view! { <div class="dom">{body}</div> }
+    view! { <div class="view-body">{body}</div> }
 }
 
 /// Number and title of a chapter.

@@ -106,7 +106,7 @@ pub fn Dynamics() -> impl IntoView {
     let app = use_app();
     let ctx = use_report();
     // Only the report's text shows here, so only the language rebuilds it.
-    view! { <div class="dom">{move || dynamics(ctx, app.locale.get())}</div> }
+    view! { <div class="view-body">{move || dynamics(ctx, app.locale.get())}</div> }
 }
 
 fn dynamics(ctx: ReportCtx, locale: Locale) -> AnyView {

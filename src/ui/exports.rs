@@ -2,8 +2,7 @@
 //! print. The files are made from data in the page (`crate::domain::export`) and offered with
 //! `crate::browser::download`: nothing leaves the browser.
 
-use super::common::{local, section};
-use super::dom::{el, text_el, Node, On};
+use super::common::local;
 use super::state::{AppState, ReportCtx, View};
 use crate::browser::download::{chart_svg, download_png, download_text, ExportInfo};
 use crate::domain::export::{self, ExportFailure, ExportOptions, ExportScope};
@@ -137,92 +136,6 @@ fn scenario_label(modified: bool, locale: Locale) -> &'static str {
     }
 }
 
-/// The export bar of a view: its data and the whole report as CSV or JSON, print, the status
-/// of the last download; and the line only print shows (report, scenario, date).
-pub fn export_bar(app: AppState, ctx: ReportCtx, data: ViewData) -> Option<Node> {
-    let locale = app.display_locale();
-    let t = |m: ExportMsg| m.text(locale);
-    let modified = !ctx.scenario.with(|s| s.is_published());
-    let (report_id, title) = ctx.with(|r| (r.id.clone(), local(&r.meta.title, locale)));
-    let view = app.view.get();
-    let line = ExportStatus::find();
-    let status = line
-        .and_then(|l| l.line.get())
-        .filter(|s| s.report == report_id && s.view == view)
-        .map(|s| match &s.outcome {
-            Outcome::Downloaded(name) => fill(t(ExportMsg::Downloaded), &[name]),
-            Outcome::Failed(e) => fill(t(ExportMsg::Failed), &[&export_reason(e, locale)]),
-        })
-        .unwrap_or_default();
-    let data_button = |testid: &'static str, label: ExportMsg, scope: ExportScope, csv: bool| {
-        text_el("button", "export-button", t(label))
-            .testid(testid)
-            .on_click(move || download_data(line, app, ctx, scope, csv))
-    };
-    let scope = data.scope();
-    let buttons = el("div").class("export-buttons").children([
-        data_button("export-view-csv", ExportMsg::ViewCsv, scope, true),
-        data_button("export-view-json", ExportMsg::ViewJson, scope, false),
-        data_button(
-            "export-report-csv",
-            ExportMsg::ReportCsv,
-            ExportScope::Report,
-            true,
-        ),
-        data_button(
-            "export-report-json",
-            ExportMsg::ReportJson,
-            ExportScope::Report,
-            false,
-        ),
-        text_el("button", "export-button", t(ExportMsg::Print))
-            .testid("print")
-            .on_click(|| {
-                if let Some(w) = web_sys::window() {
-                    let _ = w.print();
-                }
-            }),
-    ]);
-    let bom = el("label")
-        .class("export-bom")
-        .child(
-            el("input")
-                .attr("type", "checkbox")
-                .id("export-bom")
-                .prop("checked", app.csv_bom.get().to_string())
-                .on(On::Change, move |_| app.csv_bom.update(|b| *b = !*b)),
-        )
-        .text(format!(" {}", t(ExportMsg::CsvForExcel)));
-    Some(
-        el("div")
-            .class("exports")
-            .child(
-                text_el(
-                    "p",
-                    "print-only print-header",
-                    format!(
-                        "{title} · {} · {}",
-                        scenario_label(modified, locale),
-                        crate::browser::today()
-                    ),
-                )
-                .testid("print-header"),
-            )
-            .child(
-                section("export-bar no-print", "export", t(ExportMsg::Export))
-                    .testid("export-bar")
-                    .child(text_el("p", "export-intro", t(ExportMsg::Intro)))
-                    .child(buttons)
-                    .child(bom)
-                    .child(
-                        text_el("p", "export-status", status)
-                            .attr("role", "status")
-                            .testid("export-status"),
-                    ),
-            ),
-    )
-}
-
 /// The export bar as a component: the same elements as [`export_bar`], each text bound to what
 /// it shows — the print line to whether the scenario is the published one, the status line to
 /// the last download of this view.
@@ -349,24 +262,6 @@ fn download_data(
     if let Some(line) = line {
         set_status(line, app, ctx, result);
     }
-}
-
-/// The SVG and PNG buttons of a chart frame. Called while the frame is built (inside the
-/// view's owner), so the app and report contexts are found here and captured for the clicks;
-/// a chart outside a report still exports, without source and status.
-pub fn chart_buttons(name: &str, title: &str, locale: Locale) -> [Node; 2] {
-    let app = use_context::<AppState>();
-    let ctx = use_context::<ReportCtx>();
-    let line = ExportStatus::find();
-    let button = |png: bool| {
-        let (name, title) = (name.to_string(), title.to_string());
-        let (label, text, testid) = chart_button(png);
-        text_el("button", "link chart-export", text)
-            .attr("aria-label", label.text(locale))
-            .testid(testid)
-            .on_click(move || download_chart((line, app, ctx), &name, &title, png))
-    };
-    [button(false), button(true)]
 }
 
 /// A chart's SVG or PNG button: its accessible name, its text and its test id.

@@ -3,7 +3,7 @@
 //! the import's wasm chunk (`ui::lazy::import_read`, `import_preview`), fetched the first time
 //! a file is given; the CSV preview's corrections and run are in `import_csv.rs`.
 
-use super::common::LocalTextView;
+use super::common::local_view;
 use super::import_csv::{CsvPending, CsvPreview};
 use super::imports::{Imports, Pending, Received};
 use super::state::{use_app, AppState};
@@ -148,7 +148,7 @@ fn JsonPreview(
             <h3>{fill(t(ImportMsg::Preview), &[&file])}</h3>
             <p>{t(ImportMsg::PreviewJson)}</p>
             <p class="headline">
-                <LocalTextView text=report.meta.title.clone() locale=locale />
+                {local_view(&report.meta.title, locale)}
             </p>
             <dl class="meta">
                 <dt>{t(ImportMsg::Series)}</dt>

@@ -9,7 +9,7 @@
 use super::charts::{XyChart, XySpec};
 use super::common::{local, local_view, Badge, Section, TableScroll};
 use super::controls::ValueKind;
-use super::dom::Dom;
+use super::exports::{ExportBar, ViewData};
 use super::slider::AssumptionSlider;
 use super::state::{use_app, use_report, AppState, ReportCtx};
 use crate::chart::series::projection_series;
@@ -48,15 +48,11 @@ pub fn KpiBoard() -> impl IntoView {
                 {targets(ctx, lang)}
                 {contradiction_list(ctx, lang)}
                 {projectors}
-                <Dom render=move || {
-                    super::exports::export_bar(app, ctx, super::exports::ViewData::Projections)
-                        .into_iter()
-                        .collect()
-                } />
+                <ExportBar data=ViewData::Projections locale=lang />
             </div>
         }
     };
-    view! { <div class="dom">{body}</div> }
+    view! { <div class="view-body">{body}</div> }
 }
 
 fn targets(ctx: ReportCtx, lang: Locale) -> impl IntoView {

@@ -8,7 +8,6 @@ mod common;
 mod comparison;
 mod contents;
 mod controls;
-pub mod dom;
 mod dynamics;
 pub mod exports;
 mod goal;

@@ -6,8 +6,7 @@
 
 use super::charts::{OptionalXyChart, XyChart, XySpec};
 use super::common::{local, local_view, Badge, Section, TableScroll};
-use super::dom::Dom;
-use super::exports::{export_bar, ViewData};
+use super::exports::{ExportBar, ViewData};
 use super::goal::{GoalSeek, GoalState};
 use super::state::{use_app, use_report, AppState, ReportCtx};
 use crate::chart::palette;
@@ -192,11 +191,10 @@ pub fn Overview() -> impl IntoView {
     // Kept across a change of language, which rebuilds the rest of the view.
     let goal = GoalState::new();
     let parts = move || overview_parts(app, ctx, goal, app.display_locale());
-    // The export bar is still node-built: an island that reads only what it shows.
     view! {
-        <div class="dom">
+        <div class="view-body">
             {parts}
-            <Dom render=move || export_bar(app, ctx, ViewData::Headline).into_iter().collect() />
+            {move || view! { <ExportBar data=ViewData::Headline locale=app.display_locale() /> }}
         </div>
     }
 }

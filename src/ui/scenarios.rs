@@ -131,7 +131,7 @@ pub fn Scenarios() -> impl IntoView {
     let saved = use_context::<super::saved_ui::SavedState>();
     let Some(published_rate) = ctx.published_rate.get_untracked() else {
         return view! {
-            <div class="dom">
+            <div class="view-body">
                 <p class="notice error">
                     {move || Msg::EngineErrorPrefix.text(app.display_locale())}
                 </p>
@@ -177,9 +177,9 @@ pub fn Scenarios() -> impl IntoView {
         }
         .into_any()
     };
-    // `div.dom` keeps the markup the views still drawn by `ui::dom` have (CSS and tests use it).
+    // `div.view-body`: every view's body, the phone layout orders its parts (style/main.css).
     view! {
-        <div class="dom">
+        <div class="view-body">
             {parts}
         </div>
     }

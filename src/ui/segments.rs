@@ -6,8 +6,7 @@ use super::charts::{
     DonutChart, DonutSpec, Slice, TreemapChart, TreemapNode, TreemapSpec, XyChart, XySpec,
 };
 use super::common::{badge_class, local, Badge, CommonMsg};
-use super::dom::Dom;
-use super::exports::{export_bar, ViewData};
+use super::exports::{ExportBar, ViewData};
 use super::state::{use_app, use_report, AppState, ReportCtx};
 use crate::chart::xy::{Datum, Series, SeriesKind};
 use crate::domain::engine::allocate::reconciliation_gap;
@@ -163,18 +162,12 @@ pub fn Segments() -> impl IntoView {
         }
         .into_any()
     };
-    // The export bar stays a node-built island until it is a component; it reads only what it
-    // shows.
     view! {
-        <div class="dom">
+        <div class="view-body">
             {body}
-            <Dom render=move || {
-                if shown.get() {
-                    export_bar(app, ctx, ViewData::Segments).into_iter().collect()
-                } else {
-                    Vec::new()
-                }
-            } />
+            <Show when=move || shown.get()>
+                {move || view! { <ExportBar data=ViewData::Segments locale=app.display_locale() /> }}
+            </Show>
         </div>
     }
 }

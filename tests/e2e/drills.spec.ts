@@ -156,7 +156,7 @@ test('1. storage unavailable: the app works, and saving or keeping says this bro
       .toContainText('This browser gives the page no storage (private mode?), so imported reports cannot be kept.');
     // Everything else still works.
     await openReport(page, 'china-call-center');
-    await expect(page.locator('#view-panel .dom > *').first()).toBeVisible();
+    await expect(page.locator('#view-panel .view-body > *').first()).toBeVisible();
     expect(errors).toEqual([]);
   });
 
@@ -613,11 +613,11 @@ test.describe('6b. a view\'s chunk: on its way, and failing to load', () => {
     await expect(loading).toHaveText('正在載入此檢視…');
     release();
     await expect(loading).toHaveCount(0);
-    await expect(page.locator('#view-panel .dom > *').first()).toBeVisible();
+    await expect(page.locator('#view-panel .view-body > *').first()).toBeVisible();
     // Loaded once: the view opens again from the loaded chunk, with no second fetch.
     await openView(page, 'overview');
     await openView(page, 'dynamics');
-    await expect(page.locator('#view-panel .dom > *').first()).toBeVisible();
+    await expect(page.locator('#view-panel .view-body > *').first()).toBeVisible();
     await expect(loading).toHaveCount(0);
     expect(fetched).toBe(1);
     expect(errors).toEqual([]);
@@ -646,7 +646,7 @@ test.describe('6b. a view\'s chunk: on its way, and failing to load', () => {
     await openView(page, 'scenarios');
     await moveHeadlineSlider(page);
     await openView(page, 'overview');
-    await expect(page.locator('#view-panel .dom > *').first()).toBeVisible();
+    await expect(page.locator('#view-panel .view-body > *').first()).toBeVisible();
 
     // Back to Segments: it tries again and fails again (500), still with the message.
     await openView(page, 'segments');
@@ -659,7 +659,7 @@ test.describe('6b. a view\'s chunk: on its way, and failing to load', () => {
     await page.unroute(SEGMENTS);
     await page.getByTestId('view-retry').click();
     await expect(error).toHaveCount(0);
-    await expect(page.locator('#view-panel .dom > *').first()).toBeVisible();
+    await expect(page.locator('#view-panel .view-body > *').first()).toBeVisible();
     await expect(page.locator('[role=tab][data-view="segments"]')).toHaveAttribute('aria-selected', 'true');
     // The failed fetches are logged by the browser and the chunk loader; nothing else (no panic).
     expect(errors.filter((e) => !/Failed to load resource|Failed to fetch|HTTP status code is not ok|network error/i.test(e)))
@@ -798,7 +798,7 @@ for (const size of [{ width: 390, height: 844 }, { width: 1440, height: 900 }]) 
       await expect(page.locator('article.report h1')).toHaveText(report.meta.title.en);
       for (const view of ['overview', 'segments', 'scenarios', 'contents']) {
         await openView(page, view);
-        await expect(page.locator('#view-panel .dom > *').first()).toBeVisible();
+        await expect(page.locator('#view-panel .view-body > *').first()).toBeVisible();
         await expectNoPayloadElements(page);
         await expectNoHorizontalOverflow(page, view);
       }

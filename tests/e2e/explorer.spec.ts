@@ -27,7 +27,7 @@ for (const [label, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as cons
         expect(tabs).toEqual([...views]);
         for (const view of views) {
           await openView(page, view);
-          await expect(page.locator('#view-panel .dom > *').first()).toBeVisible();
+          await expect(page.locator('#view-panel .view-body > *').first()).toBeVisible();
           await expectNoHorizontalOverflow(page);
           await shot(page, `${id}-${view}-${label}`);
         }

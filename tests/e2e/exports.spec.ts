@@ -190,7 +190,7 @@ async function expectPrintable(page: Page, shown: string[]) {
   await expect(header).toContainText('Published scenario');
   await expect(header).toHaveText(/\d{4}-\d{2}-\d{2}$/);
   // The header comes before the view's content.
-  const first = await panel.locator('.dom > :not(.exports):visible').first().boundingBox();
+  const first = await panel.locator('.view-body > :not(.exports):visible').first().boundingBox();
   const top = await header.boundingBox();
   expect(top!.y).toBeLessThan(first!.y);
 }

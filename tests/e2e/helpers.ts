@@ -166,7 +166,7 @@ export async function walkEveryView(page: Page) {
       const tab = page.locator(`[role=tab][data-view="${view}"]`);
       await tab.click();
       await expect(tab).toHaveAttribute('aria-selected', 'true');
-      await expect(page.locator('#view-panel .dom > *').first()).toBeVisible();
+      await expect(page.locator('#view-panel .view-body > *').first()).toBeVisible();
       if (view === 'scenarios') await moveHeadlineSlider(page);
     }
     await page.getByRole('link', { name: /Back to library/ }).click();

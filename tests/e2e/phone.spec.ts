@@ -60,7 +60,7 @@ for (const size of PHONES) {
           const tab = page.locator(`[role=tab][data-view="${v}"]`);
           await tab.click();
           await expect(tab).toHaveAttribute('aria-selected', 'true');
-          await expect(page.locator('#view-panel .dom > *').first()).toBeVisible();
+          await expect(page.locator('#view-panel .view-body > *').first()).toBeVisible();
           expect(await overflow(page), `${id}/${v}: ${(await widest(page)).join('\n')}`).toBeLessThanOrEqual(0);
           // Every table that could be wider than the screen scrolls in its own focusable box.
           const loose = await page.locator('#view-panel table').evaluateAll((ts) =>

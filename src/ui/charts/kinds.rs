@@ -3,7 +3,7 @@
 //! Each turns its data into a pure scene (`crate::chart::scene`) plus legend and table, and
 //! hands them to the shared frame.
 
-use super::frame::{chart, Charts, Frame, LegendEntry, TableData};
+use super::frame::{Frame, LegendEntry, TableData};
 use super::{is_interval_top, point_label, tick_label, value_text, x_label};
 use crate::chart::label::end_label_room;
 use crate::chart::palette::{swatch, used_notes};
@@ -13,7 +13,6 @@ use crate::chart::xy::{end_labelled, layout_with, Series, SeriesKind, Size};
 use crate::domain::format::{self, Locale};
 use crate::domain::schema::{Provenance, Unit};
 use crate::i18n::provenance;
-use crate::ui::dom::Node;
 use std::collections::BTreeSet;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -84,12 +83,6 @@ fn legend(series: &[Series]) -> Vec<LegendEntry> {
             swatch: swatch(s.kind),
         })
         .collect()
-}
-
-pub fn xy_chart(charts: Charts, spec: XySpec, narrow: bool, locale: Locale) -> Node {
-    let ui = charts.get(&spec.name);
-    let (frame, scene) = xy_drawing(&spec, &ui.hidden, narrow, locale);
-    chart(charts, frame, scene, locale)
 }
 
 /// An x/y chart's frame and scene, with the series in `hidden` left out of the drawing: what

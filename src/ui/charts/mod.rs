@@ -20,8 +20,8 @@ mod xy;
 
 pub use donut::{DonutChart, DonutSpec, Slice};
 pub use figure::{ChartFigure, ChartState};
-pub use frame::{data_table, ChartUi, Charts, Frame, LegendEntry, TableData};
-pub use kinds::{xy_chart, xy_drawing, XySpec};
+pub use frame::{Frame, LegendEntry, TableData};
+pub use kinds::{xy_drawing, XySpec};
 pub use marks::Scene;
 pub use sparkline::Sparkline;
 pub use table::DataTableView;
