@@ -1,6 +1,5 @@
-//! Small pieces shared by views, as node builders and as Leptos views: report text in the
-//! reader's language (with a note when it falls back to another), provenance badges, sections,
-//! the box a table scrolls in.
+//! Small pieces shared by views: report text in the reader's language (with a note when it
+//! falls back to another), provenance badges, sections, the box a table scrolls in.
 
 use crate::domain::format::{pick, Locale};
 use crate::domain::schema::{LocalText, Provenance};

@@ -1,7 +1,6 @@
 //! The chart frame as a Leptos component: caption, legend toggles, the drawing, the readout,
-//! the actions and the table view, around a scene. The same elements, classes and ids as the
-//! node-built frame ([`chart`](super::frame::chart)), from the same logic (`Frame`'s legend
-//! rows, callout and export title). The chart owns what the reader did to it: hidden series,
+//! the actions and the table view, around a scene, from `Frame`'s logic (legend rows, callout,
+//! export title). Every chart kind (x/y, donut, treemap, tornado) draws through it. The chart owns what the reader did to it: hidden series,
 //! the mark pointed at, the readout, the table and legend toggles; each part reads only those
 //! it shows, so pointing at a mark redraws the callout and the readout, nothing else.
 

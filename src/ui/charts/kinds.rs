@@ -1,5 +1,5 @@
-//! The x/y chart (lines, stacked areas, bars, bands) drawn by a node builder, for views still
-//! on `ui::dom`; donut, treemap, tornado and sparkline are components in their own files.
+//! The x/y chart kind (lines, stacked areas, bars, bands): its spec, turned into a frame and a
+//! pure scene for `XyChart`. Donut, treemap, tornado and sparkline have their own files.
 //! Each turns its data into a pure scene (`crate::chart::scene`) plus legend and table, and
 //! hands them to the shared frame.
 
@@ -85,8 +85,8 @@ fn legend(series: &[Series]) -> Vec<LegendEntry> {
         .collect()
 }
 
-/// An x/y chart's frame and scene, with the series in `hidden` left out of the drawing: what
-/// both renderings (the node builder above and the `XyChart` component) draw.
+/// An x/y chart's frame and scene, with the series in `hidden` left out of the drawing (what
+/// `XyChart` draws).
 pub fn xy_drawing(
     spec: &XySpec,
     hidden: &BTreeSet<String>,

@@ -3,9 +3,9 @@
 //! that toggles series, a readout that names the focused or hovered value, and a table view
 //! of the same data. Styling is by class only.
 //!
-//! Two renderings share that logic while the views move to Leptos components: node builders
-//! (`frame`, `kinds`, `tornado`, for the views still drawn with `ui::dom`) and components
-//! (`XyChart`, `DonutChart`, `TreemapChart` with `figure`, `marks` and `table`), which bind only the attributes that move.
+//! Each kind is a Leptos component (`XyChart`, `DonutChart`, `TreemapChart`, `TornadoChart`,
+//! `Sparkline`) over one frame (`ChartFigure` with `marks` and `table`), which holds the chart's
+//! own hover and legend state and binds only the attributes that move.
 
 mod donut;
 mod figure;

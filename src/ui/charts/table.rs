@@ -1,6 +1,5 @@
-//! A table of [`TableData`] as a Leptos component: the same markup as the node-built
-//! [`data_table`](super::frame::data_table), with rows keyed by their heading and each cell
-//! bound to its text, so a changed value rewrites one cell.
+//! A table of [`TableData`] as a Leptos component, with rows keyed by their heading and each
+//! cell bound to its text, so a changed value rewrites one cell.
 
 use super::frame::TableData;
 use crate::i18n::{Locale, Message};
