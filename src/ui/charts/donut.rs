@@ -1,9 +1,9 @@
 //! The donut: each slice a segment's share of the total in one year, the total in the middle.
-//! [`donut_drawing`] turns a [`DonutSpec`] into the frame and scene (the slices the reader hid
+//! [`ChartSpec::drawing`] turns a [`DonutSpec`] into the frame and scene (the slices the reader hid
 //! left out, the shares recomputed over the rest); [`DonutChart`] draws them with
 //! [`ChartFigure`](super::figure::ChartFigure) and holds its own hover state.
 
-use super::figure::{drawn_chart, ChartState};
+use super::figure::{spec_chart, ChartSpec};
 use super::frame::{Frame, LegendEntry, TableData};
 use super::kinds::share_row;
 use crate::chart::scene::{donut_scene, SvgNode};
@@ -33,92 +33,93 @@ pub struct DonutSpec {
 }
 
 /// The donut's frame and scene, with the slices in `hidden` left out.
-pub fn donut_drawing(
-    spec: &DonutSpec,
-    hidden: &BTreeSet<String>,
-    locale: Locale,
-) -> (Frame, Vec<SvgNode>) {
-    let unit = &spec.unit;
-    let visible: Vec<&Slice> = spec
-        .slices
-        .iter()
-        .filter(|s| !hidden.contains(&s.key))
-        .collect();
-    let total: f64 = visible
-        .iter()
-        .map(|s| s.value)
-        .filter(|v| v.is_finite())
-        .sum();
-    let share = |v: f64| if total > 0.0 { v / total } else { 0.0 };
-    let scene = donut_scene(
-        &visible
-            .iter()
-            .map(|s| {
-                let label = format!(
-                    "{}: {} · {} ({})",
-                    s.label,
-                    format::value(s.value, unit, locale),
-                    format::percent(share(s.value), 1),
-                    provenance(locale, s.provenance)
-                );
-                (s.key.clone(), s.value, s.color, label)
-            })
-            .collect::<Vec<_>>(),
-        &format::value(total, unit, locale),
-    );
-    let table = TableData {
-        caption: String::new(),
-        corner: Msg::Segment.text(locale).into(),
-        columns: vec![
-            Msg::Value.text(locale).into(),
-            Msg::Share.text(locale).into(),
-        ],
-        rows: visible
-            .iter()
-            .map(|s| {
-                share_row(
-                    s.label.clone(),
-                    s.value,
-                    s.provenance,
-                    share(s.value),
-                    unit,
-                    locale,
-                )
-            })
-            .collect(),
-    };
-    let frame = Frame {
-        name: spec.name.clone(),
-        title: spec.title.clone(),
-        subtitle: None,
-        description: spec.description.clone(),
-        legend: spec
+impl ChartSpec for DonutSpec {
+    fn name(&self) -> String {
+        self.name.clone()
+    }
+
+    fn drawing(
+        &self,
+        hidden: &BTreeSet<String>,
+        // A donut draws the same at any width.
+        _narrow: bool,
+        locale: Locale,
+    ) -> (Frame, Vec<SvgNode>) {
+        let spec = self;
+        let unit = &spec.unit;
+        let visible: Vec<&Slice> = spec
             .slices
             .iter()
-            .map(|s| LegendEntry {
-                key: s.key.clone(),
-                label: s.label.clone(),
-                color: s.color,
-                swatch: "sw-block",
-            })
-            .collect(),
-        notes: Vec::new(),
-        table,
-        view_box: "0 0 260 260".into(),
-        svg_class: "donut",
-    };
-    (frame, scene)
+            .filter(|s| !hidden.contains(&s.key))
+            .collect();
+        let total: f64 = visible
+            .iter()
+            .map(|s| s.value)
+            .filter(|v| v.is_finite())
+            .sum();
+        let share = |v: f64| if total > 0.0 { v / total } else { 0.0 };
+        let scene = donut_scene(
+            &visible
+                .iter()
+                .map(|s| {
+                    let label = format!(
+                        "{}: {} · {} ({})",
+                        s.label,
+                        format::value(s.value, unit, locale),
+                        format::percent(share(s.value), 1),
+                        provenance(locale, s.provenance)
+                    );
+                    (s.key.clone(), s.value, s.color, label)
+                })
+                .collect::<Vec<_>>(),
+            &format::value(total, unit, locale),
+        );
+        let table = TableData {
+            caption: String::new(),
+            corner: Msg::Segment.text(locale).into(),
+            columns: vec![
+                Msg::Value.text(locale).into(),
+                Msg::Share.text(locale).into(),
+            ],
+            rows: visible
+                .iter()
+                .map(|s| {
+                    share_row(
+                        s.label.clone(),
+                        s.value,
+                        s.provenance,
+                        share(s.value),
+                        unit,
+                        locale,
+                    )
+                })
+                .collect(),
+        };
+        let frame = Frame {
+            name: spec.name.clone(),
+            title: spec.title.clone(),
+            subtitle: None,
+            description: spec.description.clone(),
+            legend: spec
+                .slices
+                .iter()
+                .map(|s| LegendEntry {
+                    key: s.key.clone(),
+                    label: s.label.clone(),
+                    color: s.color,
+                    swatch: "sw-block",
+                })
+                .collect(),
+            notes: Vec::new(),
+            table,
+            view_box: "0 0 260 260".into(),
+            svg_class: "donut",
+        };
+        (frame, scene)
+    }
 }
 
 #[component]
 pub fn DonutChart(#[prop(into)] spec: Signal<DonutSpec>, locale: Locale) -> impl IntoView {
-    let state = ChartState::new();
-    let drawing =
-        Memo::new(move |_| spec.with(|s| state.hidden.with(|h| donut_drawing(s, h, locale))));
-    drawn_chart(
-        spec.with_untracked(|s| s.name.clone()),
-        drawing,
-        state,
-        locale,
-    )
+    spec_chart(spec, Signal::stored(false), locale)
 }

@@ -44,16 +44,33 @@ impl Default for ChartState {
     }
 }
 
-/// A chart drawn from a memo of its frame and scene, as every chart kind's drawing function
-/// makes them: each part is its own memo, so a change that keeps the frame redraws no caption.
-pub fn drawn_chart(
-    name: String,
-    drawing: Memo<(Frame, Vec<SvgNode>)>,
-    state: ChartState,
+/// A chart kind's spec: what it is called and how it draws (its frame and pure scene, with the
+/// series the reader hid left out). Every kind's component is [`spec_chart`] over its spec.
+pub trait ChartSpec: Send + Sync + 'static {
+    fn name(&self) -> String;
+    fn drawing(
+        &self,
+        hidden: &BTreeSet<String>,
+        narrow: bool,
+        locale: Locale,
+    ) -> (Frame, Vec<SvgNode>);
+}
+
+/// A chart following its spec, with its own state: the drawing is one memo and the frame and
+/// scene each their own, so a change that keeps the frame redraws no caption.
+pub fn spec_chart<S: ChartSpec>(
+    spec: Signal<S>,
+    narrow: Signal<bool>,
     locale: Locale,
 ) -> impl IntoView {
+    let state = ChartState::new();
+    let drawing = Memo::new(move |_| {
+        let narrow = narrow.get();
+        spec.with(|s| state.hidden.with(|h| s.drawing(h, narrow, locale)))
+    });
     let frame = Memo::new(move |_| drawing.with(|d| d.0.clone()));
     let scene = Memo::new(move |_| drawing.with(|d| Arc::new(Scene::new(d.1.clone()))));
+    let name = spec.with_untracked(S::name);
     view! { <ChartFigure name=name frame=frame scene=scene state=state locale=locale /> }
 }
 

@@ -3,6 +3,7 @@
 //! Each turns its data into a pure scene (`crate::chart::scene`) plus legend and table, and
 //! hands them to the shared frame.
 
+use super::figure::ChartSpec;
 use super::frame::{Frame, LegendEntry, TableData};
 use super::{is_interval_top, point_label, tick_label, value_text, x_label};
 use crate::chart::label::end_label_room;
@@ -87,110 +88,117 @@ fn legend(series: &[Series]) -> Vec<LegendEntry> {
 
 /// An x/y chart's frame and scene, with the series in `hidden` left out of the drawing (what
 /// `XyChart` draws).
-pub fn xy_drawing(
-    spec: &XySpec,
-    hidden: &BTreeSet<String>,
-    narrow: bool,
-    locale: Locale,
-) -> (Frame, Vec<SvgNode>) {
-    let size = match (narrow, spec.tall) {
-        (true, tall) => Size {
-            width: 360.0,
-            height: if tall { 300.0 } else { 260.0 },
-        },
-        (false, tall) => Size {
-            width: 800.0,
-            height: if tall { 380.0 } else { 340.0 },
-        },
-    };
-    // Few lines are named at their right end: the plot leaves room for the names.
-    let room = if end_labelled(&spec.series, hidden) {
-        end_label_room(size.width)
-    } else {
-        0.0
-    };
-    let g = layout_with(&spec.series, size, hidden, room);
-    let unit = spec.unit.clone();
-    let scene = xy_scene(
-        &spec.series,
-        &g,
-        &XyLabels {
-            x_title: &spec.x_title,
-            x_tick: &x_label,
-            y_tick: &|v| tick_label(v, &unit, locale),
-            mark: &|series, d| {
-                // The series' points say whether a ceiling is an interval's top ("< ¥100 bn").
-                let points = spec
-                    .series
-                    .iter()
-                    .find(|s| s.label == series && s.points.contains(d))
-                    .map_or(&[][..], |s| s.points.as_slice());
-                point_label(series, points, d, &unit, locale)
+impl ChartSpec for XySpec {
+    fn name(&self) -> String {
+        self.name.clone()
+    }
+
+    fn drawing(
+        &self,
+        hidden: &BTreeSet<String>,
+        narrow: bool,
+        locale: Locale,
+    ) -> (Frame, Vec<SvgNode>) {
+        let spec = self;
+        let size = match (narrow, spec.tall) {
+            (true, tall) => Size {
+                width: 360.0,
+                height: if tall { 300.0 } else { 260.0 },
             },
-        },
-    );
-    // Table: one row per x, one column per series, each cell with its provenance.
-    let mut xs: Vec<f64> = spec
-        .series
-        .iter()
-        .flat_map(|s| s.points.iter().map(|d| d.x))
-        .collect();
-    xs.sort_by(f64::total_cmp);
-    xs.dedup();
-    let table = TableData {
-        caption: String::new(),
-        corner: spec.x_title.clone(),
-        columns: spec.series.iter().map(|s| s.label.clone()).collect(),
-        rows: xs
+            (false, tall) => Size {
+                width: 800.0,
+                height: if tall { 380.0 } else { 340.0 },
+            },
+        };
+        // Few lines are named at their right end: the plot leaves room for the names.
+        let room = if end_labelled(&spec.series, hidden) {
+            end_label_room(size.width)
+        } else {
+            0.0
+        };
+        let g = layout_with(&spec.series, size, hidden, room);
+        let unit = spec.unit.clone();
+        let scene = xy_scene(
+            &spec.series,
+            &g,
+            &XyLabels {
+                x_title: &spec.x_title,
+                x_tick: &x_label,
+                y_tick: &|v| tick_label(v, &unit, locale),
+                mark: &|series, d| {
+                    // The series' points say whether a ceiling is an interval's top ("< ¥100 bn").
+                    let points = spec
+                        .series
+                        .iter()
+                        .find(|s| s.label == series && s.points.contains(d))
+                        .map_or(&[][..], |s| s.points.as_slice());
+                    point_label(series, points, d, &unit, locale)
+                },
+            },
+        );
+        // Table: one row per x, one column per series, each cell with its provenance.
+        let mut xs: Vec<f64> = spec
+            .series
             .iter()
-            .map(|x| {
-                let cells = spec
-                    .series
-                    .iter()
-                    .map(|s| match s.points.iter().position(|d| d.x == *x) {
-                        Some(i) if s.kind == SeriesKind::Band => {
-                            let low = s.low.get(i).map_or_else(String::new, |l| {
-                                format::value(*l, &spec.unit, locale)
-                            });
-                            format!(
-                                "{low} – {}",
-                                format::value(s.points[i].y, &spec.unit, locale)
-                            )
-                        }
-                        Some(i) => {
-                            // An interval is two marks at one x: "≥ ¥90 bn, < ¥100 bn (bound)".
-                            let values: Vec<String> = s
-                                .points
-                                .iter()
-                                .filter(|d| d.x == *x)
-                                .map(|d| {
-                                    let top = is_interval_top(&s.points, d);
-                                    value_text(d.y, &spec.unit, d.bound, top, locale)
-                                })
-                                .collect();
-                            format!(
-                                "{} ({})",
-                                values.join(", "),
-                                provenance(locale, s.points[i].provenance)
-                            )
-                        }
-                        None => "—".to_string(),
-                    })
-                    .collect();
-                (x_label(*x), cells)
-            })
-            .collect(),
-    };
-    let frame = Frame {
-        name: spec.name.clone(),
-        title: spec.title.clone(),
-        subtitle: spec.subtitle.clone(),
-        description: spec.description.clone(),
-        legend: legend(&spec.series),
-        notes: used_notes(spec.notes.clone(), &spec.series),
-        table,
-        view_box: format!("0 0 {} {}", size.width, size.height),
-        svg_class: if narrow { "xy narrow" } else { "xy" },
-    };
-    (frame, scene)
+            .flat_map(|s| s.points.iter().map(|d| d.x))
+            .collect();
+        xs.sort_by(f64::total_cmp);
+        xs.dedup();
+        let table = TableData {
+            caption: String::new(),
+            corner: spec.x_title.clone(),
+            columns: spec.series.iter().map(|s| s.label.clone()).collect(),
+            rows: xs
+                .iter()
+                .map(|x| {
+                    let cells = spec
+                        .series
+                        .iter()
+                        .map(|s| match s.points.iter().position(|d| d.x == *x) {
+                            Some(i) if s.kind == SeriesKind::Band => {
+                                let low = s.low.get(i).map_or_else(String::new, |l| {
+                                    format::value(*l, &spec.unit, locale)
+                                });
+                                format!(
+                                    "{low} – {}",
+                                    format::value(s.points[i].y, &spec.unit, locale)
+                                )
+                            }
+                            Some(i) => {
+                                // An interval is two marks at one x: "≥ ¥90 bn, < ¥100 bn (bound)".
+                                let values: Vec<String> = s
+                                    .points
+                                    .iter()
+                                    .filter(|d| d.x == *x)
+                                    .map(|d| {
+                                        let top = is_interval_top(&s.points, d);
+                                        value_text(d.y, &spec.unit, d.bound, top, locale)
+                                    })
+                                    .collect();
+                                format!(
+                                    "{} ({})",
+                                    values.join(", "),
+                                    provenance(locale, s.points[i].provenance)
+                                )
+                            }
+                            None => "—".to_string(),
+                        })
+                        .collect();
+                    (x_label(*x), cells)
+                })
+                .collect(),
+        };
+        let frame = Frame {
+            name: spec.name.clone(),
+            title: spec.title.clone(),
+            subtitle: spec.subtitle.clone(),
+            description: spec.description.clone(),
+            legend: legend(&spec.series),
+            notes: used_notes(spec.notes.clone(), &spec.series),
+            table,
+            view_box: format!("0 0 {} {}", size.width, size.height),
+            svg_class: if narrow { "xy narrow" } else { "xy" },
+        };
+        (frame, scene)
+    }
 }

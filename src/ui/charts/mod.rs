@@ -19,9 +19,10 @@ mod treemap;
 mod xy;
 
 pub use donut::{DonutChart, DonutSpec, Slice};
-pub use figure::{ChartFigure, ChartState};
+
+pub use figure::{ChartFigure, ChartSpec, ChartState};
 pub use frame::{Frame, LegendEntry, TableData};
-pub use kinds::{xy_drawing, XySpec};
+pub use kinds::XySpec;
 pub use marks::Scene;
 pub use sparkline::Sparkline;
 pub use table::DataTableView;

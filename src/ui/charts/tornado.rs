@@ -3,9 +3,8 @@
 //! and callout naming the focused bar, and a table view of the same numbers. Its spec comes in
 //! as a signal; the frame and scene are memos of it and of the sides the reader hid.
 
-use super::figure::{ChartFigure, ChartState};
+use super::figure::{spec_chart, ChartSpec};
 use super::frame::{Frame, LegendEntry, TableData};
-use super::marks::Scene;
 use super::tick_label;
 use crate::chart::scene::SvgNode;
 use crate::chart::tornado::{tornado_scene, TornadoOptions, TornadoRow, HIGH_COLOR, LOW_COLOR};
@@ -13,7 +12,6 @@ use crate::domain::format::Locale;
 use crate::domain::schema::Unit;
 use leptos::prelude::*;
 use std::collections::BTreeSet;
-use std::sync::Arc;
 
 /// Legend keys of the two sides.
 pub const LOW_KEY: &str = "low";
@@ -38,51 +36,58 @@ pub struct TornadoSpec {
 }
 
 /// A tornado's frame and scene, with the sides in `hidden` left out of the drawing.
-fn tornado_drawing(
-    spec: &TornadoSpec,
-    hidden: &BTreeSet<String>,
-    narrow: bool,
-    locale: Locale,
-) -> (Frame, Vec<SvgNode>) {
-    let unit = &spec.unit;
-    let scene = tornado_scene(
-        &spec.rows,
-        spec.base,
-        &TornadoOptions {
-            width: if narrow { 360.0 } else { 800.0 },
-            narrow,
-            show_low: !hidden.contains(LOW_KEY),
-            show_high: !hidden.contains(HIGH_KEY),
-            base_label: &spec.base_label,
-            at_limit: &spec.at_limit,
-            tick: &|v| tick_label(v, unit, locale),
-        },
-    );
-    let frame = Frame {
-        name: spec.name.clone(),
-        title: spec.title.clone(),
-        subtitle: None,
-        description: spec.description.clone(),
-        legend: vec![
-            LegendEntry {
-                key: LOW_KEY.into(),
-                label: spec.low_label.clone(),
-                color: LOW_COLOR,
-                swatch: "sw-block",
+impl ChartSpec for TornadoSpec {
+    fn name(&self) -> String {
+        self.name.clone()
+    }
+
+    fn drawing(
+        &self,
+        hidden: &BTreeSet<String>,
+        narrow: bool,
+        locale: Locale,
+    ) -> (Frame, Vec<SvgNode>) {
+        let spec = self;
+        let unit = &spec.unit;
+        let scene = tornado_scene(
+            &spec.rows,
+            spec.base,
+            &TornadoOptions {
+                width: if narrow { 360.0 } else { 800.0 },
+                narrow,
+                show_low: !hidden.contains(LOW_KEY),
+                show_high: !hidden.contains(HIGH_KEY),
+                base_label: &spec.base_label,
+                at_limit: &spec.at_limit,
+                tick: &|v| tick_label(v, unit, locale),
             },
-            LegendEntry {
-                key: HIGH_KEY.into(),
-                label: spec.high_label.clone(),
-                color: HIGH_COLOR,
-                swatch: "sw-block",
-            },
-        ],
-        notes: Vec::new(),
-        table: spec.table.clone(),
-        view_box: format!("0 0 {} {}", scene.width, scene.height),
-        svg_class: if narrow { "tornado narrow" } else { "tornado" },
-    };
-    (frame, scene.nodes)
+        );
+        let frame = Frame {
+            name: spec.name.clone(),
+            title: spec.title.clone(),
+            subtitle: None,
+            description: spec.description.clone(),
+            legend: vec![
+                LegendEntry {
+                    key: LOW_KEY.into(),
+                    label: spec.low_label.clone(),
+                    color: LOW_COLOR,
+                    swatch: "sw-block",
+                },
+                LegendEntry {
+                    key: HIGH_KEY.into(),
+                    label: spec.high_label.clone(),
+                    color: HIGH_COLOR,
+                    swatch: "sw-block",
+                },
+            ],
+            notes: Vec::new(),
+            table: spec.table.clone(),
+            view_box: format!("0 0 {} {}", scene.width, scene.height),
+            svg_class: if narrow { "tornado narrow" } else { "tornado" },
+        };
+        (frame, scene.nodes)
+    }
 }
 
 /// The tornado chart. Holds its own hover and legend state: a new spec (another N, another
@@ -93,13 +98,5 @@ pub fn TornadoChart(
     #[prop(into)] narrow: Signal<bool>,
     locale: Locale,
 ) -> impl IntoView {
-    let state = ChartState::new();
-    let drawing = Memo::new(move |_| {
-        let narrow = narrow.get();
-        spec.with(|s| state.hidden.with(|h| tornado_drawing(s, h, narrow, locale)))
-    });
-    let frame = Memo::new(move |_| drawing.with(|d| d.0.clone()));
-    let scene = Memo::new(move |_| drawing.with(|d| Arc::new(Scene::new(d.1.clone()))));
-    let name = spec.with_untracked(|s| s.name.clone());
-    view! { <ChartFigure name=name frame=frame scene=scene state=state locale=locale /> }
+    spec_chart(spec, narrow, locale)
 }
