@@ -263,7 +263,14 @@ pub fn xy_scene(series: &[Series], g: &Geometry, labels: &XyLabels) -> Vec<SvgNo
         let e = last_x.entry(m.series.as_str()).or_insert(f64::NEG_INFINITY);
         *e = e.max(m.datum.x);
     }
+    // Two markers of a series may share a year (an interval's floor and top): each needs its
+    // own key, or a keyed renderer draws one of them twice.
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for m in &g.markers {
+        let key = format!("m-{}-{}", m.series, x_key(m.datum.x));
+        let n = seen.entry(key.clone()).or_insert(0);
+        let key = if *n == 0 { key } else { format!("{key}-{n}") };
+        *n += 1;
         // A marker only where it carries information; elsewhere an invisible target that
         // still takes focus and the pointer and names its value.
         let last = last_x.get(m.series.as_str()) == Some(&m.datum.x);
@@ -276,7 +283,7 @@ pub fn xy_scene(series: &[Series], g: &Geometry, labels: &XyLabels) -> Vec<SvgNo
             ("hit", hit_path(m.x, m.y))
         };
         out.push(
-            SvgNode::new(format!("m-{}-{}", m.series, x_key(m.datum.x)), "path")
+            SvgNode::new(key, "path")
                 .attr(
                     "class",
                     format!("{class} {}", color_class(color_of(&m.series))),
@@ -521,6 +528,54 @@ mod tests {
         assert_eq!(line.get("d"), Some("M80 166L780 16"));
         let keys: BTreeSet<&str> = nodes.iter().map(|n| n.key.as_str()).collect();
         assert_eq!(keys.len(), nodes.len(), "keys are unique");
+    }
+
+    #[test]
+    fn an_intervals_floor_and_top_in_one_year_get_keys_of_their_own() {
+        let bound = |y: f64, side: BoundSide| Datum {
+            x: 2013.0,
+            y,
+            provenance: Provenance::Bound,
+            bound: Some(side),
+        };
+        let s = Series {
+            key: "bounds".into(),
+            label: "Source bounds".into(),
+            color: crate::chart::palette::BOUND,
+            kind: SeriesKind::Markers,
+            points: vec![
+                bound(90.0, BoundSide::Lower),
+                bound(100.0, BoundSide::Upper),
+            ],
+            low: vec![],
+        };
+        let g = layout(
+            std::slice::from_ref(&s),
+            Size {
+                width: 800.0,
+                height: 360.0,
+            },
+            &BTreeSet::new(),
+        );
+        let labels = XyLabels {
+            x_title: "Year",
+            x_tick: &|x| format!("{x}"),
+            y_tick: &|y| format!("{y}"),
+            mark: &|_, d| format!("{}", d.y),
+        };
+        let nodes = xy_scene(&[s], &g, &labels);
+        let marks: Vec<(&str, Option<&str>)> = nodes
+            .iter()
+            .filter(|n| n.key.starts_with("m-"))
+            .map(|n| (n.key.as_str(), n.label.as_deref()))
+            .collect();
+        assert_eq!(
+            marks,
+            [
+                ("m-bounds-2013000", Some("90")),
+                ("m-bounds-2013000-1", Some("100"))
+            ]
+        );
     }
 
     #[test]
