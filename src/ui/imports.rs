@@ -496,8 +496,9 @@ pub fn ImportPanel(imports: Imports) -> impl IntoView {
 /// the first call of this split point still asks the loader, which answers on a later tick.
 #[component]
 fn PreviewSlot(imports: Imports) -> impl IntoView {
-    // The preview's own reactive scope, under this slot's: it lives as long as the slot.
-    let owner = Owner::new();
+    // The preview's own reactive scope, under this slot's, kept here: it lives as long as the
+    // slot (an owner whose last handle drops disposes what it owns).
+    let owner = StoredValue::new(Owner::new());
     let ready = RwSignal::new(false);
     let built = StoredValue::new_local(None::<AnyView>);
     let settle = move |loaded: Result<AnyView, super::lazy::ChunkFailed>| match loaded {
@@ -508,7 +509,7 @@ fn PreviewSlot(imports: Imports) -> impl IntoView {
         // Not here after all: offer to read the input again (which fetches it).
         Err(_) => imports.unloaded.set(true),
     };
-    let mut loading = Box::pin(super::lazy::import_preview(owner, imports));
+    let mut loading = Box::pin(super::lazy::import_preview(owner.get_value(), imports));
     match super::lazy::ready_now(loading.as_mut()) {
         Some(loaded) => settle(loaded),
         None => leptos::task::spawn_local(async move {
