@@ -1,5 +1,6 @@
 //! The shell: skip link, header with the language choice, then the library or the open report.
 
+use super::language::{own_name, switch_language};
 use super::library::{Library, LibraryState};
 use super::link::in_place;
 use super::report::ReportPage;
@@ -14,6 +15,7 @@ use leptos::prelude::*;
 pub fn App() -> impl IntoView {
     let app = AppState::new();
     provide_context(app);
+    super::language::start_in_arrived(app);
     super::exports::ExportStatus::provide();
     let lib = LibraryState::new();
     super::share::restore(app);
@@ -65,16 +67,11 @@ pub fn App() -> impl IntoView {
 /// The skip link, the app's header (brand, settings) and the notices for the reader.
 #[component]
 fn AppHeader(app: AppState) -> impl IntoView {
-    let names = [
-        (Locale::En, "English"),
-        (Locale::ZhHans, "简体中文"),
-        (Locale::ZhHant, "繁體中文"),
-    ];
-    let languages = names
+    let languages = Locale::ALL
         .iter()
-        .map(|(l, name)| ChoiceOption {
+        .map(|l| ChoiceOption {
             lang: Some(l.tag()),
-            ..ChoiceOption::new(l.tag(), *name)
+            ..ChoiceOption::new(l.tag(), own_name(*l))
         })
         .collect::<Vec<_>>();
     let open = app.settings_open;
@@ -139,7 +136,7 @@ fn AppHeader(app: AppState) -> impl IntoView {
                         value=Signal::derive(move || app.locale.get().tag().to_string())
                         on_change=move |tag: String| {
                             if let Some(l) = Locale::from_tag(&tag) {
-                                app.locale.set(l);
+                                switch_language(app, l);
                             }
                         }
                     />

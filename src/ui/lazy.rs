@@ -20,7 +20,7 @@ use std::pin::Pin;
 use std::task::{Context, Poll, Waker};
 
 crate::messages! {
-    enum ChunkMsg {
+    pub(crate) enum ChunkMsg {
         Loading => ("Loading this view…", "正在加载此视图…", "正在載入此檢視…"),
         Failed => ("This view could not be loaded: its part of the app did not arrive (the connection may have dropped, or you are offline and it was not saved on this device). The rest of the app still works.", "无法加载此视图：应用的这一部分没有下载成功（可能是网络中断，或您处于离线状态且本设备未保存它）。应用的其他部分仍可使用。", "無法載入此檢視：應用程式的這一部分沒有下載成功（可能是網路中斷，或您處於離線狀態且本裝置未儲存它）。應用程式的其他部分仍可使用。"),
         Retry => ("Try again", "重试", "重試"),
@@ -223,5 +223,38 @@ pub async fn import_export(
     report: std::sync::Arc<crate::domain::schema::Report>,
 ) -> Result<(), ChunkFailed> {
     super::imports::download_report(&report);
+    Ok(())
+}
+
+// The interface's Chinese texts: one chunk per language (`texts_hans`, `texts_hant`), so a
+// first visit carries only the reader's language (English is in the main module).
+
+#[cfg(feature = "split")]
+#[::leptos::wasm_split::wasm_split(texts_hans, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn texts_hans() -> Result<(), ChunkFailed> {
+    crate::i18n::languages::install_hans();
+    Ok(())
+}
+
+#[cfg(feature = "split")]
+#[::leptos::wasm_split::wasm_split(texts_hant, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn texts_hant() -> Result<(), ChunkFailed> {
+    crate::i18n::languages::install_hant();
+    Ok(())
+}
+
+/// Fetches and installs `locale`'s texts (at once when they are already here).
+pub async fn language_texts(locale: crate::i18n::Locale) -> Result<(), ChunkFailed> {
+    use crate::i18n::languages;
+    // Without `split` there is no chunk: this installs them.
+    if languages::installed(locale) {
+        return Ok(());
+    }
+    #[cfg(feature = "split")]
+    match locale {
+        crate::i18n::Locale::En => {}
+        crate::i18n::Locale::ZhHans => texts_hans().await?,
+        crate::i18n::Locale::ZhHant => texts_hant().await?,
+    }
     Ok(())
 }

@@ -15,6 +15,7 @@ mod import_csv;
 mod import_preview;
 pub mod imports;
 mod kpis;
+mod language;
 mod lazy;
 pub mod library;
 mod link;
@@ -38,9 +39,42 @@ pub fn start() {
     console_error_panic_hook::set_once();
     crate::browser::service_worker::register();
     wasm_bindgen_futures::spawn_local(async {
+        // The reader's language's texts (a chunk, for Chinese) come beside the first files.
+        let mut texts = Box::pin(language::fetch_start_texts());
+        let texts_here = lazy::ready_now(texts.as_mut()).is_some();
         startup::start_first_files().await;
+        if !texts_here {
+            texts.await;
+        }
         // The static first screen (index.html) gives way to the app's own, same-height header.
         crate::browser::page::remove_boot_screen();
         leptos::mount::mount_to_body(App);
     });
+}
+
+/// The interface's own `messages!` enums, each given `$install` (see `i18n::languages`).
+macro_rules! every_ui_message {
+    ($install:ident) => {{
+        app::ShellMsg::$install();
+        charts::frame::ChartMsg::$install();
+        common::CommonMsg::$install();
+        comparison::CmpMsg::$install();
+        dynamics::DynMsg::$install();
+        exports::ExportMsg::$install();
+        language::LanguageMsg::$install();
+        lazy::ChunkMsg::$install();
+        saved_ui::SavedMsg::$install();
+        scenarios::ScenMsg::$install();
+        segments::SegMsg::$install();
+    }};
+}
+
+/// Installs the interface's 简体中文 texts (part of `i18n::languages::install_hans`).
+pub fn install_hans() {
+    every_ui_message!(install_hans);
+}
+
+/// Installs the interface's 繁體中文 texts (part of `i18n::languages::install_hant`).
+pub fn install_hant() {
+    every_ui_message!(install_hant);
 }

@@ -32,7 +32,7 @@ pub fn restore(app: AppState) {
 fn apply_settings(app: AppState, s: &ShareState) {
     if let Some(l) = s.lang.as_deref().and_then(Locale::from_tag) {
         if app.locale.get_untracked() != l {
-            app.locale.set(l);
+            super::language::switch_language(app, l);
         }
     }
     if let Some(seed) = s.mc_seed {

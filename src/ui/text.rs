@@ -58,7 +58,19 @@ pub fn Choice(
         })
         .collect_view();
     view! {
-        <select id=id on:change=move |ev| on_change.run(event_target_value(&ev))>
+        <select
+            id=id
+            on:change=move |ev| {
+                let chosen = event_target_value(&ev);
+                on_change.run(chosen.clone());
+                // The select shows `value`: a choice not taken (or not yet, e.g. a language
+                // whose texts are on their way) does not stay shown as if it were.
+                if value.with_untracked(|current| *current != chosen) {
+                    let select = event_target::<web_sys::HtmlSelectElement>(&ev);
+                    select.set_value(&value.get_untracked());
+                }
+            }
+        >
             {options}
         </select>
     }

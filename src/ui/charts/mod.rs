@@ -9,7 +9,7 @@
 
 mod donut;
 mod figure;
-mod frame;
+pub(crate) mod frame;
 mod kinds;
 mod marks;
 mod sparkline;
