@@ -1,10 +1,153 @@
 //! Consistency checks worded for a reader, in each interface language.
 
-use super::{fill, Locale};
+use super::{fill, Locale, Message};
 use crate::domain::checks::{Check, CheckKind, TrendPoint, TrendStep};
 use crate::domain::format::{self, pick};
 use crate::domain::schema::find_member;
 use crate::domain::schema::{BoundSide, Cadence, ClaimKind, Comparator, Report, TrendKind, Unit};
+
+crate::messages! {
+    /// The check sentences' templates (filled by [`describe`]).
+    pub enum CheckMsg {
+        StatedAgrees => (
+            "The stated {0} a year for {1}–{2} agrees with the {3} the reported values imply.",
+            "所述 {1}–{2} 年每年 {0} 与报告值隐含的 {3} 一致。",
+            "所述 {1}–{2} 年每年 {0} 與報告值隱含的 {3} 一致。",
+        ),
+        StatedDisagrees => (
+            "The source states {0} a year for {1}–{2}, but its own values imply {3}: compounding {0} gives {4} in {2}, not the reported {5}.",
+            "来源称 {1}–{2} 年每年增长 {0}，但其自身数值隐含 {3}：按 {0} 复利计算，{2} 年为 {4}，而非报告的 {5}。",
+            "來源稱 {1}–{2} 年每年成長 {0}，但其自身數值隱含 {3}：按 {0} 複利計算，{2} 年為 {4}，而非報告的 {5}。",
+        ),
+        SharesAgree => (
+            "In {0} the stated shares imply the same total: {1} (they differ by {2}).",
+            "{0} 年各部分的份额隐含同一总量：{1}（相差 {2}）。",
+            "{0} 年各部分的份額隱含同一總量：{1}（相差 {2}）。",
+        ),
+        SharesDisagree => (
+            "In {0} the stated shares imply different totals: {1} (they differ by {2}).",
+            "{0} 年各部分的份额隐含不同的总量：{1}（相差 {2}）。",
+            "{0} 年各部分的份額隱含不同的總量：{1}（相差 {2}）。",
+        ),
+        ConflictingTargets => (
+            "The plan sets different targets for “{0}”: {1}.",
+            "计划对“{0}”设定了不同的目标：{1}。",
+            "計劃對「{0}」設定了不同的目標：{1}。",
+        ),
+        WithinInterval => (
+            "The source puts {0} at {1} or more and below {2}; the path in force gives {3}, which is within it.",
+            "来源称 {0} 年不低于 {1} 且低于 {2}；当前路径为 {3}，在此区间内。",
+            "來源稱 {0} 年不低於 {1} 且低於 {2}；當前路徑為 {3}，在此區間內。",
+        ),
+        AboveInterval => (
+            "The source puts {0} at {1} or more and below {2}, but the path in force gives {3}, above the interval: this growth rate contradicts the source.",
+            "来源称 {0} 年不低于 {1} 且低于 {2}，但当前路径为 {3}，高于该区间：此增长率与来源矛盾。",
+            "來源稱 {0} 年不低於 {1} 且低於 {2}，但當前路徑為 {3}，高於該區間：此成長率與來源矛盾。",
+        ),
+        BelowInterval => (
+            "The source puts {0} at {1} or more and below {2}, but the path in force gives {3}, below the interval: this growth rate contradicts the source.",
+            "来源称 {0} 年不低于 {1} 且低于 {2}，但当前路径为 {3}，低于该区间：此增长率与来源矛盾。",
+            "來源稱 {0} 年不低於 {1} 且低於 {2}，但當前路徑為 {3}，低於該區間：此成長率與來源矛盾。",
+        ),
+        LargestHolds => (
+            "The source calls {1} the largest segment of {0}; the model agrees in every year.",
+            "来源称 {1} 是{0}中最大的细分市场；模型在每一年都与之一致。",
+            "來源稱 {1} 是{0}中最大的細分市場；模型在每一年都與之一致。",
+        ),
+        LargestOvertaken => (
+            "The source calls {1} the largest segment of {0}, but in this model {2} overtakes it.",
+            "来源称 {1} 是{0}中最大的细分市场，但在此模型中 {2} 超过了它。",
+            "來源稱 {1} 是{0}中最大的細分市場，但在此模型中 {2} 超過了它。",
+        ),
+        FastestHolds => (
+            "The source expects {1} to grow fastest in {0}; the model agrees.",
+            "来源预计 {1} 在{0}中增长最快；模型与之一致。",
+            "來源預計 {1} 在{0}中成長最快；模型與之一致。",
+        ),
+        FastestOutpaced => (
+            "The source expects {1} to grow fastest in {0}, but in this model {2} grows faster.",
+            "来源预计 {1} 在{0}中增长最快，但在此模型中 {2} 增长更快。",
+            "來源預計 {1} 在{0}中成長最快，但在此模型中 {2} 成長更快。",
+        ),
+        RepeatedTitle => (
+            "The contents give {0} the same title, “{1}”.",
+            "目录中 {0} 的标题相同：“{1}”。",
+            "目錄中 {0} 的標題相同：「{1}」。",
+        ),
+        MisplacedNumbers => (
+            "Under {0} the contents number the entries {1}: {2} carry another section's number.",
+            "目录在 {0} 之下的条目编号为 {1}：其中 {2} 用的是其他节的编号。",
+            "目錄在 {0} 之下的條目編號為 {1}：其中 {2} 用的是其他節的編號。",
+        ),
+        YearOutsideHeading => (
+            "Section {0} covers {1}–{2}, but its entry {3} is about {4}.",
+            "第 {0} 节涵盖 {1}–{2} 年，但其下的 {3} 讲的是 {4} 年。",
+            "第 {0} 節涵蓋 {1}–{2} 年，但其下的 {3} 講的是 {4} 年。",
+        ),
+        AbbreviationGloss => (
+            "Section {0}, “{1}”, explains {2} with words of another meaning: {2} stands for {3}.",
+            "第 {0} 节“{1}”对 {2} 的解释有误：{2} 指的是{3}。",
+            "第 {0} 節「{1}」對 {2} 的解釋有誤：{2} 指的是{3}。",
+        ),
+        ShareLevelAgree => (
+            "The plan's {0} (“{1}”) and {2} (“{3}”) agree: against the {4} it gives for {5}, {2} is {6}.",
+            "计划的 {0}（“{1}”）与 {2}（“{3}”）相符：按其给出的 {5} 年 {4} 计算，{2} 相当于 {6}。",
+            "計劃的 {0}（「{1}」）與 {2}（「{3}」）相符：按其給出的 {5} 年 {4} 計算，{2} 相當於 {6}。",
+        ),
+        ShareLevelDisagree => (
+            "The plan aims for {0} (“{1}”) and {2} (“{3}”) in the same time, but against the {4} it gives for {5}, {2} is {6}, and a {0} share would be {7}.",
+            "计划要在同一期限内达到 {0}（“{1}”）和 {2}（“{3}”），但按其给出的 {5} 年 {4} 计算，{2} 只相当于 {6}，而 {0} 的份额应为 {7}。",
+            "計劃要在同一期限內達到 {0}（「{1}」）和 {2}（「{3}」），但按其給出的 {5} 年 {4} 計算，{2} 只相當於 {6}，而 {0} 的份額應為 {7}。",
+        ),
+        ScaleOverflow => (
+            "“{0}” is to be {1} and to rise by {2} {3}; on a scale whose top is {4} (our assumption: the plan does not name the scale) it passes the top within {5} ({6} → {7}).",
+            "“{0}”要求{1}，并{3}提高 {2}；若满分为 {4}（此为我们的假设：计划未说明评分上限），{5}内即超过满分（{6} → {7}）。",
+            "「{0}」要求{1}，並{3}提高 {2}；若滿分為 {4}（此為我們的假設：計劃未說明評分上限），{5}內即超過滿分（{6} → {7}）。",
+        ),
+        TrendHolds => (
+            "{0} Its figures agree: {1}.",
+            "{0}其数据与之一致：{1}。",
+            "{0}其數據與之一致：{1}。",
+        ),
+        TrendDoesNotRise => (
+            "{0} Yet its own figures do not rise: {1}.",
+            "{0}但其自身数据并未上升：{1}。",
+            "{0}但其自身數據並未上升：{1}。",
+        ),
+        TrendDoesNotSlow => (
+            "{0} Yet its own figures do not show a slowdown: {1}.",
+            "{0}但其自身数据并未显示放缓：{1}。",
+            "{0}但其自身數據並未顯示放緩：{1}。",
+        ),
+        SpanAgrees => (
+            "The source's {2} years for {0}–{1} match the span.",
+            "来源所说 {0}–{1} 年共 {2} 年，与这段时间相符。",
+            "來源所說 {0}–{1} 年共 {2} 年，與這段時間相符。",
+        ),
+        SpanDisagrees => (
+            "The source calls {0}–{1} “{2} years”, but that span covers {3} calendar years.",
+            "来源称 {0}–{1} 年为“{2} 年”，但这段时间横跨 {3} 个年份。",
+            "來源稱 {0}–{1} 年為「{2} 年」，但這段時間橫跨 {3} 個年份。",
+        ),
+        ListedCurrency => (
+            "{0}, “{1}”, is in {2}, while the report's other {3} figures in money ({4}) are in {5}, the report's currency.",
+            "{0}“{1}”以 {2} 计，而报告中关于{3}的其他金额图表（{4}）均以报告货币 {5} 计。",
+            "{0}「{1}」以 {2} 計，而報告中關於{3}的其他金額圖表（{4}）均以報告貨幣 {5} 計。",
+        ),
+        RespectsBound => (
+            "The source puts {0} at {3} {1}; the path in force gives {2}, which respects it.",
+            "来源称 {0} 年{3} {1}；当前路径为 {2}，符合该界限。",
+            "來源稱 {0} 年{3} {1}；當前路徑為 {2}，符合該界限。",
+        ),
+        BreaksBound => (
+            "The source puts {0} at {3} {1}, but the path in force gives {2}: this growth rate contradicts the source.",
+            "来源称 {0} 年{3} {1}，但当前路径为 {2}：此增长率与来源矛盾。",
+            "來源稱 {0} 年{3} {1}，但當前路徑為 {2}：此成長率與來源矛盾。",
+        ),
+        AtLeast => ("at least", "至少", "至少"),
+        AtMost => ("at most", "至多", "至多"),
+    }
+}
 
 fn series_unit(report: &Report, id: &str) -> Unit {
     report
@@ -208,13 +351,6 @@ fn listed_label(number: &str, locale: Locale) -> String {
 /// One sentence (or two) saying what the check found, with its numbers.
 pub fn describe(check: &Check, report: &Report, locale: Locale) -> String {
     let l = locale;
-    let t = |en: &str, hans: &str, hant: &str| -> String {
-        match l {
-            Locale::En => en.to_string(),
-            Locale::ZhHans => hans.to_string(),
-            Locale::ZhHant => hant.to_string(),
-        }
-    };
     match &check.kind {
         CheckKind::StatedVsImplied {
             series,
@@ -236,19 +372,11 @@ pub fn describe(check: &Check, report: &Report, locale: Locale) -> String {
             ];
             let args: Vec<&str> = args.iter().map(String::as_str).collect();
             let template = if check.key.ends_with("agrees") {
-                t(
-                    "The stated {0} a year for {1}–{2} agrees with the {3} the reported values imply.",
-                    "所述 {1}–{2} 年每年 {0} 与报告值隐含的 {3} 一致。",
-                    "所述 {1}–{2} 年每年 {0} 與報告值隱含的 {3} 一致。",
-                )
+                CheckMsg::StatedAgrees.text(l)
             } else {
-                t(
-                    "The source states {0} a year for {1}–{2}, but its own values imply {3}: compounding {0} gives {4} in {2}, not the reported {5}.",
-                    "来源称 {1}–{2} 年每年增长 {0}，但其自身数值隐含 {3}：按 {0} 复利计算，{2} 年为 {4}，而非报告的 {5}。",
-                    "來源稱 {1}–{2} 年每年成長 {0}，但其自身數值隱含 {3}：按 {0} 複利計算，{2} 年為 {4}，而非報告的 {5}。",
-                )
+                CheckMsg::StatedDisagrees.text(l)
             };
-            fill(&template, &args)
+            fill(template, &args)
         }
         CheckKind::ImpliedTotals {
             year,
@@ -278,20 +406,12 @@ pub fn describe(check: &Check, report: &Report, locale: Locale) -> String {
                 .collect();
             let joiner = if l == Locale::En { "; " } else { "；" };
             let template = if check.key.ends_with("agree") {
-                t(
-                    "In {0} the stated shares imply the same total: {1} (they differ by {2}).",
-                    "{0} 年各部分的份额隐含同一总量：{1}（相差 {2}）。",
-                    "{0} 年各部分的份額隱含同一總量：{1}（相差 {2}）。",
-                )
+                CheckMsg::SharesAgree.text(l)
             } else {
-                t(
-                    "In {0} the stated shares imply different totals: {1} (they differ by {2}).",
-                    "{0} 年各部分的份额隐含不同的总量：{1}（相差 {2}）。",
-                    "{0} 年各部分的份額隱含不同的總量：{1}（相差 {2}）。",
-                )
+                CheckMsg::SharesDisagree.text(l)
             };
             fill(
-                &template,
+                template,
                 &[
                     &year.to_string(),
                     &list.join(joiner),
@@ -320,11 +440,7 @@ pub fn describe(check: &Check, report: &Report, locale: Locale) -> String {
             let joiner = if l == Locale::En { " vs " } else { " 对 " };
             let joiner = if l == Locale::ZhHant { " 對 " } else { joiner };
             fill(
-                &t(
-                    "The plan sets different targets for “{0}”: {1}.",
-                    "计划对“{0}”设定了不同的目标：{1}。",
-                    "計劃對「{0}」設定了不同的目標：{1}。",
-                ),
+                CheckMsg::ConflictingTargets.text(l),
                 &[&label, &list.join(joiner)],
             )
         }
@@ -345,25 +461,13 @@ pub fn describe(check: &Check, report: &Report, locale: Locale) -> String {
             ];
             let args: Vec<&str> = args.iter().map(String::as_str).collect();
             let template = if check.key.ends_with("holds") {
-                t(
-                    "The source puts {0} at {1} or more and below {2}; the path in force gives {3}, which is within it.",
-                    "来源称 {0} 年不低于 {1} 且低于 {2}；当前路径为 {3}，在此区间内。",
-                    "來源稱 {0} 年不低於 {1} 且低於 {2}；當前路徑為 {3}，在此區間內。",
-                )
+                CheckMsg::WithinInterval.text(l)
             } else if *path_value > *upper {
-                t(
-                    "The source puts {0} at {1} or more and below {2}, but the path in force gives {3}, above the interval: this growth rate contradicts the source.",
-                    "来源称 {0} 年不低于 {1} 且低于 {2}，但当前路径为 {3}，高于该区间：此增长率与来源矛盾。",
-                    "來源稱 {0} 年不低於 {1} 且低於 {2}，但當前路徑為 {3}，高於該區間：此成長率與來源矛盾。",
-                )
+                CheckMsg::AboveInterval.text(l)
             } else {
-                t(
-                    "The source puts {0} at {1} or more and below {2}, but the path in force gives {3}, below the interval: this growth rate contradicts the source.",
-                    "来源称 {0} 年不低于 {1} 且低于 {2}，但当前路径为 {3}，低于该区间：此增长率与来源矛盾。",
-                    "來源稱 {0} 年不低於 {1} 且低於 {2}，但當前路徑為 {3}，低於該區間：此成長率與來源矛盾。",
-                )
+                CheckMsg::BelowInterval.text(l)
             };
-            fill(&template, &args)
+            fill(template, &args)
         }
         CheckKind::PathVsBound {
             series,
@@ -374,30 +478,24 @@ pub fn describe(check: &Check, report: &Report, locale: Locale) -> String {
             ..
         } => {
             let unit = series_unit(report, series);
-            let (word_en, word_hans, word_hant) = match side {
-                BoundSide::Lower => ("at least", "至少", "至少"),
-                BoundSide::Upper => ("at most", "至多", "至多"),
-            };
+            let word = match side {
+                BoundSide::Lower => CheckMsg::AtLeast,
+                BoundSide::Upper => CheckMsg::AtMost,
+            }
+            .text(l);
             let args = [
                 year.to_string(),
                 format::value(*bound, &unit, l),
                 format::value(*path_value, &unit, l),
+                word.to_string(),
             ];
             let args: Vec<&str> = args.iter().map(String::as_str).collect();
             let template = if check.key.ends_with("holds") {
-                t(
-                    &format!("The source puts {{0}} at {word_en} {{1}}; the path in force gives {{2}}, which respects it."),
-                    &format!("来源称 {{0}} 年{word_hans} {{1}}；当前路径为 {{2}}，符合该界限。"),
-                    &format!("來源稱 {{0}} 年{word_hant} {{1}}；當前路徑為 {{2}}，符合該界限。"),
-                )
+                CheckMsg::RespectsBound.text(l)
             } else {
-                t(
-                    &format!("The source puts {{0}} at {word_en} {{1}}, but the path in force gives {{2}}: this growth rate contradicts the source."),
-                    &format!("来源称 {{0}} 年{word_hans} {{1}}，但当前路径为 {{2}}：此增长率与来源矛盾。"),
-                    &format!("來源稱 {{0}} 年{word_hant} {{1}}，但當前路徑為 {{2}}：此成長率與來源矛盾。"),
-                )
+                CheckMsg::BreaksBound.text(l)
             };
-            fill(&template, &args)
+            fill(template, &args)
         }
         CheckKind::SegmentClaim {
             claim,
@@ -410,35 +508,15 @@ pub fn describe(check: &Check, report: &Report, locale: Locale) -> String {
             let lead = member_name(report, dimension, leader, l);
             let holds = check.key.ends_with("holds");
             let template = match (claim, holds) {
-                (ClaimKind::LargestShare, true) => t(
-                    "The source calls {1} the largest segment of {0}; the model agrees in every year.",
-                    "来源称 {1} 是{0}中最大的细分市场；模型在每一年都与之一致。",
-                    "來源稱 {1} 是{0}中最大的細分市場；模型在每一年都與之一致。",
-                ),
-                (ClaimKind::LargestShare, false) => t(
-                    "The source calls {1} the largest segment of {0}, but in this model {2} overtakes it.",
-                    "来源称 {1} 是{0}中最大的细分市场，但在此模型中 {2} 超过了它。",
-                    "來源稱 {1} 是{0}中最大的細分市場，但在此模型中 {2} 超過了它。",
-                ),
-                (ClaimKind::FastestGrowth, true) => t(
-                    "The source expects {1} to grow fastest in {0}; the model agrees.",
-                    "来源预计 {1} 在{0}中增长最快；模型与之一致。",
-                    "來源預計 {1} 在{0}中成長最快；模型與之一致。",
-                ),
-                (ClaimKind::FastestGrowth, false) => t(
-                    "The source expects {1} to grow fastest in {0}, but in this model {2} grows faster.",
-                    "来源预计 {1} 在{0}中增长最快，但在此模型中 {2} 增长更快。",
-                    "來源預計 {1} 在{0}中成長最快，但在此模型中 {2} 成長更快。",
-                ),
+                (ClaimKind::LargestShare, true) => CheckMsg::LargestHolds.text(l),
+                (ClaimKind::LargestShare, false) => CheckMsg::LargestOvertaken.text(l),
+                (ClaimKind::FastestGrowth, true) => CheckMsg::FastestHolds.text(l),
+                (ClaimKind::FastestGrowth, false) => CheckMsg::FastestOutpaced.text(l),
             };
-            fill(&template, &[&dim, &m, &lead])
+            fill(template, &[&dim, &m, &lead])
         }
         CheckKind::RepeatedTitle { numbers, title } => fill(
-            &t(
-                "The contents give {0} the same title, “{1}”.",
-                "目录中 {0} 的标题相同：“{1}”。",
-                "目錄中 {0} 的標題相同：「{1}」。",
-            ),
+            CheckMsg::RepeatedTitle.text(l),
             &[&join_list(numbers, l), pick(title, l).0],
         ),
         CheckKind::MisplacedNumbers {
@@ -446,11 +524,7 @@ pub fn describe(check: &Check, report: &Report, locale: Locale) -> String {
             numbers,
             misplaced,
         } => fill(
-            &t(
-                "Under {0} the contents number the entries {1}: {2} carry another section's number.",
-                "目录在 {0} 之下的条目编号为 {1}：其中 {2} 用的是其他节的编号。",
-                "目錄在 {0} 之下的條目編號為 {1}：其中 {2} 用的是其他節的編號。",
-            ),
+            CheckMsg::MisplacedNumbers.text(l),
             &[
                 heading,
                 &numbers.join(if l == Locale::En { ", " } else { "、" }),
@@ -464,11 +538,7 @@ pub fn describe(check: &Check, report: &Report, locale: Locale) -> String {
             entry,
             year,
         } => fill(
-            &t(
-                "Section {0} covers {1}–{2}, but its entry {3} is about {4}.",
-                "第 {0} 节涵盖 {1}–{2} 年，但其下的 {3} 讲的是 {4} 年。",
-                "第 {0} 節涵蓋 {1}–{2} 年，但其下的 {3} 講的是 {4} 年。",
-            ),
+            CheckMsg::YearOutsideHeading.text(l),
             &[
                 heading,
                 &from.to_string(),
@@ -489,11 +559,7 @@ pub fn describe(check: &Check, report: &Report, locale: Locale) -> String {
                 Locale::ZhHant => stands_for[2],
             };
             fill(
-                &t(
-                    "Section {0}, “{1}”, explains {2} with words of another meaning: {2} stands for {3}.",
-                    "第 {0} 节“{1}”对 {2} 的解释有误：{2} 指的是{3}。",
-                    "第 {0} 節「{1}」對 {2} 的解釋有誤：{2} 指的是{3}。",
-                ),
+                CheckMsg::AbbreviationGloss.text(l),
                 &[entry, pick(title, l).0, abbreviation, meaning],
             )
         }
@@ -509,7 +575,11 @@ pub fn describe(check: &Check, report: &Report, locale: Locale) -> String {
             series,
         } => {
             let kpi = |id: &str| report.kpis.iter().find(|k| k.id == *id);
-            let label = |id: &str| kpi(id).map(|k| pick(&k.label, l).0.to_string()).unwrap_or_default();
+            let label = |id: &str| {
+                kpi(id)
+                    .map(|k| pick(&k.label, l).0.to_string())
+                    .unwrap_or_default()
+            };
             let unit = series_unit(report, series);
             let level_text = format::value(*level, &unit, l);
             let share_text = format::percent(*share, 1);
@@ -525,19 +595,11 @@ pub fn describe(check: &Check, report: &Report, locale: Locale) -> String {
             ];
             let args: Vec<&str> = args.iter().map(String::as_str).collect();
             let template = if check.key.ends_with("agree") {
-                t(
-                    "The plan's {0} (“{1}”) and {2} (“{3}”) agree: against the {4} it gives for {5}, {2} is {6}.",
-                    "计划的 {0}（“{1}”）与 {2}（“{3}”）相符：按其给出的 {5} 年 {4} 计算，{2} 相当于 {6}。",
-                    "計劃的 {0}（「{1}」）與 {2}（「{3}」）相符：按其給出的 {5} 年 {4} 計算，{2} 相當於 {6}。",
-                )
+                CheckMsg::ShareLevelAgree.text(l)
             } else {
-                t(
-                    "The plan aims for {0} (“{1}”) and {2} (“{3}”) in the same time, but against the {4} it gives for {5}, {2} is {6}, and a {0} share would be {7}.",
-                    "计划要在同一期限内达到 {0}（“{1}”）和 {2}（“{3}”），但按其给出的 {5} 年 {4} 计算，{2} 只相当于 {6}，而 {0} 的份额应为 {7}。",
-                    "計劃要在同一期限內達到 {0}（「{1}」）和 {2}（「{3}」），但按其給出的 {5} 年 {4} 計算，{2} 只相當於 {6}，而 {0} 的份額應為 {7}。",
-                )
+                CheckMsg::ShareLevelDisagree.text(l)
             };
-            fill(&template, &args)
+            fill(template, &args)
         }
         CheckKind::ScaleOverflow {
             level_kpi,
@@ -552,7 +614,9 @@ pub fn describe(check: &Check, report: &Report, locale: Locale) -> String {
         } => {
             let level = report.kpis.iter().find(|k| k.id == *level_kpi);
             let change = report.kpis.iter().find(|k| k.id == *change_kpi);
-            let label = level.map(|k| pick(&k.label, l).0.to_string()).unwrap_or_default();
+            let label = level
+                .map(|k| pick(&k.label, l).0.to_string())
+                .unwrap_or_default();
             let start_text = compared(
                 level.map_or(Comparator::Exactly, |k| k.comparator),
                 &format::number(*start, 2),
@@ -563,11 +627,7 @@ pub fn describe(check: &Check, report: &Report, locale: Locale) -> String {
                 _ => format::number(*step, 2),
             };
             fill(
-                &t(
-                    "“{0}” is to be {1} and to rise by {2} {3}; on a scale whose top is {4} (our assumption: the plan does not name the scale) it passes the top within {5} ({6} → {7}).",
-                    "“{0}”要求{1}，并{3}提高 {2}；若满分为 {4}（此为我们的假设：计划未说明评分上限），{5}内即超过满分（{6} → {7}）。",
-                    "「{0}」要求{1}，並{3}提高 {2}；若滿分為 {4}（此為我們的假設：計劃未說明評分上限），{5}內即超過滿分（{6} → {7}）。",
-                ),
+                CheckMsg::ScaleOverflow.text(l),
                 &[
                     &label,
                     &start_text,
@@ -602,23 +662,11 @@ pub fn describe(check: &Check, report: &Report, locale: Locale) -> String {
                     .join(if l == Locale::En { "; " } else { "；" }),
             };
             let template = match (claim, holds) {
-                (_, true) => t(
-                    "{0} Its figures agree: {1}.",
-                    "{0}其数据与之一致：{1}。",
-                    "{0}其數據與之一致：{1}。",
-                ),
-                (TrendKind::Rises, false) => t(
-                    "{0} Yet its own figures do not rise: {1}.",
-                    "{0}但其自身数据并未上升：{1}。",
-                    "{0}但其自身數據並未上升：{1}。",
-                ),
-                (TrendKind::Slows, false) => t(
-                    "{0} Yet its own figures do not show a slowdown: {1}.",
-                    "{0}但其自身数据并未显示放缓：{1}。",
-                    "{0}但其自身數據並未顯示放緩：{1}。",
-                ),
+                (_, true) => CheckMsg::TrendHolds.text(l),
+                (TrendKind::Rises, false) => CheckMsg::TrendDoesNotRise.text(l),
+                (TrendKind::Slows, false) => CheckMsg::TrendDoesNotSlow.text(l),
             };
-            fill(&template, &[pick(summary, l).0, &figures])
+            fill(template, &[pick(summary, l).0, &figures])
         }
         CheckKind::SpanLength {
             from,
@@ -627,20 +675,12 @@ pub fn describe(check: &Check, report: &Report, locale: Locale) -> String {
             counted,
         } => {
             let template = if check.key.ends_with("agrees") {
-                t(
-                    "The source's {2} years for {0}–{1} match the span.",
-                    "来源所说 {0}–{1} 年共 {2} 年，与这段时间相符。",
-                    "來源所說 {0}–{1} 年共 {2} 年，與這段時間相符。",
-                )
+                CheckMsg::SpanAgrees.text(l)
             } else {
-                t(
-                    "The source calls {0}–{1} “{2} years”, but that span covers {3} calendar years.",
-                    "来源称 {0}–{1} 年为“{2} 年”，但这段时间横跨 {3} 个年份。",
-                    "來源稱 {0}–{1} 年為「{2} 年」，但這段時間橫跨 {3} 個年份。",
-                )
+                CheckMsg::SpanDisagrees.text(l)
             };
             fill(
-                &template,
+                template,
                 &[
                     &from.to_string(),
                     &to.to_string(),
@@ -658,11 +698,7 @@ pub fn describe(check: &Check, report: &Report, locale: Locale) -> String {
         } => {
             let numbers: Vec<String> = others.iter().map(|o| listed_label(&o.0, l)).collect();
             fill(
-                &t(
-                    "{0}, “{1}”, is in {2}, while the report's other {3} figures in money ({4}) are in {5}, the report's currency.",
-                    "{0}“{1}”以 {2} 计，而报告中关于{3}的其他金额图表（{4}）均以报告货币 {5} 计。",
-                    "{0}「{1}」以 {2} 計，而報告中關於{3}的其他金額圖表（{4}）均以報告貨幣 {5} 計。",
-                ),
+                CheckMsg::ListedCurrency.text(l),
                 &[
                     &listed_label(item, l),
                     pick(title, l).0,

@@ -67,6 +67,7 @@ macro_rules! every_message {
         Msg::$install();
         ProvenanceMsg::$install();
         catalogue::CatalogueMsg::$install();
+        checks::CheckMsg::$install();
         contents::ContMsg::$install();
         errors::EngineMsg::$install();
         errors::ToolErrorMsg::$install();

@@ -33,7 +33,7 @@ pub trait Message: Copy {
 /// listed in [`every_message!`] (a test checks that none is missing).
 #[macro_export]
 macro_rules! messages {
-    ($(#[$meta:meta])* $vis:vis enum $name:ident { $($variant:ident => ($en:expr, $hans:expr, $hant:expr)),+ $(,)? }) => {
+    ($(#[$meta:meta])* $vis:vis enum $name:ident { $($variant:ident => ($en:expr, $hans:expr, $hant:expr $(,)?)),+ $(,)? }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]
         $vis enum $name { $($variant),+ }
