@@ -9,6 +9,7 @@ use super::state::{use_app, AppState};
 use super::text::{say, Choice, ChoiceOption};
 use crate::browser::prefs::{self, Theme};
 use crate::i18n::{Locale, Message, Msg};
+use leptos::either::Either;
 use leptos::prelude::*;
 
 #[component]
@@ -57,8 +58,8 @@ pub fn App() -> impl IntoView {
         <AppHeader app=app/>
         <main id="main" tabindex="-1">
             {move || match app.open.get() {
-                None => view! { <Library lib=lib/> }.into_any(),
-                Some(id) => view! { <ReportPage id=id/> }.into_any(),
+                None => Either::Left(view! { <Library lib=lib/> }),
+                Some(id) => Either::Right(view! { <ReportPage id=id/> }),
             }}
         </main>
     }

@@ -4,6 +4,7 @@
 use crate::domain::format::{pick, Locale};
 use crate::domain::schema::{LocalText, Provenance};
 use crate::i18n::{provenance, Message, Msg};
+use leptos::either::Either;
 use leptos::prelude::*;
 
 /// The text alone, for attributes and labels.
@@ -24,21 +25,20 @@ pub fn badge_class(p: Provenance) -> &'static str {
 
 /// A report text in the reader's language; when unavailable, the text shown is marked with its
 /// language and a note says so.
-pub fn local_view(text: &LocalText, locale: Locale) -> AnyView {
+pub fn local_view(text: &LocalText, locale: Locale) -> impl IntoView + use<> {
     let (s, fallback) = pick(text, locale);
     let s = s.to_string();
     if fallback {
         let lang = if locale == Locale::En { "zh" } else { "en" };
         let note = format!(" ({})", Msg::TextInOtherLanguage.text(locale));
-        view! {
+        Either::Left(view! {
             <span>
                 <span lang=lang>{s}</span>
                 <span class="fallback-note">{note}</span>
             </span>
-        }
-        .into_any()
+        })
     } else {
-        view! { <span>{s}</span> }.into_any()
+        Either::Right(view! { <span>{s}</span> })
     }
 }
 

@@ -14,6 +14,7 @@ use super::kpis::KpiBoard;
 use super::scenarios::Scenarios;
 use super::segments::Segments;
 use super::state::{use_app, View};
+use leptos::either::EitherOf3;
 use leptos::prelude::*;
 use std::future::Future;
 use std::pin::Pin;
@@ -124,13 +125,12 @@ pub fn LazyView(view: View) -> impl IntoView {
     };
     attempt();
     move || match phase.get() {
-        Phase::Loading => view! {
+        Phase::Loading => EitherOf3::A(view! {
             <p class="loading" role="status" data-testid="view-loading">
                 {move || app.t(ChunkMsg::Loading)}
             </p>
-        }
-        .into_any(),
-        Phase::Failed => view! {
+        }),
+        Phase::Failed => EitherOf3::B(view! {
             <section class="notice error view-error" role="alert" data-testid="view-error">
                 <p>{move || app.t(ChunkMsg::Failed)}</p>
                 <p class="actions">
@@ -139,12 +139,13 @@ pub fn LazyView(view: View) -> impl IntoView {
                     </button>
                 </p>
             </section>
-        }
-        .into_any(),
-        Phase::Ready => built
-            .try_update_value(Option::take)
-            .flatten()
-            .unwrap_or_else(|| ().into_any()),
+        }),
+        Phase::Ready => EitherOf3::C(
+            built
+                .try_update_value(Option::take)
+                .flatten()
+                .unwrap_or_else(|| ().into_any()),
+        ),
     }
 }
 

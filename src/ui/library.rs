@@ -17,6 +17,7 @@ use crate::domain::schema::ReportKind;
 use crate::i18n::catalogue::{listing_status, CatalogueMsg};
 use crate::i18n::import::ImportMsg;
 use crate::i18n::{fill, Locale, Message, Msg};
+use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -69,13 +70,12 @@ pub fn Library(lib: LibraryState) -> impl IntoView {
         })
     });
     let body = move || match phase.get() {
-        Load::Loading => view! {
+        Load::Loading => EitherOf3::A(view! {
             <p class="loading" role="status" data-testid="catalogue-loading">
                 {say(app, CatalogueMsg::LoadingCatalogue)}
             </p>
-        }
-        .into_any(),
-        Load::Failed(message) => view! {
+        }),
+        Load::Failed(message) => EitherOf3::B(view! {
             <div class="notice error" role="alert" data-testid="catalogue-error">
                 <p>{say(app, CatalogueMsg::CatalogueFailed)}</p>
                 <p class="reason">{message}</p>
@@ -83,11 +83,10 @@ pub fn Library(lib: LibraryState) -> impl IntoView {
                     {say(app, CatalogueMsg::Retry)}
                 </button>
             </div>
-        }
-        .into_any(),
+        }),
         // Texts are plain: the list is built anew when the language changes.
         Load::Ready(()) => {
-            (move || view! { <Results lib=lib locale=app.locale.get()/> }).into_any()
+            EitherOf3::C(move || view! { <Results lib=lib locale=app.locale.get()/> })
         }
     };
     view! {
@@ -121,16 +120,15 @@ fn ImportedSection(lib: LibraryState, imports: Imports, locale: Locale) -> impl 
         })
     };
     let item_view = move |item: ImportedItem| match item.card {
-        Ok(card) => view! {
+        Ok(card) => Either::Left(view! {
             <li>
                 <Card entry=card locale=locale imported=Some(imports)/>
             </li>
-        }
-        .into_any(),
+        }),
         Err(reason) => {
             let id = item.entry.id;
             let report = id.clone();
-            view! {
+            Either::Right(view! {
                 <li>
                     <article class="card unusable" data-report=report>
                         <h2>{item.entry.file}</h2>
@@ -141,8 +139,7 @@ fn ImportedSection(lib: LibraryState, imports: Imports, locale: Locale) -> impl 
                         </button>
                     </article>
                 </li>
-            }
-            .into_any()
+            })
         }
     };
     view! {

@@ -20,6 +20,7 @@ use crate::i18n::overview::{
 };
 use crate::i18n::titles::{growth_title, Whose};
 use crate::i18n::{fill, Message, Msg};
+use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 
 /// The headline chart's series: the published path, the reader's scenario when it differs, and
@@ -260,23 +261,21 @@ fn overview_parts(app: AppState, ctx: ReportCtx, goal: GoalState, lang: Locale) 
     };
     let narrow = app.narrow_layout;
     let body = if has_forecast {
-        view! {
+        EitherOf3::A(view! {
             <HeadlineChart ctx=ctx series_label=series_label lang=lang narrow=narrow />
             {notes}
             <PublishedGrowthSection ctx=ctx lang=lang />
             <GoalSeek ctx=ctx state=goal lang=lang />
-        }
-        .into_any()
+        })
     } else if is_plan {
         let spec = Memo::new(move |_| super::kpis::plan_spec(ctx, lang));
-        view! {
+        EitherOf3::B(view! {
             <OptionalXyChart spec=spec narrow=narrow locale=lang />
             {notes}
-        }
-        .into_any()
+        })
     } else {
-        match ctx.with(|r| history(r, lang)) {
-            Some((spec, insights)) => view! {
+        EitherOf3::C(match ctx.with(|r| history(r, lang)) {
+            Some((spec, insights)) => Either::Left(view! {
                 <div class="history">
                     <XyChart spec=Signal::stored(spec) narrow=narrow locale=lang />
                     {insights
@@ -296,10 +295,9 @@ fn overview_parts(app: AppState, ctx: ReportCtx, goal: GoalState, lang: Locale) 
                         .collect_view()}
                 </div>
                 {notes}
-            }
-            .into_any(),
-            None => notes.into_any(),
-        }
+            }),
+            None => Either::Right(notes),
+        })
     };
     view! {
         {headline_section}
@@ -490,9 +488,9 @@ fn Checks(ctx: ReportCtx, lang: Locale) -> impl IntoView {
         <Section class="checks" id="checks" heading=Msg::Checks.text(lang).to_string()>
             {move || {
                 if none.get() {
-                    view! { <p>{Msg::NoChecks.text(lang)}</p> }.into_any()
+                    Either::Left(view! { <p>{Msg::NoChecks.text(lang)}</p> })
                 } else {
-                    view! {
+                    Either::Right(view! {
                         <ul class="check-list">
                             <For
                                 each=move || rows.get().into_iter().enumerate()
@@ -506,8 +504,7 @@ fn Checks(ctx: ReportCtx, lang: Locale) -> impl IntoView {
                                 }
                             />
                         </ul>
-                    }
-                        .into_any()
+                    })
                 }
             }}
         </Section>

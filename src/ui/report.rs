@@ -13,6 +13,7 @@ use crate::domain::schema::{Provenance, Report};
 use crate::i18n::catalogue::CatalogueMsg;
 use crate::i18n::fx::{fx_note, FxNote};
 use crate::i18n::{fill, Locale, Message, Msg};
+use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
@@ -77,15 +78,13 @@ pub fn ReportPage(id: String) -> impl IntoView {
             }
         }
     });
-    move || {
-        match state.get() {
-        Load::Loading => view! {
+    move || match state.get() {
+        Load::Loading => EitherOf3::A(view! {
             <p class="loading" role="status" data-testid="report-loading">
                 {move || app.t(CatalogueMsg::LoadingReport)}
             </p>
-        }
-        .into_any(),
-        Load::Failed(message) => view! {
+        }),
+        Load::Failed(message) => EitherOf3::B(view! {
             <section class="notice error report-error" role="alert" data-testid="report-error">
                 <h1>{move || app.t(CatalogueMsg::ReportFailed)}</h1>
                 <p class="reason">{message}</p>
@@ -107,10 +106,8 @@ pub fn ReportPage(id: String) -> impl IntoView {
                     </a>
                 </p>
             </section>
-        }
-        .into_any(),
-        Load::Ready(report) => view! { <OpenReport report=report/> }.into_any(),
-    }
+        }),
+        Load::Ready(report) => EitherOf3::C(view! { <OpenReport report=report/> }),
     }
 }
 
@@ -160,8 +157,8 @@ fn OpenReport(report: Arc<Report>) -> impl IntoView {
             <section id="view-panel" role="tabpanel" aria-labelledby=move || format!("tab-{}", shown.get().id()) class="view-panel">
                 // Every view but the overview is fetched when first opened (src/ui/lazy.rs).
                 {move || match shown.get() {
-                    View::Overview => view! { <Overview/> }.into_any(),
-                    other => view! { <LazyView view=other/> }.into_any(),
+                    View::Overview => Either::Left(view! { <Overview/> }),
+                    other => Either::Right(view! { <LazyView view=other/> }),
                 }}
             </section>
         </article>
@@ -248,18 +245,17 @@ fn CurrencyControl(from: String, fx: FxInput, locale: Locale) -> impl IntoView {
             })
         });
         note.map(|note| match note {
-            FxNote::Converted(text) => view! {
+            FxNote::Converted(text) => EitherOf3::A(view! {
                 <p class="check warning fx-note" data-testid="fx-note">
                     {text}
                     <Badge of=Provenance::Assumption locale=locale/>
                 </p>
-            }
-            .into_any(),
+            }),
             FxNote::Prompt(text) => {
-                view! { <p class="help fx-prompt" data-testid="fx-prompt">{text}</p> }.into_any()
+                EitherOf3::B(view! { <p class="help fx-prompt" data-testid="fx-prompt">{text}</p> })
             }
             FxNote::RateNeeded(text) => {
-                view! { <p class="field-msg" data-testid="fx-error">{text}</p> }.into_any()
+                EitherOf3::C(view! { <p class="field-msg" data-testid="fx-error">{text}</p> })
             }
         })
     };
@@ -360,8 +356,8 @@ fn ReportHeader(
         )
     });
     let fx_control = match currency {
-        Some(from) => view! { <CurrencyControl from=from fx=fx locale=locale/> }.into_any(),
-        None => view! { <div class="fx"></div> }.into_any(),
+        Some(from) => Either::Left(view! { <CurrencyControl from=from fx=fx locale=locale/> }),
+        None => Either::Right(view! { <div class="fx"></div> }),
     };
     let title = ctx.with(|r| r.meta.title.clone());
     // One query for every tab's link: the current state, computed once per change.
@@ -458,12 +454,12 @@ fn ScenarioStatus(
     let modified = Memo::new(move |_| !ctx.scenario.with(|s| s.is_published()));
     let copied = move || {
         copy_status.get().map(|r| match r {
-            Ok(()) => {
-                view! { <span class="status" role="status">{t(Msg::LinkCopied)}</span> }.into_any()
-            }
+            Ok(()) => Either::Left(
+                view! { <span class="status" role="status">{t(Msg::LinkCopied)}</span> },
+            ),
             Err(href) => {
                 let by_hand = format!("{} ", t(Msg::CopyByHand));
-                view! {
+                Either::Right(view! {
                     <span class="status" role="status">
                         {by_hand}
                         <input
@@ -474,8 +470,7 @@ fn ScenarioStatus(
                             data-testid="link-by-hand"
                         />
                     </span>
-                }
-                .into_any()
+                })
             }
         })
     };

@@ -11,6 +11,7 @@ use crate::chart::scene::SvgNode;
 use crate::i18n::{Locale, Message, Msg};
 use crate::ui::exports::{chart_button, download_chart};
 use crate::ui::state::{AppState, ReportCtx};
+use leptos::either::Either;
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 use std::sync::Arc;
@@ -109,7 +110,7 @@ pub fn ChartFigure(
         } => {
             let key = key.clone();
             let k = key.clone();
-            view! {
+            Either::Left(view! {
                 <li class=row.class()>
                     <button
                         class="legend-item"
@@ -127,20 +128,18 @@ pub fn ChartFigure(
                         {label.clone()}
                     </button>
                 </li>
-            }
-            .into_any()
+            })
         }
         LegendRow::Note {
             ref text,
             ref glyph,
             ..
-        } => view! {
+        } => Either::Right(view! {
             <li class=row.class()>
                 <span class=glyph.clone() aria-hidden="true"></span>
                 {text.clone()}
             </li>
-        }
-        .into_any(),
+        }),
     };
     let more = {
         let legend_id = legend_id.clone();
@@ -165,14 +164,13 @@ pub fn ChartFigure(
         }
     };
     let readout = move || match pointing.readout.get() {
-        Some(text) => text.into_any(),
-        None => view! {
+        Some(text) => Either::Left(text),
+        None => Either::Right(view! {
             // Before a point is chosen: how to choose one, worded for a mouse or for touch
             // (CSS shows the one that fits the device: `hover: none` / `pointer: coarse`).
             <span class="hint-hover">{t(Msg::ChartHint)}</span>
             <span class="hint-touch">{ChartMsg::TapHint.text(locale)}</span>
-        }
-        .into_any(),
+        }),
     };
     let app = use_context::<AppState>();
     let ctx = use_context::<ReportCtx>();

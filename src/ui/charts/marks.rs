@@ -5,6 +5,7 @@
 
 use crate::chart::scene::SvgNode;
 use crate::ui::charts::frame::mark_class;
+use leptos::either::EitherOf6;
 use leptos::prelude::*;
 use leptos::reactive::computed::Selector;
 use leptos::tachys::html::attribute::any_attribute::{AnyAttribute, IntoAnyAttribute};
@@ -97,7 +98,7 @@ fn mark(
     scene: Memo<Arc<Scene>>,
     pointing: Pointing,
     selected: Selector<Option<String>>,
-) -> AnyView {
+) -> impl IntoView + use<> {
     let MarkId {
         key,
         tag,
@@ -171,11 +172,11 @@ fn mark(
     let text = move || node.with(|n| n.as_ref().and_then(|n| n.text.clone()));
     use leptos::svg;
     match tag {
-        "line" => svg::line().add_any_attr(bound).into_any(),
-        "path" => svg::path().add_any_attr(bound).into_any(),
-        "rect" => svg::rect().add_any_attr(bound).into_any(),
-        "text" => svg::text().add_any_attr(bound).child(text).into_any(),
-        "circle" => svg::circle().add_any_attr(bound).into_any(),
-        _ => svg::g().add_any_attr(bound).child(text).into_any(),
+        "line" => EitherOf6::A(svg::line().add_any_attr(bound)),
+        "path" => EitherOf6::B(svg::path().add_any_attr(bound)),
+        "rect" => EitherOf6::C(svg::rect().add_any_attr(bound)),
+        "text" => EitherOf6::D(svg::text().add_any_attr(bound).child(text)),
+        "circle" => EitherOf6::E(svg::circle().add_any_attr(bound)),
+        _ => EitherOf6::F(svg::g().add_any_attr(bound).child(text)),
     }
 }
