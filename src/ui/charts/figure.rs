@@ -8,7 +8,7 @@ use super::frame::{legend_more_text, ChartMsg, Frame, LegendRow};
 use super::marks::{Pointing, Scene, SceneMarks};
 use super::table::DataTableView;
 use crate::chart::scene::SvgNode;
-use crate::i18n::{Locale, Message, Msg};
+use crate::i18n::{Locale, Message, Msg, Shown};
 use crate::ui::exports::{chart_button, download_chart};
 use crate::ui::state::{AppState, ReportCtx};
 use leptos::prelude::*;
@@ -52,7 +52,7 @@ pub trait ChartSpec: Send + Sync + 'static {
         &self,
         hidden: &BTreeSet<String>,
         narrow: bool,
-        locale: Locale,
+        shown: Shown,
     ) -> (Frame, Vec<SvgNode>);
 }
 
@@ -64,9 +64,16 @@ pub fn spec_chart<S: ChartSpec>(
     locale: Locale,
 ) -> impl IntoView {
     let state = ChartState::new();
+    // Inside a report, money follows the reader's conversion (an imported table's preview
+    // has none): the drawing reads it, so a new rate redraws the chart and keeps its state.
+    let conversion = use_context::<ReportCtx>().map(|ctx| ctx.conversion);
     let drawing = Memo::new(move |_| {
         let narrow = narrow.get();
-        spec.with(|s| state.hidden.with(|h| s.drawing(h, narrow, locale)))
+        let draw = |shown: Shown| spec.with(|s| state.hidden.with(|h| s.drawing(h, narrow, shown)));
+        match conversion {
+            Some(c) => c.with(|c| draw(Shown::new(locale, c.as_ref()))),
+            None => draw(Shown::as_reported(locale)),
+        }
     });
     let frame = Memo::new(move |_| drawing.with(|d| d.0.clone()));
     let scene = Memo::new(move |_| drawing.with(|d| Arc::new(Scene::new(d.1.clone()))));
