@@ -171,8 +171,12 @@ pub fn ChartFigure(
             })
         }
     };
+    // What the mark says now (a new rate rewrites it), or what it said while it is not drawn.
     let readout = move || match pointing.readout.get() {
-        Some(text) => text.into_any(),
+        Some((key, said)) => scene
+            .with(|s| s.label(&key).map(str::to_string))
+            .unwrap_or(said)
+            .into_any(),
         None => view! {
             // Before a point is chosen: how to choose one, worded for a mouse or for touch
             // (CSS shows the one that fits the device: `hover: none` / `pointer: coarse`).

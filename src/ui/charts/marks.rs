@@ -39,6 +39,11 @@ impl Scene {
         &self.nodes
     }
 
+    /// What the mark `key` says (its accessible label), if it is drawn and labelled.
+    pub fn label(&self, key: &str) -> Option<&str> {
+        self.get(key).and_then(|n| n.label.as_deref())
+    }
+
     fn get(&self, key: &str) -> Option<&SvgNode> {
         self.index.get(key).and_then(|i| self.nodes.get(*i))
     }
@@ -72,8 +77,9 @@ struct MarkId {
 pub struct Pointing {
     /// The key of the mark whose callout shows.
     pub active: RwSignal<Option<String>>,
-    /// What the readout says (the last mark pointed at).
-    pub readout: RwSignal<Option<String>>,
+    /// The last mark pointed at, for the readout: its key and what it said then (kept if the
+    /// mark goes, e.g. its series hidden).
+    pub readout: RwSignal<Option<(String, String)>>,
 }
 
 /// The elements of a scene, to go inside an `<svg>`.
@@ -138,7 +144,8 @@ fn mark(
         let point = {
             let key = key.clone();
             move || {
-                readout.set(node.with_untracked(|n| n.as_ref().and_then(|n| n.label.clone())));
+                let label = node.with_untracked(|n| n.as_ref().and_then(|n| n.label.clone()));
+                readout.set(label.map(|label| (key.clone(), label)));
                 active.set(Some(key.clone()));
             }
         };
