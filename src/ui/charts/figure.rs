@@ -31,6 +31,7 @@ impl ChartState {
             pointing: Pointing {
                 active: RwSignal::new(None),
                 readout: RwSignal::new(None),
+                read_key: RwSignal::new(None),
             },
             table: RwSignal::new(false),
             legend_open: RwSignal::new(false),
@@ -173,8 +174,9 @@ pub fn ChartFigure(
     };
     // What the mark says now (a new rate rewrites it), or what it said while it is not drawn.
     let readout = move || match pointing.readout.get() {
-        Some((key, said)) => scene
-            .with(|s| s.label(&key).map(str::to_string))
+        Some(said) => pointing
+            .read_key
+            .with(|k| scene.with(|s| s.label(k.as_deref()?).map(str::to_string)))
             .unwrap_or(said)
             .into_any(),
         None => view! {
