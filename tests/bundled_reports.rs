@@ -6,7 +6,7 @@
 use report_explorer::domain::bundled::load_bundled;
 use report_explorer::domain::checks::{run_checks, CheckKind, Severity};
 use report_explorer::domain::engine::model::compute;
-use report_explorer::domain::format::{chinese_name, Locale};
+use report_explorer::domain::format::{chinese_name, Conversion, Locale, Shown};
 use report_explorer::domain::scenario::{
     growth_key, growth_meaning, growth_meaning_of, preset, share_key, GrowthMeaning, Preset,
     Scenario,
@@ -1006,14 +1006,24 @@ fn a_path_above_an_interval_is_flagged() {
         "{w:?}"
     );
     assert_eq!(
-        describe(w, &r, Locale::En),
+        describe(w, &r, Shown::as_reported(Locale::En)),
         "The source puts 2013 at ¥90 bn or more and below ¥100 bn, but the path in force gives ¥103 bn, above the interval: this growth rate contradicts the source."
+    );
+    // The reader's display conversion reaches the check's figures too.
+    let to_usd = Conversion {
+        from: "CNY".into(),
+        to: "USD".into(),
+        rate: 0.5,
+    };
+    assert_eq!(
+        describe(w, &r, Shown::new(Locale::En, Some(&to_usd))),
+        "The source puts 2013 at US$45 bn or more and below US$50 bn, but the path in force gives US$51.6 bn, above the interval: this growth rate contradicts the source."
     );
     for (l, words, top) in [
         (Locale::ZhHans, "高于该区间", "低于 1,000亿元"),
         (Locale::ZhHant, "高於該區間", "低於 1,000億元"),
     ] {
-        let text = describe(w, &r, l);
+        let text = describe(w, &r, Shown::as_reported(l));
         assert!(text.contains(words) && text.contains(top), "{text}");
     }
     // Under the published rate the same check holds and names the interval.
@@ -1023,7 +1033,8 @@ fn a_path_above_an_interval_is_flagged() {
         .find(|c| matches!(c.kind, CheckKind::PathVsBound { year: 2013, .. }))
         .unwrap();
     assert_eq!(held.severity, Severity::Info);
-    assert!(describe(&held, &r, Locale::En).contains("below ¥100 bn; the path in force gives"));
+    assert!(describe(&held, &r, Shown::as_reported(Locale::En))
+        .contains("below ¥100 bn; the path in force gives"));
     // The fastest rate the fit allows reaches the top and is still allowed.
     let top = Scenario {
         headline_rate: Some(1000.0 / 826.0 - 1.0),

@@ -2,7 +2,7 @@
 //! shared by every chart kind (`ui::charts` wires them in).
 
 use super::xy::Datum;
-use crate::domain::format::{self, Locale};
+use crate::domain::format::{self, Shown};
 use crate::domain::schema::{BoundSide, Provenance, Unit};
 
 /// A year or other x value as a label: years without thousands separators.
@@ -42,38 +42,32 @@ pub fn value_text(
     unit: &Unit,
     bound: Option<BoundSide>,
     interval_top: bool,
-    locale: Locale,
+    shown: Shown,
 ) -> String {
     format!(
         "{}{}",
         bound_sign(bound, interval_top),
-        format::value(y, unit, locale)
+        format::value(y, unit, shown)
     )
 }
 
 /// "Market, 2025: US$2.5 bn (reported)" — what a tooltip or a focused mark says about `d`, one
 /// of the series' `points`.
-pub fn point_label(
-    series: &str,
-    points: &[Datum],
-    d: &Datum,
-    unit: &Unit,
-    locale: Locale,
-) -> String {
+pub fn point_label(series: &str, points: &[Datum], d: &Datum, unit: &Unit, shown: Shown) -> String {
     format!(
         "{series}, {}: {} ({})",
         x_label(d.x),
-        value_text(d.y, unit, d.bound, is_interval_top(points, d), locale),
-        crate::i18n::provenance(locale, d.provenance)
+        value_text(d.y, unit, d.bound, is_interval_top(points, d), shown),
+        crate::i18n::provenance(shown.locale, d.provenance)
     )
 }
 
 /// Short axis label of a value.
-pub fn tick_label(value: f64, unit: &Unit, locale: Locale) -> String {
+pub fn tick_label(value: f64, unit: &Unit, shown: Shown) -> String {
     match unit {
         Unit::Percent => format::percent(value, 1),
-        Unit::Currency(code) => format::money(value, code, locale),
-        _ => format::compact(value, locale),
+        Unit::Currency(code) => format::money(value, code, shown),
+        _ => format::compact(value, shown.locale),
     }
 }
 
@@ -217,6 +211,7 @@ mod tests {
     }
 
     use super::*;
+    use crate::domain::format::Locale;
 
     #[test]
     fn end_labels_fit_their_room() {
@@ -273,7 +268,8 @@ mod tests {
             bound(2013.0, 1e11, BoundSide::Upper),
             bound(2014.0, 1e11, BoundSide::Lower),
         ];
-        let say = |d: &Datum| point_label("Bounds", &points, d, &cny, Locale::En);
+        let say =
+            |d: &Datum| point_label("Bounds", &points, d, &cny, Shown::as_reported(Locale::En));
         assert_eq!(say(&points[0]), "Bounds, 2013: ≥ ¥90 bn (bound)");
         assert_eq!(say(&points[1]), "Bounds, 2013: < ¥100 bn (bound)");
         assert_eq!(say(&points[2]), "Bounds, 2014: ≥ ¥100 bn (bound)");
@@ -281,7 +277,13 @@ mod tests {
         let alone = [bound(2015.0, 1e11, BoundSide::Upper)];
         assert!(!is_interval_top(&alone, &alone[0]));
         assert_eq!(
-            point_label("Bounds", &alone, &alone[0], &cny, Locale::En),
+            point_label(
+                "Bounds",
+                &alone,
+                &alone[0],
+                &cny,
+                Shown::as_reported(Locale::En)
+            ),
             "Bounds, 2015: ≤ ¥100 bn (bound)"
         );
         // A ceiling beside a reported value is no interval either.
@@ -291,7 +293,13 @@ mod tests {
         ];
         assert!(!is_interval_top(&mixed, &mixed[1]));
         assert_eq!(
-            value_text(1e11, &cny, Some(BoundSide::Upper), true, Locale::ZhHans),
+            value_text(
+                1e11,
+                &cny,
+                Some(BoundSide::Upper),
+                true,
+                Shown::as_reported(Locale::ZhHans)
+            ),
             "< 1,000亿元"
         );
         assert_eq!(
@@ -300,7 +308,7 @@ mod tests {
                 &Unit::Currency("USD".into()),
                 None,
                 false,
-                Locale::En
+                Shown::as_reported(Locale::En)
             ),
             "US$2.5 bn"
         );

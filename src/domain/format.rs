@@ -2,7 +2,6 @@
 //! Chinese; currency shown as reported. Never prints NaN or infinity: those become "—".
 
 use super::schema::{KeyPlayer, LocalText, Unit};
-use std::cell::RefCell;
 
 /// A display conversion the reader sets: money in `from` is shown in `to` at `rate`
 /// (units of `to` per unit of `from`). It is the reader's assumption, never the source's.
@@ -13,24 +12,38 @@ pub struct Conversion {
     pub rate: f64,
 }
 
-thread_local! {
-    // Set by the interface before it renders (a display setting, like the language); kept
-    // here so every money figure, axis tick and tooltip follows it without threading it
-    // through every formatting call.
-    static CONVERSION: RefCell<Option<Conversion>> = const { RefCell::new(None) };
+impl Conversion {
+    /// Whether money in `currency` is shown converted: a conversion from that currency to
+    /// another at a rate that is a positive number (any other rate is ignored, so nothing
+    /// on screen ever reads NaN or infinity).
+    pub fn applies_to(&self, currency: &str) -> bool {
+        self.from == currency && self.from != self.to && self.rate.is_finite() && self.rate > 0.0
+    }
 }
 
-/// Sets (or clears) the display conversion for this thread.
-pub fn set_conversion(conversion: Option<Conversion>) {
-    CONVERSION.with(|c| {
-        *c.borrow_mut() =
-            conversion.filter(|c| c.rate.is_finite() && c.rate > 0.0 && c.from != c.to)
-    });
+/// How figures are shown: in the reader's language, with money in the conversion's currency
+/// shown converted. Passed to every formatting of money, so what shows a figure says which
+/// conversion it used.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Shown<'a> {
+    pub locale: Locale,
+    pub conversion: Option<&'a Conversion>,
 }
 
-/// The display conversion in force, if any.
-pub fn conversion() -> Option<Conversion> {
-    CONVERSION.with(|c| c.borrow().clone())
+impl Shown<'static> {
+    /// Figures as the source reports them, with no display conversion.
+    pub fn as_reported(locale: Locale) -> Self {
+        Shown {
+            locale,
+            conversion: None,
+        }
+    }
+}
+
+impl<'a> Shown<'a> {
+    pub fn new(locale: Locale, conversion: Option<&'a Conversion>) -> Self {
+        Shown { locale, conversion }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -213,15 +226,13 @@ fn currency_suffix_zh(code: &str, locale: Locale) -> Option<&'static str> {
     }
 }
 
-/// Money as reported: "US$2.5 bn", "25亿美元", "¥70.1 bn", "701亿元".
-pub fn money(value: f64, currency: &str, locale: Locale) -> String {
-    if !value.is_finite() {
-        return "—".to_string();
+/// Money as shown: "US$2.5 bn", "25亿美元", "¥70.1 bn", "701亿元"; in the conversion's
+/// currency where it applies to `currency`.
+pub fn money(value: f64, currency: &str, shown: Shown) -> String {
+    match shown.conversion.filter(|c| c.applies_to(currency)) {
+        Some(c) => money_as_reported(value * c.rate, &c.to, shown.locale),
+        None => money_as_reported(value, currency, shown.locale),
     }
-    if let Some(c) = conversion().filter(|c| c.from == currency) {
-        return money_as_reported(value * c.rate, &c.to, locale);
-    }
-    money_as_reported(value, currency, locale)
 }
 
 /// Money in the currency given, ignoring any display conversion.
@@ -299,13 +310,14 @@ pub fn points(delta: f64, locale: Locale) -> String {
     format!("{sign}{}{unit}", number(delta * 100.0, 1))
 }
 
-/// A value in its unit: money, a count with its noun, a percentage or a number.
-pub fn value(value: f64, unit: &Unit, locale: Locale) -> String {
+/// A value in its unit: money (as shown), a count with its noun, a percentage or a number.
+pub fn value(value: f64, unit: &Unit, shown: Shown) -> String {
     if !value.is_finite() {
         return "—".to_string();
     }
+    let locale = shown.locale;
     match unit {
-        Unit::Currency(code) => money(value, code, locale),
+        Unit::Currency(code) => money(value, code, shown),
         Unit::Count(noun) => {
             let (noun, _) = pick(noun, locale);
             if locale.is_chinese() {
@@ -368,22 +380,52 @@ mod tests {
 
     #[test]
     fn money_per_locale() {
-        assert_eq!(money(2.5e9, "USD", Locale::En), "US$2.5 bn");
-        assert_eq!(money(6.1e9, "USD", Locale::ZhHans), "61亿美元");
-        assert_eq!(money(701e8, "CNY", Locale::ZhHans), "701亿元");
-        assert_eq!(money(701e8, "CNY", Locale::En), "¥70.1 bn");
-        assert_eq!(money(5.8815e9, "USD", Locale::En), "US$5.88 bn");
-        assert_eq!(money(92.69e9, "USD", Locale::ZhHant), "927億美元");
-        assert_eq!(money(1.0, "XYZ", Locale::En), "XYZ 1");
+        assert_eq!(
+            money(2.5e9, "USD", Shown::as_reported(Locale::En)),
+            "US$2.5 bn"
+        );
+        assert_eq!(
+            money(6.1e9, "USD", Shown::as_reported(Locale::ZhHans)),
+            "61亿美元"
+        );
+        assert_eq!(
+            money(701e8, "CNY", Shown::as_reported(Locale::ZhHans)),
+            "701亿元"
+        );
+        assert_eq!(
+            money(701e8, "CNY", Shown::as_reported(Locale::En)),
+            "¥70.1 bn"
+        );
+        assert_eq!(
+            money(5.8815e9, "USD", Shown::as_reported(Locale::En)),
+            "US$5.88 bn"
+        );
+        assert_eq!(
+            money(92.69e9, "USD", Shown::as_reported(Locale::ZhHant)),
+            "927億美元"
+        );
+        assert_eq!(money(1.0, "XYZ", Shown::as_reported(Locale::En)), "XYZ 1");
     }
 
     #[test]
     fn negative_money_puts_a_true_minus_before_the_currency() {
-        assert_eq!(money(-1.77e9, "USD", Locale::En), "\u{2212}US$1.77 bn");
-        assert_eq!(money(-1.77e9, "USD", Locale::ZhHans), "\u{2212}17.7亿美元");
-        assert_eq!(money(-5.0, "XYZ", Locale::En), "\u{2212}XYZ 5");
+        assert_eq!(
+            money(-1.77e9, "USD", Shown::as_reported(Locale::En)),
+            "\u{2212}US$1.77 bn"
+        );
+        assert_eq!(
+            money(-1.77e9, "USD", Shown::as_reported(Locale::ZhHans)),
+            "\u{2212}17.7亿美元"
+        );
+        assert_eq!(
+            money(-5.0, "XYZ", Shown::as_reported(Locale::En)),
+            "\u{2212}XYZ 5"
+        );
         // A value that rounds to zero has no sign.
-        assert_eq!(money(-0.0001, "USD", Locale::En), "US$0");
+        assert_eq!(
+            money(-0.0001, "USD", Shown::as_reported(Locale::En)),
+            "US$0"
+        );
     }
 
     #[test]
@@ -404,28 +446,74 @@ mod tests {
         );
     }
 
+    fn cny_to_usd(rate: f64) -> Conversion {
+        Conversion {
+            from: "CNY".into(),
+            to: "USD".into(),
+            rate,
+        }
+    }
+
     #[test]
-    fn a_display_conversion_applies_to_its_currency_only() {
-        set_conversion(Some(Conversion {
-            from: "CNY".into(),
-            to: "USD".into(),
-            rate: 0.14,
-        }));
-        assert_eq!(money(701e8, "CNY", Locale::En), "US$9.81 bn");
-        assert_eq!(money(2.5e9, "USD", Locale::En), "US$2.5 bn");
-        assert_eq!(money_as_reported(701e8, "CNY", Locale::En), "¥70.1 bn");
-        set_conversion(Some(Conversion {
-            from: "CNY".into(),
-            to: "USD".into(),
-            rate: f64::NAN,
-        }));
+    fn without_a_conversion_money_shows_as_reported() {
+        let shown = Shown::new(Locale::En, None);
+        assert_eq!(money(701e8, "CNY", shown), "¥70.1 bn");
         assert_eq!(
-            conversion(),
-            None,
-            "a rate that is not a positive number turns it off"
+            value(701e8, &Unit::Currency("CNY".into()), shown),
+            "¥70.1 bn"
         );
-        set_conversion(None);
-        assert_eq!(money(701e8, "CNY", Locale::En), "¥70.1 bn");
+    }
+
+    #[test]
+    fn a_conversion_for_this_currency_converts_it() {
+        let c = cny_to_usd(0.14);
+        let shown = Shown::new(Locale::En, Some(&c));
+        assert_eq!(money(701e8, "CNY", shown), "US$9.81 bn");
+        assert_eq!(
+            value(701e8, &Unit::Currency("CNY".into()), shown),
+            "US$9.81 bn"
+        );
+        assert_eq!(
+            money(701e8, "CNY", Shown::new(Locale::ZhHans, Some(&c))),
+            "98.1亿美元"
+        );
+        // Only what is not money keeps its unit.
+        assert_eq!(value(0.5, &Unit::Percent, shown), "50%");
+        assert_eq!(money_as_reported(701e8, "CNY", Locale::En), "¥70.1 bn");
+    }
+
+    #[test]
+    fn a_conversion_for_another_currency_is_ignored() {
+        let c = cny_to_usd(0.14);
+        let shown = Shown::new(Locale::En, Some(&c));
+        assert_eq!(money(2.5e9, "USD", shown), "US$2.5 bn");
+        assert_eq!(money(2.5e9, "EUR", shown), "€2.5 bn");
+    }
+
+    #[test]
+    fn a_bad_rate_is_ignored_and_never_shows() {
+        for rate in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY, 0.0, -0.14] {
+            let c = cny_to_usd(rate);
+            assert!(!c.applies_to("CNY"), "rate {rate}");
+            let shown = Shown::new(Locale::En, Some(&c));
+            assert_eq!(money(701e8, "CNY", shown), "¥70.1 bn", "rate {rate}");
+        }
+        // A conversion to the same currency changes nothing.
+        let same = Conversion {
+            from: "CNY".into(),
+            to: "CNY".into(),
+            rate: 2.0,
+        };
+        assert_eq!(
+            money(701e8, "CNY", Shown::new(Locale::En, Some(&same))),
+            "¥70.1 bn"
+        );
+        // A rate that overflows the figure still shows no infinity.
+        let huge = cny_to_usd(f64::MAX);
+        assert_eq!(
+            money(701e8, "CNY", Shown::new(Locale::En, Some(&huge))),
+            "—"
+        );
     }
 
     #[test]
@@ -452,7 +540,7 @@ mod tests {
         for s in [
             number(f64::NAN, 2),
             compact(f64::INFINITY, Locale::En),
-            money(f64::NAN, "USD", Locale::ZhHans),
+            money(f64::NAN, "USD", Shown::as_reported(Locale::ZhHans)),
             percent(f64::NEG_INFINITY, 1),
         ] {
             assert_eq!(s, "—");

@@ -3,7 +3,7 @@
 //! show. The view only binds these to the page.
 
 use crate::domain::engine::model::DimensionResult;
-use crate::domain::format::{self, pick, Locale};
+use crate::domain::format::{self, pick, Locale, Shown};
 use crate::domain::schema::{find_member, Dimension, Provenance, Unit};
 
 /// The columns a reader can sort the table by.
@@ -87,8 +87,9 @@ pub fn table_rows(
     t: usize,
     sort: Sort,
     unit: &Unit,
-    locale: Locale,
+    shown: Shown,
 ) -> Vec<TableRow> {
+    let locale = shown.locale;
     let value_of = |i: usize| r.rows[i].values.get(t).copied().unwrap_or(0.0);
     let cagr_of = |i: usize| r.cagr(&r.rows[i].member);
     let name_of = |i: usize| member_name(dim, &r.rows[i].member, locale);
@@ -140,7 +141,7 @@ pub fn table_rows(
                 member: row.member.clone(),
                 name: name_of(i),
                 child: row.depth > 0,
-                value: format::value(v, unit, locale),
+                value: format::value(v, unit, shown),
                 share: format::percent(share, 1),
                 cagr: cagr_of(i).map_or_else(|| "—".into(), |c| format::percent(c, 1)),
                 provenance: r.provenance,
@@ -219,7 +220,14 @@ mod tests {
     #[test]
     fn largest_first_with_children_after_their_parent() {
         let (dim, r) = fixture();
-        let rows = table_rows(&dim, &r, 0, Sort::default(), &Unit::Number, Locale::En);
+        let rows = table_rows(
+            &dim,
+            &r,
+            0,
+            Sort::default(),
+            &Unit::Number,
+            Shown::as_reported(Locale::En),
+        );
         assert_eq!(members(&rows), ["asia", "cn", "jp", "europe"]);
         assert_eq!(rows[0].name, "Asia");
         assert!(!rows[0].child && rows[1].child);
@@ -227,7 +235,14 @@ mod tests {
         assert_eq!(rows[0].share, "60%");
         assert_eq!(rows[1].share, format::percent(40.0 / 60.0, 1));
         // In the last year Europe is the larger.
-        let last = table_rows(&dim, &r, 2, Sort::default(), &Unit::Number, Locale::En);
+        let last = table_rows(
+            &dim,
+            &r,
+            2,
+            Sort::default(),
+            &Unit::Number,
+            Shown::as_reported(Locale::En),
+        );
         assert_eq!(members(&last), ["europe", "asia", "cn", "jp"]);
     }
 
@@ -242,7 +257,14 @@ mod tests {
                 descending: false
             }
         );
-        let rows = table_rows(&dim, &r, 0, by_name, &Unit::Number, Locale::En);
+        let rows = table_rows(
+            &dim,
+            &r,
+            0,
+            by_name,
+            &Unit::Number,
+            Shown::as_reported(Locale::En),
+        );
         assert_eq!(members(&rows), ["asia", "cn", "jp", "europe"]);
         let rows = table_rows(
             &dim,
@@ -250,12 +272,19 @@ mod tests {
             0,
             by_name.clicked(SortKey::Name),
             &Unit::Number,
-            Locale::En,
+            Shown::as_reported(Locale::En),
         );
         assert_eq!(members(&rows), ["europe", "asia", "cn", "jp"]);
         // Europe grows 40 → 120 over two years: 73.2% a year.
         let by_cagr = Sort::default().clicked(SortKey::Cagr);
-        let rows = table_rows(&dim, &r, 0, by_cagr, &Unit::Number, Locale::En);
+        let rows = table_rows(
+            &dim,
+            &r,
+            0,
+            by_cagr,
+            &Unit::Number,
+            Shown::as_reported(Locale::En),
+        );
         assert_eq!(members(&rows), ["europe", "asia", "cn", "jp"]);
         assert_eq!(rows[0].cagr, "73.2%");
         assert_eq!(rows[3].cagr, "0%");
@@ -276,7 +305,14 @@ mod tests {
         for row in &mut r.rows {
             row.values.truncate(1);
         }
-        let rows = table_rows(&dim, &r, 0, Sort::default(), &Unit::Number, Locale::En);
+        let rows = table_rows(
+            &dim,
+            &r,
+            0,
+            Sort::default(),
+            &Unit::Number,
+            Shown::as_reported(Locale::En),
+        );
         assert!(rows.iter().all(|r| r.cagr == "—"));
         assert_eq!(member_name(&dim, "nowhere", Locale::En), "nowhere");
         assert_eq!(member_name(&dim, "jp", Locale::En), "Japan");

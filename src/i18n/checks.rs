@@ -1,6 +1,6 @@
 //! Consistency checks worded for a reader, in each interface language.
 
-use super::{fill, Locale, Message};
+use super::{fill, Locale, Message, Shown};
 use crate::domain::checks::{Check, CheckKind, TrendPoint, TrendStep};
 use crate::domain::format::{self, pick};
 use crate::domain::schema::find_member;
@@ -290,8 +290,9 @@ fn periods(n: u32, c: Cadence, locale: Locale) -> String {
 }
 
 /// "at least ¥500 bn (2023)" / "2023 年至少5,000亿元".
-fn trend_point(p: &TrendPoint, report: &Report, locale: Locale) -> String {
-    let value = format::value(p.value, &series_unit(report, &p.series), locale);
+fn trend_point(p: &TrendPoint, report: &Report, shown: Shown) -> String {
+    let locale = shown.locale;
+    let value = format::value(p.value, &series_unit(report, &p.series), shown);
     let bound = bound_words(p.bound, locale);
     if locale == Locale::En {
         format!("{bound}{value} ({})", p.year)
@@ -311,12 +312,13 @@ fn signed_percent(rate: f64) -> String {
 }
 
 /// "700,000 seats (2013) → at least 800,000 seats (2014): at least +14.3% a year".
-fn trend_step(step: &TrendStep, points: &[TrendPoint], report: &Report, locale: Locale) -> String {
+fn trend_step(step: &TrendStep, points: &[TrendPoint], report: &Report, shown: Shown) -> String {
+    let locale = shown.locale;
     let at = |year: i32| {
         points
             .iter()
             .find(|p| p.year == year)
-            .map(|p| trend_point(p, report, locale))
+            .map(|p| trend_point(p, report, shown))
             .unwrap_or_default()
     };
     let rate = signed_percent(step.rate);
@@ -349,8 +351,8 @@ fn listed_label(number: &str, locale: Locale) -> String {
 }
 
 /// One sentence (or two) saying what the check found, with its numbers.
-pub fn describe(check: &Check, report: &Report, locale: Locale) -> String {
-    let l = locale;
+pub fn describe(check: &Check, report: &Report, shown: Shown) -> String {
+    let l = shown.locale;
     match &check.kind {
         CheckKind::StatedVsImplied {
             series,
@@ -367,8 +369,8 @@ pub fn describe(check: &Check, report: &Report, locale: Locale) -> String {
                 from_year.to_string(),
                 to_year.to_string(),
                 format::percent(*implied, 1),
-                format::value(*stated_end, &unit, l),
-                format::value(*reported_end, &unit, l),
+                format::value(*stated_end, &unit, shown),
+                format::value(*reported_end, &unit, shown),
             ];
             let args: Vec<&str> = args.iter().map(String::as_str).collect();
             let template = if check.key.ends_with("agrees") {
@@ -398,9 +400,9 @@ pub fn describe(check: &Check, report: &Report, locale: Locale) -> String {
                     format!(
                         "{}{sep}{} ({}) → {}",
                         pick(name, l).0,
-                        format::value(*value, &unit, l),
+                        format::value(*value, &unit, shown),
                         format::percent(*share, 1),
-                        format::value(*whole, &unit, l)
+                        format::value(*whole, &unit, shown)
                     )
                 })
                 .collect();
@@ -432,7 +434,7 @@ pub fn describe(check: &Check, report: &Report, locale: Locale) -> String {
                     let unit = kpi(id).map(|k| k.unit.clone()).unwrap_or(Unit::Number);
                     format!(
                         "{} ({})",
-                        format::value(*value, &unit, l),
+                        format::value(*value, &unit, shown),
                         pick(section, l).0
                     )
                 })
@@ -455,9 +457,9 @@ pub fn describe(check: &Check, report: &Report, locale: Locale) -> String {
             let unit = series_unit(report, series);
             let args = [
                 year.to_string(),
-                format::value(*bound, &unit, l),
-                format::value(*upper, &unit, l),
-                format::value(*path_value, &unit, l),
+                format::value(*bound, &unit, shown),
+                format::value(*upper, &unit, shown),
+                format::value(*path_value, &unit, shown),
             ];
             let args: Vec<&str> = args.iter().map(String::as_str).collect();
             let template = if check.key.ends_with("holds") {
@@ -485,8 +487,8 @@ pub fn describe(check: &Check, report: &Report, locale: Locale) -> String {
             .text(l);
             let args = [
                 year.to_string(),
-                format::value(*bound, &unit, l),
-                format::value(*path_value, &unit, l),
+                format::value(*bound, &unit, shown),
+                format::value(*path_value, &unit, shown),
                 word.to_string(),
             ];
             let args: Vec<&str> = args.iter().map(String::as_str).collect();
@@ -581,17 +583,17 @@ pub fn describe(check: &Check, report: &Report, locale: Locale) -> String {
                     .unwrap_or_default()
             };
             let unit = series_unit(report, series);
-            let level_text = format::value(*level, &unit, l);
+            let level_text = format::value(*level, &unit, shown);
             let share_text = format::percent(*share, 1);
             let args = [
                 share_text.clone(),
                 label(share_kpi),
                 level_text,
                 label(level_kpi),
-                format::value(*whole, &unit, l),
+                format::value(*whole, &unit, shown),
                 year.to_string(),
                 format::percent(*implied_share, 1),
-                format::value(*implied_level, &unit, l),
+                format::value(*implied_level, &unit, shown),
             ];
             let args: Vec<&str> = args.iter().map(String::as_str).collect();
             let template = if check.key.ends_with("agree") {
@@ -648,7 +650,7 @@ pub fn describe(check: &Check, report: &Report, locale: Locale) -> String {
         } => {
             let arrow = points
                 .iter()
-                .map(|p| trend_point(p, report, l))
+                .map(|p| trend_point(p, report, shown))
                 .collect::<Vec<_>>()
                 .join(" → ");
             let holds = check.key.ends_with("holds");
@@ -657,7 +659,7 @@ pub fn describe(check: &Check, report: &Report, locale: Locale) -> String {
                 TrendKind::Slows if steps.is_empty() => arrow,
                 TrendKind::Slows => steps
                     .iter()
-                    .map(|st| trend_step(st, points, report, l))
+                    .map(|st| trend_step(st, points, report, shown))
                     .collect::<Vec<_>>()
                     .join(if l == Locale::En { "; " } else { "；" }),
             };
@@ -727,7 +729,7 @@ mod tests {
             let computed = compute(r, &Scenario::published()).unwrap();
             for c in run_checks(r, &computed) {
                 for l in Locale::ALL {
-                    let s = describe(&c, r, l);
+                    let s = describe(&c, r, Shown::as_reported(l));
                     assert!(
                         !s.contains('{') && !s.contains("NaN") && !s.contains("inf"),
                         "{s}"
@@ -744,7 +746,7 @@ mod tests {
         let computed = compute(r, &Scenario::published()).unwrap();
         let c = run_checks(r, &computed).into_iter().next().unwrap();
         assert_eq!(
-            describe(&c, r, Locale::En),
+            describe(&c, r, Shown::as_reported(Locale::En)),
             "The source states 13% a year for 2025–2032, but its own values imply 13.6%: compounding 13% gives US$5.88 bn in 2032, not the reported US$6.1 bn."
         );
     }

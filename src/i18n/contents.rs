@@ -2,7 +2,7 @@
 //! "表 3"), its years, and a rebuilt table's cells in the listed unit.
 
 use super::{fill, Message};
-use crate::domain::format::{self, Locale};
+use crate::domain::format::{self, Locale, Shown};
 use crate::domain::schema::{ListedKind, Unit, YearRange};
 
 crate::messages! {
@@ -90,7 +90,7 @@ pub fn years_label(years: YearRange) -> String {
 }
 
 /// A value in the listed unit: "$MN" tables show millions with one decimal.
-pub fn cell(value: f64, unit_label: Option<&str>, unit: &Unit, locale: Locale) -> String {
+pub fn cell(value: f64, unit_label: Option<&str>, unit: &Unit, shown: Shown) -> String {
     match unit_label {
         Some("$MN") => {
             // Millions with one decimal, kept even when it is zero so the column aligns.
@@ -101,7 +101,7 @@ pub fn cell(value: f64, unit_label: Option<&str>, unit: &Unit, locale: Locale) -
                 s
             }
         }
-        _ => format::value(value, unit, locale),
+        _ => format::value(value, unit, shown),
     }
 }
 
@@ -154,17 +154,38 @@ mod tests {
     #[test]
     fn millions_keep_one_decimal_and_other_units_format_as_values() {
         assert_eq!(
-            cell(1_234_500_000.0, Some("$MN"), &Unit::Number, Locale::En),
+            cell(
+                1_234_500_000.0,
+                Some("$MN"),
+                &Unit::Number,
+                Shown::as_reported(Locale::En)
+            ),
             "1,234.5"
         );
         assert_eq!(
-            cell(2_000_000.0, Some("$MN"), &Unit::Number, Locale::En),
+            cell(
+                2_000_000.0,
+                Some("$MN"),
+                &Unit::Number,
+                Shown::as_reported(Locale::En)
+            ),
             "2.0"
         );
         assert_eq!(
-            cell(2_000_000.0, None, &Unit::Number, Locale::En),
-            format::value(2_000_000.0, &Unit::Number, Locale::En)
+            cell(
+                2_000_000.0,
+                None,
+                &Unit::Number,
+                Shown::as_reported(Locale::En)
+            ),
+            format::value(2_000_000.0, &Unit::Number, Shown::as_reported(Locale::En))
         );
-        assert!(!cell(f64::NAN, Some("$MN"), &Unit::Number, Locale::En).contains("NaN.0"));
+        assert!(!cell(
+            f64::NAN,
+            Some("$MN"),
+            &Unit::Number,
+            Shown::as_reported(Locale::En)
+        )
+        .contains("NaN.0"));
     }
 }

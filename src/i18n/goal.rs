@@ -6,7 +6,7 @@ use super::errors::engine_reason;
 use super::{fill, Message};
 use crate::domain::engine::goal_seek::{need_to_reach, periods_to_reach, Need};
 use crate::domain::engine::model::Computed;
-use crate::domain::format::{self, magnitude, parse_typed, Locale};
+use crate::domain::format::{self, magnitude, parse_typed, Locale, Shown};
 use crate::domain::schema::Unit;
 
 crate::messages! {
@@ -95,8 +95,9 @@ pub fn goal_answer(
     year: Option<i32>,
     rate: f64,
     unit: &Unit,
-    locale: Locale,
+    shown: Shown,
 ) -> GoalAnswer {
+    let locale = shown.locale;
     let t = |m: GoalMsg| m.text(locale);
     let target_display = if typed.trim().is_empty() {
         Some(setup.default_target)
@@ -109,7 +110,7 @@ pub fn goal_answer(
     let year = year.unwrap_or(setup.last_year);
     let anchor_year = setup.anchor_year;
     let target = v * setup.factor;
-    let shown = format::value(target, unit, locale);
+    let shown = format::value(target, unit, shown);
     let need = match need_to_reach(
         setup.anchor_value,
         target,
@@ -171,7 +172,7 @@ mod tests {
         assert_eq!(s.target_label, "Target value (USD bn)");
         assert_eq!(s.placeholder, "5");
         // (5/2.5)^(1/7) − 1 = 10.41%, beside the 13.6% in force; reached in 2031.
-        match goal_answer(&s, "", None, rate, &unit, Locale::En) {
+        match goal_answer(&s, "", None, rate, &unit, Shown::as_reported(Locale::En)) {
             GoalAnswer::Answer {
                 need: NeedText::Rate(need),
                 reach,
@@ -182,7 +183,14 @@ mod tests {
             other => panic!("{other:?}"),
         }
         // (8/2.5)^(1/5) − 1 = 26.19%.
-        match goal_answer(&s, "8", Some(2030), rate, &unit, Locale::En) {
+        match goal_answer(
+            &s,
+            "8",
+            Some(2030),
+            rate,
+            &unit,
+            Shown::as_reported(Locale::En),
+        ) {
             GoalAnswer::Answer {
                 need: NeedText::Rate(need),
                 ..
@@ -195,7 +203,7 @@ mod tests {
     fn a_target_already_passed_or_not_a_number_says_so() {
         let (s, rate, unit) = setup(Locale::En);
         assert_eq!(
-            goal_answer(&s, "2", None, rate, &unit, Locale::En),
+            goal_answer(&s, "2", None, rate, &unit, Shown::as_reported(Locale::En)),
             GoalAnswer::Answer {
                 need: NeedText::AlreadyReached(
                     "US$2 bn is already reached in 2025: no growth is needed.".into()
@@ -205,12 +213,19 @@ mod tests {
         );
         for bad in ["abc", "-3", "0"] {
             assert_eq!(
-                goal_answer(&s, bad, None, rate, &unit, Locale::En),
+                goal_answer(&s, bad, None, rate, &unit, Shown::as_reported(Locale::En)),
                 GoalAnswer::Invalid(GoalMsg::Invalid.text(Locale::En).into())
             );
         }
         // At no growth a higher target is never reached.
-        match goal_answer(&s, "8", None, 0.0, &unit, Locale::ZhHans) {
+        match goal_answer(
+            &s,
+            "8",
+            None,
+            0.0,
+            &unit,
+            Shown::as_reported(Locale::ZhHans),
+        ) {
             GoalAnswer::Answer { reach, .. } => assert!(reach.contains("永远达不到"), "{reach}"),
             other => panic!("{other:?}"),
         }

@@ -5,7 +5,7 @@ use super::{fill, Message};
 use crate::domain::checks::{Check, CheckKind, Severity};
 use crate::domain::engine::error::EngineError;
 use crate::domain::engine::goal_seek::Reach;
-use crate::domain::format::{self, pick, Locale};
+use crate::domain::format::{self, pick, Locale, Shown};
 use crate::domain::plan::Projected;
 use crate::domain::schema::{
     AssumptionRange, Cadence, Comparator, Horizon, KpiKind, KpiTarget, LocalText, Provenance,
@@ -255,26 +255,27 @@ pub fn amount_text(
     value: f64,
     unit: &Unit,
     cadence: Option<Cadence>,
-    l: Locale,
+    shown: Shown,
 ) -> String {
+    let l = shown.locale;
     match kind {
         KpiKind::GrowthRate => rate_text(value, cadence, true, l),
-        _ => format::value(value, unit, l),
+        _ => format::value(value, unit, shown),
     }
 }
 
 /// "≥ 3 m users", "≥ +10% / month".
-pub fn target_text(k: &KpiTarget, locale: Locale) -> String {
-    target_value_text(k, k.value, locale)
+pub fn target_text(k: &KpiTarget, shown: Shown) -> String {
+    target_value_text(k, k.value, shown)
 }
 
 /// Another value for a target, read as the target reads ("≥ 2.5 m users" where another section
 /// of the plan sets 2.5 m).
-pub fn target_value_text(k: &KpiTarget, value: f64, locale: Locale) -> String {
+pub fn target_value_text(k: &KpiTarget, value: f64, shown: Shown) -> String {
     format!(
         "{} {}",
         comparator_sign(k.comparator),
-        amount_text(k.kind, value, &k.unit, k.cadence, locale)
+        amount_text(k.kind, value, &k.unit, k.cadence, shown)
     )
 }
 
@@ -303,10 +304,10 @@ pub fn span(low: &str, high: &str) -> String {
 }
 
 /// The range a value input allows, in its unit: "1,000 users – 1 m users".
-pub fn value_range_text(range: &AssumptionRange, unit: &Unit, locale: Locale) -> String {
+pub fn value_range_text(range: &AssumptionRange, unit: &Unit, shown: Shown) -> String {
     span(
-        &format::value(range.min, unit, locale),
-        &format::value(range.max, unit, locale),
+        &format::value(range.min, unit, shown),
+        &format::value(range.max, unit, shown),
     )
 }
 
@@ -376,9 +377,10 @@ pub fn periods_answer(
 }
 
 /// The projection's last value in the target's unit, or why it cannot be computed.
-pub fn end_text(projected: &Projected, unit: &Unit, locale: Locale) -> String {
+pub fn end_text(projected: &Projected, unit: &Unit, shown: Shown) -> String {
+    let locale = shown.locale;
     match &projected.values {
-        Ok(v) => format::value(v.last().copied().unwrap_or(f64::NAN), unit, locale),
+        Ok(v) => format::value(v.last().copied().unwrap_or(f64::NAN), unit, shown),
         Err(e) => super::errors::engine_error(e, locale),
     }
 }
@@ -392,9 +394,10 @@ pub fn goal_rate_text(projected: &Projected, cadence: Cadence, locale: Locale) -
 }
 
 /// The goal seek's start answer in the start's unit, or why there is none.
-pub fn goal_start_text(projected: &Projected, unit: &Unit, locale: Locale) -> String {
+pub fn goal_start_text(projected: &Projected, unit: &Unit, shown: Shown) -> String {
+    let locale = shown.locale;
     match &projected.goal_start {
-        Ok(s) => format::value(*s, unit, locale),
+        Ok(s) => format::value(*s, unit, shown),
         Err(e) => super::errors::engine_error(e, locale),
     }
 }
@@ -420,16 +423,16 @@ pub struct SectionValue {
 /// What the plan contradicts: first the targets that differ between sections (with each
 /// section's value), then every other warning (a share against a level, a rating past its
 /// scale, a claimed trend against the figures) in the check's own words.
-pub fn contradictions(checks: &[Check], r: &Report, locale: Locale) -> Vec<Contradiction> {
+pub fn contradictions(checks: &[Check], r: &Report, shown: Shown) -> Vec<Contradiction> {
     let conflicts = checks.iter().filter_map(|c| match &c.kind {
         CheckKind::ConflictingTargets { targets, .. } => Some(Contradiction {
             check: c.key,
-            text: super::checks::describe(c, r, locale),
+            text: super::checks::describe(c, r, shown),
             values: targets
                 .iter()
                 .map(|(id, value, section)| {
                     let (value, provenance) = match r.kpis.iter().find(|k| k.id == *id) {
-                        Some(k) => (target_value_text(k, *value, locale), k.provenance),
+                        Some(k) => (target_value_text(k, *value, shown), k.provenance),
                         None => (format::number(*value, 2), Provenance::Reported),
                     };
                     SectionValue {
@@ -450,7 +453,7 @@ pub fn contradictions(checks: &[Check], r: &Report, locale: Locale) -> Vec<Contr
         })
         .map(|c| Contradiction {
             check: c.key,
-            text: super::checks::describe(c, r, locale),
+            text: super::checks::describe(c, r, shown),
             values: Vec::new(),
         });
     conflicts.chain(others).collect()
@@ -470,7 +473,8 @@ pub fn on_time_text(on_time: bool, horizon: &Horizon, locale: Locale) -> String 
 /// A plan's headline for its overview: its first projection's target, as the plan states it
 /// ("≥ 3 m users within 3 years"), under the target's name, with where the target comes from.
 /// `None` without a projection.
-pub fn plan_headline(r: &Report, locale: Locale) -> Option<(String, String, Provenance)> {
+pub fn plan_headline(r: &Report, shown: Shown) -> Option<(String, String, Provenance)> {
+    let locale = shown.locale;
     let p = r.projections.first()?;
     let target = r.kpis.iter().find(|k| k.id == p.target)?;
     let horizon = target
@@ -479,7 +483,7 @@ pub fn plan_headline(r: &Report, locale: Locale) -> Option<(String, String, Prov
         .unwrap_or_default();
     Some((
         pick(&target.label, locale).0.to_string(),
-        format!("{}{horizon}", target_text(target, locale)),
+        format!("{}{horizon}", target_text(target, shown)),
         target.provenance,
     ))
 }
@@ -501,7 +505,11 @@ mod tests {
             .find(|r| r.kind == ReportKind::Plan)
             .expect("a plan");
         let computed = compute(plan, &Scenario::published()).expect("model");
-        let found = contradictions(&run_checks(plan, &computed), plan, Locale::En);
+        let found = contradictions(
+            &run_checks(plan, &computed),
+            plan,
+            Shown::as_reported(Locale::En),
+        );
         // As the KPI board's end-to-end test counts them: three targets that differ between
         // sections, then four contradictions with the plan's own figures.
         assert_eq!(found.len(), 7);
@@ -518,13 +526,16 @@ mod tests {
     fn projector_answers_are_values_or_the_reason_there_is_none() {
         let p = Projected::new(100.0, 0.1, 2, 1000.0);
         assert_eq!(
-            end_text(&p, &Unit::Number, Locale::En),
-            format::value(121.0, &Unit::Number, Locale::En)
+            end_text(&p, &Unit::Number, Shown::as_reported(Locale::En)),
+            format::value(121.0, &Unit::Number, Shown::as_reported(Locale::En))
         );
         let none = Projected::new(100.0, -2.0, 2, 1000.0);
-        assert!(end_text(&none, &Unit::Number, Locale::En).starts_with("Cannot compute"));
+        assert!(
+            end_text(&none, &Unit::Number, Shown::as_reported(Locale::En))
+                .starts_with("Cannot compute")
+        );
         assert!(goal_rate_text(&p, Cadence::Month, Locale::En).contains("/ month"));
-        assert!(!goal_start_text(&p, &Unit::Number, Locale::En).is_empty());
+        assert!(!goal_start_text(&p, &Unit::Number, Shown::as_reported(Locale::En)).is_empty());
     }
 
     #[test]
@@ -629,7 +640,8 @@ mod tests {
             .iter()
             .find(|r| r.kind == ReportKind::Plan)
             .expect("a bundled plan");
-        let (label, text, _) = plan_headline(plan, Locale::En).expect("a headline");
+        let (label, text, _) =
+            plan_headline(plan, Shown::as_reported(Locale::En)).expect("a headline");
         assert!(!label.is_empty());
         assert!(
             text.starts_with(['≥', '≤', '≈', '=']),
@@ -639,6 +651,6 @@ mod tests {
             .iter()
             .find(|r| r.kind == ReportKind::Market)
             .unwrap();
-        assert_eq!(plan_headline(market, Locale::En), None);
+        assert_eq!(plan_headline(market, Shown::as_reported(Locale::En)), None);
     }
 }

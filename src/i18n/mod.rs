@@ -16,7 +16,7 @@ pub mod overview;
 pub mod titles;
 pub mod tools;
 
-pub use crate::domain::format::Locale;
+pub use crate::domain::format::{Locale, Shown};
 use crate::domain::schema::Provenance;
 
 /// A translatable message. Views may define their own message enums (one concern per file);

@@ -7,7 +7,7 @@ use crate::domain::checks::{Check, Severity};
 use crate::domain::engine::fit::{Evidence, GrowthFit, RateLimit};
 use crate::domain::engine::growth::value_at;
 use crate::domain::engine::model::{series, Computed, Headline};
-use crate::domain::format::{self, Locale};
+use crate::domain::format::{self, Locale, Shown};
 use crate::domain::schema::{LocalText, Point, Provenance, RateSource, Report, Unit};
 
 crate::messages! {
@@ -61,38 +61,38 @@ crate::messages! {
 }
 
 /// A point as a reader sees it: bounds carry ≥ / ≤; an interval reads "≥ low, < high".
-pub fn point_text(p: &Point, unit: &Unit, locale: Locale) -> String {
+pub fn point_text(p: &Point, unit: &Unit, shown: Shown) -> String {
     // Worded as the charts' tooltips word a bound (the interval's top follows below).
-    let value = crate::chart::label::value_text(p.value, unit, p.bound, false, locale);
+    let value = crate::chart::label::value_text(p.value, unit, p.bound, false, shown);
     match p.upper {
-        Some(upper) => format!("{value}, < {}", format::value(upper, unit, locale)),
+        Some(upper) => format!("{value}, < {}", format::value(upper, unit, shown)),
         None => value,
     }
 }
 
 /// "US$2.5 bn (2025) → US$6.1 bn (2032)": the first and last values the source gives.
-pub fn headline_text(r: &Report, locale: Locale) -> String {
+pub fn headline_text(r: &Report, shown: Shown) -> String {
     let Some(s) = r.series.first() else {
         return String::new();
     };
     figures_text(
         &s.unit,
         &crate::domain::catalogue::sourced_ends(&s.points),
-        locale,
+        shown,
     )
 }
 
 /// Points as "value (year) → value (year)"; one figure given for two years reads
 /// "≥ ¥500 bn (2023, 2025)" (an arrow between equal figures would suggest a change).
-pub fn figures_text(unit: &Unit, points: &[Point], locale: Locale) -> String {
+pub fn figures_text(unit: &Unit, points: &[Point], shown: Shown) -> String {
     if let [a, b] = points {
         if crate::domain::catalogue::same_figure(a, b) {
-            return format!("{} ({}, {})", point_text(a, unit, locale), a.year, b.year);
+            return format!("{} ({}, {})", point_text(a, unit, shown), a.year, b.year);
         }
     }
     points
         .iter()
-        .map(|p| format!("{} ({})", point_text(p, unit, locale), p.year))
+        .map(|p| format!("{} ({})", point_text(p, unit, shown), p.year))
         .collect::<Vec<_>>()
         .join(" → ")
 }
@@ -150,7 +150,8 @@ pub struct FitRow {
 }
 
 /// The published growth of `c`'s headline (the model in force), worded for the overview.
-pub fn published_growth(r: &Report, c: Option<&Computed>, locale: Locale) -> PublishedGrowth {
+pub fn published_growth(r: &Report, c: Option<&Computed>, shown: Shown) -> PublishedGrowth {
+    let locale = shown.locale;
     let t = |m: Msg| m.text(locale);
     let headline = c.and_then(|c| c.headline.as_ref());
     let fit = headline.and_then(|h| h.published.fit.as_ref());
@@ -166,7 +167,7 @@ pub fn published_growth(r: &Report, c: Option<&Computed>, locale: Locale) -> Pub
                     FitMsg::Rate.text(locale),
                     &[
                         &rate,
-                        &format::value(f.anchor_value, &r.headline_unit(), locale),
+                        &format::value(f.anchor_value, &r.headline_unit(), shown),
                         &f.anchor_year.to_string(),
                     ],
                 ),
@@ -189,7 +190,7 @@ pub fn published_growth(r: &Report, c: Option<&Computed>, locale: Locale) -> Pub
         rate,
         fit: headline
             .zip(fit)
-            .map(|(h, f)| fit_explained(r, h, f, locale)),
+            .map(|(h, f)| fit_explained(r, h, f, shown)),
         stated,
         implied: headline
             .map(|h| format::percent(h.published.rate, 1))
@@ -198,19 +199,20 @@ pub fn published_growth(r: &Report, c: Option<&Computed>, locale: Locale) -> Pub
 }
 
 /// A limit as the source words it: "≥ ¥100 bn", or "< ¥100 bn" for an interval's upper end.
-fn limit_text(f: &GrowthFit, l: &RateLimit, unit: &Unit, locale: Locale) -> String {
+fn limit_text(f: &GrowthFit, l: &RateLimit, unit: &Unit, shown: Shown) -> String {
     let interval = f
         .observations
         .iter()
         .any(|o| o.year == l.year && matches!(o.evidence, Evidence::Between(..)));
-    crate::chart::label::value_text(l.value, unit, Some(l.side), interval, locale)
+    crate::chart::label::value_text(l.value, unit, Some(l.side), interval, shown)
 }
 
-fn fit_explained(r: &Report, h: &Headline, f: &GrowthFit, locale: Locale) -> FitExplained {
+fn fit_explained(r: &Report, h: &Headline, f: &GrowthFit, shown: Shown) -> FitExplained {
+    let locale = shown.locale;
     let unit = r.headline_unit();
     // Two decimals: a limit rounded to one could read as allowed when it is not (10.03%).
     let pct = |x: f64| format::percent(x, 2);
-    let lim = |l: &RateLimit| limit_text(f, l, &unit, locale);
+    let lim = |l: &RateLimit| limit_text(f, l, &unit, shown);
     let anchor = f.anchor_year.to_string();
     let moved = f.binding.as_ref().map(|b| {
         fill(
@@ -246,7 +248,7 @@ fn fit_explained(r: &Report, h: &Headline, f: &GrowthFit, locale: Locale) -> Fit
         ),
         (None, None) => FitMsg::RangeNone.text(locale).to_string(),
     };
-    let money = |v: f64| format::value(v, &unit, locale);
+    let money = |v: f64| format::value(v, &unit, shown);
     let rows = series(r, &h.series)
         .map(|s| {
             s.points
@@ -269,7 +271,7 @@ fn fit_explained(r: &Report, h: &Headline, f: &GrowthFit, locale: Locale) -> Fit
                     };
                     FitRow {
                         year: p.year,
-                        says: point_text(p, &unit, locale),
+                        says: point_text(p, &unit, shown),
                         provenance: p.provenance,
                         used,
                         line: value_at(f.anchor_year, f.anchor_value, f.rate, p.year)
@@ -292,7 +294,7 @@ pub struct FactRow {
     pub provenance: Provenance,
 }
 
-pub fn fact_rows(r: &Report, locale: Locale) -> Vec<FactRow> {
+pub fn fact_rows(r: &Report, shown: Shown) -> Vec<FactRow> {
     r.facts
         .iter()
         .map(|f| {
@@ -306,7 +308,7 @@ pub fn fact_rows(r: &Report, locale: Locale) -> Vec<FactRow> {
             };
             FactRow {
                 label: f.label.clone(),
-                value: point_text(&p, &f.unit, locale),
+                value: point_text(&p, &f.unit, shown),
                 year: f.year.map(|y| y.to_string()).unwrap_or_default(),
                 provenance: f.provenance,
             }
@@ -322,7 +324,7 @@ pub struct CheckRow {
     pub text: String,
 }
 
-pub fn check_rows(checks: &[Check], r: &Report, locale: Locale) -> Vec<CheckRow> {
+pub fn check_rows(checks: &[Check], r: &Report, shown: Shown) -> Vec<CheckRow> {
     checks
         .iter()
         .map(|c| CheckRow {
@@ -332,7 +334,7 @@ pub fn check_rows(checks: &[Check], r: &Report, locale: Locale) -> Vec<CheckRow>
             } else {
                 "check info"
             },
-            text: describe(c, r, locale),
+            text: describe(c, r, shown),
         })
         .collect()
 }
@@ -358,7 +360,7 @@ mod tests {
     fn a_fitted_rate_is_explained_with_its_range_and_evidence() {
         let r = report("china-call-center");
         let c = compute(&r, &Scenario::published()).expect("model");
-        let g = published_growth(&r, Some(&c), Locale::En);
+        let g = published_growth(&r, Some(&c), Shown::as_reported(Locale::En));
         assert!(
             g.rate.starts_with("12.1% a year: the least-squares trend"),
             "{}",
@@ -377,7 +379,7 @@ mod tests {
             .any(|row| row.used == FitMsg::Anchor.text(Locale::En)));
         assert!(fit.rows.iter().all(|row| !row.line.contains("NaN")));
         // In Chinese, no English left.
-        let zh = published_growth(&r, Some(&c), Locale::ZhHant);
+        let zh = published_growth(&r, Some(&c), Shown::as_reported(Locale::ZhHant));
         assert!(!zh.rate.contains("a year"), "{}", zh.rate);
     }
 
@@ -385,13 +387,13 @@ mod tests {
     fn an_implied_rate_is_stated_without_a_fit_and_stated_rates_are_listed() {
         let r = report("smartphone-leasing");
         let c = compute(&r, &Scenario::published()).expect("model");
-        let g = published_growth(&r, Some(&c), Locale::En);
+        let g = published_growth(&r, Some(&c), Shown::as_reported(Locale::En));
         assert!(g.rate.contains("13.6% a year"), "{}", g.rate);
         assert!(g.fit.is_none());
         assert_eq!(g.implied, "13.6%");
         assert_eq!(g.stated.len(), r.growth_statements.len());
         // Without a model there is nothing to state, and no panic.
-        let none = published_growth(&r, None, Locale::En);
+        let none = published_growth(&r, None, Shown::as_reported(Locale::En));
         assert_eq!(none.rate, "");
         assert_eq!(none.implied, "");
     }
@@ -400,7 +402,7 @@ mod tests {
     fn headline_figures_read_first_to_last() {
         let r = report("china-call-center");
         assert_eq!(
-            headline_text(&r, Locale::En),
+            headline_text(&r, Shown::as_reported(Locale::En)),
             "¥70.1 bn (2011) → ≥ ¥100 bn (2014)"
         );
     }
@@ -408,7 +410,7 @@ mod tests {
     #[test]
     fn facts_and_checks_as_rows() {
         for r in load_bundled().0 {
-            let rows = fact_rows(&r, Locale::En);
+            let rows = fact_rows(&r, Shown::as_reported(Locale::En));
             assert_eq!(rows.len(), r.facts.len());
             assert!(rows
                 .iter()
@@ -416,7 +418,7 @@ mod tests {
             let checks = compute(&r, &Scenario::published())
                 .map(|c| run_checks(&r, &c))
                 .unwrap_or_default();
-            let rows = check_rows(&checks, &r, Locale::En);
+            let rows = check_rows(&checks, &r, Shown::as_reported(Locale::En));
             assert_eq!(rows.len(), checks.len());
             for (row, c) in rows.iter().zip(&checks) {
                 assert_eq!(row.key, c.key);

@@ -3,7 +3,7 @@
 //! Modules stays the largest type through 2032"), in the three interface languages. The
 //! series' name stays beside them as a subtitle, so a title never has to name it.
 
-use super::Locale;
+use super::{Locale, Shown};
 use crate::domain::engine::model::DimensionResult;
 use crate::domain::format;
 use crate::domain::schema::Unit;
@@ -49,12 +49,13 @@ pub fn growth_title(
     (start_year, start): (i32, f64),
     (end_year, end): (i32, f64),
     unit: &Unit,
-    locale: Locale,
+    shown: Shown,
 ) -> Option<String> {
+    let locale = shown.locale;
     let trend = trend(start, end)?;
     let (a, b) = (
-        format::value(start, unit, locale),
-        format::value(end, unit, locale),
+        format::value(start, unit, shown),
+        format::value(end, unit, shown),
     );
     let scenario = whose == Whose::Scenario;
     Some(match locale {
@@ -175,7 +176,15 @@ mod tests {
     #[test]
     fn growth_titles_state_the_path() {
         let t = |whose, end, locale| {
-            growth_title(true, whose, (2025, 2.5e9), (2032, end), &usd(), locale).unwrap()
+            growth_title(
+                true,
+                whose,
+                (2025, 2.5e9),
+                (2032, end),
+                &usd(),
+                Shown::as_reported(locale),
+            )
+            .unwrap()
         };
         assert_eq!(
             t(Whose::Published, 6.1e9, Locale::En),
@@ -204,7 +213,7 @@ mod tests {
                 (0, 1.0),
                 (3, f64::NAN),
                 &Unit::Number,
-                Locale::En
+                Shown::as_reported(Locale::En)
             ),
             None
         );

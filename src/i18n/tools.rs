@@ -9,7 +9,7 @@ use crate::domain::engine::monte_carlo::{
 };
 use crate::domain::engine::sensitivity::Tornado;
 use crate::domain::engine::target::{inputs, Target, HEADLINE_KEY};
-use crate::domain::format::{self, pick, Locale};
+use crate::domain::format::{self, pick, Locale, Shown};
 use crate::domain::scenario::{growth_meaning_of, GrowthMeaning};
 use crate::domain::schema::{Provenance, Report};
 
@@ -236,10 +236,11 @@ pub fn tornado_rows(
     r: &Report,
     tor: &Tornado,
     max_rows: usize,
-    locale: Locale,
+    shown: Shown,
 ) -> (Vec<TornadoRow>, Vec<(String, Vec<String>)>) {
+    let locale = shown.locale;
     let unit = tor.target.unit(r);
-    let value = |v: f64| format::value(v, &unit, locale);
+    let value = |v: f64| format::value(v, &unit, shown);
     let scenario = provenance(locale, Provenance::Scenario);
     let mut rows = Vec::new();
     let mut table = Vec::new();
@@ -504,7 +505,7 @@ mod tests {
         let base = Scenario::published();
         let target = Target::Headline;
         let tor = tornado(r, &base, &relevant_keys(r, &target), 0.02, &target).unwrap();
-        let (rows, table) = tornado_rows(r, &tor, 3, Locale::En);
+        let (rows, table) = tornado_rows(r, &tor, 3, Shown::as_reported(Locale::En));
         assert_eq!(rows.len(), tor.rows.len().min(3));
         assert_eq!(rows.len(), table.len());
         for ((row, (name, cells)), src) in rows.iter().zip(&table).zip(&tor.rows) {

@@ -4,7 +4,7 @@
 
 use super::charts::{DataTableView, TableData};
 use crate::domain::engine::compare::Comparison;
-use crate::domain::format::{self, Locale};
+use crate::domain::format::{self, Locale, Shown};
 use crate::domain::schema::Unit;
 use crate::i18n::{fill, Message};
 use leptos::prelude::*;
@@ -18,11 +18,11 @@ crate::messages! {
     }
 }
 
-fn signed_value(v: f64, unit: &Unit, locale: Locale) -> String {
+fn signed_value(v: f64, unit: &Unit, shown: Shown) -> String {
     format!(
         "{}{}",
         if v > 0.0 { "+" } else { "" },
-        format::value(v, unit, locale)
+        format::value(v, unit, shown)
     )
 }
 
@@ -59,8 +59,9 @@ pub fn comparison_text(
     unit: &Unit,
     base_label: &str,
     other_label: &str,
-    locale: Locale,
+    shown: Shown,
 ) -> ComparisonText {
+    let locale = shown.locale;
     let t = |m: CmpMsg| m.text(locale);
     // Two decimals only where one would print two different rates the same.
     let (other_cagr, base_cagr) = match (cmp.other_cagr, cmp.base_cagr) {
@@ -78,9 +79,9 @@ pub fn comparison_text(
             t(CmpMsg::Summary),
             &[
                 &e.year.to_string(),
-                &format::value(e.other, unit, locale),
-                &format::value(e.base, unit, locale),
-                &signed_value(e.abs, unit, locale),
+                &format::value(e.other, unit, shown),
+                &format::value(e.base, unit, shown),
+                &signed_value(e.abs, unit, shown),
                 &signed_percent(e.pct, 1),
                 &other_cagr,
                 &base_cagr,
@@ -106,9 +107,9 @@ pub fn comparison_text(
                 (
                     d.year.to_string(),
                     vec![
-                        format::value(d.base, unit, locale),
-                        format::value(d.other, unit, locale),
-                        signed_value(d.abs, unit, locale),
+                        format::value(d.base, unit, shown),
+                        format::value(d.other, unit, shown),
+                        signed_value(d.abs, unit, shown),
                         signed_percent(d.pct, 2),
                     ],
                 )

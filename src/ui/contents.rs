@@ -2,9 +2,9 @@
 //! that the model can rebuild from its segments opens, right under the item, as a clearly
 //! labelled model estimate (table and chart) — never as values from the source.
 //!
-//! The view is rebuilt on a change of language or currency (every text in it is plain); what
-//! the reader opened (chapters, estimate panels) lives in signals above it and survives that.
-//! Only an open estimate follows the model.
+//! The view is rebuilt on a change of language (every text in it is plain); what the reader
+//! opened (chapters, estimate panels) lives in signals above it and survives that. Only an
+//! open estimate follows the model and the reader's currency.
 
 use super::charts::{x_label, XyChart, XySpec};
 use super::common::{local, local_view, Badge, Section, TableScroll};
@@ -43,7 +43,7 @@ pub fn Contents() -> impl IntoView {
     let chapters_open = RwSignal::new(first.into_iter().collect::<BTreeSet<_>>());
     let estimates_open = RwSignal::new(BTreeSet::new());
     let body = move || {
-        let lang = app.display_locale();
+        let lang = app.locale.get();
         view! {
             <div class="contents">
                 {chapter_tree(ctx, chapters_open, lang)}
@@ -382,22 +382,25 @@ fn estimate_table(
     let years =
         Memo::new(move |_| est.with(|e| e.as_ref().map(|e| e.years.clone()).unwrap_or_default()));
     let unit_label = item.unit_label.clone();
+    let ctx = use_report();
     let rows = Memo::new(move |_| {
         est.with(|e| {
             let Some(e) = e else { return Vec::new() };
-            e.rows
-                .iter()
-                .map(|row| ShownRow {
-                    key: row.key.clone(),
-                    name: row.name.clone(),
-                    child: row.child,
-                    cells: row
-                        .values
-                        .iter()
-                        .map(|v| cell(*v, unit_label.as_deref(), &unit, lang))
-                        .collect(),
-                })
-                .collect::<Vec<_>>()
+            ctx.shown(lang, |shown| {
+                e.rows
+                    .iter()
+                    .map(|row| ShownRow {
+                        key: row.key.clone(),
+                        name: row.name.clone(),
+                        child: row.child,
+                        cells: row
+                            .values
+                            .iter()
+                            .map(|v| cell(*v, unit_label.as_deref(), &unit, shown))
+                            .collect(),
+                    })
+                    .collect::<Vec<_>>()
+            })
         })
     });
     let provenance = move || {

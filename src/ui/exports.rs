@@ -302,7 +302,7 @@ pub fn download_chart(
         .unwrap_or_else(|| (String::new(), name.to_string()));
     let date = crate::browser::today();
     // The reader's changes, and any currency conversion they set, are marked on the chart.
-    let conversion = crate::domain::format::conversion().map(|c| {
+    let conversion = ctx.and_then(|c| c.conversion.get_untracked()).map(|c| {
         crate::i18n::fill(
             Msg::ConvertedNote.text(locale),
             &[&c.from, &crate::domain::format::number(c.rate, 6), &c.to],

@@ -58,7 +58,8 @@ pub fn GoalSeek(ctx: ReportCtx, state: GoalState, lang: Locale) -> impl IntoView
             .computed
             .with(|c| c.as_ref().ok()?.headline.as_ref().map(|h| h.rate))?;
         let typed = state.target.get();
-        let answer = goal_answer(&setup, &typed, state.year.get(), rate, &unit, lang);
+        let year = state.year.get();
+        let answer = ctx.shown(lang, |s| goal_answer(&setup, &typed, year, rate, &unit, s));
         Some(answer_view(answer, lang))
     };
     Some(view! {

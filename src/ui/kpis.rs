@@ -2,9 +2,10 @@
 //! contradict each other between sections, and for each projection a growth projector (start,
 //! rate and periods, bound to the scenario) with its chart and a goal-seek panel.
 //!
-//! The board is rebuilt on a change of language or currency (every text in it is plain); the
-//! periods the reader chose live above it and survive that. Each projector's inputs are their
-//! own controls: typing in one moves its results, chart and goal seek, nothing else.
+//! The board is rebuilt on a change of language (every text in it is plain); the periods the
+//! reader chose live above it and survive that. Each projector's inputs are their own
+//! controls: typing in one moves its results, chart and goal seek, nothing else. Figures in
+//! money read the report's conversion, so a new rate rewrites them and nothing else.
 
 use super::charts::{XyChart, XySpec};
 use super::common::{local, local_view, Badge, Section, TableScroll};
@@ -13,7 +14,7 @@ use super::exports::{ExportBar, ViewData};
 use super::slider::AssumptionSlider;
 use super::state::{use_app, use_report, AppState, ReportCtx};
 use crate::chart::series::projection_series;
-use crate::domain::format::{self, pick, Locale};
+use crate::domain::format::{self, pick, Locale, Shown};
 use crate::domain::plan::{
     by_section, conflicting_targets, periods_range, projection_parts, projection_values,
     whole_periods, within, Projected, MAX_PERIODS, MIN_PERIODS,
@@ -36,7 +37,7 @@ pub fn KpiBoard() -> impl IntoView {
     // The number of periods shown per projection (by id; absent = the projection's default).
     let periods = RwSignal::new(HashMap::<String, u32>::new());
     let body = move || {
-        let lang = app.display_locale();
+        let lang = app.locale.get();
         let projectors = ctx
             .with(|r| r.projections.clone())
             .into_iter()
@@ -76,7 +77,7 @@ fn targets(ctx: ReportCtx, lang: Locale) -> impl IntoView {
             .map(|(section, kpis)| {
                 let rows = kpis
                     .iter()
-                    .map(|k| target_row(k, conflicting, lang))
+                    .map(|k| target_row(ctx, k, conflicting, lang))
                     .collect_view();
                 view! {
                     <tbody class="kpi-section">
@@ -111,7 +112,12 @@ fn targets(ctx: ReportCtx, lang: Locale) -> impl IntoView {
     }
 }
 
-fn target_row(k: &KpiTarget, conflicting: Memo<Vec<String>>, lang: Locale) -> impl IntoView {
+fn target_row(
+    ctx: ReportCtx,
+    k: &KpiTarget,
+    conflicting: Memo<Vec<String>>,
+    lang: Locale,
+) -> impl IntoView {
     let t = move |m: KpiMsg| m.text(lang);
     let conflict = {
         let id = k.id.clone();
@@ -127,6 +133,10 @@ fn target_row(k: &KpiTarget, conflicting: Memo<Vec<String>>, lang: Locale) -> im
     let horizon = k
         .horizon
         .map_or_else(|| "—".to_string(), |h| horizon_text(&h, lang));
+    let target = {
+        let k = k.clone();
+        move || ctx.shown(lang, |s| target_text(&k, s))
+    };
     view! {
         <tr
             class=move || if conflict.get() { "kpi-row kpi-conflict" } else { "kpi-row" }
@@ -135,7 +145,7 @@ fn target_row(k: &KpiTarget, conflicting: Memo<Vec<String>>, lang: Locale) -> im
         >
             <th scope="row">{local_view(&k.label, lang)}{flag}</th>
             <td data-label=t(KpiMsg::ColTarget) class="kpi-target">
-                {target_text(k, lang)}
+                {target}
             </td>
             <td data-label=t(KpiMsg::ColHorizon)>{horizon}</td>
             <td data-label=t(KpiMsg::ColCadence)>
@@ -153,7 +163,7 @@ fn contradiction_list(ctx: ReportCtx, lang: Locale) -> impl IntoView {
     let t = move |m: KpiMsg| m.text(lang);
     let found = Memo::new(move |_| {
         ctx.checks
-            .with(|cs| ctx.with(|r| contradictions(cs, r, lang)))
+            .with(|cs| ctx.with(|r| ctx.shown(lang, |s| contradictions(cs, r, s))))
             .into_iter()
             .enumerate()
             .collect::<Vec<_>>()
@@ -370,7 +380,7 @@ fn projector(
     let start_unit = Arc::new(start_a.unit.clone());
     let start_text = {
         let unit = start_unit.clone();
-        Memo::new(move |_| format::value(start.get(), &unit, lang))
+        Memo::new(move |_| ctx.shown(lang, |s| format::value(start.get(), &unit, s)))
     };
     let rate_word = Memo::new(move |_| rate_text(rate.get(), Some(cadence), false, lang));
     let periods_word = Memo::new(move |_| count_text(periods.get(), cadence, lang));
@@ -481,10 +491,13 @@ fn projector(
 
     // Results.
     let target = Arc::new(target);
-    let target_word = target_text(&target, lang);
+    let target_word = {
+        let target = target.clone();
+        Memo::new(move |_| ctx.shown(lang, |s| target_text(&target, s)))
+    };
     let end = {
         let target = target.clone();
-        move || projected.with(|p| end_text(p, &target.unit, lang))
+        move || projected.with(|p| ctx.shown(lang, |s| end_text(p, &target.unit, s)))
     };
     let reach = move || projected.with(|p| reach_text(&p.reach, periods.get(), cadence, lang));
     // Against the plan's own horizon for the target, when the cadences convert.
@@ -515,7 +528,7 @@ fn projector(
                 </dd>
                 <dt>{t(KpiMsg::ColTarget)}</dt>
                 <dd>
-                    <span class="kpi-big">{target_word.clone()}</span>
+                    <span class="kpi-big">{target_word}</span>
                     {target_horizon}
                     " "
                     <Badge of=target.provenance locale=lang />
@@ -547,12 +560,12 @@ fn projector(
     let rate_answer = move || projected.with(|p| goal_rate_text(p, cadence, lang));
     let start_answer = {
         let unit = start_unit.clone();
-        move || projected.with(|p| goal_start_text(p, &unit, lang))
+        move || projected.with(|p| ctx.shown(lang, |s| goal_start_text(p, &unit, s)))
     };
     let rate_action = goal_action(
         Memo::new(move |_| projected.with(|p| p.goal_rate.ok())),
         rr,
-        rate_range_text(&rr, cadence, lang),
+        Signal::stored(rate_range_text(&rr, cadence, lang)),
         t(KpiMsg::UseRate),
         "goal-rate-apply",
         Callback::new(move |r: f64| {
@@ -564,7 +577,10 @@ fn projector(
     let start_action = goal_action(
         Memo::new(move |_| projected.with(|p| p.goal_start.ok())),
         sr,
-        value_range_text(&sr, &start_unit, lang),
+        {
+            let unit = start_unit.clone();
+            Signal::derive(move || ctx.shown(lang, |s| value_range_text(&sr, &unit, s)))
+        },
         t(KpiMsg::UseStart),
         "goal-start-apply",
         Callback::new(move |s: f64| {
@@ -578,7 +594,7 @@ fn projector(
     let goal_labelled_by = goal_id.clone();
     let goal = view! {
         <section class="kpi-goal" aria-labelledby=goal_labelled_by>
-            <h3 id=goal_id>{fill(t(KpiMsg::GoalHeading), &[&target_word])}</h3>
+            <h3 id=goal_id>{move || fill(t(KpiMsg::GoalHeading), &[&target_word.get()])}</h3>
             <dl class="kpi-goal-list">
                 <dt>
                     {move || fill(t(KpiMsg::GoalRateQ), &[&periods_word.get(), &start_text.get()])}
@@ -642,7 +658,7 @@ enum GoalAction {
 fn goal_action(
     answer: Memo<Option<f64>>,
     range: AssumptionRange,
-    range_text: String,
+    range_text: Signal<String>,
     label: &'static str,
     testid: &'static str,
     apply: Callback<f64>,
@@ -656,7 +672,7 @@ fn goal_action(
     move || match action.get() {
         GoalAction::None => ().into_any(),
         GoalAction::Outside => {
-            let note = fill(KpiMsg::OutsideRange.text(lang), &[&range_text]);
+            let note = fill(KpiMsg::OutsideRange.text(lang), &[&range_text.get()]);
             view! { <span>" "<span class="kpi-horizon-note">{note}</span></span> }.into_any()
         }
         GoalAction::Apply => {
@@ -686,8 +702,9 @@ fn projection_spec(
     target: &KpiTarget,
     values: &[f64],
     prov: Provenance,
-    locale: Locale,
+    shown: Shown,
 ) -> XySpec {
+    let locale = shown.locale;
     let t = |m: KpiMsg| m.text(locale);
     let plabel = local(&projection.label, locale);
     let series = projection_series(
@@ -705,7 +722,7 @@ fn projection_spec(
         (Msg::NoteReported.text(locale).to_string(), "g-reported"),
         (Msg::NoteScenario.text(locale).to_string(), "g-scenario"),
     ];
-    let target_word = target_text(target, locale);
+    let target_word = target_text(target, shown);
     XySpec {
         subtitle: None,
         name,
@@ -729,17 +746,20 @@ fn projection_chart(
     prov: Memo<Provenance>,
     lang: Locale,
 ) -> impl IntoView {
+    let ctx = use_report();
     let spec = Memo::new(move |_| {
         let prov = prov.get();
         projected.with(|p| {
-            projection_spec(
-                name.clone(),
-                &projection,
-                &target,
-                p.values.as_deref().unwrap_or(&[]),
-                prov,
-                lang,
-            )
+            ctx.shown(lang, |s| {
+                projection_spec(
+                    name.clone(),
+                    &projection,
+                    &target,
+                    p.values.as_deref().unwrap_or(&[]),
+                    prov,
+                    s,
+                )
+            })
         })
     });
     view! { <XyChart spec=spec narrow=app.narrow_layout locale=lang /> }
@@ -762,12 +782,14 @@ pub fn plan_spec(ctx: ReportCtx, locale: Locale) -> Option<XySpec> {
     });
     let periods = projection.periods.clamp(MIN_PERIODS, MAX_PERIODS);
     let values = projection_values(start, rate, periods).ok()?;
-    Some(projection_spec(
-        "plan-projection".to_string(),
-        &projection,
-        &target,
-        &values,
-        prov_of(modified),
-        locale,
-    ))
+    Some(ctx.shown(locale, |s| {
+        projection_spec(
+            "plan-projection".to_string(),
+            &projection,
+            &target,
+            &values,
+            prov_of(modified),
+            s,
+        )
+    }))
 }

@@ -1,8 +1,8 @@
 //! A report's overview, the first view (in the first visit's module): the headline figure and
 //! chart, the summary, published vs stated growth, goal seek, the consistency checks and the
-//! key facts. Built anew on a change of language or currency (its texts are plain); the parts
-//! that follow the reader's scenario (the chart, the growth explained, goal seek, the checks)
-//! hold their own memos, so a change redraws only what it moves.
+//! key facts. Built anew on a change of language (its texts are plain); the parts that follow
+//! the reader's scenario or currency (the chart, the growth explained, goal seek, the checks,
+//! the figures) hold their own memos and closures, so a change redraws only what it moves.
 
 use super::charts::{OptionalXyChart, XyChart, XySpec};
 use super::common::{local, local_view, Badge, Section, TableScroll};
@@ -12,7 +12,7 @@ use super::state::{use_app, use_report, AppState, ReportCtx};
 use crate::chart::palette;
 use crate::chart::xy::{Datum, Series, SeriesKind};
 use crate::domain::engine::model::{series, Computed};
-use crate::domain::format::Locale;
+use crate::domain::format::{Locale, Shown};
 use crate::domain::schema::{BoundSide, LocalText, Provenance, Report, ReportKind, SectionKind};
 use crate::i18n::overview::{
     check_rows, fact_rows, headline_notes, headline_text, published_growth, FitExplained, FitMsg,
@@ -106,12 +106,7 @@ pub fn headline_series(
 
 /// "The market grows from US$2.5 bn in 2025 to US$6.1 bn in 2032": the headline path of `c`
 /// from its anchor year to its last year, as a statement (`None` without such a path).
-pub fn headline_statement(
-    r: &Report,
-    c: &Computed,
-    whose: Whose,
-    locale: Locale,
-) -> Option<String> {
+pub fn headline_statement(r: &Report, c: &Computed, whose: Whose, shown: Shown) -> Option<String> {
     let h = c.headline.as_ref()?;
     let start = h.points.iter().find(|p| p.year == h.anchor_year)?;
     let end = h.points.last().filter(|p| p.year > start.year)?;
@@ -122,7 +117,7 @@ pub fn headline_statement(
         (start.year, start.value),
         (end.year, end.value),
         &unit,
-        locale,
+        shown,
     )
 }
 
@@ -191,11 +186,11 @@ pub fn Overview() -> impl IntoView {
     let ctx = use_report();
     // Kept across a change of language, which rebuilds the rest of the view.
     let goal = GoalState::new();
-    let parts = move || overview_parts(app, ctx, goal, app.display_locale());
+    let parts = move || overview_parts(app, ctx, goal, app.locale.get());
     view! {
         <div class="view-body">
             {parts}
-            {move || view! { <ExportBar data=ViewData::Headline locale=app.display_locale() /> }}
+            {move || view! { <ExportBar data=ViewData::Headline locale=app.locale.get() /> }}
         </div>
     }
 }
@@ -203,18 +198,26 @@ pub fn Overview() -> impl IntoView {
 /// The overview in one language: what the report is does not change while it shows.
 fn overview_parts(app: AppState, ctx: ReportCtx, goal: GoalState, lang: Locale) -> AnyView {
     let t = |m: Msg| m.text(lang);
-    let (summary, series_name, series_note, headline, has_forecast, plan) = ctx.with(|r| {
+    let (summary, series_name, series_note, has_forecast, plan) = ctx.with(|r| {
         (
             r.meta.summary.clone(),
             r.series.first().map(|s| s.name.clone()).unwrap_or_default(),
             r.series.first().and_then(|s| s.note.clone()),
-            headline_text(r, lang),
             r.forecast.is_some(),
+            // Its label and source; the target's value follows the conversion below.
             (r.kind == ReportKind::Plan)
-                .then(|| crate::i18n::kpis::plan_headline(r, lang))
+                .then(|| crate::i18n::kpis::plan_headline(r, Shown::as_reported(lang)))
                 .flatten(),
         )
     });
+    // The headline's figures, in the reader's currency.
+    let headline = move || ctx.shown(lang, |s| ctx.with(|r| headline_text(r, s)));
+    let plan_target = move || {
+        ctx.shown(lang, |s| {
+            ctx.with(|r| crate::i18n::kpis::plan_headline(r, s))
+                .map(|(_, target, _)| target)
+        })
+    };
     let is_plan = plan.is_some();
     let series_label = local(&series_name, lang);
     // The headline figure and its chart come first, so both show without scrolling; the
@@ -224,7 +227,7 @@ fn overview_parts(app: AppState, ctx: ReportCtx, goal: GoalState, lang: Locale) 
         None => format!("{}: {series_label}", t(Msg::Headline)),
     };
     let (figure, target) = match plan {
-        Some((_, target, prov)) => (None, Some((target, prov))),
+        Some((_, _, prov)) => (None, Some(prov)),
         None => (Some(headline), None),
     };
     let figure_testid = figure.is_some().then_some("headline");
@@ -233,9 +236,9 @@ fn overview_parts(app: AppState, ctx: ReportCtx, goal: GoalState, lang: Locale) 
             <p class="headline-value" data-testid=figure_testid>
                 {figure}
                 {target
-                    .map(|(target, prov)| {
+                    .map(|prov| {
                         view! {
-                            <span data-testid="headline">{target}</span>
+                            <span data-testid="headline">{plan_target}</span>
                             " "
                             <Badge of=prov locale=lang />
                         }
@@ -324,7 +327,11 @@ fn HeadlineChart(
         let published = ctx.published.get()?;
         // The title says what the published path does; the series' name is the subtitle.
         let title = ctx
-            .with(|r| headline_statement(r, &published, Whose::Published, lang))
+            .with(|r| {
+                ctx.shown(lang, |s| {
+                    headline_statement(r, &published, Whose::Published, s)
+                })
+            })
             .unwrap_or_else(|| subtitle.clone());
         Some(headline_spec(
             ctx,
@@ -392,14 +399,19 @@ fn history(r: &Report, lang: Locale) -> Option<(XySpec, Vec<(LocalText, LocalTex
 #[component]
 fn PublishedGrowthSection(ctx: ReportCtx, lang: Locale) -> impl IntoView {
     let published = ctx.published.get_untracked();
-    let growth = ctx.with(|r| published_growth(r, published.as_deref(), lang));
+    // Its figures follow the reader's currency.
+    let growth = move || {
+        ctx.shown(lang, |s| {
+            ctx.with(|r| published_growth(r, published.as_deref(), s))
+        })
+    };
     view! {
         <Section
             class="published-growth"
             id="growth"
             heading=Msg::PublishedGrowth.text(lang).to_string()
         >
-            {growth_parts(growth, lang)}
+            {move || growth_parts(growth(), lang)}
         </Section>
     }
 }
@@ -482,7 +494,10 @@ fn fit_parts(f: FitExplained, lang: Locale) -> impl IntoView {
 /// removes only the checks that changed.
 #[component]
 fn Checks(ctx: ReportCtx, lang: Locale) -> impl IntoView {
-    let rows = Memo::new(move |_| ctx.checks.with(|c| ctx.with(|r| check_rows(c, r, lang))));
+    let rows = Memo::new(move |_| {
+        ctx.checks
+            .with(|c| ctx.with(|r| ctx.shown(lang, |s| check_rows(c, r, s))))
+    });
     let none = Memo::new(move |_| rows.with(Vec::is_empty));
     view! {
         <Section class="checks" id="checks" heading=Msg::Checks.text(lang).to_string()>
@@ -514,29 +529,31 @@ fn Checks(ctx: ReportCtx, lang: Locale) -> impl IntoView {
 /// The report's key facts: fixed while the overview shows (no memo, no closure).
 #[component]
 fn KeyFacts(ctx: ReportCtx, lang: Locale) -> impl IntoView {
-    let facts = ctx.with(|r| fact_rows(r, lang));
-    if facts.is_empty() {
+    if ctx.with(|r| r.facts.is_empty()) {
         return None;
     }
     let heads = [Msg::Fact, Msg::Value, Msg::Year, Msg::Source]
         .map(|m| view! { <th scope="col">{m.text(lang)}</th> });
-    let rows = facts
-        .into_iter()
-        .map(|f| {
-            view! {
-                <tr>
-                    <th scope="row">
-                        {local_view(&f.label, lang)}
-                    </th>
-                    <td class="num">{f.value}</td>
-                    <td>{f.year}</td>
-                    <td>
-                        <Badge of=f.provenance locale=lang />
-                    </td>
-                </tr>
-            }
-        })
-        .collect_view();
+    // The values follow the reader's currency.
+    let rows = move || {
+        ctx.shown(lang, |s| ctx.with(|r| fact_rows(r, s)))
+            .into_iter()
+            .map(|f| {
+                view! {
+                    <tr>
+                        <th scope="row">
+                            {local_view(&f.label, lang)}
+                        </th>
+                        <td class="num">{f.value}</td>
+                        <td>{f.year}</td>
+                        <td>
+                            <Badge of=f.provenance locale=lang />
+                        </td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
     Some(view! {
         <Section class="facts" id="facts" heading=Msg::KeyFacts.text(lang).to_string()>
             <TableScroll locale=lang>

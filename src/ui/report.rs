@@ -121,7 +121,7 @@ fn OpenReport(report: Arc<Report>) -> impl IntoView {
         .into_iter()
         .filter(|v| v.applies_to(&report))
         .collect();
-    let ctx = ReportCtx::new(report, scenario);
+    let ctx = ReportCtx::new(report, scenario, app.fx);
     provide_context(ctx);
     let copy_status = RwSignal::new(None::<Result<(), String>>);
     let fx_input = FxInput::new(app);

@@ -489,7 +489,11 @@ fn ComparePanel(p: PanelCtx) -> impl IntoView {
             let (a, b) = (model(&l, left_model)?, model(&r, right_model)?);
             Arc::new(compare(&path(a), &path(b), anchor))
         };
-        Some(unit.with_value(|u| comparison_text(&cmp, u, &label(&l), &label(&r), lang)))
+        Some(unit.with_value(|u| {
+            ctx.shown(lang, |shown| {
+                comparison_text(&cmp, u, &label(&l), &label(&r), shown)
+            })
+        }))
     });
     let shown = Memo::new(move |_| text.with(Option::is_some));
     let picker = move |id: &'static str, current: Memo<String>, left_side: bool| {

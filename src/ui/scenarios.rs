@@ -101,14 +101,13 @@ fn preset_label(p: Preset) -> ScenMsg {
 /// wall to scroll past and seconds of work on a phone. Segments the reader changed always show.
 const SEGMENTS_SHOWN: usize = 24;
 
-/// What the parts of the view share: the language (with the reader's currency in force) and
-/// the report's fixed facts.
+/// What the parts of the view share: the language and the report's fixed facts.
 #[derive(Clone, Copy)]
 struct ViewCtx {
     app: AppState,
     ctx: ReportCtx,
-    /// The language, with the reader's currency conversion in force: the view is built anew
-    /// when either changes, so every text below is plain.
+    /// The language: the view is built anew when it changes, so every text below is plain
+    /// (money reads the report's conversion, `ReportCtx::shown`).
     lang: Locale,
     published_rate: f64,
     anchor: i32,
@@ -126,14 +125,14 @@ pub fn Scenarios() -> impl IntoView {
     let app = use_app();
     let ctx = use_report();
     // The tools' state (settings, a run in progress, its result) and the saved scenarios
-    // outlive a change of language or currency, which rebuilds the parts below.
+    // outlive a change of language, which rebuilds the parts below.
     let tools = ToolsState::new();
     let saved = use_context::<super::saved_ui::SavedState>();
     let Some(published_rate) = ctx.published_rate.get_untracked() else {
         return view! {
             <div class="view-body">
                 <p class="notice error">
-                    {move || Msg::EngineErrorPrefix.text(app.display_locale())}
+                    {move || Msg::EngineErrorPrefix.text(app.locale.get())}
                 </p>
             </div>
         }
@@ -152,7 +151,7 @@ pub fn Scenarios() -> impl IntoView {
         let v = ViewCtx {
             app,
             ctx,
-            lang: app.display_locale(),
+            lang: app.locale.get(),
             published_rate,
             anchor,
             unit,
@@ -265,7 +264,7 @@ fn ScenarioChart(v: ViewCtx) -> impl IntoView {
             Whose::Scenario
         };
         let title = ctx
-            .with(|r| headline_statement(r, &current, whose, locale))
+            .with(|r| ctx.shown(locale, |s| headline_statement(r, &current, whose, s)))
             .unwrap_or_else(|| v.t(ScenMsg::ChartTitle).into());
         let band = preset_band(&ctx.preset_range.get(), v.t(ScenMsg::PresetRange));
         Some(headline_spec(
@@ -307,13 +306,15 @@ fn Difference(v: ViewCtx) -> impl IntoView {
     let text = Memo::new(move |_| {
         let locale = v.lang;
         v.unit.with_value(|unit| {
-            comparison_text(
-                &ctx.comparison.get(),
-                unit,
-                v.t(ScenMsg::Published),
-                v.t(ScenMsg::Scenario),
-                locale,
-            )
+            ctx.shown(locale, |shown| {
+                comparison_text(
+                    &ctx.comparison.get(),
+                    unit,
+                    v.t(ScenMsg::Published),
+                    v.t(ScenMsg::Scenario),
+                    shown,
+                )
+            })
         })
     });
     view! {
@@ -415,7 +416,13 @@ fn ScenarioChecks(v: ViewCtx) -> impl IntoView {
                         )
                 })
                 .enumerate()
-                .map(|(i, c)| (i, c.key, ctx.with(|r| describe(c, r, locale))))
+                .map(|(i, c)| {
+                    (
+                        i,
+                        c.key,
+                        ctx.with(|r| ctx.shown(locale, |s| describe(c, r, s))),
+                    )
+                })
                 .collect::<Vec<_>>()
         })
     });

@@ -64,9 +64,9 @@ pub fn chosen_dimension_only(app: AppState, ctx: ReportCtx) -> Option<Dimension>
     })
 }
 
-/// What the parts of the view share: the language (with the reader's currency in force; the
-/// view is built anew when either changes, so texts are plain), the chosen dimension and what
-/// the engine made of it, the year of the share charts and the table's order.
+/// What the parts of the view share: the language (the view is built anew when it changes, so
+/// texts are plain; money reads the report's conversion), the chosen dimension and what the
+/// engine made of it, the year of the share charts and the table's order.
 #[derive(Clone, Copy)]
 struct SegView {
     app: AppState,
@@ -102,7 +102,7 @@ impl SegView {
 pub fn Segments() -> impl IntoView {
     let app = use_app();
     let ctx = use_report();
-    // Kept across a change of language or currency, which rebuilds the view.
+    // Kept across a change of language, which rebuilds the view.
     let sort = RwSignal::new(Sort::default());
     let dim = Memo::new(move |_| chosen_dimension_only(app, ctx).map(Arc::new));
     let result = Memo::new(move |_| {
@@ -134,7 +134,7 @@ pub fn Segments() -> impl IntoView {
             .unwrap_or(0)
     });
     let body = move || {
-        let lang = app.display_locale();
+        let lang = app.locale.get();
         if !shown.get() {
             return view! { <p class="notice error">{Msg::EngineErrorPrefix.text(lang)}</p> }
                 .into_any();
@@ -166,7 +166,7 @@ pub fn Segments() -> impl IntoView {
         <div class="view-body">
             {body}
             <Show when=move || shown.get()>
-                {move || view! { <ExportBar data=ViewData::Segments locale=app.display_locale() /> }}
+                {move || view! { <ExportBar data=ViewData::Segments locale=app.locale.get() /> }}
             </Show>
         </div>
     }
@@ -415,8 +415,11 @@ fn SegmentTable(v: SegView) -> impl IntoView {
     let (sort, lang) = (v.sort, v.lang);
     let rows = Memo::new(move |_| {
         let (t, order) = (v.t_index.get(), sort.get());
-        v.unit
-            .with_value(|unit| v.with(Vec::new(), |d, r| table_rows(d, r, t, order, unit, lang)))
+        v.unit.with_value(|unit| {
+            v.ctx.shown(lang, |s| {
+                v.with(Vec::new(), |d, r| table_rows(d, r, t, order, unit, s))
+            })
+        })
     });
     let members = Memo::new(move |_| {
         rows.with(|rows| rows.iter().map(|r| r.member.clone()).collect::<Vec<_>>())

@@ -78,7 +78,7 @@ fn notice_warnings(app: AppState, warnings: &[ShareWarning]) {
 /// The state as a link query (empty on the library with default settings).
 pub fn current(app: AppState) -> String {
     let mut s = ShareState {
-        lang: Some(app.display_locale().tag().to_string()),
+        lang: Some(app.locale.get().tag().to_string()),
         ..ShareState::default()
     };
     if let Some(id) = app.open.get() {

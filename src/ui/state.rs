@@ -8,6 +8,7 @@ use crate::domain::checks::{run_checks, Check};
 use crate::domain::engine::compare::{compare, Comparison};
 use crate::domain::engine::error::EngineError;
 use crate::domain::engine::model::{compute, Computed};
+use crate::domain::format::{Conversion, Shown};
 use crate::domain::scenario::{preset, Preset, Scenario};
 use crate::domain::schema::{Report, ReportKind};
 use crate::domain::share::ShareState;
@@ -194,34 +195,6 @@ impl AppState {
         }
     }
 
-    /// The currency of the open report, from its file or its catalogue card.
-    fn open_currency(&self) -> Option<String> {
-        let id = self.open.get()?;
-        if let Some(c) = self
-            .reports
-            .with_value(|r| r.get(&id).map(|r| r.meta.currency.clone()))
-        {
-            return Some(c);
-        }
-        self.catalogue.with(|c| match c {
-            Load::Ready(c) => c.entry(&id).map(|e| e.currency.clone()),
-            _ => None,
-        })
-    }
-
-    /// The language to render in, with the reader's currency conversion put in force for
-    /// the open report. Render functions call this first, so they re-run when either changes.
-    pub fn display_locale(&self) -> Locale {
-        let conversion = match (self.fx.get(), self.open_currency()) {
-            (Some((to, rate)), Some(from)) => {
-                Some(crate::domain::format::Conversion { from, to, rate })
-            }
-            _ => None,
-        };
-        crate::domain::format::set_conversion(conversion);
-        self.locale.get()
-    }
-
     /// A message in the current language (reactive).
     pub fn t(&self, msg: impl Message) -> &'static str {
         msg.text(self.locale.get())
@@ -281,6 +254,10 @@ pub struct ReportCtx {
     /// year: one comparison per change of assumptions, for every part that shows it.
     pub comparison: Memo<Arc<Comparison>>,
     pub checks: Memo<Arc<Vec<Check>>>,
+    /// The reader's display conversion for this report's money (from `AppState::fx`), when
+    /// one is in force: what shows money reads it, so it follows a change of currency or
+    /// rate, and nothing else does.
+    pub conversion: Memo<Option<Conversion>>,
     /// The scenario once the reader has paused ([`SETTLE_MS`] after the last change): what
     /// tools that recompute the model many times derive from (the tornado), so a slider
     /// repaints at once and they follow when it rests.
@@ -306,7 +283,23 @@ pub fn headline_path(c: &Computed) -> Vec<(i32, f64)> {
 }
 
 impl ReportCtx {
-    pub fn new(report: Arc<Report>, scenario: RwSignal<Scenario>) -> Self {
+    pub fn new(
+        report: Arc<Report>,
+        scenario: RwSignal<Scenario>,
+        fx: RwSignal<Option<(String, f64)>>,
+    ) -> Self {
+        let from = report.meta.currency.clone();
+        let conversion = Memo::new(move |_| {
+            fx.with(|fx| {
+                let (to, rate) = fx.as_ref()?;
+                let c = Conversion {
+                    from: from.clone(),
+                    to: to.clone(),
+                    rate: *rate,
+                };
+                c.applies_to(&from).then_some(c)
+            })
+        });
         let r = report.clone();
         let computed = Memo::new(move |_| scenario.with(|s| compute(&r, s).map(Arc::new)));
         let r = report.clone();
@@ -376,12 +369,19 @@ impl ReportCtx {
             preset_range,
             comparison,
             checks,
+            conversion,
             settled,
         }
     }
 
     pub fn with<T>(&self, f: impl FnOnce(&Report) -> T) -> T {
         self.report.with_value(|r| f(r))
+    }
+
+    /// `f` given figures shown in `locale` with the conversion in force: reading it, so a
+    /// closure or memo that shows money through this follows the reader's currency.
+    pub fn shown<T>(&self, locale: Locale, f: impl FnOnce(Shown) -> T) -> T {
+        self.conversion.with(|c| f(Shown::new(locale, c.as_ref())))
     }
 }
 

@@ -27,7 +27,7 @@ use crate::domain::engine::monte_carlo::{
 };
 use crate::domain::engine::sensitivity::{tornado, SensitivityError, Tornado};
 use crate::domain::engine::target::{relevant_keys, target_path, Target};
-use crate::domain::format::{self, parse_typed, Locale};
+use crate::domain::format::{self, parse_typed, Locale, Shown};
 use crate::domain::scenario::Scenario;
 use crate::domain::schema::{AssumptionRange, Provenance, Report, Unit};
 use crate::i18n::errors::{mc_reason, sensitivity_reason};
@@ -320,11 +320,12 @@ fn Sensitivity(c: ToolsCtx) -> impl IntoView {
 }
 
 /// The tornado of the sensitivity in force as a chart spec, with the notes around it.
-fn tornado_view(r: &Report, tor: &Tornado, locale: Locale) -> (TornadoSpec, TornadoNotes) {
+fn tornado_view(r: &Report, tor: &Tornado, shown: Shown) -> (TornadoSpec, TornadoNotes) {
+    let locale = shown.locale;
     let t = |m: ToolsMsg| m.text(locale);
     let unit = tor.target.unit(r);
-    let base = format::value(tor.base_value, &unit, locale);
-    let (rows, table) = tornado_rows(r, tor, MAX_ROWS, locale);
+    let base = format::value(tor.base_value, &unit, shown);
+    let (rows, table) = tornado_rows(r, tor, MAX_ROWS, shown);
     let spec = TornadoSpec {
         name: "tornado".into(),
         title: tornado_title(r, &tor.target, locale),
@@ -366,7 +367,9 @@ fn TornadoPart(c: ToolsCtx) -> impl IntoView {
     } = c;
     let drawn = Memo::new(move |_| {
         state.sensitivity.with(|res| match res {
-            Some(Ok(tor)) if !tor.rows.is_empty() => Some(ctx.with(|r| tornado_view(r, tor, lang))),
+            Some(Ok(tor)) if !tor.rows.is_empty() => {
+                Some(ctx.with(|r| ctx.shown(lang, |s| tornado_view(r, tor, s))))
+            }
             _ => None,
         })
     });

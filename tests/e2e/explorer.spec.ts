@@ -212,6 +212,34 @@ test('charts: legend toggles a series, focus names value and provenance, table v
   await expect(chart.getByTestId('chart-table').locator('tbody tr').first()).toContainText('¥70.1 bn (reported)');
 });
 
+test('a new rate rewrites the chart in place: ticks and readout follow, the reader\'s choices on it stay', async ({ page }) => {
+  await openApp(page);
+  await openReport(page, 'china-call-center');
+  const chart = page.locator('[data-chart="headline"]');
+  await page.locator('#fx-currency').selectOption('USD');
+  await page.locator('#fx-rate').fill('0.14');
+  await page.locator('#fx-rate').press('Tab');
+  await expect(page.getByTestId('headline')).toHaveText('US$9.81 bn (2011) → ≥ US$14 bn (2014)');
+  // The reader's choices on the chart: a series hidden, a point read.
+  await chart.getByRole('button', { name: 'Source bounds' }).click();
+  await expect(chart.locator('path.mk.bound')).toHaveCount(0);
+  await chart.locator('path.mk').first().hover();
+  await expect(chart.getByTestId('readout')).toContainText('2011: US$9.81 bn (reported)');
+  await expect(chart.locator('text.tip-text')).toContainText('2011: US$9.81 bn (reported)');
+  const ticks = await chart.locator('text.tick.y').allTextContents();
+  // Marks the chart's element: a view built anew would not carry it.
+  await chart.evaluate((e) => { (e as unknown as { kept: boolean }).kept = true; });
+  await page.locator('#fx-rate').fill('0.2');
+  await page.locator('#fx-rate').press('Tab');
+  await expect(page.getByTestId('headline')).toHaveText('US$14 bn (2011) → ≥ US$20 bn (2014)');
+  await expect(chart.getByTestId('readout')).toContainText('2011: US$14 bn (reported)');
+  await expect(chart.locator('text.tick.y').last()).toContainText('US$');
+  expect(await chart.locator('text.tick.y').allTextContents()).not.toEqual(ticks);
+  await expect(chart.getByRole('button', { name: 'Source bounds' })).toHaveAttribute('aria-pressed', 'false');
+  await expect(chart.locator('path.mk.bound')).toHaveCount(0);
+  expect(await chart.evaluate((e) => (e as unknown as { kept?: boolean }).kept)).toBe(true);
+});
+
 test('tabs follow the WAI-ARIA keyboard pattern', async ({ page }) => {
   await openApp(page);
   await openReport(page, 'smartphone-leasing');

@@ -81,10 +81,7 @@ fn has_cjk(text: &str) -> bool {
 
 /// A value for texts: money as reported (no display conversion), counts with their noun.
 fn show(value: f64, unit: &Unit, locale: Locale) -> String {
-    match unit {
-        Unit::Currency(code) => format::money_as_reported(value, code, locale),
-        _ => format::value(value, unit, locale),
-    }
+    format::value(value, unit, format::Shown::as_reported(locale))
 }
 
 fn list(names: &[String], locale: Locale) -> String {

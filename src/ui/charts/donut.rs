@@ -7,7 +7,7 @@ use super::figure::{spec_chart, ChartSpec};
 use super::frame::{Frame, LegendEntry, TableData};
 use super::kinds::share_row;
 use crate::chart::scene::{donut_scene, SvgNode};
-use crate::domain::format::{self, Locale};
+use crate::domain::format::{self, Locale, Shown};
 use crate::domain::schema::{Provenance, Unit};
 use crate::i18n::{provenance, Message, Msg};
 use leptos::prelude::*;
@@ -43,8 +43,9 @@ impl ChartSpec for DonutSpec {
         hidden: &BTreeSet<String>,
         // A donut draws the same at any width.
         _narrow: bool,
-        locale: Locale,
+        shown: Shown,
     ) -> (Frame, Vec<SvgNode>) {
+        let locale = shown.locale;
         let spec = self;
         let unit = &spec.unit;
         let visible: Vec<&Slice> = spec
@@ -65,14 +66,14 @@ impl ChartSpec for DonutSpec {
                     let label = format!(
                         "{}: {} · {} ({})",
                         s.label,
-                        format::value(s.value, unit, locale),
+                        format::value(s.value, unit, shown),
                         format::percent(share(s.value), 1),
                         provenance(locale, s.provenance)
                     );
                     (s.key.clone(), s.value, s.color, label)
                 })
                 .collect::<Vec<_>>(),
-            &format::value(total, unit, locale),
+            &format::value(total, unit, shown),
         );
         let table = TableData {
             caption: String::new(),
@@ -90,7 +91,7 @@ impl ChartSpec for DonutSpec {
                         s.provenance,
                         share(s.value),
                         unit,
-                        locale,
+                        shown,
                     )
                 })
                 .collect(),

@@ -8,7 +8,7 @@ use super::frame::{legend_more_text, ChartMsg, Frame, LegendRow};
 use super::marks::{Pointing, Scene, SceneMarks};
 use super::table::DataTableView;
 use crate::chart::scene::SvgNode;
-use crate::i18n::{Locale, Message, Msg};
+use crate::i18n::{Locale, Message, Msg, Shown};
 use crate::ui::exports::{chart_button, download_chart};
 use crate::ui::state::{AppState, ReportCtx};
 use leptos::either::Either;
@@ -32,6 +32,7 @@ impl ChartState {
             pointing: Pointing {
                 active: RwSignal::new(None),
                 readout: RwSignal::new(None),
+                read_key: RwSignal::new(None),
             },
             table: RwSignal::new(false),
             legend_open: RwSignal::new(false),
@@ -53,7 +54,7 @@ pub trait ChartSpec: Send + Sync + 'static {
         &self,
         hidden: &BTreeSet<String>,
         narrow: bool,
-        locale: Locale,
+        shown: Shown,
     ) -> (Frame, Vec<SvgNode>);
 }
 
@@ -65,9 +66,16 @@ pub fn spec_chart<S: ChartSpec>(
     locale: Locale,
 ) -> impl IntoView {
     let state = ChartState::new();
+    // Inside a report, money follows the reader's conversion (an imported table's preview
+    // has none): the drawing reads it, so a new rate redraws the chart and keeps its state.
+    let conversion = use_context::<ReportCtx>().map(|ctx| ctx.conversion);
     let drawing = Memo::new(move |_| {
         let narrow = narrow.get();
-        spec.with(|s| state.hidden.with(|h| s.drawing(h, narrow, locale)))
+        let draw = |shown: Shown| spec.with(|s| state.hidden.with(|h| s.drawing(h, narrow, shown)));
+        match conversion {
+            Some(c) => c.with(|c| draw(Shown::new(locale, c.as_ref()))),
+            None => draw(Shown::as_reported(locale)),
+        }
     });
     let frame = Memo::new(move |_| drawing.with(|d| d.0.clone()));
     let scene = Memo::new(move |_| drawing.with(|d| Arc::new(Scene::new(d.1.clone()))));
@@ -163,8 +171,14 @@ pub fn ChartFigure(
             })
         }
     };
+    // What the mark says now (a new rate rewrites it), or what it said while it is not drawn.
     let readout = move || match pointing.readout.get() {
-        Some(text) => Either::Left(text),
+        Some(said) => Either::Left(
+            pointing
+                .read_key
+                .with(|k| scene.with(|s| s.label(k.as_deref()?).map(str::to_string)))
+                .unwrap_or(said),
+        ),
         None => Either::Right(view! {
             // Before a point is chosen: how to choose one, worded for a mouse or for touch
             // (CSS shows the one that fits the device: `hover: none` / `pointer: coarse`).

@@ -11,7 +11,7 @@ use crate::chart::palette::{swatch, used_notes};
 use crate::chart::scene::SvgNode;
 use crate::chart::scene::{xy_scene, XyLabels};
 use crate::chart::xy::{end_labelled, layout_with, Series, SeriesKind, Size};
-use crate::domain::format::{self, Locale};
+use crate::domain::format::{self, Shown};
 use crate::domain::schema::{Provenance, Unit};
 use crate::i18n::provenance;
 use std::collections::BTreeSet;
@@ -50,10 +50,11 @@ impl XySpec {
 }
 
 /// "US$2.5 bn (reported)": a table cell that names where the value comes from.
-fn sourced(value: f64, unit: &Unit, p: Provenance, locale: Locale) -> String {
+fn sourced(value: f64, unit: &Unit, p: Provenance, shown: Shown) -> String {
+    let locale = shown.locale;
     format!(
         "{} ({})",
-        format::value(value, unit, locale),
+        format::value(value, unit, shown),
         provenance(locale, p)
     )
 }
@@ -66,11 +67,11 @@ pub(super) fn share_row(
     p: Provenance,
     share: f64,
     unit: &Unit,
-    locale: Locale,
+    shown: Shown,
 ) -> (String, Vec<String>) {
     (
         label,
-        vec![sourced(value, unit, p, locale), format::percent(share, 1)],
+        vec![sourced(value, unit, p, shown), format::percent(share, 1)],
     )
 }
 
@@ -97,8 +98,9 @@ impl ChartSpec for XySpec {
         &self,
         hidden: &BTreeSet<String>,
         narrow: bool,
-        locale: Locale,
+        shown: Shown,
     ) -> (Frame, Vec<SvgNode>) {
+        let locale = shown.locale;
         let spec = self;
         let size = match (narrow, spec.tall) {
             (true, tall) => Size {
@@ -124,7 +126,7 @@ impl ChartSpec for XySpec {
             &XyLabels {
                 x_title: &spec.x_title,
                 x_tick: &x_label,
-                y_tick: &|v| tick_label(v, &unit, locale),
+                y_tick: &|v| tick_label(v, &unit, shown),
                 mark: &|series, d| {
                     // The series' points say whether a ceiling is an interval's top ("< ¥100 bn").
                     let points = spec
@@ -132,7 +134,7 @@ impl ChartSpec for XySpec {
                         .iter()
                         .find(|s| s.label == series && s.points.contains(d))
                         .map_or(&[][..], |s| s.points.as_slice());
-                    point_label(series, points, d, &unit, locale)
+                    point_label(series, points, d, &unit, shown)
                 },
             },
         );
@@ -157,11 +159,11 @@ impl ChartSpec for XySpec {
                         .map(|s| match s.points.iter().position(|d| d.x == *x) {
                             Some(i) if s.kind == SeriesKind::Band => {
                                 let low = s.low.get(i).map_or_else(String::new, |l| {
-                                    format::value(*l, &spec.unit, locale)
+                                    format::value(*l, &spec.unit, shown)
                                 });
                                 format!(
                                     "{low} – {}",
-                                    format::value(s.points[i].y, &spec.unit, locale)
+                                    format::value(s.points[i].y, &spec.unit, shown)
                                 )
                             }
                             Some(i) => {
@@ -172,7 +174,7 @@ impl ChartSpec for XySpec {
                                     .filter(|d| d.x == *x)
                                     .map(|d| {
                                         let top = is_interval_top(&s.points, d);
-                                        value_text(d.y, &spec.unit, d.bound, top, locale)
+                                        value_text(d.y, &spec.unit, d.bound, top, shown)
                                     })
                                     .collect();
                                 format!(

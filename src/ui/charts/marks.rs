@@ -40,6 +40,11 @@ impl Scene {
         &self.nodes
     }
 
+    /// What the mark `key` says (its accessible label), if it is drawn and labelled.
+    pub fn label(&self, key: &str) -> Option<&str> {
+        self.get(key).and_then(|n| n.label.as_deref())
+    }
+
     fn get(&self, key: &str) -> Option<&SvgNode> {
         self.index.get(key).and_then(|i| self.nodes.get(*i))
     }
@@ -73,8 +78,11 @@ struct MarkId {
 pub struct Pointing {
     /// The key of the mark whose callout shows.
     pub active: RwSignal<Option<String>>,
-    /// What the readout says (the last mark pointed at).
+    /// What the last mark pointed at said then, for the readout (kept if the mark goes, e.g.
+    /// its series hidden).
     pub readout: RwSignal<Option<String>>,
+    /// That mark's key: the readout says what the mark says now (a new rate rewrites it).
+    pub read_key: RwSignal<Option<String>>,
 }
 
 /// The elements of a scene, to go inside an `<svg>`.
@@ -135,11 +143,17 @@ fn mark(
         bound.push(custom_attribute("tabindex", "0").into_any_attr());
         bound.push(custom_attribute("role", "img").into_any_attr());
         bound.push(custom_attribute("aria-label", label).into_any_attr());
-        let Pointing { active, readout } = pointing;
+        let Pointing {
+            active,
+            readout,
+            read_key,
+        } = pointing;
         let point = {
             let key = key.clone();
             move || {
-                readout.set(node.with_untracked(|n| n.as_ref().and_then(|n| n.label.clone())));
+                let label = node.with_untracked(|n| n.as_ref().and_then(|n| n.label.clone()));
+                readout.set(label);
+                read_key.set(Some(key.clone()));
                 active.set(Some(key.clone()));
             }
         };

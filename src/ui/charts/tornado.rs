@@ -8,7 +8,7 @@ use super::frame::{Frame, LegendEntry, TableData};
 use super::tick_label;
 use crate::chart::scene::SvgNode;
 use crate::chart::tornado::{tornado_scene, TornadoOptions, TornadoRow, HIGH_COLOR, LOW_COLOR};
-use crate::domain::format::Locale;
+use crate::domain::format::{Locale, Shown};
 use crate::domain::schema::Unit;
 use leptos::prelude::*;
 use std::collections::BTreeSet;
@@ -45,7 +45,7 @@ impl ChartSpec for TornadoSpec {
         &self,
         hidden: &BTreeSet<String>,
         narrow: bool,
-        locale: Locale,
+        shown: Shown,
     ) -> (Frame, Vec<SvgNode>) {
         let spec = self;
         let unit = &spec.unit;
@@ -59,7 +59,7 @@ impl ChartSpec for TornadoSpec {
                 show_high: !hidden.contains(HIGH_KEY),
                 base_label: &spec.base_label,
                 at_limit: &spec.at_limit,
-                tick: &|v| tick_label(v, unit, locale),
+                tick: &|v| tick_label(v, unit, shown),
             },
         );
         let frame = Frame {

@@ -8,7 +8,7 @@ use super::frame::{Frame, LegendEntry, TableData};
 use super::kinds::share_row;
 use crate::chart::scene::{treemap_scene, Cell, SvgNode};
 use crate::chart::shapes::{treemap, Rect};
-use crate::domain::format::{self, Locale};
+use crate::domain::format::{self, Locale, Shown};
 use crate::domain::schema::{Provenance, Unit};
 use crate::i18n::{Message, Msg};
 use leptos::prelude::*;
@@ -45,8 +45,9 @@ impl ChartSpec for TreemapSpec {
         &self,
         hidden: &BTreeSet<String>,
         narrow: bool,
-        locale: Locale,
+        shown: Shown,
     ) -> (Frame, Vec<SvgNode>) {
+        let locale = shown.locale;
         let spec = self;
         let (nodes, unit) = (&spec.nodes, &spec.unit);
         let (w, h) = if narrow {
@@ -60,13 +61,14 @@ impl ChartSpec for TreemapSpec {
             format!(
                 "{}: {} · {}",
                 n.label,
-                format::value(n.value, unit, locale),
+                format::value(n.value, unit, shown),
                 format::percent(share(n.value), 1)
             )
         };
-        let shown: Vec<&TreemapNode> = nodes.iter().filter(|n| !hidden.contains(&n.key)).collect();
+        let visible: Vec<&TreemapNode> =
+            nodes.iter().filter(|n| !hidden.contains(&n.key)).collect();
         let rects = treemap(
-            &shown.iter().map(|n| n.value).collect::<Vec<_>>(),
+            &visible.iter().map(|n| n.value).collect::<Vec<_>>(),
             Rect {
                 x: 0.0,
                 y: 0.0,
@@ -75,7 +77,7 @@ impl ChartSpec for TreemapSpec {
             },
         );
         let mut cells = Vec::new();
-        for (n, r) in shown.iter().zip(rects) {
+        for (n, r) in visible.iter().zip(rects) {
             cells.push(Cell {
                 key: n.key.clone(),
                 name: n.label.clone(),
@@ -116,7 +118,7 @@ impl ChartSpec for TreemapSpec {
                 n.provenance,
                 share(n.value),
                 unit,
-                locale,
+                shown,
             ));
             for c in &n.children {
                 rows.push(share_row(
@@ -125,7 +127,7 @@ impl ChartSpec for TreemapSpec {
                     c.provenance,
                     share(c.value),
                     unit,
-                    locale,
+                    shown,
                 ));
             }
         }
