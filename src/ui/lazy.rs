@@ -225,3 +225,28 @@ pub async fn import_export(
     super::imports::download_report(&report);
     Ok(())
 }
+
+// Exports: making a file and offering it, one chunk (`export`), fetched the first time a
+// reader exports (ui::exports).
+
+/// Makes and offers the file `job` asks for (ui::export_run).
+#[cfg(feature = "split")]
+#[::leptos::wasm_split::wasm_split(export, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn export_run(
+    job: super::exports::ExportJob,
+    app: Option<super::state::AppState>,
+    ctx: Option<super::state::ReportCtx>,
+    notes: Vec<String>,
+) -> Result<Result<String, crate::domain::export::ExportFailure>, ChunkFailed> {
+    Ok(super::export_run::run(&job, app, ctx, &notes))
+}
+
+#[cfg(not(feature = "split"))]
+pub async fn export_run(
+    job: super::exports::ExportJob,
+    app: Option<super::state::AppState>,
+    ctx: Option<super::state::ReportCtx>,
+    notes: Vec<String>,
+) -> Result<Result<String, crate::domain::export::ExportFailure>, ChunkFailed> {
+    Ok(super::export_run::run(&job, app, ctx, &notes))
+}

@@ -194,7 +194,7 @@ pub fn Overview() -> impl IntoView {
     view! {
         <div class="view-body">
             {parts}
-            {move || view! { <ExportBar data=ViewData::Headline locale=app.display_locale() /> }}
+            <ExportBar data=ViewData::Headline />
         </div>
     }
 }
