@@ -1,12 +1,11 @@
 //! Export controls: data (CSV, JSON) for the view and the whole report, charts (SVG, PNG),
-//! print. The files are made from data in the page (`crate::domain::export`) and offered with
-//! `crate::browser::download`: nothing leaves the browser.
+//! print, and the status line of the last export. The files are made from data in the page
+//! and offered by `super::export_run`, which is in a chunk of its own (`super::lazy::export_run`)
+//! fetched at the first export: nothing leaves the browser.
 
 use super::common::local;
 use super::state::{AppState, ReportCtx, View};
-use crate::browser::download::{chart_svg, download_png, download_text, ExportInfo};
-use crate::domain::export::{self, ExportFailure, ExportOptions, ExportScope};
-use crate::domain::schema::Report;
+use crate::domain::export::{ExportFailure, ExportScope};
 use crate::i18n::errors::export_reason;
 use crate::i18n::{fill, Locale, Message, Msg};
 use leptos::prelude::*;
@@ -31,6 +30,12 @@ crate::messages! {
         PublishedScenario => ("Published scenario", "公布的情景", "公布的情境"),
         ChartSvg => ("Download chart as SVG", "下载图表（SVG）", "下載圖表（SVG）"),
         ChartPng => ("Download chart as PNG", "下载图表（PNG）", "下載圖表（PNG）"),
+        Unloaded => (
+            "Could not export: the part of the app that makes files did not arrive (the connection may have dropped, or you are offline and it was not saved on this device). The rest of the app still works.",
+            "无法导出：应用中生成文件的部分没有下载成功（可能是网络中断，或您处于离线状态且本设备未保存它）。应用的其他部分仍可使用。",
+            "無法匯出：應用程式中產生檔案的部分沒有下載成功（可能是網路中斷，或您處於離線狀態且本裝置未儲存它）。應用程式的其他部分仍可使用。"
+        ),
+        Retry => ("Try again", "重试", "重試"),
     }
 }
 
@@ -52,11 +57,27 @@ impl ViewData {
     }
 }
 
+/// What a reader asked to export: kept so that an export whose code did not arrive can be
+/// tried again.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ExportJob {
+    /// A data file: CSV, else JSON.
+    Data { scope: ExportScope, csv: bool },
+    /// The chart `name` (its `data-chart`) under `title`: PNG, else SVG.
+    Chart {
+        name: String,
+        title: String,
+        png: bool,
+    },
+}
+
 /// How the last download of a view went: shown in that view's export bar.
 #[derive(Debug, Clone, PartialEq)]
 enum Outcome {
     Downloaded(String),
     Failed(ExportFailure),
+    /// The export's chunk did not arrive: the job, for "Try again".
+    Unloaded(ExportJob),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -110,25 +131,49 @@ fn chart_notes(state: Option<ExportStatus>, name: &str) -> Vec<String> {
         .unwrap_or_default()
 }
 
-fn set_status(
-    line: ExportStatus,
-    app: AppState,
-    ctx: ReportCtx,
-    result: Result<String, ExportFailure>,
-) {
+fn set_status(line: ExportStatus, app: AppState, ctx: ReportCtx, outcome: Outcome) {
     let status = Status {
         report: ctx.with(|r| r.id.clone()),
         view: app.view.get_untracked(),
-        outcome: match result {
-            Ok(name) => Outcome::Downloaded(name),
-            Err(e) => Outcome::Failed(e),
-        },
+        outcome,
     };
     line.line.set(Some(status));
 }
 
+/// Runs `job` (in the `export` chunk, fetched the first time) and records how it went in the
+/// status line: the file's name, why it could not be made, or that its code did not arrive.
+pub fn run(
+    line: Option<ExportStatus>,
+    app: Option<AppState>,
+    ctx: Option<ReportCtx>,
+    job: ExportJob,
+) {
+    let notes = match &job {
+        ExportJob::Chart { name, .. } => chart_notes(line, name),
+        ExportJob::Data { .. } => Vec::new(),
+    };
+    let mut running = Box::pin(super::lazy::export_run(job.clone(), app, ctx, notes));
+    let settle = move |done: Result<Result<String, ExportFailure>, super::lazy::ChunkFailed>| {
+        let outcome = match done {
+            Ok(Ok(name)) => Outcome::Downloaded(name),
+            Ok(Err(e)) => Outcome::Failed(e),
+            Err(super::lazy::ChunkFailed) => Outcome::Unloaded(job),
+        };
+        // A chart drawn on its own (no app or report) has no status line.
+        if let (Some(line), Some(app), Some(ctx)) = (line, app, ctx) {
+            if !line.line.is_disposed() {
+                set_status(line, app, ctx, outcome);
+            }
+        }
+    };
+    match super::lazy::ready_now(running.as_mut()) {
+        Some(done) => settle(done),
+        None => leptos::task::spawn_local(async move { settle(running.await) }),
+    }
+}
+
 /// The scenario as the reader reads it: "Published scenario" or "Your scenario".
-fn scenario_label(modified: bool, locale: Locale) -> &'static str {
+pub(super) fn scenario_label(modified: bool, locale: Locale) -> &'static str {
     if modified {
         Msg::YourScenario.text(locale)
     } else {
@@ -136,22 +181,24 @@ fn scenario_label(modified: bool, locale: Locale) -> &'static str {
     }
 }
 
-/// The export bar as a component: the same elements as [`export_bar`], each text bound to what
-/// it shows — the print line to whether the scenario is the published one, the status line to
-/// the last download of this view.
+/// The export bar: the print header, the data buttons, print, the CSV-for-Excel choice and the
+/// status line of this view's last export (with "Try again" when its code did not arrive). Its
+/// texts follow the reader's language themselves, so a view draws it once.
 #[component]
-pub fn ExportBar(data: ViewData, locale: Locale) -> impl IntoView {
+pub fn ExportBar(data: ViewData) -> impl IntoView {
     let app = use_context::<AppState>();
     let ctx = use_context::<ReportCtx>();
     let (Some(app), Some(ctx)) = (app, ctx) else {
         return ().into_any();
     };
-    let t = move |m: ExportMsg| m.text(locale);
+    let t = move |m: ExportMsg| move || m.text(app.locale.get());
     let line = ExportStatus::find();
-    let (report_id, title) = ctx.with(|r| (r.id.clone(), local(&r.meta.title, locale)));
+    let report_id = ctx.with(|r| r.id.clone());
     let modified = Memo::new(move |_| !ctx.scenario.with(|s| s.is_published()));
     let today = crate::browser::today();
     let print_line = move || {
+        let locale = app.locale.get();
+        let title = ctx.with(|r| local(&r.meta.title, locale));
         format!(
             "{title} · {} · {today}",
             scenario_label(modified.get(), locale)
@@ -161,12 +208,36 @@ pub fn ExportBar(data: ViewData, locale: Locale) -> impl IntoView {
         let view = app.view.get();
         line.and_then(|l| l.line.get())
             .filter(|s| s.report == report_id && s.view == view)
-            .map(|s| match &s.outcome {
-                Outcome::Downloaded(name) => fill(t(ExportMsg::Downloaded), &[name]),
-                Outcome::Failed(e) => fill(t(ExportMsg::Failed), &[&export_reason(e, locale)]),
-            })
-            .unwrap_or_default()
+            .map(|s| s.outcome)
     });
+    let status_text = move || {
+        let locale = app.locale.get();
+        status.with(|s| match s {
+            Some(Outcome::Downloaded(name)) => fill(ExportMsg::Downloaded.text(locale), &[name]),
+            Some(Outcome::Failed(e)) => {
+                fill(ExportMsg::Failed.text(locale), &[&export_reason(e, locale)])
+            }
+            Some(Outcome::Unloaded(_)) => ExportMsg::Unloaded.text(locale).to_string(),
+            None => String::new(),
+        })
+    };
+    let retry = move || {
+        status.with(|s| match s {
+            Some(Outcome::Unloaded(job)) => {
+                let job = job.clone();
+                Some(view! {
+                    <button
+                        class="secondary export-retry"
+                        data-testid="export-retry"
+                        on:click=move |_| run(line, Some(app), Some(ctx), job.clone())
+                    >
+                        {t(ExportMsg::Retry)}
+                    </button>
+                })
+            }
+            _ => None,
+        })
+    };
     let scope = data.scope();
     let data_button =
         move |testid: &'static str, label: ExportMsg, scope: ExportScope, csv: bool| {
@@ -174,7 +245,9 @@ pub fn ExportBar(data: ViewData, locale: Locale) -> impl IntoView {
                 <button
                     class="export-button"
                     data-testid=testid
-                    on:click=move |_| download_data(line, app, ctx, scope, csv)
+                    on:click=move |_| {
+                        run(line, Some(app), Some(ctx), ExportJob::Data { scope, csv })
+                    }
                 >
                     {t(label)}
                 </button>
@@ -185,6 +258,7 @@ pub fn ExportBar(data: ViewData, locale: Locale) -> impl IntoView {
             let _ = w.print();
         }
     };
+    let bom_label = move || format!(" {}", ExportMsg::CsvForExcel.text(app.locale.get()));
     view! {
         <div class="exports">
             <p class="print-only print-header" data-testid="print-header">
@@ -213,55 +287,16 @@ pub fn ExportBar(data: ViewData, locale: Locale) -> impl IntoView {
                         prop:checked=move || app.csv_bom.get()
                         on:change=move |_| app.csv_bom.update(|b| *b = !*b)
                     />
-                    {format!(" {}", t(ExportMsg::CsvForExcel))}
+                    {bom_label}
                 </label>
                 <p class="export-status" role="status" data-testid="export-status">
-                    {move || status.get()}
+                    {status_text}
                 </p>
+                {retry}
             </section>
         </div>
     }
     .into_any()
-}
-
-/// Makes and offers one data file; records how it went.
-fn download_data(
-    line: Option<ExportStatus>,
-    app: AppState,
-    ctx: ReportCtx,
-    scope: ExportScope,
-    csv: bool,
-) {
-    let scenario = ctx.scenario.get_untracked();
-    let options = ExportOptions {
-        locale: app.locale.get_untracked(),
-        scenario_name: if scenario.is_published() {
-            "published"
-        } else {
-            "your scenario"
-        }
-        .to_string(),
-        bom: app.csv_bom.get_untracked(),
-    };
-    let result = ctx.with(|r| {
-        let (ext, mime) = if csv {
-            ("csv", "text/csv;charset=utf-8")
-        } else {
-            ("json", "application/json")
-        };
-        let text = if csv {
-            export::csv(r, &scenario, scope, &options)
-        } else {
-            export::json(r, &scenario, scope, &options)
-        };
-        let name = export::file_name(r, scope, ext);
-        text.map_err(ExportFailure::from)
-            .and_then(|text| download_text(&name, mime, &text))
-            .map(|()| name)
-    });
-    if let Some(line) = line {
-        set_status(line, app, ctx, result);
-    }
 }
 
 /// A chart's SVG or PNG button: its accessible name, its text and its test id.
@@ -270,72 +305,5 @@ pub fn chart_button(png: bool) -> (ExportMsg, &'static str, &'static str) {
         (ExportMsg::ChartPng, "PNG", "chart-png")
     } else {
         (ExportMsg::ChartSvg, "SVG", "chart-svg")
-    }
-}
-
-/// "Publisher SMRC30744": where the chart's numbers come from.
-fn source_text(r: &Report, locale: Locale) -> String {
-    let publisher = local(&r.meta.publisher, locale);
-    match &r.meta.code {
-        Some(code) => format!("{publisher} {code}"),
-        None => publisher,
-    }
-}
-
-pub fn download_chart(
-    (line, app, ctx): (Option<ExportStatus>, Option<AppState>, Option<ReportCtx>),
-    name: &str,
-    title: &str,
-    png: bool,
-) {
-    let locale = app.map_or(Locale::En, |a| a.locale.get_untracked());
-    let modified = ctx.is_some_and(|c| !c.scenario.with_untracked(|s| s.is_published()));
-    let (source, file) = ctx
-        .map(|c| {
-            c.with(|r| {
-                (
-                    source_text(r, locale),
-                    format!("{}-{name}", export::safe_id(&r.id)),
-                )
-            })
-        })
-        .unwrap_or_else(|| (String::new(), name.to_string()));
-    let date = crate::browser::today();
-    // The reader's changes, and any currency conversion they set, are marked on the chart.
-    let conversion = ctx.and_then(|c| c.conversion.get_untracked()).map(|c| {
-        crate::i18n::fill(
-            Msg::ConvertedNote.text(locale),
-            &[&c.from, &crate::domain::format::number(c.rate, 6), &c.to],
-        )
-    });
-    let mark = match (
-        modified.then(|| Msg::ModifiedAssumptions.text(locale).to_string()),
-        conversion,
-    ) {
-        (Some(m), Some(c)) => Some(format!("{m} · {c}")),
-        (m, c) => m.or(c),
-    };
-    let info = ExportInfo {
-        title,
-        source: &source,
-        scenario: scenario_label(modified, locale),
-        date: &date,
-        modified_mark: mark.as_deref(),
-    };
-    let notes = chart_notes(line, name);
-    let svg = chart_svg(name, &info).map(|svg| export::svg_with_notes(&svg, &notes).unwrap_or(svg));
-    let result = match svg {
-        None => Err(ExportFailure::ChartMissing),
-        Some(svg) if png => {
-            let file = format!("{file}.png");
-            download_png(&file, &svg).map(|()| file)
-        }
-        Some(svg) => {
-            let file = format!("{file}.svg");
-            download_text(&file, "image/svg+xml", &svg).map(|()| file)
-        }
-    };
-    if let (Some(line), Some(app), Some(ctx)) = (line, app, ctx) {
-        set_status(line, app, ctx, result);
     }
 }

@@ -49,7 +49,7 @@ pub fn KpiBoard() -> impl IntoView {
                 {targets(ctx, lang)}
                 {contradiction_list(ctx, lang)}
                 {projectors}
-                <ExportBar data=ViewData::Projections locale=lang />
+                <ExportBar data=ViewData::Projections />
             </div>
         }
     };

@@ -11,13 +11,15 @@
 use super::contents::Contents;
 use super::dynamics::Dynamics;
 use super::kpis::KpiBoard;
+use super::present::PresentBar;
 use super::scenarios::Scenarios;
 use super::segments::Segments;
 use super::state::{use_app, View};
-use leptos::either::EitherOf3;
+use crate::i18n::Locale;
 use leptos::prelude::*;
 use std::future::Future;
 use std::pin::Pin;
+use std::sync::Arc;
 use std::task::{Context, Poll, Waker};
 
 crate::messages! {
@@ -25,6 +27,7 @@ crate::messages! {
         Loading => ("Loading this view…", "正在加载此视图…", "正在載入此檢視…"),
         Failed => ("This view could not be loaded: its part of the app did not arrive (the connection may have dropped, or you are offline and it was not saved on this device). The rest of the app still works.", "无法加载此视图：应用的这一部分没有下载成功（可能是网络中断，或您处于离线状态且本设备未保存它）。应用的其他部分仍可使用。", "無法載入此檢視：應用程式的這一部分沒有下載成功（可能是網路中斷，或您處於離線狀態且本裝置未儲存它）。應用程式的其他部分仍可使用。"),
         Retry => ("Try again", "重试", "重試"),
+        PresentFailed => ("The presentation bar could not be loaded: its part of the app did not arrive (the connection may have dropped, or you are offline and it was not saved on this device). ←/→ still step through the views and Esc leaves.", "无法加载演示栏：应用的这一部分没有下载成功（可能是网络中断，或您处于离线状态且本设备未保存它）。←/→ 仍可切换视图，Esc 退出演示。", "無法載入簡報列：應用程式的這一部分沒有下載成功（可能是網路中斷，或您處於離線狀態且本裝置未儲存它）。←/→ 仍可切換檢視，Esc 結束簡報。"),
     }
 }
 
@@ -83,13 +86,61 @@ enum Phase {
     Ready,
 }
 
+/// Starts building a lazy part under the owner it is given.
+type Loader = Arc<dyn Fn(Owner) -> Pin<Box<dyn Future<Output = Loaded>>> + Send + Sync>;
+
+/// How a lazy part reads while its chunk is on its way and when it did not arrive. `name`
+/// prefixes the test ids (`<name>-loading`, `-error`, `-retry`) and the failure's class.
+struct PartTexts {
+    name: &'static str,
+    loading: Option<ChunkMsg>,
+    failed: ChunkMsg,
+}
+
 /// A view that is not in the first visit's module: drawn at once when its chunk is already
 /// here (a chunk loaded earlier, or a build without `split`), else a loading line until it
 /// arrives, or the failure message with a retry.
 #[component]
 pub fn LazyView(view: View) -> impl IntoView {
+    let texts = PartTexts {
+        name: "view",
+        loading: Some(ChunkMsg::Loading),
+        failed: ChunkMsg::Failed,
+    };
+    lazy_part(Arc::new(move |owner| load(view, owner)), texts)
+}
+
+/// The presentation bar (`super::present::PresentBar`), shown only while presenting: nothing
+/// while its chunk is on its way, the failure message with a retry if it does not arrive (the
+/// keys still step and leave: they are in the first visit).
+#[component]
+pub fn LazyPresentBar(
+    title: String,
+    views: Vec<View>,
+    shown: Memo<View>,
+    locale: Locale,
+) -> impl IntoView {
+    let texts = PartTexts {
+        name: "present",
+        loading: None,
+        failed: ChunkMsg::PresentFailed,
+    };
+    let loader: Loader = Arc::new(move |owner| {
+        Box::pin(present_bar(
+            owner,
+            title.clone(),
+            views.clone(),
+            shown,
+            locale,
+        ))
+    });
+    lazy_part(loader, texts)
+}
+
+/// Builds a part from its chunk, in its own reactive scope (not the closure below, whose
+/// re-run would dispose it).
+fn lazy_part(loader: Loader, texts: PartTexts) -> AnyView {
     let app = use_app();
-    // The view's own reactive scope: not the closure below, whose re-run would dispose it.
     let owner = StoredValue::new(Owner::new());
     let phase = RwSignal::new(Phase::Loading);
     let built = StoredValue::new_local(None::<AnyView>);
@@ -100,11 +151,12 @@ pub fn LazyView(view: View) -> impl IntoView {
         }
         Err(ChunkFailed) => phase.set(Phase::Failed),
     };
+    let loader = StoredValue::new(loader);
     let attempt = move || {
-        let Some(owner) = owner.try_get_value() else {
+        let (Some(owner), Some(loader)) = (owner.try_get_value(), loader.try_get_value()) else {
             return;
         };
-        let mut pending = load(view, owner);
+        let mut pending = loader(owner);
         // Ready on the first poll when the chunk is already loaded: no loading line at all.
         match pending
             .as_mut()
@@ -115,7 +167,7 @@ pub fn LazyView(view: View) -> impl IntoView {
                 phase.set(Phase::Loading);
                 leptos::task::spawn_local(async move {
                     let result = pending.await;
-                    // The reader may have moved to another view meanwhile.
+                    // The reader may have moved on meanwhile.
                     if !phase.is_disposed() {
                         settle(result);
                     }
@@ -124,29 +176,68 @@ pub fn LazyView(view: View) -> impl IntoView {
         }
     };
     attempt();
-    move || match phase.get() {
-        Phase::Loading => EitherOf3::A(view! {
-            <p class="loading" role="status" data-testid="view-loading">
-                {move || app.t(ChunkMsg::Loading)}
-            </p>
-        }),
-        Phase::Failed => EitherOf3::B(view! {
-            <section class="notice error view-error" role="alert" data-testid="view-error">
-                <p>{move || app.t(ChunkMsg::Failed)}</p>
+    let PartTexts {
+        name,
+        loading,
+        failed,
+    } = texts;
+    (move || match phase.get() {
+        Phase::Loading => loading
+            .map(|m| {
+                view! {
+                    <p class="loading" role="status" data-testid=format!("{name}-loading")>
+                        {move || app.t(m)}
+                    </p>
+                }
+            })
+            .into_any(),
+        Phase::Failed => view! {
+            <section
+                class=format!("notice error {name}-error")
+                role="alert"
+                data-testid=format!("{name}-error")
+            >
+                <p>{move || app.t(failed)}</p>
                 <p class="actions">
-                    <button class="primary" data-testid="view-retry" on:click=move |_| attempt()>
+                    <button class="primary" data-testid=format!("{name}-retry") on:click=move |_| attempt()>
                         {move || app.t(ChunkMsg::Retry)}
                     </button>
                 </p>
             </section>
-        }),
-        Phase::Ready => EitherOf3::C(
-            built
-                .try_update_value(Option::take)
-                .flatten()
-                .unwrap_or_else(|| ().into_any()),
-        ),
-    }
+        }
+        .into_any(),
+        Phase::Ready => built
+            .try_update_value(Option::take)
+            .flatten()
+            .unwrap_or_else(|| ().into_any()),
+    })
+    .into_any()
+}
+
+// The presentation bar, one chunk (`present`), fetched when a reader first presents.
+
+/// The presentation bar, built under `owner`.
+#[cfg(feature = "split")]
+#[::leptos::wasm_split::wasm_split(present, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn present_bar(
+    owner: Owner,
+    title: String,
+    views: Vec<View>,
+    shown: Memo<View>,
+    locale: Locale,
+) -> Loaded {
+    Ok(owner.with(|| view! { <PresentBar title views shown locale /> }.into_any()))
+}
+
+#[cfg(not(feature = "split"))]
+async fn present_bar(
+    owner: Owner,
+    title: String,
+    views: Vec<View>,
+    shown: Memo<View>,
+    locale: Locale,
+) -> Loaded {
+    Ok(owner.with(|| view! { <PresentBar title views shown locale /> }.into_any()))
 }
 
 /// The future's output if it is ready on the first poll (its chunk already loaded, or a build
@@ -225,6 +316,31 @@ pub async fn import_export(
 ) -> Result<(), ChunkFailed> {
     super::imports::download_report(&report);
     Ok(())
+}
+
+// Exports: making a file and offering it, one chunk (`export`), fetched the first time a
+// reader exports (ui::exports).
+
+/// Makes and offers the file `job` asks for (ui::export_run).
+#[cfg(feature = "split")]
+#[::leptos::wasm_split::wasm_split(export, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn export_run(
+    job: super::exports::ExportJob,
+    app: Option<super::state::AppState>,
+    ctx: Option<super::state::ReportCtx>,
+    notes: Vec<String>,
+) -> Result<Result<String, crate::domain::export::ExportFailure>, ChunkFailed> {
+    Ok(super::export_run::run(&job, app, ctx, &notes))
+}
+
+#[cfg(not(feature = "split"))]
+pub async fn export_run(
+    job: super::exports::ExportJob,
+    app: Option<super::state::AppState>,
+    ctx: Option<super::state::ReportCtx>,
+    notes: Vec<String>,
+) -> Result<Result<String, crate::domain::export::ExportFailure>, ChunkFailed> {
+    Ok(super::export_run::run(&job, app, ctx, &notes))
 }
 
 // The interface's Chinese texts: one chunk per language (`texts_hans`, `texts_hant`), so a

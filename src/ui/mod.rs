@@ -9,6 +9,7 @@ mod comparison;
 mod contents;
 mod controls;
 mod dynamics;
+mod export_run;
 pub mod exports;
 mod goal;
 mod import_csv;

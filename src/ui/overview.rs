@@ -190,7 +190,7 @@ pub fn Overview() -> impl IntoView {
     view! {
         <div class="view-body">
             {parts}
-            {move || view! { <ExportBar data=ViewData::Headline locale=app.locale.get() /> }}
+            <ExportBar data=ViewData::Headline />
         </div>
     }
 }

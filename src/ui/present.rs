@@ -135,6 +135,8 @@ pub fn PresentButton(locale: Locale) -> impl IntoView {
 }
 
 /// The bar over the presented view: report, view n of N, previous / next, leave, the keys.
+/// Shown only while presenting, so it is in a chunk of its own (`super::lazy::LazyPresentBar`);
+/// the keys and the Present button above stay in the first visit.
 #[component]
 pub fn PresentBar(
     title: String,

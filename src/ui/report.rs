@@ -2,10 +2,10 @@
 //! and the chosen view. Provides `ReportCtx` to the views.
 
 use super::common::{local, local_view, Badge};
-use super::lazy::LazyView;
+use super::lazy::{LazyPresentBar, LazyView};
 use super::link::in_place;
 use super::overview::Overview;
-use super::present::{PresentBar, PresentButton};
+use super::present::PresentButton;
 use super::share;
 use super::state::{use_app, use_report, AppState, Load, ReportCtx, View};
 use super::text::{Choice, ChoiceOption};
@@ -324,7 +324,7 @@ fn ReportHeader(
         move || {
             app.presenting.get().then(|| {
                 view! {
-                    <PresentBar title=title.clone() views=views.clone() shown=shown locale=locale/>
+                    <LazyPresentBar title=title.clone() views=views.clone() shown=shown locale=locale/>
                 }
             })
         }

@@ -172,7 +172,7 @@ pub fn Scenarios() -> impl IntoView {
             <SegmentAssumptions v=v />
             <PowerTools c=tools />
             {saved.map(|saved| view! { <SavedPanel ctx=ctx state=saved lang=v.lang /> })}
-            <ExportBar data=ViewData::Headline locale=v.lang />
+            <ExportBar data=ViewData::Headline />
         }
         .into_any()
     };

@@ -166,7 +166,7 @@ pub fn Segments() -> impl IntoView {
         <div class="view-body">
             {body}
             <Show when=move || shown.get()>
-                {move || view! { <ExportBar data=ViewData::Segments locale=app.locale.get() /> }}
+                <ExportBar data=ViewData::Segments />
             </Show>
         </div>
     }

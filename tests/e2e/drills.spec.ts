@@ -845,6 +845,130 @@ test.describe('6c. the import\'s chunk: on its way, and failing to load', () => 
   });
 });
 
+// ---- 6d. The exports' code that does not arrive ----------------------------------------------
+
+test.describe('6d. the export\'s chunk: failing to load', () => {
+  // Routes must see the page's requests (a service worker would answer them first).
+  test.use({ serviceWorkers: 'block' });
+  // Making and offering a file (data or chart) is not in the first visit's module: its chunk
+  // (lazy-split_export-<hash>.wasm) is fetched the first time a reader exports.
+  const EXPORT = /lazy-split_export-[0-9a-f]+\.wasm$/;
+
+  test('a message in the reader\'s language and a retry that makes the same file; the rest keeps working', async ({ page }) => {
+    const errors = watchErrors(page);
+    let failures = 0;
+    await page.route(EXPORT, (r) => (failures++ === 0 ? r.abort() : r.fulfill({ status: 500, body: 'oops' })));
+    await openApp(page);
+    await openReport(page, 'smartphone-leasing');
+    expect(failures).toBe(0);
+    const status = page.getByTestId('export-status');
+    const retry = page.getByTestId('export-retry');
+    await expect(retry).toHaveCount(0);
+    await page.getByTestId('export-view-csv').click();
+    await expect(status).toContainText('Could not export: the part of the app that makes files did not arrive');
+    await expect(retry).toHaveText('Try again');
+    expect(failures).toBe(1);
+    await page.locator('#language').selectOption('zh-Hans');
+    await expect(status).toContainText('无法导出：应用中生成文件的部分没有下载成功');
+    await expect(retry).toHaveText('重试');
+    await page.locator('#language').selectOption('en');
+
+    // The other views and their sliders keep working; the overview keeps its status line.
+    await openView(page, 'scenarios');
+    await moveHeadlineSlider(page);
+    await openView(page, 'overview');
+    await expect(status).toContainText('did not arrive');
+
+    // Try again: fails again (500), still with the message.
+    await retry.click();
+    await expect.poll(() => failures).toBeGreaterThanOrEqual(2);
+    await expect(status).toContainText('did not arrive');
+    await expect(retry).toBeVisible();
+
+    // The host is back: Try again makes the same file (this view as CSV), and the message goes.
+    await page.unroute(EXPORT);
+    const [file] = await Promise.all([page.waitForEvent('download'), retry.click()]);
+    expect(file.suggestedFilename()).toMatch(/^smartphone-leasing.*\.csv$/);
+    await expect(status).toContainText(`Downloaded ${file.suggestedFilename()}`);
+    await expect(retry).toHaveCount(0);
+    // A chart export now runs from the chunk already here.
+    const [svg] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('figure.chart').first().getByTestId('chart-svg').click(),
+    ]);
+    expect(svg.suggestedFilename()).toMatch(/\.svg$/);
+    await expect(status).toContainText(`Downloaded ${svg.suggestedFilename()}`);
+    // The failed fetches are logged by the browser and the chunk loader; nothing else (no panic).
+    expect(errors.filter((e) => !/Failed to load resource|Failed to fetch|HTTP status code is not ok|network error/i.test(e)))
+      .toEqual([]);
+  });
+});
+
+// ---- 6e. The presentation bar's code that does not arrive ------------------------------------
+
+test.describe('6e. the presentation bar\'s chunk: failing to load', () => {
+  // Routes must see the page's requests (a service worker would answer them first).
+  test.use({ serviceWorkers: 'block' });
+  // The bar over a presented view is not in the first visit's module: its chunk
+  // (lazy-split_present-<hash>.wasm) is fetched the first time a reader presents.
+  const PRESENT = /lazy-split_present-[0-9a-f]+\.wasm$/;
+
+  test('a message in the reader\'s language and a retry; the keys still step and leave', async ({ page }) => {
+    const errors = watchErrors(page);
+    let failures = 0;
+    await page.route(PRESENT, (r) => (failures++ === 0 ? r.abort() : r.fulfill({ status: 500, body: 'oops' })));
+    await openApp(page);
+    await openReport(page, 'smartphone-leasing');
+    expect(failures).toBe(0);
+    await page.getByTestId('present').click();
+    await expect(page.locator('html')).toHaveAttribute('data-present', '');
+    const error = page.getByTestId('present-error');
+    await expect(error).toContainText('The presentation bar could not be loaded');
+    await expect(error).toHaveAttribute('role', 'alert');
+    await expect(page.getByTestId('present-bar')).toHaveCount(0);
+    expect(failures).toBe(1);
+    await page.locator('#language').evaluate((el: HTMLSelectElement) => {
+      el.value = 'zh-Hans';
+      el.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await expect(error).toContainText('无法加载演示栏');
+    await expect(page.getByTestId('present-retry')).toHaveText('重试');
+    await page.locator('#language').evaluate((el: HTMLSelectElement) => {
+      el.value = 'en';
+      el.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+
+    // The keys are in the first visit: they still step through the views.
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('ArrowRight');
+    await expect(page.locator('[role=tab][data-view="segments"]')).toHaveAttribute('aria-selected', 'true');
+    await expect(page.locator('#view-panel .view-body > *').first()).toBeVisible();
+
+    // Try again: fails again (500), still with the message.
+    await page.getByTestId('present-retry').click();
+    await expect.poll(() => failures).toBeGreaterThanOrEqual(2);
+    await expect(error).toBeVisible();
+
+    // The host is back: Try again shows the bar, in place, at the view the keys reached.
+    await page.unroute(PRESENT);
+    await page.getByTestId('present-retry').click();
+    await expect(error).toHaveCount(0);
+    await expect(page.getByTestId('present-bar')).toBeVisible();
+    await expect(page.getByTestId('present-step')).toHaveText('2 of 5');
+    await page.getByTestId('present-leave').click();
+    await expect(page.locator('html')).not.toHaveAttribute('data-present', '');
+    await expect(page.getByTestId('present-bar')).toHaveCount(0);
+    // Presenting again: the bar comes from the chunk already here.
+    await page.getByTestId('present').click();
+    await expect(page.getByTestId('present-bar')).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(page.locator('html')).not.toHaveAttribute('data-present', '');
+    // The failed fetches are logged by the browser and the chunk loader; nothing else (no panic).
+    expect(errors.filter((e) => !/Failed to load resource|Failed to fetch|HTTP status code is not ok|network error/i.test(e)))
+      .toEqual([]);
+  });
+});
+
 // ---- 7. Hostile input -------------------------------------------------------------------------
 
 const IMG = '<img src=x onerror="window.__pwned=1">';

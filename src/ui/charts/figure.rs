@@ -9,7 +9,7 @@ use super::marks::{Pointing, Scene, SceneMarks};
 use super::table::DataTableView;
 use crate::chart::scene::SvgNode;
 use crate::i18n::{Locale, Message, Msg, Shown};
-use crate::ui::exports::{chart_button, download_chart};
+use crate::ui::exports::{chart_button, ExportJob};
 use crate::ui::state::{AppState, ReportCtx};
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -200,8 +200,12 @@ pub fn ChartFigure(
                     aria-label=label.text(locale)
                     data-testid=testid
                     on:click=move |_| {
-                        let title = frame.with_untracked(Frame::export_title);
-                        download_chart((status, app, ctx), &name, &title, png)
+                        let job = ExportJob::Chart {
+                            name: name.clone(),
+                            title: frame.with_untracked(Frame::export_title),
+                            png,
+                        };
+                        crate::ui::exports::run(status, app, ctx, job)
                     }
                 >
                     {text}
