@@ -8,14 +8,15 @@
 //! working. `wasm_split_helpers`' `fallible` form is used directly, since `#[lazy(fallible)]`
 //! (Leptos PR #4785) is not in leptos_macro 0.8.20, the one Leptos 0.8.23 uses.
 
+use super::charts::{DataTableView, TableData};
 use super::contents::Contents;
 use super::dynamics::Dynamics;
 use super::kpis::KpiBoard;
 use super::present::PresentBar;
 use super::scenarios::Scenarios;
 use super::segments::Segments;
-use super::state::{use_app, View};
-use crate::i18n::Locale;
+use super::state::{AppState, View};
+use crate::i18n::{Locale, Message};
 use leptos::prelude::*;
 use std::future::Future;
 use std::pin::Pin;
@@ -27,6 +28,8 @@ crate::messages! {
         Loading => ("Loading this view…", "正在加载此视图…", "正在載入此檢視…"),
         Failed => ("This view could not be loaded: its part of the app did not arrive (the connection may have dropped, or you are offline and it was not saved on this device). The rest of the app still works.", "无法加载此视图：应用的这一部分没有下载成功（可能是网络中断，或您处于离线状态且本设备未保存它）。应用的其他部分仍可使用。", "無法載入此檢視：應用程式的這一部分沒有下載成功（可能是網路中斷，或您處於離線狀態且本裝置未儲存它）。應用程式的其他部分仍可使用。"),
         Retry => ("Try again", "重试", "重試"),
+        TableLoading => ("Loading the table…", "正在加载表格…", "正在載入表格…"),
+        TableFailed => ("The table could not be loaded: its part of the app did not arrive (the connection may have dropped, or you are offline and it was not saved on this device). The chart still works.", "无法加载表格：应用的这一部分没有下载成功（可能是网络中断，或您处于离线状态且本设备未保存它）。图表仍可使用。", "無法載入表格：應用程式的這一部分沒有下載成功（可能是網路中斷，或您處於離線狀態且本裝置未儲存它）。圖表仍可使用。"),
         PresentFailed => ("The presentation bar could not be loaded: its part of the app did not arrive (the connection may have dropped, or you are offline and it was not saved on this device). ←/→ still step through the views and Esc leaves.", "无法加载演示栏：应用的这一部分没有下载成功（可能是网络中断，或您处于离线状态且本设备未保存它）。←/→ 仍可切换视图，Esc 退出演示。", "無法載入簡報列：應用程式的這一部分沒有下載成功（可能是網路中斷，或您處於離線狀態且本裝置未儲存它）。←/→ 仍可切換檢視，Esc 結束簡報。"),
     }
 }
@@ -140,7 +143,9 @@ pub fn LazyPresentBar(
 /// Builds a part from its chunk, in its own reactive scope (not the closure below, whose
 /// re-run would dispose it).
 fn lazy_part(loader: Loader, texts: PartTexts) -> AnyView {
-    let app = use_app();
+    // A chart drawn on its own (no app) reads in English.
+    let app = use_context::<AppState>();
+    let say = move |m: ChunkMsg| m.text(app.map_or(Locale::En, |a| a.locale.get()));
     let owner = StoredValue::new(Owner::new());
     let phase = RwSignal::new(Phase::Loading);
     let built = StoredValue::new_local(None::<AnyView>);
@@ -186,7 +191,7 @@ fn lazy_part(loader: Loader, texts: PartTexts) -> AnyView {
             .map(|m| {
                 view! {
                     <p class="loading" role="status" data-testid=format!("{name}-loading")>
-                        {move || app.t(m)}
+                        {move || say(m)}
                     </p>
                 }
             })
@@ -197,10 +202,10 @@ fn lazy_part(loader: Loader, texts: PartTexts) -> AnyView {
                 role="alert"
                 data-testid=format!("{name}-error")
             >
-                <p>{move || app.t(failed)}</p>
+                <p>{move || say(failed)}</p>
                 <p class="actions">
                     <button class="primary" data-testid=format!("{name}-retry") on:click=move |_| attempt()>
-                        {move || app.t(ChunkMsg::Retry)}
+                        {move || say(ChunkMsg::Retry)}
                     </button>
                 </p>
             </section>
@@ -212,6 +217,40 @@ fn lazy_part(loader: Loader, texts: PartTexts) -> AnyView {
             .unwrap_or_else(|| ().into_any()),
     })
     .into_any()
+}
+
+// A chart's table view, one chunk (`table`), fetched the first time a reader shows a table.
+
+/// A chart's table view (`super::charts::DataTableView`), drawn when the reader asks for it:
+/// a loading line while its chunk is on its way, the failure message with a retry if it does
+/// not arrive (the chart itself keeps working).
+#[component]
+pub fn LazyChartTable(data: Memo<TableData>, locale: Locale) -> impl IntoView {
+    let texts = PartTexts {
+        name: "table",
+        loading: Some(ChunkMsg::TableLoading),
+        failed: ChunkMsg::TableFailed,
+    };
+    lazy_part(
+        Arc::new(move |owner| Box::pin(chart_table(owner, data, locale))),
+        texts,
+    )
+}
+
+/// The chart's table, built under `owner`.
+#[cfg(feature = "split")]
+#[::leptos::wasm_split::wasm_split(table, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn chart_table(owner: Owner, data: Memo<TableData>, locale: Locale) -> Loaded {
+    Ok(owner.with(|| {
+        view! { <DataTableView data=data testid="chart-table" locale=locale /> }.into_any()
+    }))
+}
+
+#[cfg(not(feature = "split"))]
+async fn chart_table(owner: Owner, data: Memo<TableData>, locale: Locale) -> Loaded {
+    Ok(owner.with(|| {
+        view! { <DataTableView data=data testid="chart-table" locale=locale /> }.into_any()
+    }))
 }
 
 // The presentation bar, one chunk (`present`), fetched when a reader first presents.

@@ -969,6 +969,64 @@ test.describe('6e. the presentation bar\'s chunk: failing to load', () => {
   });
 });
 
+// ---- 6f. A chart table's code that does not arrive --------------------------------------------
+
+test.describe('6f. the chart table\'s chunk: failing to load', () => {
+  // Routes must see the page's requests (a service worker would answer them first).
+  test.use({ serviceWorkers: 'block' });
+  // A chart's table view is drawn only when the reader asks for it: its chunk
+  // (lazy-split_table-<hash>.wasm) is fetched the first time a table is shown.
+  const TABLE = /lazy-split_table-[0-9a-f]+\.wasm$/;
+
+  test('a message in the reader\'s language and a retry; the chart keeps working', async ({ page }) => {
+    const errors = watchErrors(page);
+    let failures = 0;
+    await page.route(TABLE, (r) => (failures++ === 0 ? r.abort() : r.fulfill({ status: 500, body: 'oops' })));
+    await openApp(page);
+    await openReport(page, 'smartphone-leasing');
+    expect(failures).toBe(0);
+    const chart = page.locator('figure[data-chart="headline"]');
+    await chart.getByRole('button', { name: 'Show table' }).click();
+    const error = chart.getByTestId('table-error');
+    await expect(error).toContainText('The table could not be loaded');
+    await expect(error).toHaveAttribute('role', 'alert');
+    await expect(chart.getByTestId('chart-table')).toHaveCount(0);
+    expect(failures).toBe(1);
+    // The chart itself, and its exports, keep working.
+    await expect(chart.locator('svg').first()).toBeVisible();
+    const [svg] = await Promise.all([page.waitForEvent('download'), chart.getByTestId('chart-svg').click()]);
+    expect(svg.suggestedFilename()).toMatch(/\.svg$/);
+
+    // Try again: fails again (500), still with the message.
+    await chart.getByTestId('table-retry').click();
+    await expect.poll(() => failures).toBeGreaterThanOrEqual(2);
+    await expect(error).toBeVisible();
+
+    // In another language (the overview is drawn again, its table closed): the same message.
+    await page.locator('#language').selectOption('zh-Hant');
+    await chart.locator('.table-toggle').click();
+    await expect(error).toContainText('無法載入表格');
+    await expect(chart.getByTestId('table-retry')).toHaveText('重試');
+    await page.locator('#language').selectOption('en');
+    await chart.getByRole('button', { name: 'Show table' }).click();
+    await expect(error).toBeVisible();
+
+    // The host is back: Try again draws the table, in place.
+    await page.unroute(TABLE);
+    await chart.getByTestId('table-retry').click();
+    await expect(error).toHaveCount(0);
+    await expect(chart.getByTestId('chart-table').locator('tbody tr').first()).toBeVisible();
+    // Hidden and shown again: from the chunk already here.
+    await chart.getByRole('button', { name: 'Hide table' }).click();
+    await expect(chart.getByTestId('chart-table')).toHaveCount(0);
+    await chart.getByRole('button', { name: 'Show table' }).click();
+    await expect(chart.getByTestId('chart-table').locator('tbody tr').first()).toBeVisible();
+    // The failed fetches are logged by the browser and the chunk loader; nothing else (no panic).
+    expect(errors.filter((e) => !/Failed to load resource|Failed to fetch|HTTP status code is not ok|network error/i.test(e)))
+      .toEqual([]);
+  });
+});
+
 // ---- 7. Hostile input -------------------------------------------------------------------------
 
 const IMG = '<img src=x onerror="window.__pwned=1">';

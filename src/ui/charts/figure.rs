@@ -6,10 +6,10 @@
 
 use super::frame::{legend_more_text, ChartMsg, Frame, LegendRow};
 use super::marks::{Pointing, Scene, SceneMarks};
-use super::table::DataTableView;
 use crate::chart::scene::SvgNode;
 use crate::i18n::{Locale, Message, Msg, Shown};
 use crate::ui::exports::{chart_button, ExportJob};
+use crate::ui::lazy::LazyChartTable;
 use crate::ui::state::{AppState, ReportCtx};
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -281,7 +281,7 @@ pub fn ChartFigure(
                 {export_button(true)}
             </div>
             <Show when=move || table.get()>
-                <DataTableView data=table_data testid="chart-table" locale=locale />
+                <LazyChartTable data=table_data locale=locale />
             </Show>
         </figure>
     }
