@@ -86,7 +86,12 @@ fn mount() -> web_sys::HtmlElement {
     let doc = document();
     let host: web_sys::HtmlElement = doc.create_element("div").unwrap().unchecked_into();
     doc.body().unwrap().append_child(&host).unwrap();
-    leptos::mount::mount_to(host.clone(), App).forget();
+    // No file asked for early: the app fetches everything itself.
+    leptos::mount::mount_to(
+        host.clone(),
+        || leptos::view! { <App early_files=Default::default()/> },
+    )
+    .forget();
     host
 }
 
@@ -311,7 +316,7 @@ mod markup_in_data {
         doc.body().unwrap().append_child(&host).unwrap();
         let report = fixture();
         leptos::mount::mount_to(host.clone(), move || {
-            let app = AppState::new();
+            let app = AppState::new(Default::default());
             app.catalogue.set(Load::Ready(CatalogueState {
                 total: 1,
                 entries: vec![Arc::new(CatalogueEntry::of(&report, "fixture.json", "0"))],

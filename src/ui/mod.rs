@@ -33,14 +33,13 @@ pub mod tools;
 
 pub use app::App;
 
-/// Mounts the app on `<body>`, once the first screen's files are on their way (`startup`).
+/// Mounts the app on `<body>` at once, with the first screen's files already on their way
+/// (`startup`).
 pub fn start() {
     console_error_panic_hook::set_once();
     crate::browser::service_worker::register();
-    wasm_bindgen_futures::spawn_local(async {
-        startup::start_first_files().await;
-        // The static first screen (index.html) gives way to the app's own, same-height header.
-        crate::browser::page::remove_boot_screen();
-        leptos::mount::mount_to_body(App);
-    });
+    let early_files = startup::start_first_files();
+    // The static first screen (index.html) gives way to the app's own, same-height header.
+    crate::browser::page::remove_boot_screen();
+    leptos::mount::mount_to_body(move || leptos::view! { <App early_files=early_files/> });
 }
