@@ -1,6 +1,7 @@
 //! Leptos components. They read signals derived from the pure domain and hold no logic of
 //! their own beyond wiring.
 
+mod after_paint;
 mod app;
 pub mod catalogue;
 pub mod charts;
