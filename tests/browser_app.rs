@@ -165,7 +165,10 @@ async fn opening_a_report_shows_its_headline_and_checks() {
         headline,
         vec!["US$2.5 bn (2025) → US$6.1 bn (2032)".to_string()]
     );
-    let checks = texts(&host, "[data-check='check.stated_vs_implied.differs']");
+    // The checks follow the headline chart's first paint (the overview's parts below it).
+    let differs = "[data-check='check.stated_vs_implied.differs']";
+    wait_for(&host, differs).await;
+    let checks = texts(&host, differs);
     assert_eq!(checks.len(), 1);
     assert!(
         checks[0].contains("13.6%") && checks[0].contains("US$5.88 bn"),
