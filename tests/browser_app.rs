@@ -86,7 +86,12 @@ fn mount() -> web_sys::HtmlElement {
     let doc = document();
     let host: web_sys::HtmlElement = doc.create_element("div").unwrap().unchecked_into();
     doc.body().unwrap().append_child(&host).unwrap();
-    leptos::mount::mount_to(host.clone(), App).forget();
+    // No file asked for early: the app fetches everything itself.
+    leptos::mount::mount_to(
+        host.clone(),
+        || leptos::view! { <App early_files=Default::default()/> },
+    )
+    .forget();
     host
 }
 
@@ -160,7 +165,10 @@ async fn opening_a_report_shows_its_headline_and_checks() {
         headline,
         vec!["US$2.5 bn (2025) → US$6.1 bn (2032)".to_string()]
     );
-    let checks = texts(&host, "[data-check='check.stated_vs_implied.differs']");
+    // The checks follow the headline chart's first paint (the overview's parts below it).
+    let differs = "[data-check='check.stated_vs_implied.differs']";
+    wait_for(&host, differs).await;
+    let checks = texts(&host, differs);
     assert_eq!(checks.len(), 1);
     assert!(
         checks[0].contains("13.6%") && checks[0].contains("US$5.88 bn"),
@@ -311,7 +319,7 @@ mod markup_in_data {
         doc.body().unwrap().append_child(&host).unwrap();
         let report = fixture();
         leptos::mount::mount_to(host.clone(), move || {
-            let app = AppState::new();
+            let app = AppState::new(Default::default());
             app.catalogue.set(Load::Ready(CatalogueState {
                 total: 1,
                 entries: vec![Arc::new(CatalogueEntry::of(&report, "fixture.json", "0"))],

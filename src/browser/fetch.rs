@@ -6,11 +6,13 @@
 //! browser tests): such a file is read from the page and never fetched. JSON script blocks are
 //! data, not code, so this stays within the strict Content-Security-Policy.
 //!
-//! A file can also be asked for early ([`start`], before the app mounts): the next
-//! [`fetch_text`] of that path gets that response (waiting for it if it is still on its way)
-//! instead of asking the host again.
+//! A file can also be asked for early ([`EarlyFiles::start`], before the app mounts): the next
+//! [`EarlyFiles::fetch_text`] of that path gets that response (waiting for it if it is still on
+//! its way) instead of asking the host again.
 
 use std::cell::RefCell;
+use std::future::Future;
+use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::{future_to_promise, JsFuture};
 
@@ -25,29 +27,51 @@ pub enum FetchError {
     Network,
 }
 
-thread_local! {
-    /// Responses asked for by [`start`] and not handed over yet, by path. A JS promise, since
-    /// it is awaited twice: by whoever started it and by the one `fetch_text` it goes to.
-    static STARTED: RefCell<Vec<(String, js_sys::Promise)>> = const { RefCell::new(Vec::new()) };
-}
+/// Files asked for early (before the app mounts) and not handed over yet, by path: the app
+/// holds this (`AppState::early_files`) and fetches through it. A JS promise per file, since it
+/// is awaited twice: by whoever started it and by the one fetch it goes to.
+#[derive(Clone, Default)]
+pub struct EarlyFiles(Rc<RefCell<Vec<(String, js_sys::Promise)>>>);
 
-/// Starts fetching `path` now; the next `fetch_text(path)` takes this response. The returned
-/// future resolves with the same result, for a caller that needs it first.
-pub fn start(path: &str) -> impl std::future::Future<Output = Result<String, FetchError>> {
-    let owned = path.to_string();
-    // Resolves with the text; rejects with the status (0: no answer).
-    let promise = future_to_promise(async move {
-        match fetch_from_host(&owned).await {
-            Ok(text) => Ok(JsValue::from(text)),
-            Err(FetchError::Missing) => Err(JsValue::from(404)),
-            Err(FetchError::Status(s)) => Err(JsValue::from(s)),
-            Err(FetchError::Network) => Err(JsValue::from(0)),
+impl EarlyFiles {
+    /// Starts fetching `path` now; the next [`EarlyFiles::fetch_text`] of `path` takes this
+    /// response. The returned future resolves with the same result, for a caller that needs it
+    /// first.
+    pub fn start(&self, path: &str) -> impl Future<Output = Result<String, FetchError>> {
+        let owned = path.to_string();
+        // Resolves with the text; rejects with the status (0: no answer).
+        let promise = future_to_promise(async move {
+            match fetch_from_host(&owned).await {
+                Ok(text) => Ok(JsValue::from(text)),
+                Err(FetchError::Missing) => Err(JsValue::from(404)),
+                Err(FetchError::Status(s)) => Err(JsValue::from(s)),
+                Err(FetchError::Network) => Err(JsValue::from(0)),
+            }
+        });
+        self.0
+            .borrow_mut()
+            .push((path.to_string(), promise.clone()));
+        // Handled from now on (a rejection is an answer, not an unhandled error), even if the
+        // caller drops the future.
+        settle(JsFuture::from(promise))
+    }
+
+    /// The text of the file at `path` (relative to the page, query string allowed): the early
+    /// answer if one was started, else asked for now.
+    pub fn fetch_text(&self, path: &str) -> impl Future<Output = Result<String, FetchError>> {
+        let started = {
+            let mut started = self.0.borrow_mut();
+            let i = started.iter().position(|(p, _)| p == path);
+            i.map(|i| started.swap_remove(i).1)
+        };
+        let path = path.to_string();
+        async move {
+            match started {
+                Some(promise) => settle(JsFuture::from(promise)).await,
+                None => fetch_from_host(&path).await,
+            }
         }
-    });
-    STARTED.with_borrow_mut(|s| s.push((path.to_string(), promise.clone())));
-    // Handled from now on (a rejection is an answer, not an unhandled error), even if the
-    // caller drops the future.
-    settle(JsFuture::from(promise))
+    }
 }
 
 async fn settle(answer: JsFuture) -> Result<String, FetchError> {
@@ -58,18 +82,6 @@ async fn settle(answer: JsFuture) -> Result<String, FetchError> {
             Some(s) if s > 0 => FetchError::Status(s),
             _ => FetchError::Network,
         }),
-    }
-}
-
-/// The text of the file at `path` (relative to the page, query string allowed).
-pub async fn fetch_text(path: &str) -> Result<String, FetchError> {
-    let started = STARTED.with_borrow_mut(|s| {
-        let i = s.iter().position(|(p, _)| p == path)?;
-        Some(s.swap_remove(i).1)
-    });
-    match started {
-        Some(promise) => settle(JsFuture::from(promise)).await,
-        None => fetch_from_host(path).await,
     }
 }
 

@@ -7,14 +7,16 @@ use super::report::ReportPage;
 use super::share;
 use super::state::{use_app, AppState};
 use super::text::{say, Choice, ChoiceOption};
+use crate::browser::fetch::EarlyFiles;
 use crate::browser::prefs::{self, Theme};
 use crate::i18n::{Locale, Message, Msg};
 use leptos::either::Either;
 use leptos::prelude::*;
 
+/// The app; `early_files` are the files asked for before it mounted (`ui::startup`).
 #[component]
-pub fn App() -> impl IntoView {
-    let app = AppState::new();
+pub fn App(early_files: EarlyFiles) -> impl IntoView {
+    let app = AppState::new(early_files);
     provide_context(app);
     super::language::start_in_arrived(app);
     super::exports::ExportStatus::provide();

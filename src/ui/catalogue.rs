@@ -2,7 +2,7 @@
 //! failure becomes a message in the reader's language; what was already loaded stays.
 
 use super::state::{AppState, CatalogueState, Load};
-use crate::browser::fetch::{fetch_text, FetchError};
+use crate::browser::fetch::FetchError;
 use crate::domain::catalogue::{
     read_catalogue, read_page, CatalogueEntry, INDEX_PATH, REPORTS_DIR,
 };
@@ -31,7 +31,7 @@ pub fn load(app: AppState) {
     app.catalogue.set(Load::Loading);
     spawn_local(async move {
         let locale = app.locale.get_untracked();
-        let result = match fetch_text(INDEX_PATH).await {
+        let result = match app.early_files.get_value().fetch_text(INDEX_PATH).await {
             Err(e) => Err(fetch_error_text(&e, INDEX_PATH, locale)),
             Ok(text) => read_catalogue(INDEX_PATH, &text)
                 .map_err(|e| format!("{} {e}", CatalogueMsg::FileInvalid.text(locale))),
@@ -68,7 +68,7 @@ pub fn load_more(app: AppState, all: bool) {
         let locale = app.locale.get_untracked();
         for page in pages {
             let path = format!("{REPORTS_DIR}/{}?v={}", page.file, page.hash);
-            let result = match fetch_text(&path).await {
+            let result = match app.early_files.get_value().fetch_text(&path).await {
                 Err(e) => Err(fetch_error_text(&e, &page.file, locale)),
                 Ok(text) => read_page(&page.file, &text)
                     .map_err(|e| format!("{} {e}", CatalogueMsg::FileInvalid.text(locale))),
@@ -105,7 +105,10 @@ pub async fn fetch_report(
     if let Some(r) = app.report(&entry.id) {
         return Ok(r);
     }
-    let text = fetch_text(&entry.url())
+    let text = app
+        .early_files
+        .get_value()
+        .fetch_text(&entry.url())
         .await
         .map_err(|e| fetch_error_text(&e, &entry.file, locale))?;
     let report = parse_report(&entry.file, &text)

@@ -1,6 +1,7 @@
 //! Leptos components. They read signals derived from the pure domain and hold no logic of
 //! their own beyond wiring.
 
+mod after_paint;
 mod app;
 pub mod catalogue;
 pub mod charts;
@@ -35,22 +36,30 @@ pub mod tools;
 
 pub use app::App;
 
-/// Mounts the app on `<body>`, once the first screen's files are on their way (`startup`).
+/// Mounts the app on `<body>` (at once, or once a Chinese interface has its texts), with the
+/// first screen's files already on their way (`startup`).
 pub fn start() {
     console_error_panic_hook::set_once();
     crate::browser::service_worker::register();
-    wasm_bindgen_futures::spawn_local(async {
-        // The reader's language's texts (a chunk, for Chinese) come beside the first files.
-        let mut texts = Box::pin(language::fetch_start_texts());
-        let texts_here = lazy::ready_now(texts.as_mut()).is_some();
-        startup::start_first_files().await;
-        if !texts_here {
+    let early_files = startup::start_first_files();
+    // English is in this module: the app mounts at once. A Chinese interface first waits for
+    // its texts (a chunk, fetched beside the first files), so it never renders in English
+    // first; if they do not come, it starts in English and says so (`language`).
+    let mut texts = Box::pin(language::fetch_start_texts());
+    if lazy::ready_now(texts.as_mut()).is_some() {
+        mount(early_files);
+    } else {
+        wasm_bindgen_futures::spawn_local(async move {
             texts.await;
-        }
-        // The static first screen (index.html) gives way to the app's own, same-height header.
-        crate::browser::page::remove_boot_screen();
-        leptos::mount::mount_to_body(App);
-    });
+            mount(early_files);
+        });
+    }
+}
+
+fn mount(early_files: crate::browser::fetch::EarlyFiles) {
+    // The static first screen (index.html) gives way to the app's own, same-height header.
+    crate::browser::page::remove_boot_screen();
+    leptos::mount::mount_to_body(move || leptos::view! { <App early_files=early_files/> });
 }
 
 /// The interface's own `messages!` enums, each given `$install` (see `i18n::languages`).

@@ -4,6 +4,7 @@
 //! the reader's scenario or currency (the chart, the growth explained, goal seek, the checks,
 //! the figures) hold their own memos and closures, so a change redraws only what it moves.
 
+use super::after_paint::after_first_paint;
 use super::charts::{OptionalXyChart, XyChart, XySpec};
 use super::common::{local, local_view, Badge, Section, TableScroll};
 use super::exports::{ExportBar, ViewData};
@@ -186,23 +187,36 @@ pub fn Overview() -> impl IntoView {
     let ctx = use_report();
     // Kept across a change of language, which rebuilds the rest of the view.
     let goal = GoalState::new();
-    let parts = move || overview_parts(app, ctx, goal, app.locale.get());
+    // The headline and its chart paint first; the rest of the view (below them) follows in the
+    // next task, so a load's first chart does not wait for it.
+    let rest_shown = after_first_paint();
+    let top = move || overview_top(app, ctx, app.locale.get());
+    let rest = move || {
+        rest_shown
+            .get()
+            .then(|| overview_rest(ctx, goal, app.locale.get()))
+    };
+    let exports = move || {
+        rest_shown
+            .get()
+            .then(|| view! { <ExportBar data=ViewData::Headline /> })
+    };
     view! {
         <div class="view-body">
-            {parts}
-            <ExportBar data=ViewData::Headline />
+            {top}
+            {rest}
+            {exports}
         </div>
     }
 }
 
-/// The overview in one language: what the report is does not change while it shows.
-fn overview_parts(app: AppState, ctx: ReportCtx, goal: GoalState, lang: Locale) -> AnyView {
+/// The overview's first screen in one language: the headline figure and its chart (what the
+/// report is does not change while it shows; its figures follow the reader's currency).
+fn overview_top(app: AppState, ctx: ReportCtx, lang: Locale) -> AnyView {
     let t = |m: Msg| m.text(lang);
-    let (summary, series_name, series_note, has_forecast, plan) = ctx.with(|r| {
+    let (series_name, has_forecast, plan) = ctx.with(|r| {
         (
-            r.meta.summary.clone(),
             r.series.first().map(|s| s.name.clone()).unwrap_or_default(),
-            r.series.first().and_then(|s| s.note.clone()),
             r.forecast.is_some(),
             // Its label and source; the target's value follows the conversion below.
             (r.kind == ReportKind::Plan)
@@ -246,39 +260,17 @@ fn overview_parts(app: AppState, ctx: ReportCtx, goal: GoalState, lang: Locale) 
             </p>
         </Section>
     };
-    // The source's own words on the series, then the summary, follow the chart.
-    let notes = view! {
-        <div class="overview-notes">
-            {series_note
-                .map(|n| {
-                    view! {
-                        <p class="help" data-testid="series-note">
-                            {local_view(&n, lang)}
-                        </p>
-                    }
-                })}
-            <p class="summary">
-                {local_view(&summary, lang)}
-            </p>
-        </div>
-    };
     let narrow = app.narrow_layout;
-    let body = if has_forecast {
+    let chart = if has_forecast {
         EitherOf3::A(view! {
             <HeadlineChart ctx=ctx series_label=series_label lang=lang narrow=narrow />
-            {notes}
-            <PublishedGrowthSection ctx=ctx lang=lang />
-            <GoalSeek ctx=ctx state=goal lang=lang />
         })
     } else if is_plan {
         let spec = Memo::new(move |_| super::kpis::plan_spec(ctx, lang));
-        EitherOf3::B(view! {
-            <OptionalXyChart spec=spec narrow=narrow locale=lang />
-            {notes}
-        })
+        EitherOf3::B(view! { <OptionalXyChart spec=spec narrow=narrow locale=lang /> })
     } else {
-        EitherOf3::C(match ctx.with(|r| history(r, lang)) {
-            Some((spec, insights)) => Either::Left(view! {
+        EitherOf3::C(ctx.with(|r| history(r, lang)).map(|(spec, insights)| {
+            view! {
                 <div class="history">
                     <XyChart spec=Signal::stored(spec) narrow=narrow locale=lang />
                     {insights
@@ -297,14 +289,51 @@ fn overview_parts(app: AppState, ctx: ReportCtx, goal: GoalState, lang: Locale) 
                         })
                         .collect_view()}
                 </div>
-                {notes}
-            }),
-            None => Either::Right(notes),
-        })
+            }
+        }))
     };
     view! {
         {headline_section}
-        {body}
+        {chart}
+    }
+    .into_any()
+}
+
+/// The overview below its first screen, in one language: the source's notes and summary, the
+/// published growth and goal seek (with a forecast), the checks and the key facts.
+fn overview_rest(ctx: ReportCtx, goal: GoalState, lang: Locale) -> AnyView {
+    let (summary, series_note, has_forecast) = ctx.with(|r| {
+        (
+            r.meta.summary.clone(),
+            r.series.first().and_then(|s| s.note.clone()),
+            r.forecast.is_some(),
+        )
+    });
+    // The source's own words on the series, then the summary, follow the chart.
+    let notes = view! {
+        <div class="overview-notes">
+            {series_note
+                .map(|n| {
+                    view! {
+                        <p class="help" data-testid="series-note">
+                            {local_view(&n, lang)}
+                        </p>
+                    }
+                })}
+            <p class="summary">
+                {local_view(&summary, lang)}
+            </p>
+        </div>
+    };
+    let forecast = has_forecast.then(|| {
+        view! {
+            <PublishedGrowthSection ctx=ctx lang=lang />
+            <GoalSeek ctx=ctx state=goal lang=lang />
+        }
+    });
+    view! {
+        {notes}
+        {forecast}
         <Checks ctx=ctx lang=lang />
         <KeyFacts ctx=ctx lang=lang />
     }

@@ -2,6 +2,7 @@
 //! `ReportCtx` is provided inside an open report: the report, its scenario and the model
 //! computed from them (a memo, so every view derives from one recompute per input).
 
+use crate::browser::fetch::EarlyFiles;
 use crate::browser::prefs::{self, Theme};
 use crate::domain::catalogue::{CatalogueEntry, Facets, PageRef};
 use crate::domain::checks::{run_checks, Check};
@@ -119,6 +120,8 @@ impl CatalogueState {
 pub struct AppState {
     /// The catalogue (`reports/index.json` and its pages).
     pub catalogue: RwSignal<Load<CatalogueState>>,
+    /// The data files' fetches, with the ones started before the app mounted (`ui::startup`).
+    pub early_files: StoredValue<EarlyFiles, LocalStorage>,
     /// Report files fetched so far, by id (kept while the page lives).
     pub reports: StoredValue<HashMap<String, Arc<Report>>>,
     pub locale: RwSignal<Locale>,
@@ -163,13 +166,14 @@ pub struct AppState {
 
 impl AppState {
     /// An app whose catalogue is still to be fetched (see `ui::catalogue::load`).
-    pub fn new() -> Self {
+    pub fn new(early_files: EarlyFiles) -> Self {
         let width = web_sys::window()
             .and_then(|w| w.inner_width().ok())
             .and_then(|w| w.as_f64())
             .unwrap_or(1024.0);
         AppState {
             catalogue: RwSignal::new(Load::Loading),
+            early_files: StoredValue::new_local(early_files),
             reports: StoredValue::new(HashMap::new()),
             locale: RwSignal::new(prefs::initial_locale()),
             theme: RwSignal::new(prefs::initial_theme()),
@@ -225,12 +229,6 @@ impl AppState {
     }
 }
 
-impl Default for AppState {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
 pub fn use_app() -> AppState {
     expect_context::<AppState>()
 }
@@ -265,7 +263,7 @@ pub struct ReportCtx {
 }
 
 /// How long the scenario stays still before the expensive tools follow it.
-pub const SETTLE_MS: u64 = 150;
+pub const SETTLE_MS: u32 = 150;
 
 /// The headline paths of the bear and bull presets from the anchor year, as (year, value).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -350,15 +348,12 @@ impl ReportCtx {
                 *g
             });
             // A later change (or the report closing) supersedes this one.
-            set_timeout(
-                move || {
-                    let latest = mine.is_some() && generation.try_get_value() == mine;
-                    if latest && settled.try_with_untracked(|s| *s != now) == Some(true) {
-                        set_settled.set(now);
-                    }
-                },
-                std::time::Duration::from_millis(SETTLE_MS),
-            );
+            crate::browser::timers::after_detached(SETTLE_MS, move || {
+                let latest = mine.is_some() && generation.try_get_value() == mine;
+                if latest && settled.try_with_untracked(|s| *s != now) == Some(true) {
+                    set_settled.set(now);
+                }
+            });
         });
         ReportCtx {
             report: StoredValue::new(report),

@@ -127,6 +127,43 @@ test('a report link asks for each file once: the catalogue preloaded by the page
   expect(errors).toEqual([]);
 });
 
+test.describe('without the service worker (each load asks the host)', () => {
+  test.use({ serviceWorkers: 'block' });
+
+  test('the app mounts before the catalogue arrives: its own loading state, then the library or the report', async ({ page }) => {
+    const errors = watchErrors(page);
+    // Timers and frames stand still until resumed: the app must not wait on a timer to mount
+    // (it used to wait up to 1 s for the catalogue).
+    const now = Date.now();
+    await page.clock.install({ time: now });
+    await page.clock.pauseAt(now + 1000);
+    let release = () => {};
+    let held = Promise.resolve();
+    await page.route('**/reports/index.json', async (route) => {
+      await held;
+      // The page may have moved on by then.
+      await route.continue().catch(() => {});
+    });
+    for (const [link, loading] of [['./', 'catalogue-loading'], ['./?r=smartphone-leasing', 'report-loading']]) {
+      held = new Promise<void>((resolve) => { release = resolve; });
+      await page.goto(link, { waitUntil: 'commit' });
+      await expect(page.getByTestId(loading)).toBeVisible();
+      await expect(page.locator('#boot')).toHaveCount(0);
+      await expect(page.locator('.app-header .brand')).toHaveText('Report Explorer');
+      release();
+    }
+    // The first screen draws without a timer or a frame; the rest of the overview follows the
+    // paint.
+    await expect(page.getByTestId('headline')).toBeVisible();
+    await expect(page.locator('article.report[data-report="smartphone-leasing"] [data-chart] svg').first()).toBeVisible();
+    await page.clock.resume();
+    await expect(page.getByTestId('facts-table')).toBeVisible();
+    await page.goto('./');
+    await expect(page.locator('.card')).toHaveCount(3);
+    expect(errors).toEqual([]);
+  });
+});
+
 test('a catalogue of 1,000 reports: a light first visit, search across pages, any report opens', async ({ page }) => {
   test.setTimeout(180_000);
   const dir = copyOfDist();
