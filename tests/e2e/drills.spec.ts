@@ -667,102 +667,6 @@ test.describe('6b. a view\'s chunk: on its way, and failing to load', () => {
   });
 });
 
-// ---- 6d. The texts of a language that do not arrive -------------------------------------------
-
-test.describe('6d. a language\'s texts: only the reader\'s language is fetched, and failing to load', () => {
-  // Routes must see the page's requests (a service worker would answer them first).
-  test.use({ serviceWorkers: 'block' });
-  // English is in the main module; each Chinese language's texts are a chunk of their own
-  // (lazy-split_texts_hans-<hash>.wasm, lazy-split_texts_hant-<hash>.wasm).
-  const HANS = /lazy-split_texts_hans-[0-9a-f]+\.wasm$/;
-  const HANT = /lazy-split_texts_hant-[0-9a-f]+\.wasm$/;
-
-  test('an English first visit fetches no Chinese texts; choosing a language fetches only its own, once', async ({ page }) => {
-    const errors = watchErrors(page);
-    const fetched: string[] = [];
-    page.on('request', (r) => {
-      if (HANS.test(r.url())) fetched.push('hans');
-      if (HANT.test(r.url())) fetched.push('hant');
-    });
-    await page.addInitScript(() => localStorage.setItem('report-explorer.lang', 'en'));
-    await openApp(page);
-    await openReport(page, 'smartphone-leasing');
-    expect(fetched).toEqual([]);
-    await page.locator('#language').selectOption('zh-Hans');
-    await expect(page.locator('[role=tab][data-view="overview"]')).toHaveText('概览');
-    await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hans');
-    expect(fetched).toEqual(['hans']);
-    await page.locator('#language').selectOption('en');
-    await page.locator('#language').selectOption('zh-Hans');
-    await page.locator('#language').selectOption('zh-Hant');
-    await expect(page.locator('[role=tab][data-view="overview"]')).toHaveText('概覽');
-    expect(fetched).toEqual(['hans', 'hant']);
-    expect(errors).toEqual([]);
-  });
-
-  test('a language whose texts fail: the app stays in its language and says so; choosing it again retries', async ({ page }) => {
-    const errors = watchErrors(page);
-    let failures = 0;
-    await page.route(HANS, (r) => { failures++; return r.abort(); });
-    await page.addInitScript(() => localStorage.setItem('report-explorer.lang', 'en'));
-    await openApp(page);
-    await openReport(page, 'smartphone-leasing');
-    await page.locator('#language').selectOption('zh-Hans');
-    const notices = page.getByTestId('notices');
-    await expect(notices).toContainText('The texts for 简体中文 did not arrive');
-    expect(failures).toBe(1);
-    // Nothing is half translated: the interface, its language menu and <html lang> stay English.
-    await expect(page.locator('[role=tab][data-view="overview"]')).toHaveText('Overview');
-    await expect(page.locator('#language')).toHaveValue('en');
-    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-    // The rest works: another view and its slider.
-    await openView(page, 'scenarios');
-    await moveHeadlineSlider(page);
-    // The host is back: choosing the language again fetches its texts.
-    await page.unroute(HANS);
-    await page.locator('#language').selectOption('zh-Hans');
-    await expect(page.locator('[role=tab][data-view="overview"]')).toHaveText('概览');
-    await expect(page.locator('#language')).toHaveValue('zh-Hans');
-    expect(errors.filter((e) => !/Failed to load resource|Failed to fetch|HTTP status code is not ok|network error/i.test(e)))
-      .toEqual([]);
-  });
-
-  test('a kept language whose texts fail at start: the app starts in English and says so', async ({ page }) => {
-    const errors = watchErrors(page);
-    await page.route(HANT, (r) => r.fulfill({ status: 500, body: 'oops' }));
-    await page.addInitScript(() => localStorage.setItem('report-explorer.lang', 'zh-Hant'));
-    await openApp(page);
-    await expect(page.getByTestId('notices')).toContainText('The texts for 繁體中文 did not arrive');
-    await expect(page.locator('#language')).toHaveValue('en');
-    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-    await openReport(page, 'smartphone-leasing');
-    await expect(page.locator('[role=tab][data-view="overview"]')).toHaveText('Overview');
-    expect(errors.filter((e) => !/Failed to load resource|Failed to fetch|HTTP status code is not ok|network error/i.test(e)))
-      .toEqual([]);
-  });
-
-  test('a link in a language: its texts come before the first render, with no English first', async ({ page }) => {
-    const errors = watchErrors(page);
-    await page.addInitScript(() => {
-      localStorage.setItem('report-explorer.lang', 'en');
-      // Every text the Overview tab shows, frame by frame, from the first render on.
-      const seen: string[] = [];
-      (window as unknown as { __tabTexts: string[] }).__tabTexts = seen;
-      const look = () => {
-        const tab = document.querySelector('[role=tab][data-view="overview"]');
-        if (tab && !seen.includes(tab.textContent ?? '')) seen.push(tab.textContent ?? '');
-        requestAnimationFrame(look);
-      };
-      requestAnimationFrame(look);
-    });
-    await page.goto('./?r=smartphone-leasing&l=zh-Hant');
-    await expect(page.locator('[role=tab][data-view="overview"]')).toHaveText('概覽');
-    await expect(page.locator('#language')).toHaveValue('zh-Hant');
-    expect(await page.evaluate(() => (window as unknown as { __tabTexts: string[] }).__tabTexts)).toEqual(['概覽']);
-    expect(errors).toEqual([]);
-  });
-});
-
 // ---- 6c. The import's code that does not arrive -----------------------------------------------
 
 test.describe('6c. the import\'s chunk: on its way, and failing to load', () => {
@@ -1024,6 +928,102 @@ test.describe('6f. the chart table\'s chunk: failing to load', () => {
     // The failed fetches are logged by the browser and the chunk loader; nothing else (no panic).
     expect(errors.filter((e) => !/Failed to load resource|Failed to fetch|HTTP status code is not ok|network error/i.test(e)))
       .toEqual([]);
+  });
+});
+
+// ---- 6g. The texts of a language that do not arrive -------------------------------------------
+
+test.describe('6g. a language\'s texts: only the reader\'s language is fetched, and failing to load', () => {
+  // Routes must see the page's requests (a service worker would answer them first).
+  test.use({ serviceWorkers: 'block' });
+  // English is in the main module; each Chinese language's texts are a chunk of their own
+  // (lazy-split_texts_hans-<hash>.wasm, lazy-split_texts_hant-<hash>.wasm).
+  const HANS = /lazy-split_texts_hans-[0-9a-f]+\.wasm$/;
+  const HANT = /lazy-split_texts_hant-[0-9a-f]+\.wasm$/;
+
+  test('an English first visit fetches no Chinese texts; choosing a language fetches only its own, once', async ({ page }) => {
+    const errors = watchErrors(page);
+    const fetched: string[] = [];
+    page.on('request', (r) => {
+      if (HANS.test(r.url())) fetched.push('hans');
+      if (HANT.test(r.url())) fetched.push('hant');
+    });
+    await page.addInitScript(() => localStorage.setItem('report-explorer.lang', 'en'));
+    await openApp(page);
+    await openReport(page, 'smartphone-leasing');
+    expect(fetched).toEqual([]);
+    await page.locator('#language').selectOption('zh-Hans');
+    await expect(page.locator('[role=tab][data-view="overview"]')).toHaveText('概览');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hans');
+    expect(fetched).toEqual(['hans']);
+    await page.locator('#language').selectOption('en');
+    await page.locator('#language').selectOption('zh-Hans');
+    await page.locator('#language').selectOption('zh-Hant');
+    await expect(page.locator('[role=tab][data-view="overview"]')).toHaveText('概覽');
+    expect(fetched).toEqual(['hans', 'hant']);
+    expect(errors).toEqual([]);
+  });
+
+  test('a language whose texts fail: the app stays in its language and says so; choosing it again retries', async ({ page }) => {
+    const errors = watchErrors(page);
+    let failures = 0;
+    await page.route(HANS, (r) => { failures++; return r.abort(); });
+    await page.addInitScript(() => localStorage.setItem('report-explorer.lang', 'en'));
+    await openApp(page);
+    await openReport(page, 'smartphone-leasing');
+    await page.locator('#language').selectOption('zh-Hans');
+    const notices = page.getByTestId('notices');
+    await expect(notices).toContainText('The texts for 简体中文 did not arrive');
+    expect(failures).toBe(1);
+    // Nothing is half translated: the interface, its language menu and <html lang> stay English.
+    await expect(page.locator('[role=tab][data-view="overview"]')).toHaveText('Overview');
+    await expect(page.locator('#language')).toHaveValue('en');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    // The rest works: another view and its slider.
+    await openView(page, 'scenarios');
+    await moveHeadlineSlider(page);
+    // The host is back: choosing the language again fetches its texts.
+    await page.unroute(HANS);
+    await page.locator('#language').selectOption('zh-Hans');
+    await expect(page.locator('[role=tab][data-view="overview"]')).toHaveText('概览');
+    await expect(page.locator('#language')).toHaveValue('zh-Hans');
+    expect(errors.filter((e) => !/Failed to load resource|Failed to fetch|HTTP status code is not ok|network error/i.test(e)))
+      .toEqual([]);
+  });
+
+  test('a kept language whose texts fail at start: the app starts in English and says so', async ({ page }) => {
+    const errors = watchErrors(page);
+    await page.route(HANT, (r) => r.fulfill({ status: 500, body: 'oops' }));
+    await page.addInitScript(() => localStorage.setItem('report-explorer.lang', 'zh-Hant'));
+    await openApp(page);
+    await expect(page.getByTestId('notices')).toContainText('The texts for 繁體中文 did not arrive');
+    await expect(page.locator('#language')).toHaveValue('en');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await openReport(page, 'smartphone-leasing');
+    await expect(page.locator('[role=tab][data-view="overview"]')).toHaveText('Overview');
+    expect(errors.filter((e) => !/Failed to load resource|Failed to fetch|HTTP status code is not ok|network error/i.test(e)))
+      .toEqual([]);
+  });
+
+  test('a link in a language: its texts come before the first render, with no English first', async ({ page }) => {
+    const errors = watchErrors(page);
+    await page.addInitScript(() => {
+      localStorage.setItem('report-explorer.lang', 'en');
+      // Every text the Overview tab shows, frame by frame, from the first render on.
+      const seen: string[] = [];
+      (window as unknown as { __tabTexts: string[] }).__tabTexts = seen;
+      const look = () => {
+        const tab = document.querySelector('[role=tab][data-view="overview"]');
+        if (tab && !seen.includes(tab.textContent ?? '')) seen.push(tab.textContent ?? '');
+        requestAnimationFrame(look);
+      };
+      requestAnimationFrame(look);
+    });
+    await page.goto('./?r=smartphone-leasing&l=zh-Hant');
+    await expect(page.locator('[role=tab][data-view="overview"]')).toHaveText('概覽');
+    await expect(page.locator('#language')).toHaveValue('zh-Hant');
+    expect(await page.evaluate(() => (window as unknown as { __tabTexts: string[] }).__tabTexts)).toEqual(['概覽']);
+    expect(errors).toEqual([]);
   });
 });
 
