@@ -1,6 +1,6 @@
 //! Every interface message is used somewhere: a message left behind when its view changed still
-//! has to be translated and kept true in three languages, for nobody. Scanned: the `Msg` enum of
-//! `src/i18n/mod.rs` and every `messages!` table in `src/`; a message counts as used where the
+//! has to be translated and kept true in three languages, for nobody. Scanned: every
+//! `messages!` table in `src/`; a message counts as used where the
 //! code names it (`Msg::Name`, or `Name` in a file that imports the enum's variants with
 //! `use Enum::*`) outside its own definition and translations.
 // Native only: reads the repo's files.
@@ -59,8 +59,14 @@ type MessageEnum = (String, String, Vec<(String, usize)>);
 fn message_enums(files: &[(String, String)]) -> Vec<MessageEnum> {
     let mut out = Vec::new();
     for (file, text) in files {
-        // messages! { pub enum Name { A => (…), … } }: a variant is named once, in its row.
-        for (at, _) in text.match_indices("crate::messages! {") {
+        // messages! { pub enum Name { A => (…), … } }, at the start of a line (not the macro's
+        // own documentation): a variant is named once, in its row.
+        for (at, _) in text.match_indices("messages! {") {
+            let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+            let lead = text[line_start..at].trim_start();
+            if !(lead.is_empty() || lead == "crate::") {
+                continue;
+            }
             let rest = &text[at..];
             let Some(name) = rest
                 .split_once("enum ")
@@ -75,21 +81,6 @@ fn message_enums(files: &[(String, String)]) -> Vec<MessageEnum> {
                 .map(|v| (v, 1))
                 .collect();
             out.push((name, file.clone(), variants));
-        }
-        // The interface's main enum: declared once, translated in three `match` tables.
-        if file.ends_with("i18n/mod.rs") {
-            let body = text
-                .split_once("pub enum Msg {")
-                .and_then(|(_, r)| r.split_once('}'))
-                .map(|(b, _)| b)
-                .unwrap();
-            let variants = body
-                .lines()
-                .map(|l| l.trim().trim_end_matches(',').to_string())
-                .filter(|v| !v.is_empty() && v.chars().all(is_ident))
-                .map(|v| (v, 4))
-                .collect();
-            out.push(("Msg".to_string(), file.clone(), variants));
         }
     }
     out

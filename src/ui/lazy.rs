@@ -46,20 +46,32 @@ impl From<leptos::wasm_split::SplitLoaderError> for ChunkFailed {
 
 type Loaded = Result<AnyView, ChunkFailed>;
 
+/// A split point: with `split`, a function whose code is in the chunk `$chunk`, fetched on the
+/// first call (a failure is an `Err`, the caller shows it with a retry); without, the same body
+/// as an async function that is ready at once.
+macro_rules! split_point {
+    ($chunk:ident, $(#[$meta:meta])* $vis:vis fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $ret:ty $body:block) => {
+        $(#[$meta])*
+        #[cfg(feature = "split")]
+        #[::leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
+        $vis fn $name($($arg: $ty),*) -> $ret $body
+
+        $(#[$meta])*
+        #[cfg(not(feature = "split"))]
+        $vis async fn $name($($arg: $ty),*) -> $ret $body
+    };
+}
+
 /// One function per lazy view: with `split`, a split point whose chunk is named after the view;
 /// without, the same body as an async function that is ready at once. The view is built under
 /// `owner`, so it lives exactly as long as the panel that asked for it.
 macro_rules! lazy_view {
     ($name:ident, $component:ident) => {
-        #[cfg(feature = "split")]
-        #[::leptos::wasm_split::wasm_split($name, wasm_split_path = ::leptos::wasm_split, fallible)]
-        fn $name(owner: Owner) -> Loaded {
-            Ok(owner.with(|| view! { <$component/> }.into_any()))
-        }
-
-        #[cfg(not(feature = "split"))]
-        async fn $name(owner: Owner) -> Loaded {
-            Ok(owner.with(|| view! { <$component/> }.into_any()))
+        split_point! {
+            $name,
+            fn $name(owner: Owner) -> Loaded {
+                Ok(owner.with(|| view! { <$component/> }.into_any()))
+            }
         }
     };
 }
@@ -237,46 +249,30 @@ pub fn LazyChartTable(data: Memo<TableData>, locale: Locale) -> impl IntoView {
     )
 }
 
-/// The chart's table, built under `owner`.
-#[cfg(feature = "split")]
-#[::leptos::wasm_split::wasm_split(table, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn chart_table(owner: Owner, data: Memo<TableData>, locale: Locale) -> Loaded {
-    Ok(owner.with(|| {
-        view! { <DataTableView data=data testid="chart-table" locale=locale /> }.into_any()
-    }))
-}
-
-#[cfg(not(feature = "split"))]
-async fn chart_table(owner: Owner, data: Memo<TableData>, locale: Locale) -> Loaded {
-    Ok(owner.with(|| {
-        view! { <DataTableView data=data testid="chart-table" locale=locale /> }.into_any()
-    }))
+split_point! {
+    table,
+    /// The chart's table, built under `owner`.
+    fn chart_table(owner: Owner, data: Memo<TableData>, locale: Locale) -> Loaded {
+        Ok(owner.with(|| {
+            view! { <DataTableView data=data testid="chart-table" locale=locale /> }.into_any()
+        }))
+    }
 }
 
 // The presentation bar, one chunk (`present`), fetched when a reader first presents.
 
-/// The presentation bar, built under `owner`.
-#[cfg(feature = "split")]
-#[::leptos::wasm_split::wasm_split(present, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn present_bar(
-    owner: Owner,
-    title: String,
-    views: Vec<View>,
-    shown: Memo<View>,
-    locale: Locale,
-) -> Loaded {
-    Ok(owner.with(|| view! { <PresentBar title views shown locale /> }.into_any()))
-}
-
-#[cfg(not(feature = "split"))]
-async fn present_bar(
-    owner: Owner,
-    title: String,
-    views: Vec<View>,
-    shown: Memo<View>,
-    locale: Locale,
-) -> Loaded {
-    Ok(owner.with(|| view! { <PresentBar title views shown locale /> }.into_any()))
+split_point! {
+    present,
+    /// The presentation bar, built under `owner`.
+    fn present_bar(
+        owner: Owner,
+        title: String,
+        views: Vec<View>,
+        shown: Memo<View>,
+        locale: Locale,
+    ) -> Loaded {
+        Ok(owner.with(|| view! { <PresentBar title views shown locale /> }.into_any()))
+    }
 }
 
 /// The future's output if it is ready on the first poll (its chunk already loaded, or a build
@@ -291,95 +287,59 @@ pub fn ready_now<F: Future>(pending: Pin<&mut F>) -> Option<F::Output> {
 // The import: reading a file the reader gives and previewing it, one chunk (`import`) for both,
 // fetched the first time a file is given (ui::imports).
 
-/// Reads what the reader gave into a pending import, or says why it cannot.
-#[cfg(feature = "split")]
-#[::leptos::wasm_split::wasm_split(import, wasm_split_path = ::leptos::wasm_split, fallible)]
-pub fn import_read(
-    app: super::state::AppState,
-    imports: super::imports::Imports,
-    name: String,
-    input: std::sync::Arc<super::imports::Received>,
-) -> Result<(), ChunkFailed> {
-    super::import_preview::read(app, imports, name, &input);
-    Ok(())
+split_point! {
+    import,
+    /// Reads what the reader gave into a pending import, or says why it cannot.
+    pub fn import_read(
+        app: super::state::AppState,
+        imports: super::imports::Imports,
+        name: String,
+        input: std::sync::Arc<super::imports::Received>,
+    ) -> Result<(), ChunkFailed> {
+        super::import_preview::read(app, imports, name, &input);
+        Ok(())
+    }
 }
 
-#[cfg(not(feature = "split"))]
-pub async fn import_read(
-    app: super::state::AppState,
-    imports: super::imports::Imports,
-    name: String,
-    input: std::sync::Arc<super::imports::Received>,
-) -> Result<(), ChunkFailed> {
-    super::import_preview::read(app, imports, name, &input);
-    Ok(())
+split_point! {
+    import,
+    /// The preview of the pending import, built under `owner`.
+    pub fn import_preview(
+        owner: Owner,
+        imports: super::imports::Imports,
+    ) -> Result<AnyView, ChunkFailed> {
+        Ok(
+            owner
+                .with(|| view! { <super::import_preview::ImportPreview imports=imports /> }.into_any()),
+        )
+    }
 }
 
-/// The preview of the pending import, built under `owner`.
-#[cfg(feature = "split")]
-#[::leptos::wasm_split::wasm_split(import, wasm_split_path = ::leptos::wasm_split, fallible)]
-pub fn import_preview(
-    owner: Owner,
-    imports: super::imports::Imports,
-) -> Result<AnyView, ChunkFailed> {
-    Ok(
-        owner
-            .with(|| view! { <super::import_preview::ImportPreview imports=imports /> }.into_any()),
-    )
-}
-
-#[cfg(not(feature = "split"))]
-pub async fn import_preview(
-    owner: Owner,
-    imports: super::imports::Imports,
-) -> Result<AnyView, ChunkFailed> {
-    Ok(
-        owner
-            .with(|| view! { <super::import_preview::ImportPreview imports=imports /> }.into_any()),
-    )
-}
-
-/// Downloads an imported report as a report JSON file.
-#[cfg(feature = "split")]
-#[::leptos::wasm_split::wasm_split(import, wasm_split_path = ::leptos::wasm_split, fallible)]
-pub fn import_export(
-    report: std::sync::Arc<crate::domain::schema::Report>,
-) -> Result<(), ChunkFailed> {
-    super::imports::download_report(&report);
-    Ok(())
-}
-
-#[cfg(not(feature = "split"))]
-pub async fn import_export(
-    report: std::sync::Arc<crate::domain::schema::Report>,
-) -> Result<(), ChunkFailed> {
-    super::imports::download_report(&report);
-    Ok(())
+split_point! {
+    import,
+    /// Downloads an imported report as a report JSON file.
+    pub fn import_export(
+        report: std::sync::Arc<crate::domain::schema::Report>,
+    ) -> Result<(), ChunkFailed> {
+        super::imports::download_report(&report);
+        Ok(())
+    }
 }
 
 // Exports: making a file and offering it, one chunk (`export`), fetched the first time a
 // reader exports (ui::exports).
 
-/// Makes and offers the file `job` asks for (ui::export_run).
-#[cfg(feature = "split")]
-#[::leptos::wasm_split::wasm_split(export, wasm_split_path = ::leptos::wasm_split, fallible)]
-pub fn export_run(
-    job: super::exports::ExportJob,
-    app: Option<super::state::AppState>,
-    ctx: Option<super::state::ReportCtx>,
-    notes: Vec<String>,
-) -> Result<Result<String, crate::domain::export::ExportFailure>, ChunkFailed> {
-    Ok(super::export_run::run(&job, app, ctx, &notes))
-}
-
-#[cfg(not(feature = "split"))]
-pub async fn export_run(
-    job: super::exports::ExportJob,
-    app: Option<super::state::AppState>,
-    ctx: Option<super::state::ReportCtx>,
-    notes: Vec<String>,
-) -> Result<Result<String, crate::domain::export::ExportFailure>, ChunkFailed> {
-    Ok(super::export_run::run(&job, app, ctx, &notes))
+split_point! {
+    export,
+    /// Makes and offers the file `job` asks for (ui::export_run).
+    pub fn export_run(
+        job: super::exports::ExportJob,
+        app: Option<super::state::AppState>,
+        ctx: Option<super::state::ReportCtx>,
+        notes: Vec<String>,
+    ) -> Result<Result<String, crate::domain::export::ExportFailure>, ChunkFailed> {
+        Ok(super::export_run::run(&job, app, ctx, &notes))
+    }
 }
 
 // The interface's Chinese texts: one chunk per language (`texts_hans`, `texts_hant`), so a
