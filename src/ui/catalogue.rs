@@ -100,8 +100,7 @@ fn set_ready(app: AppState, f: impl FnOnce(&mut CatalogueState)) {
 pub async fn fetch_report(
     app: AppState,
     entry: &CatalogueEntry,
-    locale: Locale,
-) -> Result<Arc<Report>, String> {
+) -> Result<Arc<Report>, ReportFailure> {
     if let Some(r) = app.report(&entry.id) {
         return Ok(r);
     }
@@ -110,21 +109,55 @@ pub async fn fetch_report(
         .get_value()
         .fetch_text(&entry.url())
         .await
-        .map_err(|e| fetch_error_text(&e, &entry.file, locale))?;
-    let report = parse_report(&entry.file, &text)
-        .map_err(|e| format!("{} {e}", CatalogueMsg::FileInvalid.text(locale)))?;
+        .map_err(|err| ReportFailure::Fetch {
+            err,
+            file: entry.file.clone(),
+        })?;
+    let report =
+        parse_report(&entry.file, &text).map_err(|e| ReportFailure::Invalid(e.to_string()))?;
     if report.id != entry.id {
-        return Err(format!(
-            "{} {}: id \"{}\" ≠ \"{}\"",
-            CatalogueMsg::FileInvalid.text(locale),
-            entry.file,
-            report.id,
-            entry.id
-        ));
+        return Err(ReportFailure::OtherId {
+            file: entry.file.clone(),
+            found: report.id,
+            wanted: entry.id.clone(),
+        });
     }
     let report = Arc::new(report);
     app.reports.update_value(|m| {
         m.insert(report.id.clone(), report.clone());
     });
     Ok(report)
+}
+
+/// Why a report's file could not be had: a value, worded in the reader's language where it
+/// is shown (so a language chosen while the fetch was on its way still applies).
+#[derive(Debug, Clone, PartialEq)]
+pub enum ReportFailure {
+    Fetch {
+        err: FetchError,
+        file: String,
+    },
+    /// Not a report: the reader's reason (the file, then line and column).
+    Invalid(String),
+    /// A report, but another one than the catalogue names.
+    OtherId {
+        file: String,
+        found: String,
+        wanted: String,
+    },
+}
+
+impl ReportFailure {
+    pub fn text(&self, locale: Locale) -> String {
+        let invalid = CatalogueMsg::FileInvalid.text(locale);
+        match self {
+            ReportFailure::Fetch { err, file } => fetch_error_text(err, file, locale),
+            ReportFailure::Invalid(reason) => format!("{invalid} {reason}"),
+            ReportFailure::OtherId {
+                file,
+                found,
+                wanted,
+            } => format!("{invalid} {file}: id \"{found}\" ≠ \"{wanted}\""),
+        }
+    }
 }

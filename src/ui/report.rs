@@ -18,12 +18,45 @@ use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
+/// Where opening a report is.
+#[derive(Clone)]
+enum Opening {
+    Loading,
+    Ready(Arc<Report>),
+    Failed(NotOpened),
+}
+
+/// Why a report did not open: worded where it is shown, in the language of the moment.
+#[derive(Clone)]
+enum NotOpened {
+    /// The catalogue itself failed (its message, already worded).
+    Catalogue(String),
+    /// An imported report's link, on a device that does not keep it.
+    NotOnThisDevice(String),
+    NotInCatalogue(String),
+    File(super::catalogue::ReportFailure),
+}
+
+impl NotOpened {
+    fn text(&self, locale: Locale) -> String {
+        match self {
+            NotOpened::Catalogue(message) => message.clone(),
+            NotOpened::NotOnThisDevice(id) => fill(
+                crate::i18n::import::ImportMsg::NotOnThisDevice.text(locale),
+                &[id],
+            ),
+            NotOpened::NotInCatalogue(id) => fill(CatalogueMsg::NotInCatalogue.text(locale), &[id]),
+            NotOpened::File(why) => why.text(locale),
+        }
+    }
+}
+
 /// An open report by id: finds its card in the catalogue, fetches its file (loading state;
 /// a clear error and a retry when it is missing, truncated or invalid), then shows it.
 #[component]
 pub fn ReportPage(id: String) -> impl IntoView {
     let app = use_app();
-    let state = RwSignal::new(Load::<Arc<Report>>::Loading);
+    let state = RwSignal::new(Opening::Loading);
     let attempt = RwSignal::new(0u32);
     // The attempt whose fetch has started: the catalogue growing does not fetch again.
     let started = StoredValue::new(None::<u32>);
@@ -32,22 +65,20 @@ pub fn ReportPage(id: String) -> impl IntoView {
         attempt.track();
         let id = wanted.clone();
         if let Some(r) = app.report(&id) {
-            state.set(Load::Ready(r));
+            state.set(Opening::Ready(r));
             return;
         }
-        let locale = app.locale.get_untracked();
         // The card comes from the catalogue; a link may name a report on a page not fetched yet.
         let entry = app.catalogue.with(|c| match c {
             Load::Ready(c) => match c.entry(&id) {
                 Some(e) => Some(Ok(e)),
                 None if !c.remaining.is_empty() && c.page_error.is_none() => None,
-                None if id.starts_with(crate::domain::imported::ID_PREFIX) => Some(Err(fill(
-                    crate::i18n::import::ImportMsg::NotOnThisDevice.text(locale),
-                    &[&id],
-                ))),
-                None => Some(Err(fill(CatalogueMsg::NotInCatalogue.text(locale), &[&id]))),
+                None if id.starts_with(crate::domain::imported::ID_PREFIX) => {
+                    Some(Err(NotOpened::NotOnThisDevice(id.clone())))
+                }
+                None => Some(Err(NotOpened::NotInCatalogue(id.clone()))),
             },
-            Load::Failed(message) => Some(Err(message.clone())),
+            Load::Failed(message) => Some(Err(NotOpened::Catalogue(message.clone()))),
             Load::Loading => None,
         });
         match entry {
@@ -58,36 +89,36 @@ pub fn ReportPage(id: String) -> impl IntoView {
                 {
                     super::catalogue::load_more(app, true);
                 }
-                state.set(Load::Loading);
+                state.set(Opening::Loading);
             }
-            Some(Err(message)) => state.set(Load::Failed(message)),
+            Some(Err(why)) => state.set(Opening::Failed(why)),
             Some(Ok(entry)) => {
                 let n = attempt.get_untracked();
                 if started.get_value() == Some(n) {
                     return;
                 }
                 started.set_value(Some(n));
-                state.set(Load::Loading);
+                state.set(Opening::Loading);
                 leptos::task::spawn_local(async move {
-                    let result = super::catalogue::fetch_report(app, &entry, locale).await;
+                    let result = super::catalogue::fetch_report(app, &entry).await;
                     state.set(match result {
-                        Ok(r) => Load::Ready(r),
-                        Err(message) => Load::Failed(message),
+                        Ok(r) => Opening::Ready(r),
+                        Err(why) => Opening::Failed(NotOpened::File(why)),
                     });
                 });
             }
         }
     });
     move || match state.get() {
-        Load::Loading => EitherOf3::A(view! {
+        Opening::Loading => EitherOf3::A(view! {
             <p class="loading" role="status" data-testid="report-loading">
                 {move || app.t(CatalogueMsg::LoadingReport)}
             </p>
         }),
-        Load::Failed(message) => EitherOf3::B(view! {
+        Opening::Failed(why) => EitherOf3::B(view! {
             <section class="notice error report-error" role="alert" data-testid="report-error">
                 <h1>{move || app.t(CatalogueMsg::ReportFailed)}</h1>
-                <p class="reason">{message}</p>
+                <p class="reason">{move || why.text(app.locale.get())}</p>
                 <p>{move || app.t(CatalogueMsg::OtherReportsFine)}</p>
                 <p class="actions">
                     <button class="primary" data-testid="retry" on:click=move |_| {
@@ -107,7 +138,7 @@ pub fn ReportPage(id: String) -> impl IntoView {
                 </p>
             </section>
         }),
-        Load::Ready(report) => EitherOf3::C(view! { <OpenReport report=report/> }),
+        Opening::Ready(report) => EitherOf3::C(view! { <OpenReport report=report/> }),
     }
 }
 

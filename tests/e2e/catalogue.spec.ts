@@ -7,7 +7,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { test, expect, serveDist, watchErrors, ROOT } from './helpers';
+import { test, expect, serveDist, watchErrors, ROOT, chooseLanguage } from './helpers';
 
 function copyOfDist(): string {
   const dir = mkdtempSync(join(tmpdir(), 'report-explorer-cat-'));
@@ -64,14 +64,14 @@ test('a missing and a corrupt report file: a clear message and a retry, the rest
     await page.screenshot({ path: 'tests/e2e/screenshots/report-file-error.png', fullPage: true });
 
     // In Chinese too.
-    await page.locator('#language').selectOption('zh-Hans');
+    await chooseLanguage(page, 'zh-Hans');
     await page.locator('.report-error a.link').click();
     await page.locator('.card[data-report="china-call-center"] a.open-report').click();
     await expect(error).toContainText('无法打开此报告。');
     await expect(error).toContainText('文件已损坏或不符合报告格式');
 
     // The third report is untouched.
-    await page.locator('#language').selectOption('en');
+    await chooseLanguage(page, 'en');
     await page.getByRole('link', { name: /Back to library/ }).click();
     await page.locator('.card[data-report="parent-child-community"] a.open-report').click();
     await expect(page.locator('article.report[data-report="parent-child-community"]')).toBeVisible();

@@ -16,7 +16,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   test, expect, openApp, openReport, openView, moveHeadlineSlider, serveDist, watchErrors, ROOT,
-  type Page,
+  type Page, chooseLanguage
 } from './helpers';
 
 const SCENARIOS = 'report-explorer.scenarios';
@@ -142,12 +142,12 @@ test('1. storage unavailable: the app works, and saving or keeping says this bro
     await expect(page.getByTestId('compare-summary')).toContainText('2032');
 
     // In Chinese.
-    await page.locator('#language').selectOption('zh-Hans');
+    await chooseLanguage(page, 'zh-Hans');
     await saveScenario(page, '私密');
     await expect(page.getByTestId('saved-status')).toContainText('此浏览器不允许该页面使用存储');
 
     // Keeping an import.
-    await page.locator('#language').selectOption('en');
+    await chooseLanguage(page, 'en');
     await page.getByRole('link', { name: /Back to library/ }).click();
     await expect(page.locator('.card')).toHaveCount(3);
     await pick(page, 'widgets.json', EXAMPLE);
@@ -206,14 +206,14 @@ test('2a. quota exceeded while saving a scenario: a clear message, storage exact
     await expect(page.locator('#headline-cagr-field')).toHaveValue('19');
 
     // In Chinese too.
-    await page.locator('#language').selectOption('zh-Hans');
+    await chooseLanguage(page, 'zh-Hans');
     await saveScenario(page, '太多');
     await expect(page.getByTestId('saved-status')).toContainText('浏览器存储已满：“太多”仅保留在此页面中。');
     expect(data(await dump(page))).toEqual(data(before));
 
     // Room again: the next save keeps every scenario of the page.
     await fillStorageFor(page, '');
-    await page.locator('#language').selectOption('en');
+    await chooseLanguage(page, 'en');
     await saveScenario(page, 'Later');
     await expect(page.getByTestId('saved-status')).toContainText('Saved “Later”.');
     const stored = JSON.parse((await dump(page))[SCENARIOS]).scenarios.map((s: { name: string }) => s.name);
@@ -248,7 +248,7 @@ test('2b. quota exceeded after the report is written but before the list: no hal
     await expect(page.getByTestId('import-preview')).toBeVisible();
 
     // In Chinese.
-    await page.locator('#language').selectOption('zh-Hans');
+    await chooseLanguage(page, 'zh-Hans');
     await page.getByTestId('confirm-import').click();
     await expect(status).toContainText('此设备为本应用保留的存储空间已满');
     expect(data(await dump(page))).toEqual(data(before));
@@ -302,7 +302,7 @@ test('3b. saved scenarios that are not readable at all: named, never overwritten
       'The saved scenarios in this browser could not be read and are left as they are: “Here only” is kept in this page only.');
     await expect(page.locator('[data-saved="Here only"]')).toBeVisible();
     expect((await dump(page))[SCENARIOS]).toBe(text);
-    await page.locator('#language').selectOption('zh-Hant');
+    await chooseLanguage(page, 'zh-Hant');
     await saveScenario(page, '僅此頁');
     await expect(page.getByTestId('saved-status')).toContainText('僅保留在此頁面中');
     expect((await dump(page))[SCENARIOS]).toBe(text);
@@ -375,7 +375,7 @@ test('3e. in Chinese, why the list of imported reports cannot be read is said in
     const seeded = { [IMPORTED]: list };
     await seed(page, seeded);
     await openApp(page);
-    await page.locator('#language').selectOption('zh-Hans');
+    await chooseLanguage(page, 'zh-Hans');
     const alert = page.locator('.import [role=alert]').first();
     await expect(alert).toContainText('无法读取此设备上的已导入报告列表');
     await expect(alert.locator('.reason')).toHaveText('已导入报告列表由较新版本的应用写入（版本 7）');
@@ -386,7 +386,7 @@ test('3e. in Chinese, why the list of imported reports cannot be read is said in
     await expect(page.getByTestId('import-status')).toContainText('已导入报告列表由较新版本的应用写入（版本 7）');
     await expect(page.getByTestId('import-status')).not.toContainText('newer version');
     // The reason follows the language, as every other text does.
-    await page.locator('#language').selectOption('zh-Hant');
+    await chooseLanguage(page, 'zh-Hant');
     await expect(alert.locator('.reason')).toHaveText('已匯入報告列表由較新版本的應用程式寫入（版本 7）');
     expect(data(await dump(page))).toEqual(seeded);
     expect(errors).toEqual([]);
@@ -468,10 +468,10 @@ test.describe('5. report files that fail, and a slow network', () => {
     const error = page.getByTestId('report-error');
     await expect(error).toContainText('The server answered 500 for smartphone-leasing.json.');
     await expect(error).toContainText('The other reports are not affected.');
-    await page.locator('#language').selectOption('zh-Hans');
+    await chooseLanguage(page, 'zh-Hans');
     await page.getByTestId('retry').click();
     await expect(error).toContainText('服务器对 smartphone-leasing.json 的回应为 500。');
-    await page.locator('#language').selectOption('en');
+    await chooseLanguage(page, 'en');
     await page.unroute(/reports\/smartphone-leasing\.json/);
     await page.getByTestId('retry').click();
     await expect(page.locator('article.report[data-report="smartphone-leasing"]')).toBeVisible();
@@ -493,7 +493,7 @@ test.describe('5. report files that fail, and a slow network', () => {
     await expect(error).toContainText('The list of reports could not be loaded.');
     await expect(error).toContainText('The server answered 500 for reports/index.json.');
     // The header stays usable, and says it in Chinese.
-    await page.locator('#language').selectOption('zh-Hant');
+    await chooseLanguage(page, 'zh-Hant');
     await page.getByTestId('catalogue-error').getByRole('button').first().click();
     await expect(error).toContainText('伺服器對 reports/index.json 的回應為 500。');
     await page.unroute(/reports\/index\.json/);
@@ -515,10 +515,10 @@ test.describe('5. report files that fail, and a slow network', () => {
       const loading = page.getByTestId('report-loading');
       await expect(loading).toHaveText('Loading the report…');
       // Switching language works while it loads.
-      await page.locator('#language').selectOption('zh-Hans');
+      await chooseLanguage(page, 'zh-Hans');
       await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hans');
       await expect(loading).toHaveText('正在载入报告…');
-      await page.locator('#language').selectOption('en');
+      await chooseLanguage(page, 'en');
       // Back to the library, and another report opens meanwhile.
       await page.locator('.app-header a.brand').click();
       await expect(page.locator('.card')).toHaveCount(3);
@@ -609,7 +609,7 @@ test.describe('6b. a view\'s chunk: on its way, and failing to load', () => {
     const loading = page.getByTestId('view-loading');
     await expect(loading).toHaveText('Loading this view…');
     await expect(loading).toHaveAttribute('role', 'status');
-    await page.locator('#language').selectOption('zh-Hant');
+    await chooseLanguage(page, 'zh-Hant');
     await expect(loading).toHaveText('正在載入此檢視…');
     release();
     await expect(loading).toHaveCount(0);
@@ -639,10 +639,10 @@ test.describe('6b. a view\'s chunk: on its way, and failing to load', () => {
     expect(failures).toBe(1);
 
     // The header, the other views and their sliders keep working.
-    await page.locator('#language').selectOption('zh-Hans');
+    await chooseLanguage(page, 'zh-Hans');
     await expect(error).toContainText('无法加载此视图');
     await expect(page.getByTestId('view-retry')).toHaveText('重试');
-    await page.locator('#language').selectOption('en');
+    await chooseLanguage(page, 'en');
     await openView(page, 'scenarios');
     await moveHeadlineSlider(page);
     await openView(page, 'overview');
@@ -689,9 +689,9 @@ test.describe('6c. the import\'s chunk: on its way, and failing to load', () => 
     const loading = page.locator('.import p.loading');
     await expect(loading).toHaveText('Reading widgets.json…');
     await expect(loading).toHaveAttribute('role', 'status');
-    await page.locator('#language').selectOption('zh-Hant');
+    await chooseLanguage(page, 'zh-Hant');
     await expect(loading).toHaveText('正在讀取 widgets.json…');
-    await page.locator('#language').selectOption('en');
+    await chooseLanguage(page, 'en');
     release();
     await expect(loading).toHaveCount(0);
     await expect(page.getByTestId('import-preview')).toContainText('Preview: widgets.json');
@@ -719,10 +719,10 @@ test.describe('6c. the import\'s chunk: on its way, and failing to load', () => 
     await expect(page.locator('.import p.loading')).toHaveCount(0);
     await expect(page.getByTestId('import-preview')).toHaveCount(0);
     expect(failures).toBe(1);
-    await page.locator('#language').selectOption('zh-Hans');
+    await chooseLanguage(page, 'zh-Hans');
     await expect(error).toContainText('无法读取文件');
     await expect(page.getByTestId('import-retry')).toHaveText('重试');
-    await page.locator('#language').selectOption('en');
+    await chooseLanguage(page, 'en');
 
     // The library and the reports keep working.
     await openReport(page, 'smartphone-leasing');
@@ -772,10 +772,10 @@ test.describe('6d. the export\'s chunk: failing to load', () => {
     await expect(status).toContainText('Could not export: the part of the app that makes files did not arrive');
     await expect(retry).toHaveText('Try again');
     expect(failures).toBe(1);
-    await page.locator('#language').selectOption('zh-Hans');
+    await chooseLanguage(page, 'zh-Hans');
     await expect(status).toContainText('无法导出：应用中生成文件的部分没有下载成功');
     await expect(retry).toHaveText('重试');
-    await page.locator('#language').selectOption('en');
+    await chooseLanguage(page, 'en');
 
     // The other views and their sliders keep working; the overview keeps its status line.
     await openView(page, 'scenarios');
@@ -907,11 +907,11 @@ test.describe('6f. the chart table\'s chunk: failing to load', () => {
     await expect(error).toBeVisible();
 
     // In another language (the overview is drawn again, its table closed): the same message.
-    await page.locator('#language').selectOption('zh-Hant');
+    await chooseLanguage(page, 'zh-Hant');
     await chart.locator('.table-toggle').click();
     await expect(error).toContainText('無法載入表格');
     await expect(chart.getByTestId('table-retry')).toHaveText('重試');
-    await page.locator('#language').selectOption('en');
+    await chooseLanguage(page, 'en');
     await chart.getByRole('button', { name: 'Show table' }).click();
     await expect(error).toBeVisible();
 

@@ -1,4 +1,4 @@
-import { test, expect, type Page, openReport, openView } from './helpers';
+import { test, expect, type Page, openReport, openView, chooseLanguage } from './helpers';
 import { openApp, shot, watchErrors, PHONE, DESKTOP } from './helpers';
 
 const REPORTS = {
@@ -182,7 +182,7 @@ test('the scenario survives a language switch', async ({ page }) => {
   await openView(page, 'scenarios');
   await page.locator('[data-preset="bull"]').click();
   const before = await page.locator('#headline-cagr-field').inputValue();
-  await page.locator('#language').selectOption('zh-Hant');
+  await chooseLanguage(page, 'zh-Hant');
   await expect(page.locator('[role=tab][data-view="scenarios"]')).toHaveText('情境');
   await expect(page.locator('#headline-cagr-field')).toHaveValue(before);
   await expect(page.getByTestId('scenario-status')).toContainText('已修改假設');
@@ -270,10 +270,10 @@ test('dynamics: key players named in the reader\'s Chinese script', async ({ pag
   await openReport(page, 'parent-child-community');
   await openView(page, 'dynamics');
   const players = page.getByTestId('key-players');
-  await page.locator('#language').selectOption('zh-Hant');
+  await chooseLanguage(page, 'zh-Hant');
   await expect(players.locator('.player-name')).toContainText(['微信', 'QQ', '小紅書']);
   await expect(players).not.toContainText('小红书');
-  await page.locator('#language').selectOption('zh-Hans');
+  await chooseLanguage(page, 'zh-Hans');
   await expect(players.locator('.player-name')).toContainText(['微信', 'QQ', '小红书']);
   await expect(players).not.toContainText('小紅書');
 });

@@ -1,4 +1,4 @@
-import { test, expect } from './helpers';
+import { test, expect, chooseLanguage } from './helpers';
 import { openApp, shot, watchErrors, PHONE, DESKTOP } from './helpers';
 
 for (const [label, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
@@ -65,7 +65,7 @@ test('the smartphone overview names the stated-vs-implied gap and charts the hea
 test('switching the interface language keeps the open report', async ({ page }) => {
   await openApp(page);
   await page.locator('.card[data-report="china-call-center"] a.open-report').click();
-  await page.locator('#language').selectOption('zh-Hans');
+  await chooseLanguage(page, 'zh-Hans');
   await expect(page.getByTestId('headline')).toHaveText('701亿元 (2011) → ≥ 1,000亿元 (2014)');
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hans');
   await expect(page.locator('h1')).toContainText('呼叫中心');

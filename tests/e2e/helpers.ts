@@ -131,6 +131,13 @@ export async function openReport(page: Page, id: string) {
   await expect(page.locator(`article.report[data-report="${id}"]`)).toBeVisible();
 }
 
+/** Chooses an interface language and waits until it applies (a Chinese language's texts are a
+ * chunk of their own, fetched the first time it is chosen: the switch follows their arrival). */
+export async function chooseLanguage(page: Page, tag: 'en' | 'zh-Hans' | 'zh-Hant') {
+  await page.locator('#language').selectOption(tag);
+  await expect(page.locator('html')).toHaveAttribute('lang', tag);
+}
+
 /** Switches to a report view by its tab and waits until it is selected. */
 export async function openView(page: Page, view: string) {
   await page.locator(`[role=tab][data-view="${view}"]`).click();

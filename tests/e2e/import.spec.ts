@@ -3,7 +3,7 @@
 // message naming the file and the reason, and nothing kept before is changed.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { test, expect, openApp, watchErrors, ROOT, type Page } from './helpers';
+import { test, expect, openApp, watchErrors, ROOT, type Page, chooseLanguage } from './helpers';
 
 const EXAMPLE = readFileSync(join(ROOT, 'docs', 'example-report.json'), 'utf8');
 const TITLE = 'Global Widget Market to 2030';
@@ -247,7 +247,7 @@ test('bad tables: each message names the file, the row and column and the reason
   await pickFixture(page, 'duplicate_years.csv');
   await page.getByTestId('confirm-import').click();
   await expect(status).toContainText('a second value for');
-  await page.locator('#language').selectOption('zh-Hans');
+  await chooseLanguage(page, 'zh-Hans');
   await pickFixture(page, 'non_numeric.csv');
   await page.getByTestId('confirm-import').click();
   await expect(status).toContainText('non_numeric.csv，第 3 行第 2 列：“abc”不是数字');

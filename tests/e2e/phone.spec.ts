@@ -3,7 +3,7 @@
 // without scrolling, a clamped title, a touch hint and a tap that shows the callout, the plan's
 // chart, cards that print their headline once and toggles that say their state.
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, type Page } from './helpers';
+import { test, expect, type Page, chooseLanguage } from './helpers';
 import { REPORTS, SHOTS, DESKTOP } from './helpers';
 
 const PHONES = [{ width: 390, height: 844 }, { width: 360, height: 780 }] as const;
@@ -221,7 +221,7 @@ test('the plan overview charts its projection against the target, and its headli
   await expect(chart.getByTestId('chart-table').locator('tbody tr')).toHaveCount(37);
   await expect(headline).not.toContainText('→');
   await view(page, 'plan-overview-desktop');
-  await page.locator('#language').selectOption('zh-Hant');
+  await chooseLanguage(page, 'zh-Hant');
   await expect(headline).toHaveText('≥ 300萬用戶 3年內');
 });
 
