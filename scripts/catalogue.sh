@@ -14,7 +14,10 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 DIR="${1:?usage: scripts/catalogue.sh DIR   (DIR/reports/*.json)}"
 DIR="$(cd "$DIR" && pwd)"
 (cd "$ROOT" && cargo build --quiet --locked --profile tool --bin catalogue)
-"$ROOT/target/tool/catalogue" "$DIR"
+# Cargo puts the binary under CARGO_TARGET_DIR when one is set (relative to where cargo ran).
+target="${CARGO_TARGET_DIR:-target}"
+case "$target" in /*) ;; *) target="$ROOT/$target" ;; esac
+"$target/tool/catalogue" "$DIR"
 if [ -f "$DIR/index.html" ]; then
   node "$ROOT/scripts/postbuild.mjs" "$DIR"
 fi
