@@ -88,7 +88,7 @@ fn AppHeader(app: AppState) -> impl IntoView {
         (!notices.is_empty()).then(|| {
             let lines = notices
                 .into_iter()
-                .map(|n| view! { <p>{n}</p> })
+                .map(|n| view! { <p>{move || n.text(app.locale.get())}</p> })
                 .collect_view();
             view! {
                 <div class="notice info app-notice" role="status" data-testid="notices">

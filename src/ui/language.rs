@@ -1,7 +1,7 @@
 //! Changing the interface's language: its texts first (a chunk of their own for each Chinese
 //! language, see `i18n::languages`), then the switch, so no view ever renders half in English.
 
-use super::state::AppState;
+use super::state::{AppState, Notice};
 use crate::i18n::{languages, Locale, Message};
 use leptos::prelude::*;
 
@@ -67,11 +67,17 @@ pub fn start_in_arrived(app: AppState) {
 }
 
 fn tell_not_arrived(app: AppState, wanted: Locale) {
-    let current = app.locale.get_untracked();
-    let line = crate::i18n::fill(LanguageMsg::NotArrived.text(current), &[own_name(wanted)]);
     app.notices.update(|n| {
-        if !n.contains(&line) {
-            n.push(line);
+        if !n
+            .iter()
+            .any(|n| matches!(n, Notice::NotArrived(l) if *l == wanted))
+        {
+            n.push(Notice::NotArrived(wanted));
         }
     });
+}
+
+/// That `wanted`'s texts did not arrive, in `locale`.
+pub fn not_arrived_text(wanted: Locale, locale: Locale) -> String {
+    crate::i18n::fill(LanguageMsg::NotArrived.text(locale), &[own_name(wanted)])
 }

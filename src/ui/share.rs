@@ -70,8 +70,7 @@ fn notice_warnings(app: AppState, warnings: &[ShareWarning]) {
     if warnings.is_empty() {
         return;
     }
-    let locale = app.locale.get_untracked();
-    let notice = crate::i18n::links::link_notice(warnings, locale);
+    let notice = super::state::Notice::Link(warnings.to_vec());
     app.notices.update(|n| n.push(notice));
 }
 
