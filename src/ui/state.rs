@@ -151,6 +151,10 @@ pub struct AppState {
     /// Report files fetched so far, by id (kept while the page lives).
     pub reports: StoredValue<HashMap<String, Arc<Report>>>,
     pub locale: RwSignal<Locale>,
+    /// Whether `locale` is the reader's (chosen, kept, the link's or the browser's) and so kept
+    /// for the next visit; false while the app shows English only because the wanted
+    /// language's texts did not arrive (`ui::language::fall_back_at_start`).
+    pub locale_kept: StoredValue<bool>,
     /// Id of the open report; `None` shows the library.
     pub open: RwSignal<Option<String>>,
     pub view: RwSignal<View>,
@@ -191,8 +195,8 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// An app whose catalogue is still to be fetched (see `ui::catalogue::load`).
-    pub fn new(early_files: EarlyFiles) -> Self {
+    /// An app in `locale` whose catalogue is still to be fetched (see `ui::catalogue::load`).
+    pub fn new(early_files: EarlyFiles, locale: Locale) -> Self {
         let width = web_sys::window()
             .and_then(|w| w.inner_width().ok())
             .and_then(|w| w.as_f64())
@@ -201,7 +205,8 @@ impl AppState {
             catalogue: RwSignal::new(Load::Loading),
             early_files: StoredValue::new_local(early_files),
             reports: StoredValue::new(HashMap::new()),
-            locale: RwSignal::new(prefs::initial_locale()),
+            locale: RwSignal::new(locale),
+            locale_kept: StoredValue::new(true),
             theme: RwSignal::new(prefs::initial_theme()),
             mc_seed: RwSignal::new(1),
             mc_paths: RwSignal::new(2000),

@@ -987,6 +987,8 @@ test.describe('6g. a language\'s texts: only the reader\'s language is fetched, 
     await page.locator('#language').selectOption('zh-Hans');
     await expect(page.locator('[role=tab][data-view="overview"]')).toHaveText('概览');
     await expect(page.locator('#language')).toHaveValue('zh-Hans');
+    // The notice that they did not arrive no longer holds.
+    await expect(notices).toHaveCount(0);
     expect(errors.filter((e) => !/Failed to load resource|Failed to fetch|HTTP status code is not ok|network error/i.test(e)))
       .toEqual([]);
   });
@@ -1004,6 +1006,35 @@ test.describe('6g. a language\'s texts: only the reader\'s language is fetched, 
     expect(errors.filter((e) => !/Failed to load resource|Failed to fetch|HTTP status code is not ok|network error/i.test(e)))
       .toEqual([]);
   });
+
+  test('a kept Chinese whose texts fail at start stays the reader\'s: English is not kept over it, and the next visit is in Chinese',
+    async ({ page }) => {
+      const errors = watchErrors(page);
+      await page.route(HANS, (r) => r.fulfill({ status: 500, body: 'oops' }));
+      // The reader chose 简体中文 on an earlier visit (seeded once: a reload keeps what the app wrote).
+      await seed(page, { 'report-explorer.lang': 'zh-Hans' });
+      await openApp(page);
+      await expect(page.getByTestId('notices')).toContainText('The texts for 简体中文 did not arrive');
+      await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+      const kept = () => page.evaluate(() => localStorage.getItem('report-explorer.lang'));
+      expect(await kept()).toBe('zh-Hans');
+      // Another preference written (the theme) still leaves the language as the reader kept it.
+      await page.getByTestId('theme-toggle').click();
+      await expect(page.locator('html')).toHaveAttribute('data-theme', /dark|light/);
+      expect(await kept()).toBe('zh-Hans');
+      // The next visit, with the texts there, starts in Chinese.
+      await page.unroute(HANS);
+      await page.reload();
+      await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hans');
+      await expect(page.locator('#language')).toHaveValue('zh-Hans');
+      await expect(page.locator('.card')).toHaveCount(3);
+      await expect(page.getByTestId('notices')).toHaveCount(0);
+      // Choosing English is a choice: it is kept.
+      await chooseLanguage(page, 'en');
+      expect(await kept()).toBe('en');
+      expect(errors.filter((e) => !/Failed to load resource|Failed to fetch|HTTP status code is not ok|network error/i.test(e)))
+        .toEqual([]);
+    });
 
   test('a link in a language: its texts come before the first render, with no English first', async ({ page }) => {
     const errors = watchErrors(page);
