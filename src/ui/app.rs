@@ -94,11 +94,13 @@ fn AppHeader(app: AppState) -> impl IntoView {
         Theme::System => prefs::system_prefers_dark(),
     });
     let notices = move || {
+        // Worded anew whenever a notice comes or the language changes.
+        let locale = app.locale.get();
         let notices = app.notices.get();
         (!notices.is_empty()).then(|| {
             let lines = notices
                 .into_iter()
-                .map(|n| view! { <p>{move || n.text(app.locale.get())}</p> })
+                .map(|n| view! { <p>{n.text(locale)}</p> })
                 .collect_view();
             view! {
                 <div class="notice info app-notice" role="status" data-testid="notices">

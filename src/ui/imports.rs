@@ -454,22 +454,19 @@ pub fn ImportPanel(imports: Imports) -> impl IntoView {
         })
     };
     let status = move || {
+        // Worded anew whenever the status or the language changes.
+        let locale = app.locale.get();
         imports.status.get().map(|s| {
             let (class, role) = if s.error() {
                 ("notice error", "alert")
             } else {
                 ("notice info", "status")
             };
-            // Worded now and again whenever the language changes.
-            let worded = Memo::new(move |_| s.text(app.locale.get()));
+            let (text, detail) = s.text(locale);
             view! {
                 <div class=class role=role data-testid="import-status">
-                    <p>{move || worded.with(|w| w.0.clone())}</p>
-                    {move || {
-                        worded
-                            .with(|w| w.1.clone())
-                            .map(|d| view! { <p class="reason">{d}</p> })
-                    }}
+                    <p>{text}</p>
+                    {detail.map(|d| view! { <p class="reason">{d}</p> })}
                 </div>
             }
         })
