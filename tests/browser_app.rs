@@ -89,7 +89,7 @@ fn mount() -> web_sys::HtmlElement {
     // No file asked for early: the app fetches everything itself.
     leptos::mount::mount_to(
         host.clone(),
-        || leptos::view! { <App early_files=Default::default()/> },
+        || leptos::view! { <App start=Default::default()/> },
     )
     .forget();
     host
@@ -319,7 +319,7 @@ mod markup_in_data {
         doc.body().unwrap().append_child(&host).unwrap();
         let report = fixture();
         leptos::mount::mount_to(host.clone(), move || {
-            let app = AppState::new(Default::default());
+            let app = AppState::new(Default::default(), Default::default());
             app.catalogue.set(Load::Ready(CatalogueState {
                 total: 1,
                 entries: vec![Arc::new(CatalogueEntry::of(&report, "fixture.json", "0"))],

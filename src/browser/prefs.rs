@@ -74,9 +74,10 @@ pub fn system_prefers_dark() -> bool {
     dark_query().is_some_and(|m| m.matches())
 }
 
-/// Applies the preferences to `<html>` (lang, data-theme, data-type) and keeps them.
+/// Applies the preferences to `<html>` (lang, data-theme, data-type) and keeps them (the
+/// language only when `kept` names it: a fallback is shown, not kept).
 /// Storage failures are ignored: a preference not kept only costs the next visit.
-pub fn apply(locale: Locale, theme: Theme, large_type: bool) {
+pub fn apply(locale: Locale, kept: Option<Locale>, theme: Theme, large_type: bool) {
     if let Some(html) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.document_element())
@@ -96,7 +97,9 @@ pub fn apply(locale: Locale, theme: Theme, large_type: bool) {
             let _ = html.remove_attribute("data-type");
         }
     }
-    let _ = storage::set(LANG_KEY, locale.tag());
+    if let Some(kept) = kept {
+        let _ = storage::set(LANG_KEY, kept.tag());
+    }
     let _ = storage::set(THEME_KEY, theme.tag());
     let _ = storage::set(TYPE_KEY, if large_type { "1" } else { "0" });
 }

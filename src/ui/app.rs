@@ -5,23 +5,28 @@ use super::library::{Library, LibraryState};
 use super::link::in_place;
 use super::report::ReportPage;
 use super::share;
+use super::startup::Start;
 use super::state::{use_app, AppState};
 use super::text::{say, Choice, ChoiceOption};
-use crate::browser::fetch::EarlyFiles;
 use crate::browser::prefs::{self, Theme};
 use crate::i18n::{Locale, Message, Msg};
 use leptos::either::Either;
 use leptos::prelude::*;
 
-/// The app; `early_files` are the files asked for before it mounted (`ui::startup`).
+/// The app, from what was read and asked for before it mounted (`ui::startup`).
 #[component]
-pub fn App(early_files: EarlyFiles) -> impl IntoView {
-    let app = AppState::new(early_files);
+pub fn App(start: Start) -> impl IntoView {
+    let Start {
+        early_files,
+        link,
+        wanted,
+    } = start;
+    let app = AppState::new(early_files, super::language::start_locale(wanted));
     provide_context(app);
-    super::language::start_in_arrived(app);
+    super::language::fall_back_at_start(app, wanted);
     super::exports::ExportStatus::provide();
     let lib = LibraryState::new();
-    super::share::restore(app);
+    super::share::restore(app, link);
     super::catalogue::load(app);
     super::share::keep_in_url(app);
     provide_context(super::saved_ui::SavedState::load(app));
@@ -31,8 +36,13 @@ pub fn App(early_files: EarlyFiles) -> impl IntoView {
     let drop_listeners =
         crate::browser::files::on_file_drop(move |file| imports.receive_file(app, file));
     let _keep = StoredValue::new_local(drop_listeners);
-    // Keep <html> (lang, theme, type size) and the kept preferences in step.
-    Effect::new(move |_| prefs::apply(app.locale.get(), app.theme.get(), app.large_type.get()));
+    // Keep <html> (lang, theme, type size) and the kept preferences in step (a language shown
+    // only as a fallback is not kept over the reader's).
+    Effect::new(move |_| {
+        let locale = app.locale.get();
+        let kept = app.locale_kept.get_value().then_some(locale);
+        prefs::apply(locale, kept, app.theme.get(), app.large_type.get())
+    });
     super::present::install(app);
     // In the library the page is the app itself (an open report names itself: see report.rs).
     Effect::new(move |_| {
@@ -84,11 +94,13 @@ fn AppHeader(app: AppState) -> impl IntoView {
         Theme::System => prefs::system_prefers_dark(),
     });
     let notices = move || {
+        // Worded anew whenever a notice comes or the language changes.
+        let locale = app.locale.get();
         let notices = app.notices.get();
         (!notices.is_empty()).then(|| {
             let lines = notices
                 .into_iter()
-                .map(|n| view! { <p>{n}</p> })
+                .map(|n| view! { <p>{n.text(locale)}</p> })
                 .collect_view();
             view! {
                 <div class="notice info app-notice" role="status" data-testid="notices">

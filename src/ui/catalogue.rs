@@ -1,5 +1,6 @@
 //! Fetching the catalogue, its further pages and report files into the app's state. Each
-//! failure becomes a message in the reader's language; what was already loaded stays.
+//! failure is kept as a value ([`FileFailure`]) and worded in the reader's language where it is
+//! shown; what was already loaded stays.
 
 use super::state::{AppState, CatalogueState, Load};
 use crate::browser::fetch::FetchError;
@@ -30,11 +31,14 @@ pub fn fetch_error_text(err: &FetchError, file: &str, locale: Locale) -> String 
 pub fn load(app: AppState) {
     app.catalogue.set(Load::Loading);
     spawn_local(async move {
-        let locale = app.locale.get_untracked();
         let result = match app.early_files.get_value().fetch_text(INDEX_PATH).await {
-            Err(e) => Err(fetch_error_text(&e, INDEX_PATH, locale)),
-            Ok(text) => read_catalogue(INDEX_PATH, &text)
-                .map_err(|e| format!("{} {e}", CatalogueMsg::FileInvalid.text(locale))),
+            Err(err) => Err(FileFailure::Fetch {
+                err,
+                file: INDEX_PATH.to_string(),
+            }),
+            Ok(text) => {
+                read_catalogue(INDEX_PATH, &text).map_err(|e| FileFailure::Invalid(e.to_string()))
+            }
         };
         app.catalogue.set(match result {
             Ok(c) => Load::Ready(CatalogueState {
@@ -45,7 +49,7 @@ pub fn load(app: AppState) {
                 fetching: false,
                 page_error: None,
             }),
-            Err(message) => Load::Failed(message),
+            Err(why) => Load::Failed(why),
         });
     });
 }
@@ -65,21 +69,24 @@ pub fn load_more(app: AppState, all: bool) {
     };
     set_ready(app, |c| c.fetching = true);
     spawn_local(async move {
-        let locale = app.locale.get_untracked();
         for page in pages {
             let path = format!("{REPORTS_DIR}/{}?v={}", page.file, page.hash);
             let result = match app.early_files.get_value().fetch_text(&path).await {
-                Err(e) => Err(fetch_error_text(&e, &page.file, locale)),
-                Ok(text) => read_page(&page.file, &text)
-                    .map_err(|e| format!("{} {e}", CatalogueMsg::FileInvalid.text(locale))),
+                Err(err) => Err(FileFailure::Fetch {
+                    err,
+                    file: page.file.clone(),
+                }),
+                Ok(text) => {
+                    read_page(&page.file, &text).map_err(|e| FileFailure::Invalid(e.to_string()))
+                }
             };
             match result {
                 Ok(p) => set_ready(app, |c| {
                     c.remaining.retain(|r| r.file != page.file);
                     c.entries.extend(p.entries.into_iter().map(Arc::new));
                 }),
-                Err(message) => {
-                    set_ready(app, |c| c.page_error = Some(message));
+                Err(why) => {
+                    set_ready(app, |c| c.page_error = Some(why));
                     break;
                 }
             }
@@ -100,7 +107,7 @@ fn set_ready(app: AppState, f: impl FnOnce(&mut CatalogueState)) {
 pub async fn fetch_report(
     app: AppState,
     entry: &CatalogueEntry,
-) -> Result<Arc<Report>, ReportFailure> {
+) -> Result<Arc<Report>, FileFailure> {
     if let Some(r) = app.report(&entry.id) {
         return Ok(r);
     }
@@ -109,14 +116,14 @@ pub async fn fetch_report(
         .get_value()
         .fetch_text(&entry.url())
         .await
-        .map_err(|err| ReportFailure::Fetch {
+        .map_err(|err| FileFailure::Fetch {
             err,
             file: entry.file.clone(),
         })?;
     let report =
-        parse_report(&entry.file, &text).map_err(|e| ReportFailure::Invalid(e.to_string()))?;
+        parse_report(&entry.file, &text).map_err(|e| FileFailure::Invalid(e.to_string()))?;
     if report.id != entry.id {
-        return Err(ReportFailure::OtherId {
+        return Err(FileFailure::OtherId {
             file: entry.file.clone(),
             found: report.id,
             wanted: entry.id.clone(),
@@ -129,15 +136,17 @@ pub async fn fetch_report(
     Ok(report)
 }
 
-/// Why a report's file could not be had: a value, worded in the reader's language where it
-/// is shown (so a language chosen while the fetch was on its way still applies).
+/// Why a data file (the catalogue, one of its pages, a report) could not be had: a value,
+/// worded in the reader's language where it is shown (so a language chosen while the fetch
+/// was on its way, or after it failed, applies).
 #[derive(Debug, Clone, PartialEq)]
-pub enum ReportFailure {
+pub enum FileFailure {
     Fetch {
         err: FetchError,
         file: String,
     },
-    /// Not a report: the reader's reason (the file, then line and column).
+    /// Not a report (or not a catalogue): the file, the place in it (line and column) and the
+    /// reason, as the validator words them (file names and JSON paths are not language).
     Invalid(String),
     /// A report, but another one than the catalogue names.
     OtherId {
@@ -147,13 +156,13 @@ pub enum ReportFailure {
     },
 }
 
-impl ReportFailure {
+impl FileFailure {
     pub fn text(&self, locale: Locale) -> String {
         let invalid = CatalogueMsg::FileInvalid.text(locale);
         match self {
-            ReportFailure::Fetch { err, file } => fetch_error_text(err, file, locale),
-            ReportFailure::Invalid(reason) => format!("{invalid} {reason}"),
-            ReportFailure::OtherId {
+            FileFailure::Fetch { err, file } => fetch_error_text(err, file, locale),
+            FileFailure::Invalid(reason) => format!("{invalid} {reason}"),
+            FileFailure::OtherId {
                 file,
                 found,
                 wanted,

@@ -7,15 +7,14 @@
 use super::common::CommonMsg;
 use super::import_preview::PreviewActions;
 use super::imports::{Imports, Pending};
-use super::state::{use_app, AppState};
+use super::state::AppState;
 use crate::domain::import::{
     build_report, sniff_with_delimiter, Aggregate, Delimiter, ImportOptions, Layout, Sniffed,
     TableBuilder, MAX_FORECAST_YEARS,
 };
 use crate::domain::schema::{Cadence, LocalText, Unit};
 use crate::i18n::import::{
-    aggregate_name, cadence_word, delimiter_name, guess_lines, import_error_text, CsvMsg,
-    ImportMsg, SCALES,
+    aggregate_name, cadence_word, delimiter_name, guess_lines, CsvMsg, ImportMsg, SCALES,
 };
 use crate::i18n::{fill, Locale, Message};
 use leptos::prelude::*;
@@ -71,10 +70,9 @@ pub fn run(app: AppState, imports: Imports, pending: CsvPending) {
     let Some(options) = csv.options.get_untracked() else {
         return;
     };
-    let locale = app.locale.get_untracked();
     let mut builder = match TableBuilder::new(&pending.file, &pending.text, &options) {
         Ok(b) => b,
-        Err(e) => return imports.fail(locale, &pending.file, import_error_text(&e, locale)),
+        Err(e) => return imports.fail(&pending.file, super::import_preview::import_failure(e)),
     };
     csv.run.update_value(|n| *n += 1);
     let token = csv.run.get_value();
@@ -88,7 +86,7 @@ pub fn run(app: AppState, imports: Imports, pending: CsvPending) {
             match builder.step(ROWS_PER_FRAME) {
                 Err(e) => {
                     csv.progress.set(None);
-                    return imports.fail(locale, &pending.file, import_error_text(&e, locale));
+                    return imports.fail(&pending.file, super::import_preview::import_failure(e));
                 }
                 Ok(p) if p.finished => break,
                 Ok(p) => csv.progress.set(Some((p.rows_done, p.rows_total))),
@@ -100,7 +98,7 @@ pub fn run(app: AppState, imports: Imports, pending: CsvPending) {
             .and_then(|table| build_report(&pending.file, &table, &options));
         match built {
             Ok(report) => imports.keep(app, report, &pending.file),
-            Err(e) => imports.fail(locale, &pending.file, import_error_text(&e, locale)),
+            Err(e) => imports.fail(&pending.file, super::import_preview::import_failure(e)),
         }
     });
 }
@@ -187,7 +185,6 @@ pub fn CsvPreview(
     encoding: String,
     locale: Locale,
 ) -> impl IntoView {
-    let app = use_app();
     let csv = imports.csv;
     let c = move |m: CsvMsg| m.text(locale);
     let sniffed = Memo::new(move |_| {
@@ -277,13 +274,12 @@ pub fn CsvPreview(
             };
             // Another separator changes what the columns are: guess the rest again. If the
             // file cannot be read that way, say why and keep the preview as it was.
-            let locale = app.locale.get_untracked();
             match sniff_with_delimiter(&file, &text, d) {
                 Ok(sniffed) => {
                     imports.status.set(None);
                     replace_csv(imports, sniffed);
                 }
-                Err(e) => imports.fail(locale, &file, import_error_text(&e, locale)),
+                Err(e) => imports.fail(&file, super::import_preview::import_failure(e)),
             }
         })
     };
@@ -588,11 +584,7 @@ pub fn CsvPreview(
                         data-testid="cancel-import"
                         on:click=move |_| {
                             csv.cancel();
-                            imports
-                                .say(
-                                    CsvMsg::Cancelled.text(app.locale.get_untracked()).to_string(),
-                                    false,
-                                );
+                            imports.status.set(Some(super::imports::Status::Cancelled));
                         }
                     >
                         {ImportMsg::Cancel.text(locale)}

@@ -5,10 +5,10 @@
 
 use super::common::local_view;
 use super::import_csv::{CsvPending, CsvPreview};
-use super::imports::{Imports, Pending, Received};
+use super::imports::{ImportFailure, Imports, Pending, Received};
 use super::state::{use_app, AppState};
 use crate::browser::files;
-use crate::domain::import::{check_size, decode, detect_encoding, sniff};
+use crate::domain::import::{check_size, decode, detect_encoding, sniff, ImportError};
 use crate::domain::load::parse_report;
 use crate::domain::schema::Report;
 use crate::i18n::import::{import_error_text, year_span, ImportMsg};
@@ -16,15 +16,19 @@ use crate::i18n::{fill, Locale, Message};
 use leptos::prelude::*;
 use std::sync::Arc;
 
+/// An import error as the panel keeps it, with the function that words it (this chunk's).
+pub fn import_failure(e: ImportError) -> ImportFailure {
+    ImportFailure::Import(e, import_error_text)
+}
+
 /// Reads what the reader gave: decoded (UTF-8 and UTF-16 in Rust, GB18030 and the rest by the
 /// browser's `TextDecoder`), then a report JSON (it starts with `{`) or a table to sniff. Sets
 /// the pending import, or says why it cannot.
-pub fn read(app: AppState, imports: Imports, name: String, input: &Received) {
-    let locale = app.locale.get_untracked();
+pub fn read(imports: Imports, name: String, input: &Received) {
     let (text, encoding) = match input {
         Received::TooLarge(bytes) => {
             if let Err(e) = check_size(&name, *bytes) {
-                imports.fail(locale, &name, import_error_text(&e, locale));
+                imports.fail(&name, import_failure(e));
             }
             return;
         }
@@ -35,9 +39,7 @@ pub fn read(app: AppState, imports: Imports, name: String, input: &Received) {
                 .or_else(|| files::decode(bytes, detected.encoding.label()).ok());
             match text {
                 Some(text) => (text, detected.guess().detail),
-                None => {
-                    return imports.fail(locale, &name, ImportMsg::NotText.text(locale).to_string())
-                }
+                None => return imports.fail(&name, ImportFailure::NotText),
             }
         }
     };
@@ -50,7 +52,7 @@ pub fn read(app: AppState, imports: Imports, name: String, input: &Received) {
                 file: name,
                 report: Arc::new(report),
             })),
-            Err(e) => imports.fail(locale, &name, e.to_string()),
+            Err(e) => imports.fail(&name, ImportFailure::NotReport(e.to_string())),
         }
         return;
     }
@@ -64,7 +66,7 @@ pub fn read(app: AppState, imports: Imports, name: String, input: &Received) {
                 encoding,
             })));
         }
-        Err(e) => imports.fail(locale, &name, import_error_text(&e, locale)),
+        Err(e) => imports.fail(&name, import_failure(e)),
     }
 }
 

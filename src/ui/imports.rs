@@ -14,13 +14,14 @@ use crate::browser::storage::{self, StorageError};
 use crate::browser::{download, files};
 use crate::domain::catalogue::{content_hash, CatalogueEntry};
 use crate::domain::import::check_size;
+use crate::domain::import::ImportError;
 use crate::domain::imported::{
     load_reports, prepare, read_index, report_key, with_entry, without, write_index, ImportedEntry,
     ImportedIndex, IndexError, INDEX_KEY,
 };
-use crate::domain::schema::Report;
+use crate::domain::schema::{LocalText, Report};
 use crate::i18n::errors::index_reason;
-use crate::i18n::import::{ImportChunkMsg, ImportMsg};
+use crate::i18n::import::{CsvMsg, ImportChunkMsg, ImportMsg};
 use crate::i18n::{fill, Locale, Message};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -44,12 +45,91 @@ pub enum Pending {
     Csv(CsvPending),
 }
 
-/// A message after an action: what happened, and whether it is a problem.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Status {
-    pub text: String,
-    pub detail: Option<String>,
-    pub error: bool,
+/// A message after an action: a value naming what happened, with its data (titles in every
+/// language, file names, errors), worded where the panel shows it in the language of the
+/// moment.
+#[derive(Debug, Clone)]
+pub enum Status {
+    /// Kept on this device (the report's title).
+    Imported(LocalText),
+    /// Forgotten (its title, or its file's name when it could no longer be read).
+    Removed(LocalText),
+    /// Storage did not take the change: nothing changed.
+    NotKept { title: LocalText, why: StorageError },
+    /// What was given could not be imported (the file's name): nothing changed.
+    Failed { file: String, why: ImportFailure },
+    /// The stored list of imports can no longer be read, so it is not written over.
+    ListUnreadable(IndexError),
+    /// The reader cancelled a table's import.
+    Cancelled,
+    /// The import's code did not arrive for an export.
+    ExportUnloaded,
+}
+
+/// Why something given could not be imported.
+#[derive(Debug, Clone)]
+pub enum ImportFailure {
+    NotText,
+    /// A report JSON that is not a valid report: the reader's reason (the file, then line and
+    /// column) as the validator words it.
+    NotReport(String),
+    /// The stored list of imports cannot be read, so nothing is kept over it.
+    List(IndexError),
+    /// The import's own error, with the function that words it: that code is in the import's
+    /// chunk (`i18n::import::import_error_text`, made where the error is, in
+    /// `import_preview::import_failure`), so the first visit does not carry it.
+    Import(ImportError, fn(&ImportError, Locale) -> String),
+}
+
+impl ImportFailure {
+    fn text(&self, locale: Locale) -> String {
+        match self {
+            ImportFailure::NotText => ImportMsg::NotText.text(locale).to_string(),
+            ImportFailure::NotReport(reason) => reason.clone(),
+            ImportFailure::List(e) => index_reason(e, locale),
+            ImportFailure::Import(e, word) => word(e, locale),
+        }
+    }
+}
+
+impl Status {
+    /// Whether it says something went wrong.
+    pub fn error(&self) -> bool {
+        !matches!(
+            self,
+            Status::Imported(_) | Status::Removed(_) | Status::Cancelled
+        )
+    }
+
+    /// The message, and its detail, in `locale`.
+    pub fn text(&self, locale: Locale) -> (String, Option<String>) {
+        let title = |t: &LocalText| crate::domain::format::pick(t, locale).0.to_string();
+        match self {
+            Status::Imported(t) => (fill(ImportMsg::Imported.text(locale), &[&title(t)]), None),
+            Status::Removed(t) => (fill(ImportMsg::Removed.text(locale), &[&title(t)]), None),
+            Status::NotKept { title: t, why } => (
+                match why {
+                    StorageError::Full => fill(ImportMsg::Full.text(locale), &[&title(t)]),
+                    StorageError::Unavailable => ImportMsg::Unavailable.text(locale).to_string(),
+                },
+                None,
+            ),
+            Status::Failed { file, why } => (
+                format!(
+                    "{} {}",
+                    fill(ImportMsg::Failed.text(locale), &[file]),
+                    ImportMsg::NothingChanged.text(locale)
+                ),
+                Some(why.text(locale)),
+            ),
+            Status::ListUnreadable(e) => (index_reason(e, locale), None),
+            Status::Cancelled => (CsvMsg::Cancelled.text(locale).to_string(), None),
+            Status::ExportUnloaded => (
+                ImportChunkMsg::ExportUnloaded.text(locale).to_string(),
+                None,
+            ),
+        }
+    }
 }
 
 /// What the reader gave, as it arrived: a file's bytes (the encoding still to find) or pasted
@@ -122,39 +202,38 @@ impl Imports {
     /// Reads a file the reader picked or dropped.
     pub fn receive_file(self, app: AppState, file: web_sys::File) {
         let name = file.name();
-        let locale = app.locale.get_untracked();
         app.open.set(None);
         self.pending.set(None);
         // Refused before reading: the size is known without touching the bytes.
         let size = file.size() as usize;
         if check_size(&name, size).is_err() {
-            self.read(app, name, Arc::new(Received::TooLarge(size)));
+            self.read(name, Arc::new(Received::TooLarge(size)));
             return;
         }
         self.busy.set(Some(name.clone()));
         let read = files::read_bytes(&file);
         leptos::task::spawn_local(async move {
             match read.await {
-                Ok(bytes) => self.read(app, name, Arc::new(Received::Bytes(bytes))),
+                Ok(bytes) => self.read(name, Arc::new(Received::Bytes(bytes))),
                 Err(_) => {
                     self.busy.set(None);
-                    self.fail(locale, &name, ImportMsg::NotText.text(locale).to_string());
+                    self.fail(&name, ImportFailure::NotText);
                 }
             }
         });
     }
 
     /// Reads pasted text and shows the preview, or says why it cannot.
-    pub fn receive_text(self, app: AppState, name: String, text: String) {
-        self.read(app, name, Arc::new(Received::Text(text)));
+    pub fn receive_text(self, name: String, text: String) {
+        self.read(name, Arc::new(Received::Text(text)));
     }
 
     /// Hands the input to the import's code, fetching its chunk the first time: meanwhile the
     /// "Reading…" line shows; if it does not arrive, the panel offers to try again.
-    fn read(self, app: AppState, name: String, input: Arc<Received>) {
+    fn read(self, name: String, input: Arc<Received>) {
         self.unloaded.set(false);
         self.again.set_value(Some((name.clone(), input.clone())));
-        let mut reading = Box::pin(super::lazy::import_read(app, self, name.clone(), input));
+        let mut reading = Box::pin(super::lazy::import_read(self, name.clone(), input));
         let settle = move |read: Result<(), super::lazy::ChunkFailed>| {
             self.busy.set(None);
             match read {
@@ -172,30 +251,17 @@ impl Imports {
     }
 
     /// Reads again the input whose code did not arrive.
-    pub fn read_again(self, app: AppState) {
+    pub fn read_again(self) {
         if let Some((name, input)) = self.again.get_value() {
-            self.read(app, name, input);
+            self.read(name, input);
         }
     }
 
-    /// A message after an action.
-    pub fn say(self, text: String, error: bool) {
-        self.status.set(Some(Status {
-            text,
-            detail: None,
-            error,
-        }));
-    }
-
-    pub fn fail(self, locale: Locale, name: &str, detail: String) {
-        self.status.set(Some(Status {
-            text: format!(
-                "{} {}",
-                fill(ImportMsg::Failed.text(locale), &[name]),
-                ImportMsg::NothingChanged.text(locale)
-            ),
-            detail: Some(detail),
-            error: true,
+    /// Says that what was given (`name`) could not be imported, and why.
+    pub fn fail(self, name: &str, why: ImportFailure) {
+        self.status.set(Some(Status::Failed {
+            file: name.to_string(),
+            why,
         }));
     }
 
@@ -215,9 +281,8 @@ impl Imports {
     /// step leaves storage as it was.
     pub fn keep(self, app: AppState, report: Report, file: &str) {
         let file = file.to_string();
-        let locale = app.locale.get_untracked();
         if let Some(reason) = self.blocked.get_untracked() {
-            self.fail(locale, &file, index_reason(&reason, locale));
+            self.fail(&file, ImportFailure::List(reason));
             return;
         }
         // Another tab may have kept or removed imports since this page read the list: its
@@ -225,7 +290,7 @@ impl Imports {
         let current = match self.current_index() {
             Ok(index) => index,
             Err(reason) => {
-                self.fail(locale, &file, index_reason(&reason, locale));
+                self.fail(&file, ImportFailure::List(reason));
                 return;
             }
         };
@@ -239,9 +304,7 @@ impl Imports {
             .chain(current.reports.iter().map(|e| e.id.clone()))
             .collect();
         let (report, text) = prepare(report, &taken);
-        let title = crate::domain::format::pick(&report.meta.title, locale)
-            .0
-            .to_string();
+        let title = report.meta.title.clone();
         let entry = ImportedEntry {
             id: report.id.clone(),
             file: file.clone(),
@@ -252,12 +315,8 @@ impl Imports {
         let written = storage::set(&key, &text).and_then(|()| {
             storage::set(INDEX_KEY, &write_index(&next)).inspect_err(|_| storage::remove(&key))
         });
-        if let Err(e) = written {
-            self.status.set(Some(Status {
-                text: storage_message(e, &title, locale),
-                detail: None,
-                error: true,
-            }));
+        if let Err(why) = written {
+            self.status.set(Some(Status::NotKept { title, why }));
             return;
         }
         self.index.set_value(next);
@@ -273,20 +332,15 @@ impl Imports {
         });
         self.pending.set(None);
         self.paste.set(String::new());
-        self.status.set(Some(Status {
-            text: fill(ImportMsg::Imported.text(locale), &[&title]),
-            detail: None,
-            error: false,
-        }));
+        self.status.set(Some(Status::Imported(title)));
     }
 
     /// Forgets an import: the list first (so a failure leaves it listed), then its data.
     pub fn remove(self, app: AppState, id: &str) {
-        let locale = app.locale.get_untracked();
         let current = match self.current_index() {
             Ok(index) => index,
             Err(reason) => {
-                self.say(index_reason(&reason, locale), true);
+                self.status.set(Some(Status::ListUnreadable(reason)));
                 return;
             }
         };
@@ -298,17 +352,13 @@ impl Imports {
                     .iter()
                     .find(|i| i.entry.id == id)
                     .map(|i| match &i.card {
-                        Ok(c) => crate::domain::format::pick(&c.title, locale).0.to_string(),
-                        Err(_) => i.entry.file.clone(),
+                        Ok(c) => c.title.clone(),
+                        Err(_) => LocalText::en(&i.entry.file),
                     })
             })
-            .unwrap_or_else(|| id.to_string());
-        if let Err(e) = storage::set(INDEX_KEY, &write_index(&next)) {
-            self.status.set(Some(Status {
-                text: storage_message(e, &title, locale),
-                detail: None,
-                error: true,
-            }));
+            .unwrap_or_else(|| LocalText::en(id));
+        if let Err(why) = storage::set(INDEX_KEY, &write_index(&next)) {
+            self.status.set(Some(Status::NotKept { title, why }));
             return;
         }
         storage::remove(&report_key(id));
@@ -318,18 +368,7 @@ impl Imports {
         app.reports.update_value(|r| {
             r.remove(id);
         });
-        self.status.set(Some(Status {
-            text: fill(ImportMsg::Removed.text(locale), &[&title]),
-            detail: None,
-            error: false,
-        }));
-    }
-}
-
-fn storage_message(e: StorageError, title: &str, locale: Locale) -> String {
-    match e {
-        StorageError::Full => fill(ImportMsg::Full.text(locale), &[title]),
-        StorageError::Unavailable => ImportMsg::Unavailable.text(locale).to_string(),
+        self.status.set(Some(Status::Removed(title)));
     }
 }
 
@@ -353,8 +392,7 @@ pub fn export(app: AppState, imports: Imports, id: &str) {
     let mut exporting = Box::pin(super::lazy::import_export(report));
     let settle = move |done: Result<(), super::lazy::ChunkFailed>| {
         if done.is_err() {
-            let text = ImportChunkMsg::ExportUnloaded.text(app.locale.get_untracked());
-            imports.say(text.to_string(), true);
+            imports.status.set(Some(Status::ExportUnloaded));
         }
     };
     match super::lazy::ready_now(exporting.as_mut()) {
@@ -393,7 +431,7 @@ pub fn ImportPanel(imports: Imports) -> impl IntoView {
         let text = imports.paste.get_untracked();
         if !text.trim().is_empty() {
             let name = ImportMsg::PastedText.text(app.locale.get_untracked());
-            imports.receive_text(app, name.to_string(), text);
+            imports.receive_text(name.to_string(), text);
         }
     };
     let busy = move || {
@@ -416,16 +454,19 @@ pub fn ImportPanel(imports: Imports) -> impl IntoView {
         })
     };
     let status = move || {
+        // Worded anew whenever the status or the language changes.
+        let locale = app.locale.get();
         imports.status.get().map(|s| {
-            let (class, role) = if s.error {
+            let (class, role) = if s.error() {
                 ("notice error", "alert")
             } else {
                 ("notice info", "status")
             };
+            let (text, detail) = s.text(locale);
             view! {
                 <div class=class role=role data-testid="import-status">
-                    <p>{s.text}</p>
-                    {s.detail.map(|d| view! { <p class="reason">{d}</p> })}
+                    <p>{text}</p>
+                    {detail.map(|d| view! { <p class="reason">{d}</p> })}
                 </div>
             }
         })
@@ -439,7 +480,7 @@ pub fn ImportPanel(imports: Imports) -> impl IntoView {
                         <button
                             class="primary"
                             data-testid="import-retry"
-                            on:click=move |_| imports.read_again(app)
+                            on:click=move |_| imports.read_again()
                         >
                             {move || ImportChunkMsg::Retry.text(app.locale.get())}
                         </button>

@@ -1,7 +1,7 @@
 //! Changing the interface's language: its texts first (a chunk of their own for each Chinese
 //! language, see `i18n::languages`), then the switch, so no view ever renders half in English.
 
-use super::state::AppState;
+use super::state::{AppState, Notice};
 use crate::i18n::{languages, Locale, Message};
 use leptos::prelude::*;
 
@@ -28,23 +28,32 @@ pub fn own_name(locale: Locale) -> &'static str {
 /// after its chunk arrives. If it does not, the interface stays as it is and says so.
 pub fn switch_language(app: AppState, locale: Locale) {
     if languages::installed(locale) {
-        app.locale.set(locale);
+        set_chosen(app, locale);
         return;
     }
     leptos::task::spawn_local(async move {
         match super::lazy::language_texts(locale).await {
-            Ok(()) => app.locale.set(locale),
+            Ok(()) => set_chosen(app, locale),
             Err(_) => tell_not_arrived(app, locale),
         }
     });
 }
 
+/// The reader's language from now on (and kept for the next visit). A notice that its texts
+/// did not arrive earlier no longer holds.
+fn set_chosen(app: AppState, locale: Locale) {
+    let stale = |n: &Notice| matches!(n, Notice::NotArrived(l) if *l == locale);
+    if app.notices.with_untracked(|n| n.iter().any(stale)) {
+        app.notices.update(|n| n.retain(|n| !stale(n)));
+    }
+    app.locale_kept.set_value(true);
+    app.locale.set(locale);
+}
+
 /// The language the app will start in, as `boot.js` picks it for the first screen: the
 /// link's, else the kept one, else the browser's, else English.
-pub fn wanted_at_start() -> Locale {
-    crate::domain::share::parse(&crate::browser::url::query())
-        .state
-        .lang
+pub fn wanted_at_start(link: &crate::domain::share::ShareState) -> Locale {
+    link.lang
         .as_deref()
         .and_then(Locale::from_tag)
         .unwrap_or_else(crate::browser::prefs::initial_locale)
@@ -52,26 +61,42 @@ pub fn wanted_at_start() -> Locale {
 
 /// Fetches the start language's texts (`ui::start` awaits this before mounting, beside the
 /// first screen's files).
-pub async fn fetch_start_texts() {
-    // A failure is told once the app is up (`start_in_arrived`).
-    let _ = super::lazy::language_texts(wanted_at_start()).await;
+pub async fn fetch_start_texts(wanted: Locale) {
+    // A failure is told once the app is up (`fall_back_at_start`).
+    let _ = super::lazy::language_texts(wanted).await;
 }
 
-/// Starts in English when the kept language's texts did not arrive, and says so.
-pub fn start_in_arrived(app: AppState) {
-    let wanted = app.locale.get_untracked();
-    if !languages::installed(wanted) {
-        app.locale.set(Locale::En);
+/// The language the app starts in: the one wanted when its texts are here, else English.
+pub fn start_locale(wanted: Locale) -> Locale {
+    if languages::installed(wanted) {
+        wanted
+    } else {
+        Locale::En
+    }
+}
+
+/// When the app starts in English only because the wanted language's texts did not arrive:
+/// says so, and marks English as a fallback for this page, not the reader's choice (so the
+/// language they keep stays theirs).
+pub fn fall_back_at_start(app: AppState, wanted: Locale) {
+    if app.locale.get_untracked() != wanted {
+        app.locale_kept.set_value(false);
         tell_not_arrived(app, wanted);
     }
 }
 
 fn tell_not_arrived(app: AppState, wanted: Locale) {
-    let current = app.locale.get_untracked();
-    let line = crate::i18n::fill(LanguageMsg::NotArrived.text(current), &[own_name(wanted)]);
     app.notices.update(|n| {
-        if !n.contains(&line) {
-            n.push(line);
+        if !n
+            .iter()
+            .any(|n| matches!(n, Notice::NotArrived(l) if *l == wanted))
+        {
+            n.push(Notice::NotArrived(wanted));
         }
     });
+}
+
+/// That `wanted`'s texts did not arrive, in `locale`.
+pub fn not_arrived_text(wanted: Locale, locale: Locale) -> String {
+    crate::i18n::fill(LanguageMsg::NotArrived.text(locale), &[own_name(wanted)])
 }

@@ -291,12 +291,11 @@ split_point! {
     import,
     /// Reads what the reader gave into a pending import, or says why it cannot.
     pub fn import_read(
-        app: super::state::AppState,
         imports: super::imports::Imports,
         name: String,
         input: std::sync::Arc<super::imports::Received>,
     ) -> Result<(), ChunkFailed> {
-        super::import_preview::read(app, imports, name, &input);
+        super::import_preview::read(imports, name, &input);
         Ok(())
     }
 }

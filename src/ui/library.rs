@@ -65,7 +65,7 @@ pub fn Library(lib: LibraryState) -> impl IntoView {
     let phase = Memo::new(move |_| {
         app.catalogue.with(|c| match c {
             Load::Loading => Load::Loading,
-            Load::Failed(message) => Load::Failed(message.clone()),
+            Load::Failed(why) => Load::Failed(why.clone()),
             Load::Ready(_) => Load::Ready(()),
         })
     });
@@ -75,10 +75,10 @@ pub fn Library(lib: LibraryState) -> impl IntoView {
                 {say(app, CatalogueMsg::LoadingCatalogue)}
             </p>
         }),
-        Load::Failed(message) => EitherOf3::B(view! {
+        Load::Failed(why) => EitherOf3::B(view! {
             <div class="notice error" role="alert" data-testid="catalogue-error">
                 <p>{say(app, CatalogueMsg::CatalogueFailed)}</p>
-                <p class="reason">{message}</p>
+                <p class="reason">{move || why.text(app.locale.get())}</p>
                 <button class="primary" on:click=move |_| load(app)>
                     {say(app, CatalogueMsg::Retry)}
                 </button>
@@ -240,11 +240,11 @@ fn Results(lib: LibraryState, locale: Locale) -> impl IntoView {
         {move || {
             page_error
                 .get()
-                .map(|message| {
+                .map(|why| {
                     view! {
-                        <div class="notice warning" role="alert">
+                        <div class="notice warning" role="alert" data-testid="pages-error">
                             <p>{c(CatalogueMsg::PagesFailed)}</p>
-                            <p class="reason">{message}</p>
+                            <p class="reason">{why.text(locale)}</p>
                         </div>
                     }
                 })

@@ -35,31 +35,32 @@ mod text;
 pub mod tools;
 
 pub use app::App;
+pub use startup::Start;
 
 /// Mounts the app on `<body>` (at once, or once a Chinese interface has its texts), with the
 /// first screen's files already on their way (`startup`).
 pub fn start() {
     console_error_panic_hook::set_once();
     crate::browser::service_worker::register();
-    let early_files = startup::start_first_files();
+    let start = startup::Start::begin();
     // English is in this module: the app mounts at once. A Chinese interface first waits for
     // its texts (a chunk, fetched beside the first files), so it never renders in English
     // first; if they do not come, it starts in English and says so (`language`).
-    let mut texts = Box::pin(language::fetch_start_texts());
+    let mut texts = Box::pin(language::fetch_start_texts(start.wanted));
     if lazy::ready_now(texts.as_mut()).is_some() {
-        mount(early_files);
+        mount(start);
     } else {
         wasm_bindgen_futures::spawn_local(async move {
             texts.await;
-            mount(early_files);
+            mount(start);
         });
     }
 }
 
-fn mount(early_files: crate::browser::fetch::EarlyFiles) {
+fn mount(start: startup::Start) {
     // The static first screen (index.html) gives way to the app's own, same-height header.
     crate::browser::page::remove_boot_screen();
-    leptos::mount::mount_to_body(move || leptos::view! { <App early_files=early_files/> });
+    leptos::mount::mount_to_body(move || leptos::view! { <App start=start/> });
 }
 
 /// The interface's own `messages!` enums, each given `$install` (see `i18n::languages`).

@@ -29,18 +29,18 @@ enum Opening {
 /// Why a report did not open: worded where it is shown, in the language of the moment.
 #[derive(Clone)]
 enum NotOpened {
-    /// The catalogue itself failed (its message, already worded).
-    Catalogue(String),
+    /// The catalogue itself failed.
+    Catalogue(super::catalogue::FileFailure),
     /// An imported report's link, on a device that does not keep it.
     NotOnThisDevice(String),
     NotInCatalogue(String),
-    File(super::catalogue::ReportFailure),
+    File(super::catalogue::FileFailure),
 }
 
 impl NotOpened {
     fn text(&self, locale: Locale) -> String {
         match self {
-            NotOpened::Catalogue(message) => message.clone(),
+            NotOpened::Catalogue(why) => why.text(locale),
             NotOpened::NotOnThisDevice(id) => fill(
                 crate::i18n::import::ImportMsg::NotOnThisDevice.text(locale),
                 &[id],
@@ -78,7 +78,7 @@ pub fn ReportPage(id: String) -> impl IntoView {
                 }
                 None => Some(Err(NotOpened::NotInCatalogue(id.clone()))),
             },
-            Load::Failed(message) => Some(Err(NotOpened::Catalogue(message.clone()))),
+            Load::Failed(why) => Some(Err(NotOpened::Catalogue(why.clone()))),
             Load::Loading => None,
         });
         match entry {

@@ -4,7 +4,7 @@
 //! storage says so and keeps what the reader has in the page.
 
 use super::comparison::{comparison_text, CompareIds, ComparisonView};
-use super::state::{headline_path, AppState, ReportCtx};
+use super::state::{headline_path, AppState, Notice, ReportCtx};
 use crate::browser::storage::{self, StorageError};
 use crate::domain::engine::compare::compare;
 use crate::domain::engine::model::{compute, Computed};
@@ -46,6 +46,105 @@ crate::messages! {
     }
 }
 
+/// What the last action on the saved scenarios came to: a value (names and counts are data),
+/// worded where it is shown, in the language of the moment.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SavedStatus {
+    /// Saved (or renamed, duplicated, deleted): the scenario concerned.
+    Saved(String),
+    /// The change is refused, or made in this page only.
+    NotSaved {
+        name: String,
+        why: NotSaved,
+    },
+    /// A file of scenarios read; `not_kept`: why storage did not take them.
+    Imported {
+        added: usize,
+        unchanged: usize,
+        not_kept: Option<NotSaved>,
+    },
+    /// A file of scenarios that could not be read (`None`: not even as text).
+    ImportFailed(Option<saved::LoadError>),
+    ExportFailed(crate::domain::export::ExportFailure),
+}
+
+/// Why a change to the saved scenarios is not in storage.
+#[derive(Debug, Clone, PartialEq)]
+pub enum NotSaved {
+    /// The change itself was refused (the list is unchanged).
+    Refused(saved::SavedError),
+    /// Storage is full: the change is kept in this page only.
+    Full,
+    /// No storage at all.
+    Unavailable,
+    /// What storage holds could not be read, so it is not written over.
+    Unreadable,
+}
+
+impl NotSaved {
+    fn text(&self, name: &str, locale: Locale) -> String {
+        match self {
+            NotSaved::Refused(e) => saved_reason(e, locale),
+            NotSaved::Full => fill(SavedMsg::Full.text(locale), &[name]),
+            NotSaved::Unavailable => SavedMsg::Unavailable.text(locale).to_string(),
+            NotSaved::Unreadable => fill(SavedMsg::Unreadable.text(locale), &[name]),
+        }
+    }
+}
+
+impl SavedStatus {
+    pub fn text(&self, locale: Locale) -> String {
+        match self {
+            SavedStatus::Saved(name) => fill(SavedMsg::Saved.text(locale), &[name]),
+            SavedStatus::NotSaved { name, why } => why.text(name, locale),
+            SavedStatus::Imported {
+                added,
+                unchanged,
+                not_kept,
+            } => {
+                let msg = fill(
+                    SavedMsg::Imported.text(locale),
+                    &[&added.to_string(), &unchanged.to_string()],
+                );
+                match not_kept {
+                    None => msg,
+                    Some(why) => format!("{msg} {}", why.text("", locale)),
+                }
+            }
+            SavedStatus::ImportFailed(why) => fill(
+                SavedMsg::ImportFailed.text(locale),
+                &[&why
+                    .as_ref()
+                    .map_or("?".to_string(), |e| load_reason(e, locale))],
+            ),
+            SavedStatus::ExportFailed(e) => export_reason(e, locale),
+        }
+    }
+}
+
+/// The notice for saved scenarios set aside at start: how many, and each one's name and why.
+pub fn set_aside_notice(set_aside: &[SetAside], locale: Locale) -> String {
+    let reasons: Vec<String> = set_aside
+        .iter()
+        .map(|s| {
+            format!(
+                "{} ({})",
+                s.name.clone().unwrap_or_default(),
+                set_aside_reason(&s.reason, locale)
+            )
+        })
+        .collect();
+    fill(
+        SavedMsg::SetAside.text(locale),
+        &[&set_aside.len().to_string(), &reasons.join("; ")],
+    )
+}
+
+/// The notice for saved scenarios whose stored text cannot be read at all.
+pub fn unreadable_notice(e: &saved::LoadError, locale: Locale) -> String {
+    format!("{STORAGE_KEY}: {}", load_reason(e, locale))
+}
+
 /// Saved scenarios of every report, with what could not be read, and the panel's UI state.
 ///
 /// Another tab may change the stored list at any time: every change re-reads storage first
@@ -55,7 +154,7 @@ crate::messages! {
 pub struct SavedState {
     pub list: RwSignal<Vec<SavedScenario>>,
     pub set_aside: RwSignal<Vec<SetAside>>,
-    pub status: RwSignal<Option<String>>,
+    pub status: RwSignal<Option<SavedStatus>>,
     pub name: RwSignal<String>,
     /// Compare: (left, right) names; "" is the published scenario, "*" the current one.
     pub compare: RwSignal<(String, String)>,
@@ -83,30 +182,12 @@ impl SavedState {
             unreadable: RwSignal::new(false),
             page_only: RwSignal::new(Vec::new()),
         };
-        let locale = app.locale.get_untracked();
         match state.refresh() {
             Ok(set_aside) if !set_aside.is_empty() => {
-                let reasons: Vec<String> = set_aside
-                    .iter()
-                    .map(|s| {
-                        format!(
-                            "{} ({})",
-                            s.name.clone().unwrap_or_default(),
-                            set_aside_reason(&s.reason, locale)
-                        )
-                    })
-                    .collect();
-                app.notices.update(|n| {
-                    n.push(fill(
-                        SavedMsg::SetAside.text(locale),
-                        &[&set_aside.len().to_string(), &reasons.join("; ")],
-                    ))
-                });
+                app.notices.update(|n| n.push(Notice::SetAside(set_aside)));
             }
             Ok(_) => {}
-            Err(e) => app
-                .notices
-                .update(|n| n.push(format!("{STORAGE_KEY}: {}", load_reason(&e, locale)))),
+            Err(e) => app.notices.update(|n| n.push(Notice::SavedUnreadable(e))),
         }
         let listener = storage::on_change(move |key| {
             if key.is_none() || key.as_deref() == Some(STORAGE_KEY) {
@@ -150,14 +231,12 @@ impl SavedState {
         Ok(loaded.set_aside)
     }
 
-    /// Applies a change to the list as storage holds it now, shows it, and writes it. The
-    /// reader's message for the outcome (`name`: the scenario concerned).
+    /// Applies a change to the list as storage holds it now, shows it, and writes it; or why
+    /// storage does not hold it.
     fn change(
         &self,
-        locale: Locale,
-        name: &str,
         op: impl FnOnce(&[SavedScenario]) -> Result<Vec<SavedScenario>, saved::SavedError>,
-    ) -> Result<(), String> {
+    ) -> Result<(), NotSaved> {
         let _ = self.refresh();
         let stored: Vec<SavedScenario> = self.list.with_untracked(|l| {
             l.iter()
@@ -172,17 +251,17 @@ impl SavedState {
         let next = self
             .list
             .with_untracked(|l| op(l))
-            .map_err(|e| saved_reason(&e, locale))?;
+            .map_err(NotSaved::Refused)?;
         self.list.set(next);
         let written = if self.unreadable.get_untracked() {
-            Err(fill(SavedMsg::Unreadable.text(locale), &[name]))
+            Err(NotSaved::Unreadable)
         } else {
             let text = self
                 .set_aside
                 .with_untracked(|s| self.list.with_untracked(|l| saved::to_json(l, s)));
             storage::set(STORAGE_KEY, &text).map_err(|e| match e {
-                StorageError::Full => fill(SavedMsg::Full.text(locale), &[name]),
-                StorageError::Unavailable => SavedMsg::Unavailable.text(locale).to_string(),
+                StorageError::Full => NotSaved::Full,
+                StorageError::Unavailable => NotSaved::Unavailable,
             })
         };
         // What storage does not hold stays in the page (and is written with the next change).
@@ -198,23 +277,23 @@ impl SavedState {
         written
     }
 
-    /// A change with the reader's message: "Saved …", or why it is kept in this page only.
+    /// A change with the reader's message: "Saved …", or why it is kept in this page only
+    /// (`name`: the scenario concerned).
     fn apply(
         &self,
-        locale: Locale,
         name: &str,
         op: impl FnOnce(&[SavedScenario]) -> Result<Vec<SavedScenario>, saved::SavedError>,
     ) {
-        let msg = match self.change(locale, name, op) {
-            Ok(()) => fill(SavedMsg::Saved.text(locale), &[name]),
-            Err(msg) => msg,
-        };
-        self.status.set(Some(msg));
+        let name = name.to_string();
+        self.status.set(Some(match self.change(op) {
+            Ok(()) => SavedStatus::Saved(name),
+            Err(why) => SavedStatus::NotSaved { name, why },
+        }));
     }
 }
 
 /// Reads the file chosen in a file input and imports it.
-fn import_from(ev: &web_sys::Event, state: SavedState, locale: Locale) {
+fn import_from(ev: &web_sys::Event, state: SavedState) {
     let file = ev
         .target()
         .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
@@ -223,29 +302,22 @@ fn import_from(ev: &web_sys::Event, state: SavedState, locale: Locale) {
     let Some(file) = file else { return };
     leptos::task::spawn_local(async move {
         let Ok(text) = crate::browser::files::read_text(&file).await else {
-            state
-                .status
-                .set(Some(fill(SavedMsg::ImportFailed.text(locale), &["?"])));
+            state.status.set(Some(SavedStatus::ImportFailed(None)));
             return;
         };
         let _ = state.refresh();
         match state.list.with_untracked(|l| saved::import(l, &text)) {
             Ok(imported) => {
-                let msg = fill(
-                    SavedMsg::Imported.text(locale),
-                    &[&imported.added.to_string(), &imported.unchanged.to_string()],
-                );
+                let (added, unchanged) = (imported.added, imported.unchanged);
                 let scenarios = imported.scenarios;
-                let written = state.change(locale, "", move |_| Ok(scenarios));
-                state.status.set(Some(match written {
-                    Ok(()) => msg,
-                    Err(why) => format!("{msg} {why}"),
+                let written = state.change(move |_| Ok(scenarios));
+                state.status.set(Some(SavedStatus::Imported {
+                    added,
+                    unchanged,
+                    not_kept: written.err(),
                 }));
             }
-            Err(e) => state.status.set(Some(fill(
-                SavedMsg::ImportFailed.text(locale),
-                &[&load_reason(&e, locale)],
-            ))),
+            Err(e) => state.status.set(Some(SavedStatus::ImportFailed(Some(e)))),
         }
     });
 }
@@ -271,6 +343,7 @@ impl PanelCtx {
 /// own component), the comparison and the file tools.
 #[component]
 pub fn SavedPanel(ctx: ReportCtx, state: SavedState, lang: Locale) -> impl IntoView {
+    let app = super::state::use_app();
     let report_id = ctx.with(|r| r.id.clone());
     let mine = Memo::new(move |_| {
         state.list.with(|l| {
@@ -303,7 +376,7 @@ pub fn SavedPanel(ctx: ReportCtx, state: SavedState, lang: Locale) -> impl IntoV
         let s = ctx.scenario.get_untracked();
         let rid = ctx.with(|r| r.id.clone());
         let entry = SavedScenario::new(&name, &rid, &crate::browser::today(), &s, None);
-        state.apply(lang, &name, |l| saved::save(l, entry));
+        state.apply(&name, |l| saved::save(l, entry));
         state.name.set(String::new());
     };
     let export_all = move |_| {
@@ -313,7 +386,7 @@ pub fn SavedPanel(ctx: ReportCtx, state: SavedState, lang: Locale) -> impl IntoV
             "application/json",
             &text,
         ) {
-            state.status.set(Some(export_reason(&e, lang)));
+            state.status.set(Some(SavedStatus::ExportFailed(e)));
         }
     };
     let none = Memo::new(move |_| mine.with(Vec::is_empty));
@@ -336,7 +409,7 @@ pub fn SavedPanel(ctx: ReportCtx, state: SavedState, lang: Locale) -> impl IntoV
                 </button>
             </div>
             <p class="status" role="status" data-testid="saved-status">
-                {move || state.status.get().unwrap_or_default()}
+                {move || state.status.with(|s| s.as_ref().map(|s| s.text(app.locale.get())))}
             </p>
             <Show
                 when=move || !none.get()
@@ -360,7 +433,7 @@ pub fn SavedPanel(ctx: ReportCtx, state: SavedState, lang: Locale) -> impl IntoV
                     id="import-saved"
                     type="file"
                     accept=".json,application/json"
-                    on:change=move |ev| import_from(&ev, state, lang)
+                    on:change=move |ev| import_from(&ev, state)
                 />
             </div>
         </section>
@@ -370,9 +443,7 @@ pub fn SavedPanel(ctx: ReportCtx, state: SavedState, lang: Locale) -> impl IntoV
 /// One saved scenario: its name and date, and what can be done with it.
 #[component]
 fn SavedRow(p: PanelCtx, name: String) -> impl IntoView {
-    let PanelCtx {
-        ctx, state, lang, ..
-    } = p;
+    let PanelCtx { ctx, state, .. } = p;
     let entry = {
         let name = name.clone();
         Memo::new(move |_| p.mine.with(|m| m.iter().find(|s| s.name == name).cloned()))
@@ -388,7 +459,7 @@ fn SavedRow(p: PanelCtx, name: String) -> impl IntoView {
         move |_| {
             let to = state.name.get_untracked();
             if !to.trim().is_empty() {
-                state.apply(lang, &to, |l| saved::rename(l, &rid, &from, &to));
+                state.apply(&to, |l| saved::rename(l, &rid, &from, &to));
                 state.name.set(String::new());
             }
         }
@@ -396,14 +467,14 @@ fn SavedRow(p: PanelCtx, name: String) -> impl IntoView {
     let duplicate = {
         let (name, rid) = (name.clone(), report_id.clone());
         move |_| {
-            state.apply(lang, &name, |l| {
+            state.apply(&name, |l| {
                 saved::duplicate(l, &rid, &name, &crate::browser::today()).map(|(l, _)| l)
             });
         }
     };
     let delete = {
         let (name, rid) = (name.clone(), report_id);
-        move |_| state.apply(lang, &name, |l| saved::delete(l, &rid, &name))
+        move |_| state.apply(&name, |l| saved::delete(l, &rid, &name))
     };
     let compare = {
         let name = name.clone();

@@ -9,14 +9,10 @@ use crate::domain::schema::Report;
 use crate::domain::share::{encode, parse, validate, ShareState, ShareWarning};
 use leptos::prelude::*;
 
-/// Applies the link's state to the app. Call once, before the app renders. What depends on
-/// the report (scenario, dimension, year) waits in `pending_link` until its file has loaded.
-pub fn restore(app: AppState) {
-    let query = crate::browser::url::query();
-    if query.is_empty() {
-        return;
-    }
-    let decoded = parse(&query);
+/// Applies the link the page was opened with (read once, `ui::startup`) to the app. Call once,
+/// before the app renders. What depends on the report (scenario, dimension, year) waits in
+/// `pending_link` until its file has loaded.
+pub fn restore(app: AppState, decoded: crate::domain::share::Decoded) {
     let s = decoded.state;
     apply_settings(app, &s);
     notice_warnings(app, &decoded.warnings);
@@ -70,8 +66,7 @@ fn notice_warnings(app: AppState, warnings: &[ShareWarning]) {
     if warnings.is_empty() {
         return;
     }
-    let locale = app.locale.get_untracked();
-    let notice = crate::i18n::links::link_notice(warnings, locale);
+    let notice = super::state::Notice::Link(warnings.to_vec());
     app.notices.update(|n| n.push(notice));
 }
 

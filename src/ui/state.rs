@@ -2,6 +2,7 @@
 //! `ReportCtx` is provided inside an open report: the report, its scenario and the model
 //! computed from them (a memo, so every view derives from one recompute per input).
 
+use super::catalogue::FileFailure;
 use crate::browser::fetch::EarlyFiles;
 use crate::browser::prefs::{self, Theme};
 use crate::domain::catalogue::{CatalogueEntry, Facets, PageRef};
@@ -85,12 +86,37 @@ impl View {
 /// Below this window width (CSS px) charts use their phone layout.
 pub const NARROW_BELOW: f64 = 640.0;
 
-/// Something fetched: still coming, here, or failed with a message for the reader.
+/// Something fetched: still coming, here, or failed (why, worded where it is shown).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Load<T> {
     Loading,
     Ready(T),
-    Failed(String),
+    Failed(FileFailure),
+}
+
+/// A message for the reader that is not an error of a view: a value (what happened, with its
+/// data), worded where the header shows it, in the language of the moment.
+#[derive(Debug, Clone)]
+pub enum Notice {
+    /// A language's texts did not arrive, so the app stays in the one it shows.
+    NotArrived(Locale),
+    /// Parts of a link that were ignored or corrected.
+    Link(Vec<crate::domain::share::ShareWarning>),
+    /// Saved scenarios that could not be read, set aside.
+    SetAside(Vec<crate::domain::saved::SetAside>),
+    /// The saved scenarios' stored text cannot be read at all.
+    SavedUnreadable(crate::domain::saved::LoadError),
+}
+
+impl Notice {
+    pub fn text(&self, locale: Locale) -> String {
+        match self {
+            Notice::NotArrived(wanted) => super::language::not_arrived_text(*wanted, locale),
+            Notice::Link(warnings) => crate::i18n::links::link_notice(warnings, locale),
+            Notice::SetAside(set_aside) => super::saved_ui::set_aside_notice(set_aside, locale),
+            Notice::SavedUnreadable(e) => super::saved_ui::unreadable_notice(e, locale),
+        }
+    }
 }
 
 /// The catalogue as far as it has been fetched: the first file at start, the other pages when
@@ -107,7 +133,7 @@ pub struct CatalogueState {
     /// A page is being fetched.
     pub fetching: bool,
     /// A page could not be fetched (the cards already here stay usable).
-    pub page_error: Option<String>,
+    pub page_error: Option<FileFailure>,
 }
 
 impl CatalogueState {
@@ -125,6 +151,10 @@ pub struct AppState {
     /// Report files fetched so far, by id (kept while the page lives).
     pub reports: StoredValue<HashMap<String, Arc<Report>>>,
     pub locale: RwSignal<Locale>,
+    /// Whether `locale` is the reader's (chosen, kept, the link's or the browser's) and so kept
+    /// for the next visit; false while the app shows English only because the wanted
+    /// language's texts did not arrive (`ui::language::fall_back_at_start`).
+    pub locale_kept: StoredValue<bool>,
     /// Id of the open report; `None` shows the library.
     pub open: RwSignal<Option<String>>,
     pub view: RwSignal<View>,
@@ -145,7 +175,7 @@ pub struct AppState {
     /// The reader's display currency and rate (units of it per unit of the report's currency).
     pub fx: RwSignal<Option<(String, f64)>>,
     /// Messages for the reader that are not errors of a view (ignored link parameters, …).
-    pub notices: RwSignal<Vec<String>>,
+    pub notices: RwSignal<Vec<Notice>>,
     /// Larger type (projectors).
     pub large_type: RwSignal<bool>,
     /// The header's settings panel is open (phone width; wider, it always shows).
@@ -165,8 +195,8 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// An app whose catalogue is still to be fetched (see `ui::catalogue::load`).
-    pub fn new(early_files: EarlyFiles) -> Self {
+    /// An app in `locale` whose catalogue is still to be fetched (see `ui::catalogue::load`).
+    pub fn new(early_files: EarlyFiles, locale: Locale) -> Self {
         let width = web_sys::window()
             .and_then(|w| w.inner_width().ok())
             .and_then(|w| w.as_f64())
@@ -175,7 +205,8 @@ impl AppState {
             catalogue: RwSignal::new(Load::Loading),
             early_files: StoredValue::new_local(early_files),
             reports: StoredValue::new(HashMap::new()),
-            locale: RwSignal::new(prefs::initial_locale()),
+            locale: RwSignal::new(locale),
+            locale_kept: StoredValue::new(true),
             theme: RwSignal::new(prefs::initial_theme()),
             mc_seed: RwSignal::new(1),
             mc_paths: RwSignal::new(2000),

@@ -83,8 +83,9 @@ pub struct ToolsState {
     pub target: RwSignal<Option<Target>>,
     pub mc_seed: RwSignal<u64>,
     pub mc_paths: RwSignal<u32>,
-    /// What the paths field says after it corrected an out-of-range number.
-    mc_paths_note: RwSignal<Option<String>>,
+    /// What the paths field says after it corrected an out-of-range number: what was typed
+    /// and the number used (worded where shown).
+    mc_paths_note: RwSignal<Option<(f64, u32)>>,
     /// Multiplier of the default range widths (see [`mc_width`]).
     pub mc_width: RwSignal<f64>,
     /// The run in progress, stepped frame by frame.
@@ -96,8 +97,28 @@ pub struct ToolsState {
     mc_token: StoredValue<u64>,
     mc_running: RwSignal<Option<(McJob, Progress)>>,
     mc_result: RwSignal<Option<(McJob, Result<Fan, McError>)>>,
-    /// Messages about what was typed, by field id.
-    errors: RwSignal<HashMap<&'static str, String>>,
+    /// Messages about what was typed, by field id (values: they outlive a change of language,
+    /// which rebuilds the view, and are worded where shown).
+    errors: RwSignal<HashMap<&'static str, FieldError>>,
+}
+
+/// Why a tools field did not take what was typed (the text typed).
+#[derive(Debug, Clone, PartialEq)]
+enum FieldError {
+    /// The seed: not a whole number of 0 or more.
+    Seed(String),
+    NotANumber(String),
+}
+
+impl FieldError {
+    fn text(&self, locale: Locale) -> String {
+        match self {
+            FieldError::Seed(typed) => seed_error(typed, locale),
+            FieldError::NotANumber(typed) => {
+                format!("{} “{}”", Msg::NotANumber.text(locale), typed.trim())
+            }
+        }
+    }
 }
 
 impl ToolsState {
@@ -136,7 +157,7 @@ impl ToolsState {
         }
     }
 
-    fn set_error(&self, id: &'static str, error: Option<String>) {
+    fn set_error(&self, id: &'static str, error: Option<FieldError>) {
         self.errors.update(|m| match error {
             Some(e) => {
                 m.insert(id, e);
@@ -460,14 +481,15 @@ fn Uncertainty(c: ToolsCtx) -> impl IntoView {
         ctx, state, lang, ..
     } = c;
     let running = Memo::new(move |_| state.mc_running.with(Option::is_some));
-    let error_of =
-        move |id: &'static str| Signal::derive(move || state.errors.with(|e| e.get(id).cloned()));
+    let error_of = move |id: &'static str| {
+        Signal::derive(move || state.errors.with(|e| e.get(id).map(|e| e.text(lang))))
+    };
     let on_seed = Callback::new(move |typed: String| match parse_seed(&typed) {
         Some(v) => {
             state.set_error("mc-seed", None);
             state.mc_seed.set(v);
         }
-        None => state.set_error("mc-seed", Some(seed_error(&typed, lang))),
+        None => state.set_error("mc-seed", Some(FieldError::Seed(typed))),
     });
     let on_paths = Callback::new(move |typed: String| {
         match parse_typed(&typed).and_then(|v| Some((v, reader_paths(v)?))) {
@@ -475,15 +497,10 @@ fn Uncertainty(c: ToolsCtx) -> impl IntoView {
                 // Out of range: corrected in the field and used as shown, with a note (not an
                 // error: the run goes ahead with the value the field now shows).
                 state.set_error("mc-paths", None);
-                state
-                    .mc_paths_note
-                    .set((!inside).then(|| paths_clamped(v, n, lang)));
+                state.mc_paths_note.set((!inside).then_some((v, n)));
                 state.mc_paths.set(n);
             }
-            None => state.set_error(
-                "mc-paths",
-                Some(format!("{} “{}”", Msg::NotANumber.text(lang), typed.trim())),
-            ),
+            None => state.set_error("mc-paths", Some(FieldError::NotANumber(typed))),
         }
     });
     let width = state.mc_width;
@@ -519,7 +536,9 @@ fn Uncertainty(c: ToolsCtx) -> impl IntoView {
                     label=c.t(ToolsMsg::Paths)
                     value=Signal::derive(move || state.mc_paths.get().to_string())
                     error=error_of("mc-paths")
-                    note=state.mc_paths_note
+                    note=Signal::derive(move || {
+                        state.mc_paths_note.get().map(|(v, n)| paths_clamped(v, n, lang))
+                    })
                     on_change=on_paths
                 />
                 <div class="tools-points" data-testid="mc-width">

@@ -3,7 +3,9 @@
 // fan's keys and paths field, the tornado at phone width, goal seek for a target already
 // passed, and the currency picker before anything is typed. Screenshots of every chart at
 // phone and desktop width, light and dark, English and Chinese (tests/e2e/screenshots/charts/).
-import { test, expect, openApp, openReport, openView, watchErrors, PHONE, DESKTOP, SHOTS, type Page } from './helpers';
+import {
+  test, expect, openApp, openReport, openView, watchErrors, chooseLanguage, PHONE, DESKTOP, SHOTS, type Page
+} from './helpers';
 
 type Box = { x: number; y: number; width: number; height: number };
 const overlap = (a: Box, b: Box) =>
@@ -105,6 +107,21 @@ test('monte carlo: an out-of-range number of paths is corrected in the field and
   await expect(paths).toHaveValue('20000');
   await expect(paths).toHaveAttribute('aria-invalid', 'false');
   await expect(page.locator('#mc-paths-msg')).toHaveText('99,999 is outside 100–20,000: set to 20,000, which the run uses.');
+  // A bad seed says why; both messages follow a language chosen afterwards.
+  await page.getByTestId('mc-seed').fill('abc');
+  await page.getByTestId('mc-seed').press('Tab');
+  await expect(page.locator('#mc-seed-msg')).toHaveText('Enter a whole number of 0 or more “abc”');
+  await chooseLanguage(page, 'zh-Hans');
+  await expect(page.locator('#mc-paths-msg')).toHaveText('99,999 超出 100–20,000，已改为 20,000，运行将使用该值。');
+  await expect(page.locator('#mc-seed-msg')).toHaveText('请输入 0 或以上的整数 “abc”');
+  await chooseLanguage(page, 'en');
+  await expect(page.locator('#mc-paths-msg')).toHaveText('99,999 is outside 100–20,000: set to 20,000, which the run uses.');
+  // A good seed clears the message (the field is built anew with the language: it shows 1).
+  await page.getByTestId('mc-seed').fill('2');
+  await page.getByTestId('mc-seed').press('Tab');
+  await expect(page.locator('#mc-seed-msg')).toHaveText('');
+  await page.getByTestId('mc-seed').fill('1');
+  await page.getByTestId('mc-seed').press('Tab');
   await run(page, 90_000);
   await expect(page.getByTestId('mc-meta')).toHaveText('Seed 1, 20,000 paths.');
 });

@@ -987,6 +987,8 @@ test.describe('6g. a language\'s texts: only the reader\'s language is fetched, 
     await page.locator('#language').selectOption('zh-Hans');
     await expect(page.locator('[role=tab][data-view="overview"]')).toHaveText('概览');
     await expect(page.locator('#language')).toHaveValue('zh-Hans');
+    // The notice that they did not arrive no longer holds.
+    await expect(notices).toHaveCount(0);
     expect(errors.filter((e) => !/Failed to load resource|Failed to fetch|HTTP status code is not ok|network error/i.test(e)))
       .toEqual([]);
   });
@@ -1004,6 +1006,35 @@ test.describe('6g. a language\'s texts: only the reader\'s language is fetched, 
     expect(errors.filter((e) => !/Failed to load resource|Failed to fetch|HTTP status code is not ok|network error/i.test(e)))
       .toEqual([]);
   });
+
+  test('a kept Chinese whose texts fail at start stays the reader\'s: English is not kept over it, and the next visit is in Chinese',
+    async ({ page }) => {
+      const errors = watchErrors(page);
+      await page.route(HANS, (r) => r.fulfill({ status: 500, body: 'oops' }));
+      // The reader chose 简体中文 on an earlier visit (seeded once: a reload keeps what the app wrote).
+      await seed(page, { 'report-explorer.lang': 'zh-Hans' });
+      await openApp(page);
+      await expect(page.getByTestId('notices')).toContainText('The texts for 简体中文 did not arrive');
+      await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+      const kept = () => page.evaluate(() => localStorage.getItem('report-explorer.lang'));
+      expect(await kept()).toBe('zh-Hans');
+      // Another preference written (the theme) still leaves the language as the reader kept it.
+      await page.getByTestId('theme-toggle').click();
+      await expect(page.locator('html')).toHaveAttribute('data-theme', /dark|light/);
+      expect(await kept()).toBe('zh-Hans');
+      // The next visit, with the texts there, starts in Chinese.
+      await page.unroute(HANS);
+      await page.reload();
+      await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hans');
+      await expect(page.locator('#language')).toHaveValue('zh-Hans');
+      await expect(page.locator('.card')).toHaveCount(3);
+      await expect(page.getByTestId('notices')).toHaveCount(0);
+      // Choosing English is a choice: it is kept.
+      await chooseLanguage(page, 'en');
+      expect(await kept()).toBe('en');
+      expect(errors.filter((e) => !/Failed to load resource|Failed to fetch|HTTP status code is not ok|network error/i.test(e)))
+        .toEqual([]);
+    });
 
   test('a link in a language: its texts come before the first render, with no English first', async ({ page }) => {
     const errors = watchErrors(page);
@@ -1023,6 +1054,76 @@ test.describe('6g. a language\'s texts: only the reader\'s language is fetched, 
     await expect(page.locator('[role=tab][data-view="overview"]')).toHaveText('概覽');
     await expect(page.locator('#language')).toHaveValue('zh-Hant');
     expect(await page.evaluate(() => (window as unknown as { __tabTexts: string[] }).__tabTexts)).toEqual(['概覽']);
+    expect(errors).toEqual([]);
+  });
+});
+
+// ---- 8. A message shown, then another language chosen ------------------------------------------
+
+// A message is kept as what happened (a file, a status, a name) and worded where it shows, so
+// a language chosen after the failure applies to it at once: no retry needed.
+test.describe('8. a message already shown follows the language the reader then chooses', () => {
+  // Routes must see the page's requests (a service worker would answer them first).
+  test.use({ serviceWorkers: 'block' });
+
+  test('the catalogue failing: the reason, in the library and on a report link, follows the language', async ({ page }) => {
+    await page.route(/reports\/index\.json/, (r) => r.fulfill({ status: 500, body: 'oops' }));
+    await page.goto('./');
+    const error = page.getByTestId('catalogue-error');
+    await expect(error).toContainText('The server answered 500 for reports/index.json.');
+    await chooseLanguage(page, 'zh-Hans');
+    await expect(error).toContainText('无法载入报告列表。');
+    await expect(error).toContainText('服务器对 reports/index.json 的回应为 500。');
+    await expect(error).not.toContainText('The server answered');
+    await chooseLanguage(page, 'en');
+    await expect(error).toContainText('The server answered 500 for reports/index.json.');
+    // A link to a report while the catalogue fails: the same reason, in the language of the moment.
+    await page.goto('./?r=smartphone-leasing&l=en');
+    const reportError = page.getByTestId('report-error');
+    await expect(reportError).toContainText('The server answered 500 for reports/index.json.');
+    await chooseLanguage(page, 'zh-Hant');
+    await expect(reportError).toContainText('伺服器對 reports/index.json 的回應為 500。');
+  });
+
+  test('a scenario not saved because storage is full: the message follows the language', async ({ page }) => {
+    const errors = watchErrors(page);
+    await quotaTrap(page);
+    await openApp(page);
+    await openScenarios(page);
+    await fillStorageFor(page, `^${SCENARIOS.replace('.', '\\.')}$`);
+    await saveScenario(page, 'Too much');
+    const status = page.getByTestId('saved-status');
+    await expect(status).toHaveText('Browser storage is full: “Too much” is kept in this page only. Delete old scenarios or export them.');
+    await chooseLanguage(page, 'zh-Hans');
+    await expect(status).toHaveText('浏览器存储已满：“Too much”仅保留在此页面中。请删除旧情景或将其导出。');
+    await page.locator('.saved').screenshot({ path: 'test-results/saved-full-zh-Hans.png' });
+    await chooseLanguage(page, 'zh-Hant');
+    await expect(status).toHaveText('瀏覽器儲存空間已滿：「Too much」僅保留在此頁面中。請刪除舊情境或將其匯出。');
+    await chooseLanguage(page, 'en');
+    await expect(status).toContainText('Browser storage is full: “Too much”');
+    expect(errors).toEqual([]);
+  });
+
+  test('an import error: the message and its reason follow the language', async ({ page }) => {
+    const errors = watchErrors(page);
+    await openApp(page);
+    await pick(page, 'header_only.csv', 'Year,Revenue\n', 'text/csv');
+    const status = page.getByTestId('import-status');
+    await expect(status).toContainText('header_only.csv could not be imported: Nothing you had imported before was changed.');
+    await expect(status).toContainText('header_only.csv: the file has a header row but no data rows');
+    await chooseLanguage(page, 'zh-Hans');
+    await expect(status).toContainText('无法导入 header_only.csv：');
+    await expect(status).toContainText('header_only.csv：文件只有标题行，没有数据行');
+    await expect(status).not.toContainText('could not be imported');
+    await page.getByTestId('import-status').screenshot({ path: 'test-results/import-error-zh-Hans.png' });
+    await chooseLanguage(page, 'en');
+    await expect(status).toContainText('the file has a header row but no data rows');
+    // A kept import's message too: its title in the language of the moment.
+    await pick(page, 'widgets.json', EXAMPLE);
+    await page.getByTestId('confirm-import').click();
+    await expect(status).toContainText(`Imported “${TITLE}”. It is kept on this device only.`);
+    await chooseLanguage(page, 'zh-Hant');
+    await expect(status).toContainText('已匯入「全球小部件市場（至2030年）」。它只保存在此裝置上。');
     expect(errors).toEqual([]);
   });
 });

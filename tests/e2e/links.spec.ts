@@ -140,6 +140,10 @@ test('a bad link is explained in a sentence in the reader\'s language', async ({
   await expect(page.getByTestId('notices')).toContainText(
     "Part of this link could not be used: the growth rate “abc” is not a number, so the published value is shown.");
   await expect(field(page)).toHaveValue('13.6');
+  // The notice, already shown, follows a language chosen afterwards.
+  await chooseLanguage(page, 'zh-Hans');
+  await expect(page.getByTestId('notices')).toContainText('此链接有部分内容无法使用：增长率“abc”不是数字，因此显示已发布的数值。');
+  await expect(page.getByTestId('notices')).not.toContainText('Part of this link');
   await page.goto(`./?r=${SMARTPHONE}&v=scenarios&g=abc&l=zh-Hant`);
   await expect(page.getByTestId('notices')).toContainText('成長率「abc」不是數字，因此顯示已發布的數值。');
 });
