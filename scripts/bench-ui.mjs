@@ -60,6 +60,18 @@ const HOVERS = intEnv('BENCH_HOVERS', 20, 1);
 const PORT = intEnv('BENCH_PORT', 0, 0);
 /** Added round-trip latency in ms (CDP network emulation), for every page; 0: none. */
 const LATENCY = intEnv('BENCH_LATENCY', 0, 0);
+/**
+ * Only some parts (to compare builds quickly): `sliders` (4 alone), `interactions` (4 and 5);
+ * unset or empty: every part.
+ */
+const ONLY = process.env.BENCH_ONLY ?? '';
+if (!['', 'sliders', 'interactions'].includes(ONLY)) fail(`BENCH_ONLY=${ONLY}: expected sliders or interactions`);
+const PARTS = {
+  bytes: ONLY === '',
+  loads: ONLY === '',
+  sliders: true,
+  hovers: ONLY !== 'sliders',
+};
 
 // What the timings drive. Selectors are those of the end-to-end tests (tests/e2e/).
 const MARKET = 'smartphone-leasing';
@@ -604,15 +616,17 @@ async function main() {
   let phaseStart = Date.now();
   const phase = (name) => { phases.push(`${name} ${((Date.now() - phaseStart) / 1000).toFixed(0)} s`); phaseStart = Date.now(); };
 
-  const first = await firstVisitBytes();
-  if (!first.cards.length) fail('the library shows no report card');
+  const first = PARTS.bytes ? await firstVisitBytes() : null;
+  if (first && !first.cards.length) fail('the library shows no report card');
   const viewRows = [];
-  for (const id of first.cards) viewRows.push(...(await viewBytes(id)).rows);
-  for (const imp of IMPORTS) viewRows.push(await importBytes(imp));
-  phase('bytes');
+  if (PARTS.bytes) {
+    for (const id of first.cards) viewRows.push(...(await viewBytes(id)).rows);
+    for (const imp of IMPORTS) viewRows.push(await importBytes(imp));
+    phase('bytes');
+  }
 
   const loads = {}; // id → rate → { chart: [], fcp: [] }
-  for (let run = 0; run < RUNS; run++) {
+  for (let run = 0; PARTS.loads && run < RUNS; run++) {
     for (const rate of [1, THROTTLE]) {
       for (const id of first.cards) {
         const r = await loadToChart(id, rate);
@@ -622,13 +636,13 @@ async function main() {
       }
     }
   }
-  phase('loads');
+  if (PARTS.loads) phase('loads');
 
   const sliders = SLIDERS.map((s) => ({
     ...s, samples: [], longCounts: [], longest: 0, interactions: [],
     burst: { samples: [], totals: [], longCounts: [], longest: 0 },
   }));
-  const hovers = HOVER_CHARTS.map((h) => ({ ...h, samples: [], longCounts: [], longest: 0 }));
+  const hovers = (PARTS.hovers ? HOVER_CHARTS : []).map((h) => ({ ...h, samples: [], longCounts: [], longest: 0 }));
   for (let run = 0; run < INTERACTION_RUNS; run++) {
     for (const s of sliders) {
       const r = await sliderRun(s);
@@ -649,7 +663,7 @@ async function main() {
       h.marks = r.marks;
     }
   }
-  phase('sliders and hovers');
+  phase(PARTS.hovers ? 'sliders and hovers' : 'sliders');
 
   // ---- report ----
   let commit = 'unknown';
@@ -663,38 +677,42 @@ async function main() {
   console.log(`  Fresh browser context per run (empty cache), service worker blocked, ${VIEWPORT.width}×${VIEWPORT.height}; dist/ served uncompressed by scripts/serve-dist.mjs under ${PREFIX}${LATENCY ? `; ${LATENCY} ms round-trip latency added (CDP)` : ''}`);
   console.log('  "sent" = response headers + body as served; "gzip" = gzip -9 of the file (what a compressing host sends)');
 
-  console.log('');
-  console.log(`1. First visit: every response until the library is idle (no request for ${QUIET_MS} ms)`);
-  console.log(`  ${pad('kind', 8)}${lpad('files', 6)}${lpad('sent KB', 11)}${lpad('gzip KB', 11)}`);
-  for (const k of KINDS) {
-    const x = first.visit.byKind[k];
-    if (x.files) console.log(`  ${pad(k, 8)}${lpad(x.files, 6)}${lpad(kb(x.sent), 11)}${lpad(kb(x.gz), 11)}`);
-  }
-  console.log(`  ${pad('total', 8)}${lpad(first.visit.files.length, 6)}${lpad(kb(first.visit.sent), 11)}${lpad(kb(first.visit.gz), 11)}   (budget 180 KB gzip)`);
-  for (const f of first.visit.files) {
-    const st = f.failed ? ` [${f.failed}]` : f.status === 200 ? '' : ` [HTTP ${f.status}]`;
-    console.log(`    ${pad(f.name, 44)}${lpad(kb(f.sent), 9)} KB ${lpad(kb(f.gz), 8)} KB gzip${st}`);
+  if (PARTS.bytes) {
+    console.log('');
+    console.log(`1. First visit: every response until the library is idle (no request for ${QUIET_MS} ms)`);
+    console.log(`  ${pad('kind', 8)}${lpad('files', 6)}${lpad('sent KB', 11)}${lpad('gzip KB', 11)}`);
+    for (const k of KINDS) {
+      const x = first.visit.byKind[k];
+      if (x.files) console.log(`  ${pad(k, 8)}${lpad(x.files, 6)}${lpad(kb(x.sent), 11)}${lpad(kb(x.gz), 11)}`);
+    }
+    console.log(`  ${pad('total', 8)}${lpad(first.visit.files.length, 6)}${lpad(kb(first.visit.sent), 11)}${lpad(kb(first.visit.gz), 11)}   (budget 180 KB gzip)`);
+    for (const f of first.visit.files) {
+      const st = f.failed ? ` [${f.failed}]` : f.status === 200 ? '' : ` [HTTP ${f.status}]`;
+      console.log(`    ${pad(f.name, 44)}${lpad(kb(f.sent), 9)} KB ${lpad(kb(f.gz), 8)} KB gzip${st}`);
+    }
+
+    console.log('');
+    console.log('2. Bytes to open each view: every response from the click until idle again (one run; the');
+    console.log('   cache is warm from the steps before in the same context, so each view counts what it adds)');
+    console.log(`  ${pad('report', 24)}${pad('action', 44)}${lpad('files', 6)}${lpad('sent KB', 10)}${lpad('gzip KB', 10)}  what`);
+    for (const r of viewRows) {
+      const what = r.files.map((f) => `${f.name}${f.failed ? ` [${f.failed}]` : f.status === 200 ? '' : ` [HTTP ${f.status}]`}`).join(', ') || '—';
+      console.log(`  ${pad(r.report, 24)}${pad(r.action, 44)}${lpad(r.files.length, 6)}${lpad(kb(r.sent), 10)}${lpad(kb(r.gz), 10)}  ${what}`);
+    }
   }
 
-  console.log('');
-  console.log('2. Bytes to open each view: every response from the click until idle again (one run; the');
-  console.log('   cache is warm from the steps before in the same context, so each view counts what it adds)');
-  console.log(`  ${pad('report', 24)}${pad('action', 44)}${lpad('files', 6)}${lpad('sent KB', 10)}${lpad('gzip KB', 10)}  what`);
-  for (const r of viewRows) {
-    const what = r.files.map((f) => `${f.name}${f.failed ? ` [${f.failed}]` : f.status === 200 ? '' : ` [HTTP ${f.status}]`}`).join(', ') || '—';
-    console.log(`  ${pad(r.report, 24)}${pad(r.action, 44)}${lpad(r.files.length, 6)}${lpad(kb(r.sent), 10)}${lpad(kb(r.gz), 10)}  ${what}`);
-  }
-
-  console.log('');
-  console.log(`3. Load → first chart: navigation start of ?r=<id> (the overview) → the frame that paints the first chart`);
-  console.log(`   with data drawn; median (min–max) of ${RUNS} run(s); also first contentful paint (the static first screen)`);
-  console.log(`  ${pad('figure', 56)}${pad('CPU 1×', 22)}${pad(`CPU ${THROTTLE}×`, 22)}runs`);
-  const range = (xs) => (xs.length ? `${ms(median(xs))} (${Math.round(Math.min(...xs))}–${Math.round(Math.max(...xs))})` : '—');
-  for (const id of first.cards) {
-    console.log(`  ${pad(`${id}: load → first chart`, 56)}${pad(range(loads[id][1].chart), 22)}${pad(range(loads[id][THROTTLE].chart), 22)}${RUNS}`);
-  }
-  for (const id of first.cards) {
-    console.log(`  ${pad(`${id}: load → first contentful paint`, 56)}${pad(range(loads[id][1].fcp), 22)}${pad(range(loads[id][THROTTLE].fcp), 22)}${RUNS}`);
+  if (PARTS.loads) {
+    console.log('');
+    console.log(`3. Load → first chart: navigation start of ?r=<id> (the overview) → the frame that paints the first chart`);
+    console.log(`   with data drawn; median (min–max) of ${RUNS} run(s); also first contentful paint (the static first screen)`);
+    console.log(`  ${pad('figure', 56)}${pad('CPU 1×', 22)}${pad(`CPU ${THROTTLE}×`, 22)}runs`);
+    const range = (xs) => (xs.length ? `${ms(median(xs))} (${Math.round(Math.min(...xs))}–${Math.round(Math.max(...xs))})` : '—');
+    for (const id of first.cards) {
+      console.log(`  ${pad(`${id}: load → first chart`, 56)}${pad(range(loads[id][1].chart), 22)}${pad(range(loads[id][THROTTLE].chart), 22)}${RUNS}`);
+    }
+    for (const id of first.cards) {
+      console.log(`  ${pad(`${id}: load → first contentful paint`, 56)}${pad(range(loads[id][1].fcp), 22)}${pad(range(loads[id][THROTTLE].fcp), 22)}${RUNS}`);
+    }
   }
 
   console.log('');
@@ -718,13 +736,16 @@ async function main() {
       + `${lpad(x.samples.length, 8)}${lpad(median(x.longCounts), 12)}${lpad(x.longest ? ms(x.longest) : '—', 9)}${lpad(ms(median(x.totals)), 10)}  ${INTERACTION_RUNS}`);
   }
 
-  console.log('');
-  console.log(`5. Hover → callout at ${THROTTLE}× CPU: pointer onto a mark (from off the chart) → the frame that paints its callout`);
-  console.log(`  ${pad('chart', 54)}${lpad('p50', 8)}${lpad('p95', 8)}${lpad('max', 8)}${lpad('hovers', 8)}${lpad('long tasks', 12)}${lpad('longest', 9)}  marks  runs`);
-  for (const h of hovers) {
-    console.log(`  ${pad(h.label, 54)}${lpad(ms(pct(h.samples, 50)), 8)}${lpad(ms(pct(h.samples, 95)), 8)}${lpad(ms(Math.max(...h.samples)), 8)}`
-      + `${lpad(h.samples.length, 8)}${lpad(median(h.longCounts), 12)}${lpad(h.longest ? ms(h.longest) : '—', 9)}  ${lpad(h.marks, 5)}  ${INTERACTION_RUNS}`);
+  if (PARTS.hovers) {
+    console.log('');
+    console.log(`5. Hover → callout at ${THROTTLE}× CPU: pointer onto a mark (from off the chart) → the frame that paints its callout`);
+    console.log(`  ${pad('chart', 54)}${lpad('p50', 8)}${lpad('p95', 8)}${lpad('max', 8)}${lpad('hovers', 8)}${lpad('long tasks', 12)}${lpad('longest', 9)}  marks  runs`);
+    for (const h of hovers) {
+      console.log(`  ${pad(h.label, 54)}${lpad(ms(pct(h.samples, 50)), 8)}${lpad(ms(pct(h.samples, 95)), 8)}${lpad(ms(Math.max(...h.samples)), 8)}`
+        + `${lpad(h.samples.length, 8)}${lpad(median(h.longCounts), 12)}${lpad(h.longest ? ms(h.longest) : '—', 9)}  ${lpad(h.marks, 5)}  ${INTERACTION_RUNS}`);
+    }
   }
+
   console.log('');
   console.log(`Total run time ${((Date.now() - started) / 1000).toFixed(0)} s (${phases.join(', ')}); load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} at the end`);
 }

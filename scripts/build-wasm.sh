@@ -50,10 +50,14 @@ for chunk in "$WORK"/split/*.wasm; do
   [ "$(basename "$chunk")" = report-explorer.wasm ] || cp "$chunk" "$WORK/bindgen/"
 done
 
+# KEEP_NAMES=1 keeps the functions' names (wasm-opt -g) in an otherwise identical release, for
+# CPU profiles that name Rust functions (larger files: not for shipping or size figures).
+names=(--strip-debug)
+[ -n "${KEEP_NAMES:-}" ] && names=(-g)
 if [ "$PROFILE" = release ]; then
   for module in "$WORK"/bindgen/*.wasm; do
     # Names and producers stripped; the chunks' and main module's exports stay (they link).
-    wasm-opt -Oz --strip-debug --strip-producers "$module" -o "$module.opt" 2>/dev/null
+    wasm-opt -Oz "${names[@]}" --strip-producers "$module" -o "$module.opt" 2>/dev/null
     mv "$module.opt" "$module"
   done
 fi

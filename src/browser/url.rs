@@ -32,6 +32,17 @@ pub fn on_history_move(f: impl Fn() + 'static) -> Option<gloo_events::EventListe
     ))
 }
 
+/// Calls `f` when the page is being left (closed, reloaded, navigated away from: `pagehide`).
+/// The listener lives as long as the returned value.
+pub fn on_page_hide(f: impl Fn() + 'static) -> Option<gloo_events::EventListener> {
+    let window = web_sys::window()?;
+    Some(gloo_events::EventListener::new(
+        &window,
+        "pagehide",
+        move |_| f(),
+    ))
+}
+
 fn write_query(query: &str, push: bool) -> bool {
     if !super::has_web_origin() {
         return false;

@@ -203,19 +203,42 @@ impl Check {
 
 /// Every check of a report, under the scenario that produced `computed`.
 pub fn run_checks(report: &Report, computed: &Computed) -> Vec<Check> {
-    let mut checks = Vec::new();
-    stated_vs_implied(report, &mut checks);
-    implied_totals(report, &mut checks);
-    conflicting_targets(report, &mut checks);
-    path_vs_bounds(report, computed, &mut checks);
-    segment_claims(report, computed, &mut checks);
-    share_vs_level(report, &mut checks);
-    scale_overflow(report, &mut checks);
-    trend_claims(report, &mut checks);
-    span_lengths(report, &mut checks);
-    contents_checks(&report.contents.chapters, None, &mut checks);
-    listed_currencies(report, &mut checks);
-    checks
+    ReportChecks::new(report).with_scenario(report, computed)
+}
+
+/// The checks that read only the report (not the scenario's model), found once: a view that
+/// re-checks on every change of assumptions runs only the rest ([`ReportChecks::with_scenario`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReportChecks {
+    /// Those listed before the scenario's checks, and after them (the order of `run_checks`).
+    before: Vec<Check>,
+    after: Vec<Check>,
+}
+
+impl ReportChecks {
+    pub fn new(report: &Report) -> Self {
+        let mut before = Vec::new();
+        stated_vs_implied(report, &mut before);
+        implied_totals(report, &mut before);
+        conflicting_targets(report, &mut before);
+        let mut after = Vec::new();
+        share_vs_level(report, &mut after);
+        scale_overflow(report, &mut after);
+        trend_claims(report, &mut after);
+        span_lengths(report, &mut after);
+        contents_checks(&report.contents.chapters, None, &mut after);
+        listed_currencies(report, &mut after);
+        ReportChecks { before, after }
+    }
+
+    /// Every check for this report (the one `new` was given) and a model of it, in order.
+    pub fn with_scenario(&self, report: &Report, computed: &Computed) -> Vec<Check> {
+        let mut checks = self.before.clone();
+        path_vs_bounds(report, computed, &mut checks);
+        segment_claims(report, computed, &mut checks);
+        checks.extend(self.after.iter().cloned());
+        checks
+    }
 }
 
 fn reported_value(s: &Series, year: i32) -> Option<f64> {
@@ -899,6 +922,38 @@ mod tests {
 
     fn run(r: &Report) -> Vec<Check> {
         run_checks(r, &compute(r, &Scenario::published()).unwrap())
+    }
+
+    /// The report's own checks, found once, serve every scenario: the checks of the model
+    /// follow the scenario (a path above "900多亿" is flagged, then no longer), the rest and
+    /// the order stay those of a full run.
+    #[test]
+    fn report_checks_found_once_follow_each_scenario() {
+        let r = bundled("china-call-center");
+        let once = ReportChecks::new(&r);
+        let above = |checks: &[Check]| {
+            checks
+                .iter()
+                .filter(|c| {
+                    c.severity == Severity::Warning
+                        && matches!(c.kind, CheckKind::PathVsBound { .. })
+                })
+                .count()
+        };
+        let fast = Scenario {
+            headline_rate: Some(0.25),
+            ..Scenario::default()
+        };
+        for (scenario, flagged) in [
+            (Scenario::published(), false),
+            (fast, true),
+            (Scenario::published(), false),
+        ] {
+            let computed = compute(&r, &scenario).unwrap();
+            let checks = once.with_scenario(&r, &computed);
+            assert_eq!(above(&checks) > 0, flagged, "{scenario:?}");
+            assert_eq!(checks, run_checks(&r, &computed));
+        }
     }
 
     #[test]

@@ -392,7 +392,8 @@ fn ReportHeader(
     };
     let title = ctx.with(|r| r.meta.title.clone());
     // One query for every tab's link: the current state, computed once per change.
-    let query = Memo::new(move |_| share::current(app));
+    let query = use_context::<share::LinkQuery>()
+        .map_or_else(|| Memo::new(move |_| share::current(app)), |q| q.0);
     let tabs = views
         .iter()
         .enumerate()

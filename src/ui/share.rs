@@ -1,5 +1,5 @@
 //! The whole state in the URL query: read once on load (a shared link reproduces the view),
-//! then written with `replaceState` whenever it changes (no history entry per slider step).
+//! then written with `replaceState` once a change has rested (no history entry per slider step).
 //! Unknown or malformed parameters are ignored with a visible notice; the rest still applies.
 
 use super::state::{AppState, View};
@@ -205,48 +205,63 @@ fn restore_entry(app: AppState, last_place: StoredValue<(Option<String>, Option<
     }
 }
 
-/// Keeps the URL in step with the state from now on. Writes are coalesced (at most one per
-/// `URL_WRITE_MS`, always the latest state): dragging a slider fires many input events, and
-/// browsers throttle a page that calls `replaceState` hundreds of times.
+/// The current state as a link query ([`current`]), once per change: provided by
+/// [`keep_in_url`] for the links that carry the state (the view tabs).
+#[derive(Clone, Copy)]
+pub struct LinkQuery(pub Memo<String>);
+
+/// Keeps the URL in step with the state from now on. A change of place (report or view) is
+/// written at once, as its own history entry; any other change is written once the state has
+/// rested for `URL_WRITE_MS` (always the latest state): each `replaceState` costs the page a
+/// task (and Chromium fetches and draws the favicon again), which a slider moving step by step
+/// would otherwise pay every few inputs. Links the app builds (tabs, "Copy link") read the
+/// state itself, so they are right at once; a pending write is made before the page is left.
 pub fn keep_in_url(app: AppState) {
+    // The state's query, computed once per change for the URL and every tab's link.
+    let link = LinkQuery(Memo::new(move |_| current(app)));
+    provide_context(link);
     let pending: StoredValue<Option<String>, LocalStorage> = StoredValue::new_local(None);
-    let scheduled = StoredValue::new(false);
+    // The latest change: a wait that ends after a later change writes nothing.
+    let generation = StoredValue::new(0u64);
     // The place the URL shows; `None` until the first write (the page's own entry is replaced).
     let last_place = StoredValue::new(None::<(Option<String>, Option<View>)>);
     let shown = StoredValue::new((None::<String>, None::<View>));
+    let flush = move || {
+        if let Some(query) = pending.try_update_value(Option::take).flatten() {
+            crate::browser::url::replace_query(&query);
+        }
+    };
     let listener = crate::browser::url::on_history_move(move || {
         restore_entry(app, shown);
         last_place.set_value(Some(shown.get_value()));
     });
-    let _keep = StoredValue::new_local(listener);
+    let leaving = crate::browser::url::on_page_hide(flush);
+    let _keep = StoredValue::new_local((listener, leaving));
     Effect::new(move |_| {
         let here = place(app);
-        let query = current(app);
+        let query = link.0.get();
         let moved = last_place.get_value().is_some_and(|last| last != here);
         last_place.set_value(Some(here.clone()));
         shown.set_value(here);
+        let mine = generation.try_update_value(|g| {
+            *g += 1;
+            *g
+        });
         if moved {
             // A new place: first the old entry gets its latest state (a slider moved just
             // before), then the new place its own history entry, now.
-            if let Some(old) = pending.try_update_value(Option::take).flatten() {
-                crate::browser::url::replace_query(&old);
-            }
+            flush();
             crate::browser::url::push_query(&query);
             return;
         }
         pending.set_value(Some(query));
-        if scheduled.get_value() {
-            return;
-        }
-        scheduled.set_value(true);
         crate::browser::timers::after_detached(URL_WRITE_MS, move || {
-            scheduled.set_value(false);
-            if let Some(query) = pending.try_update_value(Option::take).flatten() {
-                crate::browser::url::replace_query(&query);
+            if mine.is_some() && generation.try_get_value() == mine {
+                flush();
             }
         });
     });
 }
 
-/// The longest the URL lags behind the state.
+/// How long the state rests before the URL shows it.
 const URL_WRITE_MS: u32 = 300;

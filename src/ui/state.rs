@@ -6,7 +6,7 @@ use super::catalogue::FileFailure;
 use crate::browser::fetch::EarlyFiles;
 use crate::browser::prefs::{self, Theme};
 use crate::domain::catalogue::{CatalogueEntry, Facets, PageRef};
-use crate::domain::checks::{run_checks, Check};
+use crate::domain::checks::{Check, ReportChecks};
 use crate::domain::engine::compare::{compare, Comparison};
 use crate::domain::engine::error::EngineError;
 use crate::domain::engine::model::{compute, Computed};
@@ -363,10 +363,14 @@ impl ReportCtx {
             let other = computed.with(|c| c.as_deref().map(headline_path).unwrap_or_default());
             Arc::new(compare(&base, &other, anchor))
         });
+        // What the checks find in the report alone, once; each change of assumptions re-runs
+        // only the checks of the scenario's model.
+        let r = report.clone();
+        let report_checks = Memo::new(move |_| Arc::new(ReportChecks::new(&r)));
         let r = report.clone();
         let checks = Memo::new(move |_| {
             Arc::new(match computed.get() {
-                Ok(c) => run_checks(&r, &c),
+                Ok(c) => report_checks.with(|f| f.with_scenario(&r, &c)),
                 Err(_) => Vec::new(),
             })
         });
