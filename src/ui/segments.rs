@@ -3,7 +3,8 @@
 //! Says how the segments reconcile with the total.
 
 use super::charts::{
-    DonutChart, DonutSpec, Slice, TreemapChart, TreemapNode, TreemapSpec, XyChart, XySpec,
+    ChartTitlesAtLevel2, DonutChart, DonutSpec, Slice, TreemapChart, TreemapNode, TreemapSpec,
+    XyChart, XySpec,
 };
 use super::common::{badge_class, local, Badge, CommonMsg};
 use super::exports::{ExportBar, ViewData};
@@ -16,6 +17,7 @@ use crate::domain::schema::{Dimension, Member, Provenance, ReconcileMode, Unit};
 use crate::domain::segment_table::{member_name, table_rows, Sort, SortKey, TableRow};
 use crate::i18n::titles::largest_title;
 use crate::i18n::{fill, provenance, Message, Msg};
+use leptos::context::Provider;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -163,12 +165,17 @@ pub fn Segments() -> impl IntoView {
         .into_any()
     };
     view! {
-        <div class="view-body">
-            {body}
-            <Show when=move || shown.get()>
-                <ExportBar data=ViewData::Segments />
-            </Show>
-        </div>
+        // The charts and the table are this view's sections, right under the report's title.
+        // (A Provider, not provide_context: the lazily loaded view is built outside the owner
+        // it was created in, and the Provider's view keeps its owner for the build.)
+        <Provider value=ChartTitlesAtLevel2>
+            <div class="view-body">
+                {body}
+                <Show when=move || shown.get()>
+                    <ExportBar data=ViewData::Segments />
+                </Show>
+            </div>
+        </Provider>
     }
 }
 
@@ -443,7 +450,7 @@ fn SegmentTable(v: SegView) -> impl IntoView {
     let name_heading = Signal::derive(move || Msg::Segment.text(lang).to_string());
     view! {
         <section class="segment-table">
-            <h3>{move || fill(v.t(SegMsg::TableTitle), &[&v.year.get().to_string()])}</h3>
+            <h2>{move || fill(v.t(SegMsg::TableTitle), &[&v.year.get().to_string()])}</h2>
             <div
                 class="table-scroll"
                 tabindex="0"

@@ -56,7 +56,7 @@ test('segments: dimensions, treemap for regions, sortable table that reconciles'
   await expect(table.locator('tbody tr').first()).toHaveAttribute('data-member', 'north-america');
   // The stacked area's table view adds up to the headline in 2032.
   await page.getByTestId('year-picker').selectOption('2028');
-  await expect(page.locator('[data-chart="segments-share"] h3')).toContainText('2028');
+  await expect(page.locator('[data-chart="segments-share"] h2')).toContainText('2028');
 });
 
 test('scenarios: keyboard and mouse move the headline rate; chart, table and difference agree with the engine', async ({ page }) => {

@@ -16,6 +16,12 @@ use leptos::prelude::*;
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
+/// Provided by a view whose charts stand directly under the report's title (no level-2 section
+/// around them, as in Segments): their titles are `<h2>`, so the outline never skips a level.
+/// Without it a chart's title is `<h3>`, under its view's level-2 headings.
+#[derive(Clone, Copy)]
+pub struct ChartTitlesAtLevel2;
+
 /// A chart's own state: what the reader did to it.
 #[derive(Clone, Copy)]
 pub struct ChartState {
@@ -213,6 +219,12 @@ pub fn ChartFigure(
             }
         }
     };
+    let title = move || frame.with(|f| f.title.clone());
+    let heading = if use_context::<ChartTitlesAtLevel2>().is_some() {
+        Either::Left(view! { <h2 id=title_id.clone()>{title}</h2> })
+    } else {
+        Either::Right(view! { <h3 id=title_id.clone()>{title}</h3> })
+    };
     let (show, hide) = (t(Msg::ShowTable), t(Msg::HideTable));
     let table_data = Memo::new(move |_| {
         frame.with(|f| super::frame::TableData {
@@ -223,7 +235,7 @@ pub fn ChartFigure(
     view! {
         <figure class="chart" data-chart=name.clone()>
             <figcaption>
-                <h3 id=title_id.clone()>{move || frame.with(|f| f.title.clone())}</h3>
+                {heading}
                 {move || {
                     frame
                         .with(|f| f.subtitle.clone())

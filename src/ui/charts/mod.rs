@@ -20,7 +20,7 @@ mod xy;
 
 pub use donut::{DonutChart, DonutSpec, Slice};
 
-pub use figure::{ChartFigure, ChartSpec, ChartState};
+pub use figure::{ChartFigure, ChartSpec, ChartState, ChartTitlesAtLevel2};
 pub use frame::{Frame, LegendEntry, TableData};
 pub use kinds::XySpec;
 pub use marks::Scene;
