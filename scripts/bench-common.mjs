@@ -1,6 +1,8 @@
-// What the benchmark scripts (bench-ui, bench-catalogue, bench-limits) share: failures with a
-// plain message, a free port, the statistics they print, and a run that always cleans up (also
-// on Ctrl-C / kill) and exits 1 on failure, 130 when interrupted.
+// What the benchmark scripts (bench-ui, bench-catalogue, bench-limits, lighthouse) share:
+// failures with a plain message, a free port, the built site served, the statistics they
+// print, and a run that always cleans up (also on Ctrl-C / kill) and exits 1 on failure, 130
+// when interrupted.
+import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 
 /** A failure the script explains itself: printed as its message, without a stack. */
@@ -48,4 +50,31 @@ export async function runBench(name, { main, cleanup, onExit = () => {} }) {
     await cleanOnce().catch(() => {});
   }
   process.exit(code);
+}
+
+/**
+ * Serves `dist` under `prefix` with scripts/serve-dist.mjs (run from `root`, with `extra`
+ * arguments such as `--gzip`), once it says it is serving. `portEnv` names the variable that
+ * picks another port, for the message when the port is taken.
+ */
+export async function serveDist({ root, dist, port, prefix, extra = [], portEnv }) {
+  const proc = spawn(process.execPath, ['scripts/serve-dist.mjs', dist, String(port), prefix, ...extra],
+    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const exited = new Promise((ok) => proc.once('exit', () => ok()));
+  const s = {
+    url: `http://127.0.0.1:${port}${prefix}`,
+    kill: () => { if (proc.exitCode === null && proc.signalCode === null) proc.kill(); },
+    stop: async () => { s.kill(); await exited; },
+  };
+  await new Promise((ok, bad) => {
+    let out = '';
+    const timer = setTimeout(() => bad(new Failure(`serve-dist did not start on port ${port}: ${out}`)), 10_000);
+    proc.stdout.on('data', (d) => { out += String(d); if (out.includes('Serving')) { clearTimeout(timer); ok(); } });
+    proc.stderr.on('data', (d) => { out += String(d); });
+    proc.once('exit', (code) => {
+      clearTimeout(timer);
+      bad(new Failure(`serve-dist exited with ${code} (port ${port} in use? stop what serves on it or set ${portEnv}): ${out.trim()}`));
+    });
+  });
+  return s;
 }

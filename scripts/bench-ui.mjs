@@ -27,13 +27,13 @@
 // failed, when something does not work: a selector the benchmark relies on finds nothing
 // (a renamed class or test id), a view does not open, an input changes nothing, a page error.
 import { chromium } from '@playwright/test';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { Failure, fail, freePort, median, pct, runBench } from './bench-common.mjs';
+import { Failure, fail, freePort, median, serveDist, pct, runBench } from './bench-common.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** The build to measure: dist/, or another one (BENCH_DIST=path) to compare two builds in one session. */
@@ -102,28 +102,6 @@ async function cleanup() {
 // ---- helpers ----
 const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
 
-/** Serves dist/ under PREFIX with scripts/serve-dist.mjs, like the end-to-end tests do. */
-async function serveDist(port) {
-  const proc = spawn(process.execPath, ['scripts/serve-dist.mjs', DIST, String(port), PREFIX],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  const exited = new Promise((ok) => proc.once('exit', () => ok()));
-  const s = {
-    url: `http://127.0.0.1:${port}${PREFIX}`,
-    kill: () => { if (proc.exitCode === null && proc.signalCode === null) proc.kill(); },
-    stop: async () => { s.kill(); await exited; },
-  };
-  await new Promise((ok, bad) => {
-    let out = '';
-    const timer = setTimeout(() => bad(new Failure(`serve-dist did not start on port ${port}: ${out}`)), 10_000);
-    proc.stdout.on('data', (d) => { out += String(d); if (out.includes('Serving')) { clearTimeout(timer); ok(); } });
-    proc.stderr.on('data', (d) => { out += String(d); });
-    proc.once('exit', (code) => {
-      clearTimeout(timer);
-      bad(new Failure(`serve-dist exited with ${code} (port ${port} in use? stop what serves on it or set BENCH_PORT): ${out.trim()}`));
-    });
-  });
-  return s;
-}
 
 const gzCache = new Map();
 function gzipSize(file) {
@@ -606,7 +584,7 @@ async function main() {
     fail('dist/ is not built (no dist/index.html or dist/reports/index.json): run scripts/build.sh or scripts/bench-ui.sh --build');
   }
   const load0 = loadavg();
-  server = await serveDist(PORT || await freePort());
+  server = await serveDist({ root: ROOT, dist: DIST, port: PORT || await freePort(), prefix: PREFIX, portEnv: 'BENCH_PORT' });
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],

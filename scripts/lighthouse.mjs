@@ -18,7 +18,7 @@ import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Failure, fail, freePort, median, runBench } from './bench-common.mjs';
+import { Failure, fail, freePort, median, serveDist, runBench } from './bench-common.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = join(ROOT, 'dist');
@@ -54,28 +54,6 @@ const lpad = (s, n) => String(s).padStart(n);
 const score = (x) => (x === null || x === undefined ? '—' : String(Math.round(x * 100)));
 const metric = (v, unit) => (v === undefined || v === null ? '—' : unit === 'ms' ? `${Math.round(v).toLocaleString('en')} ms` : v.toFixed(3));
 
-/** Serves dist/ under PREFIX with scripts/serve-dist.mjs, as bench-ui does. */
-async function serveDist(port) {
-  const args = ['scripts/serve-dist.mjs', DIST, String(port), PREFIX, ...(GZIP ? ['--gzip'] : [])];
-  const proc = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  const exited = new Promise((ok) => proc.once('exit', () => ok()));
-  const s = {
-    url: `http://127.0.0.1:${port}${PREFIX}`,
-    kill: () => { if (proc.exitCode === null && proc.signalCode === null) proc.kill(); },
-    stop: async () => { s.kill(); await exited; },
-  };
-  await new Promise((ok, bad) => {
-    let out = '';
-    const timer = setTimeout(() => bad(new Failure(`serve-dist did not start on port ${port}: ${out}`)), 10_000);
-    proc.stdout.on('data', (d) => { out += String(d); if (out.includes('Serving')) { clearTimeout(timer); ok(); } });
-    proc.stderr.on('data', (d) => { out += String(d); });
-    proc.once('exit', (code) => {
-      clearTimeout(timer);
-      bad(new Failure(`serve-dist exited with ${code} (port ${port} in use? stop what serves on it or set LH_PORT): ${out.trim()}`));
-    });
-  });
-  return s;
-}
 
 /** One Lighthouse CLI run: the report's JSON (also written to `out`). */
 let current = null;
@@ -126,7 +104,7 @@ await runBench('lighthouse', {
     statSync(join(DIST, 'index.html'));
     mkdirSync(OUT, { recursive: true });
     const load0 = loadavg();
-    server = await serveDist(PORT || await freePort());
+    server = await serveDist({ root: ROOT, dist: DIST, port: PORT || await freePort(), prefix: PREFIX, extra: GZIP ? ['--gzip'] : [], portEnv: 'LH_PORT' });
     const results = Object.fromEntries(PAGES.map((p) => [p.name, []]));
     for (let run = 1; run <= RUNS; run++) {
       for (const p of PAGES) {
