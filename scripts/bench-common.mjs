@@ -78,3 +78,12 @@ export async function serveDist({ root, dist, port, prefix, extra = [], portEnv 
   });
   return s;
 }
+
+/** A whole number ≥ `min` from the environment variable `name`, else `fallback`. */
+export function intEnv(name, fallback, min) {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min) fail(`${name}=${raw}: expected a whole number ≥ ${min}`);
+  return n;
+}

@@ -33,7 +33,7 @@ import { cpus, loadavg } from 'node:os';
 import { dirname, extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { Failure, fail, freePort, median, serveDist, pct, runBench } from './bench-common.mjs';
+import { Failure, fail, freePort, intEnv, median, serveDist, pct, runBench } from './bench-common.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** The build to measure: dist/, or another one (BENCH_DIST=path) to compare two builds in one session. */
@@ -45,14 +45,6 @@ const TIMEOUT = 60_000;
 const QUIET_MS = 500;
 const VIEWPORT = { width: 1440, height: 900 };
 
-
-function intEnv(name, fallback, min) {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min) fail(`${name}=${raw}: expected a whole number ≥ ${min}`);
-  return n;
-}
 const RUNS = intEnv('BENCH_RUNS', 5, 1);
 const INTERACTION_RUNS = intEnv('BENCH_INTERACTION_RUNS', 3, 1);
 const INPUTS = intEnv('BENCH_INPUTS', 30, 1);

@@ -18,7 +18,7 @@ import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Failure, fail, freePort, median, serveDist, runBench } from './bench-common.mjs';
+import { Failure, fail, freePort, intEnv, median, serveDist, runBench } from './bench-common.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = join(ROOT, 'dist');
@@ -28,14 +28,6 @@ const [LH_NODE, CLI] = process.argv.slice(2);
 if (!CLI) fail('usage: node scripts/lighthouse.mjs <node> <lighthouse cli/index.js> (run scripts/lighthouse.sh)');
 /** The machine's Chromium, started as the end-to-end tests and the benchmark start it. */
 const CHROME_FLAGS = '--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --no-first-run';
-
-function intEnv(name, fallback, min) {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min) fail(`${name}=${raw}: expected a whole number ≥ ${min}`);
-  return n;
-}
 const RUNS = intEnv('LH_RUNS', 3, 1);
 const PORT = intEnv('LH_PORT', 0, 0);
 const GZIP = intEnv('LH_GZIP', 1, 0) !== 0;
