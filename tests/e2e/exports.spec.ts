@@ -1,7 +1,7 @@
 // Exports: the data files (CSV, JSON) a view and the whole report give, chart files (SVG, PNG)
 // with their header, and the printed page (charts and tables, no controls).
 import { readFileSync } from 'node:fs';
-import { test, expect, openApp, moveHeadlineSlider, watchErrors, type Page, openReport, openView } from './helpers';
+import { test, expect, openApp, moveHeadlineSlider, watchErrors, type Page, openReport, openView, readText } from './helpers';
 
 /** A strict RFC 4180 reader: CRLF record ends, plain or quoted fields, `""` for a quote. */
 function parseCsv(text: string): string[][] {
@@ -78,7 +78,7 @@ test('segments: this view as CSV matches the segment table; the whole report as 
   await openView(page, 'segments');
   await page.getByTestId('year-picker').selectOption('2032');
   const cell = page.locator('[data-testid="segment-table"] tr[data-member="camera-modules"] td').first();
-  const shown = shownAmount(await cell.innerText());
+  const shown = shownAmount(await readText(cell));
 
   const csv = await download(page, () => page.getByTestId('export-view-csv').click());
   expect(csv.name).toBe('smartphone-leasing-segments.csv');
@@ -221,5 +221,19 @@ test('print: charts and tables without controls, with a header line', async ({ p
   await expect(page.locator('#headline-cagr-field')).toBeHidden();
   await page.emulateMedia({ media: 'screen' });
   await expect(page.getByTestId('export-bar')).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('select all and copy takes the tables below the fold too', async ({ page }) => {
+  // Charts and tables far off screen skip rendering (content-visibility: auto); a reader's
+  // selection must still hold them, row by row.
+  const errors = watchErrors(page);
+  await page.goto('./?r=smartphone-leasing&v=scenarios');
+  const table = page.getByTestId('difference-table');
+  await expect(table.locator('tbody tr').last()).toContainText('2032');
+  expect(await table.evaluate((t) => t.getBoundingClientRect().top > innerHeight)).toBe(true);
+  await page.locator('body').press('Control+A');
+  const selected = await page.evaluate(() => document.getSelection()?.toString() ?? '');
+  expect(selected).toMatch(/\n2032\tUS\$[\d.]+ bn\tUS\$[\d.]+ bn\tUS\$/);
   expect(errors).toEqual([]);
 });

@@ -1,4 +1,4 @@
-import { test as base, expect, type Page, type Request } from '@playwright/test';
+import { test as base, expect, type Locator, type Page, type Request } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -142,6 +142,25 @@ export async function chooseLanguage(page: Page, tag: 'en' | 'zh-Hans' | 'zh-Han
 export async function openView(page: Page, view: string) {
   await page.locator(`[role=tab][data-view="${view}"]`).click();
   await expect(page.locator(`[role=tab][data-view="${view}"]`)).toHaveAttribute('aria-selected', 'true');
+}
+
+/**
+ * What a reader reads in `locator`: scrolled to first, as a reader would, since charts and
+ * tables far off screen are not rendered (`content-visibility: auto`) and read empty.
+ */
+export async function readText(locator: Locator): Promise<string> {
+  await locator.scrollIntoViewIfNeeded();
+  // Rendered a frame or two later: wait until it is no longer skipped.
+  return locator.evaluate(
+    (e) =>
+      new Promise<string>((ok) => {
+        const read = (frames: number) => {
+          if (frames === 0 || e.checkVisibility({ contentVisibilityAuto: true })) ok((e as HTMLElement).innerText);
+          else requestAnimationFrame(() => read(frames - 1));
+        };
+        read(30);
+      }),
+  );
 }
 
 export async function shot(page: Page, name: string) {

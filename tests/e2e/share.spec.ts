@@ -1,5 +1,5 @@
 import { test, expect, type Page } from './helpers';
-import { openApp } from './helpers';
+import { openApp, readText } from './helpers';
 
 async function openScenarios(page: Page) {
   await openApp(page);
@@ -164,7 +164,7 @@ test('a link carries the Monte Carlo seed and size: the same link draws the same
   const fan = page.getByTestId('mc-result');
   await expect(fan).toBeVisible({ timeout: 30_000 });
   await fan.getByRole('button', { name: /Show table/ }).click();
-  const first = await fan.locator('table tbody').innerText();
+  const first = await readText(fan.locator('table tbody'));
 
   const fresh = await browser.newContext();
   const other = await fresh.newPage();
@@ -173,7 +173,7 @@ test('a link carries the Monte Carlo seed and size: the same link draws the same
   const fan2 = other.getByTestId('mc-result');
   await expect(fan2).toBeVisible({ timeout: 30_000 });
   await fan2.getByRole('button', { name: /Show table/ }).click();
-  expect(await fan2.locator('table tbody').innerText()).toBe(first);
+  expect(await readText(fan2.locator('table tbody'))).toBe(first);
   await fresh.close();
 });
 

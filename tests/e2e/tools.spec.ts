@@ -1,7 +1,7 @@
 // Scenario power tools on the smartphone report: the tornado (sensitivity) and the seeded
 // Monte Carlo fan (uncertainty).
 import { readFileSync } from 'node:fs';
-import { test, expect, openApp, watchErrors, type Page } from './helpers';
+import { test, expect, openApp, watchErrors, readText, type Page } from './helpers';
 
 async function openScenarios(page: Page) {
   await openApp(page);
@@ -49,7 +49,7 @@ async function runOnce(page: Page) {
 }
 
 async function fanTable(page: Page) {
-  return page.getByTestId('mc-result').getByTestId('chart-table').locator('tbody').innerText();
+  return readText(page.getByTestId('mc-result').getByTestId('chart-table').locator('tbody'));
 }
 
 test('tornado: headline growth on top, and a wider move widens its swing', async ({ page }) => {
@@ -68,7 +68,7 @@ test('tornado: headline growth on top, and a wider move widens its swing', async
   await expect(row.locator('th')).toHaveText('Headline growth');
   await expect(row.locator('td').nth(0)).toHaveText(/^11\.\d+% – 15\.\d+%$/);
   await expect(row.locator('td').nth(1)).toContainText('(scenario)');
-  const swing2 = amount(await row.locator('td').nth(3).innerText());
+  const swing2 = amount(await readText(row.locator('td').nth(3)));
   expect(swing2).toBeGreaterThan(1);
 
   // Focus on a bar: the readout names the assumption, its range and the values.
@@ -81,7 +81,7 @@ test('tornado: headline growth on top, and a wider move widens its swing', async
   await field.fill('5');
   await field.press('Tab');
   await expect(row.locator('td').nth(0)).toHaveText(/^8\.\d+% – 18\.\d+%$/);
-  await expect.poll(async () => amount(await row.locator('td').nth(3).innerText())).toBeGreaterThan(swing2 * 2);
+  await expect.poll(async () => amount(await readText(row.locator('td').nth(3)))).toBeGreaterThan(swing2 * 2);
 
   // A segment target lists the segment's own assumptions too (at most 12 rows).
   await page.getByTestId('dimension-picker').selectOption('type');
