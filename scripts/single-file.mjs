@@ -36,6 +36,9 @@ function rawText(text, what) {
 
 let html = stripCspMeta(readFileSync(join(src, 'index.html'), 'utf8'));
 
+// The Chinese texts' files boot.js would preload: here they are inline, nothing to fetch.
+html = html.replace(/[ \t]*<meta name="report-explorer:texts-[^"]*" content="[^"]*">\n?/g, '');
+
 // <link> elements: stylesheet → <style>, icon → data: URL, preloads → gone.
 html = html.replace(/<link\b[^>]*>/gi, (tag) => {
   const rel = (attr(tag, 'rel') ?? '').toLowerCase();

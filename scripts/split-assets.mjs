@@ -70,6 +70,20 @@ out.set(names.glue, glue);
 out.set(names.main, main);
 out.set(names.split, split);
 
+// What a split point fetches: its own chunk and the shared chunks it needs, as the loader lists them.
+const sharedFile = new Map([...split.matchAll(
+  /const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"/g)].map((m) => [m[1], m[2]]));
+function filesOf(point) {
+  const m = new RegExp(`export const __wasm_split_load_${point} = wrapAsyncCb\\(makeLoad\\(\\(\\) => \\{`
+    + `\\s*const src = fetch\\(new URL\\("\\.\\/([^"]+)"[\\s\\S]*?\\n, \\[([^\\]]*)\\]\\)\\);`).exec(split);
+  if (!m) fail(`${SPLIT} has no split point ${point}`);
+  const deps = m[2].split(',').map((d) => d.trim()).filter(Boolean);
+  return [m[1], ...deps.map((d) => sharedFile.get(d) ?? fail(`${SPLIT}: ${point} needs ${d}, which it does not define`))];
+}
+// A Chinese interface's texts are the chunk of its language's split point (src/ui/lazy.rs);
+// public/boot.js preloads them, for that language only, beside the main module.
+const texts = { 'zh-Hans': filesOf('texts_hans'), 'zh-Hant': filesOf('texts_hant') };
+
 const start = `// Starts Report Explorer (written by scripts/split-assets.mjs). The views other than the
 // overview are wasm chunks that ${names.split} fetches when first opened.
 import init, * as bindings from './${names.glue}';
@@ -97,6 +111,12 @@ html = html.replace(/[ \t]*<link\b[^>]*\bdata-trunk-skip\b[^>]*>\n?/gi, '');
 if (/<[a-z][^>]*\sdata-trunk\b/i.test(html)) fail('index.html still has a data-trunk element');
 if (!/<\/head>/i.test(html)) fail('index.html has no </head>');
 html = html.replace(/<\/head>/i, () => `${tags.join('\n')}\n</head>`);
+// Before boot.js, which reads them as it runs.
+const bootTag = /<script\b[^>]*\bsrc="\.\/boot-[0-9a-f]+\.js"/i;
+if (!bootTag.test(html)) fail('index.html has no boot.js script');
+const metas = Object.entries(texts)
+  .map(([lang, files]) => `<meta name="report-explorer:texts-${lang}" content="${files.map((f) => `./${f}`).join(' ')}">`);
+html = html.replace(bootTag, (tag) => `${metas.join('\n  ')}\n  ${tag}`);
 writeFileSync(indexPath, html);
 
 const kb = (n) => (n / 1024).toFixed(1);

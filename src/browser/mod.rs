@@ -23,6 +23,16 @@ pub fn has_web_origin() -> bool {
     matches!(protocol().as_str(), "http:" | "https:")
 }
 
+/// Calls `f` with each `event` the window sends; listening stops when the returned listener
+/// drops. `None` without a window.
+pub fn on_window(
+    event: &'static str,
+    f: impl Fn(&web_sys::Event) + 'static,
+) -> Option<gloo_events::EventListener> {
+    let window = web_sys::window()?;
+    Some(gloo_events::EventListener::new(&window, event, f))
+}
+
 /// Today in the reader's time zone, as YYYY-MM-DD (dates on exports and saved scenarios).
 pub fn today() -> String {
     let d = js_sys::Date::new_0();

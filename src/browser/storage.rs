@@ -68,17 +68,12 @@ pub fn read(key: &str) -> Result<Option<String>, StorageError> {
 pub fn on_change(
     on_change: impl Fn(Option<String>) + 'static,
 ) -> Option<gloo_events::EventListener> {
-    let window = web_sys::window()?;
-    Some(gloo_events::EventListener::new(
-        &window,
-        "storage",
-        move |e| {
-            let key = js_sys::Reflect::get(e, &"key".into())
-                .ok()
-                .and_then(|k| k.as_string());
-            on_change(key);
-        },
-    ))
+    super::on_window("storage", move |e| {
+        let key = js_sys::Reflect::get(e, &"key".into())
+            .ok()
+            .and_then(|k| k.as_string());
+        on_change(key);
+    })
 }
 
 /// Stores `value` as is under `key`. On any failure nothing was written and the old value,

@@ -24,23 +24,13 @@ pub fn push_query(query: &str) -> bool {
 /// Calls `f` when the reader goes Back or Forward within the page's own entries (the URL
 /// already shows the entry's query). The listener lives as long as the returned value.
 pub fn on_history_move(f: impl Fn() + 'static) -> Option<gloo_events::EventListener> {
-    let window = web_sys::window()?;
-    Some(gloo_events::EventListener::new(
-        &window,
-        "popstate",
-        move |_| f(),
-    ))
+    super::on_window("popstate", move |_| f())
 }
 
 /// Calls `f` when the page is being left (closed, reloaded, navigated away from: `pagehide`).
 /// The listener lives as long as the returned value.
 pub fn on_page_hide(f: impl Fn() + 'static) -> Option<gloo_events::EventListener> {
-    let window = web_sys::window()?;
-    Some(gloo_events::EventListener::new(
-        &window,
-        "pagehide",
-        move |_| f(),
-    ))
+    super::on_window("pagehide", move |_| f())
 }
 
 fn write_query(query: &str, push: bool) -> bool {

@@ -964,6 +964,33 @@ test.describe('6g. a language\'s texts: only the reader\'s language is fetched, 
     expect(errors).toEqual([]);
   });
 
+  test('a Chinese first visit fetches its texts beside the program, each file once; an English one none', async ({ browser }) => {
+    for (const [locale, lang] of [['zh-CN', 'zh-Hans'], ['zh-TW', 'zh-Hant'], ['en-GB', 'en']]) {
+      const context = await browser.newContext({ locale, serviceWorkers: 'block' });
+      const page = await context.newPage();
+      const errors = watchErrors(page);
+      await openApp(page);
+      await expect(page.locator('html')).toHaveAttribute('lang', lang);
+      const named = async (l: string) =>
+        ((await page.locator(`meta[name="report-explorer:texts-${l}"]`).getAttribute('content')) ?? '')
+          .split(' ').filter(Boolean).map((f) => f.replace(/^\.\//, ''));
+      const hans = await named('zh-Hans');
+      const hant = await named('zh-Hant');
+      expect(hans.filter((f) => HANS.test(f))).toHaveLength(1);
+      expect(hant.filter((f) => HANT.test(f))).toHaveLength(1);
+      // Who asked for each file: the preload (`link`), then the app's fetch took its answer, so
+      // one entry per file; a second (`fetch`) would mean it was downloaded twice.
+      const loaded = await page.evaluate(() => (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+        .map((e) => ({ file: e.name.split('/').pop() ?? '', by: e.initiatorType })));
+      const own = lang === 'zh-Hans' ? hans : lang === 'zh-Hant' ? hant : [];
+      for (const file of own) expect(loaded.filter((e) => e.file === file), file).toEqual([{ file, by: 'link' }]);
+      const others = [...hans, ...hant].filter((f) => !own.includes(f));
+      expect(loaded.filter((e) => others.includes(e.file))).toEqual([]);
+      expect(errors).toEqual([]);
+      await context.close();
+    }
+  });
+
   test('a language whose texts fail: the app stays in its language and says so; choosing it again retries', async ({ page }) => {
     const errors = watchErrors(page);
     let failures = 0;
