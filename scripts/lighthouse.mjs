@@ -21,7 +21,8 @@ import { fileURLToPath } from 'node:url';
 import { Failure, fail, freePort, intEnv, median, serveDist, runBench } from './bench-common.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const DIST = join(ROOT, 'dist');
+/** The build to measure: dist/, or another one (LH_DIST=path) to compare two builds in one session. */
+const DIST = process.env.LH_DIST ? resolve(process.env.LH_DIST) : join(ROOT, 'dist');
 const OUT = join(ROOT, 'target', 'lighthouse');
 const PREFIX = '/lh/';
 const [LH_NODE, CLI] = process.argv.slice(2);
@@ -117,7 +118,7 @@ await runBench('lighthouse', {
     const s = any.configSettings;
     const built = statSync(join(DIST, 'index.html')).mtime.toISOString().slice(0, 16).replace('T', ' ');
     console.log(`Report Explorer Lighthouse — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`);
-    console.log(`  HEAD ${commit}; dist/ built ${built} UTC; Lighthouse ${any.lighthouseVersion}; ${any.environment.hostUserAgent.match(/(Headless)?Chrome\/[\d.]+/)?.[0] ?? 'Chromium'}; ${cpus().length} cores, load average ${load0.map((x) => x.toFixed(1)).join(' ')} at start; benchmarkIndex ${Math.round(median(PAGES.flatMap((p) => results[p.name].map((r) => r.environment.benchmarkIndex))))}`);
+    console.log(`  HEAD ${commit}; ${DIST} built ${built} UTC; Lighthouse ${any.lighthouseVersion}; ${any.environment.hostUserAgent.match(/(Headless)?Chrome\/[\d.]+/)?.[0] ?? 'Chromium'}; ${cpus().length} cores, load average ${load0.map((x) => x.toFixed(1)).join(' ')} at start; benchmarkIndex ${Math.round(median(PAGES.flatMap((p) => results[p.name].map((r) => r.environment.benchmarkIndex))))}`);
     console.log(`  Settings: ${s.formFactor}, ${s.screenEmulation.width}×${s.screenEmulation.height} @${s.screenEmulation.deviceScaleFactor}x, throttling ${s.throttlingMethod} (RTT ${s.throttling.rttMs} ms, ${(s.throttling.throughputKbps / 1024).toFixed(1)} Mbps down, CPU ${s.throttling.cpuSlowdownMultiplier}×); dist/ served ${GZIP ? 'gzip-compressed' : 'uncompressed'} by scripts/serve-dist.mjs under ${PREFIX}; ${RUNS} run(s) per page; reports in target/lighthouse/`);
 
     for (const p of PAGES) {

