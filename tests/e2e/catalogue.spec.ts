@@ -7,7 +7,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { test, expect, serveDist, watchErrors, ROOT, chooseLanguage } from './helpers';
+import { test, expect, serveDist, watchErrors, ROOT, chooseLanguage, fullShot } from './helpers';
 
 function copyOfDist(): string {
   const dir = mkdtempSync(join(tmpdir(), 'report-explorer-cat-'));
@@ -61,7 +61,7 @@ test('a missing and a corrupt report file: a clear message and a retry, the rest
     await expect(error).toContainText('The file is damaged or not in the report format:');
     await expect(error).toContainText(/china-call-center\.json: the file ends too early/);
     await expect(error).toContainText(/\(line \d+, column \d+\)/);
-    await page.screenshot({ path: 'tests/e2e/screenshots/report-file-error.png', fullPage: true });
+    await fullShot(page, 'tests/e2e/screenshots/report-file-error.png');
 
     // In Chinese too.
     await chooseLanguage(page, 'zh-Hans');
@@ -218,7 +218,7 @@ test('a catalogue of 1,000 reports: a light first visit, search across pages, an
     await page.locator('#library-search').fill('0777');
     await page.locator('.card[data-report="generated-0777"] a.open-report').click();
     await expect(page.locator('article.report[data-report="generated-0777"] h1')).toHaveText('Generated market 0777');
-    await page.screenshot({ path: 'tests/e2e/screenshots/catalogue-1000-open.png', fullPage: true });
+    await fullShot(page, 'tests/e2e/screenshots/catalogue-1000-open.png');
 
     // A link straight to a report on a late page of the catalogue.
     await page.goto(served.url + '?r=generated-0990');

@@ -164,7 +164,32 @@ export async function readText(locator: Locator): Promise<string> {
 }
 
 export async function shot(page: Page, name: string) {
-  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+  await fullShot(page, `${SHOTS}/${name}.png`);
+}
+
+/**
+ * The whole page as a reader sees each part of it when scrolled there. Boxes far off screen
+ * skip rendering (`content-visibility: auto`) and a full-page capture would show them blank, so
+ * they render for the capture (set through the CSSOM, which the strict CSP allows) and skip
+ * again after it.
+ */
+export async function fullShot(page: Page, path: string) {
+  await page.evaluate(() =>
+    document.querySelectorAll<HTMLElement>('*').forEach((e) => {
+      if (getComputedStyle(e).contentVisibility === 'auto') {
+        e.style.contentVisibility = 'visible';
+        e.dataset.shotRendered = '';
+      }
+    }),
+  );
+  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+  await page.screenshot({ path, fullPage: true });
+  await page.evaluate(() =>
+    document.querySelectorAll<HTMLElement>('[data-shot-rendered]').forEach((e) => {
+      e.style.contentVisibility = '';
+      delete e.dataset.shotRendered;
+    }),
+  );
 }
 
 /** Moves the Scenarios view's headline-rate slider by keyboard and checks the field follows. */

@@ -3,7 +3,7 @@
 // message naming the file and the reason, and nothing kept before is changed.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { test, expect, openApp, watchErrors, ROOT, type Page, chooseLanguage } from './helpers';
+import { test, expect, openApp, watchErrors, ROOT, type Page, chooseLanguage, fullShot } from './helpers';
 
 const EXAMPLE = readFileSync(join(ROOT, 'docs', 'example-report.json'), 'utf8');
 const TITLE = 'Global Widget Market to 2030';
@@ -31,7 +31,7 @@ test('a report JSON picked, previewed, kept across a reload, opened, exported an
   const card = imported(page).first();
   await expect(card).toHaveAttribute('data-report', 'imported-example-widgets');
   await expect(card).toContainText('Imported — on this device only');
-  await page.screenshot({ path: 'tests/e2e/screenshots/import-json-desktop.png', fullPage: true });
+  await fullShot(page, 'tests/e2e/screenshots/import-json-desktop.png');
 
   await page.reload();
   await expect(imported(page)).toHaveCount(1);
@@ -189,7 +189,7 @@ test('a long CSV (Our World in Data style): guessed, previewed, imported, explor
   await expect(preview).toContainText('Layout: long: a column names the series');
   await expect(preview.locator('.preview-table thead th')).toHaveText(['Entity', 'Code', 'Year', 'Annual CO2 emissions (tonnes)']);
   await expect(page.locator('#csv-time')).toHaveValue('2');
-  await page.screenshot({ path: 'tests/e2e/screenshots/import-csv-preview-desktop.png', fullPage: true });
+  await fullShot(page, 'tests/e2e/screenshots/import-csv-preview-desktop.png');
   await page.locator('#csv-title').fill('CO2 emissions');
   await page.getByTestId('confirm-import').click();
   await expect(page.getByTestId('import-status')).toContainText('Imported “CO2 emissions”');
@@ -297,11 +297,11 @@ test('values at or below zero (temperature anomalies) chart normally; growth too
   await expect(page.locator('.history-note h3')).toContainText(['Why there is no forecast']);
   expect(await page.locator('[role=tab]').evaluateAll((ts) => ts.map((t) => t.getAttribute('data-view'))))
     .not.toContain('scenarios');
-  await page.screenshot({ path: 'tests/e2e/screenshots/import-temperature-desktop.png', fullPage: true });
+  await fullShot(page, 'tests/e2e/screenshots/import-temperature-desktop.png');
   await page.setViewportSize({ width: 360, height: 780 });
   await page.getByRole('link', { name: /Back to library/ }).click();
   await pickFixture(page, 'owid_long.csv');
   await expect(page.getByTestId('import-preview')).toBeVisible();
-  await page.screenshot({ path: 'tests/e2e/screenshots/import-csv-preview-phone.png', fullPage: true });
+  await fullShot(page, 'tests/e2e/screenshots/import-csv-preview-phone.png');
   expect(errors).toEqual([]);
 });
