@@ -19,6 +19,10 @@ pub struct SvgNode {
     pub label: Option<String>,
     /// Where a tooltip about this mark points (viewBox units).
     pub anchor: Option<(f64, f64)>,
+    /// The part of the chart the node belongs to ("": its marks). A renderer keeps each run
+    /// of one group apart, so a part whose node count changes (the value axis gaining a tick
+    /// as a slider moves) does not shift the nodes after it.
+    pub group: &'static str,
 }
 
 impl SvgNode {
@@ -30,7 +34,13 @@ impl SvgNode {
             text: None,
             label: None,
             anchor: None,
+            group: "",
         }
+    }
+    /// Puts the node in a part of the chart (see [`SvgNode::group`]).
+    pub fn in_group(mut self, group: &'static str) -> Self {
+        self.group = group;
+        self
     }
     /// Sets the attribute only when `cond` holds.
     pub fn attr_if(self, cond: bool, name: &'static str, value: impl ToString) -> Self {
@@ -60,6 +70,18 @@ impl SvgNode {
             .find(|(n, _)| *n == name)
             .map(|(_, v)| v.as_str())
     }
+}
+
+/// The runs of consecutive nodes in the same group, in order, each with its group's name.
+pub fn group_runs(nodes: &[SvgNode]) -> Vec<(&'static str, std::ops::Range<usize>)> {
+    let mut runs: Vec<(&'static str, std::ops::Range<usize>)> = Vec::new();
+    for (i, n) in nodes.iter().enumerate() {
+        match runs.last_mut() {
+            Some((group, range)) if *group == n.group => range.end = i + 1,
+            _ => runs.push((n.group, i..i + 1)),
+        }
+    }
+    runs
 }
 
 /// Rounds for attribute output (0.01 px).
@@ -167,6 +189,7 @@ pub fn xy_scene(series: &[Series], g: &Geometry, labels: &XyLabels) -> Vec<SvgNo
         let k = format!("{}", (t.value * 1e6).round() as i64);
         out.push(
             SvgNode::new(format!("gy{k}"), "line")
+                .in_group("y-axis")
                 .attr("class", "gridline")
                 .attr("x1", px(x0))
                 .attr("x2", px(x1))
@@ -175,6 +198,7 @@ pub fn xy_scene(series: &[Series], g: &Geometry, labels: &XyLabels) -> Vec<SvgNo
         );
         out.push(
             SvgNode::new(format!("ty{k}"), "text")
+                .in_group("y-axis")
                 .attr("class", "tick y")
                 .attr("x", px(x0 - 6.0))
                 .attr("y", px(t.at))
@@ -184,6 +208,7 @@ pub fn xy_scene(series: &[Series], g: &Geometry, labels: &XyLabels) -> Vec<SvgNo
     }
     out.push(
         SvgNode::new("axis-x", "line")
+            .in_group("x-axis")
             .attr("class", "axis-line")
             .attr("x1", px(x0))
             .attr("x2", px(x1))
@@ -193,6 +218,7 @@ pub fn xy_scene(series: &[Series], g: &Geometry, labels: &XyLabels) -> Vec<SvgNo
     for t in &g.x_ticks {
         out.push(
             SvgNode::new(format!("tx{}", x_key(t.value)), "text")
+                .in_group("x-axis")
                 .attr("class", "tick x")
                 .attr("x", px(t.at))
                 .attr("y", px(y_bottom + 18.0))
@@ -201,6 +227,7 @@ pub fn xy_scene(series: &[Series], g: &Geometry, labels: &XyLabels) -> Vec<SvgNo
     }
     out.push(
         SvgNode::new("title-x", "text")
+            .in_group("x-axis")
             .attr("class", "axis-title x")
             .attr("x", px((x0 + x1) / 2.0))
             .attr("y", px(g.size.height - 6.0))
@@ -528,6 +555,73 @@ mod tests {
         assert_eq!(line.get("d"), Some("M80 166L780 16"));
         let keys: BTreeSet<&str> = nodes.iter().map(|n| n.key.as_str()).collect();
         assert_eq!(keys.len(), nodes.len(), "keys are unique");
+    }
+
+    #[test]
+    fn a_value_axis_gaining_ticks_leaves_the_other_runs_unchanged() {
+        // A projection growing faster: its value axis gets more ticks; the runs after it (the
+        // time axis, the marks) keep the same nodes in the same order, so a renderer that
+        // keeps each run apart moves none of them.
+        let scene = |top: f64| {
+            let s = Series {
+                key: "p".into(),
+                label: "Projection".into(),
+                color: 0,
+                kind: SeriesKind::Line { dashed_from: None },
+                points: (0..5)
+                    .map(|i| {
+                        Datum::new(f64::from(i), top * f64::from(i) / 4.0, Provenance::Scenario)
+                    })
+                    .collect(),
+                low: vec![],
+            };
+            let g = layout(
+                std::slice::from_ref(&s),
+                Size {
+                    width: 800.0,
+                    height: 360.0,
+                },
+                &BTreeSet::new(),
+            );
+            let labels = XyLabels {
+                x_title: "Month",
+                x_tick: &|x| format!("{x}"),
+                y_tick: &|y| format!("{y}"),
+                mark: &|series, d| format!("{series} {}: {}", d.x, d.y),
+            };
+            xy_scene(&[s], &g, &labels)
+        };
+        let keys_of = |nodes: &[SvgNode], group: &str| -> Vec<String> {
+            group_runs(nodes)
+                .into_iter()
+                .filter(|(g, _)| *g == group)
+                .flat_map(|(_, r)| nodes[r].iter().map(|n| n.key.clone()).collect::<Vec<_>>())
+                .collect()
+        };
+        let (low, high) = (scene(4.0), scene(9.0));
+        let groups = |nodes: &[SvgNode]| -> Vec<&'static str> {
+            group_runs(nodes).into_iter().map(|(g, _)| g).collect()
+        };
+        assert_eq!(groups(&low), ["y-axis", "x-axis", ""]);
+        assert_eq!(groups(&high), ["y-axis", "x-axis", ""]);
+        assert_ne!(
+            keys_of(&low, "y-axis").len(),
+            keys_of(&high, "y-axis").len(),
+            "the value axis changes its ticks"
+        );
+        assert_eq!(keys_of(&low, "x-axis"), keys_of(&high, "x-axis"));
+        assert_eq!(keys_of(&low, ""), keys_of(&high, ""));
+    }
+
+    #[test]
+    fn group_runs_split_where_the_group_changes() {
+        let n = |key: &str, group: &'static str| SvgNode::new(key, "line").in_group(group);
+        let nodes = [n("a", "g"), n("b", "g"), n("c", ""), n("d", "g")];
+        assert_eq!(
+            group_runs(&nodes),
+            vec![("g", 0..2), ("", 2..3), ("g", 3..4)]
+        );
+        assert!(group_runs(&[]).is_empty());
     }
 
     #[test]

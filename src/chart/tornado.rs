@@ -155,6 +155,7 @@ pub fn tornado_scene(rows: &[TornadoRow], base: f64, o: &TornadoOptions) -> Torn
         let x = sx.map(*t);
         out.push(
             SvgNode::new(format!("gx{t}"), "line")
+                .in_group("value-axis")
                 .attr("class", "gridline")
                 .attr("x1", px(x))
                 .attr("x2", px(x))
@@ -163,6 +164,7 @@ pub fn tornado_scene(rows: &[TornadoRow], base: f64, o: &TornadoOptions) -> Torn
         );
         out.push(
             SvgNode::new(format!("tx{t}"), "text")
+                .in_group("value-axis")
                 .attr("class", "tick x")
                 .attr("x", px(x))
                 .attr("y", px(bottom + 18.0))

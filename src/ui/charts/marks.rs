@@ -3,7 +3,7 @@
 //! recomputes the scene once; each mark compares its own node and writes only the attributes
 //! that changed (the `d` of a path, the `y` of a marker, a tick's text).
 
-use crate::chart::scene::SvgNode;
+use crate::chart::scene::{group_runs, SvgNode};
 use crate::ui::charts::frame::mark_class;
 use leptos::either::EitherOf6;
 use leptos::prelude::*;
@@ -49,20 +49,26 @@ impl Scene {
         self.index.get(key).and_then(|i| self.nodes.get(*i))
     }
 
-    /// What identifies an element: a node keeps its element while its tag, its attribute
-    /// names and whether it is a focusable mark stay the same; its values may change.
-    fn ids(&self) -> Vec<MarkId> {
-        self.nodes
-            .iter()
-            .map(|n| MarkId {
+    /// What identifies an element, in [`RUNS`] lists: the first runs of the scene's groups
+    /// (the value axis, the time axis), then all the rest (the marks). A node keeps its element
+    /// while its tag, its attribute names and whether it is a focusable mark stay the same; its
+    /// values may change.
+    fn id_runs(&self) -> Vec<Vec<MarkId>> {
+        let mut lists = vec![Vec::new(); RUNS];
+        for (i, (_, range)) in group_runs(&self.nodes).into_iter().enumerate() {
+            lists[i.min(RUNS - 1)].extend(self.nodes[range].iter().map(|n| MarkId {
                 key: n.key.clone(),
                 tag: n.tag,
                 attrs: n.attrs.iter().map(|(a, _)| *a).collect(),
                 labelled: n.label.is_some(),
-            })
-            .collect()
+            }));
+        }
+        lists
     }
 }
+
+/// How many keyed lists a scene is drawn in (an x/y chart's value axis, time axis and marks).
+const RUNS: usize = 3;
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 struct MarkId {
@@ -85,12 +91,30 @@ pub struct Pointing {
     pub read_key: RwSignal<Option<String>>,
 }
 
-/// The elements of a scene, to go inside an `<svg>`.
+/// The elements of a scene, to go inside an `<svg>`: the runs of its groups (the value axis,
+/// the time axis, the marks) each in a keyed list of its own, so the value axis gaining or
+/// losing a tick as a slider moves leaves the other elements where they are. (In one list over
+/// every node, Leptos's keyed diff counts an insertion late and re-inserts the nodes after it:
+/// an input of the KPI projector re-inserted its 37 marks.)
 #[component]
 pub fn SceneMarks(scene: Memo<Arc<Scene>>, pointing: Pointing) -> impl IntoView {
     let active = pointing.active;
     let selected = Selector::new(move || active.get());
-    let ids = Memo::new(move |_| scene.with(|s| s.ids()));
+    let runs = Memo::new(move |_| scene.with(|s| s.id_runs()));
+    (0..RUNS)
+        .map(|i| mark_list(i, runs, scene, pointing, selected.clone()))
+        .collect_view()
+}
+
+/// The `i`th of a scene's keyed lists.
+fn mark_list(
+    i: usize,
+    runs: Memo<Vec<Vec<MarkId>>>,
+    scene: Memo<Arc<Scene>>,
+    pointing: Pointing,
+    selected: Selector<Option<String>>,
+) -> impl IntoView {
+    let ids = Memo::new(move |_| runs.with(|r| r.get(i).cloned().unwrap_or_default()));
     view! {
         <For
             each=move || ids.get()
