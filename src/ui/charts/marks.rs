@@ -101,9 +101,10 @@ pub fn SceneMarks(scene: Memo<Arc<Scene>>, pointing: Pointing) -> impl IntoView 
     let active = pointing.active;
     let selected = Selector::new(move || active.get());
     let runs = Memo::new(move |_| scene.with(|s| s.id_runs()));
-    (0..RUNS)
-        .map(|i| mark_list(i, runs, scene, pointing, selected.clone()))
-        .collect_view()
+    let list = move |i| mark_list(i, runs, scene, pointing, selected.clone());
+    // One view per list (a tuple costs less code than a `Vec` of views).
+    const _: () = assert!(RUNS == 3);
+    (list(0), list(1), list(2))
 }
 
 /// The `i`th of a scene's keyed lists.
