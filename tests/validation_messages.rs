@@ -336,3 +336,27 @@ fn the_base_year_is_the_forecasts_anchor() {
         "mine.json: meta.base_year: the base year 2024 must be the forecast's anchor year 2025"
     );
 }
+
+#[test]
+fn an_assumption_reads_its_range_beside_its_fields_and_refuses_unknown_ones() {
+    let plan = BUNDLED
+        .iter()
+        .find(|(file, _)| file.contains("parent-child-community"))
+        .expect("the plan report is bundled");
+    let mut v: serde_json::Value = serde_json::from_str(plan.1).unwrap();
+    let report = parse_report("plan.json", plan.1).expect("the plan report reads");
+    let first = &v["assumptions"][0];
+    let range = report.assumptions[0].range;
+    assert_eq!(Some(range.default), first["default"].as_f64());
+    assert_eq!(Some(range.step), first["step"].as_f64());
+    v["assumptions"][0]["defualt"] = 1.into();
+    let e = error_for(&v);
+    assert!(e.contains("unknown field `defualt`"), "{e}");
+    v["assumptions"][0]
+        .as_object_mut()
+        .unwrap()
+        .remove("defualt");
+    v["assumptions"][0].as_object_mut().unwrap().remove("max");
+    let e = error_for(&v);
+    assert!(e.contains("missing field `max`"), "{e}");
+}

@@ -405,17 +405,74 @@ pub struct AssumptionRange {
     pub step: f64,
 }
 
+/// A model input: what it is, its unit, its default and range, and why that default.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
+#[serde(from = "AssumptionFields", into = "AssumptionFields")]
 pub struct Assumption {
     pub id: String,
     pub label: LocalText,
     pub unit: Unit,
-    #[serde(flatten)]
     pub range: AssumptionRange,
     /// Why this default, in our own words.
     pub note: LocalText,
+}
+
+/// An assumption as a report file writes it: the range's four numbers beside its other
+/// fields. Read field by field rather than with `#[serde(flatten)]`, which buffers the whole
+/// object through serde's `Content` first (more code in the first visit, and a looser reading
+/// of unknown fields).
+#[derive(Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+struct AssumptionFields {
+    id: String,
+    label: LocalText,
+    unit: Unit,
+    default: f64,
+    min: f64,
+    max: f64,
+    step: f64,
+    /// Why this default, in our own words.
+    note: LocalText,
+}
+
+impl From<AssumptionFields> for Assumption {
+    fn from(a: AssumptionFields) -> Self {
+        Assumption {
+            id: a.id,
+            label: a.label,
+            unit: a.unit,
+            range: AssumptionRange {
+                default: a.default,
+                min: a.min,
+                max: a.max,
+                step: a.step,
+            },
+            note: a.note,
+        }
+    }
+}
+
+impl From<Assumption> for AssumptionFields {
+    fn from(a: Assumption) -> Self {
+        let AssumptionRange {
+            default,
+            min,
+            max,
+            step,
+        } = a.range;
+        AssumptionFields {
+            id: a.id,
+            label: a.label,
+            unit: a.unit,
+            default,
+            min,
+            max,
+            step,
+            note: a.note,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
