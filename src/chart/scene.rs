@@ -518,6 +518,30 @@ mod tests {
     use crate::chart::xy::{layout, Size};
     use std::collections::BTreeSet;
 
+    /// One series laid out on an 800 × 360 chart and drawn, with plain labels.
+    fn scene_of(s: Series) -> Vec<SvgNode> {
+        scene_with(s, &|series, d| format!("{series} {}: {}", d.x, d.y))
+    }
+
+    /// The same, with what a focused mark says.
+    fn scene_with(s: Series, mark: &dyn Fn(&str, &Datum) -> String) -> Vec<SvgNode> {
+        let g = layout(
+            std::slice::from_ref(&s),
+            Size {
+                width: 800.0,
+                height: 360.0,
+            },
+            &BTreeSet::new(),
+        );
+        let labels = XyLabels {
+            x_title: "Year",
+            x_tick: &|x| format!("{x}"),
+            y_tick: &|y| format!("{y}"),
+            mark,
+        };
+        xy_scene(&[s], &g, &labels)
+    }
+
     #[test]
     fn xy_scene_has_stable_keys_and_labels() {
         let s = Series {
@@ -533,21 +557,7 @@ mod tests {
             ],
             low: vec![],
         };
-        let g = layout(
-            std::slice::from_ref(&s),
-            Size {
-                width: 800.0,
-                height: 360.0,
-            },
-            &BTreeSet::new(),
-        );
-        let labels = XyLabels {
-            x_title: "Year",
-            x_tick: &|x| format!("{x}"),
-            y_tick: &|y| format!("{y}"),
-            mark: &|series, d| format!("{series} {}: {}", d.x, d.y),
-        };
-        let nodes = xy_scene(&[s], &g, &labels);
+        let nodes = scene_of(s);
         let marker = nodes.iter().find(|n| n.key == "m-m-2025000").unwrap();
         assert_eq!(marker.label.as_deref(), Some("Market 2025: 4"));
         assert_eq!(marker.get("class"), Some("mk filled s1"));
@@ -575,21 +585,7 @@ mod tests {
                     .collect(),
                 low: vec![],
             };
-            let g = layout(
-                std::slice::from_ref(&s),
-                Size {
-                    width: 800.0,
-                    height: 360.0,
-                },
-                &BTreeSet::new(),
-            );
-            let labels = XyLabels {
-                x_title: "Month",
-                x_tick: &|x| format!("{x}"),
-                y_tick: &|y| format!("{y}"),
-                mark: &|series, d| format!("{series} {}: {}", d.x, d.y),
-            };
-            xy_scene(&[s], &g, &labels)
+            scene_of(s)
         };
         let keys_of = |nodes: &[SvgNode], group: &str| -> Vec<String> {
             group_runs(nodes)
@@ -643,21 +639,7 @@ mod tests {
             ],
             low: vec![],
         };
-        let g = layout(
-            std::slice::from_ref(&s),
-            Size {
-                width: 800.0,
-                height: 360.0,
-            },
-            &BTreeSet::new(),
-        );
-        let labels = XyLabels {
-            x_title: "Year",
-            x_tick: &|x| format!("{x}"),
-            y_tick: &|y| format!("{y}"),
-            mark: &|_, d| format!("{}", d.y),
-        };
-        let nodes = xy_scene(&[s], &g, &labels);
+        let nodes = scene_with(s, &|_, d| format!("{}", d.y));
         let marks: Vec<(&str, Option<&str>)> = nodes
             .iter()
             .filter(|n| n.key.starts_with("m-"))
