@@ -1,8 +1,8 @@
 //! Timers on gloo-timers, plus the next animation frame, for the browser edges and the views.
 //!
-//! [`after_detached`] is a fire-and-forget timeout (gloo's `Timeout`); [`next_frame`] and
-//! [`after_next_paint`] are to `.await` inside `leptos::task::spawn_local` and resolve at once
-//! without a window.
+//! [`after_detached`] is a fire-and-forget timeout (gloo's `Timeout`); [`next_frame`],
+//! [`after_next_paint`] and [`yield_to_input`] are to `.await` inside
+//! `leptos::task::spawn_local`; the frame ones resolve at once without a window.
 
 use gloo_timers::callback::Timeout;
 
@@ -30,9 +30,14 @@ pub async fn next_frame() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
+/// Resolves in a later task (a zero timeout): input events that arrived meanwhile run first.
+pub async fn yield_to_input() {
+    gloo_timers::future::TimeoutFuture::new(0).await;
+}
+
 /// Resolves in the first task after the next frame has been painted: a zero timeout queued from
 /// the frame's callback runs once that frame's rendering is done.
 pub async fn after_next_paint() {
     next_frame().await;
-    gloo_timers::future::TimeoutFuture::new(0).await;
+    yield_to_input().await;
 }

@@ -3,7 +3,9 @@
 //! - Sensitivity moves every assumption that can move the chosen value (the headline, a
 //!   segment's end value of the dimension chosen in the view, or a plan's projection) down and
 //!   up by N points around the reader's scenario, one at a time, and draws the end values as a
-//!   tornado. It is a memo of the scenario, N and the target: cheap (~50 engine runs).
+//!   tornado. It follows the scenario once it rests, N and the target, and is worked out a few
+//!   inputs per task (two engine runs each), so a key press never waits behind all of it; the
+//!   last tornado stays drawn until the new one is whole.
 //! - Uncertainty samples those assumptions at random from a seed and draws the p10–p90 band,
 //!   the median and the published path (and the scenario's own path when it is not the
 //!   published one). Ranges are centred on the scenario's values, with widths from the report's
@@ -25,7 +27,7 @@ use crate::domain::engine::mc_input::{parse_seed, reader_paths};
 use crate::domain::engine::monte_carlo::{
     Fan, McError, McOptions, McRun, Progress, DEFAULT_WIDTH, MAX_WIDTH, MIN_WIDTH,
 };
-use crate::domain::engine::sensitivity::{tornado, SensitivityError, Tornado};
+use crate::domain::engine::sensitivity::{SensitivityError, Tornado, TornadoRun};
 use crate::domain::engine::target::{relevant_keys, target_path, Target};
 use crate::domain::format::{self, parse_typed, Locale, Shown};
 use crate::domain::scenario::Scenario;
@@ -92,7 +94,8 @@ pub struct ToolsState {
     pub mc_run: StoredValue<Option<McRun>>,
     /// The target in force: the chosen one while it exists, else the report's natural one.
     resolved: Memo<Option<Target>>,
-    sensitivity: Memo<Option<Result<Tornado, SensitivityError>>>,
+    /// The tornado in force (the last whole one while a newer one is worked out).
+    sensitivity: RwSignal<Option<Result<Tornado, SensitivityError>>>,
     /// Bumped by every start and cancel: a frame of an older run stops.
     mc_token: StoredValue<u64>,
     mc_running: RwSignal<Option<(McJob, Progress)>>,
@@ -129,16 +132,30 @@ impl ToolsState {
         let tornado_points = app.map_or_else(|| RwSignal::new(0.02), |a| a.tornado_points);
         let target = RwSignal::new(None);
         let resolved = Memo::new(move |_| resolve_target(app?, ctx?, target.get()));
-        let sensitivity = Memo::new(move |_| {
-            let ctx = ctx?;
-            let target = resolved.get()?;
+        let sensitivity = RwSignal::new(None);
+        // Bumped by every new tornado run: the steps of an older one stop.
+        let tornado_token = StoredValue::new(0u64);
+        Effect::new(move |_| {
+            let token = tornado_token.get_value().wrapping_add(1);
+            tornado_token.set_value(token);
+            let Some(ctx) = ctx else {
+                return;
+            };
+            let Some(target) = resolved.get() else {
+                sensitivity.set(None);
+                return;
+            };
             let points = tornado_points.get();
-            Some(ctx.settled.with(|s| {
+            let run = ctx.settled.with(|s| {
                 ctx.with(|r| {
                     let keys = relevant_keys(r, &target);
-                    tornado(r, s, &keys, points, &target)
+                    TornadoRun::new(r, s, &keys, points, &target)
                 })
-            }))
+            });
+            match run {
+                Ok(run) => step_tornado(sensitivity, tornado_token, token, run),
+                Err(e) => sensitivity.set(Some(Err(e))),
+            }
         });
         ToolsState {
             tornado_points,
@@ -282,6 +299,34 @@ fn TargetPicker(c: ToolsCtx) -> impl IntoView {
             </select>
         </label>
     }
+}
+
+/// Works a tornado out in tasks of at most [`FRAME_BUDGET_MS`], letting the reader's input
+/// through between them, and shows it once whole. Stops when a newer run replaces it (the
+/// scenario, the target or the points changed) or the view is gone.
+fn step_tornado(
+    out: RwSignal<Option<Result<Tornado, SensitivityError>>>,
+    token_of: StoredValue<u64>,
+    token: u64,
+    mut run: TornadoRun,
+) {
+    leptos::task::spawn_local(async move {
+        loop {
+            if token_of.try_get_value() != Some(token) {
+                return;
+            }
+            let start = js_sys::Date::now();
+            let mut more = true;
+            while more && js_sys::Date::now() - start < FRAME_BUDGET_MS {
+                more = run.step();
+            }
+            if !more {
+                break;
+            }
+            crate::browser::timers::yield_to_input().await;
+        }
+        out.try_set(Some(Ok(run.finish())));
+    });
 }
 
 /// What the sensitivity section shows under its controls.

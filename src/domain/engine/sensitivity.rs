@@ -123,43 +123,89 @@ pub fn tornado(
     points: f64,
     target: &Target,
 ) -> Result<Tornado, SensitivityError> {
-    if !(points.is_finite() && points > 0.0 && points <= MAX_POINTS) {
-        return Err(SensitivityError::InvalidPoints(points));
-    }
-    let eval = Evaluator::new(report, target)?;
-    let base_value = eval.end(base)?;
-    let all = inputs(report)?;
-    let mut rows = Vec::new();
-    let mut skipped = Vec::new();
-    let mut seen: Vec<&str> = Vec::new();
-    for key in keys {
-        if seen.contains(&key.as_str()) {
-            skipped.push(Skipped {
-                key: key.clone(),
-                reason: SkipReason::Duplicate,
-            });
-            continue;
+    let mut run = TornadoRun::new(report, base, keys, points, target)?;
+    while run.step() {}
+    Ok(run.finish())
+}
+
+/// A tornado worked out one input at a time (two model runs each), so that a view can let the
+/// reader's key presses through between inputs instead of computing it in one long task.
+/// [`tornado`] is this run to the end.
+pub struct TornadoRun {
+    eval: Evaluator,
+    base: Scenario,
+    points: f64,
+    base_value: f64,
+    /// Each key still to move, with its input and its value in force.
+    todo: std::collections::VecDeque<(String, Input, f64)>,
+    rows: Vec<TornadoRow>,
+    skipped: Vec<Skipped>,
+}
+
+impl TornadoRun {
+    /// Checks the target and the points, works out the base value and which keys can move.
+    pub fn new(
+        report: &crate::domain::schema::Report,
+        base: &Scenario,
+        keys: &[String],
+        points: f64,
+        target: &Target,
+    ) -> Result<Self, SensitivityError> {
+        if !(points.is_finite() && points > 0.0 && points <= MAX_POINTS) {
+            return Err(SensitivityError::InvalidPoints(points));
         }
-        seen.push(key);
-        let Some(input) = all.iter().find(|i| i.key == *key) else {
-            skipped.push(Skipped {
-                key: key.clone(),
-                reason: SkipReason::UnknownKey,
-            });
-            continue;
+        let eval = Evaluator::new(report, target)?;
+        let base_value = eval.end(base)?;
+        let all = inputs(report)?;
+        let mut todo = std::collections::VecDeque::new();
+        let mut skipped = Vec::new();
+        let mut seen: Vec<&str> = Vec::new();
+        for key in keys {
+            if seen.contains(&key.as_str()) {
+                skipped.push(Skipped {
+                    key: key.clone(),
+                    reason: SkipReason::Duplicate,
+                });
+                continue;
+            }
+            seen.push(key);
+            let Some(input) = all.iter().find(|i| i.key == *key) else {
+                skipped.push(Skipped {
+                    key: key.clone(),
+                    reason: SkipReason::UnknownKey,
+                });
+                continue;
+            };
+            // From the value in force: a sibling's share the reader left alone has made room
+            // for the shares they set.
+            let base_input = value_in_force(report, input, base);
+            todo.push_back((key.clone(), input.clone(), base_input));
+        }
+        Ok(TornadoRun {
+            eval,
+            base: base.clone(),
+            points,
+            base_value,
+            todo,
+            rows: Vec::new(),
+            skipped,
+        })
+    }
+
+    /// Moves the next input down and up; `false` once every input has been moved.
+    pub fn step(&mut self) -> bool {
+        let Some((key, input, base_input)) = self.todo.pop_front() else {
+            return false;
         };
-        // From the value in force: a sibling's share the reader left alone has made room for
-        // the shares they set.
-        let base_input = value_in_force(report, input, base);
-        let (low_input, high_input) = moved(input, base_input, points);
+        let (low_input, high_input) = moved(&input, base_input, self.points);
         let end_with = |v: f64| {
-            let mut s = base.clone();
+            let mut s = self.base.clone();
             input.apply(&mut s, v);
-            eval.end(&s)
+            self.eval.end(&s)
         };
         match (end_with(low_input), end_with(high_input)) {
-            (Ok(low_value), Ok(high_value)) => rows.push(TornadoRow {
-                key: key.clone(),
+            (Ok(low_value), Ok(high_value)) => self.rows.push(TornadoRow {
+                key,
                 kind: input.kind,
                 is_fraction: input.is_fraction,
                 base_input,
@@ -169,20 +215,26 @@ pub fn tornado(
                 high_value,
                 swing: (high_value - low_value).abs(),
             }),
-            (Err(e), _) | (_, Err(e)) => skipped.push(Skipped {
-                key: key.clone(),
+            (Err(e), _) | (_, Err(e)) => self.skipped.push(Skipped {
+                key,
                 reason: SkipReason::Engine(e),
             }),
         }
+        !self.todo.is_empty()
     }
-    rows.sort_by(|a, b| b.swing.total_cmp(&a.swing).then_with(|| a.key.cmp(&b.key)));
-    Ok(Tornado {
-        target: target.clone(),
-        points,
-        base_value,
-        rows,
-        skipped,
-    })
+
+    /// The tornado, widest swing first (inputs not yet moved are left out).
+    pub fn finish(self) -> Tornado {
+        let mut rows = self.rows;
+        rows.sort_by(|a, b| b.swing.total_cmp(&a.swing).then_with(|| a.key.cmp(&b.key)));
+        Tornado {
+            target: self.eval.target().clone(),
+            points: self.points,
+            base_value: self.base_value,
+            rows,
+            skipped: self.skipped,
+        }
+    }
 }
 
 #[cfg(test)]
@@ -217,6 +269,31 @@ mod tests {
         assert!((row.high_value - expect_high).abs() < 1e-3);
         assert!((t.base_value - 6.1e9).abs() < 1.0);
         assert!(row.low_value < t.base_value && t.base_value < row.high_value);
+    }
+
+    #[test]
+    fn a_run_moves_one_input_per_step_and_ends_as_the_whole_tornado() {
+        let (reports, _) = load_bundled();
+        let r = &reports[0];
+        let target = Target::Segment {
+            dimension: "type".into(),
+            member: "camera-modules".into(),
+        };
+        let keys = relevant_keys(r, &target);
+        assert!(keys.len() > 1, "{keys:?}");
+        let whole = tornado(r, &Scenario::published(), &keys, 0.02, &target).unwrap();
+        let mut run = TornadoRun::new(r, &Scenario::published(), &keys, 0.02, &target).unwrap();
+        let mut steps = 1;
+        while run.step() {
+            steps += 1;
+        }
+        assert!(!run.step(), "nothing left to move");
+        assert_eq!(steps, keys.len());
+        assert_eq!(run.finish(), whole);
+        // Cut short, it holds what was moved so far.
+        let mut run = TornadoRun::new(r, &Scenario::published(), &keys, 0.02, &target).unwrap();
+        run.step();
+        assert_eq!(run.finish().rows.len(), 1);
     }
 
     #[test]
