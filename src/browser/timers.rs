@@ -1,15 +1,31 @@
 //! Timers on gloo-timers, plus the next animation frame, for the browser edges and the views.
 //!
-//! [`after_detached`] is a fire-and-forget timeout (gloo's `Timeout`); [`next_frame`],
+//! [`after_detached`] is a fire-and-forget timeout (gloo's `Timeout`); [`Debounce`] a timeout
+//! that the next one replaces; [`next_frame`],
 //! [`after_next_paint`] and [`yield_to_input`] are to `.await` inside
 //! `leptos::task::spawn_local`; the frame ones resolve at once without a window.
 
 use gloo_timers::callback::Timeout;
+use std::cell::RefCell;
+use std::rc::Rc;
 
 /// Runs `f` once, `ms` milliseconds from now, with no way to cancel it.
 pub fn after_detached(ms: u32, f: impl FnOnce() + 'static) {
     // The timer's id is only useful for clearTimeout, which this variant never offers.
     let _ = Timeout::new(ms, f).forget();
+}
+
+/// A timeout that the next one replaces: [`Debounce::after`] cancels the one still pending, so
+/// only the last call's `f` runs, `ms` after that call. The pending one is cancelled when the
+/// last clone drops (with the effect or view that holds it).
+#[derive(Clone, Default)]
+pub struct Debounce(Rc<RefCell<Option<Timeout>>>);
+
+impl Debounce {
+    pub fn after(&self, ms: u32, f: impl FnOnce() + 'static) {
+        // Dropping the replaced `Timeout` clears it.
+        *self.0.borrow_mut() = Some(Timeout::new(ms, f));
+    }
 }
 
 /// Resolves just before the next repaint (`requestAnimationFrame`). Browsers pause frames in

@@ -221,8 +221,8 @@ pub fn keep_in_url(app: AppState) {
     let link = LinkQuery(Memo::new(move |_| current(app)));
     provide_context(link);
     let pending: StoredValue<Option<String>, LocalStorage> = StoredValue::new_local(None);
-    // The latest change: a wait that ends after a later change writes nothing.
-    let generation = StoredValue::new(0u64);
+    // A later change replaces the wait.
+    let wait = crate::browser::timers::Debounce::default();
     // The place the URL shows; `None` until the first write (the page's own entry is replaced).
     let last_place = StoredValue::new(None::<(Option<String>, Option<View>)>);
     let shown = StoredValue::new((None::<String>, None::<View>));
@@ -243,10 +243,6 @@ pub fn keep_in_url(app: AppState) {
         let moved = last_place.get_value().is_some_and(|last| last != here);
         last_place.set_value(Some(here.clone()));
         shown.set_value(here);
-        let mine = generation.try_update_value(|g| {
-            *g += 1;
-            *g
-        });
         if moved {
             // A new place: first the old entry gets its latest state (a slider moved just
             // before), then the new place its own history entry, now.
@@ -255,11 +251,7 @@ pub fn keep_in_url(app: AppState) {
             return;
         }
         pending.set_value(Some(query));
-        crate::browser::timers::after_detached(URL_WRITE_MS, move || {
-            if mine.is_some() && generation.try_get_value() == mine {
-                flush();
-            }
-        });
+        wait.after(URL_WRITE_MS, flush);
     });
 }
 

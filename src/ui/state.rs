@@ -375,17 +375,12 @@ impl ReportCtx {
             })
         });
         let (settled, set_settled) = signal(scenario.get_untracked());
-        let generation = StoredValue::new(0u64);
+        // A later change replaces the wait (and the report closing drops it).
+        let wait = crate::browser::timers::Debounce::default();
         Effect::new(move |_| {
             let now = scenario.get();
-            let mine = generation.try_update_value(|g| {
-                *g += 1;
-                *g
-            });
-            // A later change (or the report closing) supersedes this one.
-            crate::browser::timers::after_detached(SETTLE_MS, move || {
-                let latest = mine.is_some() && generation.try_get_value() == mine;
-                if latest && settled.try_with_untracked(|s| *s != now) == Some(true) {
+            wait.after(SETTLE_MS, move || {
+                if settled.try_with_untracked(|s| *s != now) == Some(true) {
                     set_settled.set(now);
                 }
             });

@@ -49,21 +49,23 @@ impl Scene {
         self.index.get(key).and_then(|i| self.nodes.get(*i))
     }
 
-    /// What identifies an element, in [`RUNS`] lists: the first runs of the scene's groups
-    /// (the value axis, the time axis), then all the rest (the marks). A node keeps its element
-    /// while its tag, its attribute names and whether it is a focusable mark stay the same; its
-    /// values may change.
-    fn id_runs(&self) -> Vec<Vec<MarkId>> {
-        let mut lists = vec![Vec::new(); RUNS];
-        for (i, (_, range)) in group_runs(&self.nodes).into_iter().enumerate() {
-            lists[i.min(RUNS - 1)].extend(self.nodes[range].iter().map(|n| MarkId {
+    /// What identifies the elements of the `list`th of [`RUNS`] lists: the first runs of the
+    /// scene's groups (the value axis, the time axis) one each, then all the rest (the marks).
+    /// A node keeps its element while its tag, its attribute names and whether it is a
+    /// focusable mark stay the same; its values may change.
+    fn ids(&self, list: usize) -> Vec<MarkId> {
+        group_runs(&self.nodes)
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| (*i).min(RUNS - 1) == list)
+            .flat_map(|(_, (_, range))| &self.nodes[range])
+            .map(|n| MarkId {
                 key: n.key.clone(),
                 tag: n.tag,
                 attrs: n.attrs.iter().map(|(a, _)| *a).collect(),
                 labelled: n.label.is_some(),
-            }));
-        }
-        lists
+            })
+            .collect()
     }
 }
 
@@ -100,8 +102,7 @@ pub struct Pointing {
 pub fn SceneMarks(scene: Memo<Arc<Scene>>, pointing: Pointing) -> impl IntoView {
     let active = pointing.active;
     let selected = Selector::new(move || active.get());
-    let runs = Memo::new(move |_| scene.with(|s| s.id_runs()));
-    let list = move |i| mark_list(i, runs, scene, pointing, selected.clone());
+    let list = move |i| mark_list(i, scene, pointing, selected.clone());
     // One view per list (a tuple costs less code than a `Vec` of views).
     const _: () = assert!(RUNS == 3);
     (list(0), list(1), list(2))
@@ -110,12 +111,11 @@ pub fn SceneMarks(scene: Memo<Arc<Scene>>, pointing: Pointing) -> impl IntoView 
 /// The `i`th of a scene's keyed lists.
 fn mark_list(
     i: usize,
-    runs: Memo<Vec<Vec<MarkId>>>,
     scene: Memo<Arc<Scene>>,
     pointing: Pointing,
     selected: Selector<Option<String>>,
 ) -> impl IntoView {
-    let ids = Memo::new(move |_| runs.with(|r| r.get(i).cloned().unwrap_or_default()));
+    let ids = Memo::new(move |_| scene.with(|s| s.ids(i)));
     view! {
         <For
             each=move || ids.get()
