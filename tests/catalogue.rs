@@ -237,14 +237,17 @@ fn report_errors_name_file_path_line_and_reason() {
     let pretty = serde_json::to_string_pretty(&v).unwrap();
     let e = parse_report("a.json", &pretty).unwrap_err();
     assert_eq!(e.path, "series[0].points[1].year");
-    assert!(e.reason.contains("expected i32"), "{e}");
-    assert!(e.reason.contains("(line "), "{e}");
+    assert!(e.problem.to_string().contains("expected i32"), "{e}");
+    assert!(e.problem.to_string().contains("(line "), "{e}");
     // Unknown enum value.
     let mut v: serde_json::Value = serde_json::from_str(text).unwrap();
     v["series"][0]["points"][0]["provenance"] = "guessed".into();
     let e = parse_report("a.json", &v.to_string()).unwrap_err();
     assert_eq!(e.path, "series[0].points[0].provenance");
-    assert!(e.reason.contains("unknown variant `guessed`"), "{e}");
+    assert!(
+        e.problem.to_string().contains("unknown variant `guessed`"),
+        "{e}"
+    );
     // Semantic: validation names the field.
     let mut v: serde_json::Value = serde_json::from_str(text).unwrap();
     v["meta"]["currency"] = "".into();

@@ -16,7 +16,7 @@ use super::engine::model::compute;
 use super::load::{parse_report, read_json, JsonFailure};
 use super::scenario::Scenario;
 use super::schema::{LocalText, Point, Provenance, Report, ReportKind, Unit, YearRange};
-use super::validate::ValidationError;
+use super::validate::{Problem, ValidationError};
 use serde::{Deserialize, Serialize};
 
 /// `format` of the catalogue files.
@@ -343,10 +343,10 @@ pub fn build(files: &[(String, String)]) -> Result<CatalogueFiles, Vec<Validatio
                     errors.push(ValidationError {
                         file: name.clone(),
                         path: "id".into(),
-                        reason: format!(
-                            "the id \"{}\" is already used by {}; every report needs its own id",
-                            report.id, other.file
-                        ),
+                        problem: Problem::IdTaken {
+                            id: report.id.clone(),
+                            other_file: other.file.clone(),
+                        },
                     });
                     continue;
                 }
@@ -425,55 +425,38 @@ fn facets(entries: &[CatalogueEntry]) -> Facets {
     f
 }
 
-/// Why a catalogue file could not be read.
-#[derive(Debug, Clone, PartialEq)]
-pub struct CatalogueError {
-    pub file: String,
-    pub reason: String,
-}
-
-impl std::fmt::Display for CatalogueError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.file, self.reason)
-    }
-}
-
-fn read<T: for<'de> Deserialize<'de>>(file: &str, text: &str) -> Result<T, CatalogueError> {
-    read_json(text).map_err(|JsonFailure { path, reason }| CatalogueError {
+fn read<T: for<'de> Deserialize<'de>>(file: &str, text: &str) -> Result<T, ValidationError> {
+    read_json(text).map_err(|JsonFailure { path, problem }| ValidationError {
         file: file.to_string(),
-        reason: if path.is_empty() {
-            reason
-        } else {
-            format!("{path}: {reason}")
-        },
+        path,
+        problem: Problem::Json(Box::new(problem)),
     })
 }
 
-fn check_format(file: &str, format: &str, version: u32) -> Result<(), CatalogueError> {
-    if format != FORMAT {
-        return Err(CatalogueError {
-            file: file.into(),
-            reason: format!("not a report catalogue (format \"{format}\")"),
-        });
-    }
-    if version > VERSION {
-        return Err(CatalogueError {
-            file: file.into(),
-            reason: format!("written for a newer version of the app (version {version})"),
-        });
-    }
-    Ok(())
+fn check_format(file: &str, format: &str, version: u32) -> Result<(), ValidationError> {
+    let problem = if format != FORMAT {
+        Problem::NotCatalogue(format.to_string())
+    } else if version > VERSION {
+        Problem::NewerCatalogue(version)
+    } else {
+        return Ok(());
+    };
+    Err(ValidationError {
+        file: file.into(),
+        path: String::new(),
+        problem,
+    })
 }
 
 /// Reads `index.json`.
-pub fn read_catalogue(file: &str, text: &str) -> Result<Catalogue, CatalogueError> {
+pub fn read_catalogue(file: &str, text: &str) -> Result<Catalogue, ValidationError> {
     let c: Catalogue = read(file, text)?;
     check_format(file, &c.format, c.version)?;
     Ok(c)
 }
 
 /// Reads one of the other pages.
-pub fn read_page(file: &str, text: &str) -> Result<CataloguePage, CatalogueError> {
+pub fn read_page(file: &str, text: &str) -> Result<CataloguePage, ValidationError> {
     let p: CataloguePage = read(file, text)?;
     check_format(file, &p.format, p.version)?;
     Ok(p)

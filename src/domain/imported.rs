@@ -16,6 +16,7 @@
 use super::catalogue::content_hash;
 use super::load::parse_report;
 use super::schema::Report;
+use super::validate::ValidationError;
 use serde::{Deserialize, Serialize};
 
 /// `format` of the index.
@@ -104,9 +105,20 @@ pub fn write_index(index: &ImportedIndex) -> String {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Loaded {
     pub entry: ImportedEntry,
-    pub report: Result<Report, String>,
+    pub report: Result<Report, StoredReportError>,
     /// Content hash of the stored text (for the card's cache key), empty when it is gone.
     pub hash: String,
+}
+
+/// Why a kept report can no longer be opened: a value, worded where it is shown.
+#[derive(Debug, Clone, PartialEq)]
+pub enum StoredReportError {
+    /// The report's key is gone from this device's storage.
+    Missing,
+    /// Its text no longer reads as a valid report.
+    Invalid(ValidationError),
+    /// It reads, but as another report than the list says.
+    OtherId { stored_as: String, found: String },
 }
 
 /// Reads each listed report's text (`None`: the key is gone).
@@ -124,14 +136,17 @@ pub fn load_reports(
                 .map(|t| content_hash(t.as_bytes()))
                 .unwrap_or_default();
             let report = match text {
-                None => Err("the report's data is missing from this device's storage".to_string()),
+                None => Err(StoredReportError::Missing),
                 Some(text) => parse_report(&entry.file, &text)
-                    .map_err(|e| e.to_string())
+                    .map_err(StoredReportError::Invalid)
                     .and_then(|r| {
                         if r.id == entry.id {
                             Ok(r)
                         } else {
-                            Err(format!("stored under {} but its id is {}", entry.id, r.id))
+                            Err(StoredReportError::OtherId {
+                                stored_as: entry.id.clone(),
+                                found: r.id,
+                            })
                         }
                     }),
             };
@@ -237,8 +252,14 @@ mod tests {
             (key == report_key("imported-a")).then(|| "{\"id\": ".to_string())
         });
         assert_eq!(loaded.len(), 2);
-        assert!(loaded[0].report.as_ref().unwrap_err().contains("a.json"));
-        assert!(loaded[1].report.as_ref().unwrap_err().contains("missing"));
+        match loaded[0].report.as_ref().unwrap_err() {
+            StoredReportError::Invalid(e) => assert_eq!(e.file, "a.json"),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(
+            loaded[1].report.as_ref().unwrap_err(),
+            &StoredReportError::Missing
+        );
     }
 
     #[test]

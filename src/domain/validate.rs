@@ -1,10 +1,13 @@
 //! Semantic validation of a parsed report: what serde cannot see (finite numbers, years in
 //! range, shares that sum to one, references that resolve). Every failure names the file,
-//! the field path and the reason; nothing here panics.
+//! the field path and the reason — a value ([`Problem`]), worded where it is shown
+//! (`i18n::validation`; its English is the `Display` for logs and the catalogue tool); nothing
+//! here panics.
 
+use super::engine::EngineError;
+use super::load::JsonProblem;
 use super::schema::*;
 use std::collections::HashSet;
-use std::fmt;
 
 /// Years outside this range are treated as typos.
 pub const YEAR_MIN: i32 = 1900;
@@ -17,20 +20,115 @@ pub struct ValidationError {
     pub file: String,
     /// Field path such as `series[0].points[2].value`; empty for the whole file.
     pub path: String,
-    pub reason: String,
-}
-
-impl fmt::Display for ValidationError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.path.is_empty() {
-            write!(f, "{}: {}", self.file, self.reason)
-        } else {
-            write!(f, "{}: {}: {}", self.file, self.path, self.reason)
-        }
-    }
+    pub problem: Problem,
 }
 
 impl std::error::Error for ValidationError {}
+
+/// What is wrong at a field. Ids, years and numbers are carried as they are in the file.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Problem {
+    /// The file does not read as the expected JSON (syntax, or a field serde refused).
+    Json(Box<JsonProblem>),
+    /// A required value that is absent or empty.
+    MissingValue,
+    EnglishEmpty,
+    /// An optional translation present but empty.
+    EmptyTranslation,
+    InvalidId(String),
+    DuplicateId(String),
+    /// A report id a catalogue already gives to another file (named).
+    IdTaken {
+        id: String,
+        other_file: String,
+    },
+    NotFinite,
+    YearOutOfRange(i32),
+    YearsBackwards {
+        from: i32,
+        to: i32,
+    },
+    RateTooLow(f64),
+    StepNotPositive,
+    DefaultOutside {
+        default: f64,
+        min: f64,
+        max: f64,
+    },
+    ShareOutsideUnit,
+    RateMinTooLow,
+    BoundNeedsSide,
+    SideWithoutBound,
+    ScenarioInFile,
+    NotCurrencyCode(String),
+    NoSeries,
+    NoPoints,
+    UnknownSeries(String),
+    UnknownDimension(String),
+    UnknownMember {
+        member: String,
+        dimension: String,
+    },
+    UnknownAssumption(String),
+    UnknownKpi(String),
+    /// `from_year` is not before `to_year` (a growth statement).
+    YearsNotOrdered,
+    /// `from` is not before `to` (an implied rate).
+    FromNotBeforeTo,
+    ValueNotPositive,
+    ShareNotInUnit,
+    HantWithoutHans,
+    BadDate(String),
+    YearsOnlyForSpan(String),
+    ZeroSpan,
+    TrendWithoutSeries,
+    ForecastStartsTooEarly,
+    NegativeForecastValue,
+    SecondValue(i32),
+    YearsOutOfOrder,
+    UpperWithoutLower,
+    UpperNotAbove {
+        upper: f64,
+        value: f64,
+    },
+    /// No positive reported value (of `series`, when named) in `year`.
+    NoReportedValue {
+        series: Option<String>,
+        year: i32,
+    },
+    NoGrowthStatement(usize),
+    FitNeedsPoints,
+    NoFit(EngineError),
+    MinAboveMax {
+        min: f64,
+        max: f64,
+    },
+    PublishedRateOutside {
+        rate: f64,
+        min: f64,
+        max: f64,
+    },
+    BaseYearNotAnchor {
+        base: i32,
+        anchor: i32,
+    },
+    NoMembers,
+    MixedGrowth,
+    SharesDoNotSum(f64),
+    NoContents,
+    NoCadence,
+    ZeroHorizon,
+    NoPeriods,
+    ShareOfUnknownSeries(String),
+    LevelOfUnknownAssumption(String),
+    RateOfNonLevel(String),
+    RateOfUnknownKpi(String),
+    TargetNotLevel,
+    /// A catalogue file whose `format` is not the catalogue's.
+    NotCatalogue(String),
+    /// A catalogue file written by a newer version of the app.
+    NewerCatalogue(u32),
+}
 
 /// Checks a parsed report; the first problem found is returned.
 pub fn validate(file: &str, report: &Report) -> Result<(), ValidationError> {
@@ -45,24 +143,21 @@ struct Validator<'a> {
 type Check = Result<(), ValidationError>;
 
 impl Validator<'_> {
-    fn fail(&self, path: impl Into<String>, reason: impl Into<String>) -> Check {
+    fn fail(&self, path: impl Into<String>, problem: Problem) -> Check {
         Err(ValidationError {
             file: self.file.to_string(),
             path: path.into(),
-            reason: reason.into(),
+            problem,
         })
     }
 
     fn text(&self, path: &str, text: &LocalText) -> Check {
         if text.en.trim().is_empty() {
-            return self.fail(format!("{path}.en"), "missing value: English text is empty");
+            return self.fail(format!("{path}.en"), Problem::EnglishEmpty);
         }
         for (tag, value) in [("zh-Hans", &text.zh_hans), ("zh-Hant", &text.zh_hant)] {
             if value.as_deref().is_some_and(|s| s.trim().is_empty()) {
-                return self.fail(
-                    format!("{path}.{tag}"),
-                    "empty text: omit the field instead",
-                );
+                return self.fail(format!("{path}.{tag}"), Problem::EmptyTranslation);
             }
         }
         Ok(())
@@ -74,13 +169,10 @@ impl Validator<'_> {
                 .chars()
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
         if !ok {
-            return self.fail(
-                path,
-                format!("invalid id {id:?}: use lowercase letters, digits, '-' and '_'"),
-            );
+            return self.fail(path, Problem::InvalidId(id.to_string()));
         }
         if !seen.insert(id.to_string()) {
-            return self.fail(path, format!("duplicate id {id:?}"));
+            return self.fail(path, Problem::DuplicateId(id.to_string()));
         }
         Ok(())
     }
@@ -89,7 +181,7 @@ impl Validator<'_> {
         if value.is_finite() {
             Ok(())
         } else {
-            self.fail(path, format!("non-finite number {value}"))
+            self.fail(path, Problem::NotFinite)
         }
     }
 
@@ -97,10 +189,7 @@ impl Validator<'_> {
         if (YEAR_MIN..=YEAR_MAX).contains(&year) {
             Ok(())
         } else {
-            self.fail(
-                path,
-                format!("year {year} out of range {YEAR_MIN}–{YEAR_MAX}"),
-            )
+            self.fail(path, Problem::YearOutOfRange(year))
         }
     }
 
@@ -110,7 +199,10 @@ impl Validator<'_> {
         if range.from > range.to {
             return self.fail(
                 path,
-                format!("year range {}–{} runs backwards", range.from, range.to),
+                Problem::YearsBackwards {
+                    from: range.from,
+                    to: range.to,
+                },
             );
         }
         Ok(())
@@ -119,7 +211,7 @@ impl Validator<'_> {
     fn rate(&self, path: &str, rate: f64) -> Check {
         self.finite(path, rate)?;
         if rate <= -1.0 {
-            return self.fail(path, format!("growth rate {rate} is −100% or less"));
+            return self.fail(path, Problem::RateTooLow(rate));
         }
         Ok(())
     }
@@ -134,41 +226,37 @@ impl Validator<'_> {
             self.finite(&format!("{path}.{name}"), value)?;
         }
         if r.step <= 0.0 {
-            return self.fail(format!("{path}.step"), "step must be positive");
+            return self.fail(format!("{path}.step"), Problem::StepNotPositive);
         }
         if !(r.min <= r.default && r.default <= r.max) {
             return self.fail(
                 format!("{path}.default"),
-                format!(
-                    "default {} is outside min {} – max {}",
-                    r.default, r.min, r.max
-                ),
+                Problem::DefaultOutside {
+                    default: r.default,
+                    min: r.min,
+                    max: r.max,
+                },
             );
         }
         if share && (r.min < 0.0 || r.max > 1.0) {
-            return self.fail(path, "a share must stay between 0 and 1");
+            return self.fail(path, Problem::ShareOutsideUnit);
         }
         if !share && r.min <= -1.0 {
-            return self.fail(format!("{path}.min"), "a growth rate must stay above −100%");
+            return self.fail(format!("{path}.min"), Problem::RateMinTooLow);
         }
         Ok(())
     }
 
     fn provenance(&self, path: &str, provenance: Provenance, bound: Option<BoundSide>) -> Check {
         match (provenance, bound) {
-            (Provenance::Bound, None) => self.fail(
-                format!("{path}.bound"),
-                "missing value: a bound needs \"lower\" or \"upper\"",
-            ),
+            (Provenance::Bound, None) => {
+                self.fail(format!("{path}.bound"), Problem::BoundNeedsSide)
+            }
             (Provenance::Bound, Some(_)) => Ok(()),
-            (_, Some(_)) => self.fail(
-                format!("{path}.bound"),
-                "only values with provenance \"bound\" may name a bound side",
-            ),
-            (Provenance::Scenario, None) => self.fail(
-                format!("{path}.provenance"),
-                "\"scenario\" values belong to the reader, not to a report file",
-            ),
+            (_, Some(_)) => self.fail(format!("{path}.bound"), Problem::SideWithoutBound),
+            (Provenance::Scenario, None) => {
+                self.fail(format!("{path}.provenance"), Problem::ScenarioInFile)
+            }
             _ => Ok(()),
         }
     }
@@ -178,7 +266,7 @@ impl Validator<'_> {
             Unit::Currency(code)
                 if code.len() != 3 || !code.chars().all(|c| c.is_ascii_uppercase()) =>
             {
-                self.fail(path, format!("currency {code:?} is not an ISO 4217 code"))
+                self.fail(path, Problem::NotCurrencyCode(code.clone()))
             }
             Unit::Count(noun) => self.text(&format!("{path}.count"), noun),
             _ => Ok(()),
@@ -196,10 +284,7 @@ impl Validator<'_> {
             self.series(&format!("series[{i}]"), s, forecast, &mut series_ids)?;
         }
         if r.series.is_empty() {
-            return self.fail(
-                "series",
-                "missing value: a report needs at least one series",
-            );
+            return self.fail("series", Problem::NoSeries);
         }
 
         // A market report without a forecast is history only (an imported series whose values
@@ -213,14 +298,14 @@ impl Validator<'_> {
             if !series_ids.contains(&g.series) {
                 return self.fail(
                     format!("{path}.series"),
-                    format!("unknown series {:?}", g.series),
+                    Problem::UnknownSeries(g.series.clone()),
                 );
             }
             self.rate(&format!("{path}.rate"), g.rate)?;
             self.year(&format!("{path}.from_year"), g.from_year)?;
             self.year(&format!("{path}.to_year"), g.to_year)?;
             if g.from_year >= g.to_year {
-                return self.fail(path, "from_year must come before to_year");
+                return self.fail(path, Problem::YearsNotOrdered);
             }
         }
 
@@ -231,10 +316,10 @@ impl Validator<'_> {
             self.finite(&format!("{path}.value"), s.value)?;
             self.finite(&format!("{path}.share"), s.share)?;
             if s.value <= 0.0 {
-                return self.fail(format!("{path}.value"), "value must be positive");
+                return self.fail(format!("{path}.value"), Problem::ValueNotPositive);
             }
             if !(s.share > 0.0 && s.share <= 1.0) {
-                return self.fail(format!("{path}.share"), "share must be in (0, 1]");
+                return self.fail(format!("{path}.share"), Problem::ShareNotInUnit);
             }
             self.unit(&format!("{path}.unit"), &s.unit)?;
         }
@@ -253,16 +338,16 @@ impl Validator<'_> {
             let Some(d) = r.dimensions.iter().find(|d| d.id == c.dimension) else {
                 return self.fail(
                     format!("{path}.dimension"),
-                    format!("unknown dimension {:?}", c.dimension),
+                    Problem::UnknownDimension(c.dimension.clone()),
                 );
             };
             if !d.members.iter().any(|m| m.id == c.member) {
                 return self.fail(
                     format!("{path}.member"),
-                    format!(
-                        "unknown dimension member {:?} in {:?}",
-                        c.member, c.dimension
-                    ),
+                    Problem::UnknownMember {
+                        member: c.member.clone(),
+                        dimension: c.dimension.clone(),
+                    },
                 );
             }
             self.text(&format!("{path}.summary"), &c.summary)?;
@@ -294,43 +379,37 @@ impl Validator<'_> {
         }
         for (i, p) in r.key_players.iter().enumerate() {
             if p.name.trim().is_empty() {
-                return self.fail(format!("key_players[{i}].name"), "missing value");
+                return self.fail(format!("key_players[{i}].name"), Problem::MissingValue);
             }
             for (field, value) in [("name_zh", &p.name_zh), ("name_zh_hant", &p.name_zh_hant)] {
                 if value.as_deref().is_some_and(|s| s.trim().is_empty()) {
                     return self.fail(
                         format!("key_players[{i}].{field}"),
-                        "empty text: omit the field instead",
+                        Problem::EmptyTranslation,
                     );
                 }
             }
             if p.name_zh_hant.is_some() && p.name_zh.is_none() {
                 return self.fail(
                     format!("key_players[{i}].name_zh_hant"),
-                    "the Traditional form of name_zh: give name_zh (Simplified) too",
+                    Problem::HantWithoutHans,
                 );
             }
         }
         for (i, d) in r.developments.iter().enumerate() {
             let path = format!("developments[{i}]");
             if !is_valid_date(&d.date) {
-                return self.fail(
-                    format!("{path}.date"),
-                    format!("date {:?} is not YYYY, YYYY-MM or YYYY/YYYY", d.date),
-                );
+                return self.fail(format!("{path}.date"), Problem::BadDate(d.date.clone()));
             }
             if let Some(years) = d.years {
                 if !d.date.contains('/') {
                     return self.fail(
                         format!("{path}.years"),
-                        format!(
-                            "\"years\" is the length the source gives a span: only a span date (YYYY/YYYY) may have one, not {:?}",
-                            d.date
-                        ),
+                        Problem::YearsOnlyForSpan(d.date.clone()),
                     );
                 }
                 if years == 0 {
-                    return self.fail(format!("{path}.years"), "a span of 0 years");
+                    return self.fail(format!("{path}.years"), Problem::ZeroSpan);
                 }
             }
             self.text(&format!("{path}.summary"), &d.summary)?;
@@ -339,16 +418,13 @@ impl Validator<'_> {
         for (i, c) in r.trend_claims.iter().enumerate() {
             let path = format!("trend_claims[{i}]");
             if c.series.is_empty() {
-                return self.fail(
-                    format!("{path}.series"),
-                    "missing value: a trend claim names the series it speaks of",
-                );
+                return self.fail(format!("{path}.series"), Problem::TrendWithoutSeries);
             }
             for (j, id) in c.series.iter().enumerate() {
                 if !series_ids.contains(id) {
                     return self.fail(
                         format!("{path}.series[{j}]"),
-                        format!("unknown series {id:?}"),
+                        Problem::UnknownSeries(id.clone()),
                     );
                 }
             }
@@ -372,13 +448,10 @@ impl Validator<'_> {
         self.years("meta.history", &m.history)?;
         self.years("meta.forecast", &m.forecast)?;
         if m.forecast.from <= m.history.from {
-            return self.fail(
-                "meta.forecast",
-                "the forecast must start after the history starts",
-            );
+            return self.fail("meta.forecast", Problem::ForecastStartsTooEarly);
         }
         if m.source_languages.is_empty() {
-            return self.fail("meta.source_languages", "missing value");
+            return self.fail("meta.source_languages", Problem::MissingValue);
         }
         Ok(())
     }
@@ -390,10 +463,7 @@ impl Validator<'_> {
         self.text(&format!("{path}.name"), &s.name)?;
         self.unit(&format!("{path}.unit"), &s.unit)?;
         if s.points.is_empty() {
-            return self.fail(
-                format!("{path}.points"),
-                "missing value: a series needs points",
-            );
+            return self.fail(format!("{path}.points"), Problem::NoPoints);
         }
         let mut last_year = None;
         for (j, p) in s.points.iter().enumerate() {
@@ -401,41 +471,29 @@ impl Validator<'_> {
             self.year(&format!("{pp}.year"), p.year)?;
             self.finite(&format!("{pp}.value"), p.value)?;
             if forecast && p.value < 0.0 {
-                return self.fail(
-                    format!("{pp}.value"),
-                    "a value of the series the forecast extends may not be negative",
-                );
+                return self.fail(format!("{pp}.value"), Problem::NegativeForecastValue);
             }
             if last_year == Some(p.year) {
                 // Caught here, by name: further on, a fit would only see values it cannot use.
-                return self.fail(
-                    format!("{pp}.year"),
-                    format!(
-                        "a second value for {}: a series has one point a year (give a range as a bound, or pick one value)",
-                        p.year
-                    ),
-                );
+                return self.fail(format!("{pp}.year"), Problem::SecondValue(p.year));
             }
             if last_year.is_some_and(|y| y > p.year) {
-                return self.fail(
-                    format!("{pp}.year"),
-                    "points must be in increasing year order without repeats",
-                );
+                return self.fail(format!("{pp}.year"), Problem::YearsOutOfOrder);
             }
             last_year = Some(p.year);
             self.provenance(&pp, p.provenance, p.bound)?;
             if let Some(upper) = p.upper {
                 self.finite(&format!("{pp}.upper"), upper)?;
                 if p.bound != Some(BoundSide::Lower) {
-                    return self.fail(
-                        format!("{pp}.upper"),
-                        "\"upper\" closes a lower bound into an interval: only a point with bound \"lower\" may have one",
-                    );
+                    return self.fail(format!("{pp}.upper"), Problem::UpperWithoutLower);
                 }
                 if upper <= p.value {
                     return self.fail(
                         format!("{pp}.upper"),
-                        format!("upper {upper} must be above the value {}", p.value),
+                        Problem::UpperNotAbove {
+                            upper,
+                            value: p.value,
+                        },
                     );
                 }
             }
@@ -451,7 +509,7 @@ impl Validator<'_> {
 
     fn forecast(&self, r: &Report, f: &ForecastModel) -> Check {
         let Some(series) = r.series.iter().find(|s| s.id == f.series) else {
-            return self.fail("forecast.series", format!("unknown series {:?}", f.series));
+            return self.fail("forecast.series", Problem::UnknownSeries(f.series.clone()));
         };
         let reported = |year: i32| {
             series
@@ -462,10 +520,10 @@ impl Validator<'_> {
         if !reported(f.anchor_year) {
             return self.fail(
                 "forecast.anchor_year",
-                format!(
-                    "no positive reported value of {:?} in {}",
-                    f.series, f.anchor_year
-                ),
+                Problem::NoReportedValue {
+                    series: Some(f.series.clone()),
+                    year: f.anchor_year,
+                },
             );
         }
         match &f.published_rate {
@@ -474,22 +532,22 @@ impl Validator<'_> {
                     if !reported(y) {
                         return self.fail(
                             format!("forecast.published_rate.implied.{name}"),
-                            format!("no positive reported value in {y}"),
+                            Problem::NoReportedValue {
+                                series: None,
+                                year: y,
+                            },
                         );
                     }
                 }
                 if from >= to {
-                    return self.fail(
-                        "forecast.published_rate.implied",
-                        "from must come before to",
-                    );
+                    return self.fail("forecast.published_rate.implied", Problem::FromNotBeforeTo);
                 }
             }
             RateSource::Stated(i) => {
                 if *i >= r.growth_statements.len() {
                     return self.fail(
                         "forecast.published_rate.stated",
-                        format!("no growth statement number {i}"),
+                        Problem::NoGrowthStatement(*i),
                     );
                 }
             }
@@ -500,21 +558,12 @@ impl Validator<'_> {
                     .find(|p| p.year == f.anchor_year)
                     .map_or(0.0, |p| p.value);
                 let observations = crate::domain::engine::model::observations(series);
-                match crate::domain::engine::fit::fit_growth(f.anchor_year, anchor, &observations)
-                {
+                match crate::domain::engine::fit::fit_growth(f.anchor_year, anchor, &observations) {
                     Ok(_) => {}
                     Err(crate::domain::engine::EngineError::NotEnoughPoints { .. }) => {
-                        return self.fail(
-                            "forecast.published_rate",
-                            "a fit needs a reported value, bound or interval in a year other than the anchor's",
-                        )
+                        return self.fail("forecast.published_rate", Problem::FitNeedsPoints)
                     }
-                    Err(e) => {
-                        return self.fail(
-                            "forecast.published_rate",
-                            format!("no growth rate fits the series: {e}"),
-                        )
-                    }
+                    Err(e) => return self.fail("forecast.published_rate", Problem::NoFit(e)),
                 }
             }
         }
@@ -527,7 +576,10 @@ impl Validator<'_> {
         if rr.min > rr.max {
             return self.fail(
                 "forecast.rate_range",
-                format!("min {} is above max {}", rr.min, rr.max),
+                Problem::MinAboveMax {
+                    min: rr.min,
+                    max: rr.max,
+                },
             );
         }
         let range = AssumptionRange {
@@ -542,10 +594,11 @@ impl Validator<'_> {
             if p.rate.is_finite() && !(rr.min..=rr.max).contains(&p.rate) {
                 return self.fail(
                     "forecast.rate_range",
-                    format!(
-                        "the published rate {:.4} lies outside min {} – max {}: the slider could not show it",
-                        p.rate, rr.min, rr.max
-                    ),
+                    Problem::PublishedRateOutside {
+                        rate: p.rate,
+                        min: rr.min,
+                        max: rr.max,
+                    },
                 );
             }
         }
@@ -553,10 +606,10 @@ impl Validator<'_> {
         if r.meta.base_year != f.anchor_year {
             return self.fail(
                 "meta.base_year",
-                format!(
-                    "the base year {} must be the forecast's anchor year {}",
-                    r.meta.base_year, f.anchor_year
-                ),
+                Problem::BaseYearNotAnchor {
+                    base: r.meta.base_year,
+                    anchor: f.anchor_year,
+                },
             );
         }
         Ok(())
@@ -564,14 +617,11 @@ impl Validator<'_> {
 
     fn members(&self, path: &str, members: &[Member], ids: &mut HashSet<String>) -> Check {
         if members.is_empty() {
-            return self.fail(path, "missing value: a dimension needs members");
+            return self.fail(path, Problem::NoMembers);
         }
         let with_growth = members.iter().filter(|m| m.growth.is_some()).count();
         if with_growth != 0 && with_growth != members.len() {
-            return self.fail(
-                path,
-                "either every sibling has a growth assumption or none has (none: they grow with their parent)",
-            );
+            return self.fail(path, Problem::MixedGrowth);
         }
         let mut sum = 0.0;
         for (i, m) in members.iter().enumerate() {
@@ -588,20 +638,14 @@ impl Validator<'_> {
             }
         }
         if (sum - 1.0).abs() > SHARE_SUM_TOLERANCE {
-            return self.fail(
-                path,
-                format!("shares that do not sum: default shares add up to {sum:.6}, not 1"),
-            );
+            return self.fail(path, Problem::SharesDoNotSum(sum));
         }
         Ok(())
     }
 
     fn contents(&self, r: &Report) -> Check {
         if r.contents.chapters.is_empty() {
-            return self.fail(
-                "contents.chapters",
-                "missing value: the table of contents is empty",
-            );
+            return self.fail("contents.chapters", Problem::NoContents);
         }
         fn chapters(v: &Validator, path: &str, list: &[Chapter]) -> Check {
             for (i, c) in list.iter().enumerate() {
@@ -622,14 +666,17 @@ impl Validator<'_> {
                 let Some(d) = r.dimensions.iter().find(|d| d.id == rc.dimension) else {
                     return self.fail(
                         format!("{path}.reconstruct.dimension"),
-                        format!("unknown dimension {:?}", rc.dimension),
+                        Problem::UnknownDimension(rc.dimension.clone()),
                     );
                 };
                 if let Some(m) = &rc.member {
                     if find_member(&d.members, m).is_none() {
                         return self.fail(
                             format!("{path}.reconstruct.member"),
-                            format!("unknown dimension member {m:?} in {:?}", rc.dimension),
+                            Problem::UnknownMember {
+                                member: m.clone(),
+                                dimension: rc.dimension.clone(),
+                            },
                         );
                     }
                 }
@@ -649,7 +696,7 @@ impl Validator<'_> {
             let path = format!("kpis[{i}]");
             self.id(&format!("{path}.id"), &k.id, &mut kpi_ids)?;
             if k.metric.is_empty() {
-                return self.fail(format!("{path}.metric"), "missing value");
+                return self.fail(format!("{path}.metric"), Problem::MissingValue);
             }
             self.text(&format!("{path}.label"), &k.label)?;
             self.text(&format!("{path}.section"), &k.section)?;
@@ -657,13 +704,10 @@ impl Validator<'_> {
             self.unit(&format!("{path}.unit"), &k.unit)?;
             self.provenance(&path, k.provenance, None)?;
             if matches!(k.kind, KpiKind::GrowthRate | KpiKind::Throughput) && k.cadence.is_none() {
-                return self.fail(
-                    format!("{path}.cadence"),
-                    "missing value: a rate needs a cadence",
-                );
+                return self.fail(format!("{path}.cadence"), Problem::NoCadence);
             }
             if k.horizon.is_some_and(|h| h.count == 0) {
-                return self.fail(format!("{path}.horizon.count"), "horizon 0");
+                return self.fail(format!("{path}.horizon.count"), Problem::ZeroHorizon);
             }
         }
         // `of` names what a target is measured against; what it may name depends on the kind.
@@ -672,32 +716,16 @@ impl Validator<'_> {
             let path = format!("kpis[{i}].of");
             match k.kind {
                 KpiKind::Share if !series_ids.contains(of) => {
-                    return self.fail(
-                        path,
-                        format!("unknown series {of:?}: a share's \"of\" names the series it is a share of"),
-                    );
+                    return self.fail(path, Problem::ShareOfUnknownSeries(of.clone()));
                 }
                 KpiKind::Level if !assumption_ids.contains(of) => {
-                    return self.fail(
-                        path,
-                        format!("unknown assumption {of:?}: a level's \"of\" names the assumption giving the top of its scale"),
-                    );
+                    return self.fail(path, Problem::LevelOfUnknownAssumption(of.clone()));
                 }
                 KpiKind::GrowthRate | KpiKind::Throughput => {
                     match r.kpis.iter().find(|t| t.id == *of) {
                         Some(t) if t.kind == KpiKind::Level => {}
-                        Some(_) => {
-                            return self.fail(
-                                path,
-                                format!("KPI {of:?} is not a level: a rate's \"of\" names the level target it changes"),
-                            )
-                        }
-                        None => {
-                            return self.fail(
-                                path,
-                                format!("unknown KPI {of:?}: a rate's \"of\" names the level target it changes"),
-                            )
-                        }
+                        Some(_) => return self.fail(path, Problem::RateOfNonLevel(of.clone())),
+                        None => return self.fail(path, Problem::RateOfUnknownKpi(of.clone())),
                     }
                 }
                 _ => {}
@@ -710,25 +738,20 @@ impl Validator<'_> {
                 if !assumption_ids.contains(id) {
                     return self.fail(
                         format!("{path}.{name}"),
-                        format!("unknown assumption {id:?}"),
+                        Problem::UnknownAssumption(id.to_string()),
                     );
                 }
             }
             if p.periods == 0 {
-                return self.fail(
-                    format!("{path}.periods"),
-                    "horizon 0: a projection needs periods",
-                );
+                return self.fail(format!("{path}.periods"), Problem::NoPeriods);
             }
             match r.kpis.iter().find(|k| k.id == p.target) {
                 Some(k) if k.kind == KpiKind::Level => {}
-                Some(_) => {
-                    return self.fail(format!("{path}.target"), "the target must be a level KPI")
-                }
+                Some(_) => return self.fail(format!("{path}.target"), Problem::TargetNotLevel),
                 None => {
                     return self.fail(
                         format!("{path}.target"),
-                        format!("unknown KPI {:?}", p.target),
+                        Problem::UnknownKpi(p.target.clone()),
                     )
                 }
             }

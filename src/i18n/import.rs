@@ -29,6 +29,8 @@ crate::messages! {
         Removed => ("Removed “{0}” from this device.", "已从此设备删除“{0}”。", "已從此裝置刪除「{0}」。"),
         ExportJson => ("Export as report JSON", "导出为报告 JSON", "匯出為報告 JSON"),
         Unusable => ("This imported report can no longer be opened:", "此导入的报告已无法打开：", "此匯入的報告已無法開啟："),
+        StoredMissing => ("its data is missing from this device's storage", "它的数据已不在此设备的存储中", "它的資料已不在此裝置的儲存空間中"),
+        StoredOtherId => ("it is listed as {0}, but the data kept under that name is the report {1}", "它登记为 {0}，但以此名称保存的数据却是报告 {1}", "它登記為 {0}，但以此名稱保存的資料卻是報告 {1}"),
         NotOnThisDevice => ("This link is to a report that someone imported on their own device (“{0}”). Imported reports stay on the device that imported them, so it is not here. Import the same file to open it.", "此链接指向他人在自己设备上导入的报告（“{0}”）。导入的报告只保存在导入它的设备上，因此此处没有。请导入同一文件来打开它。", "此連結指向他人在自己裝置上匯入的報告（「{0}」）。匯入的報告只保存在匯入它的裝置上，因此此處沒有。請匯入同一檔案來開啟它。"),
     }
 }
@@ -102,6 +104,7 @@ crate::messages! {
 use crate::domain::import::{
     Aggregate, Delimiter, Guess, GuessKind, ImportError, ImportErrorKind, ImportOptions, Layout,
 };
+use crate::domain::imported::StoredReportError;
 use crate::domain::schema::{Cadence, Report, Unit};
 use crate::i18n::{Locale, Message};
 
@@ -220,6 +223,17 @@ pub fn year_span(report: &Report) -> String {
 
 /// An import error in the reader's language: file, row and column as a spreadsheet shows
 /// them, and the reason.
+/// Why a kept import can no longer be opened.
+pub fn stored_report_reason(e: &StoredReportError, locale: Locale) -> String {
+    match e {
+        StoredReportError::Missing => ImportMsg::StoredMissing.text(locale).to_string(),
+        StoredReportError::Invalid(e) => super::validation::validation_text(e, locale),
+        StoredReportError::OtherId { stored_as, found } => {
+            super::fill(ImportMsg::StoredOtherId.text(locale), &[stored_as, found])
+        }
+    }
+}
+
 pub fn import_error_text(e: &ImportError, locale: Locale) -> String {
     let at = match (e.row, e.column, locale) {
         (Some(r), Some(c), Locale::En) => format!(", row {r}, column {c}"),
@@ -335,9 +349,12 @@ fn kind_text(kind: &ImportErrorKind, locale: Locale) -> String {
             &format!("“{text}”换算后过大"),
             &format!("「{text}」換算後過大"),
         ),
-        Invalid { reason } => pick(
-            &format!("无法生成报告：{reason}"),
-            &format!("無法產生報告：{reason}"),
-        ),
+        Invalid { path, problem } => {
+            let reason = super::validation::problem_text(problem, locale);
+            pick(
+                &format!("无法生成报告：{path}：{reason}"),
+                &format!("無法產生報告：{path}：{reason}"),
+            )
+        }
     }
 }

@@ -84,6 +84,8 @@ macro_rules! every_message {
         overview::FitMsg::$install();
         tools::ToolsMsg::$install();
         tools::SegmentInputMsg::$install();
+        validation::ProblemMsg::$install();
+        validation::JsonMsg::$install();
         #[cfg(target_arch = "wasm32")]
         crate::ui::$install();
     }};

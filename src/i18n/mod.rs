@@ -15,6 +15,7 @@ pub mod links;
 pub mod overview;
 pub mod titles;
 pub mod tools;
+pub mod validation;
 
 pub use crate::domain::format::{Locale, Shown};
 use crate::domain::schema::Provenance;

@@ -9,7 +9,9 @@ use crate::domain::catalogue::{
 };
 use crate::domain::load::parse_report;
 use crate::domain::schema::Report;
+use crate::domain::validate::ValidationError;
 use crate::i18n::catalogue::CatalogueMsg;
+use crate::i18n::validation::validation_text;
 use crate::i18n::{fill, Locale, Message};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -36,9 +38,7 @@ pub fn load(app: AppState) {
                 err,
                 file: INDEX_PATH.to_string(),
             }),
-            Ok(text) => {
-                read_catalogue(INDEX_PATH, &text).map_err(|e| FileFailure::Invalid(e.to_string()))
-            }
+            Ok(text) => read_catalogue(INDEX_PATH, &text).map_err(FileFailure::Invalid),
         };
         app.catalogue.set(match result {
             Ok(c) => Load::Ready(CatalogueState {
@@ -76,9 +76,7 @@ pub fn load_more(app: AppState, all: bool) {
                     err,
                     file: page.file.clone(),
                 }),
-                Ok(text) => {
-                    read_page(&page.file, &text).map_err(|e| FileFailure::Invalid(e.to_string()))
-                }
+                Ok(text) => read_page(&page.file, &text).map_err(FileFailure::Invalid),
             };
             match result {
                 Ok(p) => set_ready(app, |c| {
@@ -120,8 +118,7 @@ pub async fn fetch_report(
             err,
             file: entry.file.clone(),
         })?;
-    let report =
-        parse_report(&entry.file, &text).map_err(|e| FileFailure::Invalid(e.to_string()))?;
+    let report = parse_report(&entry.file, &text).map_err(FileFailure::Invalid)?;
     if report.id != entry.id {
         return Err(FileFailure::OtherId {
             file: entry.file.clone(),
@@ -145,9 +142,8 @@ pub enum FileFailure {
         err: FetchError,
         file: String,
     },
-    /// Not a report (or not a catalogue): the file, the place in it (line and column) and the
-    /// reason, as the validator words them (file names and JSON paths are not language).
-    Invalid(String),
+    /// Not a report (or not a catalogue): the file, the place in it and the reason.
+    Invalid(ValidationError),
     /// A report, but another one than the catalogue names.
     OtherId {
         file: String,
@@ -161,7 +157,7 @@ impl FileFailure {
         let invalid = CatalogueMsg::FileInvalid.text(locale);
         match self {
             FileFailure::Fetch { err, file } => fetch_error_text(err, file, locale),
-            FileFailure::Invalid(reason) => format!("{invalid} {reason}"),
+            FileFailure::Invalid(e) => format!("{invalid} {}", validation_text(e, locale)),
             FileFailure::OtherId {
                 file,
                 found,

@@ -52,7 +52,7 @@ pub fn read(imports: Imports, name: String, input: &Received) {
                 file: name,
                 report: Arc::new(report),
             })),
-            Err(e) => imports.fail(&name, ImportFailure::NotReport(e.to_string())),
+            Err(e) => imports.fail(&name, ImportFailure::NotReport(e)),
         }
         return;
     }

@@ -17,11 +17,13 @@ use crate::domain::import::check_size;
 use crate::domain::import::ImportError;
 use crate::domain::imported::{
     load_reports, prepare, read_index, report_key, with_entry, without, write_index, ImportedEntry,
-    ImportedIndex, IndexError, INDEX_KEY,
+    ImportedIndex, IndexError, StoredReportError, INDEX_KEY,
 };
 use crate::domain::schema::{LocalText, Report};
+use crate::domain::validate::ValidationError;
 use crate::i18n::errors::index_reason;
 use crate::i18n::import::{CsvMsg, ImportChunkMsg, ImportMsg};
+use crate::i18n::validation::validation_text;
 use crate::i18n::{fill, Locale, Message};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -31,7 +33,7 @@ use std::sync::Arc;
 #[derive(Debug, Clone, PartialEq)]
 pub struct ImportedItem {
     pub entry: ImportedEntry,
-    pub card: Result<Arc<CatalogueEntry>, String>,
+    pub card: Result<Arc<CatalogueEntry>, StoredReportError>,
 }
 
 /// What the reader is about to import, shown for confirmation.
@@ -70,9 +72,8 @@ pub enum Status {
 #[derive(Debug, Clone)]
 pub enum ImportFailure {
     NotText,
-    /// A report JSON that is not a valid report: the reader's reason (the file, then line and
-    /// column) as the validator words it.
-    NotReport(String),
+    /// A report JSON that is not a valid report: the file, the place in it and the reason.
+    NotReport(ValidationError),
     /// The stored list of imports cannot be read, so nothing is kept over it.
     List(IndexError),
     /// The import's own error, with the function that words it: that code is in the import's
@@ -85,7 +86,7 @@ impl ImportFailure {
     fn text(&self, locale: Locale) -> String {
         match self {
             ImportFailure::NotText => ImportMsg::NotText.text(locale).to_string(),
-            ImportFailure::NotReport(reason) => reason.clone(),
+            ImportFailure::NotReport(e) => validation_text(e, locale),
             ImportFailure::List(e) => index_reason(e, locale),
             ImportFailure::Import(e, word) => word(e, locale),
         }

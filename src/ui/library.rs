@@ -15,7 +15,7 @@ use crate::domain::catalogue::{CatalogueEntry, Facets, Filter};
 use crate::domain::listing::{listing, Listing, ListingInput};
 use crate::domain::schema::ReportKind;
 use crate::i18n::catalogue::{listing_status, CatalogueMsg};
-use crate::i18n::import::ImportMsg;
+use crate::i18n::import::{stored_report_reason, ImportMsg};
 use crate::i18n::{fill, Locale, Message, Msg};
 use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
@@ -133,7 +133,7 @@ fn ImportedSection(lib: LibraryState, imports: Imports, locale: Locale) -> impl 
                     <article class="card unusable" data-report=report>
                         <h2>{item.entry.file}</h2>
                         <p>{ImportMsg::Unusable.text(locale)}</p>
-                        <p class="reason">{reason}</p>
+                        <p class="reason">{stored_report_reason(&reason, locale)}</p>
                         <button class="link" on:click=move |_| imports.remove(app, &id)>
                             {ImportMsg::Remove.text(locale)}
                         </button>
@@ -149,7 +149,7 @@ fn ImportedSection(lib: LibraryState, imports: Imports, locale: Locale) -> impl 
                 <ul class="cards">
                     <For
                         each=shown
-                        key=|item| (item.entry.id.clone(), item.card.as_ref().map(|c| c.hash.clone()).map_err(Clone::clone))
+                        key=|item| (item.entry.id.clone(), item.card.as_ref().ok().map(|c| c.hash.clone()))
                         children=item_view
                     />
                 </ul>

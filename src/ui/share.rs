@@ -226,6 +226,7 @@ pub fn keep_in_url(app: AppState) {
     // The place the URL shows; `None` until the first write (the page's own entry is replaced).
     let last_place = StoredValue::new(None::<(Option<String>, Option<View>)>);
     let shown = StoredValue::new((None::<String>, None::<View>));
+    let last_locale = StoredValue::new(None::<Locale>);
     let flush = move || {
         if let Some(query) = pending.try_update_value(Option::take).flatten() {
             crate::browser::url::replace_query(&query);
@@ -251,7 +252,16 @@ pub fn keep_in_url(app: AppState) {
             return;
         }
         pending.set_value(Some(query));
-        wait.after(URL_WRITE_MS, flush);
+        // A language chosen is a single choice, not a slider's stream: written at once, so a
+        // reload right after it (the URL's language wins over the saved one) keeps it.
+        let locale = app.locale.get();
+        let last = last_locale.get_value();
+        last_locale.set_value(Some(locale));
+        if last.is_some_and(|last| last != locale) {
+            flush();
+        } else {
+            wait.after(URL_WRITE_MS, flush);
+        }
     });
 }
 

@@ -101,6 +101,15 @@ test('bad files get a clear message and change nothing already kept', async ({ p
   bad.series[0].points[0].year = 20240;
   await pick(page, 'bad-year.json', JSON.stringify(bad));
   await expect(status).toContainText('bad-year.json: series[0].points[0].year: year 20240 out of range 1900–2100');
+  // In Chinese the same refusal reads in Chinese (the file's names and path stay as they are).
+  await chooseLanguage(page, 'zh-Hant');
+  await expect(status).toContainText('bad-year.json：series[0].points[0].year：年份 20240 超出範圍 1900–2100');
+  await pick(page, 'broken.json', EXAMPLE.slice(0, 300));
+  await expect(status).toContainText(/broken\.json：檔案在中途結束（檔案可能不完整）：.*（第 \d+ 行，第 \d+ 欄）/);
+  await pick(page, 'typo.json', JSON.stringify({ ...JSON.parse(EXAMPLE), titel: 'x' }));
+  await expect(status).toContainText('typo.json：未知欄位 `titel`（可能拼寫有誤），此處可用：`id`、`kind`');
+  await fullShot(page, 'tests/e2e/screenshots/import-refused-zh-Hant.png');
+  await chooseLanguage(page, 'en');
 
   // Markup in an imported text is shown as text, never run.
   const evil = JSON.parse(EXAMPLE);
@@ -125,6 +134,37 @@ test('bad files get a clear message and change nothing already kept', async ({ p
   await expect(status).toContainText('storage for the app is full');
   await page.reload();
   await expect(imported(page)).toHaveCount(2);
+});
+
+test('a kept report damaged or lost in storage is listed with the reason, in the reader\'s language, and can be removed', async ({ page }) => {
+  await openApp(page);
+  await importExample(page);
+  const key = 'report-explorer.imported.imported-example-widgets';
+  // Another program (or a half-written save) cut the stored text short.
+  await page.evaluate((k) => localStorage.setItem(k, (localStorage.getItem(k) ?? '').slice(0, 200)), key);
+  await page.reload();
+  const card = page.locator('.card.unusable[data-report="imported-example-widgets"]');
+  await expect(card).toContainText('This imported report can no longer be opened:');
+  await expect(card.locator('.reason')).toContainText(/^widgets\.json: the file ends too early: .*\(line \d+(, column \d+)?\)$/);
+  await chooseLanguage(page, 'zh-Hans');
+  await expect(card).toContainText('此导入的报告已无法打开：');
+  await expect(card.locator('.reason')).toContainText(/^widgets\.json：文件在中途结束（文件可能不完整）：.*（第 \d+ 行(，第 \d+ 列)?）$/);
+  await fullShot(page, 'tests/e2e/screenshots/import-unusable-zh-Hans.png');
+  // The bundled reports are untouched.
+  await expect(page.locator('.card[data-report="smartphone-leasing"]')).toBeVisible();
+
+  // Its text gone altogether: said so, nothing else listed as broken.
+  await page.evaluate((k) => localStorage.removeItem(k), key);
+  await page.reload();
+  await expect(card.locator('.reason')).toHaveText('它的数据已不在此设备的存储中');
+  await chooseLanguage(page, 'zh-Hant');
+  await expect(card.locator('.reason')).toHaveText('它的資料已不在此裝置的儲存空間中');
+  await chooseLanguage(page, 'en');
+  await expect(card.locator('.reason')).toHaveText("its data is missing from this device's storage");
+  await card.getByRole('button', { name: 'Remove' }).click();
+  await expect(page.getByTestId('imported')).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByTestId('imported')).toHaveCount(0);
 });
 
 test('a link to an imported report, opened on another device, says the report is not there', async ({ page, browser }) => {

@@ -135,6 +135,18 @@ test('the title names the view and report in the interface language; <html lang>
   await expect(page).toHaveTitle('報告瀏覽器');
 });
 
+test('a language chosen is in the address at once: a reload right after keeps it', async ({ page }) => {
+  await openApp(page);
+  await openReport(page, SMARTPHONE);
+  await expect(page).toHaveURL(/[?&]l=en\b/);
+  await chooseLanguage(page, 'zh-Hant');
+  // No wait: the address already says the language (a slider's moves wait for it to rest).
+  expect(page.url()).toMatch(/[?&]l=zh-Hant\b/);
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hant');
+  await expect(page).toHaveTitle(/^概覽 · .+ — 報告瀏覽器$/);
+});
+
 test('a bad link is explained in a sentence in the reader\'s language', async ({ page }) => {
   await page.goto(`./?r=${SMARTPHONE}&v=scenarios&g=abc&l=en`);
   await expect(page.getByTestId('notices')).toContainText(

@@ -3,6 +3,7 @@
 //! it in the reader's language. `Display` gives the English wording.
 
 use crate::domain::schema::Cadence;
+use crate::domain::validate::Problem;
 use std::fmt;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -62,7 +63,7 @@ pub enum ImportErrorKind {
     /// A number that becomes infinite once scaled or summed.
     OutOfRange { text: String },
     /// The report built from the table did not pass validation (a bug: never expected).
-    Invalid { reason: String },
+    Invalid { path: String, problem: Box<Problem> },
 }
 
 impl ImportError {
@@ -168,7 +169,7 @@ impl fmt::Display for ImportErrorKind {
                 }
             ),
             OutOfRange { text } => write!(f, "{text:?} is too large once scaled"),
-            Invalid { reason } => write!(f, "the report could not be built: {reason}"),
+            Invalid { path, problem } => write!(f, "the report could not be built: {path}: {problem}"),
         }
     }
 }

@@ -495,7 +495,8 @@ pub fn build_report(
     };
     validate(file_name, &report).map_err(|e| {
         fail(ImportErrorKind::Invalid {
-            reason: format!("{}: {}", e.path, e.reason),
+            path: e.path,
+            problem: Box::new(e.problem),
         })
     })?;
     Ok(report)

@@ -1,0 +1,650 @@
+//! Why a report or catalogue file was refused, in the reader's language. The domain keeps the
+//! reason as a value ([`Problem`], [`JsonProblem`]); this words it. The English column is also
+//! the errors' `Display` (logs, tests, the catalogue tool a publisher runs), so each sentence
+//! is written once.
+//!
+//! Ids, field names and JSON paths are the file's own and stay as they are. The one thing
+//! quoted in English is serde_json's description of a wrong type or value ("invalid type:
+//! string \"2027\", expected i32"), after a sentence in the reader's language.
+
+use super::errors::engine_reason;
+use super::{fill, Locale, Message};
+use crate::domain::load::{JsonKind, JsonProblem};
+use crate::domain::validate::{Problem, ValidationError, YEAR_MAX, YEAR_MIN};
+use std::fmt;
+
+crate::messages! {
+    /// What the validator found wrong at a field.
+    pub enum ProblemMsg {
+        MissingValue => ("missing value", "缺少数值", "缺少數值"),
+        EnglishEmpty => ("missing value: English text is empty", "缺少数值：英文文本为空", "缺少數值：英文文字為空"),
+        EmptyTranslation => ("empty text: omit the field instead", "文本为空：请改为省略该字段", "文字為空：請改為省略該欄位"),
+        InvalidId => (
+            "invalid id {0}: use lowercase letters, digits, '-' and '_'",
+            "无效的 id {0}：只能使用小写字母、数字、“-”和“_”",
+            "無效的 id {0}：只能使用小寫字母、數字、「-」和「_」"
+        ),
+        DuplicateId => ("duplicate id {0}", "id {0} 重复", "id {0} 重複"),
+        IdTaken => (
+            "the id \"{0}\" is already used by {1}; every report needs its own id",
+            "id“{0}”已被 {1} 使用；每份报告都需要自己的 id",
+            "id「{0}」已被 {1} 使用；每份報告都需要自己的 id"
+        ),
+        NotFinite => ("not a finite number", "不是有效的有限数字", "不是有效的有限數字"),
+        YearOutOfRange => ("year {0} out of range {1}–{2}", "年份 {0} 超出范围 {1}–{2}", "年份 {0} 超出範圍 {1}–{2}"),
+        YearsBackwards => ("year range {0}–{1} runs backwards", "年份区间 {0}–{1} 前后颠倒", "年份區間 {0}–{1} 前後顛倒"),
+        RateTooLow => ("growth rate {0} is −100% or less", "增长率 {0} 不高于 −100%", "成長率 {0} 不高於 −100%"),
+        StepNotPositive => ("step must be positive", "步长必须为正数", "步長必須為正數"),
+        DefaultOutside => (
+            "default {0} is outside min {1} – max {2}",
+            "默认值 {0} 超出最小值 {1} 至最大值 {2} 的范围",
+            "預設值 {0} 超出最小值 {1} 至最大值 {2} 的範圍"
+        ),
+        ShareOutsideUnit => ("a share must stay between 0 and 1", "占比必须介于 0 和 1 之间", "占比必須介於 0 和 1 之間"),
+        RateMinTooLow => ("a growth rate must stay above −100%", "增长率必须高于 −100%", "成長率必須高於 −100%"),
+        BoundNeedsSide => (
+            "missing value: a bound needs \"lower\" or \"upper\"",
+            "缺少数值：界限值需要注明 \"lower\"（下限）或 \"upper\"（上限）",
+            "缺少數值：界限值需要註明 \"lower\"（下限）或 \"upper\"（上限）"
+        ),
+        SideWithoutBound => (
+            "only values with provenance \"bound\" may name a bound side",
+            "只有来源类型为 \"bound\"（界限值）的数值才能注明界限方向",
+            "只有來源類型為 \"bound\"（界限值）的數值才能註明界限方向"
+        ),
+        ScenarioInFile => (
+            "\"scenario\" values belong to the reader, not to a report file",
+            "\"scenario\"（情景值）属于读者，不应出现在报告文件中",
+            "\"scenario\"（情境值）屬於讀者，不應出現在報告檔案中"
+        ),
+        NotCurrencyCode => ("currency {0} is not an ISO 4217 code", "货币 {0} 不是 ISO 4217 代码", "貨幣 {0} 不是 ISO 4217 代碼"),
+        NoSeries => ("missing value: a report needs at least one series", "缺少数值：报告至少需要一个序列", "缺少數值：報告至少需要一個序列"),
+        NoPoints => ("missing value: a series needs points", "缺少数值：序列需要数据点", "缺少數值：序列需要資料點"),
+        UnknownSeries => ("unknown series {0}", "未知的序列 {0}", "未知的序列 {0}"),
+        UnknownDimension => ("unknown dimension {0}", "未知的细分维度 {0}", "未知的細分維度 {0}"),
+        UnknownMember => ("unknown dimension member {0} in {1}", "细分维度 {1} 中没有成员 {0}", "細分維度 {1} 中沒有成員 {0}"),
+        UnknownAssumption => ("unknown assumption {0}", "未知的假设 {0}", "未知的假設 {0}"),
+        UnknownKpi => ("unknown KPI {0}", "未知的 KPI {0}", "未知的 KPI {0}"),
+        YearsNotOrdered => ("from_year must come before to_year", "from_year 必须早于 to_year", "from_year 必須早於 to_year"),
+        FromNotBeforeTo => ("from must come before to", "from 必须早于 to", "from 必須早於 to"),
+        ValueNotPositive => ("value must be positive", "数值必须为正数", "數值必須為正數"),
+        ShareNotInUnit => ("share must be in (0, 1]", "占比必须在 (0, 1] 区间内", "占比必須在 (0, 1] 區間內"),
+        HantWithoutHans => (
+            "the Traditional form of name_zh: give name_zh (Simplified) too",
+            "这是 name_zh 的繁体形式：请同时提供 name_zh（简体）",
+            "這是 name_zh 的繁體形式：請同時提供 name_zh（簡體）"
+        ),
+        BadDate => ("date {0} is not YYYY, YYYY-MM or YYYY/YYYY", "日期 {0} 不是 YYYY、YYYY-MM 或 YYYY/YYYY 格式", "日期 {0} 不是 YYYY、YYYY-MM 或 YYYY/YYYY 格式"),
+        YearsOnlyForSpan => (
+            "\"years\" is the length the source gives a span: only a span date (YYYY/YYYY) may have one, not {0}",
+            "\"years\" 是来源给出的时段长度：只有时段日期（YYYY/YYYY）可以带有它，{0} 不是时段",
+            "\"years\" 是來源給出的時段長度：只有時段日期（YYYY/YYYY）可以帶有它，{0} 不是時段"
+        ),
+        ZeroSpan => ("a span of 0 years", "时段为 0 年", "時段為 0 年"),
+        TrendWithoutSeries => (
+            "missing value: a trend claim names the series it speaks of",
+            "缺少数值：趋势陈述需要注明所指的序列",
+            "缺少數值：趨勢陳述需要註明所指的序列"
+        ),
+        ForecastStartsTooEarly => (
+            "the forecast must start after the history starts",
+            "预测期必须在历史期开始之后开始",
+            "預測期必須在歷史期開始之後開始"
+        ),
+        NegativeForecastValue => (
+            "a value of the series the forecast extends may not be negative",
+            "预测所延伸的序列不能有负值",
+            "預測所延伸的序列不能有負值"
+        ),
+        SecondValue => (
+            "a second value for {0}: a series has one point a year (give a range as a bound, or pick one value)",
+            "{0} 年出现第二个数值：序列每年只有一个数据点（范围请用界限值表示，或选定一个数值）",
+            "{0} 年出現第二個數值：序列每年只有一個資料點（範圍請用界限值表示，或選定一個數值）"
+        ),
+        YearsOutOfOrder => (
+            "points must be in increasing year order without repeats",
+            "数据点必须按年份递增排列且不重复",
+            "資料點必須按年份遞增排列且不重複"
+        ),
+        UpperWithoutLower => (
+            "\"upper\" closes a lower bound into an interval: only a point with bound \"lower\" may have one",
+            "\"upper\" 用于把下限补成区间：只有界限为 \"lower\" 的数据点才能带有它",
+            "\"upper\" 用於把下限補成區間：只有界限為 \"lower\" 的資料點才能帶有它"
+        ),
+        UpperNotAbove => ("upper {0} must be above the value {1}", "上限 {0} 必须高于数值 {1}", "上限 {0} 必須高於數值 {1}"),
+        NoReportedValueOf => ("no positive reported value of {0} in {1}", "{1} 年没有 {0} 的正报告值", "{1} 年沒有 {0} 的正報告值"),
+        NoReportedValue => ("no positive reported value in {0}", "{0} 年没有正的报告值", "{0} 年沒有正的報告值"),
+        NoGrowthStatement => ("no growth statement number {0}", "没有编号为 {0} 的增长陈述", "沒有編號為 {0} 的成長陳述"),
+        FitNeedsPoints => (
+            "a fit needs a reported value, bound or interval in a year other than the anchor's",
+            "拟合需要锚定年份以外某一年的报告值、界限值或区间",
+            "擬合需要錨定年份以外某一年的報告值、界限值或區間"
+        ),
+        NoFit => ("no growth rate fits the series: {0}", "没有与该序列相符的增长率：{0}", "沒有與該序列相符的成長率：{0}"),
+        MinAboveMax => ("min {0} is above max {1}", "最小值 {0} 高于最大值 {1}", "最小值 {0} 高於最大值 {1}"),
+        PublishedRateOutside => (
+            "the published rate {0} lies outside min {1} – max {2}: the slider could not show it",
+            "公布的增长率 {0} 超出最小值 {1} 至最大值 {2} 的范围：滑块无法显示它",
+            "公布的成長率 {0} 超出最小值 {1} 至最大值 {2} 的範圍：滑桿無法顯示它"
+        ),
+        BaseYearNotAnchor => (
+            "the base year {0} must be the forecast's anchor year {1}",
+            "基准年 {0} 必须是预测的锚定年份 {1}",
+            "基準年 {0} 必須是預測的錨定年份 {1}"
+        ),
+        NoMembers => ("missing value: a dimension needs members", "缺少数值：细分维度需要成员", "缺少數值：細分維度需要成員"),
+        MixedGrowth => (
+            "either every sibling has a growth assumption or none has (none: they grow with their parent)",
+            "同级成员要么都有增长假设，要么都没有（都没有时随上级增长）",
+            "同級成員要麼都有成長假設，要麼都沒有（都沒有時隨上級成長）"
+        ),
+        SharesDoNotSum => (
+            "shares that do not sum: default shares add up to {0}, not 1",
+            "占比之和不为 1：默认占比相加为 {0}",
+            "占比之和不為 1：預設占比相加為 {0}"
+        ),
+        NoContents => ("missing value: the table of contents is empty", "缺少数值：目录为空", "缺少數值：目錄為空"),
+        NoCadence => ("missing value: a rate needs a cadence", "缺少数值：速率需要注明周期", "缺少數值：速率需要註明週期"),
+        ZeroHorizon => ("horizon 0", "期限为 0", "期限為 0"),
+        NoPeriods => ("horizon 0: a projection needs periods", "期限为 0：预测需要期数", "期限為 0：預測需要期數"),
+        ShareOfUnknownSeries => (
+            "unknown series {0}: a share's \"of\" names the series it is a share of",
+            "未知的序列 {0}：占比的 \"of\" 应注明它所占的序列",
+            "未知的序列 {0}：占比的 \"of\" 應註明它所占的序列"
+        ),
+        LevelOfUnknownAssumption => (
+            "unknown assumption {0}: a level's \"of\" names the assumption giving the top of its scale",
+            "未知的假设 {0}：水平指标的 \"of\" 应注明给出其刻度上限的假设",
+            "未知的假設 {0}：水準指標的 \"of\" 應註明給出其刻度上限的假設"
+        ),
+        RateOfNonLevel => (
+            "KPI {0} is not a level: a rate's \"of\" names the level target it changes",
+            "KPI {0} 不是水平指标：速率的 \"of\" 应注明它所改变的水平目标",
+            "KPI {0} 不是水準指標：速率的 \"of\" 應註明它所改變的水準目標"
+        ),
+        RateOfUnknownKpi => (
+            "unknown KPI {0}: a rate's \"of\" names the level target it changes",
+            "未知的 KPI {0}：速率的 \"of\" 应注明它所改变的水平目标",
+            "未知的 KPI {0}：速率的 \"of\" 應註明它所改變的水準目標"
+        ),
+        TargetNotLevel => ("the target must be a level KPI", "目标必须是水平类 KPI", "目標必須是水準類 KPI"),
+        NotCatalogue => ("not a report catalogue (format \"{0}\")", "不是报告目录（格式为“{0}”）", "不是報告目錄（格式為「{0}」）"),
+        NewerCatalogue => (
+            "written for a newer version of the app (version {0})",
+            "由更新版本的应用写成（版本 {0}）",
+            "由較新版本的應用程式寫成（版本 {0}）"
+        ),
+    }
+}
+
+crate::messages! {
+    /// What the JSON reader refused, and where.
+    pub enum JsonMsg {
+        EndsEarly => ("the file ends too early: {0}", "文件在中途结束（文件可能不完整）：{0}", "檔案在中途結束（檔案可能不完整）：{0}"),
+        Syntax => ("not valid JSON: {0}", "不是有效的 JSON：{0}", "不是有效的 JSON：{0}"),
+        MissingField => ("missing field `{0}`", "缺少字段 `{0}`", "缺少欄位 `{0}`"),
+        UnknownField => ("unknown field `{0}`, expected one of {1}", "未知字段 `{0}`（可能拼写有误），此处可用：{1}", "未知欄位 `{0}`（可能拼寫有誤），此處可用：{1}"),
+        UnknownVariant => ("unknown variant `{0}`, expected one of {1}", "未知取值 `{0}`，此处可用：{1}", "未知取值 `{0}`，此處可用：{1}"),
+        NoneExpected => ("unknown field `{0}`, there are no fields", "未知字段 `{0}`，此处没有字段", "未知欄位 `{0}`，此處沒有欄位"),
+        DuplicateField => ("duplicate field `{0}`", "字段 `{0}` 重复出现", "欄位 `{0}` 重複出現"),
+        Data => ("{0}", "数值与报告格式不符：{0}", "數值與報告格式不符：{0}"),
+        At => ("{0} (line {1}, column {2})", "{0}（第 {1} 行，第 {2} 列）", "{0}（第 {1} 行，第 {2} 欄）"),
+        // serde_json's column 0: the line's start, before any character (a text cut after a line).
+        AtLine => ("{0} (line {1})", "{0}（第 {1} 行）", "{0}（第 {1} 行）"),
+        // A file (or file and field) before what is wrong there.
+        Located => ("{0}: {1}", "{0}：{1}", "{0}：{1}"),
+    }
+}
+
+/// A refused file in the reader's language: the file, the field path (if any), the reason.
+pub fn validation_text(e: &ValidationError, locale: Locale) -> String {
+    let located = JsonMsg::Located.text(locale);
+    let place = if e.path.is_empty() {
+        e.file.clone()
+    } else {
+        fill(located, &[&e.file, &e.path])
+    };
+    fill(located, &[&place, &problem_text(&e.problem, locale)])
+}
+
+/// What is wrong, in the reader's language.
+pub fn problem_text(problem: &Problem, locale: Locale) -> String {
+    let t = |m: ProblemMsg| m.text(locale).to_string();
+    let with = |m: ProblemMsg, args: &[&str]| fill(m.text(locale), args);
+    let q = |id: &str| format!("{id:?}");
+    match problem {
+        Problem::Json(p) => json_text(p, locale),
+        Problem::MissingValue => t(ProblemMsg::MissingValue),
+        Problem::EnglishEmpty => t(ProblemMsg::EnglishEmpty),
+        Problem::EmptyTranslation => t(ProblemMsg::EmptyTranslation),
+        Problem::InvalidId(id) => with(ProblemMsg::InvalidId, &[&q(id)]),
+        Problem::DuplicateId(id) => with(ProblemMsg::DuplicateId, &[&q(id)]),
+        Problem::IdTaken { id, other_file } => with(ProblemMsg::IdTaken, &[id, other_file]),
+        Problem::NotFinite => t(ProblemMsg::NotFinite),
+        Problem::YearOutOfRange(y) => with(
+            ProblemMsg::YearOutOfRange,
+            &[&y.to_string(), &YEAR_MIN.to_string(), &YEAR_MAX.to_string()],
+        ),
+        Problem::YearsBackwards { from, to } => with(
+            ProblemMsg::YearsBackwards,
+            &[&from.to_string(), &to.to_string()],
+        ),
+        Problem::RateTooLow(r) => with(ProblemMsg::RateTooLow, &[&r.to_string()]),
+        Problem::StepNotPositive => t(ProblemMsg::StepNotPositive),
+        Problem::DefaultOutside { default, min, max } => with(
+            ProblemMsg::DefaultOutside,
+            &[&default.to_string(), &min.to_string(), &max.to_string()],
+        ),
+        Problem::ShareOutsideUnit => t(ProblemMsg::ShareOutsideUnit),
+        Problem::RateMinTooLow => t(ProblemMsg::RateMinTooLow),
+        Problem::BoundNeedsSide => t(ProblemMsg::BoundNeedsSide),
+        Problem::SideWithoutBound => t(ProblemMsg::SideWithoutBound),
+        Problem::ScenarioInFile => t(ProblemMsg::ScenarioInFile),
+        Problem::NotCurrencyCode(code) => with(ProblemMsg::NotCurrencyCode, &[&q(code)]),
+        Problem::NoSeries => t(ProblemMsg::NoSeries),
+        Problem::NoPoints => t(ProblemMsg::NoPoints),
+        Problem::UnknownSeries(id) => with(ProblemMsg::UnknownSeries, &[&q(id)]),
+        Problem::UnknownDimension(id) => with(ProblemMsg::UnknownDimension, &[&q(id)]),
+        Problem::UnknownMember { member, dimension } => {
+            with(ProblemMsg::UnknownMember, &[&q(member), &q(dimension)])
+        }
+        Problem::UnknownAssumption(id) => with(ProblemMsg::UnknownAssumption, &[&q(id)]),
+        Problem::UnknownKpi(id) => with(ProblemMsg::UnknownKpi, &[&q(id)]),
+        Problem::YearsNotOrdered => t(ProblemMsg::YearsNotOrdered),
+        Problem::FromNotBeforeTo => t(ProblemMsg::FromNotBeforeTo),
+        Problem::ValueNotPositive => t(ProblemMsg::ValueNotPositive),
+        Problem::ShareNotInUnit => t(ProblemMsg::ShareNotInUnit),
+        Problem::HantWithoutHans => t(ProblemMsg::HantWithoutHans),
+        Problem::BadDate(date) => with(ProblemMsg::BadDate, &[&q(date)]),
+        Problem::YearsOnlyForSpan(date) => with(ProblemMsg::YearsOnlyForSpan, &[&q(date)]),
+        Problem::ZeroSpan => t(ProblemMsg::ZeroSpan),
+        Problem::TrendWithoutSeries => t(ProblemMsg::TrendWithoutSeries),
+        Problem::ForecastStartsTooEarly => t(ProblemMsg::ForecastStartsTooEarly),
+        Problem::NegativeForecastValue => t(ProblemMsg::NegativeForecastValue),
+        Problem::SecondValue(year) => with(ProblemMsg::SecondValue, &[&year.to_string()]),
+        Problem::YearsOutOfOrder => t(ProblemMsg::YearsOutOfOrder),
+        Problem::UpperWithoutLower => t(ProblemMsg::UpperWithoutLower),
+        Problem::UpperNotAbove { upper, value } => with(
+            ProblemMsg::UpperNotAbove,
+            &[&upper.to_string(), &value.to_string()],
+        ),
+        Problem::NoReportedValue {
+            series: Some(series),
+            year,
+        } => with(
+            ProblemMsg::NoReportedValueOf,
+            &[&q(series), &year.to_string()],
+        ),
+        Problem::NoReportedValue { series: None, year } => {
+            with(ProblemMsg::NoReportedValue, &[&year.to_string()])
+        }
+        Problem::NoGrowthStatement(i) => with(ProblemMsg::NoGrowthStatement, &[&i.to_string()]),
+        Problem::FitNeedsPoints => t(ProblemMsg::FitNeedsPoints),
+        Problem::NoFit(e) => with(ProblemMsg::NoFit, &[&engine_reason(e, locale)]),
+        Problem::MinAboveMax { min, max } => with(
+            ProblemMsg::MinAboveMax,
+            &[&min.to_string(), &max.to_string()],
+        ),
+        Problem::PublishedRateOutside { rate, min, max } => with(
+            ProblemMsg::PublishedRateOutside,
+            &[&format!("{rate:.4}"), &min.to_string(), &max.to_string()],
+        ),
+        Problem::BaseYearNotAnchor { base, anchor } => with(
+            ProblemMsg::BaseYearNotAnchor,
+            &[&base.to_string(), &anchor.to_string()],
+        ),
+        Problem::NoMembers => t(ProblemMsg::NoMembers),
+        Problem::MixedGrowth => t(ProblemMsg::MixedGrowth),
+        Problem::SharesDoNotSum(sum) => with(ProblemMsg::SharesDoNotSum, &[&format!("{sum:.6}")]),
+        Problem::NoContents => t(ProblemMsg::NoContents),
+        Problem::NoCadence => t(ProblemMsg::NoCadence),
+        Problem::ZeroHorizon => t(ProblemMsg::ZeroHorizon),
+        Problem::NoPeriods => t(ProblemMsg::NoPeriods),
+        Problem::ShareOfUnknownSeries(id) => with(ProblemMsg::ShareOfUnknownSeries, &[&q(id)]),
+        Problem::LevelOfUnknownAssumption(id) => {
+            with(ProblemMsg::LevelOfUnknownAssumption, &[&q(id)])
+        }
+        Problem::RateOfNonLevel(id) => with(ProblemMsg::RateOfNonLevel, &[&q(id)]),
+        Problem::RateOfUnknownKpi(id) => with(ProblemMsg::RateOfUnknownKpi, &[&q(id)]),
+        Problem::TargetNotLevel => t(ProblemMsg::TargetNotLevel),
+        Problem::NotCatalogue(format) => with(ProblemMsg::NotCatalogue, &[format]),
+        Problem::NewerCatalogue(version) => {
+            with(ProblemMsg::NewerCatalogue, &[&version.to_string()])
+        }
+    }
+}
+
+/// What the JSON reader refused, in the reader's language, with the line and column.
+pub fn json_text(p: &JsonProblem, locale: Locale) -> String {
+    let with = |m: JsonMsg, args: &[&str]| fill(m.text(locale), args);
+    let names = |list: &[String]| {
+        let sep = if locale == Locale::En { ", " } else { "、" };
+        list.iter()
+            .map(|n| format!("`{n}`"))
+            .collect::<Vec<_>>()
+            .join(sep)
+    };
+    let reason = match &p.kind {
+        JsonKind::EndsEarly => with(JsonMsg::EndsEarly, &[&p.detail]),
+        JsonKind::Syntax => with(JsonMsg::Syntax, &[&p.detail]),
+        JsonKind::MissingField(name) => with(JsonMsg::MissingField, &[name]),
+        JsonKind::DuplicateField(name) => with(JsonMsg::DuplicateField, &[name]),
+        JsonKind::UnknownField { name, expected } if expected.is_empty() => {
+            with(JsonMsg::NoneExpected, &[name])
+        }
+        JsonKind::UnknownField { name, expected } => {
+            with(JsonMsg::UnknownField, &[name, &names(expected)])
+        }
+        JsonKind::UnknownVariant { name, expected } => {
+            with(JsonMsg::UnknownVariant, &[name, &names(expected)])
+        }
+        JsonKind::Data => with(JsonMsg::Data, &[&p.detail]),
+    };
+    match (p.line, p.column) {
+        (0, _) => reason,
+        (line, 0) => with(JsonMsg::AtLine, &[&reason, &line.to_string()]),
+        (line, column) => with(
+            JsonMsg::At,
+            &[&reason, &line.to_string(), &column.to_string()],
+        ),
+    }
+}
+
+/// English, for logs, tests and the catalogue tool.
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&problem_text(self, Locale::En))
+    }
+}
+
+impl fmt::Display for ValidationError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&validation_text(self, Locale::En))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::load::parse_report;
+
+    fn refused(text: &str) -> ValidationError {
+        parse_report("mine.json", text).expect_err("should be refused")
+    }
+
+    /// A damaged file reads in the reader's language: the sentence is Chinese, the file's
+    /// own names (file, field, value) stay as they are.
+    #[test]
+    fn a_damaged_file_is_worded_in_each_language() {
+        let truncated = refused("{\"id\": \"a\", \"kind\": ");
+        assert_eq!(
+            validation_text(&truncated, Locale::ZhHans),
+            "mine.json：kind：文件在中途结束（文件可能不完整）：EOF while parsing a value（第 1 行，第 20 列）"
+        );
+        let unknown = refused("{\"id\": \"a\", \"titel\": 1}");
+        let hant = validation_text(&unknown, Locale::ZhHant);
+        assert!(
+            hant.starts_with(
+                "mine.json：titel：未知欄位 `titel`（可能拼寫有誤），此處可用：`id`、`kind`、"
+            ),
+            "{hant}"
+        );
+        assert!(hant.ends_with("（第 1 行，第 19 欄）"), "{hant}");
+        let en = validation_text(&unknown, Locale::En);
+        assert!(
+            en.starts_with(
+                "mine.json: titel: unknown field `titel`, expected one of `id`, `kind`, "
+            ),
+            "{en}"
+        );
+    }
+
+    #[test]
+    fn a_text_cut_after_a_line_gives_the_line_only() {
+        let e = refused("{\n\"id\": \"a\",\n");
+        let p = match &e.problem {
+            Problem::Json(p) => p,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!((p.line, p.column), (3, 0));
+        assert!(json_text(p, Locale::En).ends_with(" (line 3)"), "{e}");
+        assert!(json_text(p, Locale::ZhHant).ends_with("（第 3 行）"), "{e}");
+    }
+
+    /// Every validator reason has its own sentence in both Chinese scripts, with no English
+    /// words left but the file's own names.
+    #[test]
+    fn validator_reasons_are_worded_in_chinese() {
+        let e = ValidationError {
+            file: "mine.json".into(),
+            path: "series[0].points[1].year".into(),
+            problem: Problem::YearOutOfRange(20320),
+        };
+        assert_eq!(
+            validation_text(&e, Locale::ZhHans),
+            "mine.json：series[0].points[1].year：年份 20320 超出范围 1900–2100"
+        );
+        assert_eq!(
+            e.to_string(),
+            "mine.json: series[0].points[1].year: year 20320 out of range 1900–2100"
+        );
+        let member = Problem::UnknownMember {
+            member: "flux".into(),
+            dimension: "region".into(),
+        };
+        assert_eq!(
+            problem_text(&member, Locale::ZhHant),
+            "細分維度 \"region\" 中沒有成員 \"flux\""
+        );
+    }
+
+    /// One of each reason. The `match` below has no wildcard, so a new variant does not
+    /// compile until it is listed here (and so tested).
+    fn every_problem() -> Vec<Problem> {
+        use crate::domain::engine::EngineError;
+        let s = || "x".to_string();
+        let json = |kind| {
+            Problem::Json(Box::new(JsonProblem {
+                kind,
+                detail: "invalid type: string \"2027\", expected i32".into(),
+                line: 3,
+                column: 7,
+            }))
+        };
+        let all = vec![
+            json(JsonKind::EndsEarly),
+            json(JsonKind::Syntax),
+            json(JsonKind::MissingField(s())),
+            json(JsonKind::UnknownField {
+                name: s(),
+                expected: vec![s()],
+            }),
+            json(JsonKind::UnknownField {
+                name: s(),
+                expected: vec![],
+            }),
+            json(JsonKind::UnknownVariant {
+                name: s(),
+                expected: vec![s()],
+            }),
+            json(JsonKind::DuplicateField(s())),
+            json(JsonKind::Data),
+            Problem::MissingValue,
+            Problem::EnglishEmpty,
+            Problem::EmptyTranslation,
+            Problem::InvalidId(s()),
+            Problem::DuplicateId(s()),
+            Problem::IdTaken {
+                id: s(),
+                other_file: s(),
+            },
+            Problem::NotFinite,
+            Problem::YearOutOfRange(3000),
+            Problem::YearsBackwards {
+                from: 2030,
+                to: 2020,
+            },
+            Problem::RateTooLow(-2.0),
+            Problem::StepNotPositive,
+            Problem::DefaultOutside {
+                default: 2.0,
+                min: 0.0,
+                max: 1.0,
+            },
+            Problem::ShareOutsideUnit,
+            Problem::RateMinTooLow,
+            Problem::BoundNeedsSide,
+            Problem::SideWithoutBound,
+            Problem::ScenarioInFile,
+            Problem::NotCurrencyCode(s()),
+            Problem::NoSeries,
+            Problem::NoPoints,
+            Problem::UnknownSeries(s()),
+            Problem::UnknownDimension(s()),
+            Problem::UnknownMember {
+                member: s(),
+                dimension: s(),
+            },
+            Problem::UnknownAssumption(s()),
+            Problem::UnknownKpi(s()),
+            Problem::YearsNotOrdered,
+            Problem::FromNotBeforeTo,
+            Problem::ValueNotPositive,
+            Problem::ShareNotInUnit,
+            Problem::HantWithoutHans,
+            Problem::BadDate(s()),
+            Problem::YearsOnlyForSpan(s()),
+            Problem::ZeroSpan,
+            Problem::TrendWithoutSeries,
+            Problem::ForecastStartsTooEarly,
+            Problem::NegativeForecastValue,
+            Problem::SecondValue(2025),
+            Problem::YearsOutOfOrder,
+            Problem::UpperWithoutLower,
+            Problem::UpperNotAbove {
+                upper: 1.0,
+                value: 2.0,
+            },
+            Problem::NoReportedValue {
+                series: Some(s()),
+                year: 2025,
+            },
+            Problem::NoReportedValue {
+                series: None,
+                year: 2025,
+            },
+            Problem::NoGrowthStatement(2),
+            Problem::FitNeedsPoints,
+            Problem::NoFit(EngineError::Infeasible),
+            Problem::MinAboveMax { min: 1.0, max: 0.0 },
+            Problem::PublishedRateOutside {
+                rate: 0.5,
+                min: 0.0,
+                max: 0.2,
+            },
+            Problem::BaseYearNotAnchor {
+                base: 2024,
+                anchor: 2025,
+            },
+            Problem::NoMembers,
+            Problem::MixedGrowth,
+            Problem::SharesDoNotSum(0.9),
+            Problem::NoContents,
+            Problem::NoCadence,
+            Problem::ZeroHorizon,
+            Problem::NoPeriods,
+            Problem::ShareOfUnknownSeries(s()),
+            Problem::LevelOfUnknownAssumption(s()),
+            Problem::RateOfNonLevel(s()),
+            Problem::RateOfUnknownKpi(s()),
+            Problem::TargetNotLevel,
+            Problem::NotCatalogue(s()),
+            Problem::NewerCatalogue(9),
+        ];
+        for p in &all {
+            match p {
+                Problem::Json(_)
+                | Problem::MissingValue
+                | Problem::EnglishEmpty
+                | Problem::EmptyTranslation
+                | Problem::InvalidId(_)
+                | Problem::DuplicateId(_)
+                | Problem::IdTaken { .. }
+                | Problem::NotFinite
+                | Problem::YearOutOfRange(_)
+                | Problem::YearsBackwards { .. }
+                | Problem::RateTooLow(_)
+                | Problem::StepNotPositive
+                | Problem::DefaultOutside { .. }
+                | Problem::ShareOutsideUnit
+                | Problem::RateMinTooLow
+                | Problem::BoundNeedsSide
+                | Problem::SideWithoutBound
+                | Problem::ScenarioInFile
+                | Problem::NotCurrencyCode(_)
+                | Problem::NoSeries
+                | Problem::NoPoints
+                | Problem::UnknownSeries(_)
+                | Problem::UnknownDimension(_)
+                | Problem::UnknownMember { .. }
+                | Problem::UnknownAssumption(_)
+                | Problem::UnknownKpi(_)
+                | Problem::YearsNotOrdered
+                | Problem::FromNotBeforeTo
+                | Problem::ValueNotPositive
+                | Problem::ShareNotInUnit
+                | Problem::HantWithoutHans
+                | Problem::BadDate(_)
+                | Problem::YearsOnlyForSpan(_)
+                | Problem::ZeroSpan
+                | Problem::TrendWithoutSeries
+                | Problem::ForecastStartsTooEarly
+                | Problem::NegativeForecastValue
+                | Problem::SecondValue(_)
+                | Problem::YearsOutOfOrder
+                | Problem::UpperWithoutLower
+                | Problem::UpperNotAbove { .. }
+                | Problem::NoReportedValue { .. }
+                | Problem::NoGrowthStatement(_)
+                | Problem::FitNeedsPoints
+                | Problem::NoFit(_)
+                | Problem::MinAboveMax { .. }
+                | Problem::PublishedRateOutside { .. }
+                | Problem::BaseYearNotAnchor { .. }
+                | Problem::NoMembers
+                | Problem::MixedGrowth
+                | Problem::SharesDoNotSum(_)
+                | Problem::NoContents
+                | Problem::NoCadence
+                | Problem::ZeroHorizon
+                | Problem::NoPeriods
+                | Problem::ShareOfUnknownSeries(_)
+                | Problem::LevelOfUnknownAssumption(_)
+                | Problem::RateOfNonLevel(_)
+                | Problem::RateOfUnknownKpi(_)
+                | Problem::TargetNotLevel
+                | Problem::NotCatalogue(_)
+                | Problem::NewerCatalogue(_) => {}
+            }
+        }
+        all
+    }
+
+    #[test]
+    fn every_reason_reads_in_each_language() {
+        let has_han = |s: &str| s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+        for p in every_problem() {
+            let en = problem_text(&p, Locale::En);
+            assert!(!en.contains('{'), "unfilled: {en}");
+            for zh in [Locale::ZhHans, Locale::ZhHant] {
+                let text = problem_text(&p, zh);
+                assert_ne!(text, en, "{p:?} reads in English in {zh:?}");
+                assert!(
+                    has_han(&text),
+                    "{p:?} has no Chinese words in {zh:?}: {text}"
+                );
+                assert!(!text.contains('{'), "unfilled: {text}");
+            }
+        }
+    }
+}
