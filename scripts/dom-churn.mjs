@@ -62,7 +62,7 @@ await runBench('dom-churn', {
           for (const n of m.removedNodes) add(`removed  ${name(n)} in ${name(m.target)}`);
           for (const n of m.addedNodes) add(`inserted ${name(n)} in ${name(m.target)}`);
         } else if (m.type === 'attributes') add(`@${m.attributeName} on ${m.target.tagName.toLowerCase()}`);
-        else add('text changed');
+        else add(`text changed in ${name(m.target.parentNode)} in ${name(m.target.parentNode?.parentNode ?? m.target)}`);
       }
       return c;
     });

@@ -223,7 +223,10 @@ mod chart_component {
     async fn known_series_gives_known_paths_ticks_and_tooltip_and_updates_in_place() {
         let doc = super::document();
         let host: web_sys::HtmlElement = doc.create_element("div").unwrap().unchecked_into();
-        doc.body().unwrap().append_child(&host).unwrap();
+        // At the top of the page, on screen: a chart off screen follows a change once it rests.
+        let body = doc.body().unwrap();
+        body.insert_before(&host, body.first_child().as_ref())
+            .unwrap();
         let last = RwSignal::new(6e9);
         let h = host.clone();
         leptos::mount::mount_to(host.clone(), move || {
@@ -288,6 +291,56 @@ mod chart_component {
         );
         assert!(marker.is_connected(), "the marker element is kept");
         h.remove();
+    }
+
+    /// A chart the reader cannot see does not draw every step of a value that is moving: it
+    /// draws once the value rests, or at once when it comes into view.
+    #[wasm_bindgen_test]
+    async fn a_chart_off_screen_follows_once_the_value_rests_or_is_seen() {
+        let doc = super::document();
+        let body = doc.body().unwrap();
+        let spacer: web_sys::HtmlElement = doc.create_element("div").unwrap().unchecked_into();
+        spacer.set_attribute("style", "height: 5000px").unwrap();
+        body.append_child(&spacer).unwrap();
+        let host: web_sys::HtmlElement = doc.create_element("div").unwrap().unchecked_into();
+        body.append_child(&host).unwrap();
+        web_sys::window().unwrap().scroll_to_with_x_and_y(0.0, 0.0);
+        let last = RwSignal::new(6e9);
+        let h = host.clone();
+        leptos::mount::mount_to(host.clone(), move || {
+            let spec = Signal::derive(move || spec(last.get()));
+            view! { <XyChart spec=spec narrow=false locale=Locale::En /> }
+        })
+        .forget();
+        // The first drawing, then the browser's first word on where the chart is.
+        sleep(100).await;
+        let forecast = "path[data-series='m-forecast']";
+        assert_eq!(attr(&h, forecast, "d"), "M381 109.33L682 16");
+        last.set(8e9);
+        settle().await;
+        assert_eq!(
+            attr(&h, forecast, "d"),
+            "M381 109.33L682 16",
+            "drawn while off screen"
+        );
+        sleep(700).await;
+        assert_eq!(
+            attr(&h, forecast, "d"),
+            "M381 156L682 16",
+            "drawn once the value rested"
+        );
+        // Brought into view while a change waits: drawn without waiting.
+        last.set(6e9);
+        settle().await;
+        h.scroll_into_view();
+        sleep(250).await;
+        assert_eq!(
+            attr(&h, forecast, "d"),
+            "M381 109.33L682 16",
+            "drawn once seen"
+        );
+        h.remove();
+        spacer.remove();
     }
 }
 

@@ -9,6 +9,7 @@ pub mod service_worker;
 pub mod storage;
 pub mod timers;
 pub mod url;
+pub mod visibility;
 
 /// The page's URL scheme ("http:", "https:", "file:"); empty when unknown.
 pub fn protocol() -> String {

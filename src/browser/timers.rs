@@ -26,6 +26,11 @@ impl Debounce {
         // Dropping the replaced `Timeout` clears it.
         *self.0.borrow_mut() = Some(Timeout::new(ms, f));
     }
+
+    /// Cancels the pending call, if any.
+    pub fn cancel(&self) {
+        self.0.borrow_mut().take();
+    }
 }
 
 /// Resolves just before the next repaint (`requestAnimationFrame`). Browsers pause frames in

@@ -26,6 +26,7 @@ pub mod present;
 mod report;
 pub mod saved_ui;
 mod scenarios;
+mod seen;
 mod segments;
 pub mod share;
 mod slider;

@@ -146,16 +146,20 @@ export async function openView(page: Page, view: string) {
 
 /**
  * What a reader reads in `locator`: scrolled to first, as a reader would, since charts and
- * tables far off screen are not rendered (`content-visibility: auto`) and read empty.
+ * tables far off screen are not rendered (`content-visibility: auto`) and read empty, and
+ * follow a moving slider only once it rests or they come into view (`ui::seen`).
  */
 export async function readText(locator: Locator): Promise<string> {
   await locator.scrollIntoViewIfNeeded();
-  // Rendered a frame or two later: wait until it is no longer skipped.
+  // Rendered a frame or two later: wait until it is no longer skipped, then for the frame
+  // after that (the browser says it came into view; the part takes its latest data).
   return locator.evaluate(
     (e) =>
       new Promise<string>((ok) => {
+        const settled = () =>
+          requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => ok((e as HTMLElement).innerText))));
         const read = (frames: number) => {
-          if (frames === 0 || e.checkVisibility({ contentVisibilityAuto: true })) ok((e as HTMLElement).innerText);
+          if (frames === 0 || e.checkVisibility({ contentVisibilityAuto: true })) settled();
           else requestAnimationFrame(() => read(frames - 1));
         };
         read(30);
@@ -163,17 +167,22 @@ export async function readText(locator: Locator): Promise<string> {
   );
 }
 
+/** How long the data stays still before charts and tables off screen draw it (`ui::seen`). */
+export const OFF_SCREEN_REST_MS = 400;
+
 export async function shot(page: Page, name: string) {
   await fullShot(page, `${SHOTS}/${name}.png`);
 }
 
 /**
- * The whole page as a reader sees each part of it when scrolled there. Boxes far off screen
+ * The whole page as a reader sees each part of it when scrolled there (once it rests). Boxes far off screen
  * skip rendering (`content-visibility: auto`) and a full-page capture would show them blank, so
  * they render for the capture (set through the CSSOM, which the strict CSP allows) and skip
  * again after it.
  */
 export async function fullShot(page: Page, path: string) {
+  // Parts off screen draw the latest state once it has rested.
+  await page.waitForTimeout(OFF_SCREEN_REST_MS + 100);
   await page.evaluate(() =>
     document.querySelectorAll<HTMLElement>('*').forEach((e) => {
       if (getComputedStyle(e).contentVisibility === 'auto') {

@@ -10,6 +10,7 @@ use crate::chart::scene::SvgNode;
 use crate::i18n::{Locale, Message, Msg, Shown};
 use crate::ui::exports::{chart_button, ExportJob};
 use crate::ui::lazy::LazyChartTable;
+use crate::ui::seen::seen_ticks;
 use crate::ui::state::{AppState, ReportCtx};
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -72,12 +73,18 @@ pub fn spec_chart<S: ChartSpec>(
     locale: Locale,
 ) -> impl IntoView {
     let state = ChartState::new();
+    // Off screen, the chart draws once the spec rests (a slider being dragged above it).
+    let figure = NodeRef::new();
+    let ticks = seen_ticks(figure, move || spec.track());
     // Inside a report, money follows the reader's conversion (an imported table's preview
     // has none): the drawing reads it, so a new rate redraws the chart and keeps its state.
     let conversion = use_context::<ReportCtx>().map(|ctx| ctx.conversion);
     let drawing = Memo::new(move |_| {
         let narrow = narrow.get();
-        let draw = |shown: Shown| spec.with(|s| state.hidden.with(|h| s.drawing(h, narrow, shown)));
+        ticks.track();
+        let draw = |shown: Shown| {
+            spec.with_untracked(|s| state.hidden.with(|h| s.drawing(h, narrow, shown)))
+        };
         match conversion {
             Some(c) => c.with(|c| draw(Shown::new(locale, c.as_ref()))),
             None => draw(Shown::as_reported(locale)),
@@ -86,7 +93,7 @@ pub fn spec_chart<S: ChartSpec>(
     let frame = Memo::new(move |_| drawing.with(|d| d.0.clone()));
     let scene = Memo::new(move |_| drawing.with(|d| Arc::new(Scene::new(d.1.clone()))));
     let name = spec.with_untracked(S::name);
-    view! { <ChartFigure name=name frame=frame scene=scene state=state locale=locale /> }
+    view! { <ChartFigure name=name frame=frame scene=scene state=state locale=locale figure=figure /> }
 }
 
 /// A chart around `scene`, named `name` (`data-chart`, ids).
@@ -97,6 +104,9 @@ pub fn ChartFigure(
     scene: Memo<Arc<Scene>>,
     state: ChartState,
     locale: Locale,
+    /// The `<figure>`, for whoever watches it.
+    #[prop(optional)]
+    figure: NodeRef<leptos::html::Figure>,
 ) -> impl IntoView {
     let title_id = format!("{name}-t");
     let desc_id = format!("{name}-d");
@@ -233,7 +243,7 @@ pub fn ChartFigure(
         })
     });
     view! {
-        <figure class="chart" data-chart=name.clone()>
+        <figure class="chart" data-chart=name.clone() node_ref=figure>
             <figcaption>
                 {heading}
                 {move || {

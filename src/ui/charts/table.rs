@@ -4,6 +4,7 @@
 use super::frame::TableData;
 use crate::i18n::{Locale, Message};
 use crate::ui::common::CommonMsg;
+use crate::ui::seen::seen_ticks;
 use leptos::prelude::*;
 
 /// A table with row headings inside the box that scrolls it sideways. `row_attr` names an
@@ -15,6 +16,13 @@ pub fn DataTableView(
     locale: Locale,
     #[prop(optional)] row_attr: Option<&'static str>,
 ) -> impl IntoView {
+    // Off screen, the table follows its data once it rests (a slider being dragged above it).
+    let scroll = NodeRef::new();
+    let ticks = seen_ticks(scroll, move || data.track());
+    let data = Memo::new(move |_| {
+        ticks.track();
+        data.get_untracked()
+    });
     let has_caption = Memo::new(move |_| data.with(|t| !t.caption.is_empty()));
     let caption = move || {
         has_caption
@@ -70,6 +78,7 @@ pub fn DataTableView(
     view! {
         <div
             class="table-scroll"
+            node_ref=scroll
             tabindex="0"
             role="region"
             aria-label=CommonMsg::TableRegion.text(locale)
