@@ -212,6 +212,17 @@ mod chart_component {
         }
     }
 
+    /// Mounts an x/y chart of [`spec`] in `host`; its last value is the returned signal.
+    fn mount_chart(host: &web_sys::HtmlElement) -> RwSignal<f64> {
+        let last = RwSignal::new(6e9);
+        leptos::mount::mount_to(host.clone(), move || {
+            let spec = Signal::derive(move || spec(last.get()));
+            view! { <XyChart spec=spec narrow=false locale=Locale::En /> }
+        })
+        .forget();
+        last
+    }
+
     fn attr(host: &web_sys::HtmlElement, selector: &str, name: &str) -> String {
         host.query_selector(selector)
             .unwrap()
@@ -227,13 +238,8 @@ mod chart_component {
         let body = doc.body().unwrap();
         body.insert_before(&host, body.first_child().as_ref())
             .unwrap();
-        let last = RwSignal::new(6e9);
+        let last = mount_chart(&host);
         let h = host.clone();
-        leptos::mount::mount_to(host.clone(), move || {
-            let spec = Signal::derive(move || spec(last.get()));
-            view! { <XyChart spec=spec narrow=false locale=Locale::En /> }
-        })
-        .forget();
         settle().await;
         // Plot 80..682 × 16..296 (height 340; the right 118 units hold the line's end
         // label); y ticks 0, 2, 4, 6 bn.
@@ -305,13 +311,8 @@ mod chart_component {
         let host: web_sys::HtmlElement = doc.create_element("div").unwrap().unchecked_into();
         body.append_child(&host).unwrap();
         web_sys::window().unwrap().scroll_to_with_x_and_y(0.0, 0.0);
-        let last = RwSignal::new(6e9);
+        let last = mount_chart(&host);
         let h = host.clone();
-        leptos::mount::mount_to(host.clone(), move || {
-            let spec = Signal::derive(move || spec(last.get()));
-            view! { <XyChart spec=spec narrow=false locale=Locale::En /> }
-        })
-        .forget();
         // The first drawing, then the browser's first word on where the chart is.
         sleep(100).await;
         let forecast = "path[data-series='m-forecast']";
