@@ -41,9 +41,12 @@ fn ticks(seen: ReadSignal<bool>, track: Box<dyn Fn()>) -> ReadSignal<u32> {
     };
     let wait = Debounce::default();
     let later = wait.clone();
-    Effect::new(move |ran: Option<()>| {
+    // A render effect starts tracking at once, before the part first reads its data, so a
+    // change made right after the part was built is not missed (an `Effect`'s first run comes a
+    // tick later). It lives as long as the part's owner keeps the stored value.
+    let following = RenderEffect::new(move |ran: Option<()>| {
         track();
-        // The first run only starts tracking: the part drew its data when it was made.
+        // The first run only starts tracking: the part draws its data when it is made.
         if ran.is_none() {
             return;
         }
@@ -54,6 +57,7 @@ fn ticks(seen: ReadSignal<bool>, track: Box<dyn Fn()>) -> ReadSignal<u32> {
             later.after(OFF_SCREEN_REST_MS, take);
         }
     });
+    StoredValue::new_local(following);
     Effect::new(move |_| {
         if seen.get() {
             wait.cancel();
