@@ -303,14 +303,7 @@ mod chart_component {
     /// draws once the value rests, or at once when it comes into view.
     #[wasm_bindgen_test]
     async fn a_chart_off_screen_follows_once_the_value_rests_or_is_seen() {
-        let doc = super::document();
-        let body = doc.body().unwrap();
-        let spacer: web_sys::HtmlElement = doc.create_element("div").unwrap().unchecked_into();
-        spacer.set_attribute("style", "height: 5000px").unwrap();
-        body.append_child(&spacer).unwrap();
-        let host: web_sys::HtmlElement = doc.create_element("div").unwrap().unchecked_into();
-        body.append_child(&host).unwrap();
-        web_sys::window().unwrap().scroll_to_with_x_and_y(0.0, 0.0);
+        let (host, spacer) = below_the_fold();
         let last = mount_chart(&host);
         let h = host.clone();
         // The first drawing, then the browser's first word on where the chart is.
@@ -342,6 +335,47 @@ mod chart_component {
         );
         h.remove();
         spacer.remove();
+    }
+
+    /// What prints is the page as it is now: a chart off screen takes a moving value when the
+    /// page is about to print, without waiting for the value to rest.
+    #[wasm_bindgen_test]
+    async fn a_chart_off_screen_is_up_to_date_on_paper() {
+        let (host, spacer) = below_the_fold();
+        let last = mount_chart(&host);
+        sleep(100).await;
+        let forecast = "path[data-series='m-forecast']";
+        last.set(8e9);
+        settle().await;
+        assert_eq!(
+            attr(&host, forecast, "d"),
+            "M381 109.33L682 16",
+            "drawn while off screen"
+        );
+        let print = web_sys::Event::new("beforeprint").unwrap();
+        web_sys::window().unwrap().dispatch_event(&print).unwrap();
+        settle().await;
+        assert_eq!(
+            attr(&host, forecast, "d"),
+            "M381 156L682 16",
+            "drawn for printing, before the value rested"
+        );
+        host.remove();
+        spacer.remove();
+    }
+
+    /// An empty element 5,000 px below the top of the page (scrolled to the top), to mount a
+    /// part the reader cannot see; remove both when done.
+    fn below_the_fold() -> (web_sys::HtmlElement, web_sys::HtmlElement) {
+        let doc = super::document();
+        let body = doc.body().unwrap();
+        let spacer: web_sys::HtmlElement = doc.create_element("div").unwrap().unchecked_into();
+        spacer.set_attribute("style", "height: 5000px").unwrap();
+        body.append_child(&spacer).unwrap();
+        let host: web_sys::HtmlElement = doc.create_element("div").unwrap().unchecked_into();
+        body.append_child(&host).unwrap();
+        web_sys::window().unwrap().scroll_to_with_x_and_y(0.0, 0.0);
+        (host, spacer)
     }
 }
 

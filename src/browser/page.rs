@@ -35,6 +35,29 @@ pub fn remove_boot_screen() {
     }
 }
 
+/// Calls `f` just before the page prints (the browser's menu, Ctrl+P, or [`print`]). The
+/// listener lives as long as the returned value.
+pub fn on_before_print(f: impl Fn() + 'static) -> Option<gloo_events::EventListener> {
+    super::on_window("beforeprint", move |_| f())
+}
+
+/// Prints the page (the Print button). What listens for `beforeprint` hears it first, in this
+/// task, and the print dialog opens in the next one: a part redrawn in answer (a chart off
+/// screen taking the data a slider just gave it, `ui::seen`) is then on the printed page. From
+/// inside `window.print()` the browser's own `beforeprint` runs while this task is still on
+/// the stack, so no redraw could land before the page is laid out for paper.
+pub fn print() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    if let Ok(event) = web_sys::Event::new("beforeprint") {
+        let _ = window.dispatch_event(&event);
+    }
+    super::timers::after_detached(0, move || {
+        let _ = window.print();
+    });
+}
+
 /// Marks `<html>` as presenting (the CSS shows one view per screen in large type).
 pub fn set_presenting(on: bool) {
     if let Some(html) = document().and_then(|d| d.document_element()) {

@@ -253,11 +253,7 @@ pub fn ExportBar(data: ViewData) -> impl IntoView {
                 </button>
             }
         };
-    let print = |_| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.print();
-        }
-    };
+    let print = |_| crate::browser::page::print();
     let bom_label = move || format!(" {}", ExportMsg::CsvForExcel.text(app.locale.get()));
     view! {
         <div class="exports">

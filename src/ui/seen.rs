@@ -2,9 +2,10 @@
 //! the fold drew every step of a slider the reader is dragging above it: on the Scenarios view
 //! that was about a quarter of an input's script. [`seen_ticks`] says when a part should take
 //! its data again: at once while its element is on screen (or within half a screen of it);
-//! otherwise once the data has stayed still for [`OFF_SCREEN_REST_MS`], or when the element
-//! comes into view.
+//! otherwise once the data has stayed still for [`OFF_SCREEN_REST_MS`], when the element
+//! comes into view, or when the page is about to print (every part is on paper).
 
+use crate::browser::page::on_before_print;
 use crate::browser::timers::Debounce;
 use crate::browser::visibility::watch_on_screen;
 use leptos::html::ElementType;
@@ -58,10 +59,15 @@ fn ticks(seen: ReadSignal<bool>, track: Box<dyn Fn()>) -> ReadSignal<u32> {
         }
     });
     StoredValue::new_local(following);
+    let catch_up = move || {
+        wait.cancel();
+        take();
+    };
+    let printing = on_before_print(catch_up.clone());
+    StoredValue::new_local(printing);
     Effect::new(move |_| {
         if seen.get() {
-            wait.cancel();
-            take();
+            catch_up();
         }
     });
     ticks

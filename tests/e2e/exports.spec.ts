@@ -224,6 +224,45 @@ test('print: charts and tables without controls, with a header line', async ({ p
   expect(errors).toEqual([]);
 });
 
+test('Print right after a slider moves prints what the slider gave, below the fold too', async ({ page }) => {
+  // Tables and charts off screen follow a moving slider once it rests (`ui::seen`); a page
+  // printed before then must still hold the new figures. The browser's print dialog is
+  // replaced by a note of what the difference table (far below the fold) says at that moment.
+  const errors = watchErrors(page);
+  await page.addInitScript(() => {
+    const w = window as unknown as { print: () => void; printed?: string };
+    w.print = () => {
+      w.printed = document.querySelector('[data-testid="difference-table"]')?.textContent ?? '';
+    };
+  });
+  await page.clock.install();
+  await openApp(page);
+  await openReport(page, 'smartphone-leasing');
+  await openView(page, 'scenarios');
+  const table = page.getByTestId('difference-table');
+  await expect(table).toBeAttached();
+  const before = await table.evaluate((e) => e.textContent);
+  // Timers stand still from here: nothing off screen catches up on its own.
+  await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
+  const field = page.locator('#headline-cagr-field');
+  const rate = await field.inputValue();
+  await page.locator('#headline-cagr-slider').focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(field).not.toHaveValue(rate);
+  expect(await table.evaluate((e) => e.textContent), 'off screen, not yet redrawn').toBe(before);
+  // A click that does not scroll the button (and the table) into view.
+  await page.getByTestId('print').dispatchEvent('click');
+  await page.clock.runFor(50);
+  const printed = await page.waitForFunction(() => (window as unknown as { printed?: string }).printed);
+  const onPaper = await printed.jsonValue();
+  expect(onPaper).not.toBe(before);
+  // What was printed is what the table says once everything has rested.
+  await page.clock.resume();
+  await page.waitForTimeout(500);
+  expect(await table.evaluate((e) => e.textContent)).toBe(onPaper);
+  expect(errors).toEqual([]);
+});
+
 test('select all and copy takes the tables below the fold too', async ({ page }) => {
   // Charts and tables far off screen skip rendering (content-visibility: auto); a reader's
   // selection must still hold them, row by row.
