@@ -40,7 +40,7 @@ pub fn App(start: Start) -> impl IntoView {
     // only as a fallback is not kept over the reader's).
     Effect::new(move |_| {
         let locale = app.locale.get();
-        let kept = app.locale_kept.get_value().then_some(locale);
+        let kept = app.fallback_for.get_value().is_none().then_some(locale);
         prefs::apply(locale, kept, app.theme.get(), app.large_type.get())
     });
     super::present::install(app);

@@ -46,7 +46,7 @@ fn set_chosen(app: AppState, locale: Locale) {
     if app.notices.with_untracked(|n| n.iter().any(stale)) {
         app.notices.update(|n| n.retain(|n| !stale(n)));
     }
-    app.locale_kept.set_value(true);
+    app.fallback_for.set_value(None);
     app.locale.set(locale);
 }
 
@@ -80,7 +80,7 @@ pub fn start_locale(wanted: Locale) -> Locale {
 /// language they keep stays theirs).
 pub fn fall_back_at_start(app: AppState, wanted: Locale) {
     if app.locale.get_untracked() != wanted {
-        app.locale_kept.set_value(false);
+        app.fallback_for.set_value(Some(wanted));
         tell_not_arrived(app, wanted);
     }
 }

@@ -73,7 +73,7 @@ fn notice_warnings(app: AppState, warnings: &[ShareWarning]) {
 /// The state as a link query (empty on the library with default settings).
 pub fn current(app: AppState) -> String {
     let mut s = ShareState {
-        lang: Some(app.locale.get().tag().to_string()),
+        lang: Some(reader_locale(app).tag().to_string()),
         ..ShareState::default()
     };
     if let Some(id) = app.open.get() {
@@ -133,12 +133,20 @@ pub fn with_view(query: &str, view: View) -> String {
     encode(&state)
 }
 
+/// The language links and the URL carry: the reader's. English shown only because their
+/// language's texts did not arrive is not written: a reload, or the link opened later, tries
+/// their language again.
+fn reader_locale(app: AppState) -> Locale {
+    let shown = app.locale.get();
+    app.fallback_for.get_value().unwrap_or(shown)
+}
+
 /// The query of a link to a report's overview (from its card), in the current language.
 pub fn report_query(app: AppState, id: &str) -> String {
     encode(&ShareState {
         report: id.to_string(),
         view: View::Overview.id().to_string(),
-        lang: Some(app.locale.get().tag().to_string()),
+        lang: Some(reader_locale(app).tag().to_string()),
         ..ShareState::default()
     })
 }
@@ -146,7 +154,7 @@ pub fn report_query(app: AppState, id: &str) -> String {
 /// The query of a link to the library, in the current language.
 pub fn library_query(app: AppState) -> String {
     encode(&ShareState {
-        lang: Some(app.locale.get().tag().to_string()),
+        lang: Some(reader_locale(app).tag().to_string()),
         ..ShareState::default()
     })
 }

@@ -151,10 +151,11 @@ pub struct AppState {
     /// Report files fetched so far, by id (kept while the page lives).
     pub reports: StoredValue<HashMap<String, Arc<Report>>>,
     pub locale: RwSignal<Locale>,
-    /// Whether `locale` is the reader's (chosen, kept, the link's or the browser's) and so kept
-    /// for the next visit; false while the app shows English only because the wanted
-    /// language's texts did not arrive (`ui::language::fall_back_at_start`).
-    pub locale_kept: StoredValue<bool>,
+    /// The language the reader wants while the app shows English only because that
+    /// language's texts did not arrive (`ui::language::fall_back_at_start`); `None` when
+    /// `locale` is the reader's (chosen, kept, the link's or the browser's). The reader's
+    /// language is the one kept for the next visit and written in links.
+    pub fallback_for: StoredValue<Option<Locale>>,
     /// Id of the open report; `None` shows the library.
     pub open: RwSignal<Option<String>>,
     pub view: RwSignal<View>,
@@ -206,7 +207,7 @@ impl AppState {
             early_files: StoredValue::new_local(early_files),
             reports: StoredValue::new(HashMap::new()),
             locale: RwSignal::new(locale),
-            locale_kept: StoredValue::new(true),
+            fallback_for: StoredValue::new(None),
             theme: RwSignal::new(prefs::initial_theme()),
             mc_seed: RwSignal::new(1),
             mc_paths: RwSignal::new(2000),

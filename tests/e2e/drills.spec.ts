@@ -1049,6 +1049,8 @@ test.describe('6g. a language\'s texts: only the reader\'s language is fetched, 
       await page.getByTestId('theme-toggle').click();
       await expect(page.locator('html')).toHaveAttribute('data-theme', /dark|light/);
       expect(await kept()).toBe('zh-Hans');
+      // The address carries the reader's language, not the fallback: a reload tries it again.
+      await expect.poll(() => new URL(page.url()).searchParams.get('l')).toBe('zh-Hans');
       // The next visit, with the texts there, starts in Chinese.
       await page.unroute(HANS);
       await page.reload();
