@@ -27,7 +27,9 @@ pub fn restore(app: AppState, decoded: crate::domain::share::Decoded) {
 /// The parts of a link that hold for the whole app: language and the tools' settings.
 fn apply_settings(app: AppState, s: &ShareState) {
     if let Some(l) = s.lang.as_deref().and_then(Locale::from_tag) {
-        if app.locale.get_untracked() != l {
+        // A language whose texts did not arrive at start is the link's already: asking again
+        // here would only fail again (choosing it in the menu retries).
+        if app.locale.get_untracked() != l && app.fallback_for.get_value() != Some(l) {
             super::language::switch_language(app, l);
         }
     }

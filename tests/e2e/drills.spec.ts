@@ -1037,6 +1037,8 @@ test.describe('6g. a language\'s texts: only the reader\'s language is fetched, 
   test('a kept Chinese whose texts fail at start stays the reader\'s: English is not kept over it, and the next visit is in Chinese',
     async ({ page }) => {
       const errors = watchErrors(page);
+      let asked = 0;
+      page.on('request', (r) => { if (HANS.test(r.url())) asked++; });
       await page.route(HANS, (r) => r.fulfill({ status: 500, body: 'oops' }));
       // The reader chose 简体中文 on an earlier visit (seeded once: a reload keeps what the app wrote).
       await seed(page, { 'report-explorer.lang': 'zh-Hans' });
@@ -1051,6 +1053,13 @@ test.describe('6g. a language\'s texts: only the reader\'s language is fetched, 
       expect(await kept()).toBe('zh-Hans');
       // The address carries the reader's language, not the fallback: a reload tries it again.
       await expect.poll(() => new URL(page.url()).searchParams.get('l')).toBe('zh-Hans');
+      // A reload while they still fail says so again, having asked for them as often as the first
+      // visit did (the address's language is not asked for a second time).
+      const first = asked;
+      await page.reload();
+      await expect(page.getByTestId('notices')).toContainText('The texts for 简体中文 did not arrive');
+      await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+      expect(asked - first).toBe(first);
       // The next visit, with the texts there, starts in Chinese.
       await page.unroute(HANS);
       await page.reload();
