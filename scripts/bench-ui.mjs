@@ -53,16 +53,16 @@ const PORT = intEnv('BENCH_PORT', 0, 0);
 /** Added round-trip latency in ms (CDP network emulation), for every page; 0: none. */
 const LATENCY = intEnv('BENCH_LATENCY', 0, 0);
 /**
- * Only some parts (to compare builds quickly): `sliders` (4 alone), `interactions` (4 and 5);
- * unset or empty: every part.
+ * Only some parts (to compare builds quickly): `loads` (3 alone), `sliders` (4 alone),
+ * `interactions` (4 and 5); unset or empty: every part.
  */
 const ONLY = process.env.BENCH_ONLY ?? '';
-if (!['', 'sliders', 'interactions'].includes(ONLY)) fail(`BENCH_ONLY=${ONLY}: expected sliders or interactions`);
+if (!['', 'loads', 'sliders', 'interactions'].includes(ONLY)) fail(`BENCH_ONLY=${ONLY}: expected loads, sliders or interactions`);
 const PARTS = {
   bytes: ONLY === '',
-  loads: ONLY === '',
-  sliders: true,
-  hovers: ONLY !== 'sliders',
+  loads: ONLY === '' || ONLY === 'loads',
+  sliders: ONLY !== 'loads',
+  hovers: ONLY === '' || ONLY === 'interactions',
 };
 
 // What the timings drive. Selectors are those of the end-to-end tests (tests/e2e/).
@@ -586,7 +586,8 @@ async function main() {
   let phaseStart = Date.now();
   const phase = (name) => { phases.push(`${name} ${((Date.now() - phaseStart) / 1000).toFixed(0)} s`); phaseStart = Date.now(); };
 
-  const first = PARTS.bytes ? await firstVisitBytes() : null;
+  // The library's cards name the reports the loads open.
+  const first = PARTS.bytes || PARTS.loads ? await firstVisitBytes() : null;
   if (first && !first.cards.length) fail('the library shows no report card');
   const viewRows = [];
   if (PARTS.bytes) {
@@ -608,12 +609,12 @@ async function main() {
   }
   if (PARTS.loads) phase('loads');
 
-  const sliders = SLIDERS.map((s) => ({
+  const sliders = (PARTS.sliders ? SLIDERS : []).map((s) => ({
     ...s, samples: [], longCounts: [], longest: 0, interactions: [],
     burst: { samples: [], totals: [], longCounts: [], longest: 0 },
   }));
   const hovers = (PARTS.hovers ? HOVER_CHARTS : []).map((h) => ({ ...h, samples: [], longCounts: [], longest: 0 }));
-  for (let run = 0; run < INTERACTION_RUNS; run++) {
+  for (let run = 0; (PARTS.sliders || PARTS.hovers) && run < INTERACTION_RUNS; run++) {
     for (const s of sliders) {
       const r = await sliderRun(s);
       s.samples.push(...r.samples);
@@ -633,7 +634,7 @@ async function main() {
       h.marks = r.marks;
     }
   }
-  phase(PARTS.hovers ? 'sliders and hovers' : 'sliders');
+  if (PARTS.sliders) phase(PARTS.hovers ? 'sliders and hovers' : 'sliders');
 
   // ---- report ----
   let commit = 'unknown';
@@ -685,25 +686,27 @@ async function main() {
     }
   }
 
-  console.log('');
-  console.log(`4. Slider input → next paint at ${THROTTLE}× CPU: ${INPUTS} ArrowRight steps (ArrowLeft back from the end) per run,`);
-  console.log('   key press (keydown timeStamp) → the frame after the DOM changed; p50/p95/max over all inputs of all runs;');
-  console.log('   long tasks per run (median) and the longest; Event Timing: interactions ≥ 16 ms and the longest');
-  console.log(`  ${pad('slider', 54)}${lpad('p50', 8)}${lpad('p95', 8)}${lpad('max', 8)}${lpad('inputs', 8)}${lpad('long tasks', 12)}${lpad('longest', 9)}${lpad('ET ≥16ms', 10)}${lpad('ET max', 8)}  runs`);
-  for (const s of sliders) {
-    console.log(`  ${pad(s.label, 54)}${lpad(ms(pct(s.samples, 50)), 8)}${lpad(ms(pct(s.samples, 95)), 8)}${lpad(ms(Math.max(...s.samples)), 8)}`
-      + `${lpad(s.samples.length, 8)}${lpad(median(s.longCounts), 12)}${lpad(s.longest ? ms(s.longest) : '—', 9)}`
-      + `${lpad(s.interactions.length, 10)}${lpad(s.interactions.length ? ms(Math.max(...s.interactions)) : '—', 8)}  ${INTERACTION_RUNS}`);
-  }
+  if (PARTS.sliders) {
+    console.log('');
+    console.log(`4. Slider input → next paint at ${THROTTLE}× CPU: ${INPUTS} ArrowRight steps (ArrowLeft back from the end) per run,`);
+    console.log('   key press (keydown timeStamp) → the frame after the DOM changed; p50/p95/max over all inputs of all runs;');
+    console.log('   long tasks per run (median) and the longest; Event Timing: interactions ≥ 16 ms and the longest');
+    console.log(`  ${pad('slider', 54)}${lpad('p50', 8)}${lpad('p95', 8)}${lpad('max', 8)}${lpad('inputs', 8)}${lpad('long tasks', 12)}${lpad('longest', 9)}${lpad('ET ≥16ms', 10)}${lpad('ET max', 8)}  runs`);
+    for (const s of sliders) {
+      console.log(`  ${pad(s.label, 54)}${lpad(ms(pct(s.samples, 50)), 8)}${lpad(ms(pct(s.samples, 95)), 8)}${lpad(ms(Math.max(...s.samples)), 8)}`
+        + `${lpad(s.samples.length, 8)}${lpad(median(s.longCounts), 12)}${lpad(s.longest ? ms(s.longest) : '—', 9)}`
+        + `${lpad(s.interactions.length, 10)}${lpad(s.interactions.length ? ms(Math.max(...s.interactions)) : '—', 8)}  ${INTERACTION_RUNS}`);
+    }
 
-  console.log('');
-  console.log(`   The same ${INPUTS} presses back to back (each sent as soon as the page took the last, like a held key):`);
-  console.log('   each keydown → the paint after the first DOM change that follows it; all of them from first key to last paint');
-  console.log(`  ${pad('slider, back to back', 54)}${lpad('p50', 8)}${lpad('p95', 8)}${lpad('max', 8)}${lpad('inputs', 8)}${lpad('long tasks', 12)}${lpad('longest', 9)}${lpad('all', 10)}  runs`);
-  for (const s of sliders) {
-    const x = s.burst;
-    console.log(`  ${pad(s.label, 54)}${lpad(ms(pct(x.samples, 50)), 8)}${lpad(ms(pct(x.samples, 95)), 8)}${lpad(ms(Math.max(...x.samples)), 8)}`
-      + `${lpad(x.samples.length, 8)}${lpad(median(x.longCounts), 12)}${lpad(x.longest ? ms(x.longest) : '—', 9)}${lpad(ms(median(x.totals)), 10)}  ${INTERACTION_RUNS}`);
+    console.log('');
+    console.log(`   The same ${INPUTS} presses back to back (each sent as soon as the page took the last, like a held key):`);
+    console.log('   each keydown → the paint after the first DOM change that follows it; all of them from first key to last paint');
+    console.log(`  ${pad('slider, back to back', 54)}${lpad('p50', 8)}${lpad('p95', 8)}${lpad('max', 8)}${lpad('inputs', 8)}${lpad('long tasks', 12)}${lpad('longest', 9)}${lpad('all', 10)}  runs`);
+    for (const s of sliders) {
+      const x = s.burst;
+      console.log(`  ${pad(s.label, 54)}${lpad(ms(pct(x.samples, 50)), 8)}${lpad(ms(pct(x.samples, 95)), 8)}${lpad(ms(Math.max(...x.samples)), 8)}`
+        + `${lpad(x.samples.length, 8)}${lpad(median(x.longCounts), 12)}${lpad(x.longest ? ms(x.longest) : '—', 9)}${lpad(ms(median(x.totals)), 10)}  ${INTERACTION_RUNS}`);
+    }
   }
 
   if (PARTS.hovers) {
