@@ -614,7 +614,7 @@ async function main() {
     burst: { samples: [], totals: [], longCounts: [], longest: 0 },
   }));
   const hovers = (PARTS.hovers ? HOVER_CHARTS : []).map((h) => ({ ...h, samples: [], longCounts: [], longest: 0 }));
-  for (let run = 0; (PARTS.sliders || PARTS.hovers) && run < INTERACTION_RUNS; run++) {
+  for (let run = 0; run < INTERACTION_RUNS; run++) {
     for (const s of sliders) {
       const r = await sliderRun(s);
       s.samples.push(...r.samples);
