@@ -55,6 +55,8 @@
   var root = document.documentElement;
   root.lang = lang;
   root.classList.add('js');
+  // A link that names a report opens it: the library's first screen is not shown.
+  if (/[?&]r=[^&#]/.test(location.search)) root.classList.add('opens-report');
   // The kept theme and type size too, as the app will apply them (src/browser/prefs.rs): no
   // flash of the other theme, no jump in the header's height.
   try {

@@ -55,6 +55,14 @@ for (const chunk of chunks) {
 const stray = split.match(/"\.\/[^"]+\.wasm"/g)?.filter((u) => !u.startsWith('"./lazy-'));
 if (stray?.length) fail(`${SPLIT} names chunks that were not built: ${stray.join(', ')}`);
 
+// wasm-split-cli lists the main module's shared exports in a different order from one build to
+// the next (a hash map's order): sorted, the same code gives the same loader, hence the same
+// names, and a redeploy of unchanged code does not make returning readers fetch it again.
+const sortedNames = (list) => list.split(',').map((n) => n.trim()).filter(Boolean).sort().join(', ');
+const shared = /\{ ([\w$, ]*?),\s*\} = initSync\(|Object\.assign\(sharedImports\.__wasm_split, \{ ([\w$, ]*?),\s*\}\);/g;
+if (!shared.test(split)) fail(`${SPLIT}: no shared exports list (the tool's output changed)`);
+split = split.replace(shared, (all, a, b) => all.replace(a ?? b, sortedNames(a ?? b)));
+
 // The glue, main module and chunk loader: one hash over the three.
 const h = hex(Buffer.concat([main, Buffer.from(glue), Buffer.from(split)]));
 const names = {

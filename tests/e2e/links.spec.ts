@@ -171,7 +171,15 @@ test.describe('the first screen, before the wasm', () => {
       await expect(page.locator('#boot .app-header .brand')).toHaveText('Report Explorer');
       await expect(page.getByTestId('boot-status')).toHaveText('Loading Report Explorer…');
       await expect(page.getByTestId('boot-status')).toHaveAttribute('role', 'status');
+      // A library visit reads the library's heading and sentences while the program loads.
+      await expect(page.locator('#boot h1:visible')).toHaveText('Library');
+      await expect(page.locator('#boot .intro:visible')).toHaveText([
+        'Market-research reports you can explore: every figure says where it comes from, and every forecast is computed in your browser.',
+        /^A report JSON file in the documented format/,
+      ]);
+      await expect(page.locator('#boot .import h2:visible')).toHaveText('Import your own report');
       const before = await page.locator('.app-header').boundingBox();
+      const introBefore = await page.locator('#boot .import .intro:visible').boundingBox();
       await shot(page, `boot-loading-${size.width}`);
       await page.unroute('**/*.wasm');
       await page.goto('./');
@@ -180,7 +188,18 @@ test.describe('the first screen, before the wasm', () => {
       const after = await page.locator('.app-header').boundingBox();
       expect(after!.height).toBeCloseTo(before!.height, 0);
       expect(after!.y).toBe(before!.y);
+      // The app draws the same sentence in the same place: nothing jumps as it mounts.
+      const introAfter = await page.locator('.import .intro').boundingBox();
+      expect(introAfter).toEqual(introBefore);
     }
+  });
+
+  test('a link to a report shows no library texts while the program loads', async ({ page }) => {
+    await page.route('**/*.wasm', () => { /* never answered */ });
+    await page.goto(`./?r=${SMARTPHONE}&l=en`);
+    await expect(page.getByTestId('boot-status')).toHaveText('Loading Report Explorer…');
+    await expect(page.locator('#boot .boot-library')).toBeHidden();
+    await expect(page.locator('#boot h1:visible')).toHaveCount(0);
   });
 
   test('in the reader\'s language from the link', async ({ page }) => {
@@ -189,6 +208,10 @@ test.describe('the first screen, before the wasm', () => {
     await expect(page.getByTestId('boot-status')).toHaveText('正在加载报告浏览器…');
     await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hans');
     await expect(page.locator('#boot .brand')).toHaveText('报告浏览器');
+    // Only this language's texts, from the first paint (CSS, not a script replacing English).
+    await expect(page.locator('#boot h1:visible')).toHaveText('报告库');
+    await expect(page.locator('#boot .import h2:visible')).toHaveText('导入您自己的报告');
+    await expect(page.locator('#boot .boot-text:visible')).toHaveCount(4);
   });
 
   test('says why when the wasm request fails', async ({ page }) => {
