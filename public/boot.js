@@ -55,8 +55,22 @@
   var root = document.documentElement;
   root.lang = lang;
   root.classList.add('js');
-  // A link that names a report opens it: the library's first screen is not shown.
-  if (/[?&]r=[^&#]/.test(location.search)) root.classList.add('opens-report');
+  // A link that names a report opens it: the library's first screen is not shown. Keys and
+  // values decoded as the app decodes them (src/domain/share.rs: %XX, + as a space).
+  function opensReport(search) {
+    var params = search.replace(/^\?/, '').split('&');
+    for (var i = 0; i < params.length; i++) {
+      var eq = params[i].indexOf('=');
+      if (eq < 0) continue;
+      try {
+        var key = decodeURIComponent(params[i].slice(0, eq).replace(/\+/g, ' '));
+        var value = decodeURIComponent(params[i].slice(eq + 1).replace(/\+/g, ' '));
+        if (key === 'r' && value) return true;
+      } catch (e) { /* not decodable: the app skips it too */ }
+    }
+    return false;
+  }
+  if (opensReport(location.search)) root.classList.add('opens-report');
   // The kept theme and type size too, as the app will apply them (src/browser/prefs.rs): no
   // flash of the other theme, no jump in the header's height.
   try {
@@ -73,6 +87,8 @@
     if (!brand || !status) return;
     brand.textContent = text.app;
     if (problem) {
+      // The app will not come: what the library's first screen describes is not there.
+      root.classList.add('cannot-start');
       status.textContent = text[problem];
       status.className = 'notice error boot-failed';
       status.setAttribute('role', 'alert');

@@ -12,10 +12,11 @@
 // WAIT_FOR (a selector, default the first chart with data), PORT. Figures, not assertions.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { fail, freePort, intEnv, runBench, serveDist } from './bench-common.mjs';
 
-const ROOT = resolve(new URL('..', import.meta.url).pathname);
+const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const DIST = resolve(process.argv[2] ?? join(ROOT, 'dist'));
 const QUERY = process.argv[3] ?? '?r=smartphone-leasing';
 const RATE = intEnv('RATE', 1, 1);
@@ -74,6 +75,9 @@ await runBench('compile-profile', {
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     if (RATE > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: RATE });
+    // Functions are named from the main module; a chunk's have numbers of their own.
+    const chunks = [];
+    page.on('request', (r) => { if (/\/lazy-[^/]*\.wasm$/.test(r.url())) chunks.push(r.url().split('/').pop()); });
     const events = [];
     cdp.on('Tracing.dataCollected', (d) => events.push(...d.value));
     const done = new Promise((ok) => cdp.once('Tracing.tracingComplete', ok));
@@ -99,6 +103,7 @@ await runBench('compile-profile', {
       bytes += e.args.bodySize; ms += time.get(f) ?? 0;
     }
     console.log(`compile-profile: ${QUERY} from ${DIST} (${main}), CPU ${RATE}×, until ${WAIT_FOR} + 1 s`);
+    if (chunks.length) console.log(`  NOTE: the page also loaded ${chunks.length} lazy chunk(s) (${chunks.join(', ')}): their functions are counted with numbers the main module's names do not fit, so owners are approximate`);
     console.log(`  ${compiled.length} functions compiled on first call, ${(bytes / 1024).toFixed(0)} KB of function bodies, ${ms.toFixed(1)} ms of compiling (traced)`);
     console.log('  owner                                             functions   body KB   compile ms');
     for (const [o, r] of [...by].sort((a, b) => b[1].bytes - a[1].bytes).slice(0, TOP)) {

@@ -60,8 +60,9 @@ if (stray?.length) fail(`${SPLIT} names chunks that were not built: ${stray.join
 // names, and a redeploy of unchanged code does not make returning readers fetch it again.
 const sortedNames = (list) => list.split(',').map((n) => n.trim()).filter(Boolean).sort().join(', ');
 const shared = /\{ ([\w$, ]*?),\s*\} = initSync\(|Object\.assign\(sharedImports\.__wasm_split, \{ ([\w$, ]*?),\s*\}\);/g;
-if (!shared.test(split)) fail(`${SPLIT}: no shared exports list (the tool's output changed)`);
-split = split.replace(shared, (all, a, b) => all.replace(a ?? b, sortedNames(a ?? b)));
+const lists = split.match(shared)?.length ?? 0;
+if (lists !== 2) fail(`${SPLIT}: ${lists} shared export lists where 2 were expected (the tool's output changed)`);
+split = split.replace(shared, (all, a, b) => all.replace(a ?? b, () => sortedNames(a ?? b)));
 
 // The glue, main module and chunk loader: one hash over the three.
 const h = hex(Buffer.concat([main, Buffer.from(glue), Buffer.from(split)]));
