@@ -30,9 +30,10 @@ rustflags="-Clink-args=--emit-relocs"
 if [ "$PROFILE" = release ]; then
   build+=(--release)
   if [ -z "${STABLE_RELEASE:-}" ]; then
-    toolchain=("+$(cat scripts/nightly-toolchain)")
-    build+=(-Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size)
-    rustflags="$rustflags -Zunstable-options -Cpanic=immediate-abort"
+    source scripts/release-flags.sh
+    toolchain=("$RELEASE_TOOLCHAIN")
+    build+=("${RELEASE_CARGO_FLAGS[@]}")
+    rustflags="$rustflags $RELEASE_RUSTFLAGS"
   fi
 fi
 
