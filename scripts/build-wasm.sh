@@ -64,4 +64,7 @@ if [ "$PROFILE" = release ]; then
   done
 fi
 
-node scripts/split-assets.mjs "$WORK/bindgen" "$STAGE"
+# Release: the page's scripts and CSS minified too (esbuild).
+minify=()
+[ "$PROFILE" = release ] && minify=(--minify)
+node scripts/split-assets.mjs "$WORK/bindgen" "$STAGE" "${minify[@]}"

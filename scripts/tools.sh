@@ -59,8 +59,8 @@ if ! command -v wasm-split-cli >/dev/null \
   cargo install --locked wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary
 fi
 
-# npm dev tools (wasm-opt from binaryen, Playwright) exactly as the lockfile says.
-if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/@playwright/test ] \
+# npm dev tools (wasm-opt from binaryen, esbuild, Playwright) exactly as the lockfile says.
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/esbuild ] || [ ! -d node_modules/@playwright/test ] \
    || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing npm dev tools from package-lock.json"
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
