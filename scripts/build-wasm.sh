@@ -19,11 +19,10 @@ PROFILE="${TRUNK_PROFILE:-release}"
 TARGET_DIR="${CARGO_TARGET_DIR:-target}"
 WORK="$TARGET_DIR/split/$PROFILE"
 
-# Release: the pinned nightly (scripts/nightly-toolchain) rebuilds std with panics as immediate
-# aborts — no panic messages or formatting machinery in the wasm (measured: main module 483.5 →
-# 441.1 KB gzip), and with std's `optimize_for_size` feature (its smaller sorting and formatting
-# code, same results: main module 464.2 → 455.2 KB gzip). A panic still stops the app, as `panic = "abort"` did. STABLE_RELEASE=1 builds
-# the release on stable instead (the same code; the dev build is always stable).
+# Release: the pinned nightly with std rebuilt for size and panics as immediate aborts
+# (scripts/release-flags.sh; measured in the README's Size section). A panic still stops the
+# app, as `panic = "abort"` did. STABLE_RELEASE=1 builds the release on stable instead (the same
+# code; the dev build is always stable).
 toolchain=()
 build=(--features split)
 rustflags="-Clink-args=--emit-relocs"
@@ -64,7 +63,7 @@ if [ "$PROFILE" = release ]; then
   done
 fi
 
-# Release: the page's scripts and CSS minified too (esbuild).
+# Release: boot.js and the CSS minified too (esbuild).
 minify=()
 [ "$PROFILE" = release ] && minify=(--minify)
 node scripts/split-assets.mjs "$WORK/bindgen" "$STAGE" "${minify[@]}"

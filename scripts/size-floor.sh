@@ -13,6 +13,9 @@ TARGET="${CARGO_TARGET_DIR:-$PWD/target}/size-floor"
 gz() { gzip -9c "$1" | wc -c; }
 kb() { awk -v b="$1" 'BEGIN { printf "%.1f KB", b / 1024 }'; }
 
+# Its lockfile holds the app's versions (seeded from Cargo.lock); tools.sh fetched them.
+cargo fetch --locked --manifest-path scripts/size-floor/Cargo.toml >/dev/null
+
 for variant in slider report; do
   features=()
   [ "$variant" = report ] && features=(--features report)

@@ -1,8 +1,8 @@
 // The last step of scripts/build-wasm.sh: puts the split wasm into a Trunk staging directory.
 //   node scripts/split-assets.mjs <bindgen dir> <staging dir> [--minify]
-// Node built-ins, and esbuild (pinned in package.json) for --minify (release builds): the glue,
-// the chunk loader, the module loader and the page's boot.js and CSS, minified (their subresource
-// integrity follows).
+// Node built-ins; with --minify (release builds), esbuild (pinned in package.json) minifies
+// Trunk's boot.js and CSS. The module scripts stay as the tools wrote them: the single-file
+// build (scripts/single-file.mjs) and scripts/size-profile.py read them.
 //
 // In: report-explorer.js (wasm-bindgen glue, imports ./__wasm_split.js), report-explorer_bg.wasm
 // (the main module), __wasm_split.js (wasm-split-cli's chunk loader, imports the glue's
@@ -18,20 +18,18 @@
 // - start-<hash>.js: the module loader the page runs (no inline script: the CSP stays strict);
 //   it starts the glue and announces the start as Trunk's loader did (boot.js listens);
 // - index.html: preload links with subresource integrity as Trunk writes them, and the
-//   loader's <script type="module">. Every URL is relative (./), so any sub-path works.
+//   loader's <script type="module">. Every URL is relative (./), so any sub-path works;
+// - with --minify: boot-<hash>.js and the CSS minified and renamed by their new bytes (Trunk's
+//   name hashes the source: a returning reader's cached copy under it would fail the new
+//   integrity), their integrity in index.html rewritten.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, readdirSync, unlinkSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { transformSync } from 'esbuild';
 
 const args = process.argv.slice(2);
 const minifying = args.includes('--minify');
 const [from, stage] = args.filter((a) => a !== '--minify').map((p) => resolve(p));
 if (!from || !stage) throw new Error('usage: node scripts/split-assets.mjs <bindgen dir> <staging dir> [--minify]');
-/** `code` minified (JavaScript or CSS) when --minify is given; as it is otherwise. */
-const minified = (code, loader) => (minifying
-  ? transformSync(code, { loader, minify: true, legalComments: 'none', charset: 'utf8' }).code
-  : code);
 
 const fail = (msg) => { throw new Error(`split-assets: ${msg}`); };
 const hex = (data) => createHash('sha256').update(data).digest('hex').slice(0, 16);
@@ -73,9 +71,8 @@ const lists = split.match(shared)?.length ?? 0;
 if (lists !== 2) fail(`${SPLIT}: ${lists} shared export lists where 2 were expected (the tool's output changed)`);
 split = split.replace(shared, (all, a, b) => all.replace(a ?? b, () => sortedNames(a ?? b)));
 
-// The glue, main module and chunk loader: one hash over the three, as they will be shipped
-// (minified or not), so a minified file never takes the name of an unminified one.
-const h = hex(Buffer.concat([main, Buffer.from(minified(glue, 'js')), Buffer.from(minified(split, 'js'))]));
+// The glue, main module and chunk loader: one hash over the three.
+const h = hex(Buffer.concat([main, Buffer.from(glue), Buffer.from(split)]));
 const names = {
   glue: `report-explorer-${h}.js`,
   main: `report-explorer-${h}_bg.wasm`,
@@ -85,12 +82,9 @@ const names = {
 glue = replaceAll(glue, `from "./${SPLIT}"`, `from "./${names.split}"`, GLUE);
 glue = replaceAll(glue, `'${MAIN}'`, `'${names.main}'`, GLUE); // the glue's default URL
 split = replaceAll(split, `from "./${GLUE}"`, `from "./${names.glue}"`, SPLIT);
-// Minified after every rewrite above; `split` stays as the tool wrote it for the reading below.
-const glueOut = minified(glue, 'js');
-const splitOut = minified(split, 'js');
-out.set(names.glue, glueOut);
+out.set(names.glue, glue);
 out.set(names.main, main);
-out.set(names.split, splitOut);
+out.set(names.split, split);
 
 // What a split point fetches: its own chunk and the shared chunks it needs, as the loader lists them.
 const sharedFile = new Map([...split.matchAll(
@@ -113,9 +107,8 @@ const wasm = await init({ module_or_path: new URL('./${names.main}', import.meta
 window.wasmBindings = bindings;
 dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
 `;
-const startOut = minified(start, 'js');
-const startName = `start-${hex(startOut)}.js`;
-out.set(startName, startOut);
+const startName = `start-${hex(start)}.js`;
+out.set(startName, start);
 
 for (const [name, data] of out) writeFileSync(join(stage, name), data);
 
@@ -124,10 +117,10 @@ const indexPath = join(stage, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
 if (/<script\b[^>]*\bsrc="\.\/start-/.test(html)) fail('index.html already has a loader');
 const tags = [
-  `<link rel="modulepreload" href="./${names.glue}" crossorigin="anonymous" integrity="${sri(glueOut)}">`,
-  `<link rel="modulepreload" href="./${names.split}" crossorigin="anonymous" integrity="${sri(splitOut)}">`,
+  `<link rel="modulepreload" href="./${names.glue}" crossorigin="anonymous" integrity="${sri(glue)}">`,
+  `<link rel="modulepreload" href="./${names.split}" crossorigin="anonymous" integrity="${sri(split)}">`,
   `<link rel="preload" href="./${names.main}" crossorigin="anonymous" integrity="${sri(main)}" as="fetch" type="application/wasm">`,
-  `<script type="module" src="./${startName}" crossorigin="anonymous" integrity="${sri(startOut)}"></script>`,
+  `<script type="module" src="./${startName}" crossorigin="anonymous" integrity="${sri(start)}"></script>`,
 ];
 // Trunk leaves the skipped rust link (index.html) in the page: it has done its job.
 html = html.replace(/[ \t]*<link\b[^>]*\bdata-trunk-skip\b[^>]*>\n?/gi, '');
@@ -140,18 +133,19 @@ if (!bootTag.test(html)) fail('index.html has no boot.js script');
 const metas = Object.entries(texts)
   .map(([lang, files]) => `<meta name="report-explorer:texts-${lang}" content="${files.map((f) => `./${f}`).join(' ')}">`);
 html = html.replace(bootTag, (tag) => `${metas.join('\n  ')}\n  ${tag}`);
-// Trunk's boot.js and CSS, minified and named by their new bytes (Trunk's name hashes the
-// source: a returning reader's cached copy under that name would fail the new integrity).
 if (minifying) {
+  // Loaded only here, so a dev build runs without it.
+  const { transformSync } = await import('esbuild');
   for (const file of readdirSync(stage).filter((f) => /^(boot-[0-9a-f]+\.js|[\w-]+-[0-9a-f]+\.css)$/.test(f))) {
-    const code = minified(readFileSync(join(stage, file), 'utf8'), file.endsWith('.css') ? 'css' : 'js');
+    const loader = file.endsWith('.css') ? 'css' : 'js';
+    const code = transformSync(readFileSync(join(stage, file), 'utf8'), { loader, minify: true, legalComments: 'none', charset: 'utf8' }).code;
     const name = file.replace(/-[0-9a-f]+\.(js|css)$/, (_, ext) => `-${hex(code)}.${ext}`);
-    const tag = new RegExp(`<(?:script|link)\\b[^>]*"\\./${file.replace(/\./g, '\\.')}"[^>]*>`);
-    const found = html.match(tag) ?? fail(`index.html does not name ${file}`);
-    if (!/\bintegrity="sha384-[^"]+"/.test(found[0])) fail(`index.html names ${file} without its integrity`);
-    const now = found[0].replace(`"./${file}"`, `"./${name}"`)
-      .replace(/\bintegrity="sha384-[^"]+"/, `integrity="${sri(code)}"`);
-    html = html.replace(found[0], () => now);
+    const tags = html.match(new RegExp(`<(?:script|link)\\b[^>]*"\\./${file.replace(/\./g, '\\.')}"[^>]*>`, 'g')) ?? [];
+    if (tags.length !== 1) fail(`index.html names ${file} ${tags.length} times where once was expected`);
+    if (!/\bintegrity="sha384-[^"]+"/.test(tags[0])) fail(`index.html names ${file} without its integrity`);
+    const now = tags[0].replace(`"./${file}"`, `"./${name}"`)
+      .replace(/\bintegrity="sha384-[^"]+"/, () => `integrity="${sri(code)}"`);
+    html = html.replace(tags[0], () => now);
     unlinkSync(join(stage, file));
     writeFileSync(join(stage, name), code);
   }
