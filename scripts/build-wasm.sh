@@ -24,10 +24,13 @@ WORK="$TARGET_DIR/split/$PROFILE"
 # app, as `panic = "abort"` did. STABLE_RELEASE=1 builds the release on stable instead (the same
 # code; the dev build is always stable).
 toolchain=()
+minify=()
 build=(--features split)
 rustflags="-Clink-args=--emit-relocs"
 if [ "$PROFILE" = release ]; then
   build+=(--release)
+  # boot.js and the CSS minified too (esbuild, in split-assets.mjs).
+  minify=(--minify)
   if [ -z "${STABLE_RELEASE:-}" ]; then
     source scripts/release-flags.sh
     toolchain=("$RELEASE_TOOLCHAIN")
@@ -63,7 +66,4 @@ if [ "$PROFILE" = release ]; then
   done
 fi
 
-# Release: boot.js and the CSS minified too (esbuild).
-minify=()
-[ "$PROFILE" = release ] && minify=(--minify)
 node scripts/split-assets.mjs "$WORK/bindgen" "$STAGE" "${minify[@]}"

@@ -29,8 +29,9 @@ done
 
 # The release wasm is built on a pinned nightly with the standard library rebuilt for size and
 # panics as immediate aborts (scripts/release-flags.sh): less wasm than stable's prebuilt std with
-# its panic messages (README, "Release toolchain"). Needs the nightly's library sources and their crates (fetched here, so the
-# build itself runs offline). Stable stays the default toolchain for everything else.
+# its panic messages (README, "Release toolchain"). Needs the nightly's library sources and their
+# crates (fetched here, so the build itself runs offline). Stable stays the default toolchain for
+# everything else.
 NIGHTLY=$(cat scripts/nightly-toolchain)
 if ! rustup component list --toolchain "$NIGHTLY" --installed 2>/dev/null | grep -q '^rust-src'; then
   say "installing the $NIGHTLY toolchain with rust-src (for the release wasm and fuzzing)"
