@@ -96,3 +96,11 @@ pub fn remove(key: &str) {
         let _ = s.remove_item(key);
     }
 }
+
+/// An id for this page, drawn at random (`Math.random()` in base 36, "0.4fzyo82mvyr"): two
+/// open tabs get different ones, so the writes each makes can be told apart (see
+/// `domain::saved_journal`).
+pub fn tab_id() -> String {
+    let digits = js_sys::Number::from(js_sys::Math::random()).to_string_with_radix(36);
+    digits.map(String::from).unwrap_or_default()
+}

@@ -20,6 +20,7 @@ pub mod load;
 pub mod plan;
 pub mod present;
 pub mod saved;
+pub mod saved_journal;
 pub mod scenario;
 pub mod schema;
 pub mod segment_table;

@@ -15,6 +15,10 @@
 //! }
 //! ```
 //!
+//! In local storage the container also carries `"writes"`: the tokens of the last writes, by
+//! which a tab tells a write that saw its own from one that did not (see
+//! [`super::saved_journal`]). Exported files leave it out, and a text without it reads the same.
+//!
 //! Reading and writing use serde / serde_json: the container and a version-1 entry are typed
 //! structs, and each entry is first taken as its raw text ([`RawValue`]) so that it can be
 //! judged on its own.
@@ -342,6 +346,9 @@ pub struct Loaded {
     pub scenarios: Vec<SavedScenario>,
     pub set_aside: Vec<SetAside>,
     pub renamed: Vec<Renamed>,
+    /// The last writes' tokens, newest last (see [`super::saved_journal`]); empty when the text
+    /// has none or they cannot be read (they only help tabs repair each other's writes).
+    pub writes: Vec<String>,
 }
 
 /// Where and why a file is not JSON (1-based line and column, as serde_json counts them).
@@ -461,6 +468,8 @@ struct ContainerIn<'a> {
     version: Field<'a>,
     #[serde(default, borrow)]
     scenarios: Field<'a>,
+    #[serde(default, borrow)]
+    writes: Field<'a>,
 }
 
 /// A version-1 entry as read, field by field (unknown fields are ignored).
@@ -510,6 +519,8 @@ struct ContainerOut<'a> {
     format: &'static str,
     version: u64,
     scenarios: Vec<ListItem<'a>>,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    writes: &'a [String],
 }
 
 /// A JSON number as the nearest double (`1e999` is infinite); `None` for any other value.
@@ -651,7 +662,14 @@ pub fn load(text: &str) -> Result<Loaded, LoadError> {
         }
         _ => return Err(LoadError::NoList),
     };
-    let mut out = Loaded::default();
+    let mut out = Loaded {
+        writes: container
+            .writes
+            .value()
+            .and_then(|raw| serde_json::from_str(raw.get()).ok())
+            .unwrap_or_default(),
+        ..Loaded::default()
+    };
     for (index, item) in items.into_iter().enumerate() {
         let fields = entry_fields(item);
         let result = match &fields {
@@ -695,6 +713,15 @@ pub fn load(text: &str) -> Result<Loaded, LoadError> {
 /// put into one by hand, serde_json writes it as `null`, and that entry is set aside (not
 /// lost) when the text is loaded again.
 pub fn to_json(scenarios: &[SavedScenario], set_aside: &[SetAside]) -> String {
+    to_stored_json(scenarios, set_aside, &[])
+}
+
+/// [`to_json`] with the tokens of the last writes (`writes`), as local storage keeps it.
+pub fn to_stored_json(
+    scenarios: &[SavedScenario],
+    set_aside: &[SetAside],
+    writes: &[String],
+) -> String {
     let container = ContainerOut {
         format: FORMAT,
         version: VERSION,
@@ -713,6 +740,7 @@ pub fn to_json(scenarios: &[SavedScenario], set_aside: &[SetAside]) -> String {
             })
             .chain(set_aside.iter().map(|s| ListItem::Kept(&s.raw)))
             .collect(),
+        writes,
     };
     // Only string keys and plain values: serialising cannot fail.
     let mut text = serde_json::to_string_pretty(&container).unwrap_or_default();

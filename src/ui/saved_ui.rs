@@ -10,6 +10,7 @@ use crate::domain::engine::compare::compare;
 use crate::domain::engine::model::{compute, Computed};
 use crate::domain::format::Locale;
 use crate::domain::saved::{self, SavedScenario, SetAside};
+use crate::domain::saved_journal::{changes, writes_after, Journal};
 use crate::i18n::errors::{export_reason, load_reason, saved_reason, set_aside_reason};
 use crate::i18n::{fill, Message};
 use leptos::prelude::*;
@@ -149,7 +150,9 @@ pub fn unreadable_notice(e: &saved::LoadError, locale: Locale) -> String {
 ///
 /// Another tab may change the stored list at any time: every change re-reads storage first
 /// and applies the reader's action to what is there now (no lost update, no resurrected
-/// entry), and the list follows the other tab's writes (the `storage` event).
+/// entry), and the list follows the other tab's writes (the `storage` event). A write made
+/// from a copy that had not yet caught up with this tab's last one (two tabs saving at once)
+/// is repaired: this tab's journal puts its changes back and writes again.
 #[derive(Clone, Copy)]
 pub struct SavedState {
     pub list: RwSignal<Vec<SavedScenario>>,
@@ -163,6 +166,35 @@ pub struct SavedState {
     /// Scenarios this page holds that storage does not (a write failed): kept in the list
     /// until a later write stores them.
     page_only: RwSignal<Vec<SavedScenario>>,
+    /// This tab's changes until another tab's write shows it saw them.
+    journal: StoredValue<Journal>,
+    /// The tokens of the last writes, as storage held them when last read.
+    writes: StoredValue<Vec<String>>,
+    /// How the journal is consulted and the list written back, set by the panel: only the
+    /// panel makes changes (a journal is empty until then), and reaching this code through
+    /// the panel keeps it (serde_json's writer among it) in the panel's chunk instead of the
+    /// first visit.
+    sync: StoredValue<Option<Arc<dyn Journaled + Send + Sync>>>,
+}
+
+/// The journal's part in reading and writing storage (see [`SavedState::sync`]).
+trait Journaled {
+    /// The stored list with this tab's lost changes put back, if it lost any.
+    fn reconcile(&self, loaded: &saved::Loaded) -> Option<Vec<SavedScenario>>;
+    /// Writes the list as it stands.
+    fn write_back(&self);
+}
+
+impl Journaled for SavedState {
+    fn reconcile(&self, loaded: &saved::Loaded) -> Option<Vec<SavedScenario>> {
+        self.journal
+            .try_update_value(|j| j.reconcile(&loaded.scenarios, &loaded.writes))
+            .flatten()
+    }
+
+    fn write_back(&self) {
+        let _ = self.change(|list| Ok(list.to_vec()));
+    }
 }
 
 /// Whether two entries are the same saved scenario (names are unique per report).
@@ -181,9 +213,12 @@ impl SavedState {
             compare: RwSignal::new((String::new(), "*".into())),
             unreadable: RwSignal::new(false),
             page_only: RwSignal::new(Vec::new()),
+            journal: StoredValue::new(Journal::new(&storage::tab_id())),
+            writes: StoredValue::new(Vec::new()),
+            sync: StoredValue::new(None),
         };
         match state.refresh() {
-            Ok(set_aside) if !set_aside.is_empty() => {
+            Ok((set_aside, _)) if !set_aside.is_empty() => {
                 app.notices.update(|n| n.push(Notice::SetAside(set_aside)));
             }
             Ok(_) => {}
@@ -191,20 +226,28 @@ impl SavedState {
         }
         let listener = storage::on_change(move |key| {
             if key.is_none() || key.as_deref() == Some(STORAGE_KEY) {
-                let _ = state.refresh();
+                // A write that lost this tab's changes: write them back (the message line stays
+                // as it is; the reader's own action did not change).
+                if let Ok((_, true)) = state.refresh() {
+                    if let Some(sync) = state.sync.get_value() {
+                        sync.write_back();
+                    }
+                }
             }
         });
         let _keep = StoredValue::new_local(listener);
         state
     }
 
-    /// Re-reads storage: the stored scenarios plus this page's unsaved ones. Returns the
-    /// entries set aside, or why the stored text cannot be read (then it is left alone and the
-    /// list stays as it is). Without storage the list stays as it is.
-    fn refresh(&self) -> Result<Vec<SetAside>, saved::LoadError> {
+    /// Re-reads storage: the stored scenarios, with this tab's changes that a write from an
+    /// older copy lost put back, plus this page's unsaved ones. Returns the entries set aside
+    /// and whether changes were put back (storage lacks them until the next write), or why the
+    /// stored text cannot be read (then it is left alone and the list stays as it is). Without
+    /// storage the list stays as it is.
+    fn refresh(&self) -> Result<(Vec<SetAside>, bool), saved::LoadError> {
         let text = match storage::read(STORAGE_KEY) {
             Ok(text) => text,
-            Err(_) => return Ok(Vec::new()),
+            Err(_) => return Ok((Vec::new(), false)),
         };
         let loaded = match text.as_deref().map(saved::load) {
             None => saved::Loaded::default(),
@@ -215,7 +258,13 @@ impl SavedState {
             }
         };
         self.unreadable.set(false);
-        let mut list = loaded.scenarios;
+        let repaired = self
+            .sync
+            .get_value()
+            .and_then(|sync| sync.reconcile(&loaded));
+        let put_back = repaired.is_some();
+        let mut list = repaired.unwrap_or(loaded.scenarios);
+        self.writes.set_value(loaded.writes);
         let page_only: Vec<SavedScenario> = self.page_only.with_untracked(|p| {
             p.iter()
                 .filter(|s| !list.iter().any(|l| same(l, s)))
@@ -228,7 +277,7 @@ impl SavedState {
             self.list.set(list);
         }
         self.set_aside.set(loaded.set_aside.clone());
-        Ok(loaded.set_aside)
+        Ok((loaded.set_aside, put_back))
     }
 
     /// Applies a change to the list as storage holds it now, shows it, and writes it; or why
@@ -252,17 +301,26 @@ impl SavedState {
             .list
             .with_untracked(|l| op(l))
             .map_err(NotSaved::Refused)?;
+        let made = changes(&stored, &next);
         self.list.set(next);
         let written = if self.unreadable.get_untracked() {
             Err(NotSaved::Unreadable)
         } else {
-            let text = self
-                .set_aside
-                .with_untracked(|s| self.list.with_untracked(|l| saved::to_json(l, s)));
-            storage::set(STORAGE_KEY, &text).map_err(|e| match e {
-                StorageError::Full => NotSaved::Full,
-                StorageError::Unavailable => NotSaved::Unavailable,
-            })
+            let token = self.journal.with_value(Journal::next_token);
+            let writes = self.writes.with_value(|w| writes_after(w, &token));
+            let text = self.set_aside.with_untracked(|s| {
+                self.list
+                    .with_untracked(|l| saved::to_stored_json(l, s, &writes))
+            });
+            storage::set(STORAGE_KEY, &text)
+                .map(|()| {
+                    self.writes.set_value(writes);
+                    self.journal.update_value(|j| j.wrote(made));
+                })
+                .map_err(|e| match e {
+                    StorageError::Full => NotSaved::Full,
+                    StorageError::Unavailable => NotSaved::Unavailable,
+                })
         };
         // What storage does not hold stays in the page (and is written with the next change).
         self.page_only.set(match &written {
@@ -344,6 +402,9 @@ impl PanelCtx {
 #[component]
 pub fn SavedPanel(ctx: ReportCtx, state: SavedState, lang: Locale) -> impl IntoView {
     let app = super::state::use_app();
+    if state.sync.with_value(Option::is_none) {
+        state.sync.set_value(Some(Arc::new(state)));
+    }
     let report_id = ctx.with(|r| r.id.clone());
     let mine = Memo::new(move |_| {
         state.list.with(|l| {

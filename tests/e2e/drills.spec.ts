@@ -424,9 +424,30 @@ test('4. two tabs saving at once: both saves survive, each list follows the othe
     await expect(a.locator('[data-saved="Second from B"]')).toBeVisible();
     await expect(a.locator('[data-saved="From B"]')).toHaveCount(0);
 
-    // Same race without the storage event having arrived: B renames, A saves at once.
+    // Both save at the same instant: each may read the list before the other's save reached it.
     await Promise.all([saveScenario(a, 'Race A'), saveScenario(b, 'Race B')]);
     await expect.poll(() => names(a)).toEqual(['From A', 'Race A', 'Race B', 'Second from B']);
+    await expect.poll(() => names(b)).toEqual(['From A', 'Race A', 'Race B', 'Second from B']);
+
+    // The race made certain: A saves, then a tab whose copy had not caught up with that save
+    // writes over it (its copy plus its own entry, under its own token, as the app writes).
+    const behind = JSON.parse((await dump(b))[SCENARIOS]);
+    await saveScenario(a, 'Late A');
+    await expect(a.getByTestId('saved-status')).toContainText('Saved “Late A”.');
+    behind.scenarios.push({ version: 1, name: 'Behind', report: 'smartphone-leasing', created: '2026-12-03', values: {} });
+    behind.writes = [...(behind.writes ?? []), 'behind.1'];
+    await b.evaluate(([k, v]) => localStorage.setItem(k, v), [SCENARIOS, JSON.stringify(behind)]);
+    // A hears of that write and puts its save back; both entries stay, in storage and in A's list.
+    const all = ['Behind', 'From A', 'Late A', 'Race A', 'Race B', 'Second from B'];
+    await expect.poll(() => names(a)).toEqual(all);
+    await expect(a.locator('[data-saved="Behind"]')).toBeVisible();
+    await expect(a.locator('[data-saved="Late A"]')).toBeVisible();
+    // A removal made knowingly (B saw "Late A") stays a removal.
+    await expect(b.locator('[data-saved="Late A"]')).toBeVisible();
+    await b.locator('[data-saved="Late A"] [data-action="delete"]').click();
+    // (A repairing would have written "Late A" back in the same task that shows the removal.)
+    await expect(a.locator('[data-saved="Late A"]')).toHaveCount(0);
+    expect(await names(a)).toEqual(all.filter((n) => n !== 'Late A'));
   });
 
 test('4b. two tabs keeping imports: the second tab neither drops nor overwrites the first one\'s', async ({ context }) => {
