@@ -34,6 +34,11 @@ pub fn on_window(
     Some(gloo_events::EventListener::new(&window, event, f))
 }
 
+/// Milliseconds since 1970 by this device's clock.
+pub fn now_ms() -> u64 {
+    js_sys::Date::now() as u64
+}
+
 /// Today in the reader's time zone, as YYYY-MM-DD (dates on exports and saved scenarios).
 pub fn today() -> String {
     let d = js_sys::Date::new_0();

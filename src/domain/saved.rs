@@ -15,9 +15,10 @@
 //! }
 //! ```
 //!
-//! In local storage the container also carries `"writes"`: the tokens of the last writes, by
-//! which a tab tells a write that saw its own from one that did not (see
-//! [`super::saved_journal`]). Exported files leave it out, and a text without it reads the same.
+//! In local storage the container also carries `"writes"`, the tokens of the last writes, and
+//! `"written"`, when (milliseconds since 1970): by them a tab tells a write that saw its own from
+//! one made from an older copy (see [`super::saved_journal`]). Exported files leave them out,
+//! and a text without them reads the same.
 //!
 //! Reading and writing use serde / serde_json: the container and a version-1 entry are typed
 //! structs, and each entry is first taken as its raw text ([`RawValue`]) so that it can be
@@ -149,6 +150,12 @@ fn checked_name(name: &str) -> Result<String, SavedError> {
     } else {
         Ok(name)
     }
+}
+
+/// Whether two entries are the same saved scenario (names are unique per report), whatever
+/// their numbers.
+pub fn same_entry(a: &SavedScenario, b: &SavedScenario) -> bool {
+    a.report == b.report && a.name == b.name
 }
 
 fn position(list: &[SavedScenario], report: &str, name: &str) -> Option<usize> {
@@ -346,9 +353,18 @@ pub struct Loaded {
     pub scenarios: Vec<SavedScenario>,
     pub set_aside: Vec<SetAside>,
     pub renamed: Vec<Renamed>,
-    /// The last writes' tokens, newest last (see [`super::saved_journal`]); empty when the text
-    /// has none or they cannot be read (they only help tabs repair each other's writes).
+    /// Who wrote the text and when; empty when it says nothing or cannot be read (it only
+    /// helps tabs repair each other's writes).
+    pub stamp: Stamp,
+}
+
+/// Which writes a stored text follows, and when it was written (see [`super::saved_journal`]).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Stamp {
+    /// The last writes' tokens, the text's own writer last.
     pub writes: Vec<String>,
+    /// When it was written, in milliseconds since 1970 by the writer's clock.
+    pub at: Option<u64>,
 }
 
 /// Where and why a file is not JSON (1-based line and column, as serde_json counts them).
@@ -470,6 +486,8 @@ struct ContainerIn<'a> {
     scenarios: Field<'a>,
     #[serde(default, borrow)]
     writes: Field<'a>,
+    #[serde(default, borrow)]
+    written: Field<'a>,
 }
 
 /// A version-1 entry as read, field by field (unknown fields are ignored).
@@ -521,6 +539,8 @@ struct ContainerOut<'a> {
     scenarios: Vec<ListItem<'a>>,
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     writes: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    written: Option<u64>,
 }
 
 /// A JSON number as the nearest double (`1e999` is infinite); `None` for any other value.
@@ -663,11 +683,19 @@ pub fn load(text: &str) -> Result<Loaded, LoadError> {
         _ => return Err(LoadError::NoList),
     };
     let mut out = Loaded {
-        writes: container
-            .writes
-            .value()
-            .and_then(|raw| serde_json::from_str(raw.get()).ok())
-            .unwrap_or_default(),
+        stamp: Stamp {
+            writes: container
+                .writes
+                .value()
+                .and_then(|raw| serde_json::from_str(raw.get()).ok())
+                .unwrap_or_default(),
+            at: container
+                .written
+                .value()
+                .and_then(number)
+                .filter(|ms| ms.is_finite() && *ms >= 0.0)
+                .map(|ms| ms as u64),
+        },
         ..Loaded::default()
     };
     for (index, item) in items.into_iter().enumerate() {
@@ -713,14 +741,14 @@ pub fn load(text: &str) -> Result<Loaded, LoadError> {
 /// put into one by hand, serde_json writes it as `null`, and that entry is set aside (not
 /// lost) when the text is loaded again.
 pub fn to_json(scenarios: &[SavedScenario], set_aside: &[SetAside]) -> String {
-    to_stored_json(scenarios, set_aside, &[])
+    to_stored_json(scenarios, set_aside, &Stamp::default())
 }
 
-/// [`to_json`] with the tokens of the last writes (`writes`), as local storage keeps it.
+/// [`to_json`] with the write's stamp, as local storage keeps it.
 pub fn to_stored_json(
     scenarios: &[SavedScenario],
     set_aside: &[SetAside],
-    writes: &[String],
+    stamp: &Stamp,
 ) -> String {
     let container = ContainerOut {
         format: FORMAT,
@@ -740,7 +768,8 @@ pub fn to_stored_json(
             })
             .chain(set_aside.iter().map(|s| ListItem::Kept(&s.raw)))
             .collect(),
-        writes,
+        writes: &stamp.writes,
+        written: stamp.at,
     };
     // Only string keys and plain values: serialising cannot fail.
     let mut text = serde_json::to_string_pretty(&container).unwrap_or_default();

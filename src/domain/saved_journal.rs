@@ -5,20 +5,27 @@
 //! process and brings it up to date asynchronously). Two tabs saving at the same instant can
 //! then each read the list without the other's save, and the second write drops the first.
 //!
-//! So each write carries a token, the text keeps the last [`KEPT_WRITES`] tokens, and a write
-//! carries forward the tokens it read. A tab keeps its own changes in a [`Journal`] until a
-//! text shows that its writer read this tab's last write: then another tab's removal or rename
-//! of them was made knowingly and stands. A text without that token was written from a copy
-//! older than this tab's last write, so the tab puts its changes back on top of it and writes
-//! again. Putting a change back is idempotent, so two tabs repairing at once settle.
+//! So each write is stamped ([`Stamp`]): its token, the tokens it read (the last
+//! [`KEPT_WRITES`]) and its time. A tab keeps its own changes in a [`Journal`] for
+//! [`WINDOW_MS`] after making them. When another tab's text lacks them, the tab asks whether its
+//! writer knew of them: if the text carries the token of a write of this tab that held them,
+//! or was written more than [`WINDOW_MS`] after them (a copy is never that old), the other tab's
+//! removal or rename stands. Otherwise the text was written from an older copy, and the tab
+//! makes its changes again on top of it and writes. Making a change again is idempotent, so two
+//! tabs repairing at once settle. Two tabs saving the same name at once keep the version of the
+//! tab that repairs last.
 
-use super::saved::SavedScenario;
+use super::saved::{same_entry, SavedScenario, Stamp};
 
-/// How many writes' tokens a text keeps. A tab needs only its last write to appear in the next
-/// text it reads, so a handful is plenty.
+/// How many writes' tokens a text keeps. A tab needs to find one of its writes among them only
+/// for [`WINDOW_MS`] after it, and nobody writes 16 times in that while.
 pub const KEPT_WRITES: usize = 16;
 
-/// One change a tab made to the list: kept until its writes are known to have been seen.
+/// How long a change may be missing from a copy that another tab writes from: far above the
+/// milliseconds a browser takes to bring a copy up to date, even on a loaded machine.
+pub const WINDOW_MS: u64 = 10_000;
+
+/// One change a tab made to the list.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Change {
     /// Saved (new, or with other numbers or date) under its report and name.
@@ -44,10 +51,6 @@ pub fn changes(before: &[SavedScenario], after: &[SavedScenario]) -> Vec<Change>
     removed.chain(saved).collect()
 }
 
-fn same_entry(a: &SavedScenario, b: &SavedScenario) -> bool {
-    a.report == b.report && a.name == b.name
-}
-
 /// Makes `change` again on `list`: a save replaces the entry of that report and name or is
 /// appended; a removal of an entry that is not there changes nothing.
 pub fn reapply(list: &mut Vec<SavedScenario>, change: &Change) {
@@ -62,43 +65,32 @@ pub fn reapply(list: &mut Vec<SavedScenario>, change: &Change) {
     }
 }
 
-/// The tokens a write stores: those it read, then its own, the last [`KEPT_WRITES`].
-pub fn writes_after(read: &[String], token: &str) -> Vec<String> {
-    let mut out: Vec<String> = read.iter().filter(|t| *t != token).cloned().collect();
-    out.push(token.to_string());
-    let drop = out.len().saturating_sub(KEPT_WRITES);
-    out.drain(..drop);
-    out
+/// A change this tab made, with the number of the write that first held it (every later
+/// write of this tab holds it too) and when.
+#[derive(Debug, Clone, PartialEq)]
+struct Made {
+    write: u64,
+    at: u64,
+    change: Change,
 }
 
-/// Most changes a journal holds; the oldest go first. A tab alone never learns that its writes
-/// were seen, and a write from a copy a moment old can only lose the last few changes.
-pub const MAX_PENDING: usize = 64;
-
-/// One tab's changes not yet known to be in the other tabs' copies.
+/// One tab's recent changes, until another tab's write has surely seen them.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Journal {
     /// This tab's id, unique among the open tabs (the browser edge draws it at random).
     tab: String,
     /// How many writes this tab has made; its tokens are `{tab}.{n}`.
-    writes: u64,
-    /// Changes with the number of the write that first held them; every later write of this
-    /// tab holds them too.
-    pending: Vec<(u64, Change)>,
+    written: u64,
+    recent: Vec<Made>,
 }
 
 impl Journal {
     pub fn new(tab: &str) -> Self {
         Journal {
             tab: tab.to_string(),
-            writes: 0,
-            pending: Vec::new(),
+            written: 0,
+            recent: Vec::new(),
         }
-    }
-
-    /// The token for this tab's next write.
-    pub fn next_token(&self) -> String {
-        format!("{}.{}", self.tab, self.writes + 1)
     }
 
     /// The number of this tab's write that `token` names, if this tab wrote it.
@@ -110,40 +102,81 @@ impl Journal {
             .ok()
     }
 
-    /// Records that the write of [`Self::next_token`] was stored and made `made`.
-    pub fn wrote(&mut self, made: Vec<Change>) {
-        self.writes += 1;
-        let n = self.writes;
-        self.pending.extend(made.into_iter().map(|c| (n, c)));
-        let drop = self.pending.len().saturating_sub(MAX_PENDING);
-        self.pending.drain(..drop);
+    /// The stamp for this tab's next write, made at `now` (ms), after reading `read`.
+    pub fn next_stamp(&self, read: &Stamp, now: u64) -> Stamp {
+        let token = format!("{}.{}", self.tab, self.written + 1);
+        let mut writes: Vec<String> = read
+            .writes
+            .iter()
+            .filter(|t| **t != token)
+            .cloned()
+            .collect();
+        writes.push(token);
+        let drop = writes.len().saturating_sub(KEPT_WRITES);
+        writes.drain(..drop);
+        Stamp {
+            writes,
+            at: Some(now),
+        }
     }
 
-    /// Reads the list storage holds (`stored`; its text carries `writes`, newest last). `None`
-    /// when the stored list stands: it is this tab's own last write, or its writer read every
-    /// write of this tab that holds a pending change, or it already shows them (then they are
-    /// settled: whoever removes them later has seen them). Otherwise the list with this tab's
-    /// unseen changes made again, to be written back.
+    /// Records that the write of [`Self::next_stamp`] was stored at `now` and made `made`.
+    pub fn wrote(&mut self, made: Vec<Change>, now: u64) {
+        self.written += 1;
+        let write = self.written;
+        self.recent
+            .retain(|m| m.at.saturating_add(WINDOW_MS) >= now);
+        self.recent.extend(made.into_iter().map(|change| Made {
+            write,
+            at: now,
+            change,
+        }));
+    }
+
+    /// Storage no longer holds the list (cleared, or the key removed): whoever did it meant it,
+    /// since a copy that is behind still has the list.
+    pub fn forget(&mut self) {
+        self.recent.clear();
+    }
+
+    /// Reads the list storage holds (`stored`, stamped `stamp`; `now` in ms). `None` when the
+    /// stored list stands: it is this tab's own write, or its writer knew of this tab's recent
+    /// changes (see the module), or it already shows them. Otherwise the list with the changes
+    /// its writer did not know of made again, to be written back.
     pub fn reconcile(
         &mut self,
         stored: &[SavedScenario],
-        writes: &[String],
+        stamp: &Stamp,
+        now: u64,
     ) -> Option<Vec<SavedScenario>> {
         // This tab's own write: nothing to learn from it.
-        if writes.last().is_some_and(|last| self.own(last).is_some()) {
+        if stamp
+            .writes
+            .last()
+            .is_some_and(|last| self.own(last).is_some())
+        {
             return None;
         }
-        let seen = writes.iter().filter_map(|t| self.own(t)).max().unwrap_or(0);
-        self.pending.retain(|(n, _)| *n > seen);
-        if self.pending.is_empty() {
+        let seen = stamp
+            .writes
+            .iter()
+            .filter_map(|t| self.own(t))
+            .max()
+            .unwrap_or(0);
+        // A text that does not say when it was written (an older build's) counts as written now.
+        let written = stamp.at.unwrap_or(now);
+        self.recent
+            .retain(|m| m.write > seen && m.at.saturating_add(WINDOW_MS) >= written);
+        if self.recent.is_empty() {
             return None;
         }
         let mut repaired = stored.to_vec();
-        for (_, change) in &self.pending {
-            reapply(&mut repaired, change);
+        for m in &self.recent {
+            reapply(&mut repaired, &m.change);
         }
         if repaired == stored {
-            self.pending.clear();
+            // Its writer had them: whoever removes them later has seen them.
+            self.recent.clear();
             return None;
         }
         Some(repaired)
@@ -153,7 +186,7 @@ impl Journal {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::saved::{load, to_stored_json};
+    use crate::domain::saved::{delete, export_all, load, rename, save, to_stored_json};
     use std::collections::BTreeMap;
 
     fn entry(name: &str, rate: f64) -> SavedScenario {
@@ -167,11 +200,23 @@ mod tests {
         }
     }
 
-    fn names(list: &[SavedScenario]) -> Vec<String> {
+    fn names(text: &str) -> Vec<String> {
+        let list = load(text).map(|l| l.scenarios).unwrap_or_default();
         list.iter().map(|s| s.name.clone()).collect()
     }
 
-    /// A tab: its journal and what it last wrote, writing through one shared "storage" text.
+    type Op = Box<dyn FnOnce(&[SavedScenario]) -> Vec<SavedScenario>>;
+
+    fn saving(s: SavedScenario) -> Op {
+        Box::new(move |l| save(l, s).unwrap_or_default())
+    }
+
+    fn deleting(name: &'static str) -> Op {
+        Box::new(move |l| delete(l, "r", name).unwrap_or_default())
+    }
+
+    /// A tab as `saved_ui` drives its journal: every change and every `storage` event reads a
+    /// text (in these tests the copy that tab would see) and repairs it first.
     struct Tab {
         journal: Journal,
     }
@@ -183,132 +228,197 @@ mod tests {
             }
         }
 
-        /// Reads `text` (a copy, perhaps old), repairs it, makes `op` and returns the new text.
-        fn change(
-            &mut self,
-            text: &str,
-            op: impl FnOnce(&[SavedScenario]) -> Vec<SavedScenario>,
-        ) -> String {
-            let loaded = load(text).unwrap();
+        /// Reads `text` at `now`, makes `op` on it and returns the text written.
+        fn change(&mut self, text: &str, now: u64, op: Op) -> String {
+            let loaded = load(text).unwrap_or_default();
             let list = self
                 .journal
-                .reconcile(&loaded.scenarios, &loaded.writes)
+                .reconcile(&loaded.scenarios, &loaded.stamp, now)
                 .unwrap_or(loaded.scenarios);
             let next = op(&list);
-            let token = self.journal.next_token();
-            let writes = writes_after(&loaded.writes, &token);
-            self.journal.wrote(changes(&list, &next));
-            to_stored_json(&next, &[], &writes)
+            let stamp = self.journal.next_stamp(&loaded.stamp, now);
+            self.journal.wrote(changes(&list, &next), now);
+            to_stored_json(&next, &[], &stamp)
         }
 
-        /// What the tab does on the `storage` event, having read `text`: the repaired text to
-        /// write, if any.
-        fn on_event(&mut self, text: &str) -> Option<String> {
-            let loaded = load(text).unwrap();
-            let repaired = self.journal.reconcile(&loaded.scenarios, &loaded.writes)?;
-            let token = self.journal.next_token();
-            let writes = writes_after(&loaded.writes, &token);
-            self.journal.wrote(Vec::new());
-            Some(to_stored_json(&repaired, &[], &writes))
+        /// The `storage` event, with the tab reading `text` at `now`: the text it writes back,
+        /// if any.
+        fn on_event(&mut self, text: &str, now: u64) -> Option<String> {
+            let loaded = load(text).unwrap_or_default();
+            let repaired = self
+                .journal
+                .reconcile(&loaded.scenarios, &loaded.stamp, now)?;
+            let stamp = self.journal.next_stamp(&loaded.stamp, now);
+            self.journal.wrote(Vec::new(), now);
+            Some(to_stored_json(&repaired, &[], &stamp))
         }
-    }
-
-    fn save(s: SavedScenario) -> impl FnOnce(&[SavedScenario]) -> Vec<SavedScenario> {
-        move |l| crate::domain::saved::save(l, s).unwrap()
-    }
-
-    fn delete(name: &'static str) -> impl FnOnce(&[SavedScenario]) -> Vec<SavedScenario> {
-        move |l| crate::domain::saved::delete(l, "r", name).unwrap()
     }
 
     const EMPTY: &str = r#"{"format": "report-explorer/scenarios", "version": 1, "scenarios": []}"#;
+    const T: u64 = 1_764_806_400_000;
 
     #[test]
     fn two_saves_from_the_same_old_copy_both_survive_whichever_lands_last() {
         for a_lands_last in [false, true] {
             let (mut a, mut b) = (Tab::new("a"), Tab::new("b"));
-            let start = a.change(EMPTY, save(entry("Old", 0.1)));
+            let start = a.change(EMPTY, T, saving(entry("Old", 0.1)));
             // Both read `start` and save at once; one write lands over the other.
-            let by_a = a.change(&start, save(entry("Race A", 0.2)));
-            let by_b = b.change(&start, save(entry("Race B", 0.3)));
+            let by_a = a.change(&start, T + 5, saving(entry("Race A", 0.2)));
+            let by_b = b.change(&start, T + 6, saving(entry("Race B", 0.3)));
             let (mut lost, mut kept, stored) = if a_lands_last {
                 (b, a, by_a)
             } else {
                 (a, b, by_b)
             };
-            assert_eq!(load(&stored).unwrap().scenarios.len(), 2);
-            // The tab whose save is missing hears of the other's write and puts it back; the
-            // other hears of that and has nothing to do.
-            let repaired = lost.on_event(&stored).expect("a save was lost");
-            let mut all = names(&load(&repaired).unwrap().scenarios);
+            assert_eq!(names(&stored).len(), 2);
+            // The tab whose save is missing hears of the other's write (even much later, say
+            // back from the background) and puts it back; the other has nothing to do.
+            let repaired = lost.on_event(&stored, T + 60_000).expect("a save was lost");
+            let mut all = names(&repaired);
             all.sort_unstable();
             assert_eq!(all, ["Old", "Race A", "Race B"]);
-            assert_eq!(kept.on_event(&repaired), None);
-            assert_eq!(lost.on_event(&repaired), None);
+            assert_eq!(kept.on_event(&repaired, T + 60_001), None);
+            assert_eq!(lost.on_event(&repaired, T + 60_002), None);
         }
     }
 
     #[test]
-    fn a_removal_made_after_seeing_the_save_stands() {
+    fn a_removal_by_a_tab_that_read_the_save_stands() {
         let (mut a, mut b) = (Tab::new("a"), Tab::new("b"));
-        let saved = a.change(EMPTY, save(entry("From A", 0.1)));
-        // B read A's write and deletes the entry knowingly.
-        let removed = b.change(&saved, delete("From A"));
-        assert_eq!(a.on_event(&removed), None);
-        assert!(load(&removed).unwrap().scenarios.is_empty());
+        let saved = a.change(EMPTY, T, saving(entry("From A", 0.1)));
+        let removed = b.change(&saved, T + 10, deleting("From A"));
+        assert_eq!(a.on_event(&removed, T + 11), None);
+        assert!(names(&removed).is_empty());
         // A's next change does not bring it back.
-        let next = a.change(&removed, save(entry("Other", 0.2)));
-        assert_eq!(names(&load(&next).unwrap().scenarios), ["Other"]);
+        let next = a.change(&removed, T + 20, saving(entry("Other", 0.2)));
+        assert_eq!(names(&next), ["Other"]);
+    }
+
+    #[test]
+    fn a_removal_made_long_after_the_save_stands_once_the_token_is_gone() {
+        // A saves, then sleeps in the background while B writes more than KEPT_WRITES times,
+        // A's token leaving the text, and B deletes A's entry among them.
+        let (mut a, mut b) = (Tab::new("a"), Tab::new("b"));
+        let mut text = a.change(EMPTY, T, saving(entry("From A", 0.1)));
+        text = b.change(&text, T + 60_000, deleting("From A"));
+        for n in 0..KEPT_WRITES {
+            text = b.change(
+                &text,
+                T + 61_000 + n as u64,
+                saving(entry(&format!("B{n}"), 0.2)),
+            );
+        }
+        assert!(!load(&text)
+            .unwrap_or_default()
+            .stamp
+            .writes
+            .iter()
+            .any(|t| t.starts_with("a.")));
+        assert_eq!(a.on_event(&text, T + 120_000), None);
+        let next = a.change(&text, T + 120_001, saving(entry("Back", 0.3)));
+        assert!(!names(&next).contains(&"From A".to_string()));
     }
 
     #[test]
     fn a_removal_lost_to_an_old_copy_is_made_again() {
         let (mut a, mut b) = (Tab::new("a"), Tab::new("b"));
-        let both = a.change(EMPTY, |l| {
-            let l = crate::domain::saved::save(l, entry("Keep", 0.1)).unwrap();
-            crate::domain::saved::save(&l, entry("Gone", 0.2)).unwrap()
-        });
-        // A deletes "Gone"; B saves from a copy that still has it.
-        let deleted = a.change(&both, delete("Gone"));
-        let by_b = b.change(&both, save(entry("New", 0.3)));
-        assert_eq!(
-            names(&load(&by_b).unwrap().scenarios),
-            ["Keep", "Gone", "New"]
+        let both = a.change(
+            EMPTY,
+            T,
+            Box::new(|l| {
+                let l = save(l, entry("Keep", 0.1)).unwrap_or_default();
+                save(&l, entry("Gone", 0.2)).unwrap_or_default()
+            }),
         );
-        let repaired = a.on_event(&by_b).expect("the deletion was lost");
-        assert_eq!(names(&load(&repaired).unwrap().scenarios), ["Keep", "New"]);
-        // B's copy of A's deletion arrives late: B's own save is put back on it, and the
-        // deletion still stands.
-        let late = b.on_event(&deleted).expect("B's save is missing");
-        assert_eq!(names(&load(&late).unwrap().scenarios), ["Keep", "New"]);
+        // A deletes "Gone"; B saves from a copy that still has it.
+        let deleted = a.change(&both, T + 100, deleting("Gone"));
+        let by_b = b.change(&both, T + 101, saving(entry("New", 0.3)));
+        assert_eq!(names(&by_b), ["Keep", "Gone", "New"]);
+        let repaired = a.on_event(&by_b, T + 102).expect("the deletion was lost");
+        assert_eq!(names(&repaired), ["Keep", "New"]);
+        // Had B's write landed first, B would put its save back on A's text.
+        let late = b.on_event(&deleted, T + 103).expect("B's save is missing");
+        assert_eq!(names(&late), ["Keep", "New"]);
     }
 
     #[test]
     fn a_rename_lost_to_an_old_copy_is_made_again() {
         let (mut a, mut b) = (Tab::new("a"), Tab::new("b"));
-        let start = a.change(EMPTY, save(entry("Draft", 0.1)));
-        let _ = a.change(&start, |l| {
-            crate::domain::saved::rename(l, "r", "Draft", "Final").unwrap()
-        });
-        let by_b = b.change(&start, save(entry("B", 0.2)));
-        let repaired = a.on_event(&by_b).expect("the rename was lost");
-        assert_eq!(names(&load(&repaired).unwrap().scenarios), ["B", "Final"]);
+        let start = a.change(EMPTY, T, saving(entry("Draft", 0.1)));
+        let _ = a.change(
+            &start,
+            T + 100,
+            Box::new(|l| rename(l, "r", "Draft", "Final").unwrap_or_default()),
+        );
+        let by_b = b.change(&start, T + 101, saving(entry("B", 0.2)));
+        let repaired = a.on_event(&by_b, T + 102).expect("the rename was lost");
+        assert_eq!(names(&repaired), ["B", "Final"]);
     }
 
     #[test]
-    fn an_older_build_s_text_without_tokens_counts_as_unseen() {
+    fn a_text_already_showing_the_changes_settles_them() {
+        let (mut a, mut b) = (Tab::new("a"), Tab::new("b"));
+        let _ = a.change(EMPTY, T, saving(entry("Same", 0.1)));
+        // B, from an older copy, saved exactly what A saved: nothing to put back, and a later
+        // deliberate removal by B stands.
+        let by_b = b.change(EMPTY, T + 1, saving(entry("Same", 0.1)));
+        assert_eq!(a.on_event(&by_b, T + 2), None);
+        let removed = to_stored_json(&[], &[], &Stamp::default());
+        assert_eq!(a.on_event(&removed, T + 3), None);
+    }
+
+    #[test]
+    fn an_older_build_s_text_without_a_stamp() {
         let mut a = Tab::new("a");
-        let _ = a.change(EMPTY, save(entry("Mine", 0.1)));
-        // Another tab of an older build wrote from an old copy (no `writes`).
-        assert!(a.on_event(EMPTY).is_some());
+        let _ = a.change(EMPTY, T, saving(entry("Mine", 0.1)));
+        // Written from an old copy right after A's save: A puts its save back.
+        assert!(a.on_event(EMPTY, T + 100).is_some());
+        // Once the window has passed, what an older build's tab does stands.
+        let mut a = Tab::new("a");
+        let _ = a.change(EMPTY, T, saving(entry("Mine", 0.1)));
+        assert_eq!(a.on_event(EMPTY, T + WINDOW_MS + 1), None);
+    }
+
+    #[test]
+    fn forgetting_after_storage_was_cleared() {
+        let mut a = Tab::new("a");
+        let _ = a.change(EMPTY, T, saving(entry("Mine", 0.1)));
+        a.journal.forget();
+        assert_eq!(a.on_event(EMPTY, T + 1), None);
     }
 
     #[test]
     fn own_text_and_no_changes_need_nothing() {
         let mut a = Tab::new("a");
-        assert_eq!(a.on_event(EMPTY), None);
-        let mine = a.change(EMPTY, save(entry("Mine", 0.1)));
-        assert_eq!(a.on_event(&mine), None);
+        assert_eq!(a.on_event(EMPTY, T), None);
+        let mine = a.change(EMPTY, T, saving(entry("Mine", 0.1)));
+        assert_eq!(a.on_event(&mine, T + 1), None);
+    }
+
+    #[test]
+    fn changes_name_what_moved() {
+        let (x, y) = (entry("X", 0.1), entry("Y", 0.2));
+        let same = [x.clone()];
+        assert_eq!(changes(&same, &same), []);
+        let renamed = SavedScenario {
+            name: "Z".into(),
+            ..x.clone()
+        };
+        assert_eq!(
+            changes(&[x.clone(), y.clone()], &[renamed.clone(), y.clone()]),
+            [
+                Change::Removed {
+                    report: "r".into(),
+                    name: "X".into()
+                },
+                Change::Saved(renamed)
+            ]
+        );
+        let resaved = entry("Y", 0.3);
+        assert_eq!(
+            changes(&[x.clone(), y], &[x, resaved.clone()]),
+            [Change::Saved(resaved)]
+        );
     }
 
     #[test]
@@ -321,33 +431,49 @@ mod tests {
     }
 
     #[test]
-    fn the_text_keeps_the_last_writes_only() {
-        let mut writes = Vec::new();
+    fn a_text_keeps_the_last_writes_only() {
+        let mut stamp = Stamp::default();
+        let mut j = Journal::new("t");
         for n in 0..40 {
-            writes = writes_after(&writes, &format!("t.{n}"));
+            stamp = j.next_stamp(&stamp, T + n);
+            j.wrote(Vec::new(), T + n);
         }
-        assert_eq!(writes.len(), KEPT_WRITES);
-        assert_eq!(writes.last().map(String::as_str), Some("t.39"));
-        assert_eq!(writes.first().map(String::as_str), Some("t.24"));
+        assert_eq!(stamp.writes.len(), KEPT_WRITES);
+        assert_eq!(stamp.writes.last().map(String::as_str), Some("t.40"));
+        assert_eq!(stamp.writes.first().map(String::as_str), Some("t.25"));
+        assert_eq!(stamp.at, Some(T + 39));
     }
 
     #[test]
-    fn the_journal_keeps_at_most_max_pending_changes() {
+    fn the_journal_keeps_the_window_only() {
         let mut a = Tab::new("a");
         let mut text = EMPTY.to_string();
-        for n in 0..(MAX_PENDING + 10) {
-            text = a.change(&text, save(entry(&format!("S{n}"), 0.1)));
+        for n in 0..100 {
+            text = a.change(&text, T + n * 1_000, saving(entry(&format!("S{n}"), 0.1)));
         }
-        assert_eq!(a.journal.pending.len(), MAX_PENDING);
+        // Changes of the last ten seconds, and every change of one write (an import) together.
+        assert_eq!(a.journal.recent.len(), 11);
+        let all: Vec<SavedScenario> = (0..500).map(|n| entry(&format!("I{n}"), 0.1)).collect();
+        let _ = a.change(
+            &text,
+            T + 200_000,
+            Box::new(move |l| [l, &all[..]].concat()),
+        );
+        assert_eq!(a.journal.recent.len(), 500);
     }
 
     #[test]
-    fn writes_survive_a_round_trip_and_unreadable_ones_are_ignored() {
-        let text = to_stored_json(&[entry("A", 0.1)], &[], &["x.1".into(), "y.2".into()]);
-        assert_eq!(load(&text).unwrap().writes, ["x.1", "y.2"]);
-        let odd = r#"{"format": "report-explorer/scenarios", "version": 1, "scenarios": [], "writes": 7}"#;
-        assert!(load(odd).unwrap().writes.is_empty());
+    fn stamps_survive_a_round_trip_and_unreadable_ones_are_ignored() {
+        let stamp = Stamp {
+            writes: vec!["x.1".into(), "y.2".into()],
+            at: Some(T),
+        };
+        let text = to_stored_json(&[entry("A", 0.1)], &[], &stamp);
+        assert_eq!(load(&text).map(|l| l.stamp), Ok(stamp));
+        let odd = r#"{"format": "report-explorer/scenarios", "version": 1, "scenarios": [], "writes": 7, "written": "soon"}"#;
+        assert_eq!(load(odd).map(|l| l.stamp), Ok(Stamp::default()));
         // Exports carry none.
-        assert!(!crate::domain::saved::export_all(&[entry("A", 0.1)]).contains("writes"));
+        let exported = export_all(&[entry("A", 0.1)]);
+        assert!(!exported.contains("writes") && !exported.contains("written"));
     }
 }

@@ -10,7 +10,7 @@ use crate::domain::engine::compare::compare;
 use crate::domain::engine::model::{compute, Computed};
 use crate::domain::format::Locale;
 use crate::domain::saved::{self, SavedScenario, SetAside};
-use crate::domain::saved_journal::{changes, writes_after, Journal};
+use crate::domain::saved_journal::{changes, Journal};
 use crate::i18n::errors::{export_reason, load_reason, saved_reason, set_aside_reason};
 use crate::i18n::{fill, Message};
 use leptos::prelude::*;
@@ -166,10 +166,10 @@ pub struct SavedState {
     /// Scenarios this page holds that storage does not (a write failed): kept in the list
     /// until a later write stores them.
     page_only: RwSignal<Vec<SavedScenario>>,
-    /// This tab's changes until another tab's write shows it saw them.
+    /// This tab's recent changes, until other tabs' writes have surely seen them.
     journal: StoredValue<Journal>,
-    /// The tokens of the last writes, as storage held them when last read.
-    writes: StoredValue<Vec<String>>,
+    /// The stored text's stamp and list as last read (before any repair).
+    read: StoredValue<(saved::Stamp, Vec<SavedScenario>)>,
     /// How the journal is consulted and the list written back, set by the panel: only the
     /// panel makes changes (a journal is empty until then), and reaching this code through
     /// the panel keeps it (serde_json's writer among it) in the panel's chunk instead of the
@@ -181,25 +181,36 @@ pub struct SavedState {
 trait Journaled {
     /// The stored list with this tab's lost changes put back, if it lost any.
     fn reconcile(&self, loaded: &saved::Loaded) -> Option<Vec<SavedScenario>>;
-    /// Writes the list as it stands.
+    /// Storage no longer holds a list: the journal's changes are not put back.
+    fn forget(&self);
+    /// Writes the list back after a repair (a change that changes nothing, so it re-reads
+    /// storage and repairs again first); if storage refuses, says so.
     fn write_back(&self);
 }
 
 impl Journaled for SavedState {
     fn reconcile(&self, loaded: &saved::Loaded) -> Option<Vec<SavedScenario>> {
+        let now = crate::browser::now_ms();
         self.journal
-            .try_update_value(|j| j.reconcile(&loaded.scenarios, &loaded.writes))
+            .try_update_value(|j| j.reconcile(&loaded.scenarios, &loaded.stamp, now))
             .flatten()
     }
 
-    fn write_back(&self) {
-        let _ = self.change(|list| Ok(list.to_vec()));
+    fn forget(&self) {
+        self.journal.update_value(Journal::forget);
     }
-}
 
-/// Whether two entries are the same saved scenario (names are unique per report).
-fn same(a: &SavedScenario, b: &SavedScenario) -> bool {
-    a.report == b.report && a.name == b.name
+    fn write_back(&self) {
+        if let Err(why) = self.change(|list| Ok(list.to_vec())) {
+            let name = self.page_only.with_untracked(|p| {
+                p.iter()
+                    .map(|s| s.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join("”, “")
+            });
+            self.status.set(Some(SavedStatus::NotSaved { name, why }));
+        }
+    }
 }
 
 impl SavedState {
@@ -214,7 +225,7 @@ impl SavedState {
             unreadable: RwSignal::new(false),
             page_only: RwSignal::new(Vec::new()),
             journal: StoredValue::new(Journal::new(&storage::tab_id())),
-            writes: StoredValue::new(Vec::new()),
+            read: StoredValue::new(Default::default()),
             sync: StoredValue::new(None),
         };
         match state.refresh() {
@@ -249,8 +260,14 @@ impl SavedState {
             Ok(text) => text,
             Err(_) => return Ok((Vec::new(), false)),
         };
+        let sync = self.sync.get_value();
         let loaded = match text.as_deref().map(saved::load) {
-            None => saved::Loaded::default(),
+            None => {
+                if let Some(sync) = &sync {
+                    sync.forget();
+                }
+                saved::Loaded::default()
+            }
             Some(Ok(loaded)) => loaded,
             Some(Err(e)) => {
                 self.unreadable.set(true);
@@ -258,16 +275,13 @@ impl SavedState {
             }
         };
         self.unreadable.set(false);
-        let repaired = self
-            .sync
-            .get_value()
-            .and_then(|sync| sync.reconcile(&loaded));
+        let repaired = sync.and_then(|sync| sync.reconcile(&loaded));
         let put_back = repaired.is_some();
-        let mut list = repaired.unwrap_or(loaded.scenarios);
-        self.writes.set_value(loaded.writes);
+        let mut list = repaired.unwrap_or_else(|| loaded.scenarios.clone());
+        self.read.set_value((loaded.stamp, loaded.scenarios));
         let page_only: Vec<SavedScenario> = self.page_only.with_untracked(|p| {
             p.iter()
-                .filter(|s| !list.iter().any(|l| same(l, s)))
+                .filter(|s| !list.iter().any(|l| saved::same_entry(l, s)))
                 .cloned()
                 .collect()
         });
@@ -292,7 +306,7 @@ impl SavedState {
                 .filter(|s| {
                     !self
                         .page_only
-                        .with_untracked(|p| p.iter().any(|p| same(p, s)))
+                        .with_untracked(|p| p.iter().any(|p| saved::same_entry(p, s)))
                 })
                 .cloned()
                 .collect()
@@ -306,30 +320,38 @@ impl SavedState {
         let written = if self.unreadable.get_untracked() {
             Err(NotSaved::Unreadable)
         } else {
-            let token = self.journal.with_value(Journal::next_token);
-            let writes = self.writes.with_value(|w| writes_after(w, &token));
+            let now = crate::browser::now_ms();
+            let stamp = self
+                .read
+                .with_value(|(read, _)| self.journal.with_value(|j| j.next_stamp(read, now)));
             let text = self.set_aside.with_untracked(|s| {
                 self.list
-                    .with_untracked(|l| saved::to_stored_json(l, s, &writes))
+                    .with_untracked(|l| saved::to_stored_json(l, s, &stamp))
             });
             storage::set(STORAGE_KEY, &text)
                 .map(|()| {
-                    self.writes.set_value(writes);
-                    self.journal.update_value(|j| j.wrote(made));
+                    self.read.update_value(|(read, list)| {
+                        *read = stamp;
+                        self.list.with_untracked(|l| list.clone_from(l));
+                    });
+                    self.journal.update_value(|j| j.wrote(made, now));
                 })
                 .map_err(|e| match e {
                     StorageError::Full => NotSaved::Full,
                     StorageError::Unavailable => NotSaved::Unavailable,
                 })
         };
-        // What storage does not hold stays in the page (and is written with the next change).
+        // What storage does not hold (changes put back included) stays in the page, and is
+        // written with the next change.
         self.page_only.set(match &written {
             Ok(()) => Vec::new(),
-            Err(_) => self.list.with_untracked(|l| {
-                l.iter()
-                    .filter(|s| !stored.iter().any(|t| same(t, s)))
-                    .cloned()
-                    .collect()
+            Err(_) => self.read.with_value(|(_, in_storage)| {
+                self.list.with_untracked(|l| {
+                    l.iter()
+                        .filter(|s| !in_storage.contains(s))
+                        .cloned()
+                        .collect()
+                })
             }),
         });
         written

@@ -436,13 +436,15 @@ test('4. two tabs saving at once: both saves survive, each list follows the othe
     await expect(a.getByTestId('saved-status')).toContainText('Saved “Late A”.');
     behind.scenarios.push({ version: 1, name: 'Behind', report: 'smartphone-leasing', created: '2026-12-03', values: {} });
     behind.writes = [...(behind.writes ?? []), 'behind.1'];
+    behind.written = Date.now();
     await b.evaluate(([k, v]) => localStorage.setItem(k, v), [SCENARIOS, JSON.stringify(behind)]);
     // A hears of that write and puts its save back; both entries stay, in storage and in A's list.
     const all = ['Behind', 'From A', 'Late A', 'Race A', 'Race B', 'Second from B'];
     await expect.poll(() => names(a)).toEqual(all);
     await expect(a.locator('[data-saved="Behind"]')).toBeVisible();
     await expect(a.locator('[data-saved="Late A"]')).toBeVisible();
-    // A removal made knowingly (B saw "Late A") stays a removal.
+    // A removal made knowingly (B's copy has A's repair) stays a removal.
+    await expect.poll(() => names(b)).toEqual(all);
     await expect(b.locator('[data-saved="Late A"]')).toBeVisible();
     await b.locator('[data-saved="Late A"] [data-action="delete"]').click();
     // (A repairing would have written "Late A" back in the same task that shows the removal.)
