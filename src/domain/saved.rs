@@ -15,10 +15,10 @@
 //! }
 //! ```
 //!
-//! In local storage the container also carries `"writes"`, the tokens of the last writes, and
-//! `"written"`, when (milliseconds since 1970): by them a tab tells a write that saw its own from
-//! one made from an older copy (see [`super::saved_journal`]). Exported files leave them out,
-//! and a text without them reads the same.
+//! In local storage the container also carries `"writes"`, the last writes that led to it, each
+//! `{"by": token, "at": milliseconds since 1970}`: by them a tab tells a write that saw its own
+//! from one made from an older copy (see [`super::saved_journal`]). Exported files leave them
+//! out, and a text without them reads the same.
 //!
 //! Reading and writing use serde / serde_json: the container and a version-1 entry are typed
 //! structs, and each entry is first taken as its raw text ([`RawValue`]) so that it can be
@@ -358,13 +358,19 @@ pub struct Loaded {
     pub stamp: Stamp,
 }
 
-/// Which writes a stored text follows, and when it was written (see [`super::saved_journal`]).
+/// The last writes that led to a stored text, its own last (see [`super::saved_journal`]).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Stamp {
-    /// The last writes' tokens, the text's own writer last.
-    pub writes: Vec<String>,
-    /// When it was written, in milliseconds since 1970 by the writer's clock.
-    pub at: Option<u64>,
+    pub writes: Vec<Write>,
+}
+
+/// One write of the saved scenarios to local storage.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Write {
+    /// The writing tab's token for it.
+    pub by: String,
+    /// When, in milliseconds since 1970 by the device's clock.
+    pub at: u64,
 }
 
 /// Where and why a file is not JSON (1-based line and column, as serde_json counts them).
@@ -486,8 +492,6 @@ struct ContainerIn<'a> {
     scenarios: Field<'a>,
     #[serde(default, borrow)]
     writes: Field<'a>,
-    #[serde(default, borrow)]
-    written: Field<'a>,
 }
 
 /// A version-1 entry as read, field by field (unknown fields are ignored).
@@ -537,10 +541,8 @@ struct ContainerOut<'a> {
     format: &'static str,
     version: u64,
     scenarios: Vec<ListItem<'a>>,
-    #[serde(skip_serializing_if = "<[String]>::is_empty")]
-    writes: &'a [String],
-    #[serde(skip_serializing_if = "Option::is_none")]
-    written: Option<u64>,
+    #[serde(skip_serializing_if = "<[Write]>::is_empty")]
+    writes: &'a [Write],
 }
 
 /// A JSON number as the nearest double (`1e999` is infinite); `None` for any other value.
@@ -689,12 +691,6 @@ pub fn load(text: &str) -> Result<Loaded, LoadError> {
                 .value()
                 .and_then(|raw| serde_json::from_str(raw.get()).ok())
                 .unwrap_or_default(),
-            at: container
-                .written
-                .value()
-                .and_then(number)
-                .filter(|ms| ms.is_finite() && *ms >= 0.0)
-                .map(|ms| ms as u64),
         },
         ..Loaded::default()
     };
@@ -769,7 +765,6 @@ pub fn to_stored_json(
             .chain(set_aside.iter().map(|s| ListItem::Kept(&s.raw)))
             .collect(),
         writes: &stamp.writes,
-        written: stamp.at,
     };
     // Only string keys and plain values: serialising cannot fail.
     let mut text = serde_json::to_string_pretty(&container).unwrap_or_default();

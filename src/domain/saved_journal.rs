@@ -5,24 +5,30 @@
 //! process and brings it up to date asynchronously). Two tabs saving at the same instant can
 //! then each read the list without the other's save, and the second write drops the first.
 //!
-//! So each write is stamped ([`Stamp`]): its token, the tokens it read (the last
-//! [`KEPT_WRITES`]) and its time. A tab keeps its own changes in a [`Journal`] for
-//! [`WINDOW_MS`] after making them. When another tab's text lacks them, the tab asks whether its
-//! writer knew of them: if the text carries the token of a write of this tab that held them,
-//! or was written more than [`WINDOW_MS`] after them (a copy is never that old), the other tab's
-//! removal or rename stands. Otherwise the text was written from an older copy, and the tab
-//! makes its changes again on top of it and writes. Making a change again is idempotent, so two
-//! tabs repairing at once settle. Two tabs saving the same name at once keep the version of the
-//! tab that repairs last.
+//! So each text carries its [`Stamp`]: the last [`KEPT_WRITES`] writes that led to it, each
+//! with its token and time, a write adding itself to those it read. A tab keeps its own changes
+//! in a [`Journal`]. When another tab's text lacks them, the tab asks whether that text comes
+//! from a copy that held them:
+//! - it names a write of this tab that held them: yes, so their removal or rename was made
+//!   knowingly and stands;
+//! - its writes reach back to within [`WINDOW_MS`] of the changes without naming this tab: no
+//!   (however long ago the text was written, and however late this tab reads it), so the tab
+//!   makes its changes again on top of it and writes;
+//! - its writes all came more than [`WINDOW_MS`] after the changes: taken as yes (a copy is
+//!   never that old). It could be wrong only if a lost change were followed by
+//!   [`KEPT_WRITES`] writes before this tab heard of any: a tab asleep that long.
+//!
+//! A text without a stamp (an older build's) counts as written now. Making a change again is
+//! idempotent, so two tabs repairing at once settle. Two tabs saving the same name at once keep
+//! the version of the tab that wrote first (its repair goes last).
 
-use super::saved::{same_entry, SavedScenario, Stamp};
+use super::saved::{same_entry, SavedScenario, Stamp, Write};
 
-/// How many writes' tokens a text keeps. A tab needs to find one of its writes among them only
-/// for [`WINDOW_MS`] after it, and nobody writes 16 times in that while.
+/// How many writes a text names.
 pub const KEPT_WRITES: usize = 16;
 
-/// How long a change may be missing from a copy that another tab writes from: far above the
-/// milliseconds a browser takes to bring a copy up to date, even on a loaded machine.
+/// How old a copy another tab writes from may be: far above the milliseconds a browser takes
+/// to bring a copy up to date, even on a loaded machine.
 pub const WINDOW_MS: u64 = 10_000;
 
 /// One change a tab made to the list.
@@ -104,28 +110,22 @@ impl Journal {
 
     /// The stamp for this tab's next write, made at `now` (ms), after reading `read`.
     pub fn next_stamp(&self, read: &Stamp, now: u64) -> Stamp {
-        let token = format!("{}.{}", self.tab, self.written + 1);
-        let mut writes: Vec<String> = read
-            .writes
-            .iter()
-            .filter(|t| **t != token)
-            .cloned()
-            .collect();
-        writes.push(token);
+        let by = format!("{}.{}", self.tab, self.written + 1);
+        let mut writes: Vec<Write> = read.writes.iter().filter(|w| w.by != by).cloned().collect();
+        writes.push(Write { by, at: now });
         let drop = writes.len().saturating_sub(KEPT_WRITES);
         writes.drain(..drop);
-        Stamp {
-            writes,
-            at: Some(now),
-        }
+        Stamp { writes }
     }
 
     /// Records that the write of [`Self::next_stamp`] was stored at `now` and made `made`.
     pub fn wrote(&mut self, made: Vec<Change>, now: u64) {
         self.written += 1;
         let write = self.written;
-        self.recent
-            .retain(|m| m.at.saturating_add(WINDOW_MS) >= now);
+        // Older than the window, or (the clock stepped back) from its future.
+        self.recent.retain(|m| {
+            m.at.saturating_add(WINDOW_MS) >= now && m.at <= now.saturating_add(WINDOW_MS)
+        });
         self.recent.extend(made.into_iter().map(|change| Made {
             write,
             at: now,
@@ -153,20 +153,20 @@ impl Journal {
         if stamp
             .writes
             .last()
-            .is_some_and(|last| self.own(last).is_some())
+            .is_some_and(|w| self.own(&w.by).is_some())
         {
             return None;
         }
         let seen = stamp
             .writes
             .iter()
-            .filter_map(|t| self.own(t))
+            .filter_map(|w| self.own(&w.by))
             .max()
             .unwrap_or(0);
-        // A text that does not say when it was written (an older build's) counts as written now.
-        let written = stamp.at.unwrap_or(now);
+        // How far back the text's writes reach; an older build's text counts as written now.
+        let since = stamp.writes.first().map_or(now, |w| w.at);
         self.recent
-            .retain(|m| m.write > seen && m.at.saturating_add(WINDOW_MS) >= written);
+            .retain(|m| m.write > seen && m.at.saturating_add(WINDOW_MS) >= since);
         if self.recent.is_empty() {
             return None;
         }
@@ -313,10 +313,24 @@ mod tests {
             .stamp
             .writes
             .iter()
-            .any(|t| t.starts_with("a.")));
+            .any(|w| w.by.starts_with("a.")));
         assert_eq!(a.on_event(&text, T + 120_000), None);
         let next = a.change(&text, T + 120_001, saving(entry("Back", 0.3)));
         assert!(!names(&next).contains(&"From A".to_string()));
+    }
+
+    #[test]
+    fn a_save_lost_long_before_the_tab_hears_of_it_is_still_put_back() {
+        // B drops A's save from an old copy at once; C writes half a minute later from B's
+        // text; A, asleep, reads C's text a minute after its save: the writes it names reach
+        // back to B's, made right after A's save, so nobody had seen it.
+        let (mut a, mut b, mut c) = (Tab::new("a"), Tab::new("b"), Tab::new("c"));
+        let start = b.change(EMPTY, T - 5_000, saving(entry("Old", 0.1)));
+        let _ = a.change(&start, T, saving(entry("From A", 0.2)));
+        let by_b = b.change(&start, T + 5, saving(entry("From B", 0.3)));
+        let by_c = c.change(&by_b, T + 30_000, saving(entry("From C", 0.4)));
+        let repaired = a.on_event(&by_c, T + 60_000).expect("A's save was lost");
+        assert_eq!(names(&repaired), ["Old", "From B", "From C", "From A"]);
     }
 
     #[test]
@@ -439,9 +453,9 @@ mod tests {
             j.wrote(Vec::new(), T + n);
         }
         assert_eq!(stamp.writes.len(), KEPT_WRITES);
-        assert_eq!(stamp.writes.last().map(String::as_str), Some("t.40"));
-        assert_eq!(stamp.writes.first().map(String::as_str), Some("t.25"));
-        assert_eq!(stamp.at, Some(T + 39));
+        let by = |w: Option<&Write>| w.map(|w| (w.by.clone(), w.at));
+        assert_eq!(by(stamp.writes.last()), Some(("t.40".into(), T + 39)));
+        assert_eq!(by(stamp.writes.first()), Some(("t.25".into(), T + 24)));
     }
 
     #[test]
@@ -464,16 +478,16 @@ mod tests {
 
     #[test]
     fn stamps_survive_a_round_trip_and_unreadable_ones_are_ignored() {
+        let write = |by: &str, at| Write { by: by.into(), at };
         let stamp = Stamp {
-            writes: vec!["x.1".into(), "y.2".into()],
-            at: Some(T),
+            writes: vec![write("x.1", T), write("y.2", T + 1)],
         };
         let text = to_stored_json(&[entry("A", 0.1)], &[], &stamp);
         assert_eq!(load(&text).map(|l| l.stamp), Ok(stamp));
-        let odd = r#"{"format": "report-explorer/scenarios", "version": 1, "scenarios": [], "writes": 7, "written": "soon"}"#;
+        let odd = r#"{"format": "report-explorer/scenarios", "version": 1, "scenarios": [], "writes": [{"by": "x.1", "at": "soon"}]}"#;
         assert_eq!(load(odd).map(|l| l.stamp), Ok(Stamp::default()));
         // Exports carry none.
         let exported = export_all(&[entry("A", 0.1)]);
-        assert!(!exported.contains("writes") && !exported.contains("written"));
+        assert!(!exported.contains("writes"));
     }
 }

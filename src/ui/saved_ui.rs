@@ -10,7 +10,7 @@ use crate::domain::engine::compare::compare;
 use crate::domain::engine::model::{compute, Computed};
 use crate::domain::format::Locale;
 use crate::domain::saved::{self, SavedScenario, SetAside};
-use crate::domain::saved_journal::{changes, Journal};
+use crate::domain::saved_journal::{changes, reapply, Change, Journal};
 use crate::i18n::errors::{export_reason, load_reason, saved_reason, set_aside_reason};
 use crate::i18n::{fill, Message};
 use leptos::prelude::*;
@@ -168,7 +168,8 @@ pub struct SavedState {
     page_only: RwSignal<Vec<SavedScenario>>,
     /// This tab's recent changes, until other tabs' writes have surely seen them.
     journal: StoredValue<Journal>,
-    /// The stored text's stamp and list as last read (before any repair).
+    /// The stored text's stamp and list as this tab last read or wrote them (before any
+    /// repair).
     read: StoredValue<(saved::Stamp, Vec<SavedScenario>)>,
     /// How the journal is consulted and the list written back, set by the panel: only the
     /// panel makes changes (a journal is empty until then), and reaching this code through
@@ -208,7 +209,10 @@ impl Journaled for SavedState {
                     .collect::<Vec<_>>()
                     .join("”, “")
             });
-            self.status.set(Some(SavedStatus::NotSaved { name, why }));
+            // Only entries can be kept in the page; a removal storage refused needs no word.
+            if !name.is_empty() {
+                self.status.set(Some(SavedStatus::NotSaved { name, why }));
+            }
         }
     }
 }
@@ -238,7 +242,7 @@ impl SavedState {
         let listener = storage::on_change(move |key| {
             if key.is_none() || key.as_deref() == Some(STORAGE_KEY) {
                 // A write that lost this tab's changes: write them back (the message line stays
-                // as it is; the reader's own action did not change).
+                // as it is unless storage refuses them).
                 if let Ok((_, true)) = state.refresh() {
                     if let Some(sync) = state.sync.get_value() {
                         sync.write_back();
@@ -278,15 +282,19 @@ impl SavedState {
         let repaired = sync.and_then(|sync| sync.reconcile(&loaded));
         let put_back = repaired.is_some();
         let mut list = repaired.unwrap_or_else(|| loaded.scenarios.clone());
-        self.read.set_value((loaded.stamp, loaded.scenarios));
+        // This page's unsaved entries that storage does not hold as they are, over the list
+        // (one of the same name shows this page's version).
         let page_only: Vec<SavedScenario> = self.page_only.with_untracked(|p| {
             p.iter()
-                .filter(|s| !list.iter().any(|l| saved::same_entry(l, s)))
+                .filter(|s| !loaded.scenarios.contains(s))
                 .cloned()
                 .collect()
         });
-        list.extend(page_only.iter().cloned());
+        for s in &page_only {
+            reapply(&mut list, &Change::Saved(s.clone()));
+        }
         self.page_only.set(page_only);
+        self.read.set_value((loaded.stamp, loaded.scenarios));
         if self.list.with_untracked(|l| *l != list) {
             self.list.set(list);
         }
@@ -303,11 +311,7 @@ impl SavedState {
         let _ = self.refresh();
         let stored: Vec<SavedScenario> = self.list.with_untracked(|l| {
             l.iter()
-                .filter(|s| {
-                    !self
-                        .page_only
-                        .with_untracked(|p| p.iter().any(|p| saved::same_entry(p, s)))
-                })
+                .filter(|s| !self.page_only.with_untracked(|p| p.contains(s)))
                 .cloned()
                 .collect()
         });

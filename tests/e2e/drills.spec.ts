@@ -204,12 +204,21 @@ test('2a. quota exceeded while saving a scenario: a clear message, storage exact
     await expect(page.locator('#headline-cagr-field')).toHaveValue('13.6');
     await page.locator('[data-saved="Too much"] [data-action="load"]').click();
     await expect(page.locator('#headline-cagr-field')).toHaveValue('19');
+    // "Kept" saved again, now at 19: this page's version, not storage's, from now on.
+    await saveScenario(page, 'Kept');
+    await expect(page.getByTestId('saved-status')).toContainText(
+      'Browser storage is full: “Kept” is kept in this page only.');
 
     // In Chinese too.
     await chooseLanguage(page, 'zh-Hans');
     await saveScenario(page, '太多');
     await expect(page.getByTestId('saved-status')).toContainText('浏览器存储已满：“太多”仅保留在此页面中。');
     expect(data(await dump(page))).toEqual(data(before));
+    // That save read storage again; "Kept" is still this page's version.
+    await page.locator('#headline-cagr-field').fill('11');
+    await page.locator('#headline-cagr-field').press('Tab');
+    await page.locator('[data-saved="Kept"] [data-action="load"]').click();
+    await expect(page.locator('#headline-cagr-field')).toHaveValue('19');
 
     // Room again: the next save keeps every scenario of the page.
     await fillStorageFor(page, '');
@@ -218,6 +227,8 @@ test('2a. quota exceeded while saving a scenario: a clear message, storage exact
     await expect(page.getByTestId('saved-status')).toContainText('Saved “Later”.');
     const stored = JSON.parse((await dump(page))[SCENARIOS]).scenarios.map((s: { name: string }) => s.name);
     expect(stored.sort()).toEqual(['Kept', 'Later', 'Too much', '太多'].sort());
+    const kept = JSON.parse((await dump(page))[SCENARIOS]).scenarios.find((s: { name: string }) => s.name === 'Kept');
+    expect(kept.headline_rate).toBeCloseTo(0.19, 10);
     expect(errors).toEqual([]);
   });
 
