@@ -159,9 +159,9 @@ pub fn load_reports(
         .collect()
 }
 
-/// Prepares a report for keeping: its id gets the imported prefix and, if another report (in
-/// `taken`) already has it, a number. Returns the report as stored and its text.
-pub fn prepare(mut report: Report, taken: &[String]) -> (Report, String) {
+/// Prepares a report for keeping: its id gets the imported prefix and, if another report
+/// already has it (`taken`), a number. Returns the report as stored and its text.
+pub fn prepare(mut report: Report, taken: impl Fn(&str) -> bool) -> (Report, String) {
     let base = if report.id.starts_with(ID_PREFIX) {
         report.id.clone()
     } else {
@@ -169,7 +169,7 @@ pub fn prepare(mut report: Report, taken: &[String]) -> (Report, String) {
     };
     let mut id = base.clone();
     let mut n = 2;
-    while taken.contains(&id) {
+    while taken(&id) {
         id = format!("{base}-{n}");
         n += 1;
     }
@@ -201,7 +201,7 @@ mod tests {
     #[test]
     fn a_kept_report_reads_back_identical() {
         let (reports, _) = load_bundled();
-        let (kept, text) = prepare(reports[0].clone(), &[]);
+        let (kept, text) = prepare(reports[0].clone(), |_| false);
         assert_eq!(kept.id, "imported-smartphone-leasing");
         let index = with_entry(
             &ImportedIndex::default(),
@@ -223,11 +223,11 @@ mod tests {
     #[test]
     fn ids_never_clash() {
         let (reports, _) = load_bundled();
-        let taken = vec![
-            "imported-smartphone-leasing".to_string(),
-            "imported-smartphone-leasing-2".to_string(),
+        let taken = [
+            "imported-smartphone-leasing",
+            "imported-smartphone-leasing-2",
         ];
-        let (kept, _) = prepare(reports[0].clone(), &taken);
+        let (kept, _) = prepare(reports[0].clone(), |id| taken.contains(&id));
         assert_eq!(kept.id, "imported-smartphone-leasing-3");
     }
 

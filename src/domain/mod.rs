@@ -14,6 +14,7 @@ pub mod export;
 pub mod format;
 pub mod import;
 pub mod imported;
+pub mod imported_sync;
 pub mod listed;
 pub mod listing;
 pub mod load;

@@ -19,6 +19,7 @@ use crate::domain::imported::{
     load_reports, prepare, read_index, report_key, with_entry, without, write_index, ImportedEntry,
     ImportedIndex, IndexError, StoredReportError, INDEX_KEY,
 };
+use crate::domain::imported_sync::{ImportChange, ImportChanges};
 use crate::domain::schema::{LocalText, Report};
 use crate::domain::validate::ValidationError;
 use crate::i18n::errors::index_reason;
@@ -160,11 +161,13 @@ pub struct Imports {
     pub unloaded: RwSignal<bool>,
     /// The input being read, kept until it is read so "Try again" can read it again.
     again: StoredValue<Option<(String, Arc<Received>)>>,
+    /// What this tab kept and removed, put back if another tab's write loses it.
+    changes: StoredValue<ImportChanges>,
 }
 
 impl Imports {
-    /// Reads what this device keeps; kept reports go into the app's cache so they open like
-    /// any other.
+    /// Reads what this device keeps, and follows what other tabs keep and remove; kept
+    /// reports go into the app's cache so they open like any other.
     pub fn load(app: AppState) -> Self {
         let imports = Imports {
             items: RwSignal::new(Vec::new()),
@@ -177,27 +180,97 @@ impl Imports {
             csv: CsvState::new(),
             unloaded: RwSignal::new(false),
             again: StoredValue::new(None),
+            changes: StoredValue::new(ImportChanges::default()),
         };
         match read_index(storage::get(INDEX_KEY).as_deref()) {
             Err(e) => imports.blocked.set(Some(e)),
-            Ok(index) => {
-                let loaded = load_reports(&index, storage::get);
-                let items = loaded
-                    .into_iter()
-                    .map(|l| ImportedItem {
+            Ok(index) => imports.show(app, index),
+        }
+        let listener = storage::on_change(move |key| {
+            if key.is_none() || key.as_deref() == Some(INDEX_KEY) {
+                imports.follow(app);
+            }
+        });
+        let _keep = StoredValue::new_local(listener);
+        imports
+    }
+
+    /// Shows the list `index` names: the reports already shown as they are, the others read
+    /// from storage (and cached, so they open).
+    fn show(self, app: AppState, index: ImportedIndex) {
+        let shown = self.items.get_untracked();
+        let items: Vec<ImportedItem> = index
+            .reports
+            .iter()
+            .map(|entry| match shown.iter().find(|i| i.entry == *entry) {
+                Some(item) => item.clone(),
+                None => {
+                    let one = ImportedIndex {
+                        reports: vec![entry.clone()],
+                        ..ImportedIndex::default()
+                    };
+                    let l = load_reports(&one, storage::get).remove(0);
+                    ImportedItem {
                         card: l.report.map(|r| {
                             let card = card_of(&r, &l.entry.file, &l.hash);
                             cache(app, r);
                             card
                         }),
                         entry: l.entry,
-                    })
-                    .collect();
-                imports.items.set(items);
-                imports.index.set_value(index);
+                    }
+                }
+            })
+            .collect();
+        // An entry shown already keeps its item, so equal entries mean nothing changed.
+        if !items
+            .iter()
+            .map(|i| &i.entry)
+            .eq(shown.iter().map(|i| &i.entry))
+        {
+            self.items.set(items);
+        }
+        self.index.set_value(index);
+    }
+
+    /// Another tab changed the list: shows it, with this tab's changes that the write lost
+    /// put back and written again.
+    fn follow(self, app: AppState) {
+        let Ok(text) = storage::read(INDEX_KEY) else {
+            return;
+        };
+        match read_index(text.as_deref()) {
+            Err(e) => self.blocked.set(Some(e)),
+            Ok(index) => {
+                self.blocked.set(None);
+                let index = match self.with_my_changes(&index) {
+                    Some(fixed) => match storage::set(INDEX_KEY, &write_index(&fixed)) {
+                        Ok(()) => fixed,
+                        // Not listed in storage until this tab's next write; an import put
+                        // back is said as a refused keep.
+                        Err(why) => {
+                            if let Some(e) =
+                                fixed.reports.iter().find(|e| !index.reports.contains(e))
+                            {
+                                let title = title_of(app, &e.id, &e.file);
+                                self.status.set(Some(Status::NotKept { title, why }));
+                            }
+                            index
+                        }
+                    },
+                    None => index,
+                };
+                self.show(app, index);
             }
         }
-        imports
+    }
+
+    /// `index` with what this tab kept or removed and another tab's write lost put back.
+    fn with_my_changes(self, index: &ImportedIndex) -> Option<ImportedIndex> {
+        self.changes.with_value(|c| {
+            c.reconcile(index, |id| {
+                storage::get(&report_key(id)).map(|t| content_hash(t.as_bytes()))
+            })
+        })
     }
 
     /// Reads a file the reader picked or dropped.
@@ -266,15 +339,18 @@ impl Imports {
         }));
     }
 
-    /// The list of imports as storage holds it now (another tab may have changed it); when it
-    /// can no longer be read, nothing is kept over it.
+    /// The list of imports as storage holds it now (another tab may have changed it), with
+    /// this tab's changes that another tab's write lost put back; when it can no longer be
+    /// read, nothing is kept over it.
     fn current_index(self) -> Result<ImportedIndex, IndexError> {
         match storage::read(INDEX_KEY) {
             // No storage: the write that follows says so.
             Err(_) => Ok(self.index.get_value()),
-            Ok(text) => read_index(text.as_deref()).inspect_err(|e| {
-                self.blocked.set(Some(e.clone()));
-            }),
+            Ok(text) => read_index(text.as_deref())
+                .map(|index| self.with_my_changes(&index).unwrap_or(index))
+                .inspect_err(|e| {
+                    self.blocked.set(Some(e.clone()));
+                }),
         }
     }
 
@@ -304,7 +380,11 @@ impl Imports {
             }))
             .chain(current.reports.iter().map(|e| e.id.clone()))
             .collect();
-        let (report, text) = prepare(report, &taken);
+        // A report's key that another tab has just written (its list not here yet) is taken
+        // too: its text is never written over.
+        let (report, text) = prepare(report, |id| {
+            taken.iter().any(|t| t == id) || storage::get(&report_key(id)).is_some()
+        });
         let title = report.meta.title.clone();
         let entry = ImportedEntry {
             id: report.id.clone(),
@@ -320,23 +400,31 @@ impl Imports {
             self.status.set(Some(Status::NotKept { title, why }));
             return;
         }
-        self.index.set_value(next);
-        let card = card_of(&report, &file, &content_hash(text.as_bytes()));
-        let id = report.id.clone();
+        let hash = content_hash(text.as_bytes());
+        let card = card_of(&report, &file, &hash);
         cache(app, report);
-        self.items.update(|items| {
-            items.retain(|i| i.entry.id != id);
-            items.push(ImportedItem {
-                entry,
-                card: Ok(card),
+        self.changes.update_value(|c| {
+            c.record(ImportChange::Kept {
+                entry: entry.clone(),
+                hash,
             })
         });
+        let mut items = self.items.get_untracked();
+        items.push(ImportedItem {
+            entry,
+            card: Ok(card),
+        });
+        self.items.set(items);
+        // The rest as the list now reads (other tabs' imports and repairs included).
+        self.show(app, next);
         self.pending.set(None);
         self.paste.set(String::new());
         self.status.set(Some(Status::Imported(title)));
     }
 
-    /// Forgets an import: the list first (so a failure leaves it listed), then its data.
+    /// Forgets an import: its data first, then the list (a tab that kept it and hears of the
+    /// list without it then finds its key gone, so it knows the removal was meant; see
+    /// `domain::imported_sync`). If the list cannot be written, its data is put back.
     pub fn remove(self, app: AppState, id: &str) {
         let current = match self.current_index() {
             Ok(index) => index,
@@ -358,17 +446,22 @@ impl Imports {
                     })
             })
             .unwrap_or_else(|| LocalText::en(id));
+        let key = report_key(id);
+        let data = storage::get(&key);
+        storage::remove(&key);
         if let Err(why) = storage::set(INDEX_KEY, &write_index(&next)) {
+            if let Some(data) = data {
+                let _ = storage::set(&key, &data);
+            }
             self.status.set(Some(Status::NotKept { title, why }));
             return;
         }
-        storage::remove(&report_key(id));
-        self.index.set_value(next);
-        self.items
-            .update(|items| items.retain(|i| i.entry.id != id));
+        self.changes
+            .update_value(|c| c.record(ImportChange::Removed(id.to_string())));
         app.reports.update_value(|r| {
             r.remove(id);
         });
+        self.show(app, next);
         self.status.set(Some(Status::Removed(title)));
     }
 }
@@ -376,6 +469,13 @@ impl Imports {
 /// The card of a kept report; `hash` is that of its stored text (no second serialisation).
 fn card_of(report: &Report, file: &str, hash: &str) -> Arc<CatalogueEntry> {
     Arc::new(CatalogueEntry::of(report, file, hash))
+}
+
+/// A kept report's title as the app has it, else its file's name.
+fn title_of(app: AppState, id: &str, file: &str) -> LocalText {
+    app.report(id)
+        .map(|r| r.meta.title.clone())
+        .unwrap_or_else(|| LocalText::en(file))
 }
 
 fn cache(app: AppState, report: Report) {

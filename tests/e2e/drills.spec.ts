@@ -486,6 +486,59 @@ test('4b. two tabs keeping imports: the second tab neither drops nor overwrites 
     .toEqual(['imported-example-widgets-2', 'imported-third']);
 });
 
+test('4c. two tabs keeping imports at once: an import lost to a write from an older copy is listed again, a removal stays removed, each list follows the other',
+  async ({ context }) => {
+    const a = await context.newPage();
+    const b = await context.newPage();
+    for (const p of [a, b]) await openApp(p);
+    const listed = async (p: Page) => JSON.parse((await dump(p))[IMPORTED] ?? '{"reports":[]}')
+      .reports.map((r: { id: string }) => r.id);
+    const card = (p: Page, id: string) => p.getByTestId('imported').locator(`[data-report="${id}"]`);
+    const WIDGETS = 'imported-example-widgets';
+
+    // A keeps an import; B's list shows it without a reload.
+    await importReport(a, 'widgets.json', JSON.parse(EXAMPLE), TITLE);
+    await expect(card(b, WIDGETS)).toBeVisible();
+
+    // The race made certain: a tab whose copy had not caught up with A's import keeps one of
+    // its own, as the app writes (the report's key, then the list it read plus its entry).
+    const third = JSON.parse(EXAMPLE);
+    third.id = 'imported-third';
+    third.meta.title.en = 'Third';
+    await b.evaluate(([k, list, key, text]) => {
+      localStorage.setItem(key, text);
+      localStorage.setItem(k, list);
+    }, [IMPORTED, JSON.stringify({ format: 'report-explorer/imported', version: 1,
+      reports: [{ id: 'imported-third', file: 'third.json', imported: '2026-12-04' }] }),
+    `${IMPORTED}.imported-third`, JSON.stringify(third)]);
+    // A hears of that write, finds its import's key still holding what it kept, and lists it
+    // again; both lists show both.
+    await expect.poll(() => listed(a)).toEqual(['imported-third', WIDGETS]);
+    for (const p of [a, b]) {
+      await expect(card(p, 'imported-third')).toBeVisible();
+      await expect(card(p, WIDGETS)).toBeVisible();
+    }
+
+    // A removal made knowingly in B stays a removal (A kept that import, and hears of the list
+    // without it), and A's list follows.
+    await card(b, WIDGETS).getByTestId('remove-imported').click();
+    await expect(b.getByTestId('import-status')).toContainText(`Removed “${TITLE}”`);
+    await expect(card(a, WIDGETS)).toHaveCount(0);
+    // (A repairing would have written it back in the same task that shows the removal.)
+    expect(await listed(a)).toEqual(['imported-third']);
+    expect(Object.keys(data(await dump(a))).sort()).toEqual([IMPORTED, `${IMPORTED}.imported-third`]);
+
+    // A removes the other tab's import; a write from a copy that still lists it does not bring
+    // it back.
+    const stale = (await dump(b))[IMPORTED];
+    await card(a, 'imported-third').getByTestId('remove-imported').click();
+    await expect(card(b, 'imported-third')).toHaveCount(0);
+    await b.evaluate(([k, v]) => localStorage.setItem(k, v), [IMPORTED, stale]);
+    await expect.poll(() => listed(b)).toEqual([]);
+    await expect(card(a, 'imported-third')).toHaveCount(0);
+    await expect(card(b, 'imported-third')).toHaveCount(0);
+  });
+
 // ---- 5. Report files and the catalogue over a bad network ---------------------------------------
 
 test.describe('5. report files that fail, and a slow network', () => {
