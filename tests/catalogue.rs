@@ -227,7 +227,7 @@ fn report_errors_name_file_path_line_and_reason() {
         "{e}"
     );
     // Truncated.
-    let e = parse_report("a.json", &text[..text.len() / 2])
+    let e = parse_report("a.json", &text[..text.floor_char_boundary(text.len() / 2)])
         .unwrap_err()
         .to_string();
     assert!(e.contains("ends too early"), "{e}");

@@ -200,7 +200,7 @@ pub fn xy_scene(series: &[Series], g: &Geometry, labels: &XyLabels) -> Vec<SvgNo
             SvgNode::new(format!("ty{k}"), "text")
                 .in_group("y-axis")
                 .attr("class", "tick y")
-                .attr("x", px(x0 - 6.0))
+                .attr("x", px(x0 - crate::chart::xy::Y_TICK_GAP))
                 .attr("y", px(t.at))
                 .attr("dy", "0.32em")
                 .text((labels.y_tick)(t.value)),
@@ -683,7 +683,10 @@ mod tests {
             std::slice::from_ref(&s),
             size,
             &hidden,
-            crate::chart::label::end_label_room(800.0),
+            crate::chart::xy::Room {
+                left: 0.0,
+                right: crate::chart::label::end_label_room(800.0),
+            },
         );
         let labels = XyLabels {
             x_title: "Year",

@@ -168,18 +168,37 @@ pub fn end_labelled(series: &[Series], hidden: &BTreeSet<String>) -> bool {
 
 /// Lays out the visible series in `size`. Y always starts at zero (market sizes and counts).
 pub fn layout(series: &[Series], size: Size, hidden: &BTreeSet<String>) -> Geometry {
-    layout_with(series, size, hidden, 0.0)
+    layout_with(series, size, hidden, Room::default())
 }
 
-/// [`layout`] with at least `right_room` units right of the plot (for end labels).
+/// Room a drawing needs beyond the standard margins: its widest value label left of the plot,
+/// the end labels right of it.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Room {
+    pub left: f64,
+    pub right: f64,
+}
+
+/// Gap between the plot and the right end of a value (y) tick label.
+pub const Y_TICK_GAP: f64 = 6.0;
+
+/// The left margin value labels this wide need (`None`: the standard one holds them): the
+/// label, the gap to the plot and 2 units to spare, so no first digit is cut at the edge.
+pub fn y_label_room(widest: f64, size: Size) -> Option<f64> {
+    let need = widest + Y_TICK_GAP + 2.0;
+    (need > Margins::for_width(size.width).left).then_some(need.ceil())
+}
+
+/// [`layout`] with at least `room` around the plot (for wide value labels and end labels).
 pub fn layout_with(
     series: &[Series],
     size: Size,
     hidden: &BTreeSet<String>,
-    right_room: f64,
+    room: Room,
 ) -> Geometry {
     let mut m = Margins::for_width(size.width);
-    m.right = m.right.max(right_room);
+    m.left = m.left.max(room.left);
+    m.right = m.right.max(room.right);
     let (x0, x1) = (m.left, (size.width - m.right).max(m.left + 1.0));
     let (y0, y1) = ((size.height - m.bottom).max(m.top + 1.0), m.top);
     let visible: Vec<&Series> = series.iter().filter(|s| !hidden.contains(&s.key)).collect();
@@ -426,6 +445,38 @@ pub fn layout_with(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn wide_value_labels_widen_the_left_margin_and_move_only_the_plot() {
+        use crate::chart::label::text_width;
+        let phone = Size {
+            width: 360.0,
+            height: 260.0,
+        };
+        // "3,000亿元" at a phone's 14px type is wider than the 64-unit margin.
+        let widest = text_width("3,000亿元") * 14.0 / 12.0;
+        let left = y_label_room(widest, phone).expect("wider");
+        assert!(left >= widest + Y_TICK_GAP + 2.0);
+        // A short label fits the standard margin.
+        assert_eq!(y_label_room(text_width("¥300 bn"), phone), None);
+        let s = vec![Series {
+            key: "a".into(),
+            label: "A".into(),
+            color: 0,
+            kind: SeriesKind::Line { dashed_from: None },
+            points: vec![
+                Datum::new(2020.0, 100.0, Provenance::Reported),
+                Datum::new(2030.0, 3000.0, Provenance::Reported),
+            ],
+            low: vec![],
+        }];
+        let hidden = BTreeSet::new();
+        let standard = layout(&s, phone, &hidden);
+        let wide = layout_with(&s, phone, &hidden, Room { left, right: 0.0 });
+        assert_eq!(wide.plot.0, left);
+        assert_eq!(wide.plot.2, standard.plot.2);
+        assert_eq!(wide.y_ticks, standard.y_ticks);
+    }
 
     fn line(key: &str, pts: &[(f64, f64)], dashed_from: Option<f64>) -> Series {
         Series {

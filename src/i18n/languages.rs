@@ -86,6 +86,8 @@ macro_rules! every_message {
         tools::SegmentInputMsg::$install();
         validation::ProblemMsg::$install();
         validation::JsonMsg::$install();
+        validation::SerdeMsg::$install();
+        validation::install_serde_wording();
         #[cfg(target_arch = "wasm32")]
         crate::ui::$install();
     }};

@@ -81,8 +81,10 @@ messages! {
         Region => ("Region", "地区", "地區"),
         Currency => ("Currency", "货币", "貨幣"),
         Period => ("Period", "时期", "時期"),
-        PeriodValue => ("history {0}–{1}, forecast {2}–{3}", "历史 {0}–{1}，预测 {2}–{3}", "歷史 {0}–{1}，預測 {2}–{3}"),
+        PeriodValue => ("history {0}, forecast {1}", "历史 {0}，预测 {1}", "歷史 {0}，預測 {1}"),
         Headline => ("Headline", "核心数据", "核心數據"),
+        // A name before what it names ("Headline: Global market").
+        Labelled => ("{0}: {1}", "{0}：{1}", "{0}：{1}"),
         Overview => ("Overview", "概览", "概覽"),
         KindMarket => ("Market report", "市场报告", "市場報告"),
         KindPlan => ("Business plan", "商业计划", "商業計劃"),
@@ -152,10 +154,29 @@ pub fn tr(locale: Locale, msg: Msg) -> &'static str {
 
 /// Fills `{0}`, `{1}` … in a template.
 pub fn fill(template: &str, args: &[&str]) -> String {
-    let mut out = template.to_string();
-    for (i, a) in args.iter().enumerate() {
-        out = out.replace(&format!("{{{i}}}"), a);
+    // One pass over the template: an argument is never read as a template itself (a file
+    // name holding "{1}" stays as it is).
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let arg = after.find('}').and_then(|close| {
+            let i: usize = after[..close].parse().ok()?;
+            Some((close, *args.get(i)?))
+        });
+        match arg {
+            Some((close, a)) => {
+                out.push_str(a);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
     }
+    out.push_str(rest);
     out
 }
 
@@ -189,6 +210,15 @@ mod tests {
     #[test]
     fn fill_replaces_every_placeholder() {
         assert_eq!(fill("{0} to {1}, {0}", &["a", "b"]), "a to b, a");
+    }
+
+    /// What fills a placeholder is text, never a template: a file or field name holding
+    /// "{1}" stays as it is; braces that name no argument stay too.
+    #[test]
+    fn fill_never_reads_an_argument_as_a_template() {
+        assert_eq!(fill("{0}: {1}", &["a{1}.json", "b"]), "a{1}.json: b");
+        assert_eq!(fill("{0} {x} {} {2} {", &["a"]), "a {x} {} {2} {");
+        assert_eq!(fill("（{0}）", &["ü"]), "（ü）");
     }
 
     #[test]

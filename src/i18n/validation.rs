@@ -3,15 +3,17 @@
 //! the errors' `Display` (logs, tests, the catalogue tool a publisher runs), so each sentence
 //! is written once.
 //!
-//! Ids, field names and JSON paths are the file's own and stay as they are. The one thing
-//! quoted in English is serde_json's description of a wrong type or value ("invalid type:
-//! string \"2027\", expected i32"), after a sentence in the reader's language.
+//! Ids, field names and JSON paths are the file's own and stay as they are. serde_json's own
+//! descriptions (what ended early, what the syntax expected, a wrong type or value) are worded
+//! from their fixed forms ([`serde_detail`]); only a form this does not know stays in English,
+//! after a sentence in the reader's language.
 
 use super::errors::engine_reason;
 use super::{fill, Locale, Message};
 use crate::domain::load::{JsonKind, JsonProblem};
 use crate::domain::validate::{Problem, ValidationError, YEAR_MAX, YEAR_MIN};
 use std::fmt;
+use std::sync::OnceLock;
 
 crate::messages! {
     /// What the validator found wrong at a field.
@@ -196,6 +198,179 @@ crate::messages! {
     }
 }
 
+crate::messages! {
+    /// serde_json's and serde's fixed descriptions, in their English form first (so English
+    /// reads exactly as serde_json says it), worded in Chinese.
+    pub enum SerdeMsg {
+        EofList => ("EOF while parsing a list", "列表没有结束", "列表沒有結束"),
+        EofObject => ("EOF while parsing an object", "对象没有结束", "物件沒有結束"),
+        EofString => ("EOF while parsing a string", "字符串没有结束", "字串沒有結束"),
+        EofValue => ("EOF while parsing a value", "缺少值", "缺少值"),
+        ExpectedColon => ("expected `:`", "此处应为 `:`", "此處應為 `:`"),
+        ExpectedListCommaOrEnd => ("expected `,` or `]`", "此处应为 `,` 或 `]`", "此處應為 `,` 或 `]`"),
+        ExpectedObjectCommaOrEnd => ("expected `,` or `}`", "此处应为 `,` 或 `}`", "此處應為 `,` 或 `}`"),
+        ExpectedSomeIdent => ("expected ident", "此处应为 `true`、`false` 或 `null`", "此處應為 `true`、`false` 或 `null`"),
+        ExpectedSomeValue => ("expected value", "此处应为一个值", "此處應為一個值"),
+        ExpectedDoubleQuote => ("expected `\"`", "此处应为 `\"`", "此處應為 `\"`"),
+        InvalidEscape => ("invalid escape", "无效的转义序列", "無效的跳脫序列"),
+        InvalidNumber => ("invalid number", "无效的数字", "無效的數字"),
+        NumberOutOfRange => ("number out of range", "数字超出范围", "數字超出範圍"),
+        InvalidUnicodeCodePoint => ("invalid unicode code point", "无效的 Unicode 码位", "無效的 Unicode 碼位"),
+        ControlCharacter => ("control character (\\u0000-\\u001F) found while parsing a string", "字符串中有控制字符（\\u0000-\\u001F）", "字串中有控制字元（\\u0000-\\u001F）"),
+        KeyMustBeAString => ("key must be a string", "键必须是字符串", "鍵必須是字串"),
+        LoneLeadingSurrogate => ("lone leading surrogate in hex escape", "十六进制转义中有不成对的代理项", "十六進位跳脫中有不成對的代理項"),
+        TrailingComma => ("trailing comma", "多余的逗号", "多餘的逗號"),
+        TrailingCharacters => ("trailing characters", "JSON 之后还有多余的字符", "JSON 之後還有多餘的字元"),
+        UnexpectedEndOfHexEscape => ("unexpected end of hex escape", "十六进制转义不完整", "十六進位跳脫不完整"),
+        RecursionLimitExceeded => ("recursion limit exceeded", "嵌套层数过多", "巢狀層數過多"),
+        // serde's frames: what was found ({0}) and what the schema expects there ({1}).
+        InvalidType => ("invalid type: {0}, expected {1}", "类型不符：此处是{0}，应为{1}", "類型不符：此處是{0}，應為{1}"),
+        InvalidValue => ("invalid value: {0}, expected {1}", "取值不符：此处是{0}，应为{1}", "取值不符：此處是{0}，應為{1}"),
+        InvalidLength => ("invalid length {0}, expected {1}", "长度不符：此处有 {0} 项，应为{1}", "長度不符：此處有 {0} 項，應為{1}"),
+        // What was found.
+        FoundBool => ("boolean {0}", "布尔值 {0}", "布林值 {0}"),
+        FoundInteger => ("integer {0}", "整数 {0}", "整數 {0}"),
+        FoundFloat => ("floating point {0}", "数字 {0}", "數字 {0}"),
+        FoundString => ("string {0}", "字符串 {0}", "字串 {0}"),
+        FoundNull => ("null", "空值 null", "空值 null"),
+        FoundSequence => ("sequence", "列表", "列表"),
+        FoundMap => ("map", "对象", "物件"),
+        // What the schema expects.
+        WantInteger => ("an integer", "整数", "整數"),
+        WantNumber => ("a number", "数字", "數字"),
+        WantString => ("a string", "字符串", "字串"),
+        WantBool => ("a boolean", "布尔值（true 或 false）", "布林值（true 或 false）"),
+        WantSequence => ("a sequence", "列表", "列表"),
+        WantObject => ("an object", "对象", "物件"),
+    }
+}
+
+/// How serde_json's descriptions are worded in Chinese: put in place with the Chinese texts
+/// (`languages::install_hans`/`install_hant`, in their chunks), so the wording's code and
+/// tables are not in an English first visit.
+static SERDE_WORDING: OnceLock<fn(&str, Locale) -> String> = OnceLock::new();
+
+/// Called when a Chinese language's texts are installed.
+pub fn install_serde_wording() {
+    let _ = SERDE_WORDING.set(serde_detail);
+}
+
+/// serde_json's `detail` as a reader of `locale` reads it: worded once the language's texts
+/// are here (English is always serde_json's own text).
+fn worded_detail(detail: &str, locale: Locale) -> String {
+    match SERDE_WORDING.get() {
+        Some(word) if locale != Locale::En => word(detail, locale),
+        _ => detail.to_string(),
+    }
+}
+
+/// serde_json's description of what is wrong (`detail`, in its fixed English form) in
+/// `locale`: each fixed message, and serde's "invalid type / value / length" frames with what
+/// was found and what was expected, worded; a form not known here stays as serde_json says
+/// it. English is always serde_json's own text.
+pub fn serde_detail(detail: &str, locale: Locale) -> String {
+    use SerdeMsg::*;
+    if locale == Locale::En {
+        return detail.to_string();
+    }
+    const FIXED: [SerdeMsg; 21] = [
+        EofList,
+        EofObject,
+        EofString,
+        EofValue,
+        ExpectedColon,
+        ExpectedListCommaOrEnd,
+        ExpectedObjectCommaOrEnd,
+        ExpectedSomeIdent,
+        ExpectedSomeValue,
+        ExpectedDoubleQuote,
+        InvalidEscape,
+        InvalidNumber,
+        NumberOutOfRange,
+        InvalidUnicodeCodePoint,
+        ControlCharacter,
+        KeyMustBeAString,
+        LoneLeadingSurrogate,
+        TrailingComma,
+        TrailingCharacters,
+        UnexpectedEndOfHexEscape,
+        RecursionLimitExceeded,
+    ];
+    if let Some(m) = FIXED.iter().find(|m| m.text(Locale::En) == detail) {
+        return m.text(locale).to_string();
+    }
+    let framed = |frame: SerdeMsg, found: &str, expected: &str| {
+        Some(fill(
+            frame.text(locale),
+            &[
+                &serde_found(found, locale)?,
+                &serde_expected(expected, locale)?,
+            ],
+        ))
+    };
+    let worded = if let Some(rest) = detail.strip_prefix("invalid type: ") {
+        rest.split_once(", expected ")
+            .and_then(|(found, expected)| framed(InvalidType, found, expected))
+    } else if let Some(rest) = detail.strip_prefix("invalid value: ") {
+        rest.split_once(", expected ")
+            .and_then(|(found, expected)| framed(InvalidValue, found, expected))
+    } else if let Some(rest) = detail.strip_prefix("invalid length ") {
+        rest.split_once(", expected ").and_then(|(n, expected)| {
+            Some(fill(
+                InvalidLength.text(locale),
+                &[n, &serde_expected(expected, locale)?],
+            ))
+        })
+    } else {
+        None
+    };
+    worded.unwrap_or_else(|| detail.to_string())
+}
+
+/// serde's `Unexpected` (what a file holds where something else was expected), worded; the
+/// value itself stays as written.
+fn serde_found(found: &str, locale: Locale) -> Option<String> {
+    use SerdeMsg::*;
+    if found == "null" {
+        return Some(FoundNull.text(locale).to_string());
+    }
+    let kinds = [
+        ("boolean ", FoundBool),
+        ("integer ", FoundInteger),
+        ("floating point ", FoundFloat),
+        ("string ", FoundString),
+    ];
+    if let Some((rest, m)) = kinds
+        .iter()
+        .find_map(|(prefix, m)| found.strip_prefix(prefix).map(|rest| (rest, *m)))
+    {
+        return Some(fill(m.text(locale), &[rest]));
+    }
+    match found {
+        "sequence" => Some(FoundSequence.text(locale).to_string()),
+        "map" => Some(FoundMap.text(locale).to_string()),
+        _ => None,
+    }
+}
+
+/// What the schema's reader expected (a visitor's `expecting`), worded when it is a plain
+/// kind: Rust's integer and float types, a string, a boolean, a list, a struct or map.
+fn serde_expected(expected: &str, locale: Locale) -> Option<String> {
+    use SerdeMsg::*;
+    let m = match expected {
+        "an integer" | "i8" | "i16" | "i32" | "i64" | "u8" | "u16" | "u32" | "u64" | "usize"
+        | "isize" => WantInteger,
+        "a number" | "f32" | "f64" => WantNumber,
+        "a string" | "a borrowed string" => WantString,
+        "a boolean" => WantBool,
+        "a sequence" => WantSequence,
+        "a map" | "an object" => WantObject,
+        _ if expected.starts_with("struct ") => WantObject,
+        _ => return None,
+    };
+    Some(m.text(locale).to_string())
+}
+
 /// A refused file in the reader's language: the file, the field path (if any), the reason.
 pub fn validation_text(e: &ValidationError, locale: Locale) -> String {
     let located = JsonMsg::Located.text(locale);
@@ -325,8 +500,8 @@ pub fn json_text(p: &JsonProblem, locale: Locale) -> String {
             .join(sep)
     };
     let reason = match &p.kind {
-        JsonKind::EndsEarly => with(JsonMsg::EndsEarly, &[&p.detail]),
-        JsonKind::Syntax => with(JsonMsg::Syntax, &[&p.detail]),
+        JsonKind::EndsEarly => with(JsonMsg::EndsEarly, &[&worded_detail(&p.detail, locale)]),
+        JsonKind::Syntax => with(JsonMsg::Syntax, &[&worded_detail(&p.detail, locale)]),
         JsonKind::MissingField(name) => with(JsonMsg::MissingField, &[name]),
         JsonKind::DuplicateField(name) => with(JsonMsg::DuplicateField, &[name]),
         JsonKind::UnknownField { name, expected } if expected.is_empty() => {
@@ -338,7 +513,7 @@ pub fn json_text(p: &JsonProblem, locale: Locale) -> String {
         JsonKind::UnknownVariant { name, expected } => {
             with(JsonMsg::UnknownVariant, &[name, &names(expected)])
         }
-        JsonKind::Data => with(JsonMsg::Data, &[&p.detail]),
+        JsonKind::Data => with(JsonMsg::Data, &[&worded_detail(&p.detail, locale)]),
     };
     match (p.line, p.column) {
         (0, _) => reason,
@@ -379,7 +554,11 @@ mod tests {
         let truncated = refused("{\"id\": \"a\", \"kind\": ");
         assert_eq!(
             validation_text(&truncated, Locale::ZhHans),
-            "mine.json：kind：文件在中途结束（文件可能不完整）：EOF while parsing a value（第 1 行，第 20 列）"
+            "mine.json：kind：文件在中途结束（文件可能不完整）：缺少值（第 1 行，第 20 列）"
+        );
+        assert_eq!(
+            validation_text(&truncated, Locale::En),
+            "mine.json: kind: the file ends too early: EOF while parsing a value (line 1, column 20)"
         );
         let unknown = refused("{\"id\": \"a\", \"titel\": 1}");
         let hant = validation_text(&unknown, Locale::ZhHant);
@@ -397,6 +576,56 @@ mod tests {
             ),
             "{en}"
         );
+    }
+
+    /// serde_json's own descriptions read in Chinese too; English stays serde_json's text,
+    /// and a form not known here is quoted as it is rather than guessed at.
+    #[test]
+    fn serde_json_descriptions_are_worded_in_chinese() {
+        let wrong_type =
+            refused("{\"id\": \"a\", \"kind\": \"market\", \"meta\": {\"base_year\": \"2\"}}");
+        let hans = validation_text(&wrong_type, Locale::ZhHans);
+        assert!(
+            hans.contains("类型不符：此处是字符串 \"2\"，应为整数"),
+            "{hans}"
+        );
+        assert!(!hans.contains("invalid"), "{hans}");
+        assert!(
+            wrong_type
+                .to_string()
+                .contains("invalid type: string \"2\", expected i32"),
+            "{wrong_type}"
+        );
+        let syntax = refused("{\"id\" \"a\"}");
+        let hant = validation_text(&syntax, Locale::ZhHant);
+        assert!(hant.contains("不是有效的 JSON：此處應為 `:`"), "{hant}");
+        for (detail, hans) in [
+            ("EOF while parsing a list", "列表没有结束"),
+            ("trailing comma", "多余的逗号"),
+            (
+                "invalid type: null, expected f64",
+                "类型不符：此处是空值 null，应为数字",
+            ),
+            (
+                "invalid value: integer `-1`, expected u32",
+                "取值不符：此处是整数 `-1`，应为整数",
+            ),
+            (
+                "invalid type: map, expected a sequence",
+                "类型不符：此处是对象，应为列表",
+            ),
+            (
+                "invalid length 1, expected a tuple of size 2",
+                "invalid length 1, expected a tuple of size 2",
+            ),
+            (
+                "something serde_json may say one day",
+                "something serde_json may say one day",
+            ),
+        ] {
+            assert_eq!(serde_detail(detail, Locale::ZhHans), hans);
+            assert_eq!(serde_detail(detail, Locale::En), detail);
+        }
     }
 
     #[test]

@@ -157,12 +157,18 @@ impl FileFailure {
         let invalid = CatalogueMsg::FileInvalid.text(locale);
         match self {
             FileFailure::Fetch { err, file } => fetch_error_text(err, file, locale),
-            FileFailure::Invalid(e) => format!("{invalid} {}", validation_text(e, locale)),
+            FileFailure::Invalid(e) => fill(invalid, &[&validation_text(e, locale)]),
             FileFailure::OtherId {
                 file,
                 found,
                 wanted,
-            } => format!("{invalid} {file}: id \"{found}\" ≠ \"{wanted}\""),
+            } => fill(
+                invalid,
+                &[&fill(
+                    CatalogueMsg::OtherId.text(locale),
+                    &[file, found, wanted],
+                )],
+            ),
         }
     }
 }

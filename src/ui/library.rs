@@ -16,7 +16,7 @@ use crate::domain::listing::{listing, Listing, ListingInput};
 use crate::domain::schema::ReportKind;
 use crate::i18n::catalogue::{listing_status, CatalogueMsg};
 use crate::i18n::import::{stored_report_reason, ImportMsg};
-use crate::i18n::{fill, Locale, Message, Msg};
+use crate::i18n::{Locale, Message, Msg};
 use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -416,15 +416,7 @@ fn Card(entry: Arc<CatalogueEntry>, locale: Locale, imported: Option<Imports>) -
     let app = use_app();
     let t = move |m: Msg| m.text(locale);
     let e = entry;
-    let period = fill(
-        t(Msg::PeriodValue),
-        &[
-            &e.history.from.to_string(),
-            &e.history.to.to_string(),
-            &e.forecast.from.to_string(),
-            &e.forecast.to.to_string(),
-        ],
-    );
+    let period = crate::i18n::catalogue::period_text(&e.history, &e.forecast, locale);
     let trend: Vec<(f64, f64)> = e.sparkline.iter().map(|[x, y]| (*x, *y)).collect();
     let sparkline = (trend.len() > 1).then(|| {
         view! { <Sparkline values=trend split_at=e.sparkline_split/> }

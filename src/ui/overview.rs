@@ -237,8 +237,8 @@ fn overview_top(app: AppState, ctx: ReportCtx, lang: Locale) -> AnyView {
     // The headline figure and its chart come first, so both show without scrolling; the
     // summary follows them. A plan's headline is its target, with where it comes from.
     let heading = match &plan {
-        Some((label, ..)) => format!("{}: {label}", t(Msg::Headline)),
-        None => format!("{}: {series_label}", t(Msg::Headline)),
+        Some((label, ..)) => fill(t(Msg::Labelled), &[t(Msg::Headline), label]),
+        None => fill(t(Msg::Labelled), &[t(Msg::Headline), &series_label]),
     };
     let (figure, target) = match plan {
         Some((_, _, prov)) => (None, Some(prov)),
@@ -349,7 +349,10 @@ fn HeadlineChart(
     lang: Locale,
     narrow: RwSignal<bool>,
 ) -> impl IntoView {
-    let subtitle = format!("{}: {series_label}", Msg::Headline.text(lang));
+    let subtitle = fill(
+        Msg::Labelled.text(lang),
+        &[Msg::Headline.text(lang), &series_label],
+    );
     let description = fill(Msg::HeadlineChartDesc.text(lang), &[&series_label]);
     let spec = Memo::new(move |_| {
         let current = ctx.computed.get().ok()?;

@@ -6,11 +6,11 @@
 use super::figure::ChartSpec;
 use super::frame::{Frame, LegendEntry, TableData};
 use super::{is_interval_top, point_label, tick_label, value_text, x_label};
-use crate::chart::label::end_label_room;
+use crate::chart::label::{end_label_room, text_width};
 use crate::chart::palette::{swatch, used_notes};
 use crate::chart::scene::SvgNode;
 use crate::chart::scene::{xy_scene, XyLabels};
-use crate::chart::xy::{end_labelled, layout_with, Series, SeriesKind, Size};
+use crate::chart::xy::{end_labelled, layout_with, y_label_room, Room, Series, SeriesKind, Size};
 use crate::domain::format::{self, Shown};
 use crate::domain::schema::{Provenance, Unit};
 use crate::i18n::provenance;
@@ -113,13 +113,29 @@ impl ChartSpec for XySpec {
             },
         };
         // Few lines are named at their right end: the plot leaves room for the names.
-        let room = if end_labelled(&spec.series, hidden) {
-            end_label_room(size.width)
-        } else {
-            0.0
+        let mut room = Room {
+            left: 0.0,
+            right: if end_labelled(&spec.series, hidden) {
+                end_label_room(size.width)
+            } else {
+                0.0
+            },
         };
-        let g = layout_with(&spec.series, size, hidden, room);
+        let mut g = layout_with(&spec.series, size, hidden, room);
         let unit = spec.unit.clone();
+        // Value labels wider than the left margin (a long unit, or Chinese units at a phone's
+        // larger type) widen it; the ticks stay, only the plot moves right.
+        // (style/main.css: chart text is 12px, `svg.narrow text` 14px.)
+        let type_scale = if narrow { 14.0 / 12.0 } else { 1.0 };
+        let widest = g
+            .y_ticks
+            .iter()
+            .map(|t| text_width(&tick_label(t.value, &unit, shown)) * type_scale)
+            .fold(0.0, f64::max);
+        if let Some(left) = y_label_room(widest, size) {
+            room.left = left;
+            g = layout_with(&spec.series, size, hidden, room);
+        }
         let scene = xy_scene(
             &spec.series,
             &g,
