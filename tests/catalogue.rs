@@ -227,7 +227,11 @@ fn report_errors_name_file_path_line_and_reason() {
         "{e}"
     );
     // Truncated.
-    let e = parse_report("a.json", &text[..text.floor_char_boundary(text.len() / 2)])
+    let half = (0..=text.len() / 2)
+        .rev()
+        .find(|i| text.is_char_boundary(*i))
+        .unwrap_or(0);
+    let e = parse_report("a.json", &text[..half])
         .unwrap_err()
         .to_string();
     assert!(e.contains("ends too early"), "{e}");

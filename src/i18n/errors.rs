@@ -247,7 +247,10 @@ pub fn set_aside_reason(e: &SetAsideReason, locale: Locale) -> String {
 pub fn index_reason(e: &IndexError, locale: Locale) -> String {
     let t = |m: IndexErrorMsg| m.text(locale);
     match e {
-        IndexError::NotJson(why) => fill(t(IndexErrorMsg::Damaged), &[why]),
+        IndexError::NotJson(why) => fill(
+            t(IndexErrorMsg::Damaged),
+            &[&super::validation::serde_message(why, locale)],
+        ),
         IndexError::OtherFormat => t(IndexErrorMsg::OtherFormat).to_string(),
         IndexError::Newer(v) => fill(t(IndexErrorMsg::Newer), &[&v.to_string()]),
     }

@@ -19,6 +19,8 @@ crate::messages! {
         Imported => ("Imported “{0}”. It is kept on this device only.", "已导入“{0}”。它只保存在此设备上。", "已匯入「{0}」。它只保存在此裝置上。"),
         Failed => ("{0} could not be imported:", "无法导入 {0}：", "無法匯入 {0}："),
         NothingChanged => ("Nothing you had imported before was changed.", "您之前导入的内容均未改变。", "您之前匯入的內容均未改變。"),
+        // Two sentences in a row: a space between them in English, none in Chinese.
+        FailedNothingChanged => ("{0} {1}", "{0}{1}", "{0}{1}"),
         NotText => ("The file could not be read as text.", "无法将文件读取为文本。", "無法將檔案讀取為文字。"),
         Full => ("This device's storage for the app is full, so “{0}” was not kept. Remove an imported report or saved scenarios to make room.", "此设备为本应用保留的存储空间已满，因此未保存“{0}”。请删除一份已导入的报告或已保存的情景以腾出空间。", "此裝置為本應用保留的儲存空間已滿，因此未保存「{0}」。請刪除一份已匯入的報告或已儲存的情境以騰出空間。"),
         Unavailable => ("This browser gives the page no storage (private mode?), so imported reports cannot be kept.", "此浏览器未向页面提供存储空间（隐私模式？），因此无法保存导入的报告。", "此瀏覽器未向頁面提供儲存空間（私密模式？），因此無法保存匯入的報告。"),

@@ -223,7 +223,9 @@ crate::messages! {
         TrailingCharacters => ("trailing characters", "JSON 之后还有多余的字符", "JSON 之後還有多餘的字元"),
         UnexpectedEndOfHexEscape => ("unexpected end of hex escape", "十六进制转义不完整", "十六進位跳脫不完整"),
         RecursionLimitExceeded => ("recursion limit exceeded", "嵌套层数过多", "巢狀層數過多"),
-        // serde's frames: what was found ({0}) and what the schema expects there ({1}).
+        // serde's frames: what was found ({0}) and what the schema expects there ({1}); a whole
+        // number that the field's type cannot hold, with that type ({2}).
+        OutOfRange => ("invalid value: {0}, expected {2}", "取值超出范围：此处是{0}，应为{1}（{2}）", "取值超出範圍：此處是{0}，應為{1}（{2}）"),
         InvalidType => ("invalid type: {0}, expected {1}", "类型不符：此处是{0}，应为{1}", "類型不符：此處是{0}，應為{1}"),
         InvalidValue => ("invalid value: {0}, expected {1}", "取值不符：此处是{0}，应为{1}", "取值不符：此處是{0}，應為{1}"),
         InvalidLength => ("invalid length {0}, expected {1}", "长度不符：此处有 {0} 项，应为{1}", "長度不符：此處有 {0} 項，應為{1}"),
@@ -237,6 +239,7 @@ crate::messages! {
         FoundMap => ("map", "对象", "物件"),
         // What the schema expects.
         WantInteger => ("an integer", "整数", "整數"),
+        WantNonNegative => ("a whole number ≥ 0", "非负整数", "非負整數"),
         WantNumber => ("a number", "数字", "數字"),
         WantString => ("a string", "字符串", "字串"),
         WantBool => ("a boolean", "布尔值（true 或 false）", "布林值（true 或 false）"),
@@ -258,9 +261,13 @@ pub fn install_serde_wording() {
 /// serde_json's `detail` as a reader of `locale` reads it: worded once the language's texts
 /// are here (English is always serde_json's own text).
 fn worded_detail(detail: &str, locale: Locale) -> String {
+    // (Asking whether the texts are here installs them in a build without `split`.)
+    if locale == Locale::En || !super::languages::installed(locale) {
+        return detail.to_string();
+    }
     match SERDE_WORDING.get() {
-        Some(word) if locale != Locale::En => word(detail, locale),
-        _ => detail.to_string(),
+        Some(word) => word(detail, locale),
+        None => detail.to_string(),
     }
 }
 
@@ -309,13 +316,27 @@ pub fn serde_detail(detail: &str, locale: Locale) -> String {
         ))
     };
     let worded = if let Some(rest) = detail.strip_prefix("invalid type: ") {
-        rest.split_once(", expected ")
+        rest.rsplit_once(", expected ")
             .and_then(|(found, expected)| framed(InvalidType, found, expected))
     } else if let Some(rest) = detail.strip_prefix("invalid value: ") {
-        rest.split_once(", expected ")
-            .and_then(|(found, expected)| framed(InvalidValue, found, expected))
+        rest.rsplit_once(", expected ")
+            .and_then(|(found, expected)| {
+                // A whole number the field's integer type cannot hold (negative, or too large).
+                if found.starts_with("integer ") && is_integer_type(expected) {
+                    Some(fill(
+                        OutOfRange.text(locale),
+                        &[
+                            &serde_found(found, locale)?,
+                            &serde_expected(expected, locale)?,
+                            expected,
+                        ],
+                    ))
+                } else {
+                    framed(InvalidValue, found, expected)
+                }
+            })
     } else if let Some(rest) = detail.strip_prefix("invalid length ") {
-        rest.split_once(", expected ").and_then(|(n, expected)| {
+        rest.rsplit_once(", expected ").and_then(|(n, expected)| {
             Some(fill(
                 InvalidLength.text(locale),
                 &[n, &serde_expected(expected, locale)?],
@@ -325,6 +346,14 @@ pub fn serde_detail(detail: &str, locale: Locale) -> String {
         None
     };
     worded.unwrap_or_else(|| detail.to_string())
+}
+
+/// Whether serde's `expected` names a Rust integer type.
+fn is_integer_type(expected: &str) -> bool {
+    matches!(
+        expected,
+        "i8" | "i16" | "i32" | "i64" | "isize" | "u8" | "u16" | "u32" | "u64" | "usize"
+    )
 }
 
 /// serde's `Unexpected` (what a file holds where something else was expected), worded; the
@@ -358,8 +387,8 @@ fn serde_found(found: &str, locale: Locale) -> Option<String> {
 fn serde_expected(expected: &str, locale: Locale) -> Option<String> {
     use SerdeMsg::*;
     let m = match expected {
-        "an integer" | "i8" | "i16" | "i32" | "i64" | "u8" | "u16" | "u32" | "u64" | "usize"
-        | "isize" => WantInteger,
+        "an integer" | "i8" | "i16" | "i32" | "i64" | "isize" => WantInteger,
+        "u8" | "u16" | "u32" | "u64" | "usize" => WantNonNegative,
         "a number" | "f32" | "f64" => WantNumber,
         "a string" | "a borrowed string" => WantString,
         "a boolean" => WantBool,
@@ -515,13 +544,34 @@ pub fn json_text(p: &JsonProblem, locale: Locale) -> String {
         }
         JsonKind::Data => with(JsonMsg::Data, &[&worded_detail(&p.detail, locale)]),
     };
-    match (p.line, p.column) {
+    at_place(reason, p.line, p.column, locale)
+}
+
+/// `reason` with the line and column it is at (none: line 0; the line only: column 0).
+fn at_place(reason: String, line: usize, column: usize, locale: Locale) -> String {
+    let with = |m: JsonMsg, args: &[&str]| fill(m.text(locale), args);
+    match (line, column) {
         (0, _) => reason,
         (line, 0) => with(JsonMsg::AtLine, &[&reason, &line.to_string()]),
         (line, column) => with(
             JsonMsg::At,
             &[&reason, &line.to_string(), &column.to_string()],
         ),
+    }
+}
+
+/// A whole serde_json message as its `Display` gives it ("EOF while parsing a value at line
+/// 1 column 5"), worded in `locale` with its line and column.
+pub fn serde_message(message: &str, locale: Locale) -> String {
+    let place = message.rsplit_once(" at line ").and_then(|(detail, at)| {
+        let (line, column) = at.split_once(" column ")?;
+        Some((detail, line.parse().ok()?, column.parse().ok()?))
+    });
+    match place {
+        Some((detail, line, column)) => {
+            at_place(worded_detail(detail, locale), line, column, locale)
+        }
+        None => worded_detail(message, locale),
     }
 }
 
@@ -608,7 +658,15 @@ mod tests {
             ),
             (
                 "invalid value: integer `-1`, expected u32",
-                "取值不符：此处是整数 `-1`，应为整数",
+                "取值超出范围：此处是整数 `-1`，应为非负整数（u32）",
+            ),
+            (
+                "invalid value: integer `3000000000`, expected i32",
+                "取值超出范围：此处是整数 `3000000000`，应为整数（i32）",
+            ),
+            (
+                "invalid type: string \"a, expected b\", expected f64",
+                "类型不符：此处是字符串 \"a, expected b\"，应为数字",
             ),
             (
                 "invalid type: map, expected a sequence",
@@ -626,6 +684,24 @@ mod tests {
             assert_eq!(serde_detail(detail, Locale::ZhHans), hans);
             assert_eq!(serde_detail(detail, Locale::En), detail);
         }
+    }
+
+    /// A damaged list of imports quotes serde_json's whole message: worded too, with its place.
+    #[test]
+    fn a_whole_serde_message_is_worded_with_its_place() {
+        let message = "EOF while parsing a value at line 1 column 5";
+        assert_eq!(
+            serde_message(message, Locale::ZhHans),
+            "缺少值（第 1 行，第 5 列）"
+        );
+        assert_eq!(
+            serde_message(message, Locale::En),
+            "EOF while parsing a value (line 1, column 5)"
+        );
+        assert_eq!(
+            serde_message("trailing comma", Locale::ZhHant),
+            "多餘的逗號"
+        );
     }
 
     #[test]

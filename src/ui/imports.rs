@@ -117,10 +117,12 @@ impl Status {
                 None,
             ),
             Status::Failed { file, why } => (
-                format!(
-                    "{} {}",
-                    fill(ImportMsg::Failed.text(locale), &[file]),
-                    ImportMsg::NothingChanged.text(locale)
+                fill(
+                    ImportMsg::FailedNothingChanged.text(locale),
+                    &[
+                        &fill(ImportMsg::Failed.text(locale), &[file]),
+                        ImportMsg::NothingChanged.text(locale),
+                    ],
                 ),
                 Some(why.text(locale)),
             ),
@@ -227,6 +229,16 @@ impl Imports {
             .map(|i| &i.entry)
             .eq(shown.iter().map(|i| &i.entry))
         {
+            // A report another tab removed no longer opens here either (a link to it says it
+            // is not on this device), and its id is free again.
+            for gone in shown
+                .iter()
+                .filter(|s| !index.reports.iter().any(|e| e.id == s.entry.id))
+            {
+                app.reports.update_value(|r| {
+                    r.remove(&gone.entry.id);
+                });
+            }
             self.items.set(items);
         }
         self.index.set_value(index);
@@ -410,6 +422,7 @@ impl Imports {
             })
         });
         let mut items = self.items.get_untracked();
+        items.retain(|i| i.entry.id != entry.id);
         items.push(ImportedItem {
             entry,
             card: Ok(card),
