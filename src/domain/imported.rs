@@ -129,34 +129,37 @@ pub fn load_reports(
     index
         .reports
         .iter()
-        .map(|entry| {
-            let text = text_of(&report_key(&entry.id));
-            let hash = text
-                .as_deref()
-                .map(|t| content_hash(t.as_bytes()))
-                .unwrap_or_default();
-            let report = match text {
-                None => Err(StoredReportError::Missing),
-                Some(text) => parse_report(&entry.file, &text)
-                    .map_err(StoredReportError::Invalid)
-                    .and_then(|r| {
-                        if r.id == entry.id {
-                            Ok(r)
-                        } else {
-                            Err(StoredReportError::OtherId {
-                                stored_as: entry.id.clone(),
-                                found: r.id,
-                            })
-                        }
-                    }),
-            };
-            Loaded {
-                entry: entry.clone(),
-                report,
-                hash,
-            }
-        })
+        .map(|entry| load_report(entry, &text_of))
         .collect()
+}
+
+/// Reads one listed report's text (`None`: the key is gone).
+pub fn load_report(entry: &ImportedEntry, text_of: impl Fn(&str) -> Option<String>) -> Loaded {
+    let text = text_of(&report_key(&entry.id));
+    let hash = text
+        .as_deref()
+        .map(|t| content_hash(t.as_bytes()))
+        .unwrap_or_default();
+    let report = match text {
+        None => Err(StoredReportError::Missing),
+        Some(text) => parse_report(&entry.file, &text)
+            .map_err(StoredReportError::Invalid)
+            .and_then(|r| {
+                if r.id == entry.id {
+                    Ok(r)
+                } else {
+                    Err(StoredReportError::OtherId {
+                        stored_as: entry.id.clone(),
+                        found: r.id,
+                    })
+                }
+            }),
+    };
+    Loaded {
+        entry: entry.clone(),
+        report,
+        hash,
+    }
 }
 
 /// Prepares a report for keeping: its id gets the imported prefix and, if another report

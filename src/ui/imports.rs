@@ -16,7 +16,7 @@ use crate::domain::catalogue::{content_hash, CatalogueEntry};
 use crate::domain::import::check_size;
 use crate::domain::import::ImportError;
 use crate::domain::imported::{
-    load_reports, prepare, read_index, report_key, with_entry, without, write_index, ImportedEntry,
+    load_report, prepare, read_index, report_key, with_entry, without, write_index, ImportedEntry,
     ImportedIndex, IndexError, StoredReportError, INDEX_KEY,
 };
 use crate::domain::imported_sync::{ImportChange, ImportChanges};
@@ -207,11 +207,7 @@ impl Imports {
             .map(|entry| match shown.iter().find(|i| i.entry == *entry) {
                 Some(item) => item.clone(),
                 None => {
-                    let one = ImportedIndex {
-                        reports: vec![entry.clone()],
-                        ..ImportedIndex::default()
-                    };
-                    let l = load_reports(&one, storage::get).remove(0);
+                    let l = load_report(entry, storage::get);
                     ImportedItem {
                         card: l.report.map(|r| {
                             let card = card_of(&r, &l.entry.file, &l.hash);

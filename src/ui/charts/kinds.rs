@@ -126,23 +126,34 @@ impl ChartSpec for XySpec {
         // Value labels wider than the left margin (a long unit, or Chinese units at a phone's
         // larger type) widen it; the ticks stay, only the plot moves right.
         // (style/main.css: chart text is 12px, `svg.narrow text` 14px.)
+        // The labels are worded once here; the scene takes them from this list.
         let type_scale = if narrow { 14.0 / 12.0 } else { 1.0 };
-        let widest = g
+        let y_labels: Vec<(f64, String)> = g
             .y_ticks
             .iter()
-            .map(|t| text_width(&tick_label(t.value, &unit, shown)) * type_scale)
+            .map(|t| (t.value, tick_label(t.value, &unit, shown)))
+            .collect();
+        let widest = y_labels
+            .iter()
+            .map(|(_, l)| text_width(l) * type_scale)
             .fold(0.0, f64::max);
         if let Some(left) = y_label_room(widest, size) {
             room.left = left;
             g = layout_with(&spec.series, size, hidden, room);
         }
+        let y_tick = |v: f64| {
+            y_labels
+                .iter()
+                .find(|(value, _)| *value == v)
+                .map_or_else(|| tick_label(v, &unit, shown), |(_, l)| l.clone())
+        };
         let scene = xy_scene(
             &spec.series,
             &g,
             &XyLabels {
                 x_title: &spec.x_title,
                 x_tick: &x_label,
-                y_tick: &|v| tick_label(v, &unit, shown),
+                y_tick: &y_tick,
                 mark: &|series, d| {
                     // The series' points say whether a ceiling is an interval's top ("< ¥100 bn").
                     let points = spec
