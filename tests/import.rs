@@ -391,7 +391,7 @@ fn chinese_years_and_a_yi_yuan_header() {
     // The card line is formatted per language.
     assert_eq!(
         r.meta.headline.zh_hans.as_deref(),
-        Some("120亿元 (2016) → 220亿元 (2020)")
+        Some("120亿元（2016）→ 220亿元（2020）")
     );
 }
 

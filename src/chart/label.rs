@@ -54,11 +54,19 @@ pub fn value_text(
 /// "Market, 2025: US$2.5 bn (reported)" — what a tooltip or a focused mark says about `d`, one
 /// of the series' `points`.
 pub fn point_label(series: &str, points: &[Datum], d: &Datum, unit: &Unit, shown: Shown) -> String {
+    let (comma, colon) = if shown.locale == crate::domain::format::Locale::En {
+        (", ", ": ")
+    } else {
+        ("，", "：")
+    };
     format!(
-        "{series}, {}: {} ({})",
+        "{series}{comma}{}{colon}{}{}",
         x_label(d.x),
         value_text(d.y, unit, d.bound, is_interval_top(points, d), shown),
-        crate::i18n::provenance(shown.locale, d.provenance)
+        crate::i18n::bracketed(
+            shown.locale,
+            crate::i18n::provenance(shown.locale, d.provenance)
+        )
     )
 }
 
@@ -100,10 +108,24 @@ pub fn text_width(s: &str) -> f64 {
 /// Room on the right of the plot for end labels at a drawing's width.
 pub fn end_label_room(width: f64) -> f64 {
     if width < 500.0 {
-        76.0
+        86.0
     } else {
         118.0
     }
+}
+
+/// How much of [`text_width`] an end label's line may take with `room` right of the plot, in
+/// a drawing `width` wide: 8 units of gap; the labels are bold (about a tenth wider than the
+/// estimate) and, in a phone-width drawing, 14px instead of 12 (`svg.narrow text`).
+pub fn end_label_text_room(room: f64, width: f64) -> f64 {
+    let type_scale = if width < 500.0 { 14.0 / 12.0 } else { 1.0 };
+    (room - 8.0) / 1.1 / type_scale
+}
+
+/// Whether `name` fits whole as an end label in `room` (at most two lines, nothing cut).
+pub fn end_label_whole(name: &str, room: f64) -> bool {
+    let letters = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    letters(&end_label_lines(name, room).concat()) == letters(name)
 }
 
 /// `text` cut with "…" to fit `room`.
@@ -231,6 +253,30 @@ mod tests {
             end_label_lines("摄像头模组与光学传感器", 70.0),
             ["摄像头模组", "与光学传感…"]
         );
+    }
+
+    #[test]
+    fn an_end_label_is_whole_or_not_drawn() {
+        assert!(end_label_whole("Published path", 70.0));
+        assert!(end_label_whole("已发布路径", 70.0));
+        assert!(!end_label_whole("Camera modules and optical sensors", 70.0));
+        assert!(!end_label_whole("摄像头模组与光学传感器", 70.0));
+        // A phone-width drawing's 14px text has less of the same room.
+        let phone = end_label_text_room(end_label_room(360.0), 360.0);
+        let desktop = end_label_text_room(end_label_room(800.0), 800.0);
+        assert!(phone < desktop);
+        assert!(end_label_whole("Published path", phone));
+        assert!(end_label_whole("Your scenario", phone));
+        assert!(end_label_whole("您的情景", phone));
+        // The KPI board's target line: cut to "Target: Active u…" before; now left to the legend.
+        assert!(!end_label_whole(
+            "Target: Active users within 3 years",
+            phone
+        ));
+        assert!(!end_label_whole(
+            "Target: Active users within 3 years",
+            desktop
+        ));
     }
 
     #[test]

@@ -2,7 +2,9 @@
 //! and geometry, and what the one renderer (`ui::charts::scene`) patches into the page. Keys
 //! are stable across updates, so a moving slider changes attributes, never elements.
 
-use super::label::{end_label_lines, place_labels, END_LABEL_LINE, END_LABEL_MAX_LINES};
+use super::label::{
+    end_label_lines, end_label_text_room, place_labels, END_LABEL_LINE, END_LABEL_MAX_LINES,
+};
 use super::palette::shows_marker;
 use super::shapes::{arc_angles, arc_path, Rect};
 use super::xy::{Datum, Geometry, Series, SeriesKind};
@@ -340,6 +342,7 @@ pub fn end_labels(series: &[Series], g: &Geometry) -> Vec<SvgNode> {
     if room < 30.0 || lines.is_empty() || lines.len() > END_LABEL_MAX_LINES {
         return Vec::new();
     }
+    let text_room = end_label_text_room(room + 8.0, g.size.width);
     let ends: Vec<(&Series, f64, Vec<String>)> = lines
         .iter()
         .filter_map(|s| {
@@ -348,8 +351,7 @@ pub fn end_labels(series: &[Series], g: &Geometry) -> Vec<SvgNode> {
                 .iter()
                 .filter(|m| m.series == s.key)
                 .max_by(|a, b| a.datum.x.total_cmp(&b.datum.x))?;
-            // Bold text is about a tenth wider than the plain width estimate.
-            Some((*s, last.y, end_label_lines(&s.label, room / 1.1)))
+            Some((*s, last.y, end_label_lines(&s.label, text_room)))
         })
         .collect();
     let wanted: Vec<(f64, f64)> = ends
@@ -677,7 +679,8 @@ mod tests {
         let hidden = BTreeSet::new();
         assert!(crate::chart::xy::end_labelled(
             std::slice::from_ref(&s),
-            &hidden
+            &hidden,
+            size.width
         ));
         let g = crate::chart::xy::layout_with(
             std::slice::from_ref(&s),
@@ -751,7 +754,7 @@ mod tests {
     fn chinese_labels_are_measured_wider_and_long_ones_squeezed_to_fit() {
         assert!(label_width("市场规模") > label_width("abcd") * 1.5);
         let t = tooltip(
-            "全球模组化智慧型手机租赁市场公布路径与情景路径, 2024: 22亿美元 (推算值)",
+            "全球模组化智慧型手机租赁市场公布路径与情景路径，2024：22亿美元（推算值）",
             (50.0, 100.0),
             360.0,
             300.0,

@@ -2,7 +2,7 @@
 //! the data, the drawing size and the hidden series. The SVG component renders what this
 //! returns and nothing else, so everything a reader sees here is unit-tested natively.
 
-use super::label::END_LABEL_MAX_LINES;
+use super::label::{end_label_room, end_label_text_room, end_label_whole, END_LABEL_MAX_LINES};
 use super::scale::{nice_ticks, LinearScale};
 use super::shapes::{area_path, line_path, stack};
 use crate::domain::schema::{BoundSide, Provenance};
@@ -152,18 +152,22 @@ fn finite(v: f64) -> Option<f64> {
 /// one mark, at its last year.
 pub const MAX_AREA_MARKS: usize = 1_000;
 
-/// Whether the visible lines are few enough (1 to [`END_LABEL_MAX_LINES`]) to be named at
-/// their right end instead of only in the legend.
-pub fn end_labelled(series: &[Series], hidden: &BTreeSet<String>) -> bool {
-    let lines = series
+/// Whether the visible lines of a drawing `width` wide are named at their right end instead of
+/// only in the legend: they are few (1 to [`END_LABEL_MAX_LINES`]) and every name fits whole.
+/// One cut name ("Target: Active u…") says less than the legend above, so then none is drawn
+/// and the plot keeps the room.
+pub fn end_labelled(series: &[Series], hidden: &BTreeSet<String>, width: f64) -> bool {
+    let lines: Vec<&Series> = series
         .iter()
         .filter(|s| {
             !hidden.contains(&s.key)
                 && matches!(s.kind, SeriesKind::Line { .. })
                 && s.points.iter().any(|d| d.x.is_finite() && d.y.is_finite())
         })
-        .count();
-    (1..=END_LABEL_MAX_LINES).contains(&lines)
+        .collect();
+    let room = end_label_text_room(end_label_room(width), width);
+    (1..=END_LABEL_MAX_LINES).contains(&lines.len())
+        && lines.iter().all(|s| end_label_whole(&s.label, room))
 }
 
 /// Lays out the visible series in `size`. Y always starts at zero (market sizes and counts).

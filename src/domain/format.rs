@@ -214,10 +214,22 @@ fn currency_prefix(code: &str) -> Option<&'static str> {
     }
 }
 
-fn currency_suffix_zh(code: &str, locale: Locale) -> Option<&'static str> {
+/// A remark in brackets after what it is about: " (2025)" in English, "（2025）" in Chinese,
+/// whose full-width brackets take no space before them.
+pub fn bracketed(locale: Locale, inner: &str) -> String {
+    if locale == Locale::En {
+        format!(" ({inner})")
+    } else {
+        format!("（{inner}）")
+    }
+}
+
+/// The word a Chinese amount ends with for a currency ("元", "美元"), if it has one.
+pub fn currency_suffix_zh(code: &str, locale: Locale) -> Option<&'static str> {
     match (code, locale) {
         ("USD", _) => Some("美元"),
         ("CNY", _) => Some("元"),
+        ("EUR", Locale::ZhHant) => Some("歐元"),
         ("EUR", _) => Some("欧元"),
         ("GBP", Locale::ZhHant) => Some("英鎊"),
         ("GBP", _) => Some("英镑"),

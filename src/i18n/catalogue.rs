@@ -17,8 +17,9 @@ crate::messages! {
         NotInCatalogue => ("There is no report “{0}” in this library.", "此资料库中没有报告“{0}”。", "此資料庫中沒有報告「{0}」。"),
         OtherReportsFine => ("The other reports are not affected.", "其他报告不受影响。", "其他報告不受影響。"),
         Retry => ("Try again", "重试", "重試"),
-        Search => ("Search reports", "搜索报告", "搜尋報告"),
-        SearchHint => ("Title, publisher or region, in any language", "标题、出版方或地区，任何语言均可", "標題、出版方或地區，任何語言皆可"),
+        Search => ("Search reports, in any language", "搜索报告（任何语言均可）", "搜尋報告（任何語言皆可）"),
+        // Short enough to show whole in a phone's search box; "in any language" is in the label.
+        SearchHint => ("Title, publisher or region", "标题、出版方或地区", "標題、出版方或地區"),
         FilterKind => ("Kind", "类型", "類型"),
         FilterRegion => ("Region", "地区", "地區"),
         FilterCurrency => ("Currency", "货币", "貨幣"),

@@ -135,12 +135,12 @@ crate::messages! {
             "{0}「{1}」以 {2} 計，而報告中關於{3}的其他金額圖表（{4}）均以報告貨幣 {5} 計。",
         ),
         RespectsBound => (
-            "The source puts {0} at {3} {1}; the path in force gives {2}, which respects it.",
+            "For {0} the source gives {3} {1}; the path in force gives {2}, which respects it.",
             "来源称 {0} 年{3} {1}；当前路径为 {2}，符合该界限。",
             "來源稱 {0} 年{3} {1}；當前路徑為 {2}，符合該界限。",
         ),
         BreaksBound => (
-            "The source puts {0} at {3} {1}, but the path in force gives {2}: this growth rate contradicts the source.",
+            "For {0} the source gives {3} {1}, but the path in force gives {2}: this growth rate contradicts the source.",
             "来源称 {0} 年{3} {1}，但当前路径为 {2}：此增长率与来源矛盾。",
             "來源稱 {0} 年{3} {1}，但當前路徑為 {2}：此成長率與來源矛盾。",
         ),
@@ -396,12 +396,16 @@ pub fn describe(check: &Check, report: &Report, shown: Shown) -> String {
                             _ => String::new(),
                         },
                     ));
-                    let sep = if l == Locale::En { " = " } else { "＝" };
+                    let (sep, arrow) = if l == Locale::En {
+                        (" = ", " → ")
+                    } else {
+                        ("＝", "→ ")
+                    };
                     format!(
-                        "{}{sep}{} ({}) → {}",
+                        "{}{sep}{}{}{arrow}{}",
                         pick(name, l).0,
                         format::value(*value, &unit, shown),
-                        format::percent(*share, 1),
+                        super::bracketed(l, &format::percent(*share, 1)),
                         format::value(*whole, &unit, shown)
                     )
                 })
@@ -432,15 +436,14 @@ pub fn describe(check: &Check, report: &Report, shown: Shown) -> String {
                 .iter()
                 .map(|(id, value, section)| {
                     let unit = kpi(id).map(|k| k.unit.clone()).unwrap_or(Unit::Number);
-                    format!(
-                        "{} ({})",
-                        format::value(*value, &unit, shown),
-                        pick(section, l).0
-                    )
+                    format::value(*value, &unit, shown) + &super::bracketed(l, pick(section, l).0)
                 })
                 .collect();
-            let joiner = if l == Locale::En { " vs " } else { " 对 " };
-            let joiner = if l == Locale::ZhHant { " 對 " } else { joiner };
+            let joiner = match l {
+                Locale::En => " vs ",
+                Locale::ZhHans => "对",
+                Locale::ZhHant => "對",
+            };
             fill(
                 CheckMsg::ConflictingTargets.text(l),
                 &[&label, &list.join(joiner)],

@@ -54,8 +54,12 @@ pub fn goal_setup(c: &Computed, unit: &Unit, last_year: i32, locale: Locale) -> 
         1.0
     };
     let default_target = (scaled * 2.0).round().max(1.0);
+    // "USD bn"; in Chinese the magnitude and the currency's own word, as amounts read ("亿元").
     let unit_word = match unit {
-        Unit::Currency(code) => format!("{code}{word}"),
+        Unit::Currency(code) => match format::currency_suffix_zh(code, locale) {
+            Some(suffix) if locale != Locale::En => format!("{}{suffix}", word.trim()),
+            _ => format!("{code}{word}"),
+        },
         _ => word.trim().to_string(),
     };
     Some(GoalSetup {
@@ -171,6 +175,8 @@ mod tests {
         let (s, rate, unit) = setup(Locale::En);
         assert_eq!(s.target_label, "Target value (USD bn)");
         assert_eq!(s.placeholder, "5");
+        // In Chinese the field is in 亿美元, as the amounts beside it read.
+        assert_eq!(setup(Locale::ZhHans).0.target_label, "目标值（亿美元）");
         // (5/2.5)^(1/7) − 1 = 10.41%, beside the 13.6% in force; reached in 2031.
         match goal_answer(&s, "", None, rate, &unit, Shown::as_reported(Locale::En)) {
             GoalAnswer::Answer {

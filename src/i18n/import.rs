@@ -179,11 +179,15 @@ pub fn guess_lines(
                 c(CsvMsg::Unit),
                 match &o.unit {
                     Unit::Currency(code) => format!("{} {code}", c(CsvMsg::UnitCurrency)),
-                    Unit::Count(noun) => format!(
-                        "{} {}",
-                        c(CsvMsg::UnitCount),
-                        crate::domain::format::pick(noun, locale).0
-                    ),
+                    Unit::Count(noun) => {
+                        // "count, in users"; "计数，单位为用户" (no space after Chinese).
+                        let gap = if locale == Locale::En { " " } else { "" };
+                        format!(
+                            "{}{gap}{}",
+                            c(CsvMsg::UnitCount),
+                            crate::domain::format::pick(noun, locale).0
+                        )
+                    }
                     Unit::Percent => c(CsvMsg::UnitPercent).to_string(),
                     Unit::Number => c(CsvMsg::UnitNumber).to_string(),
                 },

@@ -340,15 +340,16 @@ pub fn reach_text(
     match reach {
         Ok(r) if r.whole == 0 => t(KpiMsg::ReachedAtStart).to_string(),
         Ok(r) => {
-            let mut s = fill(t(KpiMsg::ReachedIn), &[&nth_text(r.whole, cadence, locale)]);
+            let reached = fill(t(KpiMsg::ReachedIn), &[&nth_text(r.whole, cadence, locale)]);
             if r.whole > periods {
-                s.push(' ');
-                s.push_str(&fill(
+                let beyond = fill(
                     t(KpiMsg::BeyondShown),
                     &[&count_text(periods, cadence, locale)],
-                ));
+                );
+                super::sentences(locale, &[&reached, &beyond])
+            } else {
+                reached
             }
-            s
         }
         Err(EngineError::Unreachable) => t(KpiMsg::NotReached).to_string(),
         Err(e) => super::errors::engine_error(e, locale),

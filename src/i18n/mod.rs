@@ -153,13 +153,19 @@ pub fn tr(locale: Locale, msg: Msg) -> &'static str {
 }
 
 /// Fills `{0}`, `{1}` … in a template.
+///
+/// Chinese templates keep a space around a placeholder, so a number or a Latin name stands
+/// apart from the characters beside it ("2014 年", "按 CNY 计"); where the value itself begins
+/// or ends with a Chinese character, that space goes ("来源称相机模块是", not "来源称 相机模块 是").
 pub fn fill(template: &str, args: &[&str]) -> String {
     // One pass over the template: an argument is never read as a template itself (a file
     // name holding "{1}" stays as it is).
     let mut out = String::with_capacity(template.len());
     let mut rest = template;
     while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
+        // Only the template's own text decides: what an earlier argument ends with does not.
+        let before = &rest[..open];
+        out.push_str(before);
         let after = &rest[open + 1..];
         let arg = after.find('}').and_then(|close| {
             let i: usize = after[..close].parse().ok()?;
@@ -167,8 +173,18 @@ pub fn fill(template: &str, args: &[&str]) -> String {
         });
         match arg {
             Some((close, a)) => {
+                if a.starts_with(is_cjk) && space_before_cjk(before) {
+                    out.pop();
+                }
                 out.push_str(a);
                 rest = &after[close + 1..];
+                if a.ends_with(is_cjk) {
+                    if let Some(next) = rest.strip_prefix(' ') {
+                        if next.starts_with(is_cjk) {
+                            rest = next;
+                        }
+                    }
+                }
             }
             None => {
                 out.push('{');
@@ -178,6 +194,25 @@ pub fn fill(template: &str, args: &[&str]) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// Sentences one after the other: a space between them in English, none in Chinese, whose
+/// full stop already takes a full character's width.
+pub fn sentences(locale: Locale, parts: &[&str]) -> String {
+    parts.join(if locale == Locale::En { " " } else { "" })
+}
+
+/// (Shared with the domain's own wording: an imported report's card line.)
+pub use crate::domain::format::bracketed;
+
+/// A Chinese character or full-width punctuation (from the CJK radicals on).
+fn is_cjk(c: char) -> bool {
+    c >= '\u{2E80}'
+}
+
+/// Whether `text` ends with a space that follows a Chinese character.
+fn space_before_cjk(text: &str) -> bool {
+    text.strip_suffix(' ').is_some_and(|t| t.ends_with(is_cjk))
 }
 
 messages! {
@@ -210,6 +245,41 @@ mod tests {
     #[test]
     fn fill_replaces_every_placeholder() {
         assert_eq!(fill("{0} to {1}, {0}", &["a", "b"]), "a to b, a");
+    }
+
+    #[test]
+    fn fill_drops_the_space_between_chinese_and_a_chinese_value() {
+        let t = "来源称 {1} 是{0}中最大的细分市场";
+        assert_eq!(
+            fill(t, &["类型", "相机模块"]),
+            "来源称相机模块是类型中最大的细分市场"
+        );
+        // Numbers and Latin names keep their space on the side that is not Chinese.
+        assert_eq!(fill("从 {0} 出发", &["10万用户"]), "从 10万用户出发");
+        assert_eq!(fill("{0} 年", &["2014"]), "2014 年");
+        assert_eq!(fill("按 {0} 计", &["CNY"]), "按 CNY 计");
+        assert_eq!(
+            fill("来源称 {0} 是", &["Acme 呼叫中心"]),
+            "来源称 Acme 呼叫中心是"
+        );
+        // A space beside Latin template text stays, whatever the value.
+        assert_eq!(fill("the {0} grows", &["市场"]), "the 市场 grows");
+        // Two values side by side: the space between them is the template's, beside no
+        // Chinese template text, so it stays; a value's own spaces are never touched.
+        assert_eq!(fill("{0} {1}", &["市场", "规模"]), "市场 规模");
+        assert_eq!(fill("{0}{1}", &["市场 ", "规模"]), "市场 规模");
+    }
+
+    #[test]
+    fn brackets_are_full_width_in_chinese() {
+        assert_eq!(bracketed(Locale::En, "2025"), " (2025)");
+        assert_eq!(bracketed(Locale::ZhHant, "2025"), "（2025）");
+    }
+
+    #[test]
+    fn sentences_are_spaced_in_english_only() {
+        assert_eq!(sentences(Locale::En, &["One.", "Two."]), "One. Two.");
+        assert_eq!(sentences(Locale::ZhHans, &["一。", "二。"]), "一。二。");
     }
 
     /// What fills a placeholder is text, never a template: a file or field name holding

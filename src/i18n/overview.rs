@@ -87,14 +87,24 @@ pub fn headline_text(r: &Report, shown: Shown) -> String {
 pub fn figures_text(unit: &Unit, points: &[Point], shown: Shown) -> String {
     if let [a, b] = points {
         if crate::domain::catalogue::same_figure(a, b) {
-            return format!("{} ({}, {})", point_text(a, unit, shown), a.year, b.year);
+            let years = if shown.locale == Locale::En {
+                format!("{}, {}", a.year, b.year)
+            } else {
+                format!("{}、{}", a.year, b.year)
+            };
+            return point_text(a, unit, shown) + &super::bracketed(shown.locale, &years);
         }
     }
     points
         .iter()
-        .map(|p| format!("{} ({})", point_text(p, unit, shown), p.year))
+        .map(|p| point_text(p, unit, shown) + &super::bracketed(shown.locale, &p.year.to_string()))
         .collect::<Vec<_>>()
-        .join(" → ")
+        // A full-width bracket already stands apart from the arrow.
+        .join(if shown.locale == Locale::En {
+            " → "
+        } else {
+            "→ "
+        })
 }
 
 /// The notes under the headline chart: line styles and marker shapes. `intervals`: the series

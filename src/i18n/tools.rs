@@ -180,7 +180,9 @@ pub fn target_name(r: &Report, target: &Target, locale: Locale) -> String {
             .unwrap_or_else(|| ToolsMsg::Headline.text(locale).into()),
         Target::Segment { dimension, member } => r
             .member(dimension, member)
-            .map(|(d, m)| format!("{} ({})", local(&m.name, locale), local(&d.name, locale)))
+            .map(|(d, m)| {
+                local(&m.name, locale) + &super::bracketed(locale, &local(&d.name, locale))
+            })
             .unwrap_or_else(|| member.clone()),
         Target::Projection(id) => r
             .projections
@@ -265,8 +267,8 @@ pub fn tornado_rows(
             name.clone(),
             vec![
                 format!("{lo_in} – {hi_in}"),
-                format!("{} ({scenario})", value(row.low_value)),
-                format!("{} ({scenario})", value(row.high_value)),
+                value(row.low_value) + &super::bracketed(locale, scenario),
+                value(row.high_value) + &super::bracketed(locale, scenario),
                 value(row.swing),
             ],
         ));

@@ -30,7 +30,7 @@ pub fn local_view(text: &LocalText, locale: Locale) -> impl IntoView + use<> {
     let s = s.to_string();
     if fallback {
         let lang = if locale == Locale::En { "zh" } else { "en" };
-        let note = format!(" ({})", Msg::TextInOtherLanguage.text(locale));
+        let note = crate::i18n::bracketed(locale, Msg::TextInOtherLanguage.text(locale));
         Either::Left(view! {
             <span>
                 <span lang=lang>{s}</span>

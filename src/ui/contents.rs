@@ -309,10 +309,9 @@ fn estimate_panel(
     });
     let explain = move || {
         if provenance.get() == Provenance::Scenario {
-            format!(
-                "{} {}",
-                t(ContMsg::EstimateExplain),
-                t(ContMsg::EstimateScenario)
+            crate::i18n::sentences(
+                lang,
+                &[t(ContMsg::EstimateExplain), t(ContMsg::EstimateScenario)],
             )
         } else {
             t(ContMsg::EstimateExplain).to_string()

@@ -112,6 +112,9 @@ impl SliderScale {
 
     /// The field's accessible name: the label and that it takes an exact value.
     pub fn field_label(label: &str, locale: Locale) -> String {
-        format!("{label} ({})", Msg::ExactValue.text(locale))
+        format!(
+            "{label}{}",
+            crate::i18n::bracketed(locale, Msg::ExactValue.text(locale))
+        )
     }
 }

@@ -77,8 +77,13 @@ pub fn GoalSeek(ctx: ReportCtx, state: GoalState, lang: Locale) -> impl IntoView
                         type="text"
                         inputmode="decimal"
                         id="goal-target"
-                        placeholder=placeholder
-                        prop:value=state.target.get_untracked()
+                        placeholder=placeholder.clone()
+                        prop:value={
+                            // The value the answer uses shows as a value, not as a grey hint
+                            // that reads as an empty field; emptied, the answer still uses it.
+                            let typed = state.target.get_untracked();
+                            if typed.trim().is_empty() { placeholder } else { typed }
+                        }
                         on:change=move |ev| state.target.set(event_target_value(&ev))
                     />
                 </label>

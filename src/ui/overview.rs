@@ -564,8 +564,10 @@ fn KeyFacts(ctx: ReportCtx, lang: Locale) -> impl IntoView {
     if ctx.with(|r| r.facts.is_empty()) {
         return None;
     }
-    let heads = [Msg::Fact, Msg::Value, Msg::Year, Msg::Source]
-        .map(|m| view! { <th scope="col">{m.text(lang)}</th> });
+    let heads = [Msg::Fact, Msg::Value, Msg::Year, Msg::Source].map(|m| {
+        let figures = (m == Msg::Value).then_some("num");
+        view! { <th scope="col" class=figures>{m.text(lang)}</th> }
+    });
     // The values follow the reader's currency.
     let rows = move || {
         ctx.shown(lang, |s| ctx.with(|r| fact_rows(r, s)))

@@ -36,8 +36,8 @@ crate::messages! {
         Unavailable => ("This browser gives the page no storage: scenarios last until the page closes.", "此浏览器不允许该页面使用存储：情景仅在页面关闭前有效。", "此瀏覽器不允許該頁面使用儲存空間：情境僅在頁面關閉前有效。"),
         Unreadable => ("The saved scenarios in this browser could not be read and are left as they are: “{0}” is kept in this page only.", "此浏览器中已保存的情景无法读取，已保持原样：“{0}”仅保留在此页面中。", "此瀏覽器中已儲存的情境無法讀取，已保持原樣：「{0}」僅保留在此頁面中。"),
         SetAside => ("{0} saved entries could not be read and were set aside (kept, not shown): {1}", "{0} 个已保存条目无法读取，已搁置（保留但不显示）：{1}", "{0} 個已儲存條目無法讀取，已擱置（保留但不顯示）：{1}"),
-        Compare => ("Compare", "对比", "對比"),
-        CompareWith => ("against", "对比", "對比"),
+        Compare => ("Compare", "比较", "比較"),
+        CompareWith => ("against", "对照", "對照"),
         Published => ("Published", "公布值", "公布值"),
         Current => ("Current scenario", "当前情景", "目前情境"),
         ExportAll => ("Export all (JSON)", "全部导出（JSON）", "全部匯出（JSON）"),
@@ -128,11 +128,8 @@ pub fn set_aside_notice(set_aside: &[SetAside], locale: Locale) -> String {
     let reasons: Vec<String> = set_aside
         .iter()
         .map(|s| {
-            format!(
-                "{} ({})",
-                s.name.clone().unwrap_or_default(),
-                set_aside_reason(&s.reason, locale)
-            )
+            s.name.clone().unwrap_or_default()
+                + &crate::i18n::bracketed(locale, &set_aside_reason(&s.reason, locale))
         })
         .collect();
     fill(

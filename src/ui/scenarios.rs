@@ -35,10 +35,11 @@ crate::messages! {
         PresetBase => ("Base", "基准", "基準"),
         PresetBull => ("Bull", "乐观", "樂觀"),
         PresetHelp => (
-            "Bear and bull grow the headline 40% slower or faster than published, but never outside the rates the source's own bounds allow. Top-down segments follow it and keep their relative growth; segments with their own growth (bottom-up) move 40% too. Base uses the growth rate the source states in words.",
-            "悲观与乐观情景的核心增长率比公布值慢或快 40%，但不超出来源自身界限所允许的范围。自上而下的细分随之变化，相对增长率不变；有自身增长率的细分（自下而上）同样变化 40%。基准情景采用来源文字所述的增长率。",
-            "悲觀與樂觀情境的核心成長率比公布值慢或快 40%，但不超出來源自身界限所允許的範圍。由上而下的細分隨之變化，相對成長率不變；有自身成長率的細分（由下而上）同樣變化 40%。基準情境採用來源文字所述的成長率。"
+            "Bear and bull grow the headline 40% slower or faster than published, but never outside the rates the source's own bounds allow. Top-down segments follow it and keep their relative growth; segments with their own growth (bottom-up) move 40% too.",
+            "悲观与乐观情景的核心增长率比公布值慢或快 40%，但不超出来源自身界限所允许的范围。自上而下的细分随之变化，相对增长率不变；有自身增长率的细分（自下而上）同样变化 40%。",
+            "悲觀與樂觀情境的核心成長率比公布值慢或快 40%，但不超出來源自身界限所允許的範圍。由上而下的細分隨之變化，相對成長率不變；有自身成長率的細分（由下而上）同樣變化 40%。"
         ),
+        PresetBaseHelp => ("Base uses the growth rate the source states in words.", "基准情景采用来源文字所述的增长率。", "基準情境採用來源文字所述的成長率。"),
         HeadlineCagr => ("Headline growth (CAGR) from {0}", "自 {0} 年起的核心增长率（年复合）", "自 {0} 年起的核心成長率（年複合）"),
         ChartTitle => ("Your scenario against the published path", "您的情景与公布路径对比", "您的情境與公布路徑對比"),
         ChartDesc => ("The published path and your scenario by year; the difference is in the table below.", "公布路径与您的情景逐年对比；差异见下表。", "公布路徑與您的情境逐年對比；差異見下表。"),
@@ -188,10 +189,19 @@ pub fn Scenarios() -> impl IntoView {
 #[component]
 fn Presets(v: ViewCtx) -> impl IntoView {
     let ctx = v.ctx;
-    let buttons = Preset::ALL
+    let presets: Vec<(Preset, Scenario)> = Preset::ALL
         .into_iter()
-        .map(|p| {
-            let scenario = ctx.with(|r| preset(r, v.published_rate, p));
+        .map(|p| (p, ctx.with(|r| preset(r, v.published_rate, p))))
+        .collect();
+    // Without a growth rate stated in words (or one equal to the published path's), Base
+    // would be Published again: two buttons doing one thing, both shown pressed.
+    let base_differs = presets
+        .iter()
+        .any(|(p, s)| *p == Preset::Base && *s != Scenario::published());
+    let buttons = presets
+        .into_iter()
+        .filter(|(p, _)| *p != Preset::Base || base_differs)
+        .map(|(p, scenario)| {
             let chosen = scenario.clone();
             let pressed = Memo::new(move |_| ctx.scenario.with(|s| *s == chosen));
             view! {
@@ -206,12 +216,20 @@ fn Presets(v: ViewCtx) -> impl IntoView {
             }
         })
         .collect_view();
+    let help = if base_differs {
+        crate::i18n::sentences(
+            v.lang,
+            &[v.t(ScenMsg::PresetHelp), v.t(ScenMsg::PresetBaseHelp)],
+        )
+    } else {
+        v.t(ScenMsg::PresetHelp).to_string()
+    };
     view! {
         <Section class="presets" id="presets" heading=v.t(ScenMsg::Presets)>
             <div class="preset-buttons" role="group" aria-labelledby="presets-h">
                 {buttons}
             </div>
-            <p class="help">{v.t(ScenMsg::PresetHelp)}</p>
+            <p class="help">{help}</p>
         </Section>
     }
 }

@@ -252,14 +252,11 @@ fn Notes(v: SegView) -> impl IntoView {
             } else {
                 SegMsg::TopDown
             };
-            format!(
-                "{} {}",
-                v.t(mode),
-                fill(
-                    v.t(SegMsg::Reconciles),
-                    &[&format::percent(reconciliation_gap(&top, &r.total), 6)]
-                )
-            )
+            let gap = fill(
+                v.t(SegMsg::Reconciles),
+                &[&format::percent(reconciliation_gap(&top, &r.total), 6)],
+            );
+            crate::i18n::sentences(v.lang, &[v.t(mode), &gap])
         })
     });
     view! {
@@ -460,10 +457,10 @@ fn SegmentTable(v: SegView) -> impl IntoView {
                 <table data-testid="segment-table">
                     <thead>
                         <tr>
-                            {sort_heading(sort, SortKey::Name, name_heading)}
-                            {sort_heading(sort, SortKey::Value, value_heading)}
-                            <th scope="col">{Msg::Share.text(lang)}</th>
-                            {sort_heading(sort, SortKey::Cagr, cagr_heading)}
+                            {sort_heading(sort, SortKey::Name, name_heading, false)}
+                            {sort_heading(sort, SortKey::Value, value_heading, true)}
+                            <th scope="col" class="num">{Msg::Share.text(lang)}</th>
+                            {sort_heading(sort, SortKey::Cagr, cagr_heading, true)}
                             <th scope="col">{v.t(SegMsg::Source)}</th>
                         </tr>
                     </thead>
@@ -480,10 +477,16 @@ fn SegmentTable(v: SegView) -> impl IntoView {
     }
 }
 
-/// A column heading whose button sorts the table by `key` (again: the other way).
-fn sort_heading(sort: RwSignal<Sort>, key: SortKey, label: Signal<String>) -> AnyView {
+/// A column heading whose button sorts the table by `key` (again: the other way); a column of
+/// figures has its heading over their right edge, as they are aligned.
+fn sort_heading(
+    sort: RwSignal<Sort>,
+    key: SortKey,
+    label: Signal<String>,
+    figures: bool,
+) -> AnyView {
     view! {
-        <th scope="col" aria-sort=move || sort.get().aria(key)>
+        <th scope="col" class=figures.then_some("num") aria-sort=move || sort.get().aria(key)>
             <button class="sort" on:click=move |_| sort.update(|s| *s = s.clicked(key))>
                 {label}
             </button>

@@ -66,7 +66,7 @@ test('switching the interface language keeps the open report', async ({ page }) 
   await openApp(page);
   await page.locator('.card[data-report="china-call-center"] a.open-report').click();
   await chooseLanguage(page, 'zh-Hans');
-  await expect(page.getByTestId('headline')).toHaveText('701亿元 (2011) → ≥ 1,000亿元 (2014)');
+  await expect(page.getByTestId('headline')).toHaveText('701亿元（2011）→ ≥ 1,000亿元（2014）');
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hans');
   await expect(page.locator('h1')).toContainText('呼叫中心');
 });

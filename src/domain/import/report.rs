@@ -435,13 +435,18 @@ pub fn build_report(
         let last = headline.points.last();
         match (first, last) {
             (Some(a), Some(b)) if a.0 != b.0 => format!(
-                "{} ({}) → {} ({})",
+                "{}{}{}{}{}",
                 show(a.1, &unit, locale),
-                a.0,
+                format::bracketed(locale, &a.0.to_string()),
+                if locale == Locale::En {
+                    " → "
+                } else {
+                    "→ "
+                },
                 show(b.1, &unit, locale),
-                b.0
+                format::bracketed(locale, &b.0.to_string())
             ),
-            (Some(a), _) => format!("{} ({})", show(a.1, &unit, locale), a.0),
+            (Some(a), _) => show(a.1, &unit, locale) + &format::bracketed(locale, &a.0.to_string()),
             _ => title.clone(),
         }
     };

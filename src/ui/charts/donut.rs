@@ -9,7 +9,7 @@ use super::kinds::share_row;
 use crate::chart::scene::{donut_scene, SvgNode};
 use crate::domain::format::{self, Locale, Shown};
 use crate::domain::schema::{Provenance, Unit};
-use crate::i18n::{provenance, Message, Msg};
+use crate::i18n::{bracketed, provenance, Message, Msg};
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 
@@ -64,11 +64,11 @@ impl ChartSpec for DonutSpec {
                 .iter()
                 .map(|s| {
                     let label = format!(
-                        "{}: {} · {} ({})",
+                        "{}: {} · {}{}",
                         s.label,
                         format::value(s.value, unit, shown),
                         format::percent(share(s.value), 1),
-                        provenance(locale, s.provenance)
+                        bracketed(locale, provenance(locale, s.provenance))
                     );
                     (s.key.clone(), s.value, s.color, label)
                 })

@@ -13,7 +13,7 @@ use crate::chart::scene::{xy_scene, XyLabels};
 use crate::chart::xy::{end_labelled, layout_with, y_label_room, Room, Series, SeriesKind, Size};
 use crate::domain::format::{self, Shown};
 use crate::domain::schema::{Provenance, Unit};
-use crate::i18n::provenance;
+use crate::i18n::{bracketed, provenance};
 use std::collections::BTreeSet;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -52,11 +52,7 @@ impl XySpec {
 /// "US$2.5 bn (reported)": a table cell that names where the value comes from.
 fn sourced(value: f64, unit: &Unit, p: Provenance, shown: Shown) -> String {
     let locale = shown.locale;
-    format!(
-        "{} ({})",
-        format::value(value, unit, shown),
-        provenance(locale, p)
-    )
+    format::value(value, unit, shown) + &bracketed(locale, provenance(locale, p))
 }
 
 /// A row of a share table (donut, treemap): the value with its source, and the share of the
@@ -115,7 +111,7 @@ impl ChartSpec for XySpec {
         // Few lines are named at their right end: the plot leaves room for the names.
         let mut room = Room {
             left: 0.0,
-            right: if end_labelled(&spec.series, hidden) {
+            right: if end_labelled(&spec.series, hidden, size.width) {
                 end_label_room(size.width)
             } else {
                 0.0
@@ -204,11 +200,8 @@ impl ChartSpec for XySpec {
                                         value_text(d.y, &spec.unit, d.bound, top, shown)
                                     })
                                     .collect();
-                                format!(
-                                    "{} ({})",
-                                    values.join(", "),
-                                    provenance(locale, s.points[i].provenance)
-                                )
+                                values.join(", ")
+                                    + &bracketed(locale, provenance(locale, s.points[i].provenance))
                             }
                             None => "—".to_string(),
                         })
