@@ -63,8 +63,9 @@ impl ChartSpec for DonutSpec {
             &visible
                 .iter()
                 .map(|s| {
+                    let colon = if locale == Locale::En { ": " } else { "：" };
                     let label = format!(
-                        "{}: {} · {}{}",
+                        "{}{colon}{} · {}{}",
                         s.label,
                         format::value(s.value, unit, shown),
                         format::percent(share(s.value), 1),
