@@ -579,7 +579,9 @@ async function main() {
   server = await serveDist({ root: ROOT, dist: DIST, port: PORT || await freePort(), prefix: PREFIX, portEnv: 'BENCH_PORT' });
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
+      // BENCH_CHROMIUM_ARGS: extra switches for an experiment (e.g. --js-flags=…), space-separated.
+      ...(process.env.BENCH_CHROMIUM_ARGS ?? '').split(' ').filter(Boolean)],
   });
 
   const phases = [];

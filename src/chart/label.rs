@@ -54,11 +54,7 @@ pub fn value_text(
 /// "Market, 2025: US$2.5 bn (reported)" — what a tooltip or a focused mark says about `d`, one
 /// of the series' `points`.
 pub fn point_label(series: &str, points: &[Datum], d: &Datum, unit: &Unit, shown: Shown) -> String {
-    let (comma, colon) = if shown.locale == crate::domain::format::Locale::En {
-        (", ", ": ")
-    } else {
-        ("，", "：")
-    };
+    let (comma, colon) = (format::comma(shown.locale), format::colon(shown.locale));
     format!(
         "{series}{comma}{}{colon}{}{}",
         x_label(d.x),

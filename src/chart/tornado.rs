@@ -9,6 +9,7 @@
 
 use super::scale::{nice_ticks, LinearScale};
 use super::scene::{color_class, px, SvgNode};
+use crate::domain::format::{bracketed, Locale};
 
 /// Palette slots of the low and high bars (legend swatches use the same).
 pub const LOW_COLOR: usize = 1;
@@ -54,6 +55,8 @@ pub struct TornadoOptions<'a> {
     pub base_label: &'a str,
     /// What a bar at its slider's limit says ("at limit").
     pub at_limit: &'a str,
+    /// The language of the texts: a bar's accessible name puts "at limit" in its brackets.
+    pub locale: Locale,
     pub tick: &'a dyn Fn(f64) -> String,
 }
 
@@ -240,7 +243,7 @@ pub fn tornado_scene(rows: &[TornadoRow], base: f64, o: &TornadoOptions) -> Torn
             let (text, label) = if bar.at_limit {
                 (
                     format!("{} · {}", bar.input, o.at_limit),
-                    format!("{} ({})", bar.label, o.at_limit),
+                    bar.label.clone() + &bracketed(o.locale, o.at_limit),
                 )
             } else {
                 (bar.input.clone(), bar.label.clone())
@@ -347,6 +350,7 @@ mod tests {
             show_high: true,
             base_label: "Base: 100",
             at_limit: "at limit",
+            locale: Locale::En,
             tick: &|v| format!("{v}"),
         }
     }
@@ -457,6 +461,20 @@ mod tests {
         assert_eq!(num(hi, "width"), 1.0);
         assert_eq!(hi.get("class"), Some("bar tornado-high s0 at-limit"));
         assert_eq!(hi.label.as_deref(), Some("at 30%: 100 (at limit)"));
+        // In Chinese the remark takes full-width brackets.
+        let zh = tornado_scene(
+            &r,
+            100.0,
+            &TornadoOptions {
+                at_limit: "已达上下限",
+                locale: Locale::ZhHans,
+                ..options(360.0, true)
+            },
+        );
+        assert_eq!(
+            get(&zh, "hi-k").label.as_deref(),
+            Some("at 30%: 100（已达上下限）")
+        );
         let t = get(&s, "hit-k");
         assert_eq!(t.text.as_deref(), Some("30% · at limit"));
         // The base is at the right end of the plot (296): the text goes inside, to the left.

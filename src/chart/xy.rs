@@ -183,8 +183,10 @@ pub struct Room {
     pub right: f64,
 }
 
-/// Gap between the plot and the right end of a value (y) tick label.
-pub const Y_TICK_GAP: f64 = 6.0;
+/// Gap between the plot and the right end of a value (y) tick label: room for a marker on the
+/// plot's left edge (a reported point's radius 4.5 and its stroke), so "3 m" and a target's
+/// first point do not touch.
+pub const Y_TICK_GAP: f64 = 9.0;
 
 /// The left margin value labels this wide need (`None`: the standard one holds them): the
 /// label, the gap to the plot and 2 units to spare, so no first digit is cut at the edge.

@@ -224,6 +224,43 @@ pub fn bracketed(locale: Locale, inner: &str) -> String {
     }
 }
 
+/// ", " in English, "，" in Chinese: between the parts of a short statement ("Market, 2025").
+pub fn comma(locale: Locale) -> &'static str {
+    if locale == Locale::En {
+        ", "
+    } else {
+        "，"
+    }
+}
+
+/// ", " in English, the enumeration comma "、" in Chinese: between items of a list ("2023、2025").
+pub fn list_comma(locale: Locale) -> &'static str {
+    if locale == Locale::En {
+        ", "
+    } else {
+        "、"
+    }
+}
+
+/// ": " in English, "：" in Chinese.
+pub fn colon(locale: Locale) -> &'static str {
+    if locale == Locale::En {
+        ": "
+    } else {
+        "："
+    }
+}
+
+/// " → " between a figure and the next; in Chinese no space before it, as the full-width
+/// bracket before it already stands apart.
+pub fn arrow(locale: Locale) -> &'static str {
+    if locale == Locale::En {
+        " → "
+    } else {
+        "→ "
+    }
+}
+
 /// The word a Chinese amount ends with for a currency ("元", "美元"), if it has one.
 pub fn currency_suffix_zh(code: &str, locale: Locale) -> Option<&'static str> {
     match (code, locale) {

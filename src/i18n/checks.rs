@@ -24,6 +24,11 @@ crate::messages! {
             "{0} 年各部分的份额隐含同一总量：{1}（相差 {2}）。",
             "{0} 年各部分的份額隱含同一總量：{1}（相差 {2}）。",
         ),
+        SharesAgreeExactly => (
+            "In {0} the stated shares imply the same total: {1}.",
+            "{0} 年各部分的份额隐含同一总量：{1}。",
+            "{0} 年各部分的份額隱含同一總量：{1}。",
+        ),
         SharesDisagree => (
             "In {0} the stated shares imply different totals: {1} (they differ by {2}).",
             "{0} 年各部分的份额隐含不同的总量：{1}（相差 {2}）。",
@@ -396,11 +401,8 @@ pub fn describe(check: &Check, report: &Report, shown: Shown) -> String {
                             _ => String::new(),
                         },
                     ));
-                    let (sep, arrow) = if l == Locale::En {
-                        (" = ", " → ")
-                    } else {
-                        ("＝", "→ ")
-                    };
+                    let sep = if l == Locale::En { " = " } else { "＝" };
+                    let arrow = format::arrow(l);
                     format!(
                         "{}{sep}{}{}{arrow}{}",
                         pick(name, l).0,
@@ -411,18 +413,17 @@ pub fn describe(check: &Check, report: &Report, shown: Shown) -> String {
                 })
                 .collect();
             let joiner = if l == Locale::En { "; " } else { "；" };
-            let template = if check.key.ends_with("agree") {
-                CheckMsg::SharesAgree.text(l)
-            } else {
-                CheckMsg::SharesDisagree.text(l)
+            let spread_text = format::percent(*spread, 2);
+            // Totals that agree to the shown precision: "(they differ by 0%)" would say nothing.
+            let exact = !spread_text.chars().any(|c| c.is_ascii_digit() && c != '0');
+            let template = match (check.key.ends_with("agree"), exact) {
+                (true, true) => CheckMsg::SharesAgreeExactly.text(l),
+                (true, false) => CheckMsg::SharesAgree.text(l),
+                (false, _) => CheckMsg::SharesDisagree.text(l),
             };
             fill(
                 template,
-                &[
-                    &year.to_string(),
-                    &list.join(joiner),
-                    &format::percent(*spread, 2),
-                ],
+                &[&year.to_string(), &list.join(joiner), &spread_text],
             )
         }
         CheckKind::ConflictingTargets { targets, .. } => {
@@ -737,6 +738,8 @@ mod tests {
                         !s.contains('{') && !s.contains("NaN") && !s.contains("inf"),
                         "{s}"
                     );
+                    // A difference worth a number has one that is not zero.
+                    assert!(!s.contains("differ by 0%") && !s.contains("相差 0%"), "{s}");
                 }
             }
         }

@@ -74,6 +74,33 @@ pub fn goal_setup(c: &Computed, unit: &Unit, last_year: i32, locale: Locale) -> 
     })
 }
 
+/// A target as the reader typed it, with the magnitude it was typed in (`GoalSetup::factor`:
+/// bn in English, 亿 in Chinese), so a language switch that changes the magnitude re-expresses
+/// the number instead of changing the value it stands for (50 bn is 500 亿, not 50 亿).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TypedTarget {
+    pub text: String,
+    /// `GoalSetup::factor` when typed; 0 before the reader types.
+    pub factor: f64,
+}
+
+impl TypedTarget {
+    /// The same target in `setup`'s magnitude: as typed where the magnitude is the same, the
+    /// field is empty or what it holds is not a number (its message says so in any language).
+    pub fn in_magnitude_of(&self, setup: &GoalSetup) -> TypedTarget {
+        let same = self.factor == setup.factor || self.factor <= 0.0 || setup.factor <= 0.0;
+        let value = parse_typed(&self.text).filter(|v| v.is_finite() && *v > 0.0);
+        let text = match value {
+            Some(v) if !same => format::number(v * self.factor / setup.factor, 4),
+            _ => self.text.clone(),
+        };
+        TypedTarget {
+            text,
+            factor: setup.factor,
+        }
+    }
+}
+
 /// What the answer says first: the growth needed (marked as the reader's scenario), that the
 /// target is already reached, or why no rate can be given.
 #[derive(Debug, Clone, PartialEq)]
@@ -168,6 +195,28 @@ mod tests {
         let unit = r.headline_unit();
         let s = goal_setup(&c, &unit, r.meta.forecast.to, locale).expect("setup");
         (s, rate, unit)
+    }
+
+    #[test]
+    fn a_typed_target_keeps_its_value_across_a_change_of_magnitude() {
+        let (en, ..) = setup(Locale::En);
+        let (zh, ..) = setup(Locale::ZhHans);
+        let typed = |text: &str, s: &GoalSetup| TypedTarget {
+            text: text.to_string(),
+            factor: s.factor,
+        };
+        // US$8 bn typed in English is 80 亿美元 in Chinese, and back.
+        let in_zh = typed("8", &en).in_magnitude_of(&zh);
+        assert_eq!(in_zh.text, "80");
+        assert_eq!(in_zh.in_magnitude_of(&en).text, "8");
+        assert_eq!(typed("2.5", &zh).in_magnitude_of(&en).text, "0.25");
+        assert_eq!(typed("12,000", &zh).in_magnitude_of(&en).text, "1,200");
+        // The same magnitude, an empty field or a word stays as typed.
+        assert_eq!(typed("8", &en).in_magnitude_of(&en).text, "8");
+        assert_eq!(typed("", &en).in_magnitude_of(&zh).text, "");
+        assert_eq!(typed("lots", &en).in_magnitude_of(&zh).text, "lots");
+        // Never typed: nothing to convert.
+        assert_eq!(TypedTarget::default().in_magnitude_of(&zh).text, "");
     }
 
     #[test]

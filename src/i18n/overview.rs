@@ -87,11 +87,7 @@ pub fn headline_text(r: &Report, shown: Shown) -> String {
 pub fn figures_text(unit: &Unit, points: &[Point], shown: Shown) -> String {
     if let [a, b] = points {
         if crate::domain::catalogue::same_figure(a, b) {
-            let years = if shown.locale == Locale::En {
-                format!("{}, {}", a.year, b.year)
-            } else {
-                format!("{}、{}", a.year, b.year)
-            };
+            let years = format!("{}{}{}", a.year, format::list_comma(shown.locale), b.year);
             return point_text(a, unit, shown) + &super::bracketed(shown.locale, &years);
         }
     }
@@ -99,12 +95,7 @@ pub fn figures_text(unit: &Unit, points: &[Point], shown: Shown) -> String {
         .iter()
         .map(|p| point_text(p, unit, shown) + &super::bracketed(shown.locale, &p.year.to_string()))
         .collect::<Vec<_>>()
-        // A full-width bracket already stands apart from the arrow.
-        .join(if shown.locale == Locale::En {
-            " → "
-        } else {
-            "→ "
-        })
+        .join(format::arrow(shown.locale))
 }
 
 /// The notes under the headline chart: line styles and marker shapes. `intervals`: the series

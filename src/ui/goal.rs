@@ -6,21 +6,23 @@ use super::common::{Badge, Section};
 use super::state::ReportCtx;
 use crate::domain::format::Locale;
 use crate::domain::schema::Provenance;
-use crate::i18n::goal::{goal_answer, goal_setup, GoalAnswer, GoalMsg, GoalSetup, NeedText};
+use crate::i18n::goal::{
+    goal_answer, goal_setup, GoalAnswer, GoalMsg, GoalSetup, NeedText, TypedTarget,
+};
 use crate::i18n::Message;
 use leptos::prelude::*;
 
 /// The reader's goal: a target in display magnitude (e.g. 8 for US$8 bn) and a year.
 #[derive(Clone, Copy)]
 pub struct GoalState {
-    pub target: RwSignal<String>,
+    pub target: RwSignal<TypedTarget>,
     pub year: RwSignal<Option<i32>>,
 }
 
 impl GoalState {
     pub fn new() -> Self {
         GoalState {
-            target: RwSignal::new(String::new()),
+            target: RwSignal::new(TypedTarget::default()),
             year: RwSignal::new(None),
         }
     }
@@ -43,6 +45,12 @@ pub fn GoalSeek(ctx: ReportCtx, state: GoalState, lang: Locale) -> impl IntoView
         .get_untracked()
         .and_then(|c| goal_setup(&c, &unit, last_year, lang))?;
     let year = state.year.get_untracked().unwrap_or(setup.last_year);
+    // The panel is drawn again for each language: a target typed in another magnitude (bn ↔
+    // 亿) is re-expressed in this one, so it keeps its value.
+    state
+        .target
+        .update_untracked(|t| *t = t.in_magnitude_of(&setup));
+    let factor = setup.factor;
     // The fields hold what the reader typed and chose: written once, then theirs.
     let years = ((setup.anchor_year + 1)..=setup.last_year)
         .map(|y| view! { <option value=y selected=y == year>{y}</option> })
@@ -57,7 +65,7 @@ pub fn GoalSeek(ctx: ReportCtx, state: GoalState, lang: Locale) -> impl IntoView
         let rate = ctx
             .computed
             .with(|c| c.as_ref().ok()?.headline.as_ref().map(|h| h.rate))?;
-        let typed = state.target.get();
+        let typed = state.target.with(|t| t.text.clone());
         let year = state.year.get();
         let answer = ctx.shown(lang, |s| goal_answer(&setup, &typed, year, rate, &unit, s));
         Some(answer_view(answer, lang))
@@ -81,10 +89,12 @@ pub fn GoalSeek(ctx: ReportCtx, state: GoalState, lang: Locale) -> impl IntoView
                         prop:value={
                             // The value the answer uses shows as a value, not as a grey hint
                             // that reads as an empty field; emptied, the answer still uses it.
-                            let typed = state.target.get_untracked();
+                            let typed = state.target.with_untracked(|t| t.text.clone());
                             if typed.trim().is_empty() { placeholder } else { typed }
                         }
-                        on:change=move |ev| state.target.set(event_target_value(&ev))
+                        on:change=move |ev| {
+                            state.target.set(TypedTarget { text: event_target_value(&ev), factor })
+                        }
                     />
                 </label>
                 <label class="control">

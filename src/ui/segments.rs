@@ -156,11 +156,13 @@ pub fn Segments() -> impl IntoView {
             <Controls v=v />
             <Notes v=v />
             <StackedChart v=v />
+            // On a wide screen the table stands beside the donut, or under the donut and the
+            // treemap when the dimension has one (style/main.css).
             <div class="share-charts">
                 <ShareChart v=v />
                 <Treemap v=v />
+                <SegmentTable v=v />
             </div>
-            <SegmentTable v=v />
         }
         .into_any()
     };

@@ -579,7 +579,9 @@ fn Uncertainty(c: ToolsCtx) -> impl IntoView {
                 <NumberField
                     id="mc-paths"
                     label=c.t(ToolsMsg::Paths)
-                    value=Signal::derive(move || state.mc_paths.get().to_string())
+                    // Grouped as the label's range is ("2,000" beside "100–20,000"); read back
+                    // by `parse_typed`.
+                    value=Signal::derive(move || format::number(f64::from(state.mc_paths.get()), 0))
                     error=error_of("mc-paths")
                     note=Signal::derive(move || {
                         state.mc_paths_note.get().map(|(v, n)| paths_clamped(v, n, lang))

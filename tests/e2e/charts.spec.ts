@@ -104,7 +104,7 @@ test('monte carlo: an out-of-range number of paths is corrected in the field and
   const paths = page.getByTestId('mc-paths');
   await paths.fill('99999');
   await paths.press('Tab');
-  await expect(paths).toHaveValue('20000');
+  await expect(paths).toHaveValue('20,000');
   await expect(paths).toHaveAttribute('aria-invalid', 'false');
   await expect(page.locator('#mc-paths-msg')).toHaveText('99,999 is outside 100–20,000: set to 20,000, which the run uses.');
   // A bad seed says why; both messages follow a language chosen afterwards.

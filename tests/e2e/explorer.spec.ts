@@ -347,6 +347,14 @@ test('goal seek from the overview: which growth reaches a target by a year', asy
   await page.locator('#goal-year').selectOption('2030');
   // (8/2.5)^(1/5) − 1 = 26.19% → 26.2%.
   await expect(answer).toContainText('26.2%');
+  // In Chinese targets are typed in 亿 (10⁸), not bn: the same US$8 bn reads 80 and needs the
+  // same growth; back in English it is 8 again.
+  await chooseLanguage(page, 'zh-Hans');
+  await expect(page.locator('#goal-target')).toHaveValue('80');
+  await expect(answer).toContainText('26.2%');
+  await chooseLanguage(page, 'en');
+  await expect(page.locator('#goal-target')).toHaveValue('8');
+  await expect(answer).toContainText('26.2%');
 });
 
 test('a currency conversion the reader sets applies everywhere and is marked as their assumption', async ({ page }) => {

@@ -91,7 +91,7 @@ test('10,000 Monte Carlo paths over 50 years: progress, cancel, a finite fan', a
   const served = await serveLimits();
   try {
     await page.goto(`${served.url}?r=${ID}&v=scenarios&n=10000`);
-    await expect(page.getByTestId('mc-paths')).toHaveValue('10000');
+    await expect(page.getByTestId('mc-paths')).toHaveValue('10,000');
     // Cancelled part-way: the progress goes, no fan is drawn.
     await page.getByTestId('mc-run').click();
     const progress = page.getByTestId('mc-progress');

@@ -102,7 +102,7 @@ test('monte carlo: seeded, repeatable, with progress and a stale note', async ({
   const errors = watchErrors(page);
   await openScenarios(page);
   await expect(page.getByTestId('mc-seed')).toHaveValue('1');
-  await expect(page.getByTestId('mc-paths')).toHaveValue('2000');
+  await expect(page.getByTestId('mc-paths')).toHaveValue('2,000');
 
   await page.getByTestId('mc-seed').fill('7');
   await page.getByTestId('mc-seed').press('Tab');

@@ -438,11 +438,7 @@ pub fn build_report(
                 "{}{}{}{}{}",
                 show(a.1, &unit, locale),
                 format::bracketed(locale, &a.0.to_string()),
-                if locale == Locale::En {
-                    " → "
-                } else {
-                    "→ "
-                },
+                format::arrow(locale),
                 show(b.1, &unit, locale),
                 format::bracketed(locale, &b.0.to_string())
             ),

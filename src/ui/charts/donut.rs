@@ -63,10 +63,10 @@ impl ChartSpec for DonutSpec {
             &visible
                 .iter()
                 .map(|s| {
-                    let colon = if locale == Locale::En { ": " } else { "：" };
                     let label = format!(
-                        "{}{colon}{} · {}{}",
+                        "{}{}{} · {}{}",
                         s.label,
+                        format::colon(locale),
                         format::value(s.value, unit, shown),
                         format::percent(share(s.value), 1),
                         bracketed(locale, provenance(locale, s.provenance))

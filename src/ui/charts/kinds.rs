@@ -11,7 +11,7 @@ use crate::chart::palette::{swatch, used_notes};
 use crate::chart::scene::SvgNode;
 use crate::chart::scene::{xy_scene, XyLabels};
 use crate::chart::xy::{end_labelled, layout_with, y_label_room, Room, Series, SeriesKind, Size};
-use crate::domain::format::{self, Locale, Shown};
+use crate::domain::format::{self, Shown};
 use crate::domain::schema::{Provenance, Unit};
 use crate::i18n::{bracketed, provenance};
 use std::collections::BTreeSet;
@@ -200,7 +200,7 @@ impl ChartSpec for XySpec {
                                         value_text(d.y, &spec.unit, d.bound, top, shown)
                                     })
                                     .collect();
-                                values.join(if locale == Locale::En { ", " } else { "，" })
+                                values.join(format::comma(locale))
                                     + &bracketed(locale, provenance(locale, s.points[i].provenance))
                             }
                             None => "—".to_string(),

@@ -59,6 +59,7 @@ impl ChartSpec for TornadoSpec {
                 show_high: !hidden.contains(HIGH_KEY),
                 base_label: &spec.base_label,
                 at_limit: &spec.at_limit,
+                locale: shown.locale,
                 tick: &|v| tick_label(v, unit, shown),
             },
         );
