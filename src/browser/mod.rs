@@ -3,6 +3,7 @@
 pub mod download;
 pub mod fetch;
 pub mod files;
+pub mod overflow;
 pub mod page;
 pub mod prefs;
 pub mod service_worker;

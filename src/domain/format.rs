@@ -224,41 +224,34 @@ pub fn bracketed(locale: Locale, inner: &str) -> String {
     }
 }
 
+/// `en` in English, `zh` in either Chinese: the short texts' punctuation.
+fn en_or_zh(locale: Locale, en: &'static str, zh: &'static str) -> &'static str {
+    if locale == Locale::En {
+        en
+    } else {
+        zh
+    }
+}
+
 /// ", " in English, "，" in Chinese: between the parts of a short statement ("Market, 2025").
 pub fn comma(locale: Locale) -> &'static str {
-    if locale == Locale::En {
-        ", "
-    } else {
-        "，"
-    }
+    en_or_zh(locale, ", ", "，")
 }
 
 /// ", " in English, the enumeration comma "、" in Chinese: between items of a list ("2023、2025").
 pub fn list_comma(locale: Locale) -> &'static str {
-    if locale == Locale::En {
-        ", "
-    } else {
-        "、"
-    }
+    en_or_zh(locale, ", ", "、")
 }
 
 /// ": " in English, "：" in Chinese.
 pub fn colon(locale: Locale) -> &'static str {
-    if locale == Locale::En {
-        ": "
-    } else {
-        "："
-    }
+    en_or_zh(locale, ": ", "：")
 }
 
 /// " → " between a figure and the next; in Chinese no space before it, as the full-width
 /// bracket before it already stands apart.
 pub fn arrow(locale: Locale) -> &'static str {
-    if locale == Locale::En {
-        " → "
-    } else {
-        "→ "
-    }
+    en_or_zh(locale, " → ", "→ ")
 }
 
 /// The word a Chinese amount ends with for a currency ("元", "美元"), if it has one.

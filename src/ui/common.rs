@@ -1,10 +1,12 @@
 //! Small pieces shared by views: report text in the reader's language (with a note when it
 //! falls back to another), provenance badges, sections, the box a table scrolls in.
 
+use crate::browser::overflow::watch_overflow;
 use crate::domain::format::{pick, Locale};
 use crate::domain::schema::{LocalText, Provenance};
 use crate::i18n::{provenance, Message, Msg};
 use leptos::either::Either;
+use leptos::html::Div;
 use leptos::prelude::*;
 
 /// The text alone, for attributes and labels.
@@ -67,20 +69,47 @@ pub fn Section(
     }
 }
 
-/// The box a table scrolls sideways in on a narrow screen: a focusable, named region (so a
-/// keyboard can scroll it too), around its table.
+/// The box a table scrolls sideways in on a narrow screen: a named region, and while its
+/// table is wider than it a keyboard stop (so a keyboard can scroll it too); while the table
+/// fits, not a stop with nothing to scroll.
 #[component]
-pub fn TableScroll(locale: Locale, children: Children) -> impl IntoView {
+pub fn TableScroll(
+    locale: Locale,
+    /// The box, for a caller that watches it too (`ui::seen`).
+    #[prop(optional)]
+    node_ref: Option<NodeRef<Div>>,
+    children: Children,
+) -> impl IntoView {
+    let node = node_ref.unwrap_or_default();
+    let scrolls = scrolls_sideways(node);
     view! {
         <div
             class="table-scroll"
-            tabindex="0"
+            node_ref=node
+            tabindex=move || scrolls.get().then_some("0")
             role="region"
             aria-label=CommonMsg::TableRegion.text(locale)
         >
             {children()}
         </div>
     }
+}
+
+/// Whether the box in `node` has content wider than itself; `true` until measured (and where
+/// the browser cannot say), so a table that may scroll is never out of a keyboard's reach.
+fn scrolls_sideways(node: NodeRef<Div>) -> ReadSignal<bool> {
+    let (scrolls, set_scrolls) = signal(true);
+    let watch = StoredValue::new_local(None);
+    Effect::new(move |_| {
+        let Some(element) = node.get() else { return };
+        let watching = watch_overflow(&element, move |now| {
+            if scrolls.try_get_untracked() != Some(now) {
+                set_scrolls.try_set(now);
+            }
+        });
+        watch.set_value(watching);
+    });
+    scrolls
 }
 
 crate::messages! {

@@ -4,7 +4,7 @@
 //! options to controls, each bound to the option it shows (typing a title rebuilds nothing).
 //! Part of the import's wasm chunk (see `import_preview.rs`).
 
-use super::common::CommonMsg;
+use super::common::TableScroll;
 use super::import_preview::PreviewActions;
 use super::imports::{Imports, Pending};
 use super::state::AppState;
@@ -408,14 +408,7 @@ pub fn CsvPreview(
                 />
             </ul>
             <p class="rows-note">{rows_note}</p>
-            <div
-                class="table-scroll"
-                tabindex="0"
-                role="region"
-                aria-label=CommonMsg::TableRegion.text(locale)
-            >
-                {table}
-            </div>
+            <TableScroll locale=locale>{table}</TableScroll>
             <div class="csv-fields">
                 <div class="field">
                     <label class="label" for="csv-title">{c(CsvMsg::Title)}</label>

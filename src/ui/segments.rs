@@ -6,7 +6,7 @@ use super::charts::{
     ChartTitlesAtLevel2, DonutChart, DonutSpec, Slice, TreemapChart, TreemapNode, TreemapSpec,
     XyChart, XySpec,
 };
-use super::common::{badge_class, local, Badge, CommonMsg};
+use super::common::{badge_class, local, Badge, TableScroll};
 use super::exports::{ExportBar, ViewData};
 use super::state::{use_app, use_report, AppState, ReportCtx};
 use crate::chart::xy::{Datum, Series, SeriesKind};
@@ -450,12 +450,7 @@ fn SegmentTable(v: SegView) -> impl IntoView {
     view! {
         <section class="segment-table">
             <h2>{move || fill(v.t(SegMsg::TableTitle), &[&v.year.get().to_string()])}</h2>
-            <div
-                class="table-scroll"
-                tabindex="0"
-                role="region"
-                aria-label=CommonMsg::TableRegion.text(lang)
-            >
+            <TableScroll locale=lang>
                 <table data-testid="segment-table">
                     <thead>
                         <tr>
@@ -474,7 +469,7 @@ fn SegmentTable(v: SegView) -> impl IntoView {
                         />
                     </tbody>
                 </table>
-            </div>
+            </TableScroll>
         </section>
     }
 }

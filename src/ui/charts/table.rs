@@ -2,8 +2,8 @@
 //! cell bound to its text, so a changed value rewrites one cell.
 
 use super::frame::TableData;
-use crate::i18n::{Locale, Message};
-use crate::ui::common::CommonMsg;
+use crate::i18n::Locale;
+use crate::ui::common::TableScroll;
 use crate::ui::seen::seen_ticks;
 use leptos::prelude::*;
 
@@ -76,13 +76,7 @@ pub fn DataTableView(
         }
     };
     view! {
-        <div
-            class="table-scroll"
-            node_ref=scroll
-            tabindex="0"
-            role="region"
-            aria-label=CommonMsg::TableRegion.text(locale)
-        >
+        <TableScroll locale=locale node_ref=scroll>
             <table data-testid=testid>
                 {caption}
                 <thead>
@@ -98,6 +92,6 @@ pub fn DataTableView(
                     <For each=move || heads.get() key=|h| h.clone() children=row />
                 </tbody>
             </table>
-        </div>
+        </TableScroll>
     }
 }
