@@ -533,7 +533,7 @@ pub fn describe(check: &Check, report: &Report, shown: Shown) -> String {
             CheckMsg::MisplacedNumbers.text(l),
             &[
                 heading,
-                &numbers.join(if l == Locale::En { ", " } else { "、" }),
+                &numbers.join(format::list_comma(l)),
                 &join_list(misplaced, l),
             ],
         ),

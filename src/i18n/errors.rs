@@ -142,8 +142,7 @@ pub fn engine_error(e: &EngineError, locale: Locale) -> String {
 
 /// "Prefix: reason", with the colon of the language.
 fn with_prefix(prefix: &str, reason: &str, locale: Locale) -> String {
-    let sep = if locale == Locale::En { ": " } else { "：" };
-    format!("{prefix}{sep}{reason}")
+    format!("{prefix}{}{reason}", format::colon(locale))
 }
 
 /// Why a tool could not measure its target.

@@ -53,7 +53,13 @@ pub fn goal_setup(c: &Computed, unit: &Unit, last_year: i32, locale: Locale) -> 
     } else {
         1.0
     };
-    let default_target = (scaled * 2.0).round().max(1.0);
+    // Exactly double, not rounded in the magnitude shown: 140.2 bn and 1,402亿 are one value,
+    // so the default answer is the same in every language.
+    let default_target = if scaled * 2.0 > 0.0 {
+        scaled * 2.0
+    } else {
+        1.0
+    };
     // "USD bn"; in Chinese the magnitude and the currency's own word, as amounts read ("亿元").
     let unit_word = match unit {
         Unit::Currency(code) => match format::currency_suffix_zh(code, locale) {
@@ -85,18 +91,21 @@ pub struct TypedTarget {
 }
 
 impl TypedTarget {
-    /// The same target in `setup`'s magnitude: as typed where the magnitude is the same, the
-    /// field is empty or what it holds is not a number (its message says so in any language).
-    pub fn in_magnitude_of(&self, setup: &GoalSetup) -> TypedTarget {
-        let same = self.factor == setup.factor || self.factor <= 0.0 || setup.factor <= 0.0;
-        let value = parse_typed(&self.text).filter(|v| v.is_finite() && *v > 0.0);
-        let text = match value {
-            Some(v) if !same => format::number(v * self.factor / setup.factor, 4),
+    /// The target as `setup`'s magnitude writes it: as typed where the magnitude is the same,
+    /// the field is empty or what it holds is not a number (its message says so in any
+    /// language); otherwise the same value to six significant digits. The typed text is kept,
+    /// so switching back shows exactly what was typed.
+    pub fn text_in(&self, setup: &GoalSetup) -> String {
+        let ratio = self.factor / setup.factor;
+        let same = self.factor == setup.factor || !(ratio.is_finite() && ratio > 0.0);
+        match parse_typed(&self.text).filter(|v| v.is_finite() && *v > 0.0) {
+            Some(v) if !same => {
+                let value = v * ratio;
+                // Six significant digits: "80", "0.25", "0.0000041" all keep their value.
+                let decimals = (5.0 - value.log10().floor()).clamp(0.0, 12.0) as usize;
+                format::number(value, decimals)
+            }
             _ => self.text.clone(),
-        };
-        TypedTarget {
-            text,
-            factor: setup.factor,
         }
     }
 }
@@ -205,18 +214,31 @@ mod tests {
             text: text.to_string(),
             factor: s.factor,
         };
-        // US$8 bn typed in English is 80 亿美元 in Chinese, and back.
-        let in_zh = typed("8", &en).in_magnitude_of(&zh);
-        assert_eq!(in_zh.text, "80");
-        assert_eq!(in_zh.in_magnitude_of(&en).text, "8");
-        assert_eq!(typed("2.5", &zh).in_magnitude_of(&en).text, "0.25");
-        assert_eq!(typed("12,000", &zh).in_magnitude_of(&en).text, "1,200");
-        // The same magnitude, an empty field or a word stays as typed.
-        assert_eq!(typed("8", &en).in_magnitude_of(&en).text, "8");
-        assert_eq!(typed("", &en).in_magnitude_of(&zh).text, "");
-        assert_eq!(typed("lots", &en).in_magnitude_of(&zh).text, "lots");
-        // Never typed: nothing to convert.
-        assert_eq!(TypedTarget::default().in_magnitude_of(&zh).text, "");
+        // US$8 bn typed in English is 80 亿美元 in Chinese; the typed text itself is kept.
+        assert_eq!(typed("8", &en).text_in(&zh), "80");
+        assert_eq!(typed("8", &en).text_in(&en), "8");
+        assert_eq!(typed("2.5", &zh).text_in(&en), "0.25");
+        assert_eq!(typed("12,000", &zh).text_in(&en), "1,200");
+        assert_eq!(typed("1.23456", &zh).text_in(&en), "0.123456");
+        // A target far below the anchor keeps its value too (not "0").
+        assert_eq!(typed("0.00004", &zh).text_in(&en), "0.000004");
+        // An empty field or a word stays as typed; never typed, nothing to convert.
+        assert_eq!(typed("", &en).text_in(&zh), "");
+        assert_eq!(typed("lots", &en).text_in(&zh), "lots");
+        assert_eq!(TypedTarget::default().text_in(&zh), "");
+        // An anchor whose magnitudes do not divide evenly (¥70.1 bn = 701亿): the default
+        // target is one value in both languages.
+        let r = load_bundled()
+            .0
+            .into_iter()
+            .find(|r| r.id == "china-call-center")
+            .expect("bundled");
+        let c = compute(&r, &Scenario::published()).expect("model");
+        let unit = r.headline_unit();
+        let at = |l| goal_setup(&c, &unit, r.meta.forecast.to, l).expect("setup");
+        let (en, zh) = (at(Locale::En), at(Locale::ZhHans));
+        assert!((en.default_target * en.factor - zh.default_target * zh.factor).abs() < 1.0);
+        assert_eq!(typed("150", &en).text_in(&zh), "1,500");
     }
 
     #[test]

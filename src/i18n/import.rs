@@ -253,8 +253,12 @@ pub fn import_error_text(e: &ImportError, locale: Locale) -> String {
         (None, Some(c), Locale::ZhHant) => format!("，第 {c} 欄"),
         (None, None, _) => String::new(),
     };
-    let sep = if locale == Locale::En { ": " } else { "：" };
-    format!("{}{at}{sep}{}", e.file, kind_text(&e.kind, locale))
+    format!(
+        "{}{at}{}{}",
+        e.file,
+        crate::domain::format::colon(locale),
+        kind_text(&e.kind, locale)
+    )
 }
 
 /// A cadence's periods, named ("quarters").

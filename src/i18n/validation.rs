@@ -522,11 +522,10 @@ pub fn problem_text(problem: &Problem, locale: Locale) -> String {
 pub fn json_text(p: &JsonProblem, locale: Locale) -> String {
     let with = |m: JsonMsg, args: &[&str]| fill(m.text(locale), args);
     let names = |list: &[String]| {
-        let sep = if locale == Locale::En { ", " } else { "、" };
         list.iter()
             .map(|n| format!("`{n}`"))
             .collect::<Vec<_>>()
-            .join(sep)
+            .join(crate::domain::format::list_comma(locale))
     };
     let reason = match &p.kind {
         JsonKind::EndsEarly => with(JsonMsg::EndsEarly, &[&worded_detail(&p.detail, locale)]),

@@ -69,9 +69,10 @@ pub fn Section(
     }
 }
 
-/// The box a table scrolls sideways in on a narrow screen: a named region, and while its
-/// table is wider than it a keyboard stop (so a keyboard can scroll it too); while the table
-/// fits, not a stop with nothing to scroll.
+/// The box a table scrolls sideways in on a narrow screen. While its table is larger than it,
+/// it is a named region and a keyboard stop (so a keyboard can scroll it too); while the table
+/// fits, a plain box and no stop (`tabindex` -1 rather than none, so a box that has focus
+/// when its table comes to fit keeps it).
 #[component]
 pub fn TableScroll(
     locale: Locale,
@@ -86,16 +87,16 @@ pub fn TableScroll(
         <div
             class="table-scroll"
             node_ref=node
-            tabindex=move || scrolls.get().then_some("0")
-            role="region"
-            aria-label=CommonMsg::TableRegion.text(locale)
+            tabindex=move || if scrolls.get() { "0" } else { "-1" }
+            role=move || scrolls.get().then_some("region")
+            aria-label=move || scrolls.get().then(|| CommonMsg::TableRegion.text(locale))
         >
             {children()}
         </div>
     }
 }
 
-/// Whether the box in `node` has content wider than itself; `true` until measured (and where
+/// Whether the box in `node` has content larger than itself; `true` until measured (and where
 /// the browser cannot say), so a table that may scroll is never out of a keyboard's reach.
 fn scrolls_sideways(node: NodeRef<Div>) -> ReadSignal<bool> {
     let (scrolls, set_scrolls) = signal(true);

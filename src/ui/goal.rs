@@ -46,11 +46,9 @@ pub fn GoalSeek(ctx: ReportCtx, state: GoalState, lang: Locale) -> impl IntoView
         .and_then(|c| goal_setup(&c, &unit, last_year, lang))?;
     let year = state.year.get_untracked().unwrap_or(setup.last_year);
     // The panel is drawn again for each language: a target typed in another magnitude (bn ↔
-    // 亿) is re-expressed in this one, so it keeps its value.
-    state
-        .target
-        .update_untracked(|t| *t = t.in_magnitude_of(&setup));
+    // 亿) is written in this one, so it keeps its value.
     let factor = setup.factor;
+    let typed_text = state.target.with_untracked(|t| t.text_in(&setup));
     // The fields hold what the reader typed and chose: written once, then theirs.
     let years = ((setup.anchor_year + 1)..=setup.last_year)
         .map(|y| view! { <option value=y selected=y == year>{y}</option> })
@@ -65,7 +63,7 @@ pub fn GoalSeek(ctx: ReportCtx, state: GoalState, lang: Locale) -> impl IntoView
         let rate = ctx
             .computed
             .with(|c| c.as_ref().ok()?.headline.as_ref().map(|h| h.rate))?;
-        let typed = state.target.with(|t| t.text.clone());
+        let typed = state.target.with(|t| t.text_in(&setup));
         let year = state.year.get();
         let answer = ctx.shown(lang, |s| goal_answer(&setup, &typed, year, rate, &unit, s));
         Some(answer_view(answer, lang))
@@ -89,8 +87,7 @@ pub fn GoalSeek(ctx: ReportCtx, state: GoalState, lang: Locale) -> impl IntoView
                         prop:value={
                             // The value the answer uses shows as a value, not as a grey hint
                             // that reads as an empty field; emptied, the answer still uses it.
-                            let typed = state.target.with_untracked(|t| t.text.clone());
-                            if typed.trim().is_empty() { placeholder } else { typed }
+                            if typed_text.trim().is_empty() { placeholder } else { typed_text }
                         }
                         on:change=move |ev| {
                             state.target.set(TypedTarget { text: event_target_value(&ev), factor })

@@ -249,18 +249,27 @@ pub fn CsvPreview(
             let heads = s
                 .header
                 .iter()
-                .map(|h| view! { <th scope="col">{h.clone()}</th> });
-            let rows = s.rows.iter().map(|r| {
-                let cells = r.iter().map(|cell| view! { <td>{cell.clone()}</td> });
-                view! { <tr>{cells.collect_view()}</tr> }
-            });
+                .map(|h| view! { <th scope="col">{h.clone()}</th> })
+                .collect_view();
+            let rows = s
+                .rows
+                .iter()
+                .map(|r| {
+                    let cells = r.iter().map(|cell| view! { <td>{cell.clone()}</td> });
+                    view! { <tr>{cells.collect_view()}</tr> }
+                })
+                .collect_view();
+            // A box of its own for each table drawn (another delimiter, another table), so
+            // the box watches the table it holds.
             view! {
-                <table class="data preview-table">
-                    <thead>
-                        <tr>{heads.collect_view()}</tr>
-                    </thead>
-                    <tbody>{rows.collect_view()}</tbody>
-                </table>
+                <TableScroll locale=locale>
+                    <table class="data preview-table">
+                        <thead>
+                            <tr>{heads}</tr>
+                        </thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </TableScroll>
             }
         })
     };
@@ -408,7 +417,7 @@ pub fn CsvPreview(
                 />
             </ul>
             <p class="rows-note">{rows_note}</p>
-            <TableScroll locale=locale>{table}</TableScroll>
+            {table}
             <div class="csv-fields">
                 <div class="field">
                     <label class="label" for="csv-title">{c(CsvMsg::Title)}</label>

@@ -257,6 +257,8 @@ test('dynamics: grouped cards, key players and a dated timeline', async ({ page 
   await openApp(page);
   await openReport(page, 'smartphone-leasing');
   await openView(page, 'dynamics');
+  // The view is a chunk of its own: its groups arrive after the tab is selected.
+  await expect(page.getByTestId('dynamics-group').first()).toBeVisible();
   const kinds = await page.getByTestId('dynamics-group').evaluateAll((gs) => gs.map((g) => g.getAttribute('data-kind')));
   expect(kinds.slice(0, 4)).toEqual(['driver', 'restraint', 'opportunity', 'threat']);
   await expect(page.getByTestId('key-players').locator('li')).toHaveCount(15);

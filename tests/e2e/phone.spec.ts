@@ -72,9 +72,10 @@ for (const size of PHONES) {
             await expect.poll(() => table.evaluate((t) => {
               const box = t.closest('.table-scroll');
               if (!box) return 'a table outside a scroll box';
-              if (box.getAttribute('role') !== 'region' || !box.getAttribute('aria-label')) return 'an unnamed table box';
               const scrolls = box.scrollWidth > box.clientWidth || box.scrollHeight > box.clientHeight;
               const stop = box.getAttribute('tabindex') === '0';
+              const named = box.getAttribute('role') === 'region' && !!box.getAttribute('aria-label');
+              if (named !== stop) return stop ? 'a keyboard stop without a name' : 'a named region that is no stop';
               if (scrolls === stop) return '';
               return scrolls ? 'a table that scrolls in a box no keyboard can reach' : 'a keyboard stop with nothing to scroll';
             }), { message: `${id}/${v}: table ${i}'s box` }).toBe('');
