@@ -360,3 +360,22 @@ fn an_assumption_reads_its_range_beside_its_fields_and_refuses_unknown_ones() {
     let e = error_for(&v);
     assert!(e.contains("missing field `max`"), "{e}");
 }
+
+#[test]
+fn a_blank_english_singular_of_a_count_is_named() {
+    let call_centre = BUNDLED
+        .iter()
+        .find(|(file, _)| *file == "china-call-center.json")
+        .expect("the call-centre report is bundled");
+    let mut v: serde_json::Value = serde_json::from_str(call_centre.1).unwrap();
+    // Its series of seats counts "1 seat", "2 seats" in English.
+    let i = v["series"]
+        .as_array()
+        .and_then(|s| s.iter().position(|s| s["id"] == "seats"))
+        .expect("a series of seats");
+    let unit = &mut v["series"][i]["unit"]["count"];
+    assert_eq!(unit["en-one"], "seat");
+    unit["en-one"] = " ".into();
+    let e = error_for(&v);
+    assert!(e.contains(&format!("series[{i}].unit.count.en-one")), "{e}");
+}

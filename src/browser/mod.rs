@@ -3,6 +3,7 @@
 pub mod download;
 pub mod fetch;
 pub mod files;
+pub mod observer;
 pub mod overflow;
 pub mod page;
 pub mod prefs;

@@ -2,28 +2,19 @@
 //! box and on what it holds. A table's scroll box is a keyboard stop only while there is
 //! something to scroll (`ui::common::TableScroll`).
 
+use crate::browser::observer::Observing;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, ResizeObserver};
-
-/// Watching one box; stops when dropped.
-pub struct Overflow {
-    observer: ResizeObserver,
-    // The observer calls this; it lives as long as the observer.
-    _callback: Closure<dyn FnMut(js_sys::Array)>,
-}
-
-impl Drop for Overflow {
-    fn drop(&mut self) {
-        self.observer.disconnect();
-    }
-}
 
 /// Calls `f(true)` when `element`'s content becomes wider (or taller) than it and `f(false)`
 /// when it fits again; the first call comes soon after, with how it is now. Both the box (the window
 /// narrows) and its first child (a table's columns widen with new figures) are watched.
 /// `None` where the browser has no `ResizeObserver`.
-pub fn watch_overflow(element: &Element, f: impl Fn(bool) + 'static) -> Option<Overflow> {
+pub fn watch_overflow(
+    element: &Element,
+    f: impl Fn(bool) + 'static,
+) -> Option<Observing<ResizeObserver>> {
     let target = element.clone();
     let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |_: js_sys::Array| {
         // The content's own width, asked of the content: a box far off screen skips its
@@ -42,8 +33,5 @@ pub fn watch_overflow(element: &Element, f: impl Fn(bool) + 'static) -> Option<O
     if let Some(child) = element.first_element_child() {
         observer.observe(&child);
     }
-    Some(Overflow {
-        observer,
-        _callback: callback,
-    })
+    Some(Observing::new(observer, callback))
 }

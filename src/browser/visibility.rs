@@ -2,22 +2,10 @@
 //! What the reader cannot see may follow a moving slider once it rests instead of at every
 //! step (`ui::seen`).
 
+use crate::browser::observer::Observing;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{IntersectionObserver, IntersectionObserverEntry, IntersectionObserverInit};
-
-/// Watching one element; stops when dropped.
-pub struct OnScreen {
-    observer: IntersectionObserver,
-    // The observer calls this; it lives as long as the observer.
-    _callback: Closure<dyn FnMut(js_sys::Array)>,
-}
-
-impl Drop for OnScreen {
-    fn drop(&mut self) {
-        self.observer.disconnect();
-    }
-}
 
 /// Calls `f(true)` when `element` comes within `margin` (a CSS margin around the viewport,
 /// such as "50% 0px") of the screen and `f(false)` when it leaves; the first call comes soon
@@ -26,7 +14,7 @@ pub fn watch_on_screen(
     element: &web_sys::Element,
     margin: &str,
     f: impl Fn(bool) + 'static,
-) -> Option<OnScreen> {
+) -> Option<Observing<IntersectionObserver>> {
     let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
         // Entries come in time order: the last says where the element is now.
         if let Some(last) = entries
@@ -42,8 +30,5 @@ pub fn watch_on_screen(
     let observer =
         IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &init).ok()?;
     observer.observe(element);
-    Some(OnScreen {
-        observer,
-        _callback: callback,
-    })
+    Some(Observing::new(observer, callback))
 }

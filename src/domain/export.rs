@@ -204,7 +204,7 @@ fn word(kind: SeriesKind, locale: Locale) -> &'static str {
 fn unit_code(unit: &Unit, locale: Locale) -> String {
     match unit {
         Unit::Currency(code) => code.clone(),
-        Unit::Count(noun) => pick(noun, locale).0.to_string(),
+        Unit::Count(noun) => super::format::noun(noun, locale).to_string(),
         Unit::Percent => "fraction".to_string(),
         Unit::Number => String::new(),
     }

@@ -1,7 +1,7 @@
 //! Number formatting per interface language: billion/million for English, 亿/万 (億/萬) for
 //! Chinese; currency shown as reported. Never prints NaN or infinity: those become "—".
 
-use super::schema::{KeyPlayer, LocalText, Unit};
+use super::schema::{CountNoun, KeyPlayer, LocalText, Unit};
 
 /// A display conversion the reader sets: money in `from` is shown in `to` at `rate`
 /// (units of `to` per unit of `from`). It is the reader's assumption, never the source's.
@@ -91,22 +91,55 @@ impl Locale {
 
 /// The text in the reader's language, and whether it had to fall back to another one.
 pub fn pick(text: &LocalText, locale: Locale) -> (&str, bool) {
+    pick_of(
+        &text.en,
+        text.zh_hans.as_deref(),
+        text.zh_hant.as_deref(),
+        locale,
+    )
+}
+
+fn pick_of<'a>(
+    en: &'a str,
+    zh_hans: Option<&'a str>,
+    zh_hant: Option<&'a str>,
+    locale: Locale,
+) -> (&'a str, bool) {
     let wanted = match locale {
-        Locale::En => Some(text.en.as_str()),
-        Locale::ZhHans => text.zh_hans.as_deref(),
-        Locale::ZhHant => text.zh_hant.as_deref(),
+        Locale::En => Some(en),
+        Locale::ZhHans => zh_hans,
+        Locale::ZhHant => zh_hant,
     };
     match wanted {
         Some(s) => (s, false),
         None => {
             // Chinese readers prefer the other Chinese script over English.
             let other = match locale {
-                Locale::ZhHans => text.zh_hant.as_deref(),
-                Locale::ZhHant => text.zh_hans.as_deref(),
+                Locale::ZhHans => zh_hant,
+                Locale::ZhHant => zh_hans,
                 Locale::En => None,
             };
-            (other.unwrap_or(&text.en), true)
+            (other.unwrap_or(en), true)
         }
+    }
+}
+
+/// A count's noun in the reader's language (its plural in English).
+pub fn noun(noun: &CountNoun, locale: Locale) -> &str {
+    pick_of(
+        &noun.en,
+        noun.zh_hans.as_deref(),
+        noun.zh_hant.as_deref(),
+        locale,
+    )
+    .0
+}
+
+/// A count's noun after `amount` as written: the English singular after "1".
+pub fn noun_after<'a>(noun: &'a CountNoun, amount: &str, locale: Locale) -> &'a str {
+    match (&noun.en_one, locale) {
+        (Some(one), Locale::En) if amount == "1" => one,
+        _ => self::noun(noun, locale),
     }
 }
 
@@ -166,6 +199,12 @@ fn decimals_for(scaled: f64) -> usize {
 
 /// A magnitude with its word: (2.5, " bn") for 2.5e9 in English, (25.0, "亿") in Chinese.
 pub fn magnitude(value: f64, locale: Locale) -> (f64, &'static str) {
+    let (divisor, word) = magnitude_of(value, locale);
+    (value / divisor, word)
+}
+
+/// The divisor and word of `value`'s magnitude: (1e9, " bn"), (1e8, "亿"), (1.0, "").
+fn magnitude_of(value: f64, locale: Locale) -> (f64, &'static str) {
     let a = value.abs();
     if locale.is_chinese() {
         let (yi, wan) = if locale == Locale::ZhHant {
@@ -174,18 +213,18 @@ pub fn magnitude(value: f64, locale: Locale) -> (f64, &'static str) {
             ("亿", "万")
         };
         if a >= 1e8 {
-            (value / 1e8, yi)
+            (1e8, yi)
         } else if a >= 1e4 {
-            (value / 1e4, wan)
+            (1e4, wan)
         } else {
-            (value, "")
+            (1.0, "")
         }
     } else if a >= 1e9 {
-        (value / 1e9, " bn")
+        (1e9, " bn")
     } else if a >= 1e6 {
-        (value / 1e6, " m")
+        (1e6, " m")
     } else {
-        (value, "")
+        (1.0, "")
     }
 }
 
@@ -200,6 +239,28 @@ pub fn compact(value: f64, locale: Locale) -> String {
     } else {
         decimals_for(scaled)
     };
+    format!("{}{word}", number(scaled, decimals))
+}
+
+/// An amount in the magnitude of `largest`, the largest of the column it stands in, so a
+/// column reads in one word ("1.12 bn" above "0.96 bn", not "964 m"): the decimals of the
+/// largest, or more (up to four) where a smaller amount would keep fewer than two significant
+/// digits.
+pub fn compact_in_column(value: f64, largest: f64, locale: Locale) -> String {
+    if !value.is_finite() {
+        return "—".to_string();
+    }
+    let (divisor, word) = magnitude_of(largest.max(value.abs()), locale);
+    let scaled = value / divisor;
+    let top = largest.abs().max(value.abs()) / divisor;
+    let mut decimals = if word.is_empty() && top >= 1000.0 {
+        0
+    } else {
+        decimals_for(top)
+    };
+    while decimals < 4 && scaled != 0.0 && scaled.abs() < 10f64.powi(1 - decimals as i32) {
+        decimals += 1;
+    }
     format!("{}{word}", number(scaled, decimals))
 }
 
@@ -271,25 +332,51 @@ pub fn currency_suffix_zh(code: &str, locale: Locale) -> Option<&'static str> {
 /// Money as shown: "US$2.5 bn", "25亿美元", "¥70.1 bn", "701亿元"; in the conversion's
 /// currency where it applies to `currency`.
 pub fn money(value: f64, currency: &str, shown: Shown) -> String {
-    match shown.conversion.filter(|c| c.applies_to(currency)) {
-        Some(c) => money_as_reported(value * c.rate, &c.to, shown.locale),
-        None => money_as_reported(value, currency, shown.locale),
+    money_in(value, currency, shown, None)
+}
+
+/// Money as shown, in the magnitude of its column's largest amount where `largest` is given
+/// (in `currency`, before any conversion).
+fn money_in(value: f64, currency: &str, shown: Shown, largest: Option<f64>) -> String {
+    let (value, largest, currency) = match shown.conversion.filter(|c| c.applies_to(currency)) {
+        Some(c) => (value * c.rate, largest.map(|l| l * c.rate), c.to.as_str()),
+        None => (value, largest, currency),
+    };
+    let locale = shown.locale;
+    money_with(value, currency, locale, |a| amount_in(a, largest, locale))
+}
+
+/// An amount alone, or in its column's magnitude.
+fn amount_in(value: f64, largest: Option<f64>, locale: Locale) -> String {
+    match largest {
+        Some(l) => compact_in_column(value, l, locale),
+        None => compact(value, locale),
     }
 }
 
 /// Money in the currency given, ignoring any display conversion.
 pub fn money_as_reported(value: f64, currency: &str, locale: Locale) -> String {
+    money_with(value, currency, locale, |a| compact(a, locale))
+}
+
+/// Money with its amount written by `amount` (given the absolute value).
+fn money_with(
+    value: f64,
+    currency: &str,
+    locale: Locale,
+    amount: impl Fn(f64) -> String,
+) -> String {
     if !value.is_finite() {
         return "—".to_string();
     }
+    let shown = amount(value.abs());
     // The sign goes before the currency, as a true minus: "−US$1.77 bn", "−17.7亿美元".
-    let sign = if value < 0.0 && compact(value.abs(), locale) != compact(0.0, locale) {
+    let sign = if value < 0.0 && shown != amount(0.0) {
         MINUS
     } else {
         ""
     };
-    let amount = compact(value.abs(), locale);
-    format!("{sign}{}", money_unsigned(&amount, currency, locale))
+    format!("{sign}{}", money_unsigned(&shown, currency, locale))
 }
 
 /// The minus sign of negative amounts on screen (U+2212), not the hyphen.
@@ -354,18 +441,29 @@ pub fn points(delta: f64, locale: Locale) -> String {
 
 /// A value in its unit: money (as shown), a count with its noun, a percentage or a number.
 pub fn value(value: f64, unit: &Unit, shown: Shown) -> String {
+    value_in(value, unit, shown, None)
+}
+
+/// A value in a table's column whose largest value is `largest`: money and counts in the
+/// magnitude of the largest, so the column reads in one word (`compact_in_column`).
+pub fn value_in_column(value: f64, largest: f64, unit: &Unit, shown: Shown) -> String {
+    value_in(value, unit, shown, Some(largest))
+}
+
+fn value_in(value: f64, unit: &Unit, shown: Shown, largest: Option<f64>) -> String {
     if !value.is_finite() {
         return "—".to_string();
     }
     let locale = shown.locale;
     match unit {
-        Unit::Currency(code) => money(value, code, shown),
+        Unit::Currency(code) => money_in(value, code, shown, largest),
         Unit::Count(noun) => {
-            let (noun, _) = pick(noun, locale);
+            let amount = amount_in(value, largest, locale);
+            let noun = noun_after(noun, &amount, locale);
             if locale.is_chinese() {
-                format!("{}{noun}", compact(value, locale))
+                format!("{amount}{noun}")
             } else {
-                format!("{} {noun}", compact(value, locale))
+                format!("{amount} {noun}")
             }
         }
         Unit::Percent => percent(value, 1),
@@ -405,6 +503,50 @@ pub fn parse_typed(text: &str) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_count_of_one_takes_the_english_singular_where_the_noun_has_one() {
+        let iterations = Unit::Count(CountNoun {
+            en: "iterations".into(),
+            en_one: Some("iteration".into()),
+            zh_hans: Some("次".into()),
+            zh_hant: None,
+        });
+        let en = Shown::as_reported(Locale::En);
+        assert_eq!(value(1.0, &iterations, en), "1 iteration");
+        assert_eq!(value(2.0, &iterations, en), "2 iterations");
+        // "1.5", "0", a million: the plural.
+        assert_eq!(value(1.5, &iterations, en), "1.5 iterations");
+        assert_eq!(value(0.0, &iterations, en), "0 iterations");
+        assert_eq!(value(1e6, &iterations, en), "1 m iterations");
+        assert_eq!(
+            value(1.0, &iterations, Shown::as_reported(Locale::ZhHans)),
+            "1次"
+        );
+        assert_eq!(
+            value(1.0, &iterations, Shown::as_reported(Locale::ZhHant)),
+            "1次"
+        );
+        // Without a singular, the one noun.
+        let staff = Unit::Count(CountNoun::en("staff"));
+        assert_eq!(value(1.0, &staff, en), "1 staff");
+    }
+
+    #[test]
+    fn amounts_in_a_column_share_its_largest_magnitude() {
+        assert_eq!(compact_in_column(9.64e8, 1.12e9, Locale::En), "0.96 bn");
+        assert_eq!(compact_in_column(1.12e9, 1.12e9, Locale::En), "1.12 bn");
+        // Two significant digits kept for a small amount, at most four decimals.
+        assert_eq!(compact_in_column(9.64e7, 1.12e9, Locale::En), "0.096 bn");
+        assert_eq!(compact_in_column(1.0, 1.12e9, Locale::En), "0 bn");
+        assert_eq!(compact_in_column(0.0, 1.12e9, Locale::En), "0 bn");
+        assert_eq!(compact_in_column(9.64e6, 1.12e9, Locale::ZhHant), "0.096億");
+        // A largest smaller than the amount (or not a number) never shrinks it.
+        assert_eq!(compact_in_column(2.5e9, 1.0, Locale::En), "2.5 bn");
+        assert_eq!(compact_in_column(2.5e9, f64::NAN, Locale::En), "2.5 bn");
+        assert_eq!(compact_in_column(f64::NAN, 1e9, Locale::En), "—");
+        assert_eq!(compact_in_column(12_345.0, 20_000.0, Locale::En), "12,345");
+    }
 
     #[test]
     fn typed_values() {

@@ -75,11 +75,37 @@ pub enum Unit {
     /// Money in an ISO 4217 currency as reported ("USD", "CNY").
     Currency(String),
     /// A count of things (seats, users, families), with the noun.
-    Count(LocalText),
+    Count(CountNoun),
     /// A fraction shown as a percentage (0.13 = 13%).
     Percent,
     /// A plain number such as a satisfaction score.
     Number,
+}
+
+/// A count's noun in each language, and the English after exactly one where it is not the
+/// same ("1 iteration", "2 iterations"); a Chinese noun has one form.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct CountNoun {
+    pub en: String,
+    /// The English noun after exactly 1 ("iteration"); `en` where absent.
+    #[serde(rename = "en-one", default, skip_serializing_if = "Option::is_none")]
+    pub en_one: Option<String>,
+    #[serde(rename = "zh-Hans", default, skip_serializing_if = "Option::is_none")]
+    pub zh_hans: Option<String>,
+    #[serde(rename = "zh-Hant", default, skip_serializing_if = "Option::is_none")]
+    pub zh_hant: Option<String>,
+}
+
+impl CountNoun {
+    /// An English noun with one form.
+    pub fn en(noun: &str) -> Self {
+        CountNoun {
+            en: noun.to_string(),
+            ..Default::default()
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

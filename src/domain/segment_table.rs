@@ -121,6 +121,10 @@ pub fn table_rows(
         in_order.extend(kids);
     }
     let total = r.total.get(t).copied().unwrap_or(0.0);
+    // The value column reads in one magnitude, its largest value's.
+    let largest = (0..r.rows.len())
+        .map(|i| value_of(i).abs())
+        .fold(0.0, f64::max);
     in_order
         .into_iter()
         .map(|i| {
@@ -141,7 +145,7 @@ pub fn table_rows(
                 member: row.member.clone(),
                 name: name_of(i),
                 child: row.depth > 0,
-                value: format::value(v, unit, shown),
+                value: format::value_in_column(v, largest, unit, shown),
                 share: format::percent(share, 1),
                 cagr: cagr_of(i).map_or_else(|| "—".into(), |c| format::percent(c, 1)),
                 provenance: r.provenance,
@@ -316,5 +320,39 @@ mod tests {
         assert!(rows.iter().all(|r| r.cagr == "—"));
         assert_eq!(member_name(&dim, "nowhere", Locale::En), "nowhere");
         assert_eq!(member_name(&dim, "jp", Locale::En), "Japan");
+    }
+
+    #[test]
+    fn the_value_column_reads_in_its_largest_values_magnitude() {
+        let (dim, mut r) = fixture();
+        // Asia US$1.12 bn, China US$964 m, Japan US$156 m, Europe US$4.2 m.
+        for (row, v) in r.rows.iter_mut().zip([1.12e9, 1.56e8, 9.64e8, 4.2e6]) {
+            row.values[0] = v;
+        }
+        let usd = Unit::Currency("USD".into());
+        let values = |shown: Shown| -> Vec<String> {
+            table_rows(&dim, &r, 0, Sort::default(), &usd, shown)
+                .into_iter()
+                .map(|row| row.value)
+                .collect()
+        };
+        assert_eq!(
+            values(Shown::as_reported(Locale::En)),
+            ["US$1.12 bn", "US$0.96 bn", "US$0.16 bn", "US$0.0042 bn"]
+        );
+        assert_eq!(
+            values(Shown::as_reported(Locale::ZhHans)),
+            ["11.2亿美元", "9.6亿美元", "1.6亿美元", "0.042亿美元"]
+        );
+        // Converted, the column takes the converted largest's magnitude.
+        let to_cny = format::Conversion {
+            from: "USD".into(),
+            to: "CNY".into(),
+            rate: 7.0,
+        };
+        assert_eq!(
+            values(Shown::new(Locale::En, Some(&to_cny))),
+            ["¥7.84 bn", "¥6.75 bn", "¥1.09 bn", "¥0.029 bn"]
+        );
     }
 }

@@ -152,10 +152,19 @@ impl Validator<'_> {
     }
 
     fn text(&self, path: &str, text: &LocalText) -> Check {
-        if text.en.trim().is_empty() {
+        self.texts(
+            path,
+            &text.en,
+            &[("zh-Hans", &text.zh_hans), ("zh-Hant", &text.zh_hant)],
+        )
+    }
+
+    /// English, and each other form given, not empty.
+    fn texts(&self, path: &str, en: &str, others: &[(&str, &Option<String>)]) -> Check {
+        if en.trim().is_empty() {
             return self.fail(format!("{path}.en"), Problem::EnglishEmpty);
         }
-        for (tag, value) in [("zh-Hans", &text.zh_hans), ("zh-Hant", &text.zh_hant)] {
+        for (tag, value) in others {
             if value.as_deref().is_some_and(|s| s.trim().is_empty()) {
                 return self.fail(format!("{path}.{tag}"), Problem::EmptyTranslation);
             }
@@ -268,7 +277,15 @@ impl Validator<'_> {
             {
                 self.fail(path, Problem::NotCurrencyCode(code.clone()))
             }
-            Unit::Count(noun) => self.text(&format!("{path}.count"), noun),
+            Unit::Count(noun) => self.texts(
+                &format!("{path}.count"),
+                &noun.en,
+                &[
+                    ("en-one", &noun.en_one),
+                    ("zh-Hans", &noun.zh_hans),
+                    ("zh-Hant", &noun.zh_hant),
+                ],
+            ),
             _ => Ok(()),
         }
     }

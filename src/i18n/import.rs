@@ -185,7 +185,7 @@ pub fn guess_lines(
                         format!(
                             "{}{gap}{}",
                             c(CsvMsg::UnitCount),
-                            crate::domain::format::pick(noun, locale).0
+                            crate::domain::format::noun(noun, locale)
                         )
                     }
                     Unit::Percent => c(CsvMsg::UnitPercent).to_string(),

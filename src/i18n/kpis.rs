@@ -283,7 +283,7 @@ pub fn target_value_text(k: &KpiTarget, value: f64, shown: Shown) -> String {
 pub fn unit_suffix(unit: &Unit, locale: Locale) -> String {
     match unit {
         Unit::Currency(code) => code.clone(),
-        Unit::Count(noun) => pick(noun, locale).0.to_string(),
+        Unit::Count(noun) => format::noun(noun, locale).to_string(),
         Unit::Percent => "%".to_string(),
         Unit::Number => String::new(),
     }

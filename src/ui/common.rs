@@ -5,6 +5,7 @@ use crate::browser::overflow::watch_overflow;
 use crate::domain::format::{pick, Locale};
 use crate::domain::schema::{LocalText, Provenance};
 use crate::i18n::{provenance, Message, Msg};
+use crate::ui::watched::watched_flag;
 use leptos::either::Either;
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -82,35 +83,19 @@ pub fn TableScroll(
     children: Children,
 ) -> impl IntoView {
     let node = node_ref.unwrap_or_default();
-    let scrolls = scrolls_sideways(node);
+    // `true` until measured, so a table that may scroll is never out of a keyboard's reach.
+    let overflows = watched_flag(node, watch_overflow);
     view! {
         <div
             class="table-scroll"
             node_ref=node
-            tabindex=move || if scrolls.get() { "0" } else { "-1" }
-            role=move || scrolls.get().then_some("region")
-            aria-label=move || scrolls.get().then(|| CommonMsg::TableRegion.text(locale))
+            tabindex=move || if overflows.get() { "0" } else { "-1" }
+            role=move || overflows.get().then_some("region")
+            aria-label=move || overflows.get().then(|| CommonMsg::TableRegion.text(locale))
         >
             {children()}
         </div>
     }
-}
-
-/// Whether the box in `node` has content larger than itself; `true` until measured (and where
-/// the browser cannot say), so a table that may scroll is never out of a keyboard's reach.
-fn scrolls_sideways(node: NodeRef<Div>) -> ReadSignal<bool> {
-    let (scrolls, set_scrolls) = signal(true);
-    let watch = StoredValue::new_local(None);
-    Effect::new(move |_| {
-        let Some(element) = node.get() else { return };
-        let watching = watch_overflow(&element, move |now| {
-            if scrolls.try_get_untracked() != Some(now) {
-                set_scrolls.try_set(now);
-            }
-        });
-        watch.set_value(watching);
-    });
-    scrolls
 }
 
 crate::messages! {

@@ -12,7 +12,7 @@ use crate::domain::import::{
     build_report, sniff_with_delimiter, Aggregate, Delimiter, ImportOptions, Layout, Sniffed,
     TableBuilder, MAX_FORECAST_YEARS,
 };
-use crate::domain::schema::{Cadence, LocalText, Unit};
+use crate::domain::schema::{Cadence, CountNoun, Unit};
 use crate::i18n::import::{
     aggregate_name, cadence_word, delimiter_name, guess_lines, CsvMsg, ImportMsg, SCALES,
 };
@@ -508,7 +508,7 @@ pub fn CsvPreview(
                         let u = match v.as_str() {
                             "currency" => Unit::Currency("USD".into()),
                             "percent" => Unit::Percent,
-                            "count" => Unit::Count(LocalText::en("items")),
+                            "count" => Unit::Count(CountNoun::en("items")),
                             _ => Unit::Number,
                         };
                         set.run(Box::new(move |o| o.unit = u));
@@ -528,7 +528,7 @@ pub fn CsvPreview(
                                     Box::new(move |o| {
                                         o.unit = match &o.unit {
                                             Unit::Currency(_) => Unit::Currency(v.to_uppercase()),
-                                            _ => Unit::Count(LocalText::en(&v)),
+                                            _ => Unit::Count(CountNoun::en(&v)),
                                         }
                                     }),
                                 );

@@ -34,6 +34,7 @@ mod startup;
 pub mod state;
 mod text;
 pub mod tools;
+mod watched;
 
 pub use app::App;
 pub use startup::Start;

@@ -8,6 +8,7 @@
 use crate::browser::page::on_before_print;
 use crate::browser::timers::Debounce;
 use crate::browser::visibility::watch_on_screen;
+use crate::ui::watched::watched_flag;
 use leptos::html::ElementType;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -80,17 +81,7 @@ where
     E: ElementType,
     E::Output: JsCast + Clone + 'static,
 {
-    let (seen, set_seen) = signal(true);
-    let watch = StoredValue::new_local(None);
-    Effect::new(move |_| {
-        let Some(element) = node.get() else { return };
-        let element: &web_sys::Element = element.unchecked_ref();
-        let watching = watch_on_screen(element, NEAR, move |now| {
-            if seen.try_get_untracked() != Some(now) {
-                set_seen.try_set(now);
-            }
-        });
-        watch.set_value(watching);
-    });
-    seen
+    watched_flag(node, |element, report| {
+        watch_on_screen(element, NEAR, report)
+    })
 }

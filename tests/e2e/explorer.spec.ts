@@ -51,6 +51,10 @@ test('segments: dimensions, treemap for regions, sortable table that reconciles'
   await expect(page.locator('[data-chart="segments-treemap"]')).toBeVisible();
   await expect(table.locator('tbody tr')).toHaveCount(5 + 25);
   await expect(table.locator('tbody tr').first()).toHaveAttribute('data-member', 'asia-pacific');
+  // The value column reads in one magnitude, its largest value's, so rows compare at a glance.
+  const values = await table.locator('tbody tr td:first-of-type').evaluateAll((cells) => cells.map((c) => c.textContent ?? ''));
+  expect(values).toHaveLength(30);
+  for (const v of values) expect(v).toMatch(/^US\$\d+(\.\d+)? bn$/);
   // Sort by CAGR: North America grows fastest.
   await table.getByRole('button', { name: /CAGR/ }).click();
   await expect(table.locator('tbody tr').first()).toHaveAttribute('data-member', 'north-america');
@@ -310,6 +314,9 @@ test('KPI board: targets, contradictions, projector and goal seek agree with the
   await openReport(page, 'parent-child-community');
   await openView(page, 'kpis');
   await expect(page.getByTestId('kpi-row')).toHaveCount(41);
+  // One of a count reads in the singular, more in the plural.
+  await expect(page.locator('[data-kpi="product-iterations"] .kpi-target')).toHaveText('≥ 1 iteration');
+  await expect(page.locator('[data-kpi="ad-impressions"] .kpi-target')).toHaveText('= 1 m impressions');
   // The plan contradicts itself on user growth, revenue growth and articles a month (targets
   // between sections), and with its own figures: a 5% share against 3 million users, a rating
   // rising past its scale, a market and a user base said to grow that its figures do not.

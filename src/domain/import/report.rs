@@ -676,8 +676,8 @@ fn unit_words(unit: &Unit) -> LocalText {
         ),
         Unit::Percent => text("as percentages", "以百分比表示", "以百分比表示"),
         Unit::Count(noun) => {
-            let (hans, _) = format::pick(noun, Locale::ZhHans);
-            let (hant, _) = format::pick(noun, Locale::ZhHant);
+            let hans = format::noun(noun, Locale::ZhHans);
+            let hant = format::noun(noun, Locale::ZhHant);
             text(
                 format!("counting {}", noun.en),
                 format!("计数单位为{hans}"),

@@ -3,7 +3,7 @@
 //! percentage (stored as a fraction, so scale 0.01). The header without its unit part names
 //! the series ("Revenue").
 
-use crate::domain::schema::{LocalText, Unit};
+use crate::domain::schema::{CountNoun, Unit};
 
 /// What a header says about its values.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -269,8 +269,9 @@ fn contains(hay: &str, needle: &str) -> bool {
 }
 
 fn count_unit(en: &str, hans: &str, hant: &str) -> Unit {
-    Unit::Count(LocalText {
+    Unit::Count(CountNoun {
         en: en.to_string(),
+        en_one: None,
         zh_hans: Some(hans.to_string()),
         zh_hant: Some(hant.to_string()),
     })
