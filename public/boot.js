@@ -114,18 +114,30 @@
   }
   // A Chinese interface's texts are a chunk of the program that the app fetches as it starts
   // (English is in the main module). The build names that chunk's files here
-  // (scripts/split-assets.mjs), so they download beside the program instead of after it; the
+  // (scripts/split-assets.mjs), so they download as the page loads instead of after the program; the
   // app's own fetch takes the preloaded answer, and says what went wrong if there is none.
   var texts = document.querySelector('meta[name="report-explorer:texts-' + lang + '"]');
   var files = texts ? texts.getAttribute('content').split(' ') : [];
-  for (var f = 0; f < files.length; f++) {
-    if (!files[f]) continue;
+  function preload(href, type, integrity) {
     var link = document.createElement('link');
     link.rel = 'preload';
     link.as = 'fetch';
     link.crossOrigin = 'anonymous';
-    link.href = files[f];
+    if (type) link.type = type;
+    if (integrity) link.integrity = integrity;
+    link.href = href;
     document.head.appendChild(link);
+  }
+  for (var f = 0; f < files.length; f++) {
+    if (files[f]) preload(files[f]);
+  }
+
+  // The program: a link that opens a report draws its first screen with it, so it downloads
+  // at once, beside the page's files. A library visit's first screen is in the page; there the
+  // module loader asks for the program once that screen has painted (scripts/split-assets.mjs).
+  var program = document.querySelector('meta[name="report-explorer:program"]');
+  if (program && opensReport(location.search)) {
+    preload(program.getAttribute('content'), 'application/wasm', program.getAttribute('data-integrity'));
   }
 
   addEventListener('TrunkApplicationStarted', function () { started = true; });

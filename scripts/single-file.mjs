@@ -36,8 +36,12 @@ function rawText(text, what) {
 
 let html = stripCspMeta(readFileSync(join(src, 'index.html'), 'utf8'));
 
-// The Chinese texts' files boot.js would preload: here they are inline, nothing to fetch.
+// The Chinese texts' files and the program boot.js would preload: here they are inline,
+// nothing to fetch.
 html = html.replace(/[ \t]*<meta name="report-explorer:texts-[^"]*" content="[^"]*">\n?/g, '');
+html = html.replace(/[ \t]*<meta name="report-explorer:program" content="[^"]*" data-integrity="[^"]*">\n?/g, '');
+// One left behind would have boot.js preload a file the single file does not have.
+if (/<meta name="report-explorer:/.test(html)) fail('index.html has a report-explorer <meta> this script does not know');
 
 // <link> elements: stylesheet → <style>, icon → data: URL, preloads → gone.
 html = html.replace(/<link\b[^>]*>/gi, (tag) => {

@@ -17,7 +17,8 @@
 //   chunks' new names in) names them together;
 // - start-<hash>.js: the module loader the page runs (no inline script: the CSP stays strict);
 //   it starts the glue and announces the start as Trunk's loader did (boot.js listens);
-// - index.html: preload links with subresource integrity as Trunk writes them, and the
+// - index.html: preload links with subresource integrity as Trunk writes them (the main
+//   module's as a <meta> that boot.js preloads on a link that opens a report), and the
 //   loader's <script type="module">. Every URL is relative (./), so any sub-path works;
 // - with --minify: boot-<hash>.js and the CSS minified and renamed by their new bytes (Trunk's
 //   name hashes the source: a returning reader's cached copy under it would fail the new
@@ -97,12 +98,30 @@ function filesOf(point) {
   return [m[1], ...deps.map((d) => sharedFile.get(d) ?? fail(`${SPLIT}: ${point} needs ${d}, which it does not define`))];
 }
 // A Chinese interface's texts are the chunk of its language's split point (src/ui/lazy.rs);
-// public/boot.js preloads them, for that language only, beside the main module.
+// public/boot.js preloads them, for that language only, as the page loads.
 const texts = { 'zh-Hans': filesOf('texts_hans'), 'zh-Hant': filesOf('texts_hant') };
 
-const start = `// Starts Report Explorer (written by scripts/split-assets.mjs). The views other than the
-// overview are wasm chunks that ${names.split} fetches when first opened.
+// The module loader. A link that opens a report has the program on its way already (boot.js
+// preloads it: the report's first screen is the program's). A library visit's first screen is
+// in the page, so there the loader asks for the program once that screen has painted (the
+// browser's first contentful paint, not a timer: the tests stop timers), and its download does
+// not hold the page's own files back. It never waits for long: a hidden tab (it paints nothing)
+// starts at once or when hidden, any browser after 3 s at most, and one without paint timing
+// (or whose observer throws) at once. Its comments are few: it is sent as written.
+const start = `// Starts Report Explorer (written by scripts/split-assets.mjs).
 import init, * as bindings from './${names.glue}';
+try {
+  if (!document.querySelector('link[rel="preload"][type="application/wasm"]') && document.visibilityState === 'visible'
+    && !performance.getEntriesByName('first-contentful-paint').length && PerformanceObserver.supportedEntryTypes.includes('paint')) {
+    await new Promise((go) => {
+      const o = new PerformanceObserver((l) => { if (l.getEntriesByName('first-contentful-paint').length) done(); });
+      const done = () => { o.disconnect(); go(); };
+      o.observe({ type: 'paint', buffered: true });
+      addEventListener('visibilitychange', done, { once: true });
+      setTimeout(done, 3000);
+    });
+  }
+} catch {}
 const wasm = await init({ module_or_path: new URL('./${names.main}', import.meta.url) });
 window.wasmBindings = bindings;
 dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
@@ -119,7 +138,6 @@ if (/<script\b[^>]*\bsrc="\.\/start-/.test(html)) fail('index.html already has a
 const tags = [
   `<link rel="modulepreload" href="./${names.glue}" crossorigin="anonymous" integrity="${sri(glue)}">`,
   `<link rel="modulepreload" href="./${names.split}" crossorigin="anonymous" integrity="${sri(split)}">`,
-  `<link rel="preload" href="./${names.main}" crossorigin="anonymous" integrity="${sri(main)}" as="fetch" type="application/wasm">`,
   `<script type="module" src="./${startName}" crossorigin="anonymous" integrity="${sri(start)}"></script>`,
 ];
 // Trunk leaves the skipped rust link (index.html) in the page: it has done its job.
@@ -132,6 +150,8 @@ const bootTag = /<script\b[^>]*\bsrc="\.\/boot-[0-9a-f]+\.js"/i;
 if (!bootTag.test(html)) fail('index.html has no boot.js script');
 const metas = Object.entries(texts)
   .map(([lang, files]) => `<meta name="report-explorer:texts-${lang}" content="${files.map((f) => `./${f}`).join(' ')}">`);
+// The program, for boot.js to preload when the link opens a report (see the loader above).
+metas.push(`<meta name="report-explorer:program" content="./${names.main}" data-integrity="${sri(main)}">`);
 html = html.replace(bootTag, (tag) => `${metas.join('\n  ')}\n  ${tag}`);
 if (minifying) {
   // Loaded only here, so a dev build runs without it.

@@ -135,12 +135,20 @@ pub fn noun(noun: &CountNoun, locale: Locale) -> &str {
     .0
 }
 
-/// A count's noun after `amount` as written: the English singular after "1".
-pub fn noun_after<'a>(noun: &'a CountNoun, amount: &str, locale: Locale) -> &'a str {
-    match (&noun.en_one, locale) {
-        (Some(one), Locale::En) if amount == "1" => one,
-        _ => self::noun(noun, locale),
+/// An amount and its noun: "1 iteration", "2 iterations", "3次"; an English noun shown in a
+/// Chinese interface (the report has no Chinese one) keeps its space and its singular.
+fn counted(amount: &str, noun: &CountNoun, locale: Locale) -> String {
+    let word = self::noun(noun, locale);
+    // A Chinese interface falls back to English only when the report has neither script.
+    let english = !locale.is_chinese() || (noun.zh_hans.is_none() && noun.zh_hant.is_none());
+    if !english {
+        return format!("{amount}{word}");
     }
+    let word = match &noun.en_one {
+        Some(one) if amount == "1" => one,
+        _ => word,
+    };
+    format!("{amount} {word}")
 }
 
 /// A key player's Chinese name in the reader's script: the Traditional form in a Traditional
@@ -245,23 +253,29 @@ pub fn compact(value: f64, locale: Locale) -> String {
 /// An amount in the magnitude of `largest`, the largest of the column it stands in, so a
 /// column reads in one word ("1.12 bn" above "0.96 bn", not "964 m"): the decimals of the
 /// largest, or more (up to four) where a smaller amount would keep fewer than two significant
-/// digits.
+/// digits. Zero, and an amount too small to show in that magnitude, are written in their own
+/// ("0", "40,000"), never as a zero of the column's word.
 pub fn compact_in_column(value: f64, largest: f64, locale: Locale) -> String {
     if !value.is_finite() {
         return "—".to_string();
     }
-    let (divisor, word) = magnitude_of(largest.max(value.abs()), locale);
+    let top = largest.abs().max(value.abs());
+    let (divisor, word) = magnitude_of(top, locale);
     let scaled = value / divisor;
-    let top = largest.abs().max(value.abs()) / divisor;
+    let top = top / divisor;
     let mut decimals = if word.is_empty() && top >= 1000.0 {
         0
     } else {
         decimals_for(top)
     };
-    while decimals < 4 && scaled != 0.0 && scaled.abs() < 10f64.powi(1 - decimals as i32) {
+    while decimals < 4 && scaled.abs() < 10f64.powi(1 - decimals as i32) {
         decimals += 1;
     }
-    format!("{}{word}", number(scaled, decimals))
+    let amount = number(scaled, decimals);
+    if amount.trim_start_matches('-').chars().all(|c| c == '0') {
+        return compact(value, locale);
+    }
+    format!("{amount}{word}")
 }
 
 fn currency_prefix(code: &str) -> Option<&'static str> {
@@ -457,15 +471,7 @@ fn value_in(value: f64, unit: &Unit, shown: Shown, largest: Option<f64>) -> Stri
     let locale = shown.locale;
     match unit {
         Unit::Currency(code) => money_in(value, code, shown, largest),
-        Unit::Count(noun) => {
-            let amount = amount_in(value, largest, locale);
-            let noun = noun_after(noun, &amount, locale);
-            if locale.is_chinese() {
-                format!("{amount}{noun}")
-            } else {
-                format!("{amount} {noun}")
-            }
-        }
+        Unit::Count(noun) => counted(&amount_in(value, largest, locale), noun, locale),
         Unit::Percent => percent(value, 1),
         Unit::Number => number(value, 2),
     }
@@ -527,6 +533,15 @@ mod tests {
             value(1.0, &iterations, Shown::as_reported(Locale::ZhHant)),
             "1次"
         );
+        // An English noun in a Chinese interface keeps its space and its singular.
+        let items = Unit::Count(CountNoun {
+            en: "items".into(),
+            en_one: Some("item".into()),
+            ..Default::default()
+        });
+        let hans = Shown::as_reported(Locale::ZhHans);
+        assert_eq!(value(1.0, &items, hans), "1 item");
+        assert_eq!(value(5e4, &items, hans), "5万 items");
         // Without a singular, the one noun.
         let staff = Unit::Count(CountNoun::en("staff"));
         assert_eq!(value(1.0, &staff, en), "1 staff");
@@ -538,8 +553,14 @@ mod tests {
         assert_eq!(compact_in_column(1.12e9, 1.12e9, Locale::En), "1.12 bn");
         // Two significant digits kept for a small amount, at most four decimals.
         assert_eq!(compact_in_column(9.64e7, 1.12e9, Locale::En), "0.096 bn");
-        assert_eq!(compact_in_column(1.0, 1.12e9, Locale::En), "0 bn");
-        assert_eq!(compact_in_column(0.0, 1.12e9, Locale::En), "0 bn");
+        // Zero, and what the column's magnitude would show as zero, in their own.
+        assert_eq!(compact_in_column(1.0, 1.12e9, Locale::En), "1");
+        assert_eq!(compact_in_column(4e4, 1.12e9, Locale::En), "40,000");
+        assert_eq!(compact_in_column(0.0, 1.12e9, Locale::En), "0");
+        assert_eq!(compact_in_column(4e3, 1.5e8, Locale::ZhHans), "4,000");
+        assert_eq!(compact_in_column(30.0, 2e6, Locale::En), "30");
+        // A negative largest is a size too.
+        assert_eq!(compact_in_column(9.64e8, -1.12e9, Locale::En), "0.96 bn");
         assert_eq!(compact_in_column(9.64e6, 1.12e9, Locale::ZhHant), "0.096億");
         // A largest smaller than the amount (or not a number) never shrinks it.
         assert_eq!(compact_in_column(2.5e9, 1.0, Locale::En), "2.5 bn");

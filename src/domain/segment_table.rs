@@ -124,6 +124,7 @@ pub fn table_rows(
     // The value column reads in one magnitude, its largest value's.
     let largest = (0..r.rows.len())
         .map(|i| value_of(i).abs())
+        .filter(|v| v.is_finite())
         .fold(0.0, f64::max);
     in_order
         .into_iter()

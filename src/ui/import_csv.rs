@@ -9,10 +9,10 @@ use super::import_preview::PreviewActions;
 use super::imports::{Imports, Pending};
 use super::state::AppState;
 use crate::domain::import::{
-    build_report, sniff_with_delimiter, Aggregate, Delimiter, ImportOptions, Layout, Sniffed,
-    TableBuilder, MAX_FORECAST_YEARS,
+    build_report, english_count_noun, sniff_with_delimiter, Aggregate, Delimiter, ImportOptions,
+    Layout, Sniffed, TableBuilder, MAX_FORECAST_YEARS,
 };
-use crate::domain::schema::{Cadence, CountNoun, Unit};
+use crate::domain::schema::{Cadence, Unit};
 use crate::i18n::import::{
     aggregate_name, cadence_word, delimiter_name, guess_lines, CsvMsg, ImportMsg, SCALES,
 };
@@ -508,7 +508,7 @@ pub fn CsvPreview(
                         let u = match v.as_str() {
                             "currency" => Unit::Currency("USD".into()),
                             "percent" => Unit::Percent,
-                            "count" => Unit::Count(CountNoun::en("items")),
+                            "count" => Unit::Count(english_count_noun("items")),
                             _ => Unit::Number,
                         };
                         set.run(Box::new(move |o| o.unit = u));
@@ -528,7 +528,7 @@ pub fn CsvPreview(
                                     Box::new(move |o| {
                                         o.unit = match &o.unit {
                                             Unit::Currency(_) => Unit::Currency(v.to_uppercase()),
-                                            _ => Unit::Count(CountNoun::en(&v)),
+                                            _ => Unit::Count(english_count_noun(&v)),
                                         }
                                     }),
                                 );

@@ -133,6 +133,53 @@ test('a report link asks for each file once: the catalogue preloaded by the page
 test.describe('without the service worker (each load asks the host)', () => {
   test.use({ serviceWorkers: 'block' });
 
+  test('the program downloads beside a report link\'s first files, and once a library visit\'s first screen has painted', async ({ page }) => {
+    const errors = watchErrors(page);
+    const program = () => page.evaluate(() => ({
+      asked: (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+        .filter((e) => /_bg\.wasm$/.test(e.name))
+        .map((e) => ({ by: e.initiatorType, at: e.startTime })),
+      painted: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
+      catalogue: (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+        .find((e) => /\/reports\/index\.json$/.test(e.name))?.startTime ?? null,
+    }));
+    // A report's first screen is the program's: boot.js preloads it, and the program's own
+    // fetch takes that answer (one request, by the preload).
+    await page.goto('./?r=smartphone-leasing');
+    await expect(page.locator('article.report[data-report="smartphone-leasing"] [data-chart] svg').first()).toBeVisible();
+    const linked = await program();
+    expect(linked.asked.map((a) => a.by)).toEqual(['link']);
+    expect(linked.catalogue).not.toBeNull();
+    expect(linked.catalogue!).toBeLessThanOrEqual(linked.asked[0].at);
+    // The library's first screen is in the page: it paints before the program is asked for,
+    // and the catalogue is asked for before both.
+    await page.goto('./');
+    await expect(page.locator('.card')).toHaveCount(3);
+    const library = await program();
+    expect(library.asked).toHaveLength(1);
+    expect(library.painted).not.toBeNull();
+    expect(library.asked[0].at).toBeGreaterThanOrEqual(library.painted!);
+    expect(library.catalogue).not.toBeNull();
+    expect(library.catalogue!).toBeLessThan(library.painted!);
+    expect(errors).toEqual([]);
+  });
+
+  test('a library visit starts without paint timing, and when the paint is never reported', async ({ page }) => {
+    const errors = watchErrors(page);
+    // No PerformanceObserver at all: the loader asks for the program at once.
+    await page.addInitScript(() => { delete (window as { PerformanceObserver?: unknown }).PerformanceObserver; });
+    await page.goto('./');
+    await expect(page.locator('.card')).toHaveCount(3);
+    // An observer that never reports: the loader stops waiting after 3 s.
+    const other = await page.context().newPage();
+    const otherErrors = watchErrors(other);
+    await other.addInitScript(() => { PerformanceObserver.prototype.observe = () => {}; });
+    await other.goto('./');
+    await expect(other.locator('.card')).toHaveCount(3, { timeout: 15_000 });
+    expect(errors).toEqual([]);
+    expect(otherErrors).toEqual([]);
+  });
+
   test('the app mounts before the catalogue arrives: its own loading state, then the library or the report', async ({ page }) => {
     const errors = watchErrors(page);
     // Timers and frames stand still until resumed: the app must not wait on a timer to mount

@@ -54,7 +54,10 @@ test('segments: dimensions, treemap for regions, sortable table that reconciles'
   // The value column reads in one magnitude, its largest value's, so rows compare at a glance.
   const values = await table.locator('tbody tr td:first-of-type').evaluateAll((cells) => cells.map((c) => c.textContent ?? ''));
   expect(values).toHaveLength(30);
-  for (const v of values) expect(v).toMatch(/^US\$\d+(\.\d+)? bn$/);
+  for (const v of values) {
+    expect(v).toMatch(/^US\$\d+(\.\d+)? bn$/);
+    expect(v, 'no segment reads as zero').not.toMatch(/^US\$0(\.0+)? bn$/);
+  }
   // Sort by CAGR: North America grows fastest.
   await table.getByRole('button', { name: /CAGR/ }).click();
   await expect(table.locator('tbody tr').first()).toHaveAttribute('data-member', 'north-america');

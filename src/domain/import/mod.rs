@@ -31,7 +31,7 @@ pub use read::check_size;
 pub use report::{build_report, MAX_FORECAST_YEARS};
 pub use sniff::{sniff, sniff_with_delimiter, title_from_file_name};
 pub use table::{parse_table, Progress, Table, TableBuilder, TableSeries};
-pub use units::unit_from_header;
+pub use units::{english_count_noun, unit_from_header};
 
 /// The largest file imported: 32 MiB of text.
 pub const MAX_BYTES: usize = 32 * 1024 * 1024;

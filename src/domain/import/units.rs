@@ -268,12 +268,44 @@ fn contains(hay: &str, needle: &str) -> bool {
     }
 }
 
+/// The English for one of each noun the tables above write ("1 user", "1 person").
+const ENGLISH_ONE: &[(&str, &str)] = &[
+    ("users", "user"),
+    ("customers", "customer"),
+    ("subscribers", "subscriber"),
+    ("people", "person"),
+    ("employees", "employee"),
+    ("households", "household"),
+    ("stores", "store"),
+    ("companies", "company"),
+    ("units", "unit"),
+    ("vehicles", "vehicle"),
+    ("visitors", "visitor"),
+    ("devices", "device"),
+    ("visits", "visit"),
+    ("businesses", "business"),
+    ("items", "item"),
+    ("sets", "set"),
+];
+
+/// An English noun a reader gives a count ("users"), with its singular where the table above
+/// knows it.
+pub fn english_count_noun(en: &str) -> CountNoun {
+    CountNoun {
+        en: en.to_string(),
+        en_one: ENGLISH_ONE
+            .iter()
+            .find(|(many, _)| *many == en)
+            .map(|(_, one)| one.to_string()),
+        ..Default::default()
+    }
+}
+
 fn count_unit(en: &str, hans: &str, hant: &str) -> Unit {
     Unit::Count(CountNoun {
-        en: en.to_string(),
-        en_one: None,
         zh_hans: Some(hans.to_string()),
         zh_hant: Some(hant.to_string()),
+        ..english_count_noun(en)
     })
 }
 
@@ -397,6 +429,18 @@ mod tests {
     }
 
     #[test]
+    fn every_noun_the_tables_write_has_its_english_singular() {
+        for (_, en, hans, hant) in COUNT_WORDS.iter().chain(MEASURE_WORDS) {
+            let Unit::Count(noun) = count_unit(en, hans, hant) else {
+                unreachable!()
+            };
+            assert!(noun.en_one.is_some(), "{en}");
+        }
+        assert_eq!(english_count_noun("items").en_one.as_deref(), Some("item"));
+        assert_eq!(english_count_noun("widgets").en_one, None);
+    }
+
+    #[test]
     fn headers() {
         assert_eq!(guess("Revenue (亿元)"), (cur("CNY"), Some(1e8)));
         assert_eq!(guess("GDP, US$ million"), (cur("USD"), Some(1e6)));
@@ -417,7 +461,9 @@ mod tests {
         assert_eq!(guess("Distance (千米)").1, None);
         let (unit, scale) = guess("Users (万)");
         assert_eq!(scale, Some(1e4));
-        assert!(unit.is_some_and(|u| matches!(u, Unit::Count(n) if n.en == "users")));
+        assert!(unit.is_some_and(
+            |u| matches!(u, Unit::Count(n) if n.en == "users" && n.en_one.as_deref() == Some("user"))
+        ));
         let (unit, scale) = guess("人口（万人）");
         assert_eq!(scale, Some(1e4));
         assert!(unit.is_some_and(|u| matches!(u, Unit::Count(n) if n.en == "people")));
