@@ -242,12 +242,7 @@ pub fn compact(value: f64, locale: Locale) -> String {
         return "—".to_string();
     }
     let (scaled, word) = magnitude(value, locale);
-    let decimals = if word.is_empty() && scaled.abs() >= 1000.0 {
-        0
-    } else {
-        decimals_for(scaled)
-    };
-    format!("{}{word}", number(scaled, decimals))
+    format!("{}{word}", number(scaled, decimals_for(scaled)))
 }
 
 /// An amount in the magnitude of `largest`, the largest of the column it stands in, so a
@@ -262,12 +257,7 @@ pub fn compact_in_column(value: f64, largest: f64, locale: Locale) -> String {
     let top = largest.abs().max(value.abs());
     let (divisor, word) = magnitude_of(top, locale);
     let scaled = value / divisor;
-    let top = top / divisor;
-    let mut decimals = if word.is_empty() && top >= 1000.0 {
-        0
-    } else {
-        decimals_for(top)
-    };
+    let mut decimals = decimals_for(top / divisor);
     while decimals < 4 && scaled.abs() < 10f64.powi(1 - decimals as i32) {
         decimals += 1;
     }
@@ -543,7 +533,10 @@ mod tests {
         assert_eq!(value(1.0, &items, hans), "1 item");
         assert_eq!(value(5e4, &items, hans), "5万 items");
         // Without a singular, the one noun.
-        let staff = Unit::Count(CountNoun::en("staff"));
+        let staff = Unit::Count(CountNoun {
+            en: "staff".into(),
+            ..Default::default()
+        });
         assert_eq!(value(1.0, &staff, en), "1 staff");
     }
 

@@ -98,16 +98,6 @@ pub struct CountNoun {
     pub zh_hant: Option<String>,
 }
 
-impl CountNoun {
-    /// An English noun with one form.
-    pub fn en(noun: &str) -> Self {
-        CountNoun {
-            en: noun.to_string(),
-            ..Default::default()
-        }
-    }
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
