@@ -175,12 +175,26 @@ fn group_thousands(int_part: &str) -> String {
 
 /// A plain number with `decimals` decimals (trailing zeros trimmed) and thousands separators.
 pub fn number(value: f64, decimals: usize) -> String {
+    number_with(value, decimals, true)
+}
+
+/// `number` with exactly `decimals` decimals, trailing zeros kept ("9.80"): for a column,
+/// whose figures line up only when each has as many decimals as the next.
+pub fn number_fixed(value: f64, decimals: usize) -> String {
+    number_with(value, decimals, false)
+}
+
+fn number_with(value: f64, decimals: usize, trim: bool) -> String {
     if !value.is_finite() {
         return "—".to_string();
     }
     let s = format!("{:.*}", decimals, value.abs());
     let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
-    let frac = frac.trim_end_matches('0');
+    let frac = if trim {
+        frac.trim_end_matches('0')
+    } else {
+        frac
+    };
     let sign = if value < 0.0 && s.chars().any(|c| c.is_ascii_digit() && c != '0') {
         "-"
     } else {
@@ -408,6 +422,21 @@ pub fn percent(fraction: f64, decimals: usize) -> String {
     format!("{}%", number(fraction * 100.0, decimals))
 }
 
+/// A percentage in a column: exactly `decimals` decimals ("9.80%" above "15.06%"), a
+/// negative one with a true minus, as money in the same table ("−9.80%").
+pub fn percent_in_column(fraction: f64, decimals: usize) -> String {
+    if !fraction.is_finite() {
+        return "—".to_string();
+    }
+    let amount = number_fixed(fraction.abs() * 100.0, decimals);
+    let sign = if fraction < 0.0 && amount.chars().any(|c| matches!(c, '1'..='9')) {
+        MINUS
+    } else {
+        ""
+    };
+    format!("{sign}{amount}%")
+}
+
 /// A growth rate in prose: one decimal ("13.6%"), the text every view uses for one rate.
 pub fn rate(r: f64) -> String {
     percent(r, 1)
@@ -560,6 +589,20 @@ mod tests {
         assert_eq!(compact_in_column(2.5e9, f64::NAN, Locale::En), "2.5 bn");
         assert_eq!(compact_in_column(f64::NAN, 1e9, Locale::En), "—");
         assert_eq!(compact_in_column(12_345.0, 20_000.0, Locale::En), "12,345");
+    }
+
+    #[test]
+    fn percentages_in_a_column_keep_their_decimals() {
+        assert_eq!(percent_in_column(0.098, 2), "9.80%");
+        assert_eq!(percent_in_column(0.1506, 2), "15.06%");
+        assert_eq!(percent_in_column(0.0, 2), "0.00%");
+        assert_eq!(percent_in_column(-0.0004, 2), "\u{2212}0.04%");
+        // Rounded to zero: no minus sign.
+        assert_eq!(percent_in_column(-0.00001, 2), "0.00%");
+        assert_eq!(percent_in_column(12.3456, 1), "1,234.6%");
+        assert_eq!(percent_in_column(f64::INFINITY, 2), "—");
+        // Prose keeps trimming.
+        assert_eq!(percent(0.098, 2), "9.8%");
     }
 
     #[test]

@@ -5,6 +5,7 @@
 
 pub mod catalogue;
 pub mod checks;
+pub mod comparison;
 pub mod contents;
 pub mod errors;
 pub mod fx;

@@ -65,7 +65,11 @@ pub fn point_text(p: &Point, unit: &Unit, shown: Shown) -> String {
     // Worded as the charts' tooltips word a bound (the interval's top follows below).
     let value = crate::chart::label::value_text(p.value, unit, p.bound, false, shown);
     match p.upper {
-        Some(upper) => format!("{value}, < {}", format::value(upper, unit, shown)),
+        Some(upper) => format!(
+            "{value}{}< {}",
+            format::comma(shown.locale),
+            format::value(upper, unit, shown)
+        ),
         None => value,
     }
 }
@@ -382,6 +386,14 @@ mod tests {
         // In Chinese, no English left.
         let zh = published_growth(&r, Some(&c), Shown::as_reported(Locale::ZhHant));
         assert!(!zh.rate.contains("a year"), "{}", zh.rate);
+        // An interval's two bounds joined by the Chinese comma, not an English one.
+        let zh_fit = zh.fit.expect("fitted");
+        let zh_2013 = zh_fit
+            .rows
+            .iter()
+            .find(|row| row.year == 2013)
+            .expect("2013");
+        assert_eq!(zh_2013.says, "≥ 900億元，< 1,000億元");
     }
 
     #[test]

@@ -6,7 +6,7 @@ use super::charts::{DataTableView, TableData};
 use crate::domain::engine::compare::Comparison;
 use crate::domain::format::{self, Locale, Shown};
 use crate::domain::schema::Unit;
-use crate::i18n::{fill, Message};
+use crate::i18n::{comparison, fill, Message};
 use leptos::prelude::*;
 
 crate::messages! {
@@ -16,25 +16,6 @@ crate::messages! {
         Difference => ("Difference", "差额", "差額"),
         DifferencePct => ("Difference %", "差异 %", "差異 %"),
     }
-}
-
-fn signed_value(v: f64, unit: &Unit, shown: Shown) -> String {
-    format!(
-        "{}{}",
-        if v > 0.0 { "+" } else { "" },
-        format::value(v, unit, shown)
-    )
-}
-
-fn signed_percent(v: Option<f64>, decimals: usize) -> String {
-    v.map(|v| {
-        format!(
-            "{}{}",
-            if v > 0.0 { "+" } else { "" },
-            format::percent(v, decimals)
-        )
-    })
-    .unwrap_or_else(|| "—".into())
 }
 
 /// Which testids the summary and the table carry.
@@ -81,8 +62,8 @@ pub fn comparison_text(
                 &e.year.to_string(),
                 &format::value(e.other, unit, shown),
                 &format::value(e.base, unit, shown),
-                &signed_value(e.abs, unit, shown),
-                &signed_percent(e.pct, 1),
+                &comparison::signed(e.abs, |x| format::value(x, unit, shown)),
+                &comparison::signed_percent(e.pct),
                 &other_cagr,
                 &base_cagr,
                 &cmp.cagr_diff()
@@ -100,21 +81,7 @@ pub fn comparison_text(
             t(CmpMsg::Difference).into(),
             t(CmpMsg::DifferencePct).into(),
         ],
-        rows: cmp
-            .years
-            .iter()
-            .map(|d| {
-                (
-                    d.year.to_string(),
-                    vec![
-                        format::value(d.base, unit, shown),
-                        format::value(d.other, unit, shown),
-                        signed_value(d.abs, unit, shown),
-                        signed_percent(d.pct, 2),
-                    ],
-                )
-            })
-            .collect(),
+        rows: comparison::rows(cmp, unit, shown),
     };
     ComparisonText { summary, table }
 }

@@ -511,7 +511,7 @@ fn fit_parts(f: FitExplained, lang: Locale) -> impl IntoView {
         <p data-testid="rate-range">{f.range}</p>
         <p class="help">{FitMsg::How.text(lang)}</p>
         <TableScroll locale=lang>
-            <table data-testid="fit-evidence">
+            <table class="fit-evidence" data-testid="fit-evidence">
                 <caption>{FitMsg::EvidenceTitle.text(lang)}</caption>
                 <thead>
                     <tr>{heads}</tr>

@@ -375,11 +375,17 @@ impl SavedState {
 
 /// Reads the file chosen in a file input and imports it.
 fn import_from(ev: &web_sys::Event, state: SavedState) {
-    let file = ev
+    let input = ev
         .target()
-        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
+    let file = input
+        .as_ref()
         .and_then(|i| i.files())
         .and_then(|f| f.get(0));
+    // Emptied, so choosing the same file again is a change too (its name is not shown).
+    if let Some(input) = &input {
+        input.set_value("");
+    }
     let Some(file) = file else { return };
     leptos::task::spawn_local(async move {
         let Ok(text) = crate::browser::files::read_text(&file).await else {
@@ -512,13 +518,18 @@ pub fn SavedPanel(ctx: ReportCtx, state: SavedState, lang: Locale) -> impl IntoV
                 <button class="link" data-testid="export-saved" on:click=export_all>
                     {p.t(SavedMsg::ExportAll)}
                 </button>
-                <label for="import-saved">{p.t(SavedMsg::ImportFile)}</label>
-                <input
-                    id="import-saved"
-                    type="file"
-                    accept=".json,application/json"
-                    on:change=move |ev| import_from(&ev, state)
-                />
+                // Our words on the control, in the reader's language: the browser's own file
+                // field says "Choose File" in the browser's.
+                <label class="link file-pick">
+                    {p.t(SavedMsg::ImportFile)}
+                    <input
+                        id="import-saved"
+                        class="visually-hidden"
+                        type="file"
+                        accept=".json,application/json"
+                        on:change=move |ev| import_from(&ev, state)
+                    />
+                </label>
             </div>
         </section>
     }

@@ -90,6 +90,18 @@ test('scenarios: keyboard and mouse move the headline rate; chart, table and dif
   await expect(row2032).toContainText('US$8.96 bn');
   await expect(row2032).toContainText('US$6.1 bn');
   await expect(page.getByTestId('end-summary')).toContainText('20%');
+  // Each column reads in one magnitude, its percentages with two decimals each, so the
+  // figures line up (2026's +US$0.16 bn under 2032's +US$2.86 bn, not "+US$160 m").
+  const cells = await page.getByTestId('difference-table').locator('tbody tr').evaluateAll((rows) =>
+    rows.map((r) => [...r.querySelectorAll('td')].map((td) => (td.textContent ?? '').trim())));
+  expect(cells).toHaveLength(8);
+  for (const [published, scenario, difference, pct] of cells) {
+    expect(published).toMatch(/^US\$\d+(\.\d+)? bn$/);
+    expect(scenario).toMatch(/^US\$\d+(\.\d+)? bn$/);
+    expect(difference).toMatch(/^(\+US\$\d+(\.\d+)? bn|US\$0)$/);
+    expect(pct).toMatch(/^(\+\d+\.\d\d%|0\.00%)$/);
+  }
+  expect(cells[1][2]).toBe('+US$0.16 bn');
   // The chart draws the scenario: its 2032 marker says the same value.
   const chart = page.locator('[data-chart="scenario"]');
   await expect(chart.locator('path.mk[aria-label*="2032: US$8.96 bn (scenario)"]')).toHaveCount(1);
