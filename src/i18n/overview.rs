@@ -74,6 +74,14 @@ pub fn point_text(p: &Point, unit: &Unit, shown: Shown) -> String {
     }
 }
 
+/// `text` with a no-break space after each bound's sign, so a narrow table cell never leaves
+/// "≥" or "<" alone at the end of a line ("≥ 900亿元" breaks before the sign, not after it).
+pub fn sign_kept_with_figure(text: &str) -> String {
+    ["≥", "≤", "<"].iter().fold(text.to_string(), |t, sign| {
+        t.replace(&format!("{sign} "), &format!("{sign}\u{a0}"))
+    })
+}
+
 /// "US$2.5 bn (2025) → US$6.1 bn (2032)": the first and last values the source gives.
 pub fn headline_text(r: &Report, shown: Shown) -> String {
     let Some(s) = r.series.first() else {
@@ -276,7 +284,7 @@ fn fit_explained(r: &Report, h: &Headline, f: &GrowthFit, shown: Shown) -> FitEx
                     };
                     FitRow {
                         year: p.year,
-                        says: point_text(p, &unit, shown),
+                        says: sign_kept_with_figure(&point_text(p, &unit, shown)),
                         provenance: p.provenance,
                         used,
                         line: value_at(f.anchor_year, f.anchor_value, f.rate, p.year)
@@ -375,7 +383,7 @@ mod tests {
         assert!(fit.range.contains("10.03% to 21.07%"), "{}", fit.range);
         assert_eq!(fit.rows.len(), 4);
         let y2013 = fit.rows.iter().find(|row| row.year == 2013).expect("2013");
-        assert_eq!(y2013.says, "≥ ¥90 bn, < ¥100 bn");
+        assert_eq!(y2013.says, "≥\u{a0}¥90 bn, <\u{a0}¥100 bn");
         assert!(y2013.used.starts_with("its middle, ≈ "), "{}", y2013.used);
         // The anchor row says so; every row has a line value, never a NaN.
         assert!(fit
@@ -393,7 +401,7 @@ mod tests {
             .iter()
             .find(|row| row.year == 2013)
             .expect("2013");
-        assert_eq!(zh_2013.says, "≥ 900億元，< 1,000億元");
+        assert_eq!(zh_2013.says, "≥\u{a0}900億元，<\u{a0}1,000億元");
     }
 
     #[test]
