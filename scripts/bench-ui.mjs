@@ -275,9 +275,8 @@ function summarise(entries) {
 }
 
 // ---- pages ----
-/** The page's bindings (see `freshPage`), and each page's way to wait for one. */
+/** The page's bindings (see `freshPage`). */
 const BINDINGS = ['__benchChartPainted', '__benchWatchEnded', '__benchBurstEnded'];
-const tellers = new WeakMap();
 
 /** A fresh context (empty cache, service worker blocked) and page, instrumented, at `rate`× CPU. */
 async function freshPage(rate) {
@@ -301,7 +300,6 @@ async function freshPage(rate) {
   await cdp.send('Runtime.enable');
   for (const name of BINDINGS) await cdp.send('Runtime.addBinding', { name });
   const told = (name) => new Promise((resolve) => waiting.set(name, resolve));
-  tellers.set(page, told);
   const throttle = (r) => cdp.send('Emulation.setCPUThrottlingRate', { rate: r });
   if (rate !== 1) await throttle(rate);
   if (LATENCY) {
@@ -469,9 +467,9 @@ async function sinceT0(page, t0) {
 }
 
 /** Runs one armed watch: `action` must cause its event; returns the ms from event to paint. */
-async function watched(page, watch, action, what) {
+async function watched({ page, told }, watch, action, what) {
   // Told through a binding, like the load's chart: no polling in the page while it answers.
-  const done = tellers.get(page)('__benchWatchEnded');
+  const done = told('__benchWatchEnded');
   await page.evaluate((w) => { window.__bench.watch = { ...w, keydown: null, start: null, dom: null, end: null }; }, watch);
   await action();
   let timer;
@@ -512,7 +510,7 @@ async function sliderRun(s) {
       const at = await slider.evaluate((e) => ({ v: Number(e.value), min: Number(e.min), max: Number(e.max) }));
       if (key === 'ArrowRight' && at.v >= at.max) key = 'ArrowLeft';
       else if (key === 'ArrowLeft' && at.v <= at.min) key = 'ArrowRight';
-      samples.push(await watched(p.page, { kind: 'input', selector: s.slider }, () => p.page.keyboard.press(key), `${what}, input ${i + 1}`));
+      samples.push(await watched(p, { kind: 'input', selector: s.slider }, () => p.page.keyboard.press(key), `${what}, input ${i + 1}`));
       await sleep(100);
     }
     await sleep(300);
@@ -520,7 +518,7 @@ async function sliderRun(s) {
     // Event Timing: one figure per keyboard interaction (its longest entry).
     const perInteraction = new Map();
     for (const e of events) if (e.id) perInteraction.set(e.id, Math.max(perInteraction.get(e.id) ?? 0, e.duration));
-    const burst = await burstRun(p.page, slider, s.slider, what);
+    const burst = await burstRun(p, slider, s.slider, what);
     p.checkErrors(what);
     return { samples, long, interactions: [...perInteraction.values()], burst };
   } finally {
@@ -533,7 +531,7 @@ async function sliderRun(s) {
  * like a held key or a drag): each press's keydown → the paint after the first DOM change that
  * follows it, and the long tasks meanwhile. Shows whether the view keeps up or queues.
  */
-async function burstRun(page, slider, selector, what) {
+async function burstRun({ page, told }, slider, selector, what) {
   // The keys worked out beforehand (turning round at an end), so that every press moves it.
   const at = await slider.evaluate((e) => ({ v: Number(e.value), min: Number(e.min), max: Number(e.max), step: Number(e.step) || 1 }));
   const last = Math.round((at.max - at.min) / at.step);
@@ -547,7 +545,7 @@ async function burstRun(page, slider, selector, what) {
     keys.push(dir > 0 ? 'ArrowRight' : 'ArrowLeft');
   }
   // Told through a binding once every press has painted, as the paced presses are.
-  const done = tellers.get(page)('__benchBurstEnded');
+  const done = told('__benchBurstEnded');
   await page.evaluate(([sel, n]) => { window.__bench.burst = { selector: sel, inputs: [], expect: n }; }, [selector, INPUTS]);
   const t0 = await pageNow(page);
   for (const key of keys) await page.keyboard.press(key);
@@ -600,7 +598,7 @@ async function hoverRun(h) {
         .catch(() => fail(`${what}: the callout did not go when the pointer left the chart`));
       await sleep(100);
       const m = marks[Math.floor((i * marks.length) / HOVERS) % marks.length];
-      samples.push(await watched(p.page, { kind: 'hover' }, () => p.page.mouse.move(m.x, m.y), `${what}, hover "${m.label}"`));
+      samples.push(await watched(p, { kind: 'hover' }, () => p.page.mouse.move(m.x, m.y), `${what}, hover "${m.label}"`));
     }
     const { long } = await sinceT0(p.page, t0);
     p.checkErrors(what);

@@ -428,18 +428,29 @@ pub fn percent_in_column(fraction: f64, decimals: usize) -> String {
     if !fraction.is_finite() {
         return "—".to_string();
     }
-    let amount = number_fixed(fraction.abs() * 100.0, decimals);
-    let sign = if fraction < 0.0 && amount.chars().any(|c| matches!(c, '1'..='9')) {
-        MINUS
+    // `number_fixed` already leaves the sign off a figure that rounds to zero.
+    format!("{}%", number_fixed(fraction * 100.0, decimals)).replacen('-', MINUS, 1)
+}
+
+/// A signed figure written by `write`: "+" before a positive one (a negative one carries its
+/// own minus), and not before one that reads as zero ("0.00%", never "+0.00%").
+pub fn signed(v: f64, write: impl Fn(f64) -> String) -> String {
+    let text = write(v);
+    if v > 0.0 && text != write(0.0) {
+        format!("+{text}")
     } else {
-        ""
-    };
-    format!("{sign}{amount}%")
+        text
+    }
 }
 
 /// A growth rate in prose: one decimal ("13.6%"), the text every view uses for one rate.
 pub fn rate(r: f64) -> String {
     percent(r, 1)
+}
+
+/// A change as a signed rate, one decimal: "+14.3%", "-13.3%", "0%" (never "+0%").
+pub fn signed_rate(r: f64) -> String {
+    signed(r, rate)
 }
 
 /// Two rates side by side: one decimal each, or two where the rates differ but one decimal
@@ -475,6 +486,15 @@ pub fn points(delta: f64, locale: Locale) -> String {
 /// A value in its unit: money (as shown), a count with its noun, a percentage or a number.
 pub fn value(value: f64, unit: &Unit, shown: Shown) -> String {
     value_in(value, unit, shown, None)
+}
+
+/// The largest size among a column's values (0 for none; not-a-number values skipped): the
+/// `largest` that `value_in_column` takes.
+pub fn largest_size(values: impl IntoIterator<Item = f64>) -> f64 {
+    values
+        .into_iter()
+        .filter(|v| v.is_finite())
+        .fold(0.0, |top, v| top.max(v.abs()))
 }
 
 /// A value in a table's column whose largest value is `largest`: money and counts in the

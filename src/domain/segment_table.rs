@@ -122,10 +122,7 @@ pub fn table_rows(
     }
     let total = r.total.get(t).copied().unwrap_or(0.0);
     // The value column reads in one magnitude, its largest value's.
-    let largest = (0..r.rows.len())
-        .map(|i| value_of(i).abs())
-        .filter(|v| v.is_finite())
-        .fold(0.0, f64::max);
+    let largest = format::largest_size((0..r.rows.len()).map(value_of));
     in_order
         .into_iter()
         .map(|i| {

@@ -306,16 +306,6 @@ fn trend_point(p: &TrendPoint, report: &Report, shown: Shown) -> String {
     }
 }
 
-/// "+14.3%", "-13.3%".
-fn signed_percent(rate: f64) -> String {
-    let p = format::percent(rate, 1);
-    if rate > 0.0 {
-        format!("+{p}")
-    } else {
-        p
-    }
-}
-
 /// "700,000 seats (2013) → at least 800,000 seats (2014): at least +14.3% a year".
 fn trend_step(step: &TrendStep, points: &[TrendPoint], report: &Report, shown: Shown) -> String {
     let locale = shown.locale;
@@ -326,7 +316,7 @@ fn trend_step(step: &TrendStep, points: &[TrendPoint], report: &Report, shown: S
             .map(|p| trend_point(p, report, shown))
             .unwrap_or_default()
     };
-    let rate = signed_percent(step.rate);
+    let rate = format::signed_rate(step.rate);
     let bound = bound_words(step.side, locale);
     match locale {
         Locale::En => format!("{} → {}: {bound}{rate} a year", at(step.from), at(step.to)),
@@ -629,7 +619,7 @@ pub fn describe(check: &Check, report: &Report, shown: Shown) -> String {
                 l,
             );
             let step_text = match change.map(|k| k.kind) {
-                Some(crate::domain::schema::KpiKind::GrowthRate) => signed_percent(*step),
+                Some(crate::domain::schema::KpiKind::GrowthRate) => format::signed_rate(*step),
                 _ => format::number(*step, 2),
             };
             fill(

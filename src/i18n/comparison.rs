@@ -3,31 +3,12 @@
 //! `ui::comparison`'s.
 
 use crate::domain::engine::compare::{Comparison, YearDiff};
-use crate::domain::format::{self, Shown};
+use crate::domain::format::{self, largest_size, signed, Shown};
 use crate::domain::schema::Unit;
-
-/// A signed figure written by `write`: "+" before a positive one (a negative one carries its
-/// own minus), and not before one that reads as zero ("0.00%", never "+0.00%").
-pub fn signed(v: f64, write: impl Fn(f64) -> String) -> String {
-    let text = write(v);
-    if v > 0.0 && text != write(0.0) {
-        format!("+{text}")
-    } else {
-        text
-    }
-}
 
 /// The end year's relative difference in prose ("+38.7%"), or "—" without a base.
 pub fn signed_percent(v: Option<f64>) -> String {
-    v.map(|v| signed(v, |x| format::percent(x, 1)))
-        .unwrap_or_else(|| "—".into())
-}
-
-/// The largest size in a column, for its figures to share one magnitude.
-fn largest(values: impl Iterator<Item = f64>) -> f64 {
-    values
-        .filter(|v| v.is_finite())
-        .fold(0.0, |top: f64, v| top.max(v.abs()))
+    v.map(format::signed_rate).unwrap_or_else(|| "—".into())
 }
 
 /// Each year's row: (year, [published, scenario, difference, difference %]). Each column in
@@ -35,8 +16,8 @@ fn largest(values: impl Iterator<Item = f64>) -> f64 {
 /// ("US$0.16 bn" under "US$2.86 bn", "+9.80%" over "+15.06%").
 pub fn rows(cmp: &Comparison, unit: &Unit, shown: Shown) -> Vec<(String, Vec<String>)> {
     let years: &[YearDiff] = &cmp.years;
-    let values = largest(years.iter().flat_map(|d| [d.base, d.other]));
-    let differences = largest(years.iter().map(|d| d.abs));
+    let values = largest_size(years.iter().flat_map(|d| [d.base, d.other]));
+    let differences = largest_size(years.iter().map(|d| d.abs));
     let in_column = |v: f64, top: f64| format::value_in_column(v, top, unit, shown);
     years
         .iter()

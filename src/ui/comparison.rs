@@ -62,7 +62,7 @@ pub fn comparison_text(
                 &e.year.to_string(),
                 &format::value(e.other, unit, shown),
                 &format::value(e.base, unit, shown),
-                &comparison::signed(e.abs, |x| format::value(x, unit, shown)),
+                &format::signed(e.abs, |x| format::value(x, unit, shown)),
                 &comparison::signed_percent(e.pct),
                 &other_cagr,
                 &base_cagr,
