@@ -26,12 +26,13 @@ pub fn is_interval_top(points: &[Datum], d: &Datum) -> bool {
 }
 
 /// The sign a bound's value is read with: "≥" for a floor, "≤" for a ceiling the value may
-/// reach, "<" for an interval's top, which it stays below ("900多": under 1000).
+/// reach, "<" for an interval's top, which it stays below ("900多": under 1000). A no-break
+/// space follows it, so a line never ends on the sign with its figure on the next line.
 pub fn bound_sign(bound: Option<BoundSide>, interval_top: bool) -> &'static str {
     match bound {
-        Some(BoundSide::Lower) => "≥ ",
-        Some(BoundSide::Upper) if interval_top => "< ",
-        Some(BoundSide::Upper) => "≤ ",
+        Some(BoundSide::Lower) => "≥\u{a0}",
+        Some(BoundSide::Upper) if interval_top => "<\u{a0}",
+        Some(BoundSide::Upper) => "≤\u{a0}",
         None => "",
     }
 }
@@ -312,9 +313,9 @@ mod tests {
         ];
         let say =
             |d: &Datum| point_label("Bounds", &points, d, &cny, Shown::as_reported(Locale::En));
-        assert_eq!(say(&points[0]), "Bounds, 2013: ≥ ¥90 bn (bound)");
-        assert_eq!(say(&points[1]), "Bounds, 2013: < ¥100 bn (bound)");
-        assert_eq!(say(&points[2]), "Bounds, 2014: ≥ ¥100 bn (bound)");
+        assert_eq!(say(&points[0]), "Bounds, 2013: ≥\u{a0}¥90 bn (bound)");
+        assert_eq!(say(&points[1]), "Bounds, 2013: <\u{a0}¥100 bn (bound)");
+        assert_eq!(say(&points[2]), "Bounds, 2014: ≥\u{a0}¥100 bn (bound)");
         // A ceiling on its own ("at most") may be reached: ≤.
         let alone = [bound(2015.0, 1e11, BoundSide::Upper)];
         assert!(!is_interval_top(&alone, &alone[0]));
@@ -326,7 +327,7 @@ mod tests {
                 &cny,
                 Shown::as_reported(Locale::En)
             ),
-            "Bounds, 2015: ≤ ¥100 bn (bound)"
+            "Bounds, 2015: ≤\u{a0}¥100 bn (bound)"
         );
         // A ceiling beside a reported value is no interval either.
         let mixed = [
@@ -342,7 +343,7 @@ mod tests {
                 true,
                 Shown::as_reported(Locale::ZhHans)
             ),
-            "< 1,000亿元"
+            "<\u{a0}1,000亿元"
         );
         assert_eq!(
             value_text(

@@ -272,8 +272,9 @@ pub fn target_text(k: &KpiTarget, shown: Shown) -> String {
 /// Another value for a target, read as the target reads ("≥ 2.5 m users" where another section
 /// of the plan sets 2.5 m).
 pub fn target_value_text(k: &KpiTarget, value: f64, shown: Shown) -> String {
+    // A no-break space: the sign stays on the line of its figure.
     format!(
-        "{} {}",
+        "{}\u{a0}{}",
         comparator_sign(k.comparator),
         amount_text(k.kind, value, &k.unit, k.cadence, shown)
     )
@@ -648,6 +649,11 @@ mod tests {
             text.starts_with(['≥', '≤', '≈', '=']),
             "a target reads with its comparator: {text}"
         );
+        // The comparator stays on its figure's line (a no-break space), in every language.
+        assert_eq!(text, "≥\u{a0}3 m users in 3 years");
+        let (_, zh, _) =
+            plan_headline(plan, Shown::as_reported(Locale::ZhHant)).expect("a headline");
+        assert!(zh.starts_with("≥\u{a0}300萬"), "{zh}");
         let market = reports
             .iter()
             .find(|r| r.kind == ReportKind::Market)

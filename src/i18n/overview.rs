@@ -8,7 +8,7 @@ use crate::domain::engine::fit::{Evidence, GrowthFit, RateLimit};
 use crate::domain::engine::growth::value_at;
 use crate::domain::engine::model::{series, Computed, Headline};
 use crate::domain::format::{self, Locale, Shown};
-use crate::domain::schema::{LocalText, Point, Provenance, RateSource, Report, Unit};
+use crate::domain::schema::{BoundSide, LocalText, Point, Provenance, RateSource, Report, Unit};
 
 crate::messages! {
     pub enum FitMsg {
@@ -66,20 +66,12 @@ pub fn point_text(p: &Point, unit: &Unit, shown: Shown) -> String {
     let value = crate::chart::label::value_text(p.value, unit, p.bound, false, shown);
     match p.upper {
         Some(upper) => format!(
-            "{value}{}< {}",
+            "{value}{}{}",
             format::comma(shown.locale),
-            format::value(upper, unit, shown)
+            crate::chart::label::value_text(upper, unit, Some(BoundSide::Upper), true, shown)
         ),
         None => value,
     }
-}
-
-/// `text` with a no-break space after each bound's sign, so a narrow table cell never leaves
-/// "≥" or "<" alone at the end of a line ("≥ 900亿元" breaks before the sign, not after it).
-pub fn sign_kept_with_figure(text: &str) -> String {
-    ["≥", "≤", "<"].iter().fold(text.to_string(), |t, sign| {
-        t.replace(&format!("{sign} "), &format!("{sign}\u{a0}"))
-    })
 }
 
 /// "US$2.5 bn (2025) → US$6.1 bn (2032)": the first and last values the source gives.
@@ -284,7 +276,7 @@ fn fit_explained(r: &Report, h: &Headline, f: &GrowthFit, shown: Shown) -> FitEx
                     };
                     FitRow {
                         year: p.year,
-                        says: sign_kept_with_figure(&point_text(p, &unit, shown)),
+                        says: point_text(p, &unit, shown),
                         provenance: p.provenance,
                         used,
                         line: value_at(f.anchor_year, f.anchor_value, f.rate, p.year)
@@ -424,7 +416,7 @@ mod tests {
         let r = report("china-call-center");
         assert_eq!(
             headline_text(&r, Shown::as_reported(Locale::En)),
-            "¥70.1 bn (2011) → ≥ ¥100 bn (2014)"
+            "¥70.1 bn (2011) → ≥\u{a0}¥100 bn (2014)"
         );
     }
 

@@ -215,8 +215,8 @@ test('charts: legend toggles a series, focus names value and provenance, table v
   // ≥ 900亿 and < 1000亿 in 2013 ("900多": both ends), ≥ 1000亿 in 2014.
   await expect(chart.locator('path.mk.bound')).toHaveCount(3);
   // The interval's top is exclusive ("900多": below 1000亿); a floor reads ≥.
-  await expect(chart.locator('path.mk.bound[aria-label*="2013: < ¥100 bn (bound)"]')).toHaveCount(1);
-  await expect(chart.locator('path.mk.bound[aria-label*="2013: ≥ ¥90 bn (bound)"]')).toHaveCount(1);
+  await expect(chart.locator('path.mk.bound[aria-label*="2013: <\u00a0¥100 bn (bound)"]')).toHaveCount(1);
+  await expect(chart.locator('path.mk.bound[aria-label*="2013: ≥\u00a0¥90 bn (bound)"]')).toHaveCount(1);
   await expect(chart.locator('path.mk.bound[aria-label*="≤"]')).toHaveCount(0);
   await chart.locator('path.mk').first().focus();
   await expect(chart.getByTestId('readout')).toContainText('2011: ¥70.1 bn (reported)');

@@ -24,8 +24,8 @@ for (const [label, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as cons
       await openApp(page);
       const expected: Record<string, RegExp> = {
         'smartphone-leasing': /^US\$2\.5 bn \(2025\) → US\$6\.1 bn \(2032\)$/,
-        'china-call-center': /^¥70\.1 bn \(2011\) → ≥ ¥100 bn \(2014\)$/,
-        'parent-child-community': /^≥ 3 m users in 3 years$/,
+        'china-call-center': /^¥70\.1 bn \(2011\) → ≥\s¥100 bn \(2014\)$/,
+        'parent-child-community': /^≥\s3 m users in 3 years$/,
       };
       for (const [id, headline] of Object.entries(expected)) {
         await page.locator(`.card[data-report="${id}"] a.open-report`).click();
