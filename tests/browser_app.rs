@@ -163,7 +163,7 @@ async fn opening_a_report_shows_its_headline_and_checks() {
     let headline = texts(&host, "[data-testid=headline]");
     assert_eq!(
         headline,
-        vec!["US$2.5 bn (2025) → US$6.1 bn (2032)".to_string()]
+        vec!["US$2.5\u{a0}bn (2025) → US$6.1\u{a0}bn (2032)".to_string()]
     );
     // The checks follow the headline chart's first paint (the overview's parts below it).
     let differs = "[data-check='check.stated_vs_implied.differs']";
@@ -171,7 +171,7 @@ async fn opening_a_report_shows_its_headline_and_checks() {
     let checks = texts(&host, differs);
     assert_eq!(checks.len(), 1);
     assert!(
-        checks[0].contains("13.6%") && checks[0].contains("US$5.88 bn"),
+        checks[0].contains("13.6%") && checks[0].contains("US$5.88\u{a0}bn"),
         "{checks:?}"
     );
     host.remove();
@@ -245,7 +245,7 @@ mod chart_component {
         // label); y ticks 0, 2, 4, 6 bn.
         assert_eq!(
             texts(&h, "text.tick.y"),
-            vec!["US$0", "US$2 bn", "US$4 bn", "US$6 bn"]
+            vec!["US$0", "US$2\u{a0}bn", "US$4\u{a0}bn", "US$6\u{a0}bn"]
         );
         assert_eq!(texts(&h, "text.tick.x"), vec!["2024", "2025", "2026"]);
         assert_eq!(
@@ -268,7 +268,7 @@ mod chart_component {
         settle().await;
         assert_eq!(
             texts(&h, "[data-testid=readout]"),
-            vec!["Market, 2025: US$4 bn (reported)"]
+            vec!["Market, 2025: US$4\u{a0}bn (reported)"]
         );
         // The callout is added after the first render: it must still be an SVG element (drawn).
         let tip = h
@@ -281,7 +281,7 @@ mod chart_component {
         );
         assert_eq!(
             tip.text_content().unwrap_or_default(),
-            "Market, 2025: US$4 bn (reported)"
+            "Market, 2025: US$4\u{a0}bn (reported)"
         );
         // A new value moves the same elements: nothing is rebuilt.
         let line = h

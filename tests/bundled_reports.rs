@@ -1007,7 +1007,7 @@ fn a_path_above_an_interval_is_flagged() {
     );
     assert_eq!(
         describe(w, &r, Shown::as_reported(Locale::En)),
-        "The source puts 2013 at ¥90 bn or more and below ¥100 bn, but the path in force gives ¥103 bn, above the interval: this growth rate contradicts the source."
+        "The source puts 2013 at ¥90\u{a0}bn or more and below ¥100\u{a0}bn, but the path in force gives ¥103\u{a0}bn, above the interval: this growth rate contradicts the source."
     );
     // The reader's display conversion reaches the check's figures too.
     let to_usd = Conversion {
@@ -1017,7 +1017,7 @@ fn a_path_above_an_interval_is_flagged() {
     };
     assert_eq!(
         describe(w, &r, Shown::new(Locale::En, Some(&to_usd))),
-        "The source puts 2013 at US$45 bn or more and below US$50 bn, but the path in force gives US$51.6 bn, above the interval: this growth rate contradicts the source."
+        "The source puts 2013 at US$45\u{a0}bn or more and below US$50\u{a0}bn, but the path in force gives US$51.6\u{a0}bn, above the interval: this growth rate contradicts the source."
     );
     for (l, words, top) in [
         (Locale::ZhHans, "高于该区间", "低于 1,000亿元"),
@@ -1034,7 +1034,7 @@ fn a_path_above_an_interval_is_flagged() {
         .unwrap();
     assert_eq!(held.severity, Severity::Info);
     assert!(describe(&held, &r, Shown::as_reported(Locale::En))
-        .contains("below ¥100 bn; the path in force gives"));
+        .contains("below ¥100\u{a0}bn; the path in force gives"));
     // The fastest rate the fit allows reaches the top and is still allowed.
     let top = Scenario {
         headline_rate: Some(1000.0 / 826.0 - 1.0),

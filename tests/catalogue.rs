@@ -134,6 +134,16 @@ fn the_catalogue_lists_every_report_with_what_a_card_needs() {
     let last = smartphone.sparkline.last().unwrap();
     assert_eq!(last[0], 2032.0);
     assert!((last[1] - 6.1e9).abs() < 1e7, "{last:?}");
+    // Solid up to the anchor year, dashed after.
+    assert_eq!(smartphone.sparkline_split, Some(2025.0));
+    // A plan's sparkline is its projection, assumption from its start: dashed throughout.
+    let plan = c
+        .entries
+        .iter()
+        .find(|e| e.id == "parent-child-community")
+        .unwrap();
+    assert!(plan.sparkline.len() > 2);
+    assert_eq!(plan.sparkline_split, Some(0.0));
     assert!(smartphone.title.zh_hant.is_some());
     // Facets cover both kinds and both currencies.
     assert_eq!(c.facets.currencies, vec!["CNY", "USD"]);
@@ -249,7 +259,7 @@ fn report_errors_name_file_path_line_and_reason() {
     let e = parse_report("a.json", &v.to_string()).unwrap_err();
     assert_eq!(e.path, "series[0].points[0].provenance");
     assert!(
-        e.problem.to_string().contains("unknown variant `guessed`"),
+        e.problem.to_string().contains("unknown variant “guessed”"),
         "{e}"
     );
     // Semantic: validation names the field.

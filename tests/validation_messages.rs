@@ -21,7 +21,7 @@ fn unknown_field_is_named() {
     v["meta"]["titel"] = "typo".into();
     let e = error_for(&v);
     assert!(e.starts_with("mine.json: meta"), "{e}");
-    assert!(e.contains("unknown field `titel`"), "{e}");
+    assert!(e.contains("unknown field “titel”"), "{e}");
 }
 
 #[test]
@@ -29,7 +29,7 @@ fn missing_value_is_named() {
     let mut v = smartphone();
     v["meta"].as_object_mut().unwrap().remove("currency");
     let e = error_for(&v);
-    assert!(e.contains("missing field `currency`"), "{e}");
+    assert!(e.contains("missing field “currency”"), "{e}");
 }
 
 #[test]
@@ -351,14 +351,14 @@ fn an_assumption_reads_its_range_beside_its_fields_and_refuses_unknown_ones() {
     assert_eq!(Some(range.step), first["step"].as_f64());
     v["assumptions"][0]["defualt"] = 1.into();
     let e = error_for(&v);
-    assert!(e.contains("unknown field `defualt`"), "{e}");
+    assert!(e.contains("unknown field “defualt”"), "{e}");
     v["assumptions"][0]
         .as_object_mut()
         .unwrap()
         .remove("defualt");
     v["assumptions"][0].as_object_mut().unwrap().remove("max");
     let e = error_for(&v);
-    assert!(e.contains("missing field `max`"), "{e}");
+    assert!(e.contains("missing field “max”"), "{e}");
 }
 
 #[test]

@@ -210,7 +210,12 @@ pub fn chart_svg(name: &str, info: &ExportInfo) -> Option<String> {
         let _ = g.append_child(&child);
     }
     let _ = root.append_child(&g);
-    Some(root.outer_html())
+    // As XML: an SVG file is read by XML parsers, and HTML's serialiser writes "&nbsp;" for a
+    // no-break space ("US$2.5 bn"), an entity XML does not know (the file would not open).
+    web_sys::XmlSerializer::new()
+        .ok()?
+        .serialize_to_string(&root)
+        .ok()
 }
 
 /// What a PNG export holds until its image has loaded or failed: the SVG's object URL

@@ -313,9 +313,9 @@ mod tests {
         ];
         let say =
             |d: &Datum| point_label("Bounds", &points, d, &cny, Shown::as_reported(Locale::En));
-        assert_eq!(say(&points[0]), "Bounds, 2013: ≥\u{a0}¥90 bn (bound)");
-        assert_eq!(say(&points[1]), "Bounds, 2013: <\u{a0}¥100 bn (bound)");
-        assert_eq!(say(&points[2]), "Bounds, 2014: ≥\u{a0}¥100 bn (bound)");
+        assert_eq!(say(&points[0]), "Bounds, 2013: ≥\u{a0}¥90\u{a0}bn (bound)");
+        assert_eq!(say(&points[1]), "Bounds, 2013: <\u{a0}¥100\u{a0}bn (bound)");
+        assert_eq!(say(&points[2]), "Bounds, 2014: ≥\u{a0}¥100\u{a0}bn (bound)");
         // A ceiling on its own ("at most") may be reached: ≤.
         let alone = [bound(2015.0, 1e11, BoundSide::Upper)];
         assert!(!is_interval_top(&alone, &alone[0]));
@@ -327,7 +327,7 @@ mod tests {
                 &cny,
                 Shown::as_reported(Locale::En)
             ),
-            "Bounds, 2015: ≤\u{a0}¥100 bn (bound)"
+            "Bounds, 2015: ≤\u{a0}¥100\u{a0}bn (bound)"
         );
         // A ceiling beside a reported value is no interval either.
         let mixed = [
@@ -353,7 +353,7 @@ mod tests {
                 false,
                 Shown::as_reported(Locale::En)
             ),
-            "US$2.5 bn"
+            "US$2.5\u{a0}bn"
         );
     }
 }

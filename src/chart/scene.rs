@@ -767,14 +767,14 @@ mod tests {
             .unwrap();
         assert!(box_w <= 356.0);
         assert!(t[1].attrs.iter().any(|(a, _)| *a == "textLength"));
-        let short = tooltip("2011: ¥70.1 bn", (50.0, 100.0), 360.0, 300.0);
+        let short = tooltip("2011: ¥70.1\u{a0}bn", (50.0, 100.0), 360.0, 300.0);
         assert!(!short[1].attrs.iter().any(|(a, _)| *a == "textLength"));
     }
 
     #[test]
     fn tooltips_stay_inside_the_drawing() {
         let t = tooltip(
-            "Market, 2032: US$6.1 bn (reported)",
+            "Market, 2032: US$6.1\u{a0}bn (reported)",
             (790.0, 10.0),
             800.0,
             340.0,
@@ -791,7 +791,7 @@ mod tests {
         );
         assert_eq!(
             t[1].text.as_deref(),
-            Some("Market, 2032: US$6.1 bn (reported)")
+            Some("Market, 2032: US$6.1\u{a0}bn (reported)")
         );
     }
 

@@ -414,19 +414,11 @@ pub fn layout_with(
         shapes.push(shape);
     }
 
-    // Year ticks: every year when they fit, otherwise every 2nd, 5th… year.
-    let room = ((x1 - x0) / 44.0).max(1.0) as usize;
-    let every = [1, 2, 5, 10, 20, 50]
+    let x_ticks = year_ticks(&xs, (x1 - x0) / 44.0)
         .into_iter()
-        .find(|e| xs.len().div_ceil(*e) <= room)
-        .unwrap_or(100);
-    let x_ticks = xs
-        .iter()
-        .enumerate()
-        .filter(|(i, x)| *i % every == 0 || (x.fract() != 0.0))
-        .map(|(_, x)| Tick {
-            at: xs_scale.map(*x),
-            value: *x,
+        .map(|x| Tick {
+            at: xs_scale.map(x),
+            value: x,
         })
         .collect();
     let y_ticks = yticks
@@ -448,6 +440,34 @@ pub fn layout_with(
     }
 }
 
+/// The years an x axis names, for a plot with room for `room` labels across its width: every
+/// year when they fit, otherwise every 2nd, 5th… year from the first, and always the last
+/// (the year a forecast ends on, which headlines quote), in the place of the one before it
+/// when the two would stand closer than a label's room. A point between years (a fraction)
+/// is always named.
+pub fn year_ticks(xs: &[f64], room: f64) -> Vec<f64> {
+    let slots = room.max(1.0) as usize;
+    let every = [1, 2, 5, 10, 20, 50]
+        .into_iter()
+        .find(|e| xs.len().div_ceil(*e) <= slots)
+        .unwrap_or(100);
+    let mut picked: Vec<usize> = (0..xs.len())
+        .filter(|i| i % every == 0 || xs[*i].fract() != 0.0)
+        .collect();
+    let last = xs.len().saturating_sub(1);
+    match picked.last() {
+        Some(&prev) if prev != last => {
+            // How many labels' room lies between the two (the axis spans first to last).
+            let apart = (xs[last] - xs[prev]) / (xs[last] - xs[0]) * room.max(1.0);
+            if apart < 1.0 && prev != 0 {
+                picked.pop();
+            }
+            picked.push(last);
+        }
+        _ => {}
+    }
+    picked.into_iter().map(|i| xs[i]).collect()
+}
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -464,7 +484,7 @@ mod tests {
         let left = y_label_room(widest, phone).expect("wider");
         assert!(left >= widest + Y_TICK_GAP + 2.0);
         // A short label fits the standard margin.
-        assert_eq!(y_label_room(text_width("¥300 bn"), phone), None);
+        assert_eq!(y_label_room(text_width("¥300\u{a0}bn"), phone), None);
         let s = vec![Series {
             key: "a".into(),
             label: "A".into(),
@@ -526,6 +546,35 @@ mod tests {
             g.x_ticks.iter().map(|t| t.value).collect::<Vec<_>>(),
             vec![2024.0, 2025.0, 2026.0]
         );
+    }
+
+    #[test]
+    fn the_time_axis_always_names_the_last_year() {
+        let years = |a: i32, b: i32| (a..=b).map(f64::from).collect::<Vec<_>>();
+        // Room for every year.
+        assert_eq!(year_ticks(&years(2024, 2026), 10.0), years(2024, 2026));
+        // 2024–2032 in room for 4: every 5th year, and 2032, three years (1.5 labels' room)
+        // after 2029.
+        assert_eq!(
+            year_ticks(&years(2024, 2032), 4.0),
+            vec![2024.0, 2029.0, 2032.0]
+        );
+        // In room for 2.5, 2029 and 2032 would stand closer than a label: 2032 takes its place.
+        assert_eq!(year_ticks(&years(2024, 2032), 2.5), vec![2024.0, 2032.0]);
+        // Room for 5: every 2nd year ends on 2032 by itself.
+        assert_eq!(
+            year_ticks(&years(2024, 2032), 5.0),
+            vec![2024.0, 2026.0, 2028.0, 2030.0, 2032.0]
+        );
+        // 2005–2017 in room for 3: every 5th year; 2017, two years after 2015, takes its place.
+        assert_eq!(
+            year_ticks(&years(2005, 2017), 3.0),
+            vec![2005.0, 2010.0, 2017.0]
+        );
+        // The first year is kept even when the last is close to it.
+        assert_eq!(year_ticks(&years(2024, 2026), 1.0), vec![2024.0, 2026.0]);
+        assert_eq!(year_ticks(&[], 3.0), Vec::<f64>::new());
+        assert_eq!(year_ticks(&[2024.0], 3.0), vec![2024.0]);
     }
 
     #[test]

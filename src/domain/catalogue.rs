@@ -224,7 +224,7 @@ pub fn sourced_ends(points: &[Point]) -> Vec<Point> {
 }
 
 /// The published path (or a plan's first projection), rounded to four significant digits
-/// (a sparkline is 32 pixels high).
+/// (a sparkline is 32 pixels high), and the x after which it is forecast (drawn dashed).
 fn trend(report: &Report) -> (Vec<[f64; 2]>, Option<f64>) {
     let Ok(c) = compute(report, &Scenario::published()) else {
         return (Vec::new(), None);
@@ -237,13 +237,14 @@ fn trend(report: &Report) -> (Vec<[f64; 2]>, Option<f64>) {
                 .collect(),
             Some(f64::from(h.anchor_year)),
         ),
+        // A plan's projection is assumption from its start on: dashed, as its chart draws it.
         (None, Some(Ok(p))) => (
             p.values
                 .iter()
                 .enumerate()
                 .map(|(i, v)| [i as f64, *v])
                 .collect(),
-            None,
+            Some(0.0),
         ),
         _ => (Vec::new(), None),
     };

@@ -225,7 +225,9 @@ pub fn magnitude(value: f64, locale: Locale) -> (f64, &'static str) {
     (value / divisor, word)
 }
 
-/// The divisor and word of `value`'s magnitude: (1e9, " bn"), (1e8, "亿"), (1.0, "").
+/// The divisor and word of `value`'s magnitude: (1e9, " bn"), (1e8, "亿"), (1.0, ""). The
+/// English word follows its figure after a no-break space: "US$242 bn" never ends a line on
+/// "US$242".
 fn magnitude_of(value: f64, locale: Locale) -> (f64, &'static str) {
     let a = value.abs();
     if locale.is_chinese() {
@@ -242,9 +244,9 @@ fn magnitude_of(value: f64, locale: Locale) -> (f64, &'static str) {
             (1.0, "")
         }
     } else if a >= 1e9 {
-        (1e9, " bn")
+        (1e9, "\u{a0}bn")
     } else if a >= 1e6 {
-        (1e6, " m")
+        (1e6, "\u{a0}m")
     } else {
         (1.0, "")
     }
@@ -261,9 +263,11 @@ pub fn compact(value: f64, locale: Locale) -> String {
 
 /// An amount in the magnitude of `largest`, the largest of the column it stands in, so a
 /// column reads in one word ("1.12 bn" above "0.96 bn", not "964 m"): the decimals of the
-/// largest, or more (up to four) where a smaller amount would keep fewer than two significant
-/// digits. Zero, and an amount too small to show in that magnitude, are written in their own
-/// ("0", "40,000"), never as a zero of the column's word.
+/// largest, a magnitude's trailing zeros kept so the figures line up ("6.10 bn" above
+/// "6.22 bn"), or more
+/// (up to four) where a smaller amount would keep fewer than two significant digits. Zero,
+/// and an amount too small to show in that magnitude, are written in their own ("0",
+/// "40,000"), never as a zero of the column's word.
 pub fn compact_in_column(value: f64, largest: f64, locale: Locale) -> String {
     if !value.is_finite() {
         return "—".to_string();
@@ -275,8 +279,18 @@ pub fn compact_in_column(value: f64, largest: f64, locale: Locale) -> String {
     while decimals < 4 && scaled.abs() < 10f64.powi(1 - decimals as i32) {
         decimals += 1;
     }
-    let amount = number(scaled, decimals);
-    if amount.trim_start_matches('-').chars().all(|c| c == '0') {
+    // Trailing zeros kept only for a magnitude's figures ("2.50 bn"); a count in units keeps
+    // its whole numbers whole ("30 sites", not "30.0").
+    let amount = if word.is_empty() {
+        number(scaled, decimals)
+    } else {
+        number_fixed(scaled, decimals)
+    };
+    if amount
+        .trim_start_matches('-')
+        .chars()
+        .all(|c| c == '0' || c == '.')
+    {
         return compact(value, locale);
     }
     format!("{amount}{word}")
@@ -563,7 +577,7 @@ mod tests {
         // "1.5", "0", a million: the plural.
         assert_eq!(value(1.5, &iterations, en), "1.5 iterations");
         assert_eq!(value(0.0, &iterations, en), "0 iterations");
-        assert_eq!(value(1e6, &iterations, en), "1 m iterations");
+        assert_eq!(value(1e6, &iterations, en), "1\u{a0}m iterations");
         assert_eq!(
             value(1.0, &iterations, Shown::as_reported(Locale::ZhHans)),
             "1次"
@@ -591,10 +605,19 @@ mod tests {
 
     #[test]
     fn amounts_in_a_column_share_its_largest_magnitude() {
-        assert_eq!(compact_in_column(9.64e8, 1.12e9, Locale::En), "0.96 bn");
-        assert_eq!(compact_in_column(1.12e9, 1.12e9, Locale::En), "1.12 bn");
+        assert_eq!(
+            compact_in_column(9.64e8, 1.12e9, Locale::En),
+            "0.96\u{a0}bn"
+        );
+        assert_eq!(
+            compact_in_column(1.12e9, 1.12e9, Locale::En),
+            "1.12\u{a0}bn"
+        );
         // Two significant digits kept for a small amount, at most four decimals.
-        assert_eq!(compact_in_column(9.64e7, 1.12e9, Locale::En), "0.096 bn");
+        assert_eq!(
+            compact_in_column(9.64e7, 1.12e9, Locale::En),
+            "0.096\u{a0}bn"
+        );
         // Zero, and what the column's magnitude would show as zero, in their own.
         assert_eq!(compact_in_column(1.0, 1.12e9, Locale::En), "1");
         assert_eq!(compact_in_column(4e4, 1.12e9, Locale::En), "40,000");
@@ -602,11 +625,25 @@ mod tests {
         assert_eq!(compact_in_column(4e3, 1.5e8, Locale::ZhHans), "4,000");
         assert_eq!(compact_in_column(30.0, 2e6, Locale::En), "30");
         // A negative largest is a size too.
-        assert_eq!(compact_in_column(9.64e8, -1.12e9, Locale::En), "0.96 bn");
+        assert_eq!(
+            compact_in_column(9.64e8, -1.12e9, Locale::En),
+            "0.96\u{a0}bn"
+        );
         assert_eq!(compact_in_column(9.64e6, 1.12e9, Locale::ZhHant), "0.096億");
         // A largest smaller than the amount (or not a number) never shrinks it.
-        assert_eq!(compact_in_column(2.5e9, 1.0, Locale::En), "2.5 bn");
-        assert_eq!(compact_in_column(2.5e9, f64::NAN, Locale::En), "2.5 bn");
+        assert_eq!(compact_in_column(2.5e9, 1.0, Locale::En), "2.50\u{a0}bn");
+        assert_eq!(
+            compact_in_column(2.5e9, f64::NAN, Locale::En),
+            "2.50\u{a0}bn"
+        );
+        // A magnitude's figures keep their trailing zeros, so a column lines up ("6.10" over
+        // "6.22"); Chinese too.
+        assert_eq!(compact_in_column(6.1e9, 6.22e9, Locale::En), "6.10\u{a0}bn");
+        assert_eq!(compact_in_column(6.1e9, 6.22e9, Locale::ZhHans), "61.0亿");
+        assert_eq!(
+            compact_in_column(-1.1e9, 2.0e9, Locale::En),
+            "-1.10\u{a0}bn"
+        );
         assert_eq!(compact_in_column(f64::NAN, 1e9, Locale::En), "—");
         assert_eq!(compact_in_column(12_345.0, 20_000.0, Locale::En), "12,345");
     }
@@ -643,7 +680,7 @@ mod tests {
     fn money_per_locale() {
         assert_eq!(
             money(2.5e9, "USD", Shown::as_reported(Locale::En)),
-            "US$2.5 bn"
+            "US$2.5\u{a0}bn"
         );
         assert_eq!(
             money(6.1e9, "USD", Shown::as_reported(Locale::ZhHans)),
@@ -655,11 +692,11 @@ mod tests {
         );
         assert_eq!(
             money(701e8, "CNY", Shown::as_reported(Locale::En)),
-            "¥70.1 bn"
+            "¥70.1\u{a0}bn"
         );
         assert_eq!(
             money(5.8815e9, "USD", Shown::as_reported(Locale::En)),
-            "US$5.88 bn"
+            "US$5.88\u{a0}bn"
         );
         assert_eq!(
             money(92.69e9, "USD", Shown::as_reported(Locale::ZhHant)),
@@ -672,7 +709,7 @@ mod tests {
     fn negative_money_puts_a_true_minus_before_the_currency() {
         assert_eq!(
             money(-1.77e9, "USD", Shown::as_reported(Locale::En)),
-            "\u{2212}US$1.77 bn"
+            "\u{2212}US$1.77\u{a0}bn"
         );
         assert_eq!(
             money(-1.77e9, "USD", Shown::as_reported(Locale::ZhHans)),
@@ -718,10 +755,10 @@ mod tests {
     #[test]
     fn without_a_conversion_money_shows_as_reported() {
         let shown = Shown::new(Locale::En, None);
-        assert_eq!(money(701e8, "CNY", shown), "¥70.1 bn");
+        assert_eq!(money(701e8, "CNY", shown), "¥70.1\u{a0}bn");
         assert_eq!(
             value(701e8, &Unit::Currency("CNY".into()), shown),
-            "¥70.1 bn"
+            "¥70.1\u{a0}bn"
         );
     }
 
@@ -729,10 +766,10 @@ mod tests {
     fn a_conversion_for_this_currency_converts_it() {
         let c = cny_to_usd(0.14);
         let shown = Shown::new(Locale::En, Some(&c));
-        assert_eq!(money(701e8, "CNY", shown), "US$9.81 bn");
+        assert_eq!(money(701e8, "CNY", shown), "US$9.81\u{a0}bn");
         assert_eq!(
             value(701e8, &Unit::Currency("CNY".into()), shown),
-            "US$9.81 bn"
+            "US$9.81\u{a0}bn"
         );
         assert_eq!(
             money(701e8, "CNY", Shown::new(Locale::ZhHans, Some(&c))),
@@ -740,15 +777,15 @@ mod tests {
         );
         // Only what is not money keeps its unit.
         assert_eq!(value(0.5, &Unit::Percent, shown), "50%");
-        assert_eq!(money_as_reported(701e8, "CNY", Locale::En), "¥70.1 bn");
+        assert_eq!(money_as_reported(701e8, "CNY", Locale::En), "¥70.1\u{a0}bn");
     }
 
     #[test]
     fn a_conversion_for_another_currency_is_ignored() {
         let c = cny_to_usd(0.14);
         let shown = Shown::new(Locale::En, Some(&c));
-        assert_eq!(money(2.5e9, "USD", shown), "US$2.5 bn");
-        assert_eq!(money(2.5e9, "EUR", shown), "€2.5 bn");
+        assert_eq!(money(2.5e9, "USD", shown), "US$2.5\u{a0}bn");
+        assert_eq!(money(2.5e9, "EUR", shown), "€2.5\u{a0}bn");
     }
 
     #[test]
@@ -757,7 +794,7 @@ mod tests {
             let c = cny_to_usd(rate);
             assert!(!c.applies_to("CNY"), "rate {rate}");
             let shown = Shown::new(Locale::En, Some(&c));
-            assert_eq!(money(701e8, "CNY", shown), "¥70.1 bn", "rate {rate}");
+            assert_eq!(money(701e8, "CNY", shown), "¥70.1\u{a0}bn", "rate {rate}");
         }
         // A conversion to the same currency changes nothing.
         let same = Conversion {
@@ -767,7 +804,7 @@ mod tests {
         };
         assert_eq!(
             money(701e8, "CNY", Shown::new(Locale::En, Some(&same))),
-            "¥70.1 bn"
+            "¥70.1\u{a0}bn"
         );
         // A rate that overflows the figure still shows no infinity.
         let huge = cny_to_usd(f64::MAX);
@@ -781,7 +818,7 @@ mod tests {
     fn counts_and_magnitudes() {
         assert_eq!(compact(700_000.0, Locale::ZhHans), "70万");
         assert_eq!(compact(700_000.0, Locale::En), "700,000");
-        assert_eq!(compact(1.5e8, Locale::En), "150 m");
+        assert_eq!(compact(1.5e8, Locale::En), "150\u{a0}m");
         assert_eq!(compact(1.5e8, Locale::ZhHant), "1.5億");
         assert_eq!(compact(3e6, Locale::ZhHans), "300万");
         assert_eq!(compact(4.5, Locale::En), "4.5");

@@ -336,7 +336,12 @@ mod tests {
         };
         assert_eq!(
             values(Shown::as_reported(Locale::En)),
-            ["US$1.12 bn", "US$0.96 bn", "US$0.16 bn", "US$0.0042 bn"]
+            [
+                "US$1.12\u{a0}bn",
+                "US$0.96\u{a0}bn",
+                "US$0.16\u{a0}bn",
+                "US$0.0042\u{a0}bn"
+            ]
         );
         assert_eq!(
             values(Shown::as_reported(Locale::ZhHans)),
@@ -350,7 +355,12 @@ mod tests {
         };
         assert_eq!(
             values(Shown::new(Locale::En, Some(&to_cny))),
-            ["¥7.84 bn", "¥6.75 bn", "¥1.09 bn", "¥0.029 bn"]
+            [
+                "¥7.84\u{a0}bn",
+                "¥6.75\u{a0}bn",
+                "¥1.09\u{a0}bn",
+                "¥0.029\u{a0}bn"
+            ]
         );
     }
 }

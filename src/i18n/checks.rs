@@ -743,7 +743,7 @@ mod tests {
         let c = run_checks(r, &computed).into_iter().next().unwrap();
         assert_eq!(
             describe(&c, r, Shown::as_reported(Locale::En)),
-            "The source states 13% a year for 2025–2032, but its own values imply 13.6%: compounding 13% gives US$5.88 bn in 2032, not the reported US$6.1 bn."
+            "The source states 13% a year for 2025–2032, but its own values imply 13.6%: compounding 13% gives US$5.88\u{a0}bn in 2032, not the reported US$6.1\u{a0}bn."
         );
     }
 }

@@ -6,9 +6,11 @@ use crate::domain::engine::compare::{Comparison, YearDiff};
 use crate::domain::format::{self, largest_size, signed, Shown};
 use crate::domain::schema::Unit;
 
-/// The end year's relative difference in prose ("+38.7%"), or "—" without a base.
+/// A relative difference as the table's column and the summary above it write it, with two
+/// decimals ("+38.71%", "0.00%"), or "—" without a base.
 pub fn signed_percent(v: Option<f64>) -> String {
-    v.map(format::signed_rate).unwrap_or_else(|| "—".into())
+    v.map(|p| signed(p, |x| format::percent_in_column(x, 2)))
+        .unwrap_or_else(|| "—".into())
 }
 
 /// Each year's row: (year, [published, scenario, difference, difference %]). Each column in
@@ -28,9 +30,7 @@ pub fn rows(cmp: &Comparison, unit: &Unit, shown: Shown) -> Vec<(String, Vec<Str
                     in_column(d.base, values),
                     in_column(d.other, values),
                     signed(d.abs, |x| in_column(x, differences)),
-                    d.pct
-                        .map(|p| signed(p, |x| format::percent_in_column(x, 2)))
-                        .unwrap_or_else(|| "—".into()),
+                    signed_percent(d.pct),
                 ],
             )
         })
@@ -63,20 +63,20 @@ mod tests {
             (
                 "2025".into(),
                 vec![
-                    "US$2.5 bn".into(),
-                    "US$2.5 bn".into(),
+                    "US$2.50\u{a0}bn".into(),
+                    "US$2.50\u{a0}bn".into(),
                     "US$0".into(),
                     "0.00%".into()
                 ]
             )
         );
-        assert_eq!(table[1].1[2], "+US$0.16 bn");
+        assert_eq!(table[1].1[2], "+US$0.16\u{a0}bn");
         assert_eq!(table[1].1[3], "+5.63%");
-        assert_eq!(table[7].1[1], "US$8.96 bn");
+        assert_eq!(table[7].1[1], "US$8.96\u{a0}bn");
         // Every percentage with two decimals, every difference in billions.
         for (_, cells) in &table[1..] {
             assert!(
-                cells[2].starts_with("+US$") && cells[2].ends_with(" bn"),
+                cells[2].starts_with("+US$") && cells[2].ends_with("\u{a0}bn"),
                 "{cells:?}"
             );
             let pct = cells[3].trim_start_matches('+').trim_end_matches('%');
@@ -88,7 +88,7 @@ mod tests {
         }
         // The other way round: true minus signs, in money and in percentages alike.
         let lower = rows(&compare(&other, &base, 2025), &usd(), en);
-        assert_eq!(lower[1].1[2], "\u{2212}US$0.16 bn");
+        assert_eq!(lower[1].1[2], "\u{2212}US$0.16\u{a0}bn");
         assert!(lower[1].1[3].starts_with('\u{2212}'), "{:?}", lower[1].1);
         assert!(lower[1].1[3].ends_with('%'), "{:?}", lower[1].1);
     }

@@ -36,7 +36,7 @@ pub struct GoalSetup {
     pub last_year: i32,
     /// "Which yearly growth from 2025 reaches …?"
     pub intro: String,
-    /// "Target value (USD bn)".
+    /// "Target value (USD\u{a0}bn)".
     pub target_label: String,
     pub placeholder: String,
 }
@@ -244,7 +244,7 @@ mod tests {
     #[test]
     fn the_default_target_doubles_the_anchor_by_the_last_year() {
         let (s, rate, unit) = setup(Locale::En);
-        assert_eq!(s.target_label, "Target value (USD bn)");
+        assert_eq!(s.target_label, "Target value (USD\u{a0}bn)");
         assert_eq!(s.placeholder, "5");
         // In Chinese the field is in 亿美元, as the amounts beside it read.
         assert_eq!(setup(Locale::ZhHans).0.target_label, "目标值（亿美元）");
@@ -283,9 +283,9 @@ mod tests {
             goal_answer(&s, "2", None, rate, &unit, Shown::as_reported(Locale::En)),
             GoalAnswer::Answer {
                 need: NeedText::AlreadyReached(
-                    "US$2 bn is already reached in 2025: no growth is needed.".into()
+                    "US$2\u{a0}bn is already reached in 2025: no growth is needed.".into()
                 ),
-                reach: "At the rate in force, US$2 bn is reached in 2025.".into(),
+                reach: "At the rate in force, US$2\u{a0}bn is reached in 2025.".into(),
             }
         );
         for bad in ["abc", "-3", "0"] {

@@ -650,7 +650,7 @@ mod tests {
             "a target reads with its comparator: {text}"
         );
         // The comparator stays on its figure's line (a no-break space), in every language.
-        assert_eq!(text, "≥\u{a0}3 m users in 3 years");
+        assert_eq!(text, "≥\u{a0}3\u{a0}m users in 3 years");
         let (_, zh, _) =
             plan_headline(plan, Shown::as_reported(Locale::ZhHant)).expect("a headline");
         assert!(zh.starts_with("≥\u{a0}300萬"), "{zh}");

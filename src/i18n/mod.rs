@@ -200,7 +200,16 @@ pub fn fill(template: &str, args: &[&str]) -> String {
 /// Sentences one after the other: a space between them in English, none in Chinese, whose
 /// full stop already takes a full character's width.
 pub fn sentences(locale: Locale, parts: &[&str]) -> String {
-    parts.join(if locale == Locale::En { " " } else { "" })
+    parts.join(sentence_gap(locale))
+}
+
+/// What goes between two sentences (see [`sentences`]), for a view that puts them side by side.
+pub fn sentence_gap(locale: Locale) -> &'static str {
+    if locale == Locale::En {
+        " "
+    } else {
+        ""
+    }
 }
 
 /// (Shared with the domain's own wording: an imported report's card line.)

@@ -56,7 +56,8 @@ crate::messages! {
         Middle => ("its middle, ≈ {0}", "中点，约 {0}", "中點，約 {0}"),
         Floor => ("its floor, {0} (no ceiling given)", "下限 {0}（未给出上限）", "下限 {0}（未給出上限）"),
         Ceiling => ("its ceiling, {0} (no floor given)", "上限 {0}（未给出下限）", "上限 {0}（未給出下限）"),
-        NoteBounds => ("bound: ▲ at least, ▼ below", "界限：▲ 不低于，▼ 低于", "界限：▲ 不低於，▼ 低於"),
+        // Hollow, as the chart draws a bound's marks.
+        NoteBounds => ("bound: △ at least, ▽ below", "界限：△ 不低于，▽ 低于", "界限：△ 不低於，▽ 低於"),
     }
 }
 
@@ -375,7 +376,7 @@ mod tests {
         assert!(fit.range.contains("10.03% to 21.07%"), "{}", fit.range);
         assert_eq!(fit.rows.len(), 4);
         let y2013 = fit.rows.iter().find(|row| row.year == 2013).expect("2013");
-        assert_eq!(y2013.says, "≥\u{a0}¥90 bn, <\u{a0}¥100 bn");
+        assert_eq!(y2013.says, "≥\u{a0}¥90\u{a0}bn, <\u{a0}¥100\u{a0}bn");
         assert!(y2013.used.starts_with("its middle, ≈ "), "{}", y2013.used);
         // The anchor row says so; every row has a line value, never a NaN.
         assert!(fit
@@ -416,7 +417,7 @@ mod tests {
         let r = report("china-call-center");
         assert_eq!(
             headline_text(&r, Shown::as_reported(Locale::En)),
-            "¥70.1 bn (2011) → ≥\u{a0}¥100 bn (2014)"
+            "¥70.1\u{a0}bn (2011) → ≥\u{a0}¥100\u{a0}bn (2014)"
         );
     }
 

@@ -188,7 +188,7 @@ mod tests {
         };
         assert_eq!(
             t(Whose::Published, 6.1e9, Locale::En),
-            "The market grows from US$2.5 bn in 2025 to US$6.1 bn in 2032"
+            "The market grows from US$2.5\u{a0}bn in 2025 to US$6.1\u{a0}bn in 2032"
         );
         assert_eq!(
             t(Whose::Published, 6.1e9, Locale::ZhHans),
@@ -200,11 +200,11 @@ mod tests {
         );
         assert_eq!(
             t(Whose::Scenario, 2.0e9, Locale::En),
-            "In your scenario, the market falls from US$2.5 bn in 2025 to US$2 bn in 2032"
+            "In your scenario, the market falls from US$2.5\u{a0}bn in 2025 to US$2\u{a0}bn in 2032"
         );
         assert_eq!(
             t(Whose::Published, 2.505e9, Locale::En),
-            "The market stays at about US$2.5 bn from 2025 to 2032"
+            "The market stays at about US$2.5\u{a0}bn from 2025 to 2032"
         );
         assert_eq!(
             growth_title(

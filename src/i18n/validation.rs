@@ -184,11 +184,13 @@ crate::messages! {
     pub enum JsonMsg {
         EndsEarly => ("the file ends too early: {0}", "文件在中途结束（文件可能不完整）：{0}", "檔案在中途結束（檔案可能不完整）：{0}"),
         Syntax => ("not valid JSON: {0}", "不是有效的 JSON：{0}", "不是有效的 JSON：{0}"),
-        MissingField => ("missing field `{0}`", "缺少字段 `{0}`", "缺少欄位 `{0}`"),
-        UnknownField => ("unknown field `{0}`, expected one of {1}", "未知字段 `{0}`（可能拼写有误），此处可用：{1}", "未知欄位 `{0}`（可能拼寫有誤），此處可用：{1}"),
-        UnknownVariant => ("unknown variant `{0}`, expected one of {1}", "未知取值 `{0}`，此处可用：{1}", "未知取值 `{0}`，此處可用：{1}"),
-        NoneExpected => ("unknown field `{0}`, there are no fields", "未知字段 `{0}`，此处没有字段", "未知欄位 `{0}`，此處沒有欄位"),
-        DuplicateField => ("duplicate field `{0}`", "字段 `{0}` 重复出现", "欄位 `{0}` 重複出現"),
+        MissingField => ("missing field “{0}”", "缺少字段“{0}”", "缺少欄位「{0}」"),
+        UnknownField => ("unknown field “{0}”, expected one of {1}", "未知字段“{0}”（可能拼写有误），此处可用：{1}", "未知欄位「{0}」（可能拼寫有誤），此處可用：{1}"),
+        UnknownVariant => ("unknown variant “{0}”, expected one of {1}", "未知取值“{0}”，此处可用：{1}", "未知取值「{0}」，此處可用：{1}"),
+        NoneExpected => ("unknown field “{0}”, there are no fields", "未知字段“{0}”，此处没有字段", "未知欄位「{0}」，此處沒有欄位"),
+        DuplicateField => ("duplicate field “{0}”", "字段“{0}”重复出现", "欄位「{0}」重複出現"),
+        // A name the file or the format uses, quoted as the reader's language quotes.
+        Quoted => ("“{0}”", "“{0}”", "「{0}」"),
         Data => ("{0}", "数值与报告格式不符：{0}", "數值與報告格式不符：{0}"),
         At => ("{0} (line {1}, column {2})", "{0}（第 {1} 行，第 {2} 列）", "{0}（第 {1} 行，第 {2} 欄）"),
         // serde_json's column 0: the line's start, before any character (a text cut after a line).
@@ -206,12 +208,12 @@ crate::messages! {
         EofObject => ("EOF while parsing an object", "对象没有结束", "物件沒有結束"),
         EofString => ("EOF while parsing a string", "字符串没有结束", "字串沒有結束"),
         EofValue => ("EOF while parsing a value", "缺少值", "缺少值"),
-        ExpectedColon => ("expected `:`", "此处应为 `:`", "此處應為 `:`"),
-        ExpectedListCommaOrEnd => ("expected `,` or `]`", "此处应为 `,` 或 `]`", "此處應為 `,` 或 `]`"),
-        ExpectedObjectCommaOrEnd => ("expected `,` or `}`", "此处应为 `,` 或 `}`", "此處應為 `,` 或 `}`"),
-        ExpectedSomeIdent => ("expected ident", "此处应为 `true`、`false` 或 `null`", "此處應為 `true`、`false` 或 `null`"),
+        ExpectedColon => ("expected `:`", "此处应为“:”", "此處應為「:」"),
+        ExpectedListCommaOrEnd => ("expected `,` or `]`", "此处应为“,”或“]”", "此處應為「,」或「]」"),
+        ExpectedObjectCommaOrEnd => ("expected `,` or `}`", "此处应为“,”或“}”", "此處應為「,」或「}」"),
+        ExpectedSomeIdent => ("expected ident", "此处应为 true、false 或 null", "此處應為 true、false 或 null"),
         ExpectedSomeValue => ("expected value", "此处应为一个值", "此處應為一個值"),
-        ExpectedDoubleQuote => ("expected `\"`", "此处应为 `\"`", "此處應為 `\"`"),
+        ExpectedDoubleQuote => ("expected `\"`", "此处应为英文双引号 \"", "此處應為英文雙引號 \""),
         InvalidEscape => ("invalid escape", "无效的转义序列", "無效的跳脫序列"),
         InvalidNumber => ("invalid number", "无效的数字", "無效的數字"),
         NumberOutOfRange => ("number out of range", "数字超出范围", "數字超出範圍"),
@@ -373,7 +375,8 @@ fn serde_found(found: &str, locale: Locale) -> Option<String> {
         .iter()
         .find_map(|(prefix, m)| found.strip_prefix(prefix).map(|rest| (rest, *m)))
     {
-        return Some(fill(m.text(locale), &[rest]));
+        // serde quotes a number in backticks ("integer `-1`"): the value alone.
+        return Some(fill(m.text(locale), &[rest.trim_matches('`')]));
     }
     match found {
         "sequence" => Some(FoundSequence.text(locale).to_string()),
@@ -523,7 +526,7 @@ pub fn json_text(p: &JsonProblem, locale: Locale) -> String {
     let with = |m: JsonMsg, args: &[&str]| fill(m.text(locale), args);
     let names = |list: &[String]| {
         list.iter()
-            .map(|n| format!("`{n}`"))
+            .map(|n| fill(JsonMsg::Quoted.text(locale), &[n]))
             .collect::<Vec<_>>()
             .join(crate::domain::format::list_comma(locale))
     };
@@ -613,7 +616,7 @@ mod tests {
         let hant = validation_text(&unknown, Locale::ZhHant);
         assert!(
             hant.starts_with(
-                "mine.json：titel：未知欄位 `titel`（可能拼寫有誤），此處可用：`id`、`kind`、"
+                "mine.json：titel：未知欄位「titel」（可能拼寫有誤），此處可用：「id」、「kind」、"
             ),
             "{hant}"
         );
@@ -621,7 +624,7 @@ mod tests {
         let en = validation_text(&unknown, Locale::En);
         assert!(
             en.starts_with(
-                "mine.json: titel: unknown field `titel`, expected one of `id`, `kind`, "
+                "mine.json: titel: unknown field “titel”, expected one of “id”, “kind”, "
             ),
             "{en}"
         );
@@ -647,7 +650,7 @@ mod tests {
         );
         let syntax = refused("{\"id\" \"a\"}");
         let hant = validation_text(&syntax, Locale::ZhHant);
-        assert!(hant.contains("不是有效的 JSON：此處應為 `:`"), "{hant}");
+        assert!(hant.contains("不是有效的 JSON：此處應為「:」"), "{hant}");
         for (detail, hans) in [
             ("EOF while parsing a list", "列表没有结束"),
             ("trailing comma", "多余的逗号"),
@@ -657,11 +660,11 @@ mod tests {
             ),
             (
                 "invalid value: integer `-1`, expected u32",
-                "取值超出范围：此处是整数 `-1`，应为非负整数（u32）",
+                "取值超出范围：此处是整数 -1，应为非负整数（u32）",
             ),
             (
                 "invalid value: integer `3000000000`, expected i32",
-                "取值超出范围：此处是整数 `3000000000`，应为整数（i32）",
+                "取值超出范围：此处是整数 3000000000，应为整数（i32）",
             ),
             (
                 "invalid type: string \"a, expected b\", expected f64",

@@ -25,7 +25,7 @@ use crate::i18n::kpis::{
     on_time_text, periods_answer, periods_range_text, rate_range_text, rate_text, reach_text,
     target_text, unit_suffix, value_range_text, with_unit, Contradiction, Form, KpiMsg,
 };
-use crate::i18n::{fill, Message, Msg};
+use crate::i18n::{fill, sentence_gap, Message, Msg};
 use leptos::prelude::*;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -508,7 +508,8 @@ fn projector(
             let on_time = projected.with(|p| p.on_time(&h, cadence))?;
             let note = on_time_text(on_time, &h, lang);
             Some(view! {
-                <span>" "<span class="kpi-horizon-note">{note}</span></span>
+                // A sentence after the reach's: no space after a Chinese full stop.
+                <span>{sentence_gap(lang)}<span class="kpi-horizon-note">{note}</span></span>
             })
         }
     };

@@ -55,8 +55,8 @@ test('segments: dimensions, treemap for regions, sortable table that reconciles'
   const values = await table.locator('tbody tr td:first-of-type').evaluateAll((cells) => cells.map((c) => c.textContent ?? ''));
   expect(values).toHaveLength(30);
   for (const v of values) {
-    expect(v).toMatch(/^US\$\d+(\.\d+)? bn$/);
-    expect(v, 'no segment reads as zero').not.toMatch(/^US\$0(\.0+)? bn$/);
+    expect(v).toMatch(/^US\$\d+(\.\d+)?\u00a0bn$/);
+    expect(v, 'no segment reads as zero').not.toMatch(/^US\$0(\.0+)?\u00a0bn$/);
   }
   // Sort by CAGR: North America grows fastest.
   await table.getByRole('button', { name: /CAGR/ }).click();
@@ -88,23 +88,24 @@ test('scenarios: keyboard and mouse move the headline rate; chart, table and dif
   await field.press('Tab');
   const row2032 = page.getByTestId('difference-table').locator('tr[data-year="2032"]');
   await expect(row2032).toContainText('US$8.96 bn');
-  await expect(row2032).toContainText('US$6.1 bn');
+  await expect(row2032).toContainText('US$6.10 bn');
   await expect(page.getByTestId('end-summary')).toContainText('20%');
-  // Each column reads in one magnitude, its percentages with two decimals each, so the
-  // figures line up (2026's +US$0.16 bn under 2032's +US$2.86 bn, not "+US$160 m").
+  // Each column reads in one magnitude with as many decimals on every row (6.10 over 6.22,
+  // not 6.1), its percentages with two, so the figures line up (2026's +US$0.16 bn under
+  // 2032's +US$2.86 bn, not "+US$160 m").
   const cells = await page.getByTestId('difference-table').locator('tbody tr').evaluateAll((rows) =>
     rows.map((r) => [...r.querySelectorAll('td')].map((td) => (td.textContent ?? '').trim())));
   expect(cells).toHaveLength(8);
   for (const [published, scenario, difference, pct] of cells) {
-    expect(published).toMatch(/^US\$\d+(\.\d+)? bn$/);
-    expect(scenario).toMatch(/^US\$\d+(\.\d+)? bn$/);
-    expect(difference).toMatch(/^(\+US\$\d+(\.\d+)? bn|US\$0)$/);
+    expect(published).toMatch(/^US\$\d\.\d\d\u00a0bn$/);
+    expect(scenario).toMatch(/^US\$\d\.\d\d\u00a0bn$/);
+    expect(difference).toMatch(/^(\+US\$\d\.\d\d\u00a0bn|US\$0)$/);
     expect(pct).toMatch(/^(\+\d+\.\d\d%|0\.00%)$/);
   }
-  expect(cells[1][2]).toBe('+US$0.16 bn');
+  expect(cells[1][2]).toBe('+US$0.16\u00a0bn');
   // The chart draws the scenario: its 2032 marker says the same value.
   const chart = page.locator('[data-chart="scenario"]');
-  await expect(chart.locator('path.mk[aria-label*="2032: US$8.96 bn (scenario)"]')).toHaveCount(1);
+  await expect(chart.locator('path.mk[aria-label*="2032: US$8.96\u00a0bn (scenario)"]')).toHaveCount(1);
 
   // Mouse: clicking near the left end of the track lowers the rate a lot.
   const box = await slider.boundingBox();
@@ -215,8 +216,8 @@ test('charts: legend toggles a series, focus names value and provenance, table v
   // ≥ 900亿 and < 1000亿 in 2013 ("900多": both ends), ≥ 1000亿 in 2014.
   await expect(chart.locator('path.mk.bound')).toHaveCount(3);
   // The interval's top is exclusive ("900多": below 1000亿); a floor reads ≥.
-  await expect(chart.locator('path.mk.bound[aria-label*="2013: <\u00a0¥100 bn (bound)"]')).toHaveCount(1);
-  await expect(chart.locator('path.mk.bound[aria-label*="2013: ≥\u00a0¥90 bn (bound)"]')).toHaveCount(1);
+  await expect(chart.locator('path.mk.bound[aria-label*="2013: <\u00a0¥100\u00a0bn (bound)"]')).toHaveCount(1);
+  await expect(chart.locator('path.mk.bound[aria-label*="2013: ≥\u00a0¥90\u00a0bn (bound)"]')).toHaveCount(1);
   await expect(chart.locator('path.mk.bound[aria-label*="≤"]')).toHaveCount(0);
   await chart.locator('path.mk').first().focus();
   await expect(chart.getByTestId('readout')).toContainText('2011: ¥70.1 bn (reported)');
@@ -356,6 +357,13 @@ test('KPI board: targets, contradictions, projector and goal seek agree with the
   await expect(page.locator('#projector-start-msg')).toHaveText('');
   await page.getByTestId('projector-reset').click();
   await expect(page.getByTestId('projection-reach')).toContainText('36');
+  // In Chinese the plan's horizon follows the reach's sentence without a space after its full
+  // stop ("在第36個月達到。在計劃期限內…").
+  await chooseLanguage(page, 'zh-Hant');
+  const reachLine = page.getByTestId('projection-reach').first().locator('xpath=..');
+  await expect(reachLine.locator('.kpi-horizon-note')).not.toHaveText('');
+  expect(await reachLine.textContent()).toMatch(/。\S/);
+  expect(await reachLine.textContent()).not.toMatch(/。\s/);
 });
 
 test('goal seek from the overview: which growth reaches a target by a year', async ({ page }) => {

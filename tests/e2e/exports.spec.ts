@@ -143,6 +143,14 @@ test('headline chart as SVG and PNG; the modified mark only after changing the r
   expect(text).toMatch(/\d{4}-\d{2}-\d{2}/);
   expect(text).not.toContain('Modified assumptions');
   expect(text).not.toContain('class="'); // styles are inlined
+  // A file an SVG viewer opens: well-formed XML (no HTML entity such as "&nbsp;"), and its
+  // figures keep their no-break spaces.
+  expect(text).not.toContain('&nbsp;');
+  expect(await page.evaluate((t) => {
+    const doc = new DOMParser().parseFromString(t, 'image/svg+xml');
+    return doc.querySelector('parsererror') === null && doc.documentElement.localName === 'svg';
+  }, text)).toBe(true);
+  expect(text).toContain('US$2.5\u00a0bn');
   await expect(page.getByTestId('export-status')).toHaveText('Downloaded smartphone-leasing-headline.svg');
 
   const png = await download(page, () => figure.getByRole('button', { name: 'Download chart as PNG' }).click());
@@ -273,6 +281,6 @@ test('select all and copy takes the tables below the fold too', async ({ page })
   expect(await table.evaluate((t) => t.getBoundingClientRect().top > innerHeight)).toBe(true);
   await page.locator('body').press('Control+A');
   const selected = await page.evaluate(() => document.getSelection()?.toString() ?? '');
-  expect(selected).toMatch(/\n2032\tUS\$[\d.]+ bn\tUS\$[\d.]+ bn\tUS\$/);
+  expect(selected).toMatch(/\n2032\tUS\$[\d.]+\sbn\tUS\$[\d.]+\sbn\tUS\$/);
   expect(errors).toEqual([]);
 });

@@ -23,9 +23,9 @@ for (const [label, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as cons
       const errors = watchErrors(page);
       await openApp(page);
       const expected: Record<string, RegExp> = {
-        'smartphone-leasing': /^US\$2\.5 bn \(2025\) → US\$6\.1 bn \(2032\)$/,
-        'china-call-center': /^¥70\.1 bn \(2011\) → ≥\s¥100 bn \(2014\)$/,
-        'parent-child-community': /^≥\s3 m users in 3 years$/,
+        'smartphone-leasing': /^US\$2\.5\sbn \(2025\) → US\$6\.1\sbn \(2032\)$/,
+        'china-call-center': /^¥70\.1\sbn \(2011\) → ≥\s¥100\sbn \(2014\)$/,
+        'parent-child-community': /^≥\s3\sm users in 3 years$/,
       };
       for (const [id, headline] of Object.entries(expected)) {
         await page.locator(`.card[data-report="${id}"] a.open-report`).click();

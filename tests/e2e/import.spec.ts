@@ -107,7 +107,7 @@ test('bad files get a clear message and change nothing already kept', async ({ p
   await pick(page, 'broken.json', EXAMPLE.slice(0, 300));
   await expect(status).toContainText(/broken\.json：檔案在中途結束（檔案可能不完整）：.*（第 \d+ 行，第 \d+ 欄）/);
   await pick(page, 'typo.json', JSON.stringify({ ...JSON.parse(EXAMPLE), titel: 'x' }));
-  await expect(status).toContainText('typo.json：未知欄位 `titel`（可能拼寫有誤），此處可用：`id`、`kind`');
+  await expect(status).toContainText('typo.json：未知欄位「titel」（可能拼寫有誤），此處可用：「id」、「kind」');
   await fullShot(page, 'tests/e2e/screenshots/import-refused-zh-Hant.png');
   await chooseLanguage(page, 'en');
 

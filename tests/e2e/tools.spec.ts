@@ -122,7 +122,7 @@ test('monte carlo: seeded, repeatable, with progress and a stale note', async ({
   await result.locator('.table-toggle').click();
   const first = await fanTable(page);
   expect(first).toContain('2032');
-  expect(first).toMatch(/US\$[\d.]+ bn – US\$[\d.]+ bn/);
+  expect(first).toMatch(/US\$[\d.]+\sbn – US\$[\d.]+\sbn/);
 
   // Same seed, same paths: the same numbers.
   await runOnce(page);

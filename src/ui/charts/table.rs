@@ -84,7 +84,10 @@ pub fn DataTableView(
                         <For
                             each=move || headings.get()
                             key=|h| h.clone()
-                            children=|(_, h)| view! { <th scope="col">{h}</th> }
+                            // Figures' headings stand over their figures (right-aligned).
+                            children=|(i, h)| {
+                                view! { <th scope="col" class=(i > 0).then_some("num")>{h}</th> }
+                            }
                         />
                     </tr>
                 </thead>
