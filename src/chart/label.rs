@@ -16,7 +16,7 @@ pub fn x_label(x: f64) -> String {
 
 /// Whether `d` is the top end of an interval among a series' `points`: a ceiling marker at the
 /// x of a floor marker. A series has one point a year, so a ceiling beside a floor can only be
-/// an interval drawn as its two ends ("900多亿": ▲ at least 900亿, ▼ below 1000亿).
+/// an interval drawn as its two ends ("900多亿": △ at least 900亿, ▽ below 1000亿).
 pub fn is_interval_top(points: &[Datum], d: &Datum) -> bool {
     d.provenance == Provenance::Bound
         && d.bound == Some(BoundSide::Upper)
@@ -69,10 +69,24 @@ pub fn point_label(series: &str, points: &[Datum], d: &Datum, unit: &Unit, shown
 
 /// Short axis label of a value.
 pub fn tick_label(value: f64, unit: &Unit, shown: Shown) -> String {
+    tick_label_among(value, value, unit, shown)
+}
+
+/// An axis's labels, each tick in the magnitude of the largest, so the axis reads in one word
+/// ("US$0.5 bn" under "US$1 bn", not "US$500 m").
+pub fn tick_labels(ticks: &[f64], unit: &Unit, shown: Shown) -> Vec<String> {
+    let largest = format::largest_size(ticks.iter().copied());
+    ticks
+        .iter()
+        .map(|v| tick_label_among(*v, largest, unit, shown))
+        .collect()
+}
+
+fn tick_label_among(value: f64, largest: f64, unit: &Unit, shown: Shown) -> String {
     match unit {
         Unit::Percent => format::percent(value, 1),
-        Unit::Currency(code) => format::money(value, code, shown),
-        _ => format::compact(value, shown.locale),
+        Unit::Currency(code) => format::money_on_axis(value, largest, code, shown),
+        _ => format::compact_on_axis(value, largest, shown.locale),
     }
 }
 
@@ -300,6 +314,37 @@ mod tests {
             provenance: Provenance::Bound,
             bound: Some(side),
         }
+    }
+
+    #[test]
+    fn an_axis_reads_in_its_largest_ticks_magnitude() {
+        let usd = Unit::Currency("USD".into());
+        let en = Shown::as_reported(Locale::En);
+        assert_eq!(
+            tick_labels(&[0.0, 5e8, 1e9, 1.5e9], &usd, en),
+            ["US$0", "US$0.5\u{a0}bn", "US$1\u{a0}bn", "US$1.5\u{a0}bn"]
+        );
+        assert_eq!(
+            tick_labels(&[0.0, 2.5e8, 5e8, 7.5e8], &usd, en),
+            ["US$0", "US$250\u{a0}m", "US$500\u{a0}m", "US$750\u{a0}m"]
+        );
+        // Chinese in 亿 throughout, counts without their noun.
+        let hans = Shown::as_reported(Locale::ZhHans);
+        assert_eq!(
+            tick_labels(&[0.0, 5e7, 1e8], &Unit::Currency("CNY".into()), hans),
+            ["0元", "0.5亿元", "1亿元"]
+        );
+        assert_eq!(
+            tick_labels(
+                &[0.0, 5e5, 1e6, 1.5e6],
+                &Unit::Count(Default::default()),
+                en
+            ),
+            ["0", "0.5\u{a0}m", "1\u{a0}m", "1.5\u{a0}m"]
+        );
+        assert_eq!(tick_labels(&[0.0, 0.1], &Unit::Percent, en), ["0%", "10%"]);
+        // One value alone reads as it always did.
+        assert_eq!(tick_label(5e8, &usd, en), "US$500\u{a0}m");
     }
 
     #[test]

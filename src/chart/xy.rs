@@ -457,9 +457,10 @@ pub fn year_ticks(xs: &[f64], room: f64) -> Vec<f64> {
     let last = xs.len().saturating_sub(1);
     match picked.last() {
         Some(&prev) if prev != last => {
-            // How many labels' room lies between the two (the axis spans first to last).
+            // How many labels' room lies between the two (the axis spans first to last; the
+            // first year is a whole axis, at least one label's room, from the last).
             let apart = (xs[last] - xs[prev]) / (xs[last] - xs[0]) * room.max(1.0);
-            if apart < 1.0 && prev != 0 {
+            if apart < 1.0 && xs[prev].fract() == 0.0 {
                 picked.pop();
             }
             picked.push(last);
@@ -573,6 +574,21 @@ mod tests {
         );
         // The first year is kept even when the last is close to it.
         assert_eq!(year_ticks(&years(2024, 2026), 1.0), vec![2024.0, 2026.0]);
+        // Years the data skips: the room is measured in years, not in points (2002 and 2012
+        // are ten years apart; 2011 and 2012 would touch).
+        assert_eq!(
+            year_ticks(&[2000.0, 2001.0, 2002.0, 2012.0], 3.0),
+            vec![2000.0, 2002.0, 2012.0]
+        );
+        assert_eq!(
+            year_ticks(&[2000.0, 2010.0, 2011.0, 2012.0], 2.0),
+            vec![2000.0, 2012.0]
+        );
+        // A point between years is named, and kept beside the last.
+        assert_eq!(
+            year_ticks(&[2024.0, 2025.0, 2025.5, 2026.0], 1.5),
+            vec![2024.0, 2025.5, 2026.0]
+        );
         assert_eq!(year_ticks(&[], 3.0), Vec::<f64>::new());
         assert_eq!(year_ticks(&[2024.0], 3.0), vec![2024.0]);
     }

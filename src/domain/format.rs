@@ -219,7 +219,8 @@ fn decimals_for(scaled: f64) -> usize {
     }
 }
 
-/// A magnitude with its word: (2.5, " bn") for 2.5e9 in English, (25.0, "亿") in Chinese.
+/// A magnitude with its word: (2.5, " bn") for 2.5e9 in English (a no-break space before
+/// "bn"), (25.0, "亿") in Chinese.
 pub fn magnitude(value: f64, locale: Locale) -> (f64, &'static str) {
     let (divisor, word) = magnitude_of(value, locale);
     (value / divisor, word)
@@ -261,30 +262,64 @@ pub fn compact(value: f64, locale: Locale) -> String {
     format!("{}{word}", number(scaled, decimals_for(scaled)))
 }
 
+/// Where a figure stands among others, which decides its magnitude and decimals: alone, in
+/// a table's column, or on a chart's axis, each with the largest size among them.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Among {
+    Alone,
+    /// One magnitude, and as many decimals on every row, so the figures line up.
+    Column(f64),
+    /// One magnitude, trailing zeros trimmed ("US$0.5 bn" under "US$1 bn").
+    Axis(f64),
+}
+
+impl Among {
+    fn scaled(self, rate: f64) -> Self {
+        match self {
+            Among::Alone => Among::Alone,
+            Among::Column(l) => Among::Column(l * rate),
+            Among::Axis(l) => Among::Axis(l * rate),
+        }
+    }
+}
+
 /// An amount in the magnitude of `largest`, the largest of the column it stands in, so a
 /// column reads in one word ("1.12 bn" above "0.96 bn", not "964 m"): the decimals of the
 /// largest, a magnitude's trailing zeros kept so the figures line up ("6.10 bn" above
-/// "6.22 bn"), or more
-/// (up to four) where a smaller amount would keep fewer than two significant digits. Zero,
-/// and an amount too small to show in that magnitude, are written in their own ("0",
-/// "40,000"), never as a zero of the column's word.
+/// "6.22 bn"), or more (up to four) where a smaller amount would keep fewer than two
+/// significant digits. Zero, and an amount too small to show in that magnitude, are written
+/// in their own ("0", "40,000"), never as a zero of the column's word.
 pub fn compact_in_column(value: f64, largest: f64, locale: Locale) -> String {
+    compact_among(value, largest, locale, true)
+}
+
+/// An amount on an axis whose largest tick is `largest`: in that tick's magnitude as
+/// [`compact_in_column`], its trailing zeros trimmed ("0.5 bn", "1 bn", "1.5 bn").
+pub fn compact_on_axis(value: f64, largest: f64, locale: Locale) -> String {
+    compact_among(value, largest, locale, false)
+}
+
+fn compact_among(value: f64, largest: f64, locale: Locale, aligned: bool) -> String {
     if !value.is_finite() {
         return "—".to_string();
     }
     let top = largest.abs().max(value.abs());
     let (divisor, word) = magnitude_of(top, locale);
     let scaled = value / divisor;
-    let mut decimals = decimals_for(top / divisor);
+    let column_decimals = decimals_for(top / divisor);
+    let mut decimals = column_decimals;
     while decimals < 4 && scaled.abs() < 10f64.powi(1 - decimals as i32) {
         decimals += 1;
     }
-    // Trailing zeros kept only for a magnitude's figures ("2.50 bn"); a count in units keeps
-    // its whole numbers whole ("30 sites", not "30.0").
-    let amount = if word.is_empty() {
-        number(scaled, decimals)
+    // Trailing zeros kept, to the column's own decimals, only for a magnitude's figures in a
+    // column ("2.50 bn"; "0.0042 bn" with the decimals a small amount needs, "0.05 bn" not
+    // "0.050 bn"); a count in units keeps its whole numbers whole ("30 sites", not "30.0").
+    let trimmed = number(scaled, decimals);
+    let shown_decimals = trimmed.split_once('.').map_or(0, |(_, f)| f.len());
+    let amount = if aligned && !word.is_empty() && shown_decimals < column_decimals {
+        number_fixed(scaled, column_decimals)
     } else {
-        number_fixed(scaled, decimals)
+        trimmed
     };
     if amount
         .trim_start_matches('-')
@@ -364,25 +399,32 @@ pub fn currency_suffix_zh(code: &str, locale: Locale) -> Option<&'static str> {
 /// Money as shown: "US$2.5 bn", "25亿美元", "¥70.1 bn", "701亿元"; in the conversion's
 /// currency where it applies to `currency`.
 pub fn money(value: f64, currency: &str, shown: Shown) -> String {
-    money_in(value, currency, shown, None)
+    money_in(value, currency, shown, Among::Alone)
 }
 
-/// Money as shown, in the magnitude of its column's largest amount where `largest` is given
-/// (in `currency`, before any conversion).
-fn money_in(value: f64, currency: &str, shown: Shown, largest: Option<f64>) -> String {
-    let (value, largest, currency) = match shown.conversion.filter(|c| c.applies_to(currency)) {
-        Some(c) => (value * c.rate, largest.map(|l| l * c.rate), c.to.as_str()),
-        None => (value, largest, currency),
+/// Money as shown, alone or among others (their largest in `currency`, before any
+/// conversion).
+fn money_in(value: f64, currency: &str, shown: Shown, among: Among) -> String {
+    let (value, among, currency) = match shown.conversion.filter(|c| c.applies_to(currency)) {
+        Some(c) => (value * c.rate, among.scaled(c.rate), c.to.as_str()),
+        None => (value, among, currency),
     };
     let locale = shown.locale;
-    money_with(value, currency, locale, |a| amount_in(a, largest, locale))
+    money_with(value, currency, locale, |a| amount_in(a, among, locale))
 }
 
-/// An amount alone, or in its column's magnitude.
-fn amount_in(value: f64, largest: Option<f64>, locale: Locale) -> String {
-    match largest {
-        Some(l) => compact_in_column(value, l, locale),
-        None => compact(value, locale),
+/// Money on an axis whose largest tick is `largest`: in that tick's magnitude
+/// ([`compact_on_axis`]).
+pub fn money_on_axis(value: f64, largest: f64, currency: &str, shown: Shown) -> String {
+    money_in(value, currency, shown, Among::Axis(largest))
+}
+
+/// An amount alone, or in its column's or axis's magnitude.
+fn amount_in(value: f64, among: Among, locale: Locale) -> String {
+    match among {
+        Among::Alone => compact(value, locale),
+        Among::Column(l) => compact_in_column(value, l, locale),
+        Among::Axis(l) => compact_on_axis(value, l, locale),
     }
 }
 
@@ -499,7 +541,7 @@ pub fn points(delta: f64, locale: Locale) -> String {
 
 /// A value in its unit: money (as shown), a count with its noun, a percentage or a number.
 pub fn value(value: f64, unit: &Unit, shown: Shown) -> String {
-    value_in(value, unit, shown, None)
+    value_in(value, unit, shown, Among::Alone)
 }
 
 /// The largest size among a column's values (0 for none; not-a-number values skipped): the
@@ -514,17 +556,17 @@ pub fn largest_size(values: impl IntoIterator<Item = f64>) -> f64 {
 /// A value in a table's column whose largest value is `largest`: money and counts in the
 /// magnitude of the largest, so the column reads in one word (`compact_in_column`).
 pub fn value_in_column(value: f64, largest: f64, unit: &Unit, shown: Shown) -> String {
-    value_in(value, unit, shown, Some(largest))
+    value_in(value, unit, shown, Among::Column(largest))
 }
 
-fn value_in(value: f64, unit: &Unit, shown: Shown, largest: Option<f64>) -> String {
+fn value_in(value: f64, unit: &Unit, shown: Shown, among: Among) -> String {
     if !value.is_finite() {
         return "—".to_string();
     }
     let locale = shown.locale;
     match unit {
-        Unit::Currency(code) => money_in(value, code, shown, largest),
-        Unit::Count(noun) => counted(&amount_in(value, largest, locale), noun, locale),
+        Unit::Currency(code) => money_in(value, code, shown, among),
+        Unit::Count(noun) => counted(&amount_in(value, among, locale), noun, locale),
         Unit::Percent => percent(value, 1),
         Unit::Number => number(value, 2),
     }
@@ -636,6 +678,10 @@ mod tests {
             compact_in_column(2.5e9, f64::NAN, Locale::En),
             "2.50\u{a0}bn"
         );
+        // Extra decimals for a small amount go only as far as it needs ("0.05", not "0.050");
+        // the column's own decimals keep their zeros ("0.10").
+        assert_eq!(compact_in_column(5e7, 1.12e9, Locale::En), "0.05\u{a0}bn");
+        assert_eq!(compact_in_column(1e8, 1.12e9, Locale::En), "0.10\u{a0}bn");
         // A magnitude's figures keep their trailing zeros, so a column lines up ("6.10" over
         // "6.22"); Chinese too.
         assert_eq!(compact_in_column(6.1e9, 6.22e9, Locale::En), "6.10\u{a0}bn");

@@ -291,8 +291,10 @@ pub enum SetAsideReason {
     NewerVersion(u64),
     /// A `version` that is not a positive whole number.
     BadVersion,
-    /// The entry is malformed as a whole: a field or a `values` key given twice, a string with
-    /// a lone surrogate escape. The words are serde_json's (or ours), without a position.
+    /// A `values` key given twice (named with its path, "values.k").
+    GivenTwice(String),
+    /// The entry is malformed as a whole: a field given twice, a string with a lone surrogate
+    /// escape. The words are serde_json's, without a position.
     Invalid(String),
 }
 
@@ -308,6 +310,7 @@ impl fmt::Display for SetAsideReason {
                 write!(f, "saved by a newer version of the explorer (format {v})")
             }
             SetAsideReason::BadVersion => write!(f, "`version` is not a whole number"),
+            SetAsideReason::GivenTwice(key) => write!(f, "`{key}` is given twice"),
             SetAsideReason::Invalid(why) => write!(f, "{why}"),
         }
     }
@@ -626,7 +629,7 @@ impl EntryIn<'_> {
                     let key = format!("values.{k}");
                     let value = finite(&key, raw)?;
                     if values.insert(k, value).is_some() {
-                        return Err(SetAsideReason::Invalid(format!("`{key}` is given twice")));
+                        return Err(SetAsideReason::GivenTwice(key));
                     }
                 }
             }

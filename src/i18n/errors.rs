@@ -79,6 +79,7 @@ crate::messages! {
             "由較新版本的瀏覽器儲存（格式 {0}）"
         ),
         BadEntryVersion => ("“version” is not a whole number", "“version”不是整数", "「version」不是整數"),
+        GivenTwice => ("“{0}” is given twice", "“{0}”出现了两次", "「{0}」出現了兩次"),
         Invalid => ("the entry is malformed: {0}", "条目格式有误：{0}", "條目格式有誤：{0}"),
     }
 }
@@ -238,6 +239,7 @@ pub fn set_aside_reason(e: &SetAsideReason, locale: Locale) -> String {
         SetAsideReason::EmptyName => t(SavedErrorMsg::NameEmpty).to_string(),
         SetAsideReason::NewerVersion(v) => fill(t(SavedErrorMsg::Newer), &[&v.to_string()]),
         SetAsideReason::BadVersion => t(SavedErrorMsg::BadEntryVersion).to_string(),
+        SetAsideReason::GivenTwice(key) => fill(t(SavedErrorMsg::GivenTwice), &[key]),
         SetAsideReason::Invalid(why) => fill(t(SavedErrorMsg::Invalid), &[why]),
     }
 }
@@ -343,6 +345,7 @@ mod tests {
             SetAsideReason::EmptyName,
             SetAsideReason::NewerVersion(9),
             SetAsideReason::BadVersion,
+            SetAsideReason::GivenTwice("values.k".into()),
             SetAsideReason::Invalid("duplicate field".into()),
         ];
         let index = [
@@ -396,7 +399,7 @@ mod tests {
         let all = every_error();
         // Every variant of each error enum is listed above: the matches in the functions are
         // exhaustive, so a new variant fails to compile there; this counts the list.
-        assert_eq!(all.len(), 9 + 5 + 8 + 2 + 5 + 4 + 8 + 3 + 3);
+        assert_eq!(all.len(), 9 + 5 + 8 + 2 + 5 + 4 + 9 + 3 + 3);
         for (i, text) in all.iter().enumerate() {
             let en = text(Locale::En);
             assert!(!en.trim().is_empty(), "error {i} has no English text");

@@ -36,7 +36,7 @@ pub struct GoalSetup {
     pub last_year: i32,
     /// "Which yearly growth from 2025 reaches …?"
     pub intro: String,
-    /// "Target value (USD\u{a0}bn)".
+    /// "Target value (USD bn)" (a no-break space before "bn").
     pub target_label: String,
     pub placeholder: String,
 }

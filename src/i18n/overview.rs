@@ -104,7 +104,7 @@ pub fn figures_text(unit: &Unit, points: &[Point], shown: Shown) -> String {
 }
 
 /// The notes under the headline chart: line styles and marker shapes. `intervals`: the series
-/// has bounds with both ends, drawn as ▲ and ▼.
+/// has bounds with both ends, drawn as △ and ▽.
 pub fn headline_notes(locale: Locale, intervals: bool) -> Vec<(String, &'static str)> {
     let bound = if intervals {
         FitMsg::NoteBounds.text(locale)

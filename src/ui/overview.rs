@@ -85,7 +85,7 @@ pub fn headline_series(
                         provenance: Provenance::Bound,
                         bound,
                     };
-                    // An interval ("900多") is drawn as its two ends: ▲ at least, ▼ below.
+                    // An interval ("900多") is drawn as its two ends: △ at least, ▽ below.
                     std::iter::once(datum(p.value, p.bound))
                         .chain(p.upper.map(|u| datum(u, Some(BoundSide::Upper))))
                 })

@@ -240,6 +240,8 @@ test('a new rate rewrites the chart in place: ticks and readout follow, the read
   await page.locator('#fx-rate').fill('0.14');
   await page.locator('#fx-rate').press('Tab');
   await expect(page.getByTestId('headline')).toHaveText('US$9.81 bn (2011) → ≥ US$14 bn (2014)');
+  // No-break spaces (toHaveText reads them as spaces): "≥" and "bn" stay on their figure's line.
+  expect(await page.getByTestId('headline').textContent()).toBe('US$9.81\u00a0bn (2011) → ≥\u00a0US$14\u00a0bn (2014)');
   // The reader's choices on the chart: a series hidden, a point read.
   await chart.getByRole('button', { name: 'Source bounds' }).click();
   await expect(chart.locator('path.mk.bound')).toHaveCount(0);

@@ -5,7 +5,7 @@
 
 use super::figure::ChartSpec;
 use super::frame::{Frame, LegendEntry, TableData};
-use super::{is_interval_top, point_label, tick_label, value_text, x_label};
+use super::{is_interval_top, point_label, tick_label, tick_labels, value_text, x_label};
 use crate::chart::label::{end_label_room, text_width};
 use crate::chart::palette::{swatch, used_notes};
 use crate::chart::scene::SvgNode;
@@ -124,10 +124,11 @@ impl ChartSpec for XySpec {
         // (style/main.css: chart text is 12px, `svg.narrow text` 14px.)
         // The labels are worded once here; the scene takes them from this list.
         let type_scale = if narrow { 14.0 / 12.0 } else { 1.0 };
-        let y_labels: Vec<(f64, String)> = g
-            .y_ticks
+        let tick_values: Vec<f64> = g.y_ticks.iter().map(|t| t.value).collect();
+        let y_labels: Vec<(f64, String)> = tick_values
             .iter()
-            .map(|t| (t.value, tick_label(t.value, &unit, shown)))
+            .copied()
+            .zip(tick_labels(&tick_values, &unit, shown))
             .collect();
         let widest = y_labels
             .iter()

@@ -30,4 +30,6 @@ pub use tornado::{TornadoChart, TornadoSpec};
 pub use treemap::{TreemapChart, TreemapNode, TreemapSpec};
 pub use xy::{OptionalXyChart, XyChart};
 
-pub use crate::chart::label::{is_interval_top, point_label, tick_label, value_text, x_label};
+pub use crate::chart::label::{
+    is_interval_top, point_label, tick_label, tick_labels, value_text, x_label,
+};
