@@ -67,22 +67,19 @@ pub fn point_label(series: &str, points: &[Datum], d: &Datum, unit: &Unit, shown
     )
 }
 
-/// Short axis label of a value.
-pub fn tick_label(value: f64, unit: &Unit, shown: Shown) -> String {
-    tick_label_among(value, value, unit, shown)
-}
-
 /// An axis's labels, each tick in the magnitude of the largest, so the axis reads in one word
 /// ("US$0.5 bn" under "US$1 bn", not "US$500 m").
 pub fn tick_labels(ticks: &[f64], unit: &Unit, shown: Shown) -> Vec<String> {
     let largest = format::largest_size(ticks.iter().copied());
     ticks
         .iter()
-        .map(|v| tick_label_among(*v, largest, unit, shown))
+        .map(|v| tick_label(*v, largest, unit, shown))
         .collect()
 }
 
-fn tick_label_among(value: f64, largest: f64, unit: &Unit, shown: Shown) -> String {
+/// Short axis label of a value, in the magnitude of `largest`, the axis's largest tick (the
+/// value itself for a label alone).
+pub fn tick_label(value: f64, largest: f64, unit: &Unit, shown: Shown) -> String {
     match unit {
         Unit::Percent => format::percent(value, 1),
         Unit::Currency(code) => format::money_on_axis(value, largest, code, shown),
@@ -344,7 +341,7 @@ mod tests {
         );
         assert_eq!(tick_labels(&[0.0, 0.1], &Unit::Percent, en), ["0%", "10%"]);
         // One value alone reads as it always did.
-        assert_eq!(tick_label(5e8, &usd, en), "US$500\u{a0}m");
+        assert_eq!(tick_label(5e8, 5e8, &usd, en), "US$500\u{a0}m");
     }
 
     #[test]

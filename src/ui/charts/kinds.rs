@@ -125,6 +125,7 @@ impl ChartSpec for XySpec {
         // The labels are worded once here; the scene takes them from this list.
         let type_scale = if narrow { 14.0 / 12.0 } else { 1.0 };
         let tick_values: Vec<f64> = g.y_ticks.iter().map(|t| t.value).collect();
+        let largest_tick = crate::domain::format::largest_size(tick_values.iter().copied());
         let y_labels: Vec<(f64, String)> = tick_values
             .iter()
             .copied()
@@ -139,10 +140,10 @@ impl ChartSpec for XySpec {
             g = layout_with(&spec.series, size, hidden, room);
         }
         let y_tick = |v: f64| {
-            y_labels
-                .iter()
-                .find(|(value, _)| *value == v)
-                .map_or_else(|| tick_label(v, &unit, shown), |(_, l)| l.clone())
+            y_labels.iter().find(|(value, _)| *value == v).map_or_else(
+                || tick_label(v, largest_tick, &unit, shown),
+                |(_, l)| l.clone(),
+            )
         };
         let scene = xy_scene(
             &spec.series,

@@ -60,7 +60,7 @@ impl ChartSpec for TornadoSpec {
                 base_label: &spec.base_label,
                 at_limit: &spec.at_limit,
                 locale: shown.locale,
-                tick: &|v| tick_label(v, unit, shown),
+                tick: &|v| tick_label(v, v, unit, shown),
             },
         );
         let frame = Frame {
