@@ -71,6 +71,80 @@
     return false;
   }
   if (opensReport(location.search)) root.classList.add('opens-report');
+
+  // A link that opens a report as published (its id, maybe its language, the overview or the
+  // Monte Carlo's settings named; no scenario and no other view) shows the report's first screen drawn at build time
+  // (scripts/first-screens.mjs), in the reader's language and the app's layout for this width,
+  // while the program downloads. The app mounts behind it and takes the page over once it has
+  // drawn the report itself (src/ui/first_screen.rs). No file (a report added without one, the
+  // single file opened from disk): the loading line, as before.
+  function publishedReport(search) {
+    var id = null;
+    var params = search.replace(/^\?/, '').split('&');
+    for (var i = 0; i < params.length; i++) {
+      if (!params[i]) continue;
+      var eq = params[i].indexOf('=');
+      var key, value;
+      try {
+        key = decodeURIComponent((eq < 0 ? params[i] : params[i].slice(0, eq)).replace(/\+/g, ' '));
+        value = eq < 0 ? '' : decodeURIComponent(params[i].slice(eq + 1).replace(/\+/g, ' '));
+      } catch (e) { return null; }
+      if (key === 'r' && value && id === null) id = value;
+      else if (key === 'l' || (key === 'v' && value === 'overview')) continue;
+      // The Monte Carlo's settings (the app's own links carry them): not on the overview.
+      else if (/^[snwt]$/.test(key) && /^\d+(\.\d+)?$/.test(value)) continue;
+      else return null;
+    }
+    return id;
+  }
+  // Until the first screen has painted (or is known not to come), the program waits (the
+  // module loader, scripts/split-assets.mjs, listens for 'report-explorer:first-screen'): its
+  // download would hold the screen's small file back on a slow link. The loading line waits
+  // too, unseen in its place, so the screen going in above it moves nothing already painted.
+  function settleFirstScreen() {
+    if (!root.classList.contains('first-screen-pending')) return;
+    root.classList.remove('first-screen-pending');
+    dispatchEvent(new Event('report-explorer:first-screen'));
+  }
+  function showFirstScreen(id, html) {
+    var boot = document.getElementById('boot');
+    var main = boot && boot.querySelector('main');
+    // Not once the app has mounted (it removes #boot) or cannot start.
+    if (!main || problem || started) return settleFirstScreen();
+    var article = new DOMParser().parseFromString(html, 'text/html').body.firstElementChild;
+    if (!article || article.tagName !== 'ARTICLE' || article.getAttribute('data-first-report') !== id
+      || !article.hasAttribute('data-first-hash')) return settleFirstScreen();
+    main.insertBefore(document.importNode(article, true), main.firstChild);
+    root.classList.add('first-screen');
+    // Painted: the message posted from the next frame's callback runs after that frame. A
+    // hidden tab paints nothing: at once.
+    if (document.visibilityState !== 'visible' || typeof requestAnimationFrame !== 'function') return settleFirstScreen();
+    requestAnimationFrame(function () { setTimeout(settleFirstScreen, 0); });
+  }
+  // The reports that have one: the build names them (scripts/postbuild.mjs).
+  var drawn = document.querySelector('meta[name="report-explorer:first-screens"]');
+  var firstId = drawn && /^https?:$/.test(location.protocol) ? publishedReport(location.search) : null;
+  if (firstId && (' ' + drawn.getAttribute('content') + ' ').indexOf(' ' + firstId + ' ') < 0) firstId = null;
+  if (firstId && typeof fetch === 'function' && typeof DOMParser === 'function') {
+    root.classList.add('first-screen-pending');
+    var layout = (window.innerWidth || document.documentElement.clientWidth) < 640 ? 'narrow' : 'wide';
+    fetch('reports/first/' + encodeURIComponent(firstId) + '.' + lang + '.' + layout + '.html')
+      .then(function (r) { return r.ok ? r.text() : null; })
+      .then(function (html) {
+        if (!html) return settleFirstScreen();
+        // As soon as the page is parsed: 'interactive' comes before the deferred program's
+        // scripts run (DOMContentLoaded waits for them).
+        if (document.readyState === 'loading') {
+          document.addEventListener('readystatechange', function once() {
+            document.removeEventListener('readystatechange', once);
+            showFirstScreen(firstId, html);
+          });
+        } else {
+          showFirstScreen(firstId, html);
+        }
+      })
+      .catch(settleFirstScreen); // none: the loading line, and the program starts
+  }
   // The kept theme and type size too, as the app will apply them (src/browser/prefs.rs): no
   // flash of the other theme, no jump in the header's height.
   try {
@@ -100,6 +174,7 @@
   function fail(kind) {
     if (started || problem) return;
     problem = kind;
+    settleFirstScreen();
     render();
   }
   if (document.readyState === 'loading') {
@@ -133,10 +208,11 @@
   }
 
   // The program: a link that opens a report draws its first screen with it, so it downloads
-  // at once, beside the page's files. A library visit's first screen is in the page; there the
-  // module loader asks for the program once that screen has painted (scripts/split-assets.mjs).
+  // at once, beside the page's files. A library visit's first screen is in the page, and so is
+  // a report's drawn at build time; there the module loader asks for the program once that
+  // screen has painted (scripts/split-assets.mjs).
   var program = document.querySelector('meta[name="report-explorer:program"]');
-  if (program && opensReport(location.search)) {
+  if (program && opensReport(location.search) && !root.classList.contains('first-screen-pending')) {
     preload(program.getAttribute('content'), 'application/wasm', program.getAttribute('data-integrity'));
   }
 

@@ -9,7 +9,7 @@
 //    names and contents; precache list = every file of the build except sw.js, as URLs relative
 //    to sw.js, plus './' for the index.
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve, dirname, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -128,10 +128,74 @@ export function serviceWorker(dir, template = readFileSync(join(HERE, 'sw.templa
   return { code, build, urls };
 }
 
+/** Where scripts/first-screens.mjs writes a report's first screens, relative to the build. */
+export const FIRST_SCREENS = 'reports/first';
+
+/**
+ * Deletes every first screen drawn at build time (FIRST_SCREENS/<id>.<lang>.<layout>.html) that
+ * no longer shows its report as the catalogue's first page lists it: a report removed, moved to
+ * a later page, or whose file changed since (its hash in the catalogue is not the one the
+ * screen was drawn from, `data-first-hash`). Run whenever the catalogue is rewritten
+ * (scripts/catalogue.sh), so a publisher's changed figures never show from an old drawing.
+ * Returns the paths deleted, relative to the build.
+ */
+export function dropStaleFirstScreens(dir) {
+  const firstDir = join(dir, FIRST_SCREENS);
+  let names;
+  try {
+    names = readdirSync(firstDir);
+  } catch {
+    return [];
+  }
+  let entries = [];
+  try {
+    entries = JSON.parse(readFileSync(join(dir, 'reports/index.json'), 'utf8')).entries ?? [];
+  } catch {
+    // No readable catalogue: no screen can be shown as current.
+  }
+  const hashes = new Map(entries.map((e) => [e.id, e.hash]));
+  const dropped = [];
+  for (const name of names) {
+    const file = join(firstDir, name);
+    const m = name.match(/^(.+)\.(en|zh-Hans|zh-Hant)\.(narrow|wide)\.html$/);
+    const drawn = m && readFileSync(file, 'utf8').match(/^<article\b[^>]*\sdata-first-hash="([0-9a-f]+)"/);
+    if (!m || !drawn || hashes.get(m[1]) !== drawn[1]) {
+      rmSync(file);
+      dropped.push(`${FIRST_SCREENS}/${name}`);
+    }
+  }
+  return dropped;
+}
+
+const FIRST_SCREENS_META_RE = /[ \t]*<meta name="report-explorer:first-screens"[^>]*>\n?/g;
+
+/**
+ * Names in the page, for boot.js, the reports that have first screens (FIRST_SCREENS), before
+ * boot.js (it reads the list as it runs): it asks for a report's screen only when there is one,
+ * so a report without (added where no Chromium drew it) costs no request and no 404.
+ */
+export function withFirstScreensMeta(html, dir) {
+  html = html.replace(FIRST_SCREENS_META_RE, '');
+  let names = [];
+  try {
+    names = readdirSync(join(dir, FIRST_SCREENS));
+  } catch {
+    // None drawn.
+  }
+  const ids = [...new Set(names.map((n) => n.match(/^(.+)\.(en|zh-Hans|zh-Hant)\.(narrow|wide)\.html$/)?.[1]).filter(Boolean))].sort();
+  if (!ids.length) return html;
+  const boot = /[ \t]*<script\b[^>]*\bsrc="\.\/boot-[0-9a-f]+\.js"/i;
+  if (!boot.test(html)) throw new Error('index.html has no boot.js script');
+  const escaped = ids.map((id) => id.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')).join(' ');
+  return html.replace(boot, (tag) => `  <meta name="report-explorer:first-screens" content="${escaped}">\n${tag}`);
+}
+
 function main() {
   const dir = resolve(process.argv[2] ?? 'dist');
+  const dropped = dropStaleFirstScreens(dir);
+  if (dropped.length) console.log(`postbuild: deleted ${dropped.length} first screen(s) drawn from an older report file: ${dropped.join(', ')}`);
   const indexPath = join(dir, 'index.html');
-  const page = withCsp(readFileSync(indexPath, 'utf8'), indexPath);
+  const page = withCsp(withFirstScreensMeta(readFileSync(indexPath, 'utf8'), dir), indexPath);
   writeFileSync(indexPath, page.html);
   // After index.html has its final bytes: they are part of the build hash.
   const sw = serviceWorker(dir);

@@ -102,7 +102,9 @@ function filesOf(point) {
 const texts = { 'zh-Hans': filesOf('texts_hans'), 'zh-Hant': filesOf('texts_hant') };
 
 // The module loader. A link that opens a report has the program on its way already (boot.js
-// preloads it: the report's first screen is the program's). A library visit's first screen is
+// preloads it: the report's first screen is the program's), unless the build drew that report's
+// first screen (scripts/first-screens.mjs): then the loader waits until boot.js says it has
+// painted or will not come ('report-explorer:first-screen'). A library visit's first screen is
 // in the page, so there the loader asks for the program once that screen has painted (the
 // browser's first contentful paint, not a timer: the tests stop timers), and its download does
 // not hold the page's own files back. It never waits for long: a hidden tab (it paints nothing)
@@ -111,6 +113,9 @@ const texts = { 'zh-Hans': filesOf('texts_hans'), 'zh-Hant': filesOf('texts_hant
 const start = `// Starts Report Explorer (written by scripts/split-assets.mjs).
 import init, * as bindings from './${names.glue}';
 try {
+  if (document.documentElement.classList.contains('first-screen-pending')) {
+    await new Promise((go) => { addEventListener('report-explorer:first-screen', go, { once: true }); setTimeout(go, 3000); });
+  }
   if (!document.querySelector('link[rel="preload"][type="application/wasm"]') && document.visibilityState === 'visible'
     && !performance.getEntriesByName('first-contentful-paint').length && PerformanceObserver.supportedEntryTypes.includes('paint')) {
     await new Promise((go) => {

@@ -28,11 +28,41 @@ pub fn set_description(text: &str) {
 }
 
 /// Removes the static first screen of index.html (header and loading state shown before the
-/// wasm ran): the app's own header takes its place, at the same height.
+/// wasm ran, or a report's first screen drawn at build time): the app's own header takes its
+/// place, at the same height, and the app's nodes, hidden while a report's first screen was
+/// shown (`html.first-screen`), show.
 pub fn remove_boot_screen() {
-    if let Some(boot) = document().and_then(|d| d.get_element_by_id("boot")) {
+    let Some(d) = document() else {
+        return;
+    };
+    if let Some(boot) = d.get_element_by_id("boot") {
         boot.remove();
     }
+    if let Some(root) = d.document_element() {
+        let _ = root.class_list().remove_1(FIRST_SCREEN_CLASS);
+    }
+}
+
+/// On `<html>` while the page shows a report's first screen drawn at build time: the app's
+/// nodes are hidden until it takes the page over (style/main.css).
+const FIRST_SCREEN_CLASS: &str = "first-screen";
+
+/// The report's first screen, drawn at build time (scripts/first-screens.mjs), that the page
+/// shows now (public/boot.js put it in `#boot`).
+pub fn first_screen() -> Option<crate::domain::first_screen::DrawnScreen> {
+    let d = document()?;
+    d.document_element()?
+        .class_list()
+        .contains(FIRST_SCREEN_CLASS)
+        .then_some(())?;
+    let article = d
+        .query_selector("#boot article[data-first-hash]")
+        .ok()
+        .flatten()?;
+    Some(crate::domain::first_screen::DrawnScreen {
+        report: article.get_attribute("data-first-report")?,
+        drawn_from: article.get_attribute("data-first-hash")?,
+    })
 }
 
 /// Calls `f` just before the page prints (the browser's menu, Ctrl+P, or [`print`]). The

@@ -11,6 +11,7 @@ pub mod checks;
 pub mod dev_date;
 pub mod engine;
 pub mod export;
+pub mod first_screen;
 pub mod format;
 pub mod import;
 pub mod imported;

@@ -44,6 +44,11 @@ pub fn App(start: Start) -> impl IntoView {
         prefs::apply(locale, kept, app.theme.get(), app.large_type.get())
     });
     super::present::install(app);
+    // A report's first screen drawn at build time stays only while the app opens that report.
+    Effect::new(move |_| match app.open.get() {
+        Some(id) => super::first_screen::keep_only(&id, None),
+        None => super::first_screen::take_over(),
+    });
     // In the library the page is the app itself (an open report names itself: see report.rs).
     Effect::new(move |_| {
         let locale = app.locale.get();

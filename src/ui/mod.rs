@@ -12,6 +12,7 @@ mod controls;
 mod dynamics;
 mod export_run;
 pub mod exports;
+mod first_screen;
 mod goal;
 mod import_csv;
 mod import_preview;
@@ -60,8 +61,11 @@ pub fn start() {
 }
 
 fn mount(start: startup::Start) {
-    // The static first screen (index.html) gives way to the app's own, same-height header.
-    crate::browser::page::remove_boot_screen();
+    // The static first screen (index.html) gives way to the app's own, same-height header. A
+    // report's first screen drawn at build time stays until the app has drawn that report.
+    if !first_screen::shown() {
+        first_screen::take_over();
+    }
     leptos::mount::mount_to_body(move || leptos::view! { <App start=start/> });
 }
 

@@ -93,6 +93,7 @@ pub fn ReportPage(id: String) -> impl IntoView {
             }
             Some(Err(why)) => state.set(Opening::Failed(why)),
             Some(Ok(entry)) => {
+                super::first_screen::keep_only(&entry.id, Some(&entry.hash));
                 let n = attempt.get_untracked();
                 if started.get_value() == Some(n) {
                     return;
@@ -107,6 +108,13 @@ pub fn ReportPage(id: String) -> impl IntoView {
                     });
                 });
             }
+        }
+    });
+    // Once the report is drawn (or has failed to open), the app takes the page over from a
+    // first screen drawn at build time, in the frame that shows the app's own.
+    Effect::new(move |_| {
+        if !state.with(|s| matches!(s, Opening::Loading)) {
+            super::first_screen::take_over();
         }
     });
     move || match state.get() {

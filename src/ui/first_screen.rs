@@ -1,0 +1,26 @@
+//! A report link's first screen, drawn at build time (scripts/first-screens.mjs) and shown by
+//! public/boot.js while the program downloads. The app mounts behind it, hidden, and takes the
+//! page over once it has drawn that report's first screen itself, or once it knows it will not
+//! (the report failed to open, the link went elsewhere, the report's file has changed since the
+//! screen was drawn): in one frame, so the reader sees no loading state in between.
+
+use crate::browser::page;
+
+/// Whether the page shows a first screen drawn at build time (the app then mounts hidden).
+pub fn shown() -> bool {
+    page::first_screen().is_some()
+}
+
+/// The app takes the page over: the first screen (drawn at build time or static) goes and the
+/// app's own nodes show. Does nothing once done.
+pub fn take_over() {
+    page::remove_boot_screen();
+}
+
+/// Takes the page over unless the first screen shown is `report`'s, drawn from the file whose
+/// content hash is `hash` (`None`: not known yet, so any first screen of `report` stays).
+pub fn keep_only(report: &str, hash: Option<&str>) {
+    if page::first_screen().is_some_and(|screen| !screen.still_shows(report, hash)) {
+        take_over();
+    }
+}

@@ -1,0 +1,165 @@
+// A report link's first screen drawn at build time (scripts/first-screens.mjs): shown by
+// boot.js while the program downloads, in the reader's language and layout; the app mounts
+// behind it and takes the page over, in one frame and with nothing moved, once it has drawn
+// the report itself — or at once when the screen no longer shows what it opens.
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test, expect, serveDist, shot, watchErrors, PHONE, DESKTOP, ROOT, type Page } from './helpers';
+
+const SMARTPHONE = 'smartphone-leasing';
+const TITLE = /^Modular Smartphone Leasing Market Forecasts to 2032/;
+const first = (page: Page) => page.locator(`#boot article[data-first-report="${SMARTPHONE}"]`);
+const PARTS = ['h1', '.headline-value', '[data-chart] svg', '.tabs', '.report-bar'];
+
+/** Holds every request matching `pattern` until `release()` (or the page goes). */
+async function hold(page: Page, pattern: string | RegExp) {
+  let release!: () => void;
+  const held = new Promise<void>((ok) => { release = ok; });
+  await page.route(pattern, async (route) => {
+    await held;
+    await route.continue().catch(() => {});
+  });
+  return release;
+}
+
+/** The boxes of the report's first-screen parts under `root` (#boot or #main). */
+function boxes(page: Page, root: string) {
+  return page.evaluate(({ root, parts }) => parts.map((p) => {
+    const r = document.querySelector(`${root} ${p}`)!.getBoundingClientRect();
+    return [p, Math.round(r.x), Math.round(r.y), Math.round(r.width), Math.round(r.height)];
+  }), { root, parts: PARTS });
+}
+
+test.describe('a report link\'s first screen, drawn at build time', () => {
+  test.use({ serviceWorkers: 'block' });
+
+  test('shows the report while the program downloads, then the app takes over with nothing moved', async ({ page }) => {
+    const errors = watchErrors(page);
+    for (const size of [DESKTOP, PHONE]) {
+      await page.setViewportSize(size);
+      const asked: string[] = [];
+      page.on('request', (r) => { if (r.url().includes('/reports/first/')) asked.push(r.url()); });
+      const release = await hold(page, '**/*_bg.wasm');
+      await page.goto(`./?r=${SMARTPHONE}`);
+      // The report as the app draws it: title, tabs, headline and its chart, in this layout.
+      await expect(first(page)).toBeVisible();
+      await expect(first(page).locator('h1')).toHaveText(TITLE);
+      await expect(first(page).locator('.headline-value')).toHaveText('US$2.5 bn (2025) → US$6.1 bn (2032)');
+      await expect(first(page).locator('[data-chart] svg path[data-series]').first()).toBeVisible();
+      await expect(first(page).locator('[role=tab]')).toHaveText(['Overview', 'Segments', 'Scenarios', 'Dynamics', 'Contents']);
+      expect(asked.map((u) => u.split('/reports/first/')[1]))
+        .toEqual([`${SMARTPHONE}.en.${size === PHONE ? 'narrow' : 'wide'}.html`]);
+      // Its controls wait for the program (inert: no focus, no click); its links are links.
+      for (const control of await first(page).locator('button, select, input').all()) {
+        await expect(control).toHaveAttribute('inert', '');
+      }
+      await expect(first(page).locator('[role=tab]', { hasText: 'Segments' }))
+        .toHaveAttribute('href', new RegExp(`^\\?r=${SMARTPHONE}&v=segments&`));
+      // And it says the rest is coming.
+      await expect(page.getByTestId('boot-status')).toHaveText('Loading Report Explorer…');
+      await shot(page, `first-screen-${size.width}`);
+      const before = await boxes(page, '#boot');
+
+      release();
+      await expect(page.locator('#boot')).toHaveCount(0);
+      await expect(page.locator('html')).not.toHaveClass(/first-screen/);
+      await expect(page.locator(`article.report[data-report="${SMARTPHONE}"] [data-chart] svg`).first()).toBeVisible();
+      // The app's own first screen lands on the same pixels.
+      expect(await boxes(page, '#main')).toEqual(before);
+      // …and works: its copy-link button and the rest of the overview.
+      await expect(page.getByTestId('copy-link')).not.toHaveAttribute('inert', '');
+      await expect(page.getByTestId('facts-table')).toBeVisible();
+      await page.unroute('**/*_bg.wasm');
+    }
+    expect(errors).toEqual([]);
+  });
+
+  test('in the reader\'s language, and the app stays hidden behind it until it has drawn the report', async ({ page }) => {
+    const errors = watchErrors(page);
+    await page.setViewportSize(DESKTOP);
+    // The program runs; the report's file is held: the app mounts but cannot draw the report.
+    const release = await hold(page, /reports\/smartphone-leasing\.json/);
+    await page.goto(`./?r=${SMARTPHONE}&l=zh-Hant`);
+    await expect(first(page).locator('h1')).toHaveText(/^模組化智慧型手機租賃市場預測/);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hant');
+    // Mounted (its header is in the page), but not shown, nor its loading line.
+    await expect(page.locator('body > header.app-header')).toHaveCount(1);
+    await expect(page.locator('body > header.app-header')).toBeHidden();
+    await expect(page.getByTestId('report-loading')).toBeHidden();
+    await expect(first(page)).toBeVisible();
+    release();
+    await expect(page.locator('#boot')).toHaveCount(0);
+    await expect(page.locator('body > header.app-header')).toBeVisible();
+    await expect(page.getByTestId('report-title')).toHaveText(/^模組化智慧型手機租賃市場預測/);
+    expect(errors).toEqual([]);
+  });
+
+  test('a link with a scenario or another view has none; an unknown report, the loading line', async ({ page }) => {
+    const asked: string[] = [];
+    page.on('request', (r) => { if (r.url().includes('/reports/first/')) asked.push(r.url()); });
+    await page.goto(`./?r=${SMARTPHONE}&v=scenarios&g=12`);
+    await expect(page.getByTestId('report-title')).toHaveText(TITLE);
+    await page.goto(`./?r=${SMARTPHONE}&v=segments`);
+    await expect(page.getByTestId('report-title')).toHaveText(TITLE);
+    await page.goto(`./?r=${SMARTPHONE}&y=2030`);
+    await expect(page.getByTestId('report-title')).toHaveText(TITLE);
+    expect(asked).toEqual([]);
+    // The app's own links name the Monte Carlo's settings, which the overview does not draw.
+    await page.goto(`./?r=${SMARTPHONE}&v=overview&l=en&s=1&n=2000&w=1&t=0.02`);
+    await expect(page.getByTestId('report-title')).toHaveText(TITLE);
+    expect(asked).toHaveLength(1);
+    // A report the build drew none for: no request (no 404 in the console), the loading line,
+    // then the app as before.
+    const errors = watchErrors(page);
+    await page.goto('./?r=no-such-report');
+    await expect(page.getByTestId('report-error')).toBeVisible();
+    expect(asked).toHaveLength(1);
+    await expect(page.locator('#boot')).toHaveCount(0);
+    expect(errors).toEqual([]);
+  });
+
+  test('a screen drawn from an older report file is never shown as current', async ({ page }) => {
+    const dir = mkdtempSync(join(tmpdir(), 'first-screen-'));
+    let served: Awaited<ReturnType<typeof serveDist>> | null = null;
+    try {
+      cpSync(join(ROOT, 'dist'), dir, { recursive: true });
+      const file = join(dir, 'reports/first', `${SMARTPHONE}.en.wide.html`);
+      const drawn = readFileSync(file, 'utf8');
+      // Served as it stands (say, an old copy on a CDN): the app takes the page over as soon
+      // as the catalogue tells it the report's file changed, even while the file itself is held.
+      writeFileSync(file, drawn.replace(/data-first-hash="[0-9a-f]+"/, 'data-first-hash="0000000000000000"'));
+      served = await serveDist('/stale/', dir);
+      await page.setViewportSize(DESKTOP);
+      const release = await hold(page, /reports\/smartphone-leasing\.json/);
+      await page.goto(`${served.url}?r=${SMARTPHONE}`);
+      await expect(page.getByTestId('report-loading')).toBeVisible();
+      await expect(page.locator('#boot')).toHaveCount(0);
+      release();
+      await expect(page.getByTestId('report-title')).toHaveText(TITLE);
+
+      // Rewriting the catalogue (scripts/catalogue.sh runs postbuild) deletes such a file and
+      // keeps the others.
+      const post = spawnSync(process.execPath, ['scripts/postbuild.mjs', dir], { cwd: ROOT, encoding: 'utf8' });
+      expect(post.status, post.stderr).toBe(0);
+      expect(post.stdout).toContain(`reports/first/${SMARTPHONE}.en.wide.html`);
+      const left = readdirSync(join(dir, 'reports/first'));
+      expect(left).not.toContain(`${SMARTPHONE}.en.wide.html`);
+      expect(left).toContain(`${SMARTPHONE}.en.narrow.html`);
+      expect(left).toHaveLength(17);
+      const sw = readFileSync(join(dir, 'sw.js'), 'utf8');
+      expect(sw).not.toContain(`${SMARTPHONE}.en.wide.html`);
+      expect(sw).toContain(`${SMARTPHONE}.en.narrow.html`);
+      // With every screen of a report gone, the page no longer names it.
+      for (const f of left.filter((n) => n.startsWith(`${SMARTPHONE}.`))) rmSync(join(dir, 'reports/first', f));
+      const again = spawnSync(process.execPath, ['scripts/postbuild.mjs', dir], { cwd: ROOT, encoding: 'utf8' });
+      expect(again.status, again.stderr).toBe(0);
+      const meta = readFileSync(join(dir, 'index.html'), 'utf8').match(/<meta name="report-explorer:first-screens" content="([^"]*)">/g);
+      expect(meta).toEqual(['<meta name="report-explorer:first-screens" content="china-call-center parent-child-community">']);
+    } finally {
+      await served?.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
