@@ -73,13 +73,13 @@
   if (opensReport(location.search)) root.classList.add('opens-report');
 
   // A link that opens a report as published (its id, maybe its language, the overview or the
-  // Monte Carlo's settings named; no scenario and no other view) shows the report's first screen drawn at build time
-  // (scripts/first-screens.mjs), in the reader's language and the app's layout for this width,
-  // while the program downloads. The app mounts behind it and takes the page over once it has
-  // drawn the report itself (src/ui/first_screen.rs). No file (a report added without one, the
-  // single file opened from disk): the loading line, as before.
+  // Monte Carlo's settings named; no scenario and no other view) shows the report's first screen
+  // drawn at build time (scripts/first-screens.mjs), in the reader's language and the app's
+  // layout for this width, while the program downloads. The app mounts behind it and takes the
+  // page over once it has drawn the report itself (src/ui/first_screen.rs). No screen (a report
+  // added without one, the single file opened from disk): the loading line, as before.
   function publishedReport(search) {
-    var id = null;
+    var link = { id: null, mc: {} };
     var params = search.replace(/^\?/, '').split('&');
     for (var i = 0; i < params.length; i++) {
       if (!params[i]) continue;
@@ -89,31 +89,57 @@
         key = decodeURIComponent((eq < 0 ? params[i] : params[i].slice(0, eq)).replace(/\+/g, ' '));
         value = eq < 0 ? '' : decodeURIComponent(params[i].slice(eq + 1).replace(/\+/g, ' '));
       } catch (e) { return null; }
-      if (key === 'r' && value && id === null) id = value;
+      if (key === 'r' && value && link.id === null) link.id = value;
       else if (key === 'l' || (key === 'v' && value === 'overview')) continue;
-      // The Monte Carlo's settings (the app's own links carry them): not on the overview.
-      else if (/^[snwt]$/.test(key) && /^\d+(\.\d+)?$/.test(value)) continue;
+      // The Monte Carlo's settings (the app's own links carry them): not on the overview, but
+      // the screen's links must carry the same (checked once it is here).
+      else if (/^[snwt]$/.test(key) && /^\d+(\.\d+)?$/.test(value)) link.mc[key] = value;
       else return null;
     }
-    return id;
+    return link.id === null ? null : link;
+  }
+  // The screens the build drew, as `id:hash` (the report file's content hash each was drawn
+  // from, scripts/postbuild.mjs): a screen left on a host from an older file is not shown.
+  function drawnHash(id) {
+    var meta = document.querySelector('meta[name="report-explorer:first-screens"]');
+    var pairs = meta ? meta.getAttribute('content').split(' ') : [];
+    for (var i = 0; i < pairs.length; i++) {
+      var colon = pairs[i].lastIndexOf(':');
+      if (colon > 0 && pairs[i].slice(0, colon) === id) return pairs[i].slice(colon + 1);
+    }
+    return null;
   }
   // Until the first screen has painted (or is known not to come), the program waits (the
   // module loader, scripts/split-assets.mjs, listens for 'report-explorer:first-screen'): its
   // download would hold the screen's small file back on a slow link. The loading line waits
   // too, unseen in its place, so the screen going in above it moves nothing already painted.
+  // At most 3 s: then the loading line shows, the program starts, and a late screen stays out.
   function settleFirstScreen() {
     if (!root.classList.contains('first-screen-pending')) return;
     root.classList.remove('first-screen-pending');
     dispatchEvent(new Event('report-explorer:first-screen'));
   }
-  function showFirstScreen(id, html) {
+  // The screen's links (its tabs) carry the link's Monte Carlo settings, or it is not shown.
+  function sameSettings(article, mc) {
+    var tab = article.querySelector('a[role="tab"][href^="?"]');
+    var parts = tab ? tab.getAttribute('href').slice(1).split('&') : [];
+    var own = {};
+    for (var i = 0; i < parts.length; i++) {
+      var eq = parts[i].indexOf('=');
+      if (eq > 0) own[parts[i].slice(0, eq)] = parts[i].slice(eq + 1);
+    }
+    for (var key in mc) if (own[key] !== mc[key]) return false;
+    return true;
+  }
+  function showFirstScreen(link, hash, html) {
     var boot = document.getElementById('boot');
     var main = boot && boot.querySelector('main');
-    // Not once the app has mounted (it removes #boot) or cannot start.
-    if (!main || problem || started) return settleFirstScreen();
+    // Not once the app has mounted (it removes #boot), cannot start, or after 3 s.
+    if (!main || problem || started || !root.classList.contains('first-screen-pending')) return settleFirstScreen();
     var article = new DOMParser().parseFromString(html, 'text/html').body.firstElementChild;
-    if (!article || article.tagName !== 'ARTICLE' || article.getAttribute('data-first-report') !== id
-      || !article.hasAttribute('data-first-hash')) return settleFirstScreen();
+    if (!article || article.tagName !== 'ARTICLE' || article.getAttribute('data-first-report') !== link.id
+      || article.getAttribute('data-first-hash') !== hash || !sameSettings(article, link.mc)
+      || article.querySelector('script, iframe, object, embed, meta, link, base, form, style')) return settleFirstScreen();
     main.insertBefore(document.importNode(article, true), main.firstChild);
     root.classList.add('first-screen');
     // Painted: the message posted from the next frame's callback runs after that frame. A
@@ -121,14 +147,13 @@
     if (document.visibilityState !== 'visible' || typeof requestAnimationFrame !== 'function') return settleFirstScreen();
     requestAnimationFrame(function () { setTimeout(settleFirstScreen, 0); });
   }
-  // The reports that have one: the build names them (scripts/postbuild.mjs).
-  var drawn = document.querySelector('meta[name="report-explorer:first-screens"]');
-  var firstId = drawn && /^https?:$/.test(location.protocol) ? publishedReport(location.search) : null;
-  if (firstId && (' ' + drawn.getAttribute('content') + ' ').indexOf(' ' + firstId + ' ') < 0) firstId = null;
-  if (firstId && typeof fetch === 'function' && typeof DOMParser === 'function') {
+  var firstLink = /^https?:$/.test(location.protocol) ? publishedReport(location.search) : null;
+  var firstHash = firstLink && drawnHash(firstLink.id);
+  if (firstHash && typeof fetch === 'function' && typeof DOMParser === 'function') {
     root.classList.add('first-screen-pending');
+    setTimeout(settleFirstScreen, 3000);
     var layout = (window.innerWidth || document.documentElement.clientWidth) < 640 ? 'narrow' : 'wide';
-    fetch('reports/first/' + encodeURIComponent(firstId) + '.' + lang + '.' + layout + '.html')
+    fetch('reports/first/' + encodeURIComponent(firstLink.id) + '.' + lang + '.' + layout + '.html')
       .then(function (r) { return r.ok ? r.text() : null; })
       .then(function (html) {
         if (!html) return settleFirstScreen();
@@ -137,14 +162,15 @@
         if (document.readyState === 'loading') {
           document.addEventListener('readystatechange', function once() {
             document.removeEventListener('readystatechange', once);
-            showFirstScreen(firstId, html);
+            showFirstScreen(firstLink, firstHash, html);
           });
         } else {
-          showFirstScreen(firstId, html);
+          showFirstScreen(firstLink, firstHash, html);
         }
       })
       .catch(settleFirstScreen); // none: the loading line, and the program starts
   }
+
   // The kept theme and type size too, as the app will apply them (src/browser/prefs.rs): no
   // flash of the other theme, no jump in the header's height.
   try {
@@ -172,7 +198,9 @@
     }
   }
   function fail(kind) {
-    if (started || problem) return;
+    // After the program has started, only while a first screen stands in front of the app
+    // (hidden behind it, it would never show): that screen gives way to the reason.
+    if (problem || (started && !root.classList.contains('first-screen'))) return;
     problem = kind;
     settleFirstScreen();
     render();
@@ -224,13 +252,18 @@
   function isProgram(link) {
     return /preload/i.test(link.rel) && (link.as !== 'fetch' || link.type === 'application/wasm');
   }
+  // After the start, only the program stopping (a panic is a WebAssembly trap) counts, and only
+  // while a first screen stands in front of the app (see fail).
+  function trap(x) {
+    return typeof WebAssembly === 'object' && typeof WebAssembly.RuntimeError === 'function' && x instanceof WebAssembly.RuntimeError;
+  }
   addEventListener('error', function (e) {
     var t = e.target;
     if (t && t !== window && t.tagName) {
       if (t.tagName === 'SCRIPT' || (t.tagName === 'LINK' && isProgram(t))) fail('failed');
       return;
     }
-    fail('failed');
+    if (!started || trap(e.error)) fail('failed');
   }, true);
-  addEventListener('unhandledrejection', function () { fail('failed'); });
+  addEventListener('unhandledrejection', function (e) { if (!started || trap(e.reason)) fail('failed'); });
 })();

@@ -170,9 +170,11 @@ export function dropStaleFirstScreens(dir) {
 const FIRST_SCREENS_META_RE = /[ \t]*<meta name="report-explorer:first-screens"[^>]*>\n?/g;
 
 /**
- * Names in the page, for boot.js, the reports that have first screens (FIRST_SCREENS), before
- * boot.js (it reads the list as it runs): it asks for a report's screen only when there is one,
- * so a report without (added where no Chromium drew it) costs no request and no 404.
+ * Names in the page, for boot.js, the reports that have first screens (FIRST_SCREENS), each with
+ * the content hash of the report file in the catalogue (`id:hash`), before boot.js (it reads the
+ * list as it runs): it asks for a report's screen only when there is one, so a report without
+ * costs no request and no 404, and it shows a screen only when the screen names that hash, so
+ * one left on a host from an older file is not shown. Run after dropStaleFirstScreens.
  */
 export function withFirstScreensMeta(html, dir) {
   html = html.replace(FIRST_SCREENS_META_RE, '');
@@ -182,12 +184,21 @@ export function withFirstScreensMeta(html, dir) {
   } catch {
     // None drawn.
   }
-  const ids = [...new Set(names.map((n) => n.match(/^(.+)\.(en|zh-Hans|zh-Hant)\.(narrow|wide)\.html$/)?.[1]).filter(Boolean))].sort();
+  let entries = [];
+  try {
+    entries = JSON.parse(readFileSync(join(dir, 'reports/index.json'), 'utf8')).entries ?? [];
+  } catch {
+    // No catalogue: no screen is current.
+  }
+  const hashes = new Map(entries.map((e) => [e.id, e.hash]));
+  const ids = [...new Set(names.map((n) => n.match(/^(.+)\.(en|zh-Hans|zh-Hant)\.(narrow|wide)\.html$/)?.[1]))]
+    .filter((id) => id && hashes.has(id)).sort();
   if (!ids.length) return html;
   const boot = /[ \t]*<script\b[^>]*\bsrc="\.\/boot-[0-9a-f]+\.js"/i;
   if (!boot.test(html)) throw new Error('index.html has no boot.js script');
-  const escaped = ids.map((id) => id.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')).join(' ');
-  return html.replace(boot, (tag) => `  <meta name="report-explorer:first-screens" content="${escaped}">\n${tag}`);
+  const attr = (t) => t.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  const content = ids.map((id) => attr(`${id}:${hashes.get(id)}`)).join(' ');
+  return html.replace(boot, (tag) => `  <meta name="report-explorer:first-screens" content="${content}">\n${tag}`);
 }
 
 function main() {

@@ -40,6 +40,9 @@ let html = stripCspMeta(readFileSync(join(src, 'index.html'), 'utf8'));
 // nothing to fetch.
 html = html.replace(/[ \t]*<meta name="report-explorer:texts-[^"]*" content="[^"]*">\n?/g, '');
 html = html.replace(/[ \t]*<meta name="report-explorer:program" content="[^"]*" data-integrity="[^"]*">\n?/g, '');
+// A report's first screen drawn at build time is a file of its own (reports/first/), which the
+// single file does not carry: boot.js shows none from disk.
+html = html.replace(/[ \t]*<meta name="report-explorer:first-screens" content="[^"]*">\n?/g, '');
 // One left behind would have boot.js preload a file the single file does not have.
 if (/<meta name="report-explorer:/.test(html)) fail('index.html has a report-explorer <meta> this script does not know');
 

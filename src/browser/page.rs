@@ -32,14 +32,28 @@ pub fn set_description(text: &str) {
 /// place, at the same height, and the app's nodes, hidden while a report's first screen was
 /// shown (`html.first-screen`), show.
 pub fn remove_boot_screen() {
+    use wasm_bindgen::JsCast;
     let Some(d) = document() else {
         return;
     };
+    let mut focused_id = None;
     if let Some(boot) = d.get_element_by_id("boot") {
+        // A reader who tabbed into a first screen drawn at build time keeps their place: the
+        // app's element of the same id (the screen's ids are the app's, prefixed) takes focus.
+        focused_id = d
+            .active_element()
+            .filter(|e| boot.contains(Some(e)))
+            .and_then(|e| e.id().strip_prefix("first-").map(str::to_string));
         boot.remove();
     }
     if let Some(root) = d.document_element() {
         let _ = root.class_list().remove_1(FIRST_SCREEN_CLASS);
+    }
+    if let Some(el) = focused_id
+        .and_then(|id| d.get_element_by_id(&id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
     }
 }
 

@@ -245,6 +245,7 @@ test.describe('the first screen, before the wasm', () => {
     // below it, off a phone's screen.
     await page.goto(`./?r=${SMARTPHONE}`);
     await expect(status).toHaveAttribute('data-problem', 'failed');
+    await expect(page.locator('#boot article.report')).toHaveCount(1);
     await expect(page.locator('#boot article.report')).toBeHidden();
     await expect(status).toBeInViewport();
   });
