@@ -2,11 +2,12 @@
 // boot.js while the program downloads, in the reader's language and layout; the app mounts
 // behind it and takes the page over, in one frame and with nothing moved, once it has drawn
 // the report itself — or at once when the screen no longer shows what it opens.
+import AxeBuilder from '@axe-core/playwright';
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test, expect, serveDist, shot, watchErrors, PHONE, DESKTOP, ROOT, type Page } from './helpers';
+import { test, expect, serveDist, shot, watchErrors, PHONE, DESKTOP, REPORTS, ROOT, type Page } from './helpers';
 
 const SMARTPHONE = 'smartphone-leasing';
 const TITLE = /^Modular Smartphone Leasing Market Forecasts to 2032/;
@@ -74,6 +75,29 @@ test.describe('a report link\'s first screen, drawn at build time', () => {
       await page.unroute('**/*_bg.wasm');
     }
     expect(errors).toEqual([]);
+  });
+
+  test('every report\'s, in every language and both themes, passes axe and is looked at', async ({ page }) => {
+    test.setTimeout(180_000);
+    await page.route('**/*_bg.wasm', () => { /* never answered: the first screen stays */ });
+    for (const [size, theme] of [[DESKTOP, 'light'], [PHONE, 'dark']] as const) {
+      await page.setViewportSize(size);
+      await page.emulateMedia({ colorScheme: theme });
+      for (const id of Object.keys(REPORTS)) {
+        for (const lang of ['en', 'zh-Hans', 'zh-Hant']) {
+          await page.goto(`./?r=${id}&l=${lang}`);
+          await expect(page.locator(`#boot article[data-first-report="${id}"] [data-chart] svg`).first()).toBeVisible();
+          await expect(page.locator('html')).toHaveAttribute('lang', lang);
+          const results = await new AxeBuilder({ page })
+            .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+            .analyze();
+          const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+            .map((v) => `${id} ${lang} ${theme}: ${v.id} ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+          expect(bad, bad.join('\n')).toEqual([]);
+          await shot(page, `matrix/first-screen-${id}-${lang}-${theme}-${size.width}`);
+        }
+      }
+    }
   });
 
   test('in the reader\'s language, and the app stays hidden behind it until it has drawn the report', async ({ page }) => {
