@@ -24,3 +24,14 @@ pub fn keep_only(report: &str, hash: Option<&str>) {
         take_over();
     }
 }
+
+/// Lets the browser run other tasks first while a first screen drawn at build time stands in
+/// front of the app: the app's work behind it (the program's start and mount, reading the
+/// report and drawing it) is then several shorter tasks instead of a few long ones, which the
+/// page answers input between, and the reader sees the same screen throughout. Without such a
+/// screen, at once (a pause would show the app's loading state for a frame longer).
+pub async fn yield_while_shown() {
+    if shown() {
+        crate::browser::timers::yield_to_input().await;
+    }
+}

@@ -46,15 +46,17 @@ pub fn start() {
     console_error_panic_hook::set_once();
     crate::browser::service_worker::register();
     let start = startup::Start::begin();
-    // English is in this module: the app mounts at once. A Chinese interface first waits for
+    // English is in this module: the app mounts at once (behind a first screen drawn at build
+    // time, in the next task: `first_screen`). A Chinese interface first waits for
     // its texts (a chunk, fetched beside the first files), so it never renders in English
     // first; if they do not come, it starts in English and says so (`language`).
     let mut texts = Box::pin(language::fetch_start_texts(start.wanted));
-    if lazy::ready_now(texts.as_mut()).is_some() {
+    if !first_screen::shown() && lazy::ready_now(texts.as_mut()).is_some() {
         mount(start);
     } else {
         wasm_bindgen_futures::spawn_local(async move {
             texts.await;
+            first_screen::yield_while_shown().await;
             mount(start);
         });
     }

@@ -102,6 +102,8 @@ pub fn ReportPage(id: String) -> impl IntoView {
                 state.set(Opening::Loading);
                 leptos::task::spawn_local(async move {
                     let result = super::catalogue::fetch_report(app, &entry).await;
+                    // Read in one task, drawn in the next, behind a first screen drawn at build time.
+                    super::first_screen::yield_while_shown().await;
                     state.set(match result {
                         Ok(r) => Opening::Ready(r),
                         Err(why) => Opening::Failed(NotOpened::File(why)),
