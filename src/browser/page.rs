@@ -36,6 +36,13 @@ pub fn remove_boot_screen() {
     let Some(d) = document() else {
         return;
     };
+    // The program stopped while a first screen stood in front of it (public/boot.js says why
+    // in its place): the reason stays.
+    if d.document_element()
+        .is_some_and(|root| root.class_list().contains("cannot-start"))
+    {
+        return;
+    }
     let mut focused_id = None;
     if let Some(boot) = d.get_element_by_id("boot") {
         // A reader who tabbed into a first screen drawn at build time keeps their place: the

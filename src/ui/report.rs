@@ -104,10 +104,18 @@ pub fn ReportPage(id: String) -> impl IntoView {
                     let result = super::catalogue::fetch_report(app, &entry).await;
                     // Read in one task, drawn in the next, behind a first screen drawn at build time.
                     super::first_screen::yield_while_shown().await;
-                    state.set(match result {
-                        Ok(r) => Opening::Ready(r),
-                        Err(why) => Opening::Failed(NotOpened::File(why)),
-                    });
+                    // Unless the report opened meanwhile (the effect ran again in between and
+                    // found it read): drawing it twice would rebuild the page. Nor once the
+                    // reader has left (the page, and its state, are gone).
+                    if state
+                        .try_with_untracked(|s| matches!(s, Opening::Loading))
+                        .unwrap_or(false)
+                    {
+                        state.set(match result {
+                            Ok(r) => Opening::Ready(r),
+                            Err(why) => Opening::Failed(NotOpened::File(why)),
+                        });
+                    }
                 });
             }
         }

@@ -25,6 +25,12 @@ async function hold(page: Page, pattern: string | RegExp) {
   return release;
 }
 
+/** Whether boot.js has decided about the first screen (shown and painted, or not shown). */
+const decided = (page: Page) => page.evaluate(() => document.documentElement.classList.contains('js')
+  && !document.documentElement.classList.contains('first-screen-pending'));
+/** Whether the page shows a first screen (`html.first-screen`, exactly). */
+const shownClass = (page: Page) => page.evaluate(() => document.documentElement.classList.contains('first-screen'));
+
 /** The boxes of the report's first-screen parts under `root` (#boot or #main). */
 function boxes(page: Page, root: string) {
   return page.evaluate(({ root, parts }) => parts.map((p) => {
@@ -69,8 +75,7 @@ test.describe('a report link\'s first screen, drawn at build time', () => {
       await expect(page.locator(`article.report[data-report="${SMARTPHONE}"] [data-chart] svg`).first()).toBeVisible();
       // The app's own first screen lands on the same pixels.
       expect(await boxes(page, '#main')).toEqual(before);
-      // …and it is the app: nothing inert is left, and the rest of the overview follows.
-      await expect(page.locator('body [inert]')).toHaveCount(0);
+      // …and it is the app: the rest of the overview follows.
       await expect(page.getByTestId('facts-table')).toBeVisible();
       await page.unroute('**/*_bg.wasm');
     }
@@ -131,18 +136,22 @@ test.describe('a report link\'s first screen, drawn at build time', () => {
     await expect(page.getByTestId('report-title')).toHaveText(TITLE);
     expect(asked).toEqual([]);
     // The app's own links name the Monte Carlo's settings, which the overview does not draw.
+    let release = await hold(page, '**/*_bg.wasm');
     await page.goto(`./?r=${SMARTPHONE}&v=overview&l=en&s=1&n=2000&w=1&t=0.02`);
+    await expect(first(page)).toBeVisible();
+    release();
     await expect(page.getByTestId('report-title')).toHaveText(TITLE);
+    await page.unroute('**/*_bg.wasm');
     expect(asked).toHaveLength(1);
     // Other settings than the screen's links carry: not shown (its tabs would drop them), the
     // loading line instead, and the program not kept waiting.
-    const release = await hold(page, '**/*_bg.wasm');
-    const screen = page.waitForResponse(/\/reports\/first\//);
+    release = await hold(page, '**/*_bg.wasm');
     await page.goto(`./?r=${SMARTPHONE}&s=7&n=500`);
-    await screen;
+    // Decided as soon as the screen is here (well before boot.js's 3 s limit).
+    await expect.poll(() => decided(page), { timeout: 1_500 }).toBe(true);
     await expect(page.getByTestId('boot-status')).toBeVisible();
     await expect(page.locator('#boot article')).toHaveCount(0);
-    await expect(page.locator('html')).not.toHaveClass(/first-screen/);
+    expect(await shownClass(page)).toBe(false);
     release();
     await expect(page.getByTestId('report-title')).toHaveText(TITLE);
     await page.unroute('**/*_bg.wasm');
@@ -171,11 +180,11 @@ test.describe('a report link\'s first screen, drawn at build time', () => {
       // A screen an older build left on the host (its hash is not the page's): not shown.
       writeFileSync(file, drawn.replace(/data-first-hash="[0-9a-f]+"/, 'data-first-hash="0000000000000000"'));
       let release = await hold(page, '**/*_bg.wasm');
-      let screen = page.waitForResponse(/\/reports\/first\//);
       await page.goto(`${served.url}?r=${SMARTPHONE}`);
-      await screen;
+      await expect.poll(() => decided(page), { timeout: 1_500 }).toBe(true);
       await expect(page.getByTestId('boot-status')).toHaveText('Loading Report Explorer…');
       await expect(page.locator('#boot article')).toHaveCount(0);
+      expect(await shownClass(page)).toBe(false);
       release();
       await expect(page.getByTestId('report-title')).toHaveText(TITLE);
       await page.unroute('**/*_bg.wasm');
@@ -189,9 +198,7 @@ test.describe('a report link\'s first screen, drawn at build time', () => {
       writeFileSync(index, catalogue.replace(/("id":"smartphone-leasing"[^}]*?"hash":")[0-9a-f]+"/, (_, head) => `${head}1111111111111111"`));
       release = await hold(page, '**/*_bg.wasm');
       const releaseReport = await hold(page, /reports\/smartphone-leasing\.json/);
-      screen = page.waitForResponse(/\/reports\/first\//);
       await page.goto(`${served.url}?r=${SMARTPHONE}`);
-      await screen;
       await expect(first(page)).toBeVisible();
       release();
       await expect(page.getByTestId('report-loading')).toBeVisible();
