@@ -55,18 +55,28 @@
   var root = document.documentElement;
   root.lang = lang;
   root.classList.add('js');
-  // A link that names a report opens it: the library's first screen is not shown. Keys and
-  // values decoded as the app decodes them (src/domain/share.rs: %XX, + as a space).
-  function opensReport(search) {
+  // The link's parameters, keys and values decoded as the app decodes them
+  // (src/domain/share.rs: %XX, + as a space); one that does not decode is null (the app skips it).
+  function linkParams(search) {
+    var out = [];
     var params = search.replace(/^\?/, '').split('&');
     for (var i = 0; i < params.length; i++) {
+      if (!params[i]) continue;
       var eq = params[i].indexOf('=');
-      if (eq < 0) continue;
       try {
-        var key = decodeURIComponent(params[i].slice(0, eq).replace(/\+/g, ' '));
-        var value = decodeURIComponent(params[i].slice(eq + 1).replace(/\+/g, ' '));
-        if (key === 'r' && value) return true;
-      } catch (e) { /* not decodable: the app skips it too */ }
+        out.push({
+          key: decodeURIComponent((eq < 0 ? params[i] : params[i].slice(0, eq)).replace(/\+/g, ' ')),
+          value: eq < 0 ? '' : decodeURIComponent(params[i].slice(eq + 1).replace(/\+/g, ' '))
+        });
+      } catch (e) { out.push(null); }
+    }
+    return out;
+  }
+  // A link that names a report opens it: the library's first screen is not shown.
+  function opensReport(search) {
+    var params = linkParams(search);
+    for (var i = 0; i < params.length; i++) {
+      if (params[i] && params[i].key === 'r' && params[i].value) return true;
     }
     return false;
   }
@@ -80,20 +90,15 @@
   // added without one, the single file opened from disk): the loading line, as before.
   function publishedReport(search) {
     var link = { id: null, mc: {} };
-    var params = search.replace(/^\?/, '').split('&');
+    var params = linkParams(search);
     for (var i = 0; i < params.length; i++) {
-      if (!params[i]) continue;
-      var eq = params[i].indexOf('=');
-      var key, value;
-      try {
-        key = decodeURIComponent((eq < 0 ? params[i] : params[i].slice(0, eq)).replace(/\+/g, ' '));
-        value = eq < 0 ? '' : decodeURIComponent(params[i].slice(eq + 1).replace(/\+/g, ' '));
-      } catch (e) { return null; }
-      if (key === 'r' && value && link.id === null) link.id = value;
-      else if (key === 'l' || (key === 'v' && value === 'overview')) continue;
+      var p = params[i];
+      if (!p) return null;
+      if (p.key === 'r' && p.value && link.id === null) link.id = p.value;
+      else if (p.key === 'l' || (p.key === 'v' && p.value === 'overview')) continue;
       // The Monte Carlo's settings (the app's own links carry them): not on the overview, but
       // the screen's links must carry the same (checked once it is here).
-      else if (/^[snwt]$/.test(key) && /^\d+(\.\d+)?$/.test(value)) link.mc[key] = value;
+      else if (/^[snwt]$/.test(p.key) && /^\d+(\.\d+)?$/.test(p.value)) link.mc[p.key] = p.value;
       else return null;
     }
     return link.id === null ? null : link;

@@ -131,6 +131,20 @@ export function serviceWorker(dir, template = readFileSync(join(HERE, 'sw.templa
 /** Where scripts/first-screens.mjs writes a report's first screens, relative to the build. */
 export const FIRST_SCREENS = 'reports/first';
 
+/** A first screen's file name: <id>.<lang>.<layout>.html (scripts/first-screens.mjs). */
+const FIRST_SCREEN_NAME = /^(.+)\.(en|zh-Hans|zh-Hant)\.(narrow|wide)\.html$/;
+
+/** Report id → the content hash of its file, from the catalogue's first page (none if unreadable:
+ *  then no screen is current). */
+function catalogueHashes(dir) {
+  try {
+    const entries = JSON.parse(readFileSync(join(dir, 'reports/index.json'), 'utf8')).entries ?? [];
+    return new Map(entries.map((e) => [e.id, e.hash]));
+  } catch {
+    return new Map();
+  }
+}
+
 /**
  * Deletes every first screen drawn at build time (FIRST_SCREENS/<id>.<lang>.<layout>.html) that
  * no longer shows its report as the catalogue's first page lists it: a report removed, moved to
@@ -147,17 +161,11 @@ export function dropStaleFirstScreens(dir) {
   } catch {
     return [];
   }
-  let entries = [];
-  try {
-    entries = JSON.parse(readFileSync(join(dir, 'reports/index.json'), 'utf8')).entries ?? [];
-  } catch {
-    // No readable catalogue: no screen can be shown as current.
-  }
-  const hashes = new Map(entries.map((e) => [e.id, e.hash]));
+  const hashes = catalogueHashes(dir);
   const dropped = [];
   for (const name of names) {
     const file = join(firstDir, name);
-    const m = name.match(/^(.+)\.(en|zh-Hans|zh-Hant)\.(narrow|wide)\.html$/);
+    const m = name.match(FIRST_SCREEN_NAME);
     const drawn = m && readFileSync(file, 'utf8').match(/^<article\b[^>]*\sdata-first-hash="([0-9a-f]+)"/);
     if (!m || !drawn || hashes.get(m[1]) !== drawn[1]) {
       rmSync(file);
@@ -184,14 +192,8 @@ export function withFirstScreensMeta(html, dir) {
   } catch {
     // None drawn.
   }
-  let entries = [];
-  try {
-    entries = JSON.parse(readFileSync(join(dir, 'reports/index.json'), 'utf8')).entries ?? [];
-  } catch {
-    // No catalogue: no screen is current.
-  }
-  const hashes = new Map(entries.map((e) => [e.id, e.hash]));
-  const ids = [...new Set(names.map((n) => n.match(/^(.+)\.(en|zh-Hans|zh-Hant)\.(narrow|wide)\.html$/)?.[1]))]
+  const hashes = catalogueHashes(dir);
+  const ids = [...new Set(names.map((n) => n.match(FIRST_SCREEN_NAME)?.[1]))]
     .filter((id) => id && hashes.has(id)).sort();
   if (!ids.length) return html;
   const boot = /[ \t]*<script\b[^>]*\bsrc="\.\/boot-[0-9a-f]+\.js"/i;
