@@ -213,14 +213,18 @@ pub fn saved_reason(e: &SavedError, locale: Locale) -> String {
     }
 }
 
-/// Why a file of saved scenarios could not be read. The JSON parser's own words (in English)
-/// are quoted as the detail, with the place in the reader's language.
+/// Why a file of saved scenarios could not be read: the JSON parser's description worded in
+/// the reader's language (`validation::serde_message`), with the place.
 pub fn load_reason(e: &LoadError, locale: Locale) -> String {
     let t = |m: SavedErrorMsg| m.text(locale);
     match e {
         LoadError::Syntax(s) => fill(
             t(SavedErrorMsg::NotJson),
-            &[&s.reason, &s.line.to_string(), &s.column.to_string()],
+            &[
+                &super::validation::serde_message(&s.reason, locale),
+                &s.line.to_string(),
+                &s.column.to_string(),
+            ],
         ),
         LoadError::NotScenarios => t(SavedErrorMsg::NotScenarios).to_string(),
         LoadError::BadVersion => t(SavedErrorMsg::BadFileVersion).to_string(),
@@ -240,7 +244,10 @@ pub fn set_aside_reason(e: &SetAsideReason, locale: Locale) -> String {
         SetAsideReason::NewerVersion(v) => fill(t(SavedErrorMsg::Newer), &[&v.to_string()]),
         SetAsideReason::BadVersion => t(SavedErrorMsg::BadEntryVersion).to_string(),
         SetAsideReason::GivenTwice(key) => fill(t(SavedErrorMsg::GivenTwice), &[key]),
-        SetAsideReason::Invalid(why) => fill(t(SavedErrorMsg::Invalid), &[why]),
+        SetAsideReason::Invalid(why) => fill(
+            t(SavedErrorMsg::Invalid),
+            &[&super::validation::serde_message(why, locale)],
+        ),
     }
 }
 
@@ -412,6 +419,38 @@ mod tests {
                 assert!(!s.contains("{0}") && !s.contains("{1}"), "unfilled: {s}");
             }
         }
+    }
+
+    /// serde_json's own words in a saved scenario's or a saved file's reason read in Chinese
+    /// too (they once showed as "duplicate field `name`" in a Chinese notice).
+    #[test]
+    fn the_json_readers_words_are_worded_in_chinese() {
+        let entry = SetAsideReason::Invalid("duplicate field `name`".into());
+        assert_eq!(
+            set_aside_reason(&entry, Locale::ZhHans),
+            "条目格式有误：字段“name”重复出现"
+        );
+        assert_eq!(
+            set_aside_reason(&entry, Locale::ZhHant),
+            "條目格式有誤：欄位「name」重複出現"
+        );
+        assert_eq!(
+            set_aside_reason(&entry, Locale::En),
+            "the entry is malformed: duplicate field `name`"
+        );
+        let file = LoadError::Syntax(SyntaxError {
+            line: 2,
+            column: 9,
+            reason: "EOF while parsing an object".into(),
+        });
+        assert_eq!(
+            load_reason(&file, Locale::ZhHant),
+            "不是 JSON 檔案：物件沒有結束（第 2 行，第 9 欄）"
+        );
+        assert_eq!(
+            load_reason(&file, Locale::En),
+            "not a JSON file: EOF while parsing an object (line 2, column 9)"
+        );
     }
 
     #[test]

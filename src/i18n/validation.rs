@@ -317,7 +317,16 @@ pub fn serde_detail(detail: &str, locale: Locale) -> String {
             ],
         ))
     };
-    let worded = if let Some(rest) = detail.strip_prefix("invalid type: ") {
+    // serde's field forms ("duplicate field `name`"), worded as a report file's are.
+    let field = |prefix: &str, m: JsonMsg| {
+        let name = detail.strip_prefix(prefix)?.strip_suffix('`')?;
+        (!name.contains('`')).then(|| fill(m.text(locale), &[name]))
+    };
+    let worded = if let Some(w) = field("duplicate field `", JsonMsg::DuplicateField) {
+        Some(w)
+    } else if let Some(w) = field("missing field `", JsonMsg::MissingField) {
+        Some(w)
+    } else if let Some(rest) = detail.strip_prefix("invalid type: ") {
         rest.rsplit_once(", expected ")
             .and_then(|(found, expected)| framed(InvalidType, found, expected))
     } else if let Some(rest) = detail.strip_prefix("invalid value: ") {
@@ -678,6 +687,9 @@ mod tests {
                 "invalid length 1, expected a tuple of size 2",
                 "invalid length 1, expected a tuple of size 2",
             ),
+            ("duplicate field `name`", "字段“name”重复出现"),
+            ("missing field `report`", "缺少字段“report”"),
+            ("missing field `a` and `b`", "missing field `a` and `b`"),
             (
                 "something serde_json may say one day",
                 "something serde_json may say one day",

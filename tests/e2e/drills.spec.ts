@@ -314,6 +314,10 @@ test('3b. saved scenarios that are not readable at all: named, never overwritten
     await expect(page.locator('[data-saved="Here only"]')).toBeVisible();
     expect((await dump(page))[SCENARIOS]).toBe(text);
     await chooseLanguage(page, 'zh-Hant');
+    // The JSON reader's own description reads in Chinese too, with its place.
+    await expect(page.getByTestId('notices')).toContainText(
+      `${SCENARIOS}: 不是 JSON 檔案：列表沒有結束（第 1 行，第 ${text.length} 欄）`);
+    await expect(page.getByTestId('notices')).not.toContainText('EOF');
     await saveScenario(page, '僅此頁');
     await expect(page.getByTestId('saved-status')).toContainText('僅保留在此頁面中');
     expect((await dump(page))[SCENARIOS]).toBe(text);
