@@ -23,6 +23,7 @@ pub fn App(start: Start) -> impl IntoView {
     } = start;
     let app = AppState::new(early_files, super::language::start_locale(wanted));
     provide_context(app);
+    let shown = super::first_screen::AppShown::provide();
     super::language::fall_back_at_start(app, wanted);
     super::exports::ExportStatus::provide();
     let lib = LibraryState::new();
@@ -72,7 +73,7 @@ pub fn App(start: Start) -> impl IntoView {
         }
     });
     view! {
-        <AppHeader app=app/>
+        <AppHeader app=app shown=shown/>
         <main id="main" tabindex="-1">
             {move || match app.open.get() {
                 None => Either::Left(view! { <Library lib=lib/> }),
@@ -84,7 +85,7 @@ pub fn App(start: Start) -> impl IntoView {
 
 /// The skip link, the app's header (brand, settings) and the notices for the reader.
 #[component]
-fn AppHeader(app: AppState) -> impl IntoView {
+fn AppHeader(app: AppState, shown: Signal<bool>) -> impl IntoView {
     let languages = Locale::ALL
         .iter()
         .map(|l| ChoiceOption {
@@ -98,17 +99,19 @@ fn AppHeader(app: AppState) -> impl IntoView {
         Theme::Light => false,
         Theme::System => prefs::system_prefers_dark(),
     });
+    // Behind a first screen drawn at build time the app is hidden, and a live region's content
+    // already in place when it shows is not announced: the notices go in once it shows.
     let notices = move || {
         // Worded anew whenever a notice comes or the language changes.
         let locale = app.locale.get();
         let notices = app.notices.get();
-        (!notices.is_empty()).then(|| {
+        (shown.get() && !notices.is_empty()).then(|| {
             let lines = notices
                 .into_iter()
                 .map(|n| view! { <p>{n.text(locale)}</p> })
                 .collect_view();
             view! {
-                <div class="notice info app-notice" role="status" data-testid="notices">
+                <div class="notice info app-notice" data-testid="notices">
                     {lines}
                     <button class="link" on:click=move |_| app.notices.set(Vec::new())>
                         {say(app, Msg::Dismiss)}
@@ -179,7 +182,8 @@ fn AppHeader(app: AppState) -> impl IntoView {
                 />
             </div>
         </header>
-        {notices}
+        // The live region is in the page from the start, so what comes into it is announced.
+        <div class="app-notices" role="status">{notices}</div>
     }
 }
 

@@ -5,6 +5,21 @@
 //! screen was drawn): in one frame, so the reader sees no loading state in between.
 
 use crate::browser::page;
+use leptos::prelude::*;
+
+/// Whether the app's own page shows (no first screen in front of it), for what must wait until
+/// a reader can see it: provided by the app, set by [`take_over`].
+#[derive(Clone, Copy)]
+pub struct AppShown(RwSignal<bool>);
+
+impl AppShown {
+    /// Provides it to the app (shown at once unless a first screen stands in front).
+    pub fn provide() -> Signal<bool> {
+        let shown = RwSignal::new(!shown());
+        provide_context(AppShown(shown));
+        shown.into()
+    }
+}
 
 /// Whether the page shows a first screen drawn at build time (the app then mounts hidden).
 pub fn shown() -> bool {
@@ -15,6 +30,11 @@ pub fn shown() -> bool {
 /// app's own nodes show. Does nothing once done.
 pub fn take_over() {
     page::remove_boot_screen();
+    if let Some(AppShown(app_shown)) = use_context::<AppShown>() {
+        if !app_shown.get_untracked() && !shown() {
+            app_shown.set(true);
+        }
+    }
 }
 
 /// Takes the page over unless the first screen shown is `report`'s, drawn from the file whose

@@ -125,6 +125,35 @@ test.describe('a report link\'s first screen, drawn at build time', () => {
     expect(errors).toEqual([]);
   });
 
+  test('a notice the app raised while hidden goes into its live region once the app shows', async ({ page }) => {
+    // The Chinese texts do not arrive: the app starts in English behind the screen and says so.
+    await page.route(/lazy-split_texts_hans-[0-9a-f]+\.wasm$/, (r) => r.abort());
+    // Whether the page still showed the first screen when the notice went in (a live region's
+    // content already in place when it shows is not announced by screen readers).
+    await page.addInitScript(() => {
+      const seen: boolean[] = [];
+      (window as unknown as { __noticeBehindScreen: boolean[] }).__noticeBehindScreen = seen;
+      new MutationObserver(() => {
+        if (!seen.length && document.querySelector('[data-testid="notices"]')) {
+          seen.push(document.documentElement.classList.contains('first-screen'));
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    const release = await hold(page, /reports\/smartphone-leasing\.json/);
+    await page.goto(`./?r=${SMARTPHONE}&l=zh-Hans`);
+    await expect(first(page)).toBeVisible();
+    // The app has mounted behind the screen (its region is there) and holds the notice back.
+    await expect(page.locator('body > .app-notices[role=status]')).toHaveCount(1);
+    await expect(page.getByTestId('notices')).toHaveCount(0);
+    release();
+    await expect(page.locator('#boot')).toHaveCount(0);
+    const notice = page.locator('body > .app-notices[role=status] [data-testid="notices"]');
+    await expect(notice).toBeVisible();
+    await expect(notice).toContainText('简体中文');
+    expect(await page.evaluate(() => (window as unknown as { __noticeBehindScreen: boolean[] }).__noticeBehindScreen))
+      .toEqual([false]);
+  });
+
   test('a link with a scenario or another view has none; an unknown report, the loading line', async ({ page }) => {
     const asked: string[] = [];
     page.on('request', (r) => { if (r.url().includes('/reports/first/')) asked.push(r.url()); });
