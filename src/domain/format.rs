@@ -396,6 +396,63 @@ pub fn currency_suffix_zh(code: &str, locale: Locale) -> Option<&'static str> {
     }
 }
 
+/// `text` cut into runs, each marked `true` when it is a Chinese amount that must not break
+/// across lines ("58.8億美元", "−17.7亿美元", "0美元", "70万"): a number with a magnitude word
+/// or a currency word after it. Browsers may break between any two Chinese characters, and
+/// between a digit and one, so a sentence could end a line with "58.8億美" and start the next
+/// with "元". English amounts keep together by their no-break spaces already.
+pub fn unbroken_amounts(text: &str) -> Vec<(&str, bool)> {
+    const WORDS: [&str; 9] = [
+        "美元",
+        "元",
+        "歐元",
+        "欧元",
+        "英鎊",
+        "英镑",
+        "日元",
+        "港元",
+        "新台幣",
+    ];
+    let mut runs = Vec::new();
+    let mut plain = 0; // where the current plain run starts
+    let mut i = 0;
+    while i < text.len() {
+        let rest = &text[i..];
+        let digits = rest
+            .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+            .unwrap_or(rest.len());
+        // A run starts at a digit (with a sign just before it).
+        if digits == 0 || !rest.starts_with(|c: char| c.is_ascii_digit()) {
+            i += rest.chars().next().map_or(1, char::len_utf8);
+            continue;
+        }
+        let mut end = i + digits;
+        if let Some(m) = text[end..]
+            .chars()
+            .next()
+            .filter(|c| "亿億万萬".contains(*c))
+        {
+            end += m.len_utf8();
+        }
+        if let Some(w) = WORDS.iter().find(|w| text[end..].starts_with(**w)) {
+            end += w.len();
+        }
+        if end > i + digits {
+            let start = text[..i].strip_suffix(['−', '-', '+']).map_or(i, str::len);
+            if start > plain {
+                runs.push((&text[plain..start], false));
+            }
+            runs.push((&text[start..end], true));
+            plain = end;
+        }
+        i = end;
+    }
+    if plain < text.len() {
+        runs.push((&text[plain..], false));
+    }
+    runs
+}
+
 /// Money as shown: "US$2.5 bn", "25亿美元", "¥70.1 bn", "701亿元"; in the conversion's
 /// currency where it applies to `currency`.
 pub fn money(value: f64, currency: &str, shown: Shown) -> String {
@@ -604,6 +661,35 @@ pub fn parse_typed(text: &str) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn chinese_amounts_are_kept_whole() {
+        assert_eq!(
+            unbroken_amounts("合计为58.8億美元，差额0美元。"),
+            vec![
+                ("合计为", false),
+                ("58.8億美元", true),
+                ("，差额", false),
+                ("0美元", true),
+                ("。", false)
+            ]
+        );
+        assert_eq!(
+            unbroken_amounts("−17.7亿美元至2,420亿"),
+            vec![("−17.7亿美元", true), ("至", false), ("2,420亿", true)]
+        );
+        // Years, percentages and English amounts are left as they are.
+        assert_eq!(
+            unbroken_amounts("2032 年 13.6%"),
+            vec![("2032 年 13.6%", false)]
+        );
+        assert_eq!(
+            unbroken_amounts("US$2.5\u{a0}bn"),
+            vec![("US$2.5\u{a0}bn", false)]
+        );
+        assert_eq!(unbroken_amounts(""), vec![]);
+        assert_eq!(unbroken_amounts("70万"), vec![("70万", true)]);
+    }
 
     #[test]
     fn a_count_of_one_takes_the_english_singular_where_the_noun_has_one() {

@@ -3,6 +3,7 @@
 //! and by saved scenarios (any two).
 
 use super::charts::{DataTableView, TableData};
+use super::text::Sentence;
 use crate::domain::engine::compare::Comparison;
 use crate::domain::format::{self, Locale, Shown};
 use crate::domain::schema::Unit;
@@ -99,7 +100,7 @@ pub fn ComparisonView(
     view! {
         <Show when=move || has_summary.get()>
             <p data-testid=ids.summary>
-                {move || text.with(|t| t.summary.clone().unwrap_or_default())}
+                {move || view! { <Sentence text=text.with(|t| t.summary.clone().unwrap_or_default())/> }}
             </p>
         </Show>
         <DataTableView data=table testid=ids.table locale=locale row_attr="data-year" />

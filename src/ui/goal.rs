@@ -4,6 +4,7 @@
 
 use super::common::{Badge, Section};
 use super::state::ReportCtx;
+use super::text::Sentence;
 use crate::domain::format::Locale;
 use crate::domain::schema::Provenance;
 use crate::i18n::goal::{
@@ -125,10 +126,10 @@ fn answer_view(answer: GoalAnswer, lang: Locale) -> impl IntoView {
         view! {
             <div data-testid="goal-answer">
                 <p class=class data-testid=testid>
-                    {text}
+                    <Sentence text=text/>
                     {scenario.then(|| view! { <Badge of=Provenance::Scenario locale=lang /> })}
                 </p>
-                <p>{reach}</p>
+                <p><Sentence text=reach/></p>
             </div>
         }
     });

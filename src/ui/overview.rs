@@ -10,6 +10,7 @@ use super::common::{local, local_view, Badge, Section, TableScroll};
 use super::exports::{ExportBar, ViewData};
 use super::goal::{GoalSeek, GoalState};
 use super::state::{use_app, use_report, AppState, ReportCtx};
+use super::text::Sentence;
 use crate::chart::palette;
 use crate::chart::xy::{Datum, Series, SeriesKind};
 use crate::domain::engine::model::{series, Computed};
@@ -545,7 +546,7 @@ fn Checks(ctx: ReportCtx, lang: Locale) -> impl IntoView {
                                 children=|(_, row)| {
                                     view! {
                                         <li class=row.class data-check=row.key>
-                                            {row.text}
+                                            <Sentence text=row.text/>
                                         </li>
                                     }
                                 }

@@ -14,6 +14,19 @@ pub fn say<M: Message + Send + Sync + 'static>(
     move || m.text(app.locale.get())
 }
 
+/// A sentence whose Chinese amounts stay whole on one line ("58.8億美元", never "58.8億美" at a
+/// line's end: `format::unbroken_amounts`); the text a reader copies is the sentence as is.
+#[component]
+pub fn Sentence(#[prop(into)] text: String) -> impl IntoView {
+    // Every run a span (one element type: smaller code than a choice of two per run).
+    crate::domain::format::unbroken_amounts(&text)
+        .into_iter()
+        .map(
+            |(run, whole)| view! { <span class=whole.then_some("amount")>{run.to_string()}</span> },
+        )
+        .collect_view()
+}
+
 /// One option of a [`Choice`]: its value, its label and, for a language's own name, its
 /// language.
 #[derive(Debug, Clone, PartialEq)]

@@ -253,6 +253,33 @@ test('library cards print their headline once', async ({ page }) => {
   await view(page, 'library-desktop');
 });
 
+test('a Chinese amount in a check sentence stays whole on one line', async ({ page }) => {
+  await page.setViewportSize(PHONES[1]);
+  let amounts = 0;
+  for (const id of Object.keys(REPORTS)) {
+    for (const lang of ['zh-Hans', 'zh-Hant']) {
+      await page.goto(`./?r=${id}&l=${lang}`);
+      await expect(page.locator('.check-list li, #checks p').first()).toBeVisible();
+      const found = await page.locator('.check-list li').evaluateAll((items) => items.flatMap((li) => {
+        // Every amount with a Chinese magnitude or currency word ("58.8億美元", "0美元", "70万").
+        const words = [...(li.textContent ?? '').matchAll(/\d[\d.,]*(?:[亿億万萬]|美元|元)+/g)].map((m) => m[0]);
+        const spans = [...li.querySelectorAll('.amount')];
+        return words.map((w) => {
+          const span = spans.find((s) => s.textContent?.includes(w));
+          return { w, whole: !!span, lines: span ? new Set([...span.getClientRects()].map((r) => Math.round(r.top))).size : 0 };
+        });
+      }));
+      for (const a of found) expect(a, `${id} ${lang}: ${a.w}`).toEqual({ w: a.w, whole: true, lines: 1 });
+      amounts += found.length;
+    }
+  }
+  // The checks do quote amounts (this test reads them, it does not pass on none).
+  expect(amounts).toBeGreaterThan(2);
+  await page.goto('./?r=smartphone-leasing&l=zh-Hant');
+  await page.locator('.check-list').scrollIntoViewIfNeeded();
+  await view(page, 'checks-zh-Hant-360');
+});
+
 test('toggles show their state in words and in aria-pressed', async ({ page }) => {
   await page.setViewportSize(DESKTOP);
   await page.emulateMedia({ colorScheme: 'light' });
