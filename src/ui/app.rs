@@ -99,8 +99,9 @@ fn AppHeader(app: AppState, shown: Signal<bool>) -> impl IntoView {
         Theme::Light => false,
         Theme::System => prefs::system_prefers_dark(),
     });
-    // Behind a first screen drawn at build time the app is hidden, and a live region's content
-    // already in place when it shows is not announced: the notices go in once it shows.
+    // A live region's content already in place when it shows is not announced: the notices go
+    // in once the app shows (behind a first screen drawn at build time it is hidden; without
+    // one, after its first frame).
     let notices = move || {
         // Worded anew whenever a notice comes or the language changes.
         let locale = app.locale.get();

@@ -13,11 +13,20 @@ use leptos::prelude::*;
 pub struct AppShown(RwSignal<bool>);
 
 impl AppShown {
-    /// Provides it to the app (shown at once unless a first screen stands in front).
+    /// Provides it to the app: true once a first screen in front has gone ([`take_over`]), or,
+    /// without one, once the app's first frame has painted (a live region must be in the page
+    /// before what it announces: one mounted with its text is not announced).
     pub fn provide() -> Signal<bool> {
-        let shown = RwSignal::new(!shown());
-        provide_context(AppShown(shown));
-        shown.into()
+        let app_shown = RwSignal::new(false);
+        provide_context(AppShown(app_shown));
+        if !shown() {
+            leptos::task::spawn_local(async move {
+                crate::browser::timers::after_next_paint().await;
+                // (A no-op if the app is gone.)
+                app_shown.set(true);
+            });
+        }
+        app_shown.into()
     }
 }
 
@@ -29,9 +38,10 @@ pub fn shown() -> bool {
 /// The app takes the page over: the first screen (drawn at build time or static) goes and the
 /// app's own nodes show. Does nothing once done.
 pub fn take_over() {
+    let screen_in_front = shown();
     page::remove_boot_screen();
-    if let Some(AppShown(app_shown)) = use_context::<AppShown>() {
-        if !app_shown.get_untracked() && !shown() {
+    if screen_in_front && !shown() {
+        if let Some(AppShown(app_shown)) = use_context::<AppShown>() {
             app_shown.set(true);
         }
     }

@@ -142,8 +142,10 @@ test.describe('a report link\'s first screen, drawn at build time', () => {
     const release = await hold(page, /reports\/smartphone-leasing\.json/);
     await page.goto(`./?r=${SMARTPHONE}&l=zh-Hans`);
     await expect(first(page)).toBeVisible();
-    // The app has mounted behind the screen (its region is there) and holds the notice back.
+    // The app has mounted behind the screen and holds the notice back; its live region is in
+    // the page (empty, not hidden with the app), so what comes into it is announced.
     await expect(page.locator('body > .app-notices[role=status]')).toHaveCount(1);
+    await expect(page.locator('body > .app-notices')).toHaveCSS('display', 'block');
     await expect(page.getByTestId('notices')).toHaveCount(0);
     release();
     await expect(page.locator('#boot')).toHaveCount(0);
@@ -152,6 +154,28 @@ test.describe('a report link\'s first screen, drawn at build time', () => {
     await expect(notice).toContainText('简体中文');
     expect(await page.evaluate(() => (window as unknown as { __noticeBehindScreen: boolean[] }).__noticeBehindScreen))
       .toEqual([false]);
+  });
+
+  test('without a first screen too, a notice raised at start goes in after its region has painted', async ({ page }) => {
+    await page.route(/lazy-split_texts_hans-[0-9a-f]+\.wasm$/, (r) => r.abort());
+    // Frames painted between the region's arrival and the notice's (a region mounted with its
+    // text already in it is not announced).
+    await page.addInitScript(() => {
+      const w = window as unknown as { __framesBeforeNotice: number[] };
+      w.__framesBeforeNotice = [];
+      let frames = -1;
+      const count = () => { frames++; requestAnimationFrame(count); };
+      new MutationObserver(() => {
+        if (frames < 0 && document.querySelector('.app-notices')) { frames = 0; requestAnimationFrame(count); }
+        if (!w.__framesBeforeNotice.length && document.querySelector('[data-testid="notices"]')) w.__framesBeforeNotice.push(frames);
+      }).observe(document, { childList: true, subtree: true });
+    });
+    for (const query of ['?l=zh-Hans', `?r=${SMARTPHONE}&v=segments&l=zh-Hans`]) {
+      await page.goto(`./${query}`);
+      await expect(page.locator('body > .app-notices[role=status] [data-testid="notices"]')).toContainText('简体中文');
+      const [frames] = await page.evaluate(() => (window as unknown as { __framesBeforeNotice: number[] }).__framesBeforeNotice);
+      expect(frames, query).toBeGreaterThanOrEqual(1);
+    }
   });
 
   test('a link with a scenario or another view has none; an unknown report, the loading line', async ({ page }) => {

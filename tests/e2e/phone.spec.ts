@@ -253,28 +253,34 @@ test('library cards print their headline once', async ({ page }) => {
   await view(page, 'library-desktop');
 });
 
-test('a Chinese amount in a check sentence stays whole on one line', async ({ page }) => {
+test('a Chinese amount in a check sentence or the goal seek\'s answer stays whole on one line', async ({ page }) => {
   await page.setViewportSize(PHONES[1]);
   let amounts = 0;
   for (const id of Object.keys(REPORTS)) {
     for (const lang of ['zh-Hans', 'zh-Hant']) {
       await page.goto(`./?r=${id}&l=${lang}`);
       await expect(page.locator('.check-list li, #checks p').first()).toBeVisible();
-      const found = await page.locator('.check-list li').evaluateAll((items) => items.flatMap((li) => {
+      const found = await page.locator('.check-list li, [data-testid="goal-answer"] p').evaluateAll((items) => items.flatMap((el) => {
         // Every amount with a Chinese magnitude or currency word ("58.8億美元", "0美元", "70万").
-        const words = [...(li.textContent ?? '').matchAll(/\d[\d.,]*(?:[亿億万萬]|美元|元)+/g)].map((m) => m[0]);
-        const spans = [...li.querySelectorAll('.amount')];
+        const words = [...(el.textContent ?? '').matchAll(/\d[\d.,]*(?:[亿億万萬]|美元|元)+/g)].map((m) => m[0]);
+        const spans = [...el.querySelectorAll('.amount')];
         return words.map((w) => {
-          const span = spans.find((s) => s.textContent?.includes(w));
-          return { w, whole: !!span, lines: span ? new Set([...span.getClientRects()].map((r) => Math.round(r.top))).size : 0 };
+          // The span holding exactly this amount (a sign before it is the span's too).
+          const span = spans.find((s) => (s.textContent ?? '').replace(/^[−+-]/, '') === w);
+          return {
+            w,
+            whole: !!span,
+            nowrap: span ? getComputedStyle(span).whiteSpace === 'nowrap' : false,
+            lines: span ? new Set([...span.getClientRects()].map((r) => Math.round(r.top))).size : 0,
+          };
         });
       }));
-      for (const a of found) expect(a, `${id} ${lang}: ${a.w}`).toEqual({ w: a.w, whole: true, lines: 1 });
+      for (const a of found) expect(a, `${id} ${lang}: ${a.w}`).toEqual({ w: a.w, whole: true, nowrap: true, lines: 1 });
       amounts += found.length;
     }
   }
-  // The checks do quote amounts (this test reads them, it does not pass on none).
-  expect(amounts).toBeGreaterThan(2);
+  // The checks and answers do quote amounts (this test reads them, it does not pass on none).
+  expect(amounts).toBeGreaterThan(4);
   await page.goto('./?r=smartphone-leasing&l=zh-Hant');
   await page.locator('.check-list').scrollIntoViewIfNeeded();
   await view(page, 'checks-zh-Hant-360');
