@@ -30,7 +30,7 @@ crate::messages! {
         FigureN => ("Figure {0}", "图 {0}", "圖 {0}"),
         Years => ("Years: ", "年份：", "年份："),
         // The unit as the source writes it, which may be in the source's language ("亿美元").
-        UnitLabel => ("Source's unit: {0}", "单位：{0}", "單位：{0}"),
+        UnitLabel => ("Source's unit: {0}", "来源单位：{0}", "來源單位：{0}"),
         OpenEstimate => ("Open model estimate", "打开模型估算", "開啟模型估算"),
         CloseEstimate => ("Close model estimate", "关闭模型估算", "關閉模型估算"),
         NotReconstructable => (

@@ -5,6 +5,7 @@ use crate::browser::overflow::watch_overflow;
 use crate::domain::format::{pick, Locale};
 use crate::domain::schema::{LocalText, Provenance};
 use crate::i18n::{provenance, Message, Msg};
+use crate::ui::text::Sentence;
 use crate::ui::watched::watched_flag;
 use leptos::either::Either;
 use leptos::html::Div;
@@ -26,8 +27,8 @@ pub fn badge_class(p: Provenance) -> &'static str {
     }
 }
 
-/// A report text in the reader's language; when unavailable, the text shown is marked with its
-/// language and a note says so.
+/// A report text in the reader's language (its Chinese amounts kept whole on a line: `Sentence`);
+/// when unavailable, the text shown is marked with its language and a note says so.
 pub fn local_view(text: &LocalText, locale: Locale) -> impl IntoView + use<> {
     let (s, fallback) = pick(text, locale);
     let s = s.to_string();
@@ -36,12 +37,12 @@ pub fn local_view(text: &LocalText, locale: Locale) -> impl IntoView + use<> {
         let note = crate::i18n::bracketed(locale, Msg::TextInOtherLanguage.text(locale));
         Either::Left(view! {
             <span>
-                <span lang=lang>{s}</span>
+                <span lang=lang><Sentence text=s/></span>
                 <span class="fallback-note">{note}</span>
             </span>
         })
     } else {
-        Either::Right(view! { <span>{s}</span> })
+        Either::Right(view! { <span><Sentence text=s/></span> })
     }
 }
 

@@ -253,14 +253,14 @@ test('library cards print their headline once', async ({ page }) => {
   await view(page, 'library-desktop');
 });
 
-test('a Chinese amount in a check sentence or the goal seek\'s answer stays whole on one line', async ({ page }) => {
+test('a Chinese amount in a check sentence, the goal seek\'s answer or the report\'s own summary stays whole on one line', async ({ page }) => {
   await page.setViewportSize(PHONES[1]);
   let amounts = 0;
   for (const id of Object.keys(REPORTS)) {
     for (const lang of ['zh-Hans', 'zh-Hant']) {
       await page.goto(`./?r=${id}&l=${lang}`);
       await expect(page.locator('.check-list li, #checks p').first()).toBeVisible();
-      const found = await page.locator('.check-list li, [data-testid="goal-answer"] p').evaluateAll((items) => items.flatMap((el) => {
+      const found = await page.locator('.check-list li, [data-testid="goal-answer"] p, .overview-notes p').evaluateAll((items) => items.flatMap((el) => {
         // Every amount with a Chinese magnitude or currency word ("58.8億美元", "0美元", "70万").
         const words = [...(el.textContent ?? '').matchAll(/\d[\d.,]*(?:[亿億万萬]|美元|元)+/g)].map((m) => m[0]);
         const spans = [...el.querySelectorAll('.amount')];
