@@ -322,10 +322,10 @@ pub fn serde_detail(detail: &str, locale: Locale) -> String {
         let name = detail.strip_prefix(prefix)?.strip_suffix('`')?;
         (!name.contains('`')).then(|| fill(m.text(locale), &[name]))
     };
-    let worded = if let Some(w) = field("duplicate field `", JsonMsg::DuplicateField) {
-        Some(w)
-    } else if let Some(w) = field("missing field `", JsonMsg::MissingField) {
-        Some(w)
+    let fields = field("duplicate field `", JsonMsg::DuplicateField)
+        .or_else(|| field("missing field `", JsonMsg::MissingField));
+    let worded = if fields.is_some() {
+        fields
     } else if let Some(rest) = detail.strip_prefix("invalid type: ") {
         rest.rsplit_once(", expected ")
             .and_then(|(found, expected)| framed(InvalidType, found, expected))

@@ -23,7 +23,7 @@ pub fn App(start: Start) -> impl IntoView {
     } = start;
     let app = AppState::new(early_files, super::language::start_locale(wanted));
     provide_context(app);
-    let shown = super::first_screen::AppShown::provide();
+    let app_shown = super::first_screen::AppShown::provide();
     super::language::fall_back_at_start(app, wanted);
     super::exports::ExportStatus::provide();
     let lib = LibraryState::new();
@@ -73,7 +73,7 @@ pub fn App(start: Start) -> impl IntoView {
         }
     });
     view! {
-        <AppHeader app=app shown=shown/>
+        <AppHeader app=app app_shown=app_shown/>
         <main id="main" tabindex="-1">
             {move || match app.open.get() {
                 None => Either::Left(view! { <Library lib=lib/> }),
@@ -85,7 +85,7 @@ pub fn App(start: Start) -> impl IntoView {
 
 /// The skip link, the app's header (brand, settings) and the notices for the reader.
 #[component]
-fn AppHeader(app: AppState, shown: Signal<bool>) -> impl IntoView {
+fn AppHeader(app: AppState, app_shown: Signal<bool>) -> impl IntoView {
     let languages = Locale::ALL
         .iter()
         .map(|l| ChoiceOption {
@@ -106,7 +106,7 @@ fn AppHeader(app: AppState, shown: Signal<bool>) -> impl IntoView {
         // Worded anew whenever a notice comes or the language changes.
         let locale = app.locale.get();
         let notices = app.notices.get();
-        (shown.get() && !notices.is_empty()).then(|| {
+        (app_shown.get() && !notices.is_empty()).then(|| {
             let lines = notices
                 .into_iter()
                 .map(|n| view! { <p>{n.text(locale)}</p> })

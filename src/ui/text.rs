@@ -3,6 +3,7 @@
 
 use super::state::AppState;
 use crate::i18n::Message;
+use leptos::either::Either;
 use leptos::prelude::*;
 
 /// A message as a text that follows the reader's language. One closure type per kind of
@@ -18,12 +19,18 @@ pub fn say<M: Message + Send + Sync + 'static>(
 /// line's end: `format::unbroken_amounts`); the text a reader copies is the sentence as is.
 #[component]
 pub fn Sentence(#[prop(into)] text: String) -> impl IntoView {
-    // Every run a span (one element type: smaller code than a choice of two per run).
+    // Only the amounts are elements: a sentence without one (any English one) is the same
+    // single text node as before, with nothing added to the page.
     crate::domain::format::unbroken_amounts(&text)
         .into_iter()
-        .map(
-            |(run, whole)| view! { <span class=whole.then_some("amount")>{run.to_string()}</span> },
-        )
+        .map(|(run, whole)| {
+            let run = run.to_string();
+            if whole {
+                Either::Left(view! { <span class="amount">{run}</span> })
+            } else {
+                Either::Right(run)
+            }
+        })
         .collect_view()
 }
 
